@@ -1,0 +1,54 @@
+"""The date lexicon (lexicon.yaml), loaded once, and Chinese numeral reading."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> dict:
+    with open(HERE / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def lexicon() -> dict:
+    return load_yaml("lexicon.yaml")
+
+
+def words(list_name: str) -> list[str]:
+    """The keys of one lexicon list, longest first (for a regex alternation)."""
+    return sorted(lexicon()[list_name], key=lambda w: (-len(w), w))
+
+
+def to_int(token: Optional[str]) -> Optional[int]:
+    """'12' -> 12, '二十五' -> 25, '廿一' -> 21, '二〇二三' -> 2023, '十' -> 10."""
+    if token is None or token == "":
+        return None
+    if token.isascii():
+        return int(token) if token.isdigit() else None
+    lex = lexicon()
+    digits, tens = lex["digits"], lex["tens"]
+    if all(ch in digits for ch in token):
+        value = 0
+        for ch in token:  # digit by digit: 二〇二三
+            value = value * 10 + digits[ch]
+        return value
+    value = 0
+    current = 0
+    for ch in token:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            value += (current or 1) * 10
+            current = 0
+        elif ch in tens:
+            value += tens[ch]
+            current = 0
+        else:
+            return None
+    return value + current

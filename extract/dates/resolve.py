@@ -1,0 +1,336 @@
+"""Readings to values: fill what the text leaves out from the publication date
+(or from the previous date), and write the ISO-style value at the reading's grain.
+Unknown parts stay X; the current clock is never read."""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Optional
+
+from ..refdate import RefDate
+from .lexicon import lexicon, to_int
+from .reading import Reading, unit_of
+
+EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED = "explicit", "publication", "previous_date", "unresolved"
+
+
+@dataclass
+class Point:
+    grain: str
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+    hh: Optional[int] = None
+    mi: Optional[int] = None
+    q: Optional[int] = None
+    h: Optional[int] = None
+    w: Optional[int] = None
+    c: Optional[int] = None  # century index: 20 for the 21st century (2000-2099)
+    dec: Optional[int] = None  # decade digit within the century
+
+    def value(self) -> str:
+        g = self.grain
+        if g == "century":
+            return _x(self.c, 2)
+        if g == "decade":
+            return _x(self.c, 2) + _x(self.dec, 1)
+        y = _x(self.y, 4)
+        if g == "year":
+            return y
+        if g == "half":
+            return f"{y}-H{self.h}"
+        if g == "quarter":
+            return f"{y}-Q{self.q}"
+        if g == "week":
+            return f"{y}-W{_x(self.w, 2)}"
+        ym = f"{y}-{_x(self.m, 2)}"
+        if g == "month":
+            return ym
+        ymd = f"{ym}-{_x(self.d, 2)}"
+        if g == "day":
+            return ymd
+        return f"{ymd}T{self.hh:02d}:{(self.mi or 0):02d}"
+
+
+def _x(v: Optional[int], width: int) -> str:
+    return "X" * width if v is None else f"{v:0{width}d}"
+
+
+class _Anchor:
+    """Collects where the parts came from."""
+
+    def __init__(self):
+        self.kind = EXPLICIT
+
+    def use(self, kind: str):
+        order = (EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED)
+        if order.index(kind) > order.index(self.kind):
+            self.kind = kind
+
+
+def _shift_month(y: Optional[int], m: int, off: int) -> tuple[Optional[int], int]:
+    n = m - 1 + off
+    return (None if y is None else y + n // 12), n % 12 + 1
+
+
+def _nearest_year(m: int, d: Optional[int], ref: RefDate) -> int:
+    """The year that puts month m (day d) nearest to the publication date."""
+    if ref.month is None:
+        return ref.year
+    best, best_dist = ref.year, None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if ref.day and d:
+            try:
+                dist = abs((date(y, m, d) - date(ref.year, ref.month, ref.day)).days)
+            except ValueError:
+                continue
+        else:
+            dist = abs((y * 12 + m) - (ref.year * 12 + ref.month)) * 30
+        if best_dist is None or dist < best_dist:
+            best, best_dist = y, dist
+    return best
+
+
+def _year(p: dict, ref, prev: Optional[Point], anchor: _Anchor) -> tuple[bool, Optional[int]]:
+    if p.get("y") is not None:
+        return True, p["y"]
+    if "ry" in p:
+        entry = lexicon()["relative_years"][p["ry"]]
+        if entry["base"] == "previous_date":
+            if prev is None or prev.y is None:
+                return False, None
+            anchor.use(PREVIOUS)
+            return True, prev.y + entry["offset"]
+        if ref is None:
+            anchor.use(UNRESOLVED)
+            return True, None
+        anchor.use(PUBLICATION)
+        return True, ref.year + entry["offset"]
+    return True, None  # decided by the caller (nearest year, or X)
+
+
+def _fill_year(pt: Point, ref, anchor: _Anchor):
+    if pt.y is not None:
+        return
+    if ref is None:
+        anchor.use(UNRESOLVED)
+        return
+    anchor.use(PUBLICATION)
+    pt.y = _nearest_year(pt.m, pt.d, ref) if pt.m else ref.year
+
+
+def _relative_month(p: dict, pt: Point, ref, prev, anchor) -> bool:
+    entry = lexicon()["relative_months"][p["rm"]]
+    if entry["base"] == "previous_date":
+        if prev is None or prev.m is None:
+            return False
+        anchor.use(PREVIOUS)
+        pt.y, pt.m = _shift_month(prev.y, prev.m, entry["offset"])
+    elif ref is None or ref.month is None:
+        anchor.use(UNRESOLVED if ref is None else PUBLICATION)
+        pt.y = None if ref is None or entry["offset"] else ref.year
+    else:
+        anchor.use(PUBLICATION)
+        pt.y, pt.m = _shift_month(ref.year, ref.month, entry["offset"])
+    return True
+
+
+def _relative_day(word: str, pt: Point, ref, prev, anchor) -> bool:
+    entry = lexicon()["relative_days"][word]
+    if entry["base"] == "previous_date":
+        if prev is None or prev.d is None or prev.m is None:
+            return False
+        anchor.use(PREVIOUS)
+        if prev.y is None:
+            pt.m, pt.d = prev.m, prev.d  # cannot shift without a year; keep the day
+            return entry["offset"] == 0
+        day = date(prev.y, prev.m, prev.d) + timedelta(days=entry["offset"])
+    elif ref is None or ref.day is None:
+        anchor.use(UNRESOLVED if ref is None else PUBLICATION)
+        if ref is not None and entry["offset"] == 0:
+            pt.y, pt.m = ref.year, ref.month
+        return True
+    else:
+        anchor.use(PUBLICATION)
+        day = ref.as_date() + timedelta(days=entry["offset"])
+    pt.y, pt.m, pt.d = day.year, day.month, day.day
+    return True
+
+
+def _week(p: dict, pt: Point, ref, anchor) -> None:
+    if ref is None or ref.day is None:
+        anchor.use(UNRESOLVED if ref is None else PUBLICATION)
+        return
+    anchor.use(PUBLICATION)
+    off = lexicon()["relative_weeks"][p["rw"]]["offset"]
+    monday = ref.as_date() - timedelta(days=ref.as_date().weekday()) + timedelta(weeks=off)
+    if "wd" in p:
+        day = monday + timedelta(days=lexicon()["weekdays"][p["wd"]] - 1)
+        pt.y, pt.m, pt.d = day.year, day.month, day.day
+    else:
+        pt.y, pt.w = monday.isocalendar()[0], monday.isocalendar()[1]
+
+
+def _bare_day(pt: Point, ref, anchor) -> None:
+    if ref is None:
+        anchor.use(UNRESOLVED)
+        return
+    anchor.use(PUBLICATION)
+    pt.y = ref.year
+    if ref.month is None:
+        return
+    pt.m = ref.month
+    if ref.day:  # the nearest of the previous, this and the next month
+        best = None
+        for off in (-1, 0, 1):
+            y, m = _shift_month(ref.year, ref.month, off)
+            if pt.d > calendar.monthrange(y, m)[1]:
+                continue
+            dist = abs((date(y, m, pt.d) - ref.as_date()).days)
+            if best is None or dist < best[0]:
+                best = (dist, y, m)
+        if best:
+            pt.y, pt.m = best[1], best[2]
+
+
+def _century(p: dict, pt: Point, ref, anchor) -> None:
+    if p.get("c") is not None:
+        pt.c = p["c"] - 1
+    elif ref is None:
+        anchor.use(UNRESOLVED)
+    else:
+        anchor.use(PUBLICATION)
+        pt.c = ref.year // 100 + lexicon()["relative_centuries"][p["rc"]]
+    if p.get("dec") is not None:
+        pt.dec = p["dec"] // 10
+
+
+def _decade(p: dict, pt: Point, ref, anchor) -> None:
+    pt.dec = p["dec"] // 10
+    if ref is None:
+        anchor.use(UNRESOLVED)
+        return
+    anchor.use(PUBLICATION)
+    start = ref.year // 100 * 100 + p["dec"]
+    pt.c = (start if start <= ref.year else start - 100) // 100
+
+
+def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anchor: _Anchor) -> Optional[Point]:
+    """One end of a reading as a Point, or None when it cannot be a date here."""
+    grain = unit_of(p, rule)
+    pt = Point(grain=grain, m=p.get("m"), d=p.get("d"), q=p.get("q") or p.get("qn"))
+    if "h" in p:
+        pt.h = lexicon()["halves"][p["h"]]
+    if grain in ("century", "decade"):
+        (_century if rule == "century" else _decade)(p, pt, ref, anchor)
+        return pt
+    ok, pt.y = _year(p, ref, prev, anchor)
+    if not ok:
+        return None
+    if "rm" in p and not _relative_month(p, pt, ref, prev, anchor):
+        return None
+    if "rd" in p:
+        if not _relative_day(p["rd"], pt, ref, prev, anchor):
+            return None
+    elif "rw" in p:
+        _week(p, pt, ref, anchor)
+    elif "bp" in p:
+        _bare_part(p["bp"], pt, ref, anchor)
+    elif pt.d is not None and pt.m is None and "y" not in p and "ry" not in p:
+        _bare_day(pt, ref, anchor)
+    elif "rm" not in p:
+        _fill_year(pt, ref, anchor)
+    if grain == "time":
+        _clock(p, pt)
+    return pt
+
+
+def _bare_part(word: str, pt: Point, ref, anchor) -> None:
+    if ref is None:
+        anchor.use(UNRESOLVED)
+        return
+    anchor.use(PUBLICATION)
+    pt.y = ref.year
+    if pt.grain == "month":
+        pt.m = ref.month
+
+
+def _clock(p: dict, pt: Point) -> None:
+    if "hh" in p:
+        pt.hh, pt.mi = int(p["hh"]), int(p["mi"])
+    else:
+        pt.hh = to_int(p["hw"])
+        pt.mi = 30 if "half" in p else to_int(p.get("mw")) or 0
+        shift = lexicon()["parts_of_day"].get(p.get("pod"), 0)
+        if pt.hh is not None and pt.hh < 12:
+            pt.hh += shift
+    if pt.hh is None or pt.hh > 24:
+        pt.grain = "day"
+    elif "mw" not in p and "hh" not in p and "half" not in p:
+        pt.grain = "hour"
+    else:
+        pt.grain = "minute"
+
+
+@dataclass
+class Resolved:
+    value: str
+    grain: str
+    mod: Optional[str]
+    anchor: str
+    start_point: Point
+    end_point: Optional[Point] = None
+
+
+def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Optional[Resolved]:
+    anchor = _Anchor()
+    p = r.parts
+    if r.end_parts is None and "qn" in p:  # 前三季度: the first n quarters
+        r.end_parts = {"q": p["qn"]}
+        p = {**p, "q": 1}
+    if r.end_parts is not None and p.get("y") is None and "ry" not in p and p.get("m"):
+        # a range without a year: the year that puts its end nearest (1-10月)
+        end_m = r.end_parts.get("m") or p["m"]
+        if ref is not None:
+            p = {**p, "y": _nearest_year(end_m, r.end_parts.get("d"), ref)}
+            anchor.use(PUBLICATION)
+    first = point(p, r.rule, ref, prev, anchor)
+    if first is None or not _real(first):
+        return None
+    mod = lexicon()["mods"].get(p.get("mod")) if p.get("mod") else None
+    if r.end_parts is None:
+        return Resolved(first.value(), first.grain, mod, anchor.kind, first)
+    q = dict(r.end_parts)
+    if "rd" in r.end_parts or "rm" in r.end_parts or "ry" in r.end_parts or "rw" in r.end_parts:
+        second = point(q, r.rule, ref, prev, anchor)
+    else:
+        second = _inherit(first, q, r.rule)
+    if second is None or not _real(second):
+        return None
+    end_mod = lexicon()["mods"].get(q.get("mod")) if q.get("mod") else None
+    value = f"{first.value()}/{second.value()}"
+    return Resolved(value, first.grain, mod or end_mod, anchor.kind, first, second)
+
+
+def _inherit(first: Point, q: dict, rule: str) -> Point:
+    """The end of a range takes the units it leaves out from its start."""
+    pt = replace(first, grain=unit_of(q, rule))
+    for key in ("y", "m", "d", "q", "h"):
+        if q.get(key) is not None:
+            setattr(pt, key, q[key])
+    if "h" in q:
+        pt.h = lexicon()["halves"][q["h"]]
+    if pt.grain == "time":
+        _clock(q, pt)
+    else:
+        pt.hh = pt.mi = None
+    return pt
+
+
+def _real(pt: Point) -> bool:
+    if pt.y is not None and pt.m is not None and pt.d is not None:
+        return pt.d <= calendar.monthrange(pt.y, pt.m)[1]
+    if pt.m is not None and pt.d is not None:
+        return pt.d <= (29 if pt.m == 2 else calendar.monthrange(2001, pt.m)[1])
+    return True

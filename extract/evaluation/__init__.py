@@ -1,0 +1,1 @@
+"""Evaluation against gold files (placeholder until `hnx eval` lands)."""

@@ -1,0 +1,226 @@
+"""Page -> articles. A newspaper page holds several articles: they end at a
+byline or source tag (■周程祥, （记者 X 整理）, （普陀医保）) and start at a
+heading or at title lines above a lead (据解放日报 …, 本报讯 …). A list of
+teasers at the end of a page is no article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lines import _TERMINAL, _width
+from .meta import patterns
+
+
+_NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报"})
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    heading: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class ArticleSpan:
+    start: int
+    end: int
+    title: Optional[str] = None
+    byline: list[str] = field(default_factory=list)
+    outlet: Optional[str] = None
+
+
+def split_lines(text: str, heading_starts: frozenset = frozenset()) -> list[Line]:
+    out, i = [], 0
+    for raw_line in text.split("\n"):
+        j = i + len(raw_line)
+        out.append(Line(i, j, raw_line, i in heading_starts))
+        i = j + 1
+    return out
+
+
+def is_title(line: Line) -> bool:
+    t = line.text.strip()
+    if not t or line.heading:
+        return bool(t)
+    return _width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
+
+
+def teaser_tail(lines: list[Line]) -> Optional[int]:
+    """Index of the first line of a trailing teaser list, if there is one."""
+    rx = patterns()["teaser_meta"]
+    hits = [i for i, ln in enumerate(lines) if rx.match(ln.text.strip())]
+    if len(hits) < 2:
+        return None
+    first = hits[0]
+    start = first
+    for k in range(first - 1, max(first - 4, -1), -1):
+        if lines[k].blank:
+            continue
+        start = k
+        if is_title(lines[k]):
+            break
+    return start
+
+
+def _is_end(line: Line) -> bool:
+    t = line.text.strip()
+    return any(rx.search(t) for rx in patterns()["article_end"])
+
+
+def _lead(line: Line) -> Optional[re.Match]:
+    t = line.text.strip()
+    for rx in patterns()["article_lead"]:
+        m = rx.match(t)
+        if m:
+            return m
+    return None
+
+
+def split_articles(text: str, heading_starts: frozenset = frozenset(), ocr: bool = False) -> list[ArticleSpan]:
+    lines = split_lines(text, heading_starts)
+    limit = teaser_tail(lines)
+    if limit is not None:
+        lines = lines[:limit]
+    if not any(not ln.blank for ln in lines):
+        return []
+    cuts = {0}
+    for i, ln in enumerate(lines):
+        if _is_end(ln):
+            cuts.add(i + 1)
+        if ln.heading:
+            k = i
+            # a short kicker line right above a heading belongs to it
+            j = _prev_nonblank(lines, i)
+            if j is not None and is_title(lines[j]) and _width(lines[j].text) <= 12 and not lines[j].heading:
+                k = j
+            cuts.add(k)
+        if _lead(ln):
+            k = i
+            j = _prev_nonblank(lines, k)
+            steps = 0
+            while j is not None and steps < 3 and is_title(lines[j]) and (j + 1) not in cuts:
+                k, steps = j, steps + 1
+                j = _prev_nonblank(lines, k)
+            cuts.add(k)
+    cuts = sorted(c for c in cuts if c < len(lines))
+    segments = [lines[a:b] for a, b in zip(cuts, cuts[1:] + [len(lines)])]
+    segments = [s for s in segments if any(not ln.blank for ln in s)]
+    merged: list[list[Line]] = []
+    for seg in segments:
+        first = next(ln for ln in seg if not ln.blank)
+        if merged and (first.text.strip().endswith(("：", ":")) or not _has_body(seg)) and not _lead(first):
+            merged[-1].extend(seg)  # a sidebar or a contact block closing the article
+        elif merged and not _has_body(merged[-1]):
+            merged[-1].extend(seg)  # a title block with no body yet (headline groups)
+        else:
+            merged.append(list(seg))
+    articles = [_article(seg) for seg in merged if _has_body(seg)]
+    if ocr and len(articles) >= 2:
+        _assign_headlines(lines, articles, text)
+    return articles
+
+
+def _prev_nonblank(lines: list[Line], i: int) -> Optional[int]:
+    j = i - 1
+    while j >= 0 and lines[j].blank:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _has_body(seg: list[Line]) -> bool:
+    return any(len(re.findall(r"[\u4e00-\u9fff]", ln.text)) >= 15 and not is_title(ln) for ln in seg) or (
+        sum(len(ln.text) for ln in seg) >= 60
+    )
+
+
+def _article(seg: list[Line]) -> ArticleSpan:
+    body = [ln for ln in seg if not ln.blank]
+    title = None
+    for ln in body[:3]:
+        if ln.heading:
+            title = ln.text.strip()
+            break
+    if title is None and is_title(body[0]):
+        title = body[0].text.strip()
+    art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
+    p = patterns()
+    for ln in body:
+        t = ln.text.strip()
+        for rx in p["bylines"]:
+            for m in rx.finditer(t):
+                for name in re.split(r"[ 、,，]+|(?:本报|特约|职工)?(?:记者|通讯员|实习生)", m.group("names")):
+                    name = name.strip()
+                    if 2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES:
+                        art.byline.append(name)
+        lead = _lead(ln)
+        if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
+            art.outlet = lead.group("outlet")
+    return art
+
+
+def _bigrams(s: str) -> set[str]:
+    s = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str) -> None:
+    """An OCR page opens with the headlines of all its articles: give each article
+    the headline group whose words it shares most."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for ln in lines:
+        if ln.start >= articles[0].end:
+            break
+        if ln.blank:
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        if not is_title(ln):
+            break
+        current.append(ln.text.strip())
+    if current:
+        groups.append(current)
+    if len(groups) < 2:
+        return
+    head_end = text.find(groups[-1][-1]) + len(groups[-1][-1])
+    used: set[int] = set()
+    for art in articles:
+        body = _bigrams(text[max(art.start, head_end):art.end])
+        best, best_score = None, 0.0
+        for gi, g in enumerate(groups):
+            if gi in used:
+                continue
+            bg = _bigrams("".join(g))
+            score = len(bg & body) / (len(bg) or 1)
+            if score > best_score:
+                best, best_score = gi, score
+        if best is not None and best_score >= 0.2:
+            used.add(best)
+            art.title = groups[best][0]
+
+
+def single_article(text: str, title: Optional[str]) -> list[ArticleSpan]:
+    """An HTML page is one article: its body, with the page's title."""
+    lines = [ln for ln in split_lines(text) if not ln.blank]
+    if not lines:
+        return []
+    art = _article(lines)
+    art.start, art.end = 0, len(text)
+    art.title = title or art.title
+    return [art]
+
+
+def first_title(text: str) -> Optional[str]:
+    """The page's first headline line (the main title of a newspaper page)."""
+    for ln in split_lines(text):
+        if not ln.blank:
+            return ln.text.strip() if is_title(ln) else None
+    return None

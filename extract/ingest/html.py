@@ -1,0 +1,231 @@
+"""HTML (full pages and fragments) -> article body lines with raw offsets.
+
+Drops scripts, styles, comments and chrome (data: boilerplate.yaml), picks the
+main content node by text density, and emits headings, paragraphs, captions, list
+items and table cells as lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Optional
+
+import yaml
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import Doctype, ProcessingInstruction, Declaration, CData
+
+from ..offsets import Mapped
+from .html_stream import Locator, text_stream
+
+BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "br", "figcaption",
+    "caption", "blockquote", "dd", "dt", "pre", "section", "article", "header", "ul", "ol",
+    "table", "figure", "center", "main", "hr", "address", "dl", "tbody", "thead", "body", "html",
+}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SKIP_STRINGS = (Comment, Doctype, ProcessingInstruction, Declaration, CData)
+
+
+@dataclass
+class HtmlResult:
+    body: Mapped
+    soup: BeautifulSoup
+    title_line: Optional[str] = None
+    notes: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    data = yaml.safe_load(Path(__file__).with_name("boilerplate.yaml").read_text(encoding="utf-8"))
+    data["drop_tokens"] = frozenset(data["drop_tokens"])
+    data["drop_lines_rx"] = re.compile("|".join(f"(?:{p})" for p in data["drop_lines"]), re.I)
+    return data
+
+
+def parse_html(raw: str, offset: int = 0) -> BeautifulSoup:
+    return BeautifulSoup(raw, "lxml")
+
+
+def extract_html(raw: str, offset: int, raw_len: int, soup: Optional[BeautifulSoup] = None) -> HtmlResult:
+    soup = soup or parse_html(raw)
+    stream, spos = text_stream(raw, offset)
+    title_el = _title_element(soup)
+    title_pieces = list(_emit(title_el, Locator(stream, spos))) if title_el is not None else []
+    _drop_chrome(soup)
+    root = _main_node(soup) or soup.body or soup
+    pieces: list[Mapped] = []
+    title_line = None
+    if title_pieces and not _inside(title_el, root):
+        title_line = "".join(p.text for p in title_pieces).strip() or None
+        if title_line:
+            pieces.extend(title_pieces)
+            pieces.append(_newline(pieces))
+    pieces.extend(_emit(root, Locator(stream, spos)))
+    body = Mapped.join(pieces, raw_len)
+    return HtmlResult(body=body, soup=soup, title_line=title_line)
+
+
+def _newline(pieces: list[Mapped]) -> Mapped:
+    p = pieces[-1].pos[-1] + 1 if pieces and pieces[-1].pos else 0
+    return Mapped("\n", [p])
+
+
+def _emit(node: Tag, locator: Locator) -> Iterator[Mapped]:
+    """Text of `node` in document order; block boundaries become newlines."""
+    last = 0
+    for kind, item in _walk(node):
+        if kind == "text":
+            s = str(item)
+            if not s:
+                continue
+            positions = locator.locate(s)
+            if positions:
+                last = positions[-1] + 1
+            yield Mapped(s.replace("\r", " "), positions)
+        else:
+            yield Mapped("\n", [last])
+
+
+def _walk(node) -> Iterator[tuple[str, object]]:
+    if isinstance(node, NavigableString):
+        if not isinstance(node, _SKIP_STRINGS):
+            yield "text", node
+        return
+    if not isinstance(node, Tag):
+        return
+    name = node.name
+    if name == "br":
+        yield "break", None
+        return
+    block = name in BLOCK
+    if block:
+        yield "break", None
+    if name == "img":
+        return
+    for child in node.children:
+        yield from _walk(child)
+    if block:
+        yield "break", None
+
+
+def _classes(el: Tag) -> str:
+    if el.attrs is None:
+        return ""
+    cls = el.get("class") or []
+    if isinstance(cls, str):
+        cls = [cls]
+    return (" ".join(cls) + " " + str(el.get("id") or "")).lower()
+
+
+def _is_chrome(el: Tag) -> bool:
+    r = rules()
+    names = _classes(el)
+    if not names.strip():
+        return False
+    if any(s in names for s in r["drop_substrings"]):
+        return True
+    tokens = set(re.split(r"[\s_\-]+", names))
+    return bool(tokens & r["drop_tokens"])
+
+
+def _text_len(el) -> int:
+    return len(_CJK.findall(el.get_text())) if isinstance(el, Tag) else 0
+
+
+def _drop_chrome(soup: BeautifulSoup) -> None:
+    r = rules()
+    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        c.extract()
+    for el in soup.find_all(r["drop_tags"]):
+        el.decompose()
+    total = _text_len(soup) or 1
+    for el in list(soup.find_all(True)):
+        if el.parent is None or el.attrs is None:
+            continue  # already removed with an ancestor
+        if el.name in ("html", "body"):
+            continue
+        if _is_chrome(el) and _text_len(el) < 0.5 * total:
+            el.decompose()
+
+
+def _link_density(el: Tag) -> float:
+    total = len(el.get_text()) or 1
+    links = sum(len(a.get_text()) for a in el.find_all("a"))
+    return links / total
+
+
+def _main_node(soup: BeautifulSoup) -> Optional[Tag]:
+    scores: dict[int, float] = {}
+    nodes: dict[int, Tag] = {}
+    for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font"]):
+        own = "".join(s for s in el.find_all(string=True, recursive=False) if not isinstance(s, _SKIP_STRINGS))
+        n = len(_CJK.findall(own))
+        if el.name in ("p", "pre", "blockquote", "td", "li"):
+            n = len(_CJK.findall(el.get_text()))
+        if n < 8:
+            continue
+        bonus = n + (n // 40) * 3 + own.count("，") + own.count("。") + own.count(",")
+        for depth, anc in enumerate((el.parent, el.parent.parent if el.parent else None)):
+            if anc is None or anc.name in ("[document]",):
+                continue
+            scores[id(anc)] = scores.get(id(anc), 0) + bonus / (1 + depth)
+            nodes[id(anc)] = anc
+        if el.name in ("div", "section", "span", "font") and n >= 20:
+            scores[id(el)] = scores.get(id(el), 0) + bonus
+            nodes[id(el)] = el
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k] * (1 - min(_link_density(nodes[k]), 0.9)))
+    node = nodes[best]
+    # climb while the parent adds substantial body text (content split over sibling divs)
+    while node.parent is not None and node.parent.name not in ("body", "html", "[document]"):
+        parent = node.parent
+        mine, theirs = _text_len(node), _text_len(parent)
+        if theirs > mine * 1.25 and _link_density(parent) < 0.25 and mine > 0 and theirs - mine > 60:
+            node = parent
+        else:
+            break
+    return node
+
+
+def _inside(el: Tag, root: Tag) -> bool:
+    if el is root:
+        return True
+    if getattr(el, "_decomposed", False) or not hasattr(el, "parent"):
+        return False
+    return any(p is root for p in el.parents)
+
+
+def _title_element(soup: BeautifulSoup) -> Optional[Tag]:
+    page_title = ""
+    og = soup.find("meta", attrs={"property": "og:title"})
+    if og and og.get("content"):
+        page_title = og["content"].strip()
+    elif soup.title and soup.title.string:
+        page_title = soup.title.string.strip()
+    best, best_score = None, 0
+    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"]):
+        if el.name in ("div", "p", "span", "td") and "title" not in _classes(el):
+            continue
+        text = el.get_text(" ", strip=True)
+        if not 4 <= len(text) <= 120:
+            continue
+        score = _common_prefix(text, page_title) if page_title else 0
+        if el.name == "h1":
+            score += 3
+        if score > best_score:
+            best, best_score = el, score
+    return best if best_score >= 4 else None
+
+
+def _common_prefix(a: str, b: str) -> int:
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    if a and a in b:
+        return len(a)
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -1,0 +1,164 @@
+"""Line-level cleaning shared by every format, each step keeping the offset map:
+full-width digits/letters to ASCII, spurious spaces around CJK removed, chrome
+lines dropped, hard-wrapped lines (OCR pages, page breaks) joined."""
+from __future__ import annotations
+
+import re
+import statistics
+
+from ..offsets import Mapped
+from .html import rules
+
+# one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF21, 0xFF3B)})
+_FULLWIDTH.update({cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)})
+_FULLWIDTH.update({0xFF05: ord("%"), 0xFF0B: ord("+"), 0xFF0E: ord("."), 0xFF0F: ord("/")})
+for _cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F, 0x2007, 0x0009, 0x000B, 0x000C):
+    _FULLWIDTH[_cp] = ord(" ")
+for _cp in (0x200B, 0x200C, 0x200D, 0xFEFF, 0x2028, 0x2029):
+    _FULLWIDTH[_cp] = ord(" ") if _cp not in (0x2028, 0x2029) else ord("\n")
+
+_CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
+_SPACES = re.compile(r"[ ]+")
+_NEWLINES = re.compile(r"\n+")
+_TERMINAL = "。！？!?；;…：:"
+_LIST_START = re.compile(
+    r"^(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+    r"[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[步条章节部分]|问\s*[:：]|答\s*[:：]|"
+    r"[■□●◆◇▲△★☆※•·]|#|>|[-*+]\s)"
+)
+_CLOSING_START = re.compile(r"^[，。、；：！？）》」』”%,.;:!?)]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+def is_cjk_punct(ch: str) -> bool:
+    return bool(ch) and bool(re.match(f"[{_CJK_PUNCT}]", ch))
+
+
+def normalize_chars(m: Mapped) -> Mapped:
+    return m.translate(_FULLWIDTH).sub("\r", "")
+
+
+def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
+    """Collapse space runs; drop them at line edges, next to CJK punctuation,
+    between a digit and a CJK character, and (OCR, `aggressive`) between CJK characters."""
+
+    def repl(mt: re.Match) -> str:
+        s, e = mt.span()
+        text = mt.string
+        left = text[s - 1] if s else "\n"
+        right = text[e] if e < len(text) else "\n"
+        if left == "\n" or right == "\n":
+            return ""
+        if is_cjk_punct(left) or is_cjk_punct(right):
+            return ""
+        if (left.isdigit() and is_cjk(right)) or (is_cjk(left) and right.isdigit()):
+            return ""
+        if aggressive and (is_cjk(left) or is_cjk(right)):
+            if left.isascii() and left.isalpha() or right.isascii() and right.isalpha():
+                return " "
+            return ""
+        return " "
+
+    return m.sub(_SPACES, repl)
+
+
+def drop_chrome_lines(m: Mapped) -> Mapped:
+    rx = rules()["drop_lines_rx"]
+    return m.sub(re.compile(r"^[^\n]*(?:\n|$)", re.M), lambda mt: "" if rx.match(mt.group(0).strip()) else mt.group(0))
+
+
+def _width(line: str) -> float:
+    return sum(0.5 if c.isascii() else 1.0 for c in line.strip() if c != "\n")
+
+
+def looks_ocr(text: str) -> bool:
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 20:
+        return False
+    widths = [_width(ln) for ln in lines]
+    med = statistics.median(widths)
+    open_ends = sum(1 for ln in lines if ln[-1] not in _TERMINAL)
+    return med <= 30 and open_ends / len(lines) >= 0.5
+
+
+def _paragraph_style(text: str) -> bool:
+    """Do long lines normally end a sentence (so a long open line is a cut)?"""
+    long_lines = [ln.strip() for ln in text.split("\n") if _width(ln) >= 40]
+    if len(long_lines) < 3:
+        return False
+    closed = sum(1 for ln in long_lines if ln[-1] in _TERMINAL + "”\"）)")
+    return closed / len(long_lines) >= 0.6
+
+
+def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True) -> Mapped:
+    text = m.text
+    lines = text.split("\n")
+    widths = sorted(_width(ln) for ln in lines if ln.strip())
+    typical = widths[int(len(widths) * 0.75)] if widths else 0
+    paragraphs = _paragraph_style(text)
+    # OCR pages open with headline lines: nothing is joined before the first sentence
+    head_end = 0
+    if ocr:
+        k = re.search(r"[。？！：:]", text)
+        head_end = text.rfind("\n", 0, k.start()) if k else 0
+
+    def repl(mt: re.Match) -> str:
+        s, e = mt.span()
+        blank = e - s > 1
+        prev = text[text.rfind("\n", 0, s) + 1:s]
+        nxt_end = text.find("\n", e)
+        nxt = text[e:nxt_end if nxt_end >= 0 else len(text)]
+        keep = "\n\n" if (blank and keep_blank) else "\n"
+        if not prev.strip() or not nxt.strip():
+            return keep
+        if _CLOSING_START.match(nxt):
+            return ""
+        last = prev.rstrip()[-1]
+        if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev):
+            return keep
+        if ocr:
+            if s > head_end and _width(prev) >= 0.7 * typical and not nxt.rstrip().endswith(("：", ":")):
+                return ""
+            return keep
+        if blank and paragraphs and _width(prev) >= 40 and (is_cjk(nxt[0]) or nxt[0].isdigit()):
+            return ""
+        return keep
+
+    return m.sub(_NEWLINES, repl)
+
+
+def _closes_article(line: str) -> bool:
+    from .meta import patterns
+
+    t = line.strip()
+    return any(rx.search(t) for rx in patterns()["article_end"])
+
+
+def finish(m: Mapped) -> Mapped:
+    """Trim, and at most one blank line between paragraphs."""
+    m = m.sub(re.compile(r"\n{3,}"), "\n\n")
+    m = m.sub(re.compile(r"\A\n+|\n+\Z"), "")
+    return m
+
+
+def clean(m: Mapped, fmt: str) -> tuple[Mapped, bool]:
+    """The whole line stage; returns (cleaned, whether it was treated as OCR)."""
+    m = normalize_chars(m)
+    ocr = fmt == "text" and looks_ocr(m.text)
+    m = m.sub(re.compile(r"[ ]*\n[ ]*"), "\n")
+    if ocr:  # join first: the page width includes the spurious spaces
+        m = join_wrapped(m, ocr=True)
+    m = clean_spaces(m, aggressive=ocr)
+    m = m.sub(re.compile(r"\A[ ]+|[ ]*\n[ ]*"), lambda mt: "\n" if "\n" in mt.group(0) else "")
+    m = drop_chrome_lines(m)
+    if fmt == "html":
+        m = m.sub(_NEWLINES, "\n")
+    elif not ocr:
+        m = join_wrapped(m, ocr=False)
+    return finish(m), ocr

@@ -1,0 +1,6 @@
+"""`hnx train` command (placeholder: registers nothing yet)."""
+from __future__ import annotations
+
+
+def register(app) -> None:
+    return None

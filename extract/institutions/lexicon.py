@@ -1,0 +1,97 @@
+"""The institution data files, loaded once: regions, the body table, national bodies,
+named institutions and the open-world pattern table (all in data/)."""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import yaml
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    level: str  # provincial | municipal | district | county
+    name: str
+    short: str
+    province: str
+    city: str
+
+    @property
+    def is_province(self) -> bool:
+        """A province or autonomous region (its bureaus are 厅), not a municipality."""
+        return self.level == "provincial" and self.name not in MUNICIPALITIES
+
+    @property
+    def display(self) -> str:
+        """The region as recorded in `region`: the full path for districts and counties
+        ("上海市普陀区"), the name itself above them."""
+        if self.level in ("district", "county"):
+            parent = self.city or self.province
+            return parent + self.name
+        return self.name
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of a known institution."""
+
+    name: str
+    kind: str
+    level: Optional[str] = None
+    region: Optional[str] = None
+
+
+def _yaml(name: str):
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple[Region, ...]:
+    with open(os.path.join(DATA, "regions.tsv"), encoding="utf-8") as fh:
+        rows = [line for line in fh if not line.startswith("#")]
+    reader = csv.DictReader(rows, delimiter="\t")
+    return tuple(Region(**{k: (v or "") for k, v in row.items()}) for row in reader)
+
+
+@lru_cache(maxsize=1)
+def regions_by_name() -> dict[str, Region]:
+    out: dict[str, Region] = {}
+    for r in regions():
+        out.setdefault(r.name, r)
+    return out
+
+
+@lru_cache(maxsize=1)
+def bodies() -> list[dict]:
+    return _yaml("bodies.yaml")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    return _yaml("patterns.yaml")
+
+
+@lru_cache(maxsize=1)
+def known() -> dict[str, Entry]:
+    """Surface form -> entry, for national bodies and named institutions."""
+    out: dict[str, Entry] = {}
+    for item in _yaml("national.yaml"):
+        level = item.get("level", "national")
+        entry = Entry(item["name"], item["kind"], level, None)
+        for surface in [item["name"], *item.get("aliases", [])]:
+            out.setdefault(surface, entry)
+    for kind, items in _yaml("named.yaml").items():
+        for item in items:
+            region = item.get("region")
+            entry = Entry(item["name"], kind, item.get("level"), region)
+            for surface in [item["name"], *item.get("aliases", [])]:
+                out.setdefault(surface, entry)
+    return out

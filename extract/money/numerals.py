@@ -1,0 +1,97 @@
+"""Numbers as written in Chinese news: Arabic (1,200 / 25085.20) and Chinese numerals,
+大写 included (伍佰, 两千, 一万二, 三点五). Values are exact `Decimal`s; `as_number` turns them
+into the int/float the schema stores."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional, Union
+
+from .rules import RULES
+
+DIGITS: dict[str, int] = RULES["digits"]
+SMALL: dict[str, int] = RULES["small_units"]
+SECTION: dict[str, int] = RULES["section_units"]
+NUMERAL_CHARS = "".join(list(DIGITS) + list(SMALL) + list(SECTION))
+
+
+def parse_arabic(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _section(text: str) -> Optional[int]:
+    """Value of a numeral below 10000 (三百五 = 350, 一千零五 = 1005, 十五 = 15)."""
+    total, number, last_unit, prev = 0, None, None, ""
+    for ch in text:
+        if ch in DIGITS:
+            if number is not None and number != 0 and prev in DIGITS:
+                return None  # 一五百: two digits without a unit between them
+            number = DIGITS[ch]
+        elif ch in SMALL:
+            unit = SMALL[ch]
+            if last_unit is not None and unit >= last_unit:
+                return None  # 百千: units must fall
+            total += (1 if number is None else number) * unit
+            number, last_unit = None, unit
+        else:
+            return None
+        prev = ch
+    if number is not None:
+        # 三百五 = 350: a digit right after a unit counts in the next lower unit
+        if last_unit is not None and prev in DIGITS and text[-2:-1] in SMALL:
+            total += number * last_unit // 10
+        else:
+            total += number
+    return total
+
+
+def _integer(text: str) -> Optional[int]:
+    if not text:
+        return 0
+    for unit_char in ("亿", "億", "万", "萬"):
+        pos = text.rfind(unit_char)
+        if pos >= 0:
+            unit = SECTION[unit_char]
+            left = _integer(text[:pos]) if pos else 1
+            right_text = text[pos + 1:]
+            if left is None:
+                return None
+            if len(right_text) == 1 and right_text in DIGITS and pos:
+                right = DIGITS[right_text] * unit // 10  # 一万二 = 12000
+            else:
+                right = _integer(right_text.lstrip("零〇"))
+            if right is None:
+                return None
+            return left * unit + right
+    if len(text) > 1 and all(ch in DIGITS for ch in text):
+        return None  # 二〇二三 is a year, 三五 a vague pair: not an amount
+    return _section(text.lstrip("零〇") or "零")
+
+
+def parse_chinese(text: str) -> Optional[Decimal]:
+    """Value of a Chinese numeral, or None when it is not well formed."""
+    whole, _, frac = text.partition("点")
+    if frac and not all(ch in DIGITS for ch in frac):
+        return None
+    value = _integer(whole)
+    if value is None or not whole:
+        return None
+    if frac:
+        return Decimal(value) + Decimal("0." + "".join(str(DIGITS[ch]) for ch in frac))
+    return Decimal(value)
+
+
+def has_digit(text: str) -> bool:
+    """A numeral needs a digit character or 十 (百元 alone is not an amount)."""
+    return any(ch in DIGITS or ch in "十拾" for ch in text)
+
+
+def parse_number(text: str) -> Optional[Decimal]:
+    if text[:1].isdigit():
+        return parse_arabic(text)
+    return parse_chinese(text)
+
+
+def as_number(value: Decimal) -> Union[int, float]:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -1,0 +1,65 @@
+"""The regexes of the money extractor, built once from rules.yaml.
+
+One scanner with three alternatives, tried in this order at each position:
+  vague    数百元, 上千元, 几万元                   (no digit: low confidence)
+  percent  85%, 5-10个百分点, 百分之八十, 八成, 千分之五
+  money    2000万至3000万元, ￥100, 1.6万余元, 115元/人/年
+Every repetition is bounded, and no quantifier nests over overlapping classes.
+"""
+from __future__ import annotations
+
+import re
+
+from .numerals import NUMERAL_CHARS
+from .rules import RULES, alternation as alt
+
+ANUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,8})?"
+_DIGIT_CHARS = "".join(RULES["digits"])
+CNUM = rf"[{NUMERAL_CHARS}]{{1,16}}(?:点[{_DIGIT_CHARS}]{{1,6}})?"
+NUM = rf"(?:{ANUM}|{CNUM})"
+SCALE = alt(RULES["scales"])
+APPROX_IN = alt(RULES["approx_infix"])
+SEP = alt(RULES["range_sep"])
+CUR_SUFFIX = alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]))
+CUR_PREFIX = alt(RULES["currency_prefix"])
+PER_UNIT = alt(RULES["per_units"])
+PER_YI = alt(RULES["per_after_yi"])
+PCT_SIGN = alt(RULES["percent_signs"])
+PP = alt(RULES["pp_words"])
+VAGUE = alt(RULES["vague_prefix"])
+
+
+def _amount(i: int) -> str:
+    return (rf"(?P<n{i}>{NUM})(?P<a{i}>{APPROX_IN})?(?P<s{i}>{SCALE})?"
+            rf"(?P<b{i}>{APPROX_IN})?")
+
+
+_PER = (rf"(?P<per>[/／](?:{PER_UNIT})(?:[/／·・](?:{PER_UNIT})){{0,2}}"
+        rf"|每(?:{PER_UNIT})|一(?:{PER_YI})(?!性))")
+_SUB = r"(?P<sub>[0-9零一二两三四五六七八九]{1,2}(?:角|毛)(?:[0-9零一二三四五六七八九]分)?|[0-9零一二三四五六七八九](?=[，。；、！？,;.!?）)\s]|$))"
+
+_VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>十|百|千|万|十万|百万|千万|亿|十亿|百亿)"
+          rf"(?P<va>{APPROX_IN})?(?P<vcur>{CUR_SUFFIX}))")
+
+_PERCENT = (
+    rf"(?P<pct>(?P<pn1>{NUM})(?P<ps1>{PCT_SIGN})?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
+    rf"(?P<pu>{PCT_SIGN}|{PP}))"
+    rf"|(?P<cpct>(?P<cw>百分之|千分之)(?P<cn1>{NUM})(?:(?:{SEP})(?:百分之|千分之)?(?P<cn2>{NUM}))?)"
+    rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十]{{1,2}})成)"
+)
+
+_MONEY = (
+    rf"(?P<money>(?P<pre>{CUR_PREFIX})?{_amount(1)}"
+    rf"(?:(?P<u1>{CUR_SUFFIX})?(?P<sep>{SEP})(?:{CUR_PREFIX})?{_amount(2)})?"
+    rf"(?P<cur>{CUR_SUFFIX})?(?:(?<=[元块]){_SUB})?{_PER}?)"
+)
+
+SCANNER = re.compile(f"{_VAGUE}|{_PERCENT}|{_MONEY}")
+
+# Context checks around a match.
+MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
+MOD_SUFFIX = re.compile(alt(RULES["mod_suffix"]))
+PER_PREFIX = re.compile(rf"(?:每(?:{PER_UNIT})){{1,3}}\Z")
+PER_NEAR = re.compile(rf"每(?P<u1>{PER_UNIT})(?:每(?P<u2>{PER_UNIT}))?[\u4e00-\u9fff]{{0,4}}\Z")
+PER_SPLIT = re.compile(rf"{PER_UNIT}")
+BAD_BEFORE = re.compile(r"[A-Za-z0-9_/\\.:=?&#%@+-]\Z")

@@ -1,0 +1,15 @@
+"""Loads rules.yaml (word lists of the money extractor) once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+RULES: dict = yaml.safe_load((Path(__file__).with_name("rules.yaml")).read_text(encoding="utf-8"))
+
+
+def alternation(words) -> str:
+    """Regex alternation of literal words, longest first so 不超过 wins over 超过."""
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

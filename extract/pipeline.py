@@ -1,0 +1,250 @@
+"""The orchestrator: a file (or text) -> a validated `Document`.
+
+decode -> front matter -> sniff -> format (html | markdown | text) -> line cleaning
+-> articles + metadata -> extractors (spaCy components over each article)."""
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from .ingest import articles as _articles
+from .ingest import meta as _meta
+from .ingest.decode import DecodeError, decode
+from .ingest.frontmatter import split_front_matter
+from .ingest.html import extract_html, parse_html
+from .ingest.lines import clean
+from .ingest.markdown import strip_markdown
+from .ingest.sniff import sniff
+from .nlp import annotate, cached
+from .offsets import Mapped
+from .options import Options
+from .refdate import RefDate
+from .schema import Article, Document, Error, Meta
+
+PathLike = Union[str, os.PathLike]
+
+
+@dataclass
+class Ingested:
+    text: Mapped
+    format: str
+    encoding: Optional[str]
+    found: dict = field(default_factory=dict)   # meta source -> partial fields
+    articles: list = field(default_factory=list)
+
+
+def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
+    fm, body_at = split_front_matter(raw)
+    body = raw[body_at:]
+    fmt = sniff(body)
+    found: dict = {}
+    if fm:
+        found["front_matter"] = _meta.from_front_matter(fm)
+    headings: frozenset = frozenset()
+    if fmt == "html":
+        soup = parse_html(body)
+        found["html_meta"], found["json_ld"] = _meta.from_html(soup)
+        res = extract_html(body, body_at, len(raw), soup)
+        mapped = res.body
+        from .ingest.html_stream import text_stream
+
+        page_text = text_stream(body)[0]
+        found["text"] = _meta.from_text(_squash(page_text))
+    else:
+        mapped = Mapped.identity(body, body_at, len(raw))
+        if fmt == "markdown":
+            mapped, heads = strip_markdown(mapped)
+            headings = frozenset(heads)
+    mapped, ocr = clean(mapped, fmt)
+    if fmt != "html":
+        found["text"] = _meta.from_text(mapped.text)
+    head_starts = frozenset(i for i, p in enumerate(mapped.pos) if p in headings and (i == 0 or mapped.text[i - 1] == "\n"))
+    if fmt == "html":
+        title = res.title_line or next((found[k]["title"] for k in ("front_matter", "json_ld", "html_meta")
+                                        if found.get(k, {}).get("title")), None)
+        spans = _articles.single_article(mapped.text, title)
+    else:
+        spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
+        title = _articles.first_title(mapped.text)
+        if title:
+            found["text"] = {"title": title, **found["text"]}
+    return Ingested(mapped, fmt, encoding, found, spans)
+
+
+def _squash(page_text: str) -> str:
+    import re
+
+    return re.sub(r"[ \t\u3000\xa0]*\n[\s\u3000\xa0]*", "\n", page_text)
+
+
+def _doc_id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:20]
+
+
+def _manifest_row(manifest: Optional[dict], source: Optional[str]) -> dict:
+    if not manifest or not source:
+        return {}
+    for key in (source, str(Path(source)), os.path.abspath(source), Path(source).name):
+        if key in manifest:
+            return manifest[key]
+    return {}
+
+
+def build_document(
+    data: bytes,
+    source: Optional[str] = None,
+    published=None,
+    options: Optional[Options] = None,
+    manifest: Optional[dict] = None,
+    text: Optional[str] = None,
+) -> Document:
+    options = options or Options()
+    doc = Document(id=_doc_id(data), source=source)
+    if len(data) > options.max_bytes:
+        doc.errors.append(Error(stage="read", message=f"file too large: {len(data)} bytes > {options.max_bytes}"))
+        return doc
+    if text is None:
+        try:
+            dec = decode(data)
+        except DecodeError as e:
+            doc.errors.append(Error(stage="decode", message=str(e)))
+            return doc
+        text, encoding = dec.text, dec.encoding
+    else:
+        encoding = None
+    ing = ingest_text(text, encoding)
+    doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
+    _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
+    ref = RefDate.try_parse(doc.meta.published)
+    for i, a in enumerate(ing.articles):
+        doc.articles.append(Article(index=i, title=a.title, start=a.start, end=a.end, byline=a.byline,
+                                    outlet=a.outlet or doc.meta.outlet, published=doc.meta.published))
+    if not doc.articles and doc.text.strip():
+        doc.articles.append(Article(index=0, title=doc.meta.title, start=0, end=len(doc.text), published=doc.meta.published))
+    if options.components:
+        _run_extractors(doc, ing.text, ref, options)
+    return doc
+
+
+def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
+    found = dict(ing.found)
+    found.setdefault("text", {})
+    if ing.articles:
+        authors = [n for a in ing.articles for n in a.byline]
+        if authors:
+            found["text"].setdefault("authors", list(dict.fromkeys(authors)))
+        outlets = [a.outlet for a in ing.articles if a.outlet]
+        if outlets and len(ing.articles) == 1:
+            found["text"].setdefault("outlet", outlets[0])
+    if row:
+        found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
+                             if k in _meta.FIELDS and v}
+    if published is not None:
+        ref = RefDate.parse(published) if not isinstance(published, RefDate) else published
+        found["argument"] = {"published": ref.iso()}
+    fields, sources = _meta.merge(found)
+    doc.meta = Meta(**fields, sources=sources)
+
+
+def _run_extractors(doc: Document, mapped: Mapped, ref: Optional[RefDate], options: Options) -> None:
+    nlp = cached(tuple(options.components))
+    for art in doc.articles:
+        sub = doc.text[art.start:art.end]
+        try:
+            sdoc = annotate(nlp, sub, ref)
+        except Exception as e:  # one extractor's bug must not lose the record
+            doc.errors.append(Error(stage="extract", message=f"article {art.index}: {type(e).__name__}: {e}"))
+            continue
+        _merge_article(doc, art, sdoc, mapped)
+
+
+def _merge_article(doc: Document, art: Article, sdoc, mapped: Mapped) -> None:
+    off = art.start
+    local = list(sdoc._.hnx_mentions or [])
+    order = sorted(range(len(local)), key=lambda i: (local[i].start, -local[i].end, local[i].type))
+    remap: dict[int, int] = {}
+    for i in order:
+        m = local[i]
+        if doc.text[off + m.start:off + m.end] != m.text:
+            doc.errors.append(Error(stage="extract", message=f"misaligned {m.type} mention {m.text!r} ({m.rule}) dropped"))
+            continue
+        m.start += off
+        m.end += off
+        m.raw_start, m.raw_end = mapped.raw_span(m.start, m.end)
+        m.article = art.index
+        remap[i] = len(doc.mentions)
+        doc.mentions.append(m)
+    dl_base = len(doc.deadlines)
+    for d in sdoc._.hnx_deadlines or []:
+        d.start += off
+        d.end += off
+        d.date = remap.get(d.date) if d.date is not None else None
+        d.article = art.index
+        doc.deadlines.append(d)
+    for p in sdoc._.hnx_procedures or []:
+        p.start += off
+        p.end += off
+        for s in list(p.steps) + list(p.conditions):
+            s.start += off
+            s.end += off
+        for c in p.channels:
+            if c.start is not None:
+                c.start += off
+                c.end += off
+        p.deadlines = [dl_base + k for k in p.deadlines]
+        p.article = art.index
+        doc.procedures.append(p)
+    for c in sdoc._.hnx_changes or []:
+        c.start += off
+        c.end += off
+        c.from_ = remap.get(c.from_) if c.from_ is not None else None
+        c.to = remap.get(c.to) if c.to is not None else None
+        c.by = remap.get(c.by) if c.by is not None else None
+        c.article = art.index
+        doc.changes.append(c)
+
+
+# -- public API ------------------------------------------------------------
+
+def parse(text: str, published=None, *, source: Optional[str] = None, options: Optional[Options] = None) -> Document:
+    """Parse an article given as a string (any format: HTML, Markdown, text)."""
+    return build_document(text.encode("utf-8"), source=source, published=published, options=options, text=text)
+
+
+def parse_file(path: PathLike, published=None, options: Optional[Options] = None,
+               manifest: Optional[dict] = None) -> Document:
+    """Parse one file. Never raises for a bad file: problems go to `errors`."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        doc = Document(id=_doc_id(source.encode("utf-8")), source=source)
+        doc.errors.append(Error(stage="read", message=f"{type(e).__name__}: {e.strerror or e}"))
+        return doc
+    try:
+        return build_document(data, source=source, published=published, options=options, manifest=manifest)
+    except Exception as e:  # pragma: no cover - last line of defence for a batch
+        doc = Document(id=_doc_id(data), source=source)
+        doc.errors.append(Error(stage="parse", message=f"{type(e).__name__}: {e}"))
+        return doc
+
+
+def _parse_one(args) -> Document:
+    path, published, options, manifest = args
+    return parse_file(path, published=published, options=options, manifest=manifest)
+
+
+def parse_files(paths: Iterable[PathLike], jobs: int = 1, published=None, options: Optional[Options] = None,
+                manifest: Optional[dict] = None) -> Iterator[Document]:
+    """Parse many files (in input order), in `jobs` processes."""
+    work = ((p, published, options, manifest) for p in paths)
+    if jobs <= 1:
+        for w in work:
+            yield _parse_one(w)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as ex:
+        yield from ex.map(_parse_one, work, chunksize=4)

@@ -1,0 +1,152 @@
+"""Channels: where a procedure is done (apps, mini programs, websites, offices, banks,
+hotlines, platforms, WeChat accounts). A gazetteer (channels.tsv) finds the known ones;
+suffix patterns (…APP, …小程序, …公众号, …官网) and office/hotline patterns find unseen ones."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..schema import Channel
+from .lexicon import Lexicon, lexicon
+
+OPEN_QUOTES = "“\"「『‘"
+CLOSE_QUOTES = "”\"」』’"
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n（(]")
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_APP_SUFFIX = re.compile(r"(?:APP|App|app|客户端)$")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    name: str
+    kind: str
+    strong: bool  # found by its form (suffix, quotes, hotline pattern): no cue needed
+
+
+def _canonical(lex: Lexicon, core: str) -> str:
+    entry = lex.gazetteer.get(core)
+    return entry.name if entry else core
+
+
+def _gazetteer(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for end_idx, entry in lex.automaton.iter(text[lo:hi]):
+        e = lo + end_idx + 1
+        s = e - len(entry.surface)
+        if entry.surface[0].isdigit():  # 120 inside 1200元 is no hotline
+            if (s > 0 and (text[s - 1].isdigit() or text[s - 1] in ".-")) or (
+                e < len(text) and (text[e].isdigit() or text[e] in ".")
+            ):
+                continue
+        quoted = s > 0 and text[s - 1] in OPEN_QUOTES and e < len(text) and text[e] in CLOSE_QUOTES
+        out.append(_Cand(s, e, entry.name, entry.kind, quoted and entry.kind in ("app", "platform", "mini_program")))
+    return out
+
+
+def _core_left(lex: Lexicon, text: str, s: int, lo: int, gaz_end: dict) -> tuple[int, str]:
+    """The name written just before a suffix at `s`: quoted, a gazetteer name, or a
+    run of name characters cut after the last stop token. Returns (start, core)."""
+    if s - 1 >= lo and text[s - 1] in CLOSE_QUOTES:
+        j = s - 2
+        while j >= max(lo, s - 16) and text[j] not in OPEN_QUOTES:
+            j -= 1
+        if j >= max(lo, s - 16) and text[j] in OPEN_QUOTES and j + 1 < s - 1:
+            return j, text[j + 1 : s - 1]
+    if s in gaz_end:
+        g = gaz_end[s]
+        return g.start, text[g.start : s]
+    j = s
+    while j - 1 >= max(lo, s - 12) and _NAME_CHAR.match(text[j - 1]):
+        j -= 1
+    window = text[j:s]
+    last = None
+    for m in lex.left_stop_re.finditer(window):
+        last = m
+    if last is not None:
+        j += last.end()
+    return j, text[j:s]
+
+
+def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> list[_Cand]:
+    gaz_end = {}
+    for g in gaz:
+        if g.end not in gaz_end or g.end - g.start > gaz_end[g.end].end - gaz_end[g.end].start:
+            gaz_end[g.end] = g
+    out = []
+    for m in lex.suffix_re.finditer(text, lo, hi):
+        kind = next(k for r, k in lex.suffixes if r.fullmatch(m.group()))
+        start, core = _core_left(lex, text, m.start(), lo, gaz_end)
+        core = core.strip(OPEN_QUOTES + CLOSE_QUOTES)
+        suffix = m.group()
+        if kind == "app":
+            if len(core) < 2:
+                continue
+            name = _canonical(lex, core)
+        elif kind in ("mini_program", "wechat_account"):
+            if not core and not re.match(r"微信|支付宝", suffix):
+                continue
+            name = core + suffix
+        else:  # website
+            if len(core) < 2:
+                continue
+            name = core + suffix
+        out.append(_Cand(start, m.end(), name, kind, True))
+    return out
+
+
+def _patterned(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
+    out = []
+    for m in lex.office_re.finditer(text, lo, hi):
+        out.append(_Cand(m.start(1), m.end(1), m.group(1), "office", False))
+    for m in lex.hotline_re.finditer(text, lo, hi):
+        g = 1 if m.group(1) else 2
+        out.append(_Cand(m.start(g), m.end(g), m.group(g), "hotline", True))
+    return out
+
+
+def _merge_websites(cands: list[_Cand]) -> list[_Cand]:
+    """上海税务官网 + 电子税务局 written together are one website."""
+    out: list[_Cand] = []
+    for c in cands:
+        if out and out[-1].end == c.start and out[-1].kind == c.kind == "website":
+            p = out[-1]
+            out[-1] = _Cand(p.start, c.end, p.name + c.name, "website", True)
+        else:
+            out.append(c)
+    return out
+
+
+def _has_cue(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
+    before = text[max(lo, c.start - 40) : c.start]
+    parts = CLAUSE_BREAK.split(before)
+    clause = parts[-1] if parts else ""
+    cues = [m.end() for m in lex.channel_cue_re.finditer(clause)]
+    objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
+    return bool(cues) and (not objects or objects[-1] <= cues[-1])
+
+
+def find_channels(text: str, lo: int = 0, hi: int | None = None) -> list[Channel]:
+    """Channels in text[lo:hi], in order, deduplicated by name."""
+    lex = lexicon()
+    hi = len(text) if hi is None else hi
+    gaz = _gazetteer(lex, text, lo, hi)
+    cands = gaz + _suffixed(lex, text, lo, hi, gaz) + _patterned(lex, text, lo, hi)
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    kept = _merge_websites(kept)
+    out: list[Channel] = []
+    seen = set()
+    for c in kept:
+        if not c.strong and not _has_cue(lex, text, c, lo):
+            continue
+        if c.name in seen:
+            continue
+        seen.add(c.name)
+        out.append(Channel(name=c.name, kind=c.kind, text=text[c.start : c.end], start=c.start, end=c.end))
+    return out

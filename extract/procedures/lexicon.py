@@ -1,0 +1,81 @@
+"""Word lists, regex fragments and the channel gazetteer of the procedures stage,
+loaded from the data files next to this module and compiled once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+HERE = Path(__file__).parent
+
+
+def _alt(words) -> str:
+    """A regex alternation, longest word first (so 可以 wins over 可)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    surface: str
+    name: str
+    kind: str
+
+
+class Lexicon:
+    def __init__(self, data: dict, gazetteer: list[GazetteerEntry]):
+        self.data = data
+        self.service_verbs = frozenset(data["service_verbs"])
+        self.service_re = re.compile(_alt(data["service_verbs"]))
+        neg = _alt(data["negations"])
+        self.negation_re = re.compile(neg)
+        self.modal_re = re.compile(f"(?:{neg})|(?:{data['modal_pattern']})")
+        self.negations = frozenset(data["negations"])
+        self.step_stop_re = re.compile(f"^(?:{_alt(data['step_stops'])})")
+        self.condition_clause_re = re.compile(data["condition_clause"])
+        self.procedure_cue_re = re.compile(_alt(data["procedure_cues"]))
+        self.non_procedure_cue_re = re.compile(_alt(data["non_procedure_cues"]))
+        self.condition_intro_re = re.compile(data["condition_intro"])
+        self.goal_strip = [re.compile(p) for p in data["goal_strip"]]
+        self.question_re = re.compile(data["question_label"])
+        self.answer_re = re.compile(data["answer_label"])
+        self.answer_stop_re = re.compile(data["answer_stops"])
+        self.answer_max = int(data["answer_max_chars"])
+        self.seq_first_re = re.compile(_alt(data["sequence_first"]))
+        self.seq_next_re = re.compile(_alt(data["sequence_next"]))
+        self.seq_last_re = re.compile(_alt(data["sequence_last"]))
+        self.arrow_re = re.compile(_alt(data["arrows"]))
+        self.channel_cue_re = re.compile(_alt(data["channel_cues"]))
+        self.object_verb_re = re.compile(_alt(data["channel_object_verbs"]))
+        self.suffixes = [(re.compile(s["re"]), s["kind"]) for s in data["channel_suffixes"]]
+        self.suffix_re = re.compile("|".join(f"(?:{s['re']})" for s in data["channel_suffixes"]))
+        self.office_re = re.compile(data["office_pattern"])
+        self.hotline_re = re.compile(data["hotline_pattern"])
+        self.left_stop_re = re.compile(_alt(data["name_left_stops"]))
+        self.gazetteer = {e.surface: e for e in gazetteer}
+        self.automaton = ahocorasick.Automaton()
+        for e in gazetteer:
+            self.automaton.add_word(e.surface, e)
+        self.automaton.make_automaton()
+
+
+def _read_gazetteer(path: Path) -> list[GazetteerEntry]:
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        name, kind = cols[0], cols[1]
+        aliases = [a for a in (cols[2].split("|") if len(cols) > 2 else []) if a]
+        for surface in [name, *aliases]:
+            entries.append(GazetteerEntry(surface, name, kind))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((HERE / "lexicon.yaml").read_text(encoding="utf-8"))
+    return Lexicon(data, _read_gazetteer(HERE / "channels.tsv"))

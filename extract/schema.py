@@ -1,0 +1,154 @@
+"""The record the toolkit produces: one `Document` per input file.
+
+Field names are part of the product (downstream databases key on them); bump
+SCHEMA_VERSION on any incompatible change.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+MentionType = Literal["date", "money", "percent", "institution"]
+Value = Union[str, float, int, None]
+MetaSource = Literal["front_matter", "html_meta", "json_ld", "text", "manifest", "argument"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Mention(_Model):
+    """A grounded mention: ``doc.text[start:end] == text``."""
+
+    type: MentionType
+    start: int
+    end: int
+    text: str
+    raw_start: Optional[int] = None
+    raw_end: Optional[int] = None
+    article: Optional[int] = None
+    value: Value = None
+    # dates
+    grain: Optional[str] = None
+    mod: Optional[str] = None
+    anchor: Optional[Literal["explicit", "publication", "previous_date", "unresolved"]] = None
+    role: Optional[Literal["deadline", "effective", "period", "status_as_of", "event"]] = None
+    # money / percent
+    min: Optional[float] = None
+    max: Optional[float] = None
+    per: Optional[list[str]] = None
+    currency: Optional[str] = None
+    unit: Optional[str] = None
+    # institutions
+    name: Optional[str] = None
+    kind: Optional[str] = None
+    level: Optional[str] = None
+    region: Optional[str] = None
+    # provenance
+    rule: Optional[str] = None
+    confidence: Optional[float] = None
+
+
+class Deadline(_Model):
+    due: Optional[str] = None
+    date: Optional[int] = Field(None, description="index of the date mention in `mentions`")
+    date_text: Optional[str] = None
+    action: Optional[str] = None
+    actor: Optional[str] = None
+    start: int
+    end: int
+    article: Optional[int] = None
+
+
+class Span(_Model):
+    text: str
+    start: int
+    end: int
+
+
+class Channel(_Model):
+    name: str
+    kind: Optional[str] = None
+    text: Optional[str] = None
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+class Procedure(_Model):
+    goal: Optional[str] = None
+    steps: list[Span] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    conditions: list[Span] = Field(default_factory=list)
+    deadlines: list[int] = Field(default_factory=list, description="indices into `deadlines`")
+    start: int
+    end: int
+    article: Optional[int] = None
+
+
+class Change(_Model):
+    """A change stated between two figures of one quantity (上限从8000元提至1.6万元)."""
+
+    quantity: Optional[str] = None
+    from_: Optional[int] = Field(None, alias="from", description="mention index of the old figure")
+    to: Optional[int] = Field(None, description="mention index of the new figure")
+    by: Optional[int] = Field(None, description="mention index of the difference")
+    direction: Optional[Literal["up", "down"]] = None
+    start: int
+    end: int
+    article: Optional[int] = None
+
+
+class Article(_Model):
+    index: int
+    title: Optional[str] = None
+    start: int
+    end: int
+    byline: list[str] = Field(default_factory=list)
+    outlet: Optional[str] = None
+    published: Optional[str] = None
+
+
+class Meta(_Model):
+    title: Optional[str] = None
+    published: Optional[str] = Field(None, description="ISO date, possibly only YYYY-MM or YYYY")
+    outlet: Optional[str] = None
+    authors: list[str] = Field(default_factory=list)
+    url: Optional[str] = None
+    sources: dict[str, MetaSource] = Field(
+        default_factory=dict, description="field name -> where its value came from"
+    )
+
+
+class Error(_Model):
+    stage: str
+    message: str
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    source: Optional[str] = None
+    format: Optional[Literal["html", "markdown", "text"]] = None
+    encoding: Optional[str] = None
+    meta: Meta = Field(default_factory=Meta)
+    text: str = ""
+    articles: list[Article] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    procedures: list[Procedure] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    errors: list[Error] = Field(default_factory=list)
+
+    def to_json(self, **kw) -> str:
+        return self.model_dump_json(by_alias=True, **kw)
+
+
+def json_schema() -> dict:
+    schema = Document.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://hnx.invalid/schema/document-{SCHEMA_VERSION}.json"
+    schema["title"] = "hnx Document"
+    return schema
