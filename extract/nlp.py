@@ -36,6 +36,14 @@ if not Doc.has_extension("hnx_ref"):
     Doc.set_extension("hnx_ref", default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, computed once (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("hnx_text")
+    if text is None:
+        text = doc.user_data["hnx_text"] = doc.text
+    return text
+
+
 def _ensure(doc: Doc) -> Doc:
     for attr in ("hnx_mentions", "hnx_deadlines", "hnx_procedures", "hnx_changes"):
         if getattr(doc._, attr) is None:
@@ -51,7 +59,7 @@ class MentionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         _ensure(doc)
-        doc._.hnx_mentions.extend(self.fn(doc.text, doc._.hnx_ref))
+        doc._.hnx_mentions.extend(self.fn(doc_text(doc), doc._.hnx_ref))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
@@ -72,10 +80,10 @@ def _make_money(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         _ensure(doc)
-        found = extract_money(doc.text, doc._.hnx_ref)
+        found = extract_money(doc_text(doc), doc._.hnx_ref)
         base = len(doc._.hnx_mentions)
         doc._.hnx_mentions.extend(found)
-        for ch in extract_changes(doc.text, found):
+        for ch in extract_changes(doc_text(doc), found):
             for field in ("from_", "to", "by"):
                 if getattr(ch, field) is not None:
                     setattr(ch, field, getattr(ch, field) + base)
@@ -98,7 +106,7 @@ def _make_deadlines(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         _ensure(doc)
-        doc._.hnx_deadlines.extend(extract_deadlines(doc.text, doc._.hnx_mentions, doc._.hnx_ref))
+        doc._.hnx_deadlines.extend(extract_deadlines(doc_text(doc), doc._.hnx_mentions, doc._.hnx_ref))
         return doc
 
     return component
@@ -111,7 +119,7 @@ def _make_procedures(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         _ensure(doc)
         doc._.hnx_procedures.extend(
-            extract_procedures(doc.text, doc._.hnx_mentions, doc._.hnx_deadlines)
+            extract_procedures(doc_text(doc), doc._.hnx_mentions, doc._.hnx_deadlines)
         )
         return doc
 
@@ -142,6 +150,7 @@ def cached(components: tuple = DEFAULT_PIPELINE) -> Language:
 def annotate(nlp: Language, text: str, ref=None) -> Doc:
     """Run `nlp` on `text` with a reference date set before the components run."""
     doc = nlp.make_doc(text)
+    doc.user_data["hnx_text"] = text
     doc._.hnx_ref = ref
     _ensure(doc)
     for _, proc in nlp.pipeline:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         found["html_meta"], found["json_ld"] = _meta.from_html(soup)
         res = extract_html(body, body_at, len(raw), soup)
         mapped = res.body
+        if res.title_line:
+            found["html_meta"]["title"] = re.sub(r"\s+", " ", res.title_line)
         from .ingest.html_stream import text_stream
 
         page_text = text_stream(body)[0]
@@ -59,7 +62,7 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         if fmt == "markdown":
             mapped, heads = strip_markdown(mapped)
             headings = frozenset(heads)
-    mapped, ocr = clean(mapped, fmt)
+    mapped, ocr = clean(mapped, fmt, headings)
     if fmt != "html":
         found["text"] = _meta.from_text(mapped.text)
     head_starts = frozenset(i for i, p in enumerate(mapped.pos) if p in headings and (i == 0 or mapped.text[i - 1] == "\n"))
@@ -76,8 +79,6 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
 
 
 def _squash(page_text: str) -> str:
-    import re
-
     return re.sub(r"[ \t\u3000\xa0]*\n[\s\u3000\xa0]*", "\n", page_text)
 
 
@@ -116,13 +117,18 @@ def build_document(
         text, encoding = dec.text, dec.encoding
     else:
         encoding = None
+    if not text.strip():
+        doc.encoding = encoding
+        doc.errors.append(Error(stage="read", message="empty file: no text to parse"))
+        return doc
     ing = ingest_text(text, encoding)
     doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
     _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
     ref = RefDate.try_parse(doc.meta.published)
     for i, a in enumerate(ing.articles):
         doc.articles.append(Article(index=i, title=a.title, start=a.start, end=a.end, byline=a.byline,
-                                    outlet=a.outlet or doc.meta.outlet, published=doc.meta.published))
+                                    outlet=a.outlet or (doc.meta.outlet if len(ing.articles) == 1 else None),
+                                    published=doc.meta.published))
     if not doc.articles and doc.text.strip():
         doc.articles.append(Article(index=0, title=doc.meta.title, start=0, end=len(doc.text), published=doc.meta.published))
     if options.components:
@@ -133,13 +139,12 @@ def build_document(
 def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
     found = dict(ing.found)
     found.setdefault("text", {})
-    if ing.articles:
-        authors = [n for a in ing.articles for n in a.byline]
-        if authors:
-            found["text"].setdefault("authors", list(dict.fromkeys(authors)))
-        outlets = [a.outlet for a in ing.articles if a.outlet]
-        if outlets and len(ing.articles) == 1:
-            found["text"].setdefault("outlet", outlets[0])
+    if ing.articles:  # a page's byline and outlet are those of its first article
+        first = ing.articles[0]
+        if first.byline:
+            found["text"].setdefault("authors", list(first.byline))
+        if first.outlet:
+            found["text"].setdefault("outlet", first.outlet)
     if row:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}

@@ -12,6 +12,7 @@ from .lines import _TERMINAL, _width
 from .meta import patterns
 
 
+_AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
 _NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报"})
 
 
@@ -159,6 +160,9 @@ def _article(seg: list[Line]) -> ArticleSpan:
                     name = name.strip()
                     if 2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES:
                         art.byline.append(name)
+        agency = _AGENCY_BYLINE.search(t)
+        if agency and art.outlet is None:
+            art.outlet = agency.group(1)
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = lead.group("outlet")

@@ -50,7 +50,9 @@ def parse_html(raw: str, offset: int = 0) -> BeautifulSoup:
 def extract_html(raw: str, offset: int, raw_len: int, soup: Optional[BeautifulSoup] = None) -> HtmlResult:
     soup = soup or parse_html(raw)
     stream, spos = text_stream(raw, offset)
-    title_el = _title_element(soup)
+    ptitle = page_title(soup)
+    _drop_tags(soup)
+    title_el = _title_element(soup, ptitle)
     title_pieces = list(_emit(title_el, Locator(stream, spos))) if title_el is not None else []
     _drop_chrome(soup)
     root = _main_node(soup) or soup.body or soup
@@ -133,12 +135,15 @@ def _text_len(el) -> int:
     return len(_CJK.findall(el.get_text())) if isinstance(el, Tag) else 0
 
 
-def _drop_chrome(soup: BeautifulSoup) -> None:
-    r = rules()
+def _drop_tags(soup: BeautifulSoup) -> None:
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
         c.extract()
-    for el in soup.find_all(r["drop_tags"]):
+    for el in soup.find_all(rules()["drop_tags"]):
         el.decompose()
+
+
+def _drop_chrome(soup: BeautifulSoup) -> None:
+    r = rules()
     total = _text_len(soup) or 1
     for el in list(soup.find_all(True)):
         if el.parent is None or el.attrs is None:
@@ -197,23 +202,33 @@ def _inside(el: Tag, root: Tag) -> bool:
     return any(p is root for p in el.parents)
 
 
-def _title_element(soup: BeautifulSoup) -> Optional[Tag]:
-    page_title = ""
+def page_title(soup: BeautifulSoup) -> str:
     og = soup.find("meta", attrs={"property": "og:title"})
     if og and og.get("content"):
-        page_title = og["content"].strip()
-    elif soup.title and soup.title.string:
-        page_title = soup.title.string.strip()
-    best, best_score = None, 0
-    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"]):
-        if el.name in ("div", "p", "span", "td") and "title" not in _classes(el):
+        return og["content"].strip()
+    if soup.title and soup.title.string:
+        return soup.title.string.strip()
+    return ""
+
+
+def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
+    """The on-page headline: the heading (or .title element) that best matches the
+    page's <title>/og:title; without those, the first h1, h2 or h3."""
+    if not page_title:
+        for name in ("h1", "h2", "h3"):
+            for el in soup.find_all(name):
+                if 4 <= len(el.get_text(strip=True)) <= 120:
+                    return el
+        return None
+    best, best_score = None, 0.0
+    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td", "strong"]):
+        if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):
             continue
-        text = el.get_text(" ", strip=True)
-        if not 4 <= len(text) <= 120:
+        text = re.sub(r"\s+", "", el.get_text())
+        if not 4 <= len(text) <= 200:
             continue
-        score = _common_prefix(text, page_title) if page_title else 0
-        if el.name == "h1":
-            score += 3
+        shared = _common_prefix(text, page_title)
+        score = shared - 0.5 * (len(text) - shared) + (2 if el.name == "h1" else 0)
         if score > best_score:
             best, best_score = el, score
     return best if best_score >= 4 else None

@@ -96,7 +96,7 @@ def _paragraph_style(text: str) -> bool:
     return closed / len(long_lines) >= 0.6
 
 
-def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True) -> Mapped:
+def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: frozenset = frozenset()) -> Mapped:
     text = m.text
     lines = text.split("\n")
     widths = sorted(_width(ln) for ln in lines if ln.strip())
@@ -111,26 +111,35 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True) -> Mapped:
     def repl(mt: re.Match) -> str:
         s, e = mt.span()
         blank = e - s > 1
-        prev = text[text.rfind("\n", 0, s) + 1:s]
+        prev_start = text.rfind("\n", 0, s) + 1
+        prev = text[prev_start:s]
         nxt_end = text.find("\n", e)
         nxt = text[e:nxt_end if nxt_end >= 0 else len(text)]
         keep = "\n\n" if (blank and keep_blank) else "\n"
-        if not prev.strip() or not nxt.strip():
+        if not prev.strip() or not nxt.strip() or m.pos[prev_start] in headings or m.pos[e] in headings:
             return keep
         if _CLOSING_START.match(nxt):
             return ""
-        last = prev.rstrip()[-1]
+        last = _last_meaningful(prev)
         if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev):
             return keep
         if ocr:
             if s > head_end and _width(prev) >= 0.7 * typical and not nxt.rstrip().endswith(("：", ":")):
                 return ""
             return keep
-        if blank and paragraphs and _width(prev) >= 40 and (is_cjk(nxt[0]) or nxt[0].isdigit()):
+        sentence_like = _width(prev) >= 40 or re.search(r"[。！？；，,]", prev)
+        if blank and paragraphs and sentence_like and (is_cjk(nxt[0]) or nxt[0].isdigit()):
             return ""
         return keep
 
     return m.sub(_NEWLINES, repl)
+
+
+def _last_meaningful(line: str) -> str:
+    """The last character, looking through closing quotes and brackets (。” counts as 。)."""
+    t = line.rstrip()
+    stripped = t.rstrip("”’」』）)》\"'")
+    return stripped[-1] if stripped and len(stripped) < len(t) and stripped[-1] in _TERMINAL else t[-1]
 
 
 def _closes_article(line: str) -> bool:
@@ -147,7 +156,7 @@ def finish(m: Mapped) -> Mapped:
     return m
 
 
-def clean(m: Mapped, fmt: str) -> tuple[Mapped, bool]:
+def clean(m: Mapped, fmt: str, headings: frozenset = frozenset()) -> tuple[Mapped, bool]:
     """The whole line stage; returns (cleaned, whether it was treated as OCR)."""
     m = normalize_chars(m)
     ocr = fmt == "text" and looks_ocr(m.text)
@@ -160,5 +169,5 @@ def clean(m: Mapped, fmt: str) -> tuple[Mapped, bool]:
     if fmt == "html":
         m = m.sub(_NEWLINES, "\n")
     elif not ocr:
-        m = join_wrapped(m, ocr=False)
+        m = join_wrapped(m, ocr=False, headings=headings)
     return finish(m), ocr

@@ -134,7 +134,7 @@ def from_html(soup) -> tuple[dict, dict]:
         if t and iso_date(t["datetime"]):
             out["published"] = iso_date(t["datetime"])
     if "title" not in out and soup.title and soup.title.string:
-        out["title"] = soup.title.string.strip()
+        out["title"] = re.split(r"_|\s[-|–—]\s|\|", soup.title.string.strip())[0].strip()
     if "url" not in out:
         link = soup.find("link", rel="canonical")
         if link and link.get("href", "").startswith("http"):
