@@ -74,7 +74,9 @@ def drop_chrome_lines(m: Mapped) -> Mapped:
 
 
 def _width(line: str) -> float:
-    return sum(0.5 if c.isascii() else 1.0 for c in line.strip() if c != "\n")
+    """Printed width: a CJK character 1, an ASCII character 0.5."""
+    line = line.strip()
+    return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
 def looks_ocr(text: str) -> bool:
