@@ -1,7 +1,7 @@
 """Page -> articles. A newspaper page holds several articles: they end at a
 byline or source tag (■周程祥, （记者 X 整理）, （普陀医保）) and start at a
-heading or at title lines above a lead (据解放日报 …, 本报讯 …). A list of
-teasers at the end of a page is no article."""
+heading or at title lines above a lead (据解放日报 …, 本报讯 …). (A trailing
+list of teasers was already dropped as chrome by the line stage.)"""
 from __future__ import annotations
 
 import re
@@ -50,24 +50,19 @@ def is_title(line: Line) -> bool:
     t = line.text.strip()
     if not t or line.heading:
         return bool(t)
+    if patterns()["not_title"].search(t):
+        return False
     return _width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
 
 
-def teaser_tail(lines: list[Line]) -> Optional[int]:
-    """Index of the first line of a trailing teaser list, if there is one."""
-    rx = patterns()["teaser_meta"]
-    hits = [i for i, ln in enumerate(lines) if rx.match(ln.text.strip())]
-    if len(hits) < 2:
-        return None
-    first = hits[0]
-    start = first
-    for k in range(first - 1, max(first - 4, -1), -1):
-        if lines[k].blank:
-            continue
-        start = k
-        if is_title(lines[k]):
-            break
-    return start
+def is_page_meta(lines: list[Line], i: int) -> bool:
+    """A masthead, edition, dateline or source line — or an account name right above one."""
+    p = patterns()
+    t = lines[i].text.strip()
+    if p["not_title"].search(t) or p["dateline_masthead"].match(t):
+        return True
+    nxt = next((ln for ln in lines[i + 1:] if not ln.blank), None)
+    return bool(nxt and _width(t) <= 12 and p["not_title"].search(nxt.text.strip()))
 
 
 def _is_end(line: Line) -> bool:
@@ -86,9 +81,6 @@ def _lead(line: Line) -> Optional[re.Match]:
 
 def split_articles(text: str, heading_starts: frozenset = frozenset(), ocr: bool = False) -> list[ArticleSpan]:
     lines = split_lines(text, heading_starts)
-    limit = teaser_tail(lines)
-    if limit is not None:
-        lines = lines[:limit]
     if not any(not ln.blank for ln in lines):
         return []
     cuts = {0}
@@ -187,6 +179,8 @@ def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str)
                 groups.append(current)
                 current = []
             continue
+        if is_page_meta(lines, lines.index(ln)):
+            continue
         if not is_title(ln):
             break
         current.append(ln.text.strip())
@@ -208,7 +202,8 @@ def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str)
                 best, best_score = gi, score
         if best is not None and best_score >= 0.2:
             used.add(best)
-            art.title = groups[best][0]
+            g = groups[best]
+            art.title = _headline(g[0], g[1] if len(g) > 1 else None)
 
 
 def single_article(text: str, title: Optional[str]) -> list[ArticleSpan]:
@@ -222,9 +217,27 @@ def single_article(text: str, title: Optional[str]) -> list[ArticleSpan]:
     return [art]
 
 
-def first_title(text: str) -> Optional[str]:
-    """The page's first headline line (the main title of a newspaper page)."""
-    for ln in split_lines(text):
-        if not ln.blank:
-            return ln.text.strip() if is_title(ln) else None
+def first_title(text: str, ocr: bool = False) -> Optional[str]:
+    """The page's headline: an official notice's 关于…通知 line near the top, else the
+    first line after mastheads, datelines and account names, if it reads as a title."""
+    lines = [ln for ln in split_lines(text)[:60] if not ln.blank]
+    notice = patterns()["notice_title"]
+    for ln in lines[:6]:
+        if notice.match(ln.text.strip()):
+            return ln.text.strip()
+    for i, ln in enumerate(lines[:8]):
+        if is_page_meta(lines, i):
+            continue
+        if not is_title(ln):
+            return None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        return _headline(ln.text.strip(), nxt.text.strip() if ocr and nxt and is_title(nxt) else None)
     return None
+
+
+def _headline(first: str, second: Optional[str]) -> str:
+    """OCR breaks a headline over two short lines ("2025年度城乡居民医保" / "集中缴费进行中");
+    a second line that would make a long headline is a subtitle instead."""
+    if second and _width(first) + _width(second) <= 20 and first[-1] not in "”」』）)":
+        return first + second
+    return first

@@ -40,6 +40,8 @@ def rules() -> dict:
     data = yaml.safe_load(Path(__file__).with_name("boilerplate.yaml").read_text(encoding="utf-8"))
     data["drop_tokens"] = frozenset(data["drop_tokens"])
     data["drop_lines_rx"] = re.compile("|".join(f"(?:{p})" for p in data["drop_lines"]), re.I)
+    data["related_heads_rx"] = re.compile(data["related_heads"])
+    data["teaser_meta_rx"] = re.compile(data["teaser_meta"])
     return data
 
 
@@ -53,13 +55,19 @@ def extract_html(raw: str, offset: int, raw_len: int, soup: Optional[BeautifulSo
     ptitle = page_title(soup)
     _drop_tags(soup)
     title_el = _title_element(soup, ptitle)
-    title_pieces = list(_emit(title_el, Locator(stream, spos))) if title_el is not None else []
+    title_pieces: list[Mapped] = []
+    if title_el is not None:
+        loc = Locator(stream, spos)
+        for el in [title_el] + _subtitles(title_el):
+            if title_pieces:
+                title_pieces.append(_newline(title_pieces))
+            title_pieces.extend(_emit(el, loc))
     _drop_chrome(soup)
     root = _main_node(soup) or soup.body or soup
     pieces: list[Mapped] = []
     title_line = None
     if title_pieces and not _inside(title_el, root):
-        title_line = "".join(p.text for p in title_pieces).strip() or None
+        title_line = "".join(p.text for p in title_pieces).strip().split("\n")[0].strip() or None
         if title_line:
             pieces.extend(title_pieces)
             pieces.append(_newline(pieces))
@@ -232,6 +240,20 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
         if score > best_score:
             best, best_score = el, score
     return best if best_score >= 4 else None
+
+
+def _subtitles(title_el: Tag) -> list[Tag]:
+    """Headings right after the headline (a subtitle, a kicker) belong with it."""
+    out = []
+    for sib in title_el.find_next_siblings(limit=2):
+        text = sib.get_text(strip=True)
+        if not 4 <= len(text) <= 80:
+            break
+        if sib.name in ("h2", "h3", "h4", "h5") or "sub" in _classes(sib):
+            out.append(sib)
+        else:
+            break
+    return out
 
 
 def _common_prefix(a: str, b: str) -> int:

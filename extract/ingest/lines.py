@@ -69,8 +69,28 @@ def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
 
 
 def drop_chrome_lines(m: Mapped) -> Mapped:
-    rx = rules()["drop_lines_rx"]
-    return m.sub(re.compile(r"^[^\n]*(?:\n|$)", re.M), lambda mt: "" if rx.match(mt.group(0).strip()) else mt.group(0))
+    """Drop chrome lines, and a trailing list of links with the line that opens it
+    (相关阅读, 往期推荐 …: the short lines after it, until body text resumes)."""
+    rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
+    lines = m.text.split("\n")
+    tail = teaser_tail(lines)
+    keep: list[Mapped] = []
+    start, in_list = 0, False
+    for k, line in enumerate(lines):
+        if tail is not None and k >= tail:
+            break
+        end = start + len(line)
+        t = line.strip().lstrip("↑↓▲▼☝👆👇•· ")
+        if in_list and t and (_width(t) >= 45 and t[-1] in _TERMINAL):
+            in_list = False
+        if related.match(t):
+            in_list = True
+        drop = in_list or bool(t and rx.match(t))
+        if not drop:
+            keep.append(m[start:min(end + 1, len(m.text))])
+        start = end + 1
+    out = Mapped.join(keep, m.raw_len)
+    return out if len(out) != len(m) else m
 
 
 def _width(line: str) -> float:
@@ -83,10 +103,12 @@ def looks_ocr(text: str) -> bool:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     if len(lines) < 20:
         return False
-    widths = [_width(ln) for ln in lines]
+    widths = sorted(_width(ln) for ln in lines)
     med = statistics.median(widths)
+    p75 = widths[int(len(widths) * 0.75)]
+    column = sum(1 for w in widths if 0.7 * p75 <= w <= 1.15 * p75)  # a printed column's width
     open_ends = sum(1 for ln in lines if ln[-1] not in _TERMINAL)
-    return med <= 30 and open_ends / len(lines) >= 0.5
+    return med <= 30 and open_ends / len(lines) >= 0.5 and column / len(lines) >= 0.6
 
 
 def _paragraph_style(text: str) -> bool:
@@ -129,8 +151,8 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: frozen
             if s > head_end and _width(prev) >= 0.7 * typical and not nxt.rstrip().endswith(("：", ":")):
                 return ""
             return keep
-        sentence_like = _width(prev) >= 40 or re.search(r"[。！？；，,]", prev)
-        if blank and paragraphs and sentence_like and (is_cjk(nxt[0]) or nxt[0].isdigit()):
+        sentence_like = _width(prev) >= 40 or (_width(prev) >= 20 and re.search(r"[。；]", prev))
+        if blank and paragraphs and sentence_like and (is_cjk(nxt[0]) or nxt[0].isdigit()) and not _page_meta(nxt):
             return ""
         return keep
 
@@ -142,6 +164,30 @@ def _last_meaningful(line: str) -> str:
     t = line.rstrip()
     stripped = t.rstrip("”’」』）)》\"'")
     return stripped[-1] if stripped and len(stripped) < len(t) and stripped[-1] in _TERMINAL else t[-1]
+
+
+def _page_meta(line: str) -> bool:
+    from .meta import patterns
+
+    return bool(patterns()["not_title"].search(line.strip()))
+
+
+def teaser_tail(lines: list[str]) -> "int | None":
+    """Index of the first line of a trailing list of teasers (title, summary,
+    "0评论2025-06-1639") — the site's other articles, not this one."""
+    rx = rules()["teaser_meta_rx"]
+    hits = [i for i, ln in enumerate(lines) if rx.match(ln.strip())]
+    if len(hits) < 2:
+        return None
+    start = hits[0]
+    for k in range(hits[0] - 1, max(hits[0] - 4, -1), -1):
+        t = lines[k].strip()
+        if not t:
+            continue
+        start = k
+        if _width(t) <= 40 and t[-1] not in _TERMINAL:
+            break  # the teaser's title
+    return start
 
 
 def _closes_article(line: str) -> bool:

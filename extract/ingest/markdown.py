@@ -15,6 +15,7 @@ _RULES = [
     (re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,500})?/?>"), ""),      # inline html
     (re.compile(r"\*\*([^*\n]{1,500})\*\*"), r"\1"),
     (re.compile(r"__([^_\n]{1,500})__"), r"\1"),
+    (re.compile(r"(?<![*\w])\*([^*\n]{1,500})\*(?![*\w])"), r"\1"),            # *emphasis*
     (re.compile(r"`([^`\n]{1,500})`"), r"\1"),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),                                  # blockquote
     (re.compile(r"^[ \t]{0,6}[-*+][ \t]+", re.M), ""),                              # bullet

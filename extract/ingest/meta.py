@@ -133,6 +133,8 @@ def from_html(soup) -> tuple[dict, dict]:
         t = soup.find("time", attrs={"datetime": True})
         if t and iso_date(t["datetime"]):
             out["published"] = iso_date(t["datetime"])
+    if "published" not in out:
+        out.update(_wechat_time(soup))
     if "title" not in out and soup.title and soup.title.string:
         out["title"] = re.split(r"_|\s[-|–—]\s|\|", soup.title.string.strip())[0].strip()
     if "url" not in out:
@@ -140,6 +142,26 @@ def from_html(soup) -> tuple[dict, dict]:
         if link and link.get("href", "").startswith("http"):
             out["url"] = link["href"]
     return out, _json_ld(soup)
+
+
+def _wechat_time(soup) -> dict:
+    """WeChat pages keep the publication time in script variables."""
+    p = patterns()
+    for s in soup.find_all("script"):
+        code = s.string or ""
+        if "publish_time" not in code and "createTime" not in code and "var ct" not in code:
+            continue
+        m = p["wechat_time"].search(code)
+        if m and iso_date(m.group("date")):
+            return {"published": iso_date(m.group("date"))}
+        m = p["wechat_ct"].search(code)
+        if m:
+            from datetime import datetime, timedelta, timezone
+
+            # a Unix timestamp; WeChat dates are Beijing time (UTC+8), never the local clock
+            dt = datetime.fromtimestamp(int(m.group("ts")), tz=timezone(timedelta(hours=8)))
+            return {"published": dt.date().isoformat()}
+    return {}
 
 
 def _json_ld(soup) -> dict:
@@ -177,11 +199,12 @@ def from_text(text: str, title: Optional[str] = None) -> dict:
     timestamp near the top, or a signature date closing a notice."""
     p = patterns()
     out: dict[str, Any] = {}
-    m = p["dateline_edition"].search(text)
-    if m:
-        out["published"] = iso_date(m.group("date"))
-        out["outlet"] = m.group("outlet").strip()
-        return out
+    for key in ("dateline_edition", "dateline_masthead"):
+        m = p[key].search(text)
+        if m and iso_date(m.group("date")):
+            out["published"] = iso_date(m.group("date"))
+            out["outlet"] = m.group("outlet").strip()
+            return out
     m = p["dateline_labelled"].search(text)
     if m and iso_date(m.group("date")):
         out["published"] = iso_date(m.group("date"))
