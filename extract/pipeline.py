@@ -17,7 +17,7 @@ from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode
 from .ingest.frontmatter import split_front_matter
 from .ingest.html import extract_html, parse_html
-from .ingest.lines import clean
+from .ingest.lines import clean, normalize_chars
 from .ingest.markdown import strip_markdown
 from .ingest.sniff import sniff
 from .nlp import annotate, cached
@@ -45,7 +45,7 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     found: dict = {}
     if fm:
         found["front_matter"] = _meta.from_front_matter(fm)
-    headings: frozenset = frozenset()
+    headings: dict = {}
     if fmt == "html":
         soup = parse_html(body)
         found["html_meta"], found["json_ld"] = _meta.from_html(soup)
@@ -61,21 +61,28 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         mapped = Mapped.identity(body, body_at, len(raw))
         if fmt == "markdown":
             mapped, heads = strip_markdown(mapped)
-            headings = frozenset(heads)
+            headings = heads
+    if fmt != "html":  # datelines often sit on lines that cleaning drops as chrome
+        found["text"] = _meta.from_text(_probe(mapped))
     mapped, ocr = clean(mapped, fmt, headings)
-    if fmt != "html":
-        found["text"] = _meta.from_text(mapped.text)
-    head_starts = frozenset(i for i, p in enumerate(mapped.pos) if p in headings and (i == 0 or mapped.text[i - 1] == "\n"))
+    head_starts = {i: headings[p] for i, p in enumerate(mapped.pos)
+                   if p in headings and (i == 0 or mapped.text[i - 1] == "\n")}
     if fmt == "html":
         title = res.title_line or next((found[k]["title"] for k in ("front_matter", "json_ld", "html_meta")
                                         if found.get(k, {}).get("title")), None)
         spans = _articles.single_article(mapped.text, title)
     else:
         spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
-        title = _articles.first_title(mapped.text)
+        title = _articles.first_title(mapped.text, ocr=ocr)
         if title:
             found["text"] = {"title": title, **found["text"]}
     return Ingested(mapped, fmt, encoding, found, spans)
+
+
+def _probe(m: Mapped) -> str:
+    """Text for dateline search: full-width folded, spaces inside dates removed."""
+    text = normalize_chars(m).text
+    return re.sub(r"(?<=\d)[ \t]+(?=[年月日])|(?<=[年月])[ \t]+(?=\d)", "", text)
 
 
 def _squash(page_text: str) -> str:

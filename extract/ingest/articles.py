@@ -21,7 +21,7 @@ class Line:
     start: int
     end: int
     text: str
-    heading: bool = False
+    heading: int = 0  # Markdown heading level, 0 for none
 
     @property
     def blank(self) -> bool:
@@ -37,11 +37,13 @@ class ArticleSpan:
     outlet: Optional[str] = None
 
 
-def split_lines(text: str, heading_starts: frozenset = frozenset()) -> list[Line]:
+def split_lines(text: str, headings: Optional[dict] = None) -> list[Line]:
+    """Lines with offsets; `headings` maps a line's start offset to its Markdown level."""
+    headings = headings or {}
     out, i = [], 0
     for raw_line in text.split("\n"):
         j = i + len(raw_line)
-        out.append(Line(i, j, raw_line, i in heading_starts))
+        out.append(Line(i, j, raw_line, headings.get(i, 0)))
         i = j + 1
     return out
 
@@ -79,26 +81,37 @@ def _lead(line: Line) -> Optional[re.Match]:
     return None
 
 
-def split_articles(text: str, heading_starts: frozenset = frozenset(), ocr: bool = False) -> list[ArticleSpan]:
-    lines = split_lines(text, heading_starts)
+def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False) -> list[ArticleSpan]:
+    lines = split_lines(text, headings)
     if not any(not ln.blank for ln in lines):
         return []
+    top = min((ln.heading for ln in lines if ln.heading), default=0)
+    # the first body line: title lines above it form the page's headline block
+    first_body = next((i for i, ln in enumerate(lines)
+                       if not ln.blank and not is_title(ln) and not is_page_meta(lines, i)), len(lines))
     cuts = {0}
     for i, ln in enumerate(lines):
-        if _is_end(ln):
+        if _is_end(ln) and not _lead(ln):
             cuts.add(i + 1)
         if ln.heading:
             k = i
             # a short kicker line right above a heading belongs to it
             j = _prev_nonblank(lines, i)
-            if j is not None and is_title(lines[j]) and _width(lines[j].text) <= 12 and not lines[j].heading:
+            kicker = j is not None and is_title(lines[j]) and _width(lines[j].text) <= 12 and not lines[j].heading
+            if kicker:
                 k = j
-            cuts.add(k)
+            # a sub-heading inside a story does not start an article: one does when it is
+            # of the top level, has a kicker, follows a closed article or opens with a lead
+            after = [ln2 for ln2 in lines[i + 1:i + 6] if not ln2.blank][:2]
+            opens = any(_lead(a) or _byline_line(a) for a in after)
+            closed = j is None or (j + 1) in cuts or _is_end(lines[j])
+            if ln.heading == top or kicker or opens or closed:
+                cuts.add(k)
         if _lead(ln):
             k = i
             j = _prev_nonblank(lines, k)
             steps = 0
-            while j is not None and steps < 3 and is_title(lines[j]) and (j + 1) not in cuts:
+            while j is not None and j > first_body and steps < 3 and is_title(lines[j]) and (j + 1) not in cuts:
                 k, steps = j, steps + 1
                 j = _prev_nonblank(lines, k)
             cuts.add(k)
@@ -120,6 +133,11 @@ def split_articles(text: str, heading_starts: frozenset = frozenset(), ocr: bool
     return articles
 
 
+def _byline_line(line: Line) -> bool:
+    t = line.text.strip()
+    return _width(t) <= 30 and any(rx.search(t) for rx in patterns()["bylines"])
+
+
 def _prev_nonblank(lines: list[Line], i: int) -> Optional[int]:
     j = i - 1
     while j >= 0 and lines[j].blank:
@@ -128,8 +146,9 @@ def _prev_nonblank(lines: list[Line], i: int) -> Optional[int]:
 
 
 def _has_body(seg: list[Line]) -> bool:
-    return any(len(re.findall(r"[\u4e00-\u9fff]", ln.text)) >= 15 and not is_title(ln) for ln in seg) or (
-        sum(len(ln.text) for ln in seg) >= 60
+    prose = [ln for ln in seg if not ln.blank and not is_title(ln)]
+    return any(len(re.findall(r"[\u4e00-\u9fff]", ln.text)) >= 15 for ln in prose) or (
+        sum(len(ln.text) for ln in prose) >= 60
     )
 
 
@@ -140,8 +159,12 @@ def _article(seg: list[Line]) -> ArticleSpan:
         if ln.heading:
             title = ln.text.strip()
             break
-    if title is None and is_title(body[0]):
-        title = body[0].text.strip()
+    if title is None:
+        k = 0
+        while k < min(len(body) - 1, 3) and is_page_meta(body, k):
+            k += 1
+        if is_title(body[k]) and not is_page_meta(body, k):
+            title = body[k].text.strip()
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
     for ln in body:
@@ -171,7 +194,7 @@ def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str)
     the headline group whose words it shares most."""
     groups: list[list[str]] = []
     current: list[str] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.start >= articles[0].end:
             break
         if ln.blank:
@@ -179,7 +202,7 @@ def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str)
                 groups.append(current)
                 current = []
             continue
-        if is_page_meta(lines, lines.index(ln)):
+        if is_page_meta(lines, i):
             continue
         if not is_title(ln):
             break

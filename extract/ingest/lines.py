@@ -120,7 +120,7 @@ def _paragraph_style(text: str) -> bool:
     return closed / len(long_lines) >= 0.6
 
 
-def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: frozenset = frozenset()) -> Mapped:
+def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict | frozenset = frozenset()) -> Mapped:
     text = m.text
     lines = text.split("\n")
     widths = sorted(_width(ln) for ln in lines if ln.strip())
@@ -129,7 +129,7 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: frozen
     # OCR pages open with headline lines: nothing is joined before the first sentence
     head_end = 0
     if ocr:
-        k = re.search(r"[。？！：:]", text)
+        k = re.search(r"[。？！]|^(?:问|答)\s*[:：]|^(?:本报|据)", text, re.M)
         head_end = text.rfind("\n", 0, k.start()) if k else 0
 
     def repl(mt: re.Match) -> str:
@@ -145,7 +145,7 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: frozen
         if _CLOSING_START.match(nxt):
             return ""
         last = _last_meaningful(prev)
-        if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev):
+        if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev) or _opens_article(nxt):
             return keep
         if ocr:
             if s > head_end and _width(prev) >= 0.7 * typical and not nxt.rstrip().endswith(("：", ":")):
@@ -164,6 +164,13 @@ def _last_meaningful(line: str) -> str:
     t = line.rstrip()
     stripped = t.rstrip("”’」』）)》\"'")
     return stripped[-1] if stripped and len(stripped) < len(t) and stripped[-1] in _TERMINAL else t[-1]
+
+
+def _opens_article(line: str) -> bool:
+    from .meta import patterns
+
+    t = line.strip()
+    return any(rx.match(t) for rx in patterns()["article_lead"])
 
 
 def _page_meta(line: str) -> bool:
@@ -204,7 +211,7 @@ def finish(m: Mapped) -> Mapped:
     return m
 
 
-def clean(m: Mapped, fmt: str, headings: frozenset = frozenset()) -> tuple[Mapped, bool]:
+def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset()) -> tuple[Mapped, bool]:
     """The whole line stage; returns (cleaned, whether it was treated as OCR)."""
     m = normalize_chars(m)
     ocr = fmt == "text" and looks_ocr(m.text)
