@@ -1,10 +1,32 @@
-"""Money and percent mentions (placeholder until the money extractor lands: finds nothing)."""
+"""Money and percent mentions, and the changes stated between them.
+
+    extract_money(text, ref)          -> list[Mention]  (type "money" and "percent")
+    extract_changes(text, mentions)   -> list[Change]   (indices into `mentions`)
+
+Rules are data (rules.yaml, changes.yaml); patterns.py compiles them once; normalize.py
+turns a match into a Mention; context.py reads the words around it; changes.py links
+figures of one quantity (上限从8000元提至1.6万元). `ref` is unused: amounts do not depend
+on the publication date.
+"""
 from __future__ import annotations
 
+from ..schema import Mention
+from .changes import extract_changes
+from .normalize import money, percent, vague
+from .patterns import SCANNER
 
-def extract_money(text, ref=None):
-    return []
+__all__ = ["extract_money", "extract_changes"]
 
 
-def extract_changes(text, mentions):
-    return []
+def extract_money(text: str, ref=None) -> list[Mention]:
+    found: list[Mention] = []
+    for m in SCANNER.finditer(text):
+        if m.group("money"):
+            mention = money(m, text)
+        elif m.group("vague"):
+            mention = vague(m, text)
+        else:
+            mention = percent(m, text)
+        if mention is not None:
+            found.append(mention)
+    return found

@@ -27,6 +27,8 @@ PER_YI = alt(RULES["per_after_yi"])
 PCT_SIGN = alt(RULES["percent_signs"])
 PP = alt(RULES["pp_words"])
 VAGUE = alt(RULES["vague_prefix"])
+VAGUE_SCALE = alt(RULES["vague_scales"])
+PCT_WORD = alt(RULES["percent_words"])
 
 
 def _amount(i: int) -> str:
@@ -38,14 +40,14 @@ _PER = (rf"(?P<per>[/／](?:{PER_UNIT})(?:[/／·・](?:{PER_UNIT})){{0,2}}"
         rf"|每(?:{PER_UNIT})|一(?:{PER_YI})(?!性))")
 _SUB = r"(?P<sub>[0-9零一二两三四五六七八九]{1,2}(?:角|毛)(?:[0-9零一二三四五六七八九]分)?|[0-9零一二三四五六七八九](?=[，。；、！？,;.!?）)\s]|$))"
 
-_VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>十|百|千|万|十万|百万|千万|亿|十亿|百亿)"
+_VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>{VAGUE_SCALE})"
           rf"(?P<va>{APPROX_IN})?(?P<vcur>{CUR_SUFFIX}))")
 
 _PERCENT = (
-    rf"(?P<pct>(?P<pn1>{NUM})(?P<ps1>{PCT_SIGN})?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
-    rf"(?P<pu>{PCT_SIGN}|{PP}))"
-    rf"|(?P<cpct>(?P<cw>百分之|千分之)(?P<cn1>{NUM})(?:(?:{SEP})(?:百分之|千分之)?(?P<cn2>{NUM}))?)"
-    rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十]{{1,2}})成)"
+    rf"(?P<pct>(?P<pn1>{NUM})(?P<ps1>[ \u3000]?(?:{PCT_SIGN}))?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
+    rf"(?P<pu>[ \u3000]?(?:{PCT_SIGN})|{PP}))"
+    rf"|(?P<cpct>(?P<cw>{PCT_WORD})(?P<cn1>{NUM})(?:(?:{SEP})(?:{PCT_WORD})?(?P<cn2>{NUM}))?)"
+    rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十])成)"
 )
 
 _MONEY = (
@@ -60,6 +62,10 @@ SCANNER = re.compile(f"{_VAGUE}|{_PERCENT}|{_MONEY}")
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
 MOD_SUFFIX = re.compile(alt(RULES["mod_suffix"]))
 PER_PREFIX = re.compile(rf"(?:每(?:{PER_UNIT})){{1,3}}\Z")
-PER_NEAR = re.compile(rf"每(?P<u1>{PER_UNIT})(?:每(?P<u2>{PER_UNIT}))?[\u4e00-\u9fff]{{0,4}}\Z")
+MOD_FAR = re.compile(rf"(?:{alt(RULES['far_mod_words'])})[\u4e00-\u9fff]{{1,{RULES['far_mod_chars']}}}\Z")
 PER_SPLIT = re.compile(rf"{PER_UNIT}")
+PER_EACH = re.compile(rf"每({PER_UNIT})")
+PER_CLAUSE = re.compile(rf"(?:每(?:{alt(RULES['clause_per_units'])})){{1,3}}")
+PER_CLAUSE_EACH = re.compile(rf"每({alt(RULES['clause_per_units'])})")
+CLAUSE_DELIM = re.compile(f"[{re.escape(RULES['clause_delimiters'])}]")
 BAD_BEFORE = re.compile(r"[A-Za-z0-9_/\\.:=?&#%@+-]\Z")

@@ -1,6 +1,7 @@
 """Loads rules.yaml (word lists of the money extractor) once."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -10,6 +11,4 @@ RULES: dict = yaml.safe_load((Path(__file__).with_name("rules.yaml")).read_text(
 
 def alternation(words) -> str:
     """Regex alternation of literal words, longest first so 不超过 wins over 超过."""
-    import re
-
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,114 @@
+"""What the words around an amount add to it: bounds and approximations (mod), per-unit
+rates written before it (每人每年115元), and the guards that reject false matches."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .patterns import (BAD_BEFORE, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
+                       PER_CLAUSE_EACH, PER_EACH, PER_PREFIX, PER_SPLIT)
+from .rules import RULES
+
+MOD_PREFIX_WORDS: dict[str, str] = RULES["mod_prefix"]
+MOD_SUFFIX_WORDS: dict[str, str] = RULES["mod_suffix"]
+FILLERS = sorted(RULES["mod_filler"], key=len, reverse=True)
+EXTREMES = set(RULES["extreme_words"])
+ACHIEVED = tuple(RULES["achieved_words"])
+POSSIBLE = tuple(RULES["possible_words"])
+CAP_NOUNS = tuple(RULES["cap_nouns"])
+NOT_AFTER_YUAN = set(RULES["not_after_yuan"])
+NOT_BEFORE_CN = set(RULES["not_before_cn"])
+NOT_AFTER_CHENG = set(RULES["not_after_cheng"])
+LONE_YUAN_NEXT_OK = set(RULES["lone_yuan_next_ok"])
+CLAUSE_END = set("，。；、！？,;.!?）)】」』\"”’ \n\t：:")
+WINDOW = 12
+CLAUSE_PER_CHARS = RULES["clause_per_chars"]
+
+
+def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
+    """The bound word right before `start` (不超过, 突破达…): (mod, where the word starts)."""
+    window = text[max(0, start - WINDOW):start]
+    m = MOD_PREFIX.search(window)
+    if not m:
+        return None, start
+    word = m.group(0)
+    for filler in FILLERS:
+        if word.endswith(filler) and word[: -len(filler)] in MOD_PREFIX_WORDS:
+            word = word[: -len(filler)]
+            if word in EXTREMES and filler in ACHIEVED:
+                return None, start - len(m.group(0))
+            break
+    return MOD_PREFIX_WORDS.get(word), start - len(m.group(0))
+
+
+def suffix_mod(text: str, end: int) -> Optional[str]:
+    m = MOD_SUFFIX.match(text, end, end + 4)
+    return MOD_SUFFIX_WORDS[m.group(0)] if m else None
+
+
+def per_units(per_text: str) -> list[str]:
+    return PER_SPLIT.findall(per_text.lstrip("/／一每"))
+
+
+def adjacent_per(text: str, start: int) -> tuple[list[str], int]:
+    """每人每年 right before the amount: its units and the new span start."""
+    window = text[max(0, start - WINDOW):start]
+    m = PER_PREFIX.search(window) if "每" in window else None
+    if not m:
+        return [], start
+    return PER_EACH.findall(m.group(0)), start - len(m.group(0))
+
+
+def clause_per(text: str, start: int) -> list[str]:
+    """每月药费约90元: the units of the last 每… earlier in the same clause."""
+    seg = text[max(0, start - CLAUSE_PER_CHARS):start]
+    if "每" not in seg:
+        return []
+    cuts = list(CLAUSE_DELIM.finditer(seg))
+    if cuts:
+        seg = seg[cuts[-1].end():]
+    runs = list(PER_CLAUSE.finditer(seg))
+    return PER_CLAUSE_EACH.findall(runs[-1].group(0)) if runs else []
+
+
+def far_mod(text: str, start: int) -> Optional[str]:
+    """A bound word a few words before the amount (最高保障额度为300万元)."""
+    m = MOD_FAR.search(text, max(0, start - WINDOW - 6), start)
+    if not m or any(n in m.group(0) for n in CAP_NOUNS):
+        return None
+    if m.group(0).endswith(ACHIEVED) and not m.group(0).endswith(POSSIBLE):
+        return None
+    word = max((w for w in MOD_PREFIX_WORDS if m.group(0).startswith(w)), key=len)
+    return MOD_PREFIX_WORDS[word]
+
+
+def bad_before(text: str, start: int) -> bool:
+    """Part of a code, URL or longer number (…/a1200元, v2.5%)."""
+    return bool(BAD_BEFORE.search(text, max(0, start - 1), start))
+
+
+def yuan_is_word(text: str, end: int) -> bool:
+    """元 begins another word (元旦, 一元化, 三元桥)."""
+    return end < len(text) and text[end] in NOT_AFTER_YUAN
+
+
+def lone_numeral_in_word(text: str, start: int) -> bool:
+    """A one-character Chinese numeral that ends a word (统一元, 唯一成)."""
+    return start > 0 and text[start - 1] in NOT_BEFORE_CN
+
+
+def lone_yuan_is_word(text: str, end: int) -> bool:
+    """三元医院, 二元结构: a one-character numeral + 元 followed by a word."""
+    return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in LONE_YUAN_NEXT_OK
+
+
+def day_before(text: str, start: int) -> bool:
+    """5月1日元旦: the number is a day of the month and 日元 is not yen."""
+    return text[max(0, start - 1):start] == "月"
+
+
+def cheng_is_word(text: str, end: int) -> bool:
+    return end < len(text) and text[end] in NOT_AFTER_CHENG
+
+
+def clause_ends(text: str, end: int) -> bool:
+    return end >= len(text) or text[end] in CLAUSE_END

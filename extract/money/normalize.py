@@ -1,0 +1,191 @@
+"""Turns one scanner match into a `Mention` with normalized value, bounds, unit and mod,
+or None when the match is not money or a percentage after all."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from ..schema import Mention
+from . import context as ctx
+from .numerals import DIGITS, as_number, has_digit, parse_chinese, parse_number
+from .rules import RULES
+
+SCALES = {k: Decimal(v) for k, v in RULES["scales"].items()}
+CUR_SUFFIX: dict[str, str] = RULES["currency_suffix"]
+SUBUNIT_SUFFIX = {k: (v[0], Decimal(str(v[1]))) for k, v in RULES["subunit_suffix"].items()}
+CUR_PREFIX: dict[str, str] = RULES["currency_prefix"]
+SUBUNITS = {k: Decimal(str(v)) for k, v in RULES["subunits"].items()}
+VAGUE_SCALES: dict[str, int] = RULES["vague_scales"]
+VAGUE_RANGE = set(RULES["vague_range_prefix"])
+PCT_WORDS = {k: Decimal(v) for k, v in RULES["percent_words"].items()}
+MAX_PLAIN_DIGITS = 10  # longer digit runs without a scale are ids and phone numbers
+_SUB = re.compile(r"([0-9零一二两三四五六七八九]{1,2})(角|毛)?(?:([0-9零一二三四五六七八九])分)?")
+
+
+class Num:
+    __slots__ = ("value", "start", "raw", "scaled", "approx", "chinese", "low")
+
+    def __init__(self, value, start, raw, scaled, approx, chinese, low=None):
+        self.value, self.start, self.raw = value, start, raw
+        self.scaled, self.approx, self.chinese, self.low = scaled, approx, chinese, low
+
+
+def read_number(m: re.Match, name: str,
+                bare: bool = False) -> Optional[tuple[Decimal, int, bool, Optional[Decimal]]]:
+    """(value, start, is_chinese, low end of a 三四百 pair) of the number group `name`; a
+    Chinese numeral swallowing word characters on its left (统一五百 -> 五百) is trimmed.
+    A scale word without a digit (千万) counts only when `bare` (after 逾, 近, 超…)."""
+    raw, start = m.group(name), m.start(name)
+    if raw[:1].isdigit():
+        return parse_number(raw), start, False, None
+    low, first = None, raw
+    while raw and parse_chinese(raw) is None:
+        raw, start = raw[1:], start + 1
+    if not raw or not (has_digit(raw) or (bare and raw == first)):
+        return None
+    value = parse_chinese(raw)
+    if len(first) - len(raw) == 1 and first[0] in DIGITS and raw[0] in DIGITS \
+            and DIGITS[first[0]] + 1 == DIGITS[raw[0]] and len(raw) > 1:
+        low, start = value * DIGITS[first[0]] / DIGITS[raw[0]], start - 1  # 三四百 = 300-400
+    return value, start, True, low
+
+
+def read_amount(m: re.Match, i: int, bare: bool = False) -> Optional[Num]:
+    got = read_number(m, f"n{i}", bare)
+    if got is None:
+        return None
+    value, start, chinese, low = got
+    raw = m.group(f"n{i}")
+    scale = m.group(f"s{i}")
+    if not chinese and not scale and "." not in raw and len(raw.replace(",", "")) > MAX_PLAIN_DIGITS:
+        return None
+    approx = bool(m.group(f"a{i}") or m.group(f"b{i}"))
+    if scale:
+        value *= SCALES[scale]
+        low = low * SCALES[scale] if low is not None else None
+    return Num(value, start, got[0], bool(scale), approx, chinese, low)
+
+
+def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
+    """(mod, per units written before the amount, span start)."""
+    per, start = ctx.adjacent_per(text, start)
+    per = per or ctx.clause_per(text, start)
+    mod, _ = ctx.prefix_mod(text, start)
+    mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
+    return mod, per, start
+
+
+def money(m: re.Match, text: str) -> Optional[Mention]:
+    g = m.group
+    pre, cur, end = g("pre"), g("cur"), m.end()
+    bare = not pre and ctx.prefix_mod(text, m.start())[0] is not None  # 逾千万元
+    first = read_amount(m, 1, bare)
+    if first is None:
+        return None
+    second = read_amount(m, 2) if g("n2") else None
+    if g("n2") and (second is None or not (cur or pre)):
+        if not g("u1"):
+            return None
+        second, cur, end = None, g("u1"), m.end("u1")  # 5元-10次: keep the first amount
+    if not (cur or pre):
+        return None
+    start = m.start("pre") if pre else first.start
+    if pre and first.start != m.end("pre"):
+        return None
+    if ctx.bad_before(text, start):
+        return None
+    cur_end = m.end("cur") if g("cur") and cur == g("cur") else end
+    if cur and cur.endswith("元") and ctx.yuan_is_word(text, cur_end):
+        return None
+    if cur == "日元" and ctx.day_before(text, start):
+        return None
+    if cur == "块" and not (g("sub") or ctx.clause_ends(text, cur_end)):
+        return None
+    lone = first.chinese and not first.scaled and len(g("n1")) == 1 and not pre
+    if lone and (ctx.lone_numeral_in_word(text, first.start) or ctx.lone_yuan_is_word(text, end)):
+        return None
+    code = CUR_SUFFIX.get(cur) if cur else None
+    factor = Decimal(1)
+    if cur in SUBUNIT_SUFFIX:
+        code, factor = SUBUNIT_SUFFIX[cur]
+    code = code or CUR_PREFIX.get(pre)
+    values = [first.value * factor]
+    if second is not None:
+        v1 = first.value
+        if second.scaled and not first.scaled and not g("u1") and first.raw < parse_number(g("n2")):
+            v1 = first.value * SCALES[g("s2")]  # 5-10万元: the scale is written once
+        values = [v1 * factor, second.value * factor]
+    elif first.low is not None:
+        values = [first.low * factor, first.value * factor]
+    elif g("sub"):
+        values[0] += _subunit(g("sub"))
+    per = ctx.per_units(g("per")) if g("per") and end == m.end() else []
+    mod, per_before, start = _mods(text, start, end, first.approx or bool(second and second.approx))
+    confidence = 0.6 if not has_digit(g("n1")) else 0.7 if lone or cur == "块" else 0.95
+    rule = "money.range" if second else "money.per" if (per or per_before) else "money.amount"
+    return _mention("money", text, start, end, values, mod=mod, per=(per_before + per) or None,
+                    currency=code, rule=rule, confidence=confidence)
+
+
+def _subunit(sub: str) -> Decimal:
+    m = _SUB.fullmatch(sub)
+    if not m:
+        return Decimal(0)
+    jiao = parse_number(m.group(1)) * SUBUNITS["角"]
+    fen = parse_number(m.group(3)) * SUBUNITS["分"] if m.group(3) else Decimal(0)
+    return jiao + fen
+
+
+def vague(m: re.Match, text: str) -> Optional[Mention]:
+    scale = VAGUE_SCALES[m.group("vs")]
+    cur = m.group("vcur")
+    code = CUR_SUFFIX.get(cur) or SUBUNIT_SUFFIX.get(cur, ("CNY",))[0]
+    if cur.endswith("元") and ctx.yuan_is_word(text, m.end()):
+        return None
+    start, end = m.start(), m.end()
+    if m.group("vp") in VAGUE_RANGE:
+        return _mention("money", text, start, end, [Decimal(2 * scale), Decimal(9 * scale)],
+                        mod="APPROX", currency=code, rule="money.vague", confidence=0.4)
+    return _mention("money", text, start, end, [Decimal(scale)], mod="APPROX", currency=code,
+                    rule="money.vague", confidence=0.4)
+
+
+def percent(m: re.Match, text: str) -> Optional[Mention]:
+    g = m.group
+    if g("pct"):
+        names, unit = ["pn1", "pn2"], g("pu").strip()
+        pp = unit not in RULES["percent_signs"]
+        divisor, rule = (Decimal(1), "percent.points") if pp else (Decimal(100), "percent.sign")
+        if not pp and m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalnum():
+            return None  # %E4%B8 in a URL
+    elif g("cpct"):
+        names, pp, rule = ["cn1", "cn2"], False, "percent.words"
+        divisor = PCT_WORDS[g("cw")]
+    else:
+        names, pp, rule, divisor = ["chn"], False, "percent.cheng", Decimal(10)
+        if ctx.cheng_is_word(text, m.end()):
+            return None
+    if g("cpct") and g("cn1") == "百" and not g("cn2"):
+        return _mention("percent", text, m.start(), m.end(), [Decimal(1)], rule=rule, confidence=0.95)
+    nums = [read_number(m, n) for n in names if g(n)]
+    if any(n is None for n in nums):
+        return None
+    start = m.start() if not g("pct") else nums[0][1]
+    if ctx.bad_before(text, start):
+        return None
+    if nums[0][2] and len(g(names[0])) == 1 and ctx.lone_numeral_in_word(text, start):
+        return None
+    values = [n[0] / divisor for n in nums]
+    mod, _, _ = _mods(text, start, m.end(), False)
+    return _mention("percent", text, start, m.end(), values, mod=mod, unit="pp" if pp else None,
+                    rule=rule, confidence=0.95 if rule != "percent.cheng" else 0.8)
+
+
+def _mention(kind, text, start, end, values, **fields) -> Mention:
+    if len(values) == 2:
+        lo, hi = sorted(values)
+        fields.update(min=as_number(lo), max=as_number(hi))
+    else:
+        fields["value"] = as_number(values[0])
+    return Mention(type=kind, start=start, end=end, text=text[start:end], **fields)
