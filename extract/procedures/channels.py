@@ -11,9 +11,9 @@ from .lexicon import Lexicon, lexicon
 
 OPEN_QUOTES = "“\"「『‘"
 CLOSE_QUOTES = "”\"」』’"
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n（(]")
+CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_APP_SUFFIX = re.compile(r"(?:APP|App|app|客户端)$")
+_HOST = re.compile(r"(?:微信|支付宝)$")
 
 
 @dataclass
@@ -35,13 +35,9 @@ def _gazetteer(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
     for end_idx, entry in lex.automaton.iter(text[lo:hi]):
         e = lo + end_idx + 1
         s = e - len(entry.surface)
-        if entry.surface[0].isdigit():  # 120 inside 1200元 is no hotline
-            if (s > 0 and (text[s - 1].isdigit() or text[s - 1] in ".-")) or (
-                e < len(text) and (text[e].isdigit() or text[e] in ".")
-            ):
-                continue
-        quoted = s > 0 and text[s - 1] in OPEN_QUOTES and e < len(text) and text[e] in CLOSE_QUOTES
-        out.append(_Cand(s, e, entry.name, entry.kind, quoted and entry.kind in ("app", "platform", "mini_program")))
+        if entry.kind == "hotline":  # numbers count only by the hotline pattern (拨打…, …热线)
+            continue
+        out.append(_Cand(s, e, entry.name, entry.kind, False))
     return out
 
 
@@ -53,7 +49,8 @@ def _core_left(lex: Lexicon, text: str, s: int, lo: int, gaz_end: dict) -> tuple
         while j >= max(lo, s - 16) and text[j] not in OPEN_QUOTES:
             j -= 1
         if j >= max(lo, s - 16) and text[j] in OPEN_QUOTES and j + 1 < s - 1:
-            return j, text[j + 1 : s - 1]
+            host = _HOST.search(text, max(lo, j - 3), j)  # 支付宝“…”小程序: the host app is part of it
+            return (host.start() if host else j), text[j + 1 : s - 1]
     if s in gaz_end:
         g = gaz_end[s]
         return g.start, text[g.start : s]
@@ -87,7 +84,8 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
         elif kind in ("mini_program", "wechat_account"):
             if not core and not re.match(r"微信|支付宝", suffix):
                 continue
-            name = core + suffix
+            known = lex.gazetteer.get(core)
+            name = known.name if known and known.kind == kind else core + suffix
         else:  # website
             if len(core) < 2:
                 continue
@@ -99,7 +97,8 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
 def _patterned(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
     for m in lex.office_re.finditer(text, lo, hi):
-        out.append(_Cand(m.start(1), m.end(1), m.group(1), "office", False))
+        kind = "bank" if "银行" in m.group(1) else "office"
+        out.append(_Cand(m.start(1), m.end(1), m.group(1), kind, False))
     for m in lex.hotline_re.finditer(text, lo, hi):
         g = 1 if m.group(1) else 2
         out.append(_Cand(m.start(g), m.end(g), m.group(g), "hotline", True))
@@ -122,9 +121,16 @@ def _has_cue(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     before = text[max(lo, c.start - 40) : c.start]
     parts = CLAUSE_BREAK.split(before)
     clause = parts[-1] if parts else ""
+    if lex.negation_re.search(clause):
+        return False
     cues = [m.end() for m in lex.channel_cue_re.finditer(clause)]
     objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
     return bool(cues) and (not objects or objects[-1] <= cues[-1])
+
+
+def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
+    before = text[max(lo, c.start - 40) : c.start]
+    return bool(lex.negation_re.search(CLAUSE_BREAK.split(before)[-1]))
 
 
 def find_channels(text: str, lo: int = 0, hi: int | None = None) -> list[Channel]:
@@ -135,18 +141,21 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None) -> list[Channel
     cands = gaz + _suffixed(lex, text, lo, hi, gaz) + _patterned(lex, text, lo, hi)
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cand] = []
+    taken = bytearray(hi - lo)  # longest first, no overlaps: linear in the text
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
+        if not any(taken[c.start - lo : c.end - lo]):
+            taken[c.start - lo : c.end - lo] = b"\x01" * (c.end - c.start)
             kept.append(c)
     kept.sort(key=lambda c: c.start)
     kept = _merge_websites(kept)
     out: list[Channel] = []
     seen = set()
     for c in kept:
-        if not c.strong and not _has_cue(lex, text, c, lo):
+        if not _has_cue(lex, text, c, lo) and (not c.strong or _negated(lex, text, c, lo)):
             continue
-        if c.name in seen:
+        key = c.name.replace("微信公众号", "公众号")  # “泉州税务”微信公众号 = 泉州税务公众号
+        if key in seen:
             continue
-        seen.add(c.name)
+        seen.add(key)
         out.append(Channel(name=c.name, kind=c.kind, text=text[c.start : c.end], start=c.start, end=c.end))
     return out

@@ -56,7 +56,7 @@ def _modal(fragment: str):
     lex = lexicon()
     for m in lex.modal_re.finditer(fragment):
         return "negated" if m.group() in lex.negations else "open"
-    return None
+    return "open" if lex.directive_re.match(fragment) else None
 
 
 def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, int]] = ()) -> list[Span]:
@@ -67,13 +67,12 @@ def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, i
     skip = list(skip)
     steps: list[Span] = []
     for s_lo, s_hi in spans(text, lo, hi, SENTENCE_END):
-        if any(a <= s_lo < b for a, b in skip):
-            continue
         cur = None
         for c_lo, c_hi in spans(text, s_lo, s_hi, CLAUSE_END):
             clause = text[c_lo:c_hi]
             kind = None if lex.condition_clause_re.search(clause) else _modal(clause)
-            if lex.step_stop_re.match(clause) or kind == "negated":
+            skipped = any(c_lo < b and a < c_hi for a, b in skip)
+            if skipped or lex.step_stop_re.match(clause) or kind == "negated":
                 if cur:
                     steps.append(cur)
                 cur = None
@@ -82,8 +81,22 @@ def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, i
                 if cur:
                     steps.append(cur)
                 cur = (c_lo, c_hi)
+            elif cur and lex.result_clause_re.search(clause):
+                steps.append(cur)
+                cur = None
             elif cur:
                 cur = (cur[0], c_hi)
         if cur:
             steps.append(cur)
-    return [make_span(text, a, b) for a, b in steps if has_service_verb(text[a:b])]
+    return [
+        make_span(text, a, b) for a, b in steps
+        if has_service_verb(text[a:b]) and b - a <= lex.step_max and not lex.narrative_re.search(text[a:b])
+        and not _authority_subject(text[a:b])
+    ]
+
+
+def _authority_subject(step: str) -> bool:
+    """各统筹地区医保部门需在…完成: an obligation of an authority, not a step for the reader."""
+    lex = lexicon()
+    m = lex.modal_re.search(step)
+    return bool(m and lex.authority_re.search(step[: m.start()]))

@@ -38,6 +38,6 @@ def goal_from(fragment: str) -> Optional[str]:
     if "，" in g or "," in g:
         clauses = [c for c in re.split(r"[，,]", g) if c]
         with_verb = [c for c in clauses if lex.service_re.search(c)]
-        g = (with_verb or clauses)[-1]
+        g = (with_verb or clauses or [""])[-1]
     g = g.strip("“”\"「」 ：:，,。")
     return g if len(g) >= 2 else None

@@ -59,23 +59,27 @@ def _runs(text: str) -> list[OrderedList]:
     for name, rx in fams:
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)
 
-        def close():
+        def close(limit: int):
             if len(run) >= 2:
-                out.append(_build(text, name, run, data))
+                out.append(_build(text, name, run, data, limit))
 
         for m in rx.finditer(text):
             n = _number(m.group(1))
-            start = m.start(1) if name not in ("arabic_paren", "chinese_paren") else m.start(1) - 1
+            start = m.start()
+            while text[start] in " \t\u3000":
+                start += 1
             if run and n == run[-1][2] + 1 and start - run[-1][1] <= data["max_gap"]:
                 run.append((start, m.end(), n))
             else:
-                close()
+                close(start)
                 run = [(start, m.end(), n)] if n == 1 else []
-        close()
+        close(len(text))
     return out
 
 
-def _build(text: str, family: str, run, data) -> OrderedList:
+def _build(text: str, family: str, run, data, limit: int) -> OrderedList:
+    """Items of one run; the last one ends at its sentence end, and never after `limit`
+    (the next marker of the family, which starts another list)."""
     items = []
     ends = set(data["last_item_ends"])
     for i, (_, m_end, _) in enumerate(run):
@@ -85,13 +89,33 @@ def _build(text: str, family: str, run, data) -> OrderedList:
             if 0 <= nl < e and text[m_end:nl].strip():
                 e = nl
         else:
-            e = m_end
-            while e < len(text) and text[e] not in ends:
-                e += 1
-            if e < len(text) and text[e] != "\n":
-                e += 1
+            e = min(limit, _last_item_end(text, m_end, ends, data["label_sentence_max"]))
         items.append(_strip(text, m_end, e))
     return OrderedList(family, items, _intro(text, run[0][0]), markers=[r[0] for r in run])
+
+
+def _last_item_end(text: str, s: int, ends: set, label_max: int) -> int:
+    """The last item ends at its sentence end, or the next one if the first sentence is
+    only a label (享受待遇。公示无异议的，…)."""
+    e = s
+    for _ in range(4):
+        while e < len(text) and text[e] not in ends:
+            e += 1
+        if e < len(text) and text[e] == "\n" and _wrapped(text, e):
+            e += 1  # an OCR line wrap inside the item
+            continue
+        if e >= len(text) or text[e] == "\n":
+            return e
+        e += 1
+        if e - s > label_max + 1:
+            return e
+    return e
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """A newline inside a sentence: no sentence end before it, text right after it."""
+    return (nl > 0 and text[nl - 1] not in "。！？!?；;：:" and nl + 1 < len(text)
+            and text[nl + 1] not in "\n①②③④⑤⑥⑦⑧⑨⑩" and not text[nl + 1].isdigit())
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -146,6 +170,9 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
         1 for s, e in lst.items
         if _is_action(text, s, e, data) or has_channel(s, e) or lex.arrow_re.search(text[s:e])
     )
+    gaps = [lst.markers[i + 1] - lst.items[i][1] for i in range(n - 1)]
+    if n > 1 and sum(1 for g in gaps if g > data["outline_gap"]) * 2 >= n - 1:
+        return "none"  # an outline: headings with body text in between
     cue = bool(intro and lex.procedure_cue_re.search(intro))
     if cue and actions >= 1:
         return "procedure"

@@ -12,6 +12,7 @@ from .lexicon import lexicon
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MONEY = re.compile(r"\d[\d.]{0,12}\s{0,2}(?:万|亿)?元")
 _SENTENCE = "。！？!?；;\n"
+_MARKER_CHARS = "①②③④⑤⑥⑦⑧⑨⑩"
 _CLAUSE_START = "，,。！？!?；;：:\n"
 
 
@@ -50,8 +51,9 @@ def _plausible_path(text: str, parts, has_channel) -> bool:
 def find_arrows(text: str, has_channel) -> list[Sequence]:
     lex = lexicon()
     out = []
+    seen = 0  # arrows before this were examined with an earlier one (same sentence window)
     for m in lex.arrow_re.finditer(text):
-        if out and m.start() < out[-1].end:
+        if m.start() < seen:
             continue
         s = m.start()
         while s > 0 and text[s - 1] not in _SENTENCE and m.start() - s < 200:
@@ -59,14 +61,16 @@ def find_arrows(text: str, has_channel) -> list[Sequence]:
         e = m.end()
         while e < len(text) and text[e] not in _SENTENCE and e - m.end() < 400:
             e += 1
+        seen = e
         # the path starts after the last clause break before its first arrow
         head = max(text.rfind(c, s, m.start()) for c in "，,：:")
         intro = trim(text, s, head) if head >= s else None
         p_start = head + 1 if head >= s else s
-        tail = [text.find(c, m.end(), e) for c in "，,"]
         last_arrow = list(lex.arrow_re.finditer(text, m.start(), e))[-1]
         tail = [t for t in (text.find(c, last_arrow.end(), e) for c in "，,") if t >= 0]
         p_end = min(tail) if tail else e
+        while p_start < p_end and (text[p_start] in _MARKER_CHARS or text[p_start].isspace()):
+            p_start += 1
         parts = arrow_parts(text, p_start, p_end)
         if _plausible_path(text, parts, has_channel):
             if intro and intro[1] <= intro[0]:
@@ -93,8 +97,8 @@ def find_ordinal_chains(text: str) -> list[Sequence]:
         para = text.find("\n\n", m.end(), limit)
         limit = para if para >= 0 else limit
         marks = [m]
-        for n in re.finditer(f"(?:{lex.seq_next_re.pattern})|(?:{lex.seq_last_re.pattern})", text[:limit]):
-            if n.start() < m.end() or not _at_clause_start(text, n.start()):
+        for n in lex.seq_later_re.finditer(text, m.end(), limit):
+            if not _at_clause_start(text, n.start()):
                 continue
             marks.append(n)
             if lex.seq_last_re.fullmatch(n.group()):
