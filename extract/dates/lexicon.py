@@ -33,6 +33,8 @@ def to_int(token: Optional[str]) -> Optional[int]:
         return int(token) if token.isdigit() else None
     lex = lexicon()
     digits, tens = lex["digits"], lex["tens"]
+    if token in lex["month_words"]:
+        return lex["month_words"][token]
     if all(ch in digits for ch in token):
         value = 0
         for ch in token:  # digit by digit: 二〇二三

@@ -3,18 +3,19 @@ clock time, mod), drop what is not a date, and join `X至Y` into one range."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
 from .grammar import Core, match_suffix, scan
-from .lexicon import lexicon
+from .lexicon import to_int
 
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,500}|[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}")
 _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
 
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"iso", "rel_day"}
-_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "y2", "m2", "d2")
+_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "y2", "m2", "d2")
 
 
 @dataclass
@@ -35,7 +36,7 @@ def unit_of(parts: dict, rule: str) -> str:
         return "time"
     if "d" in parts or "rd" in parts or ("rw" in parts and "wd" in parts) or rule in _DAY_RULES:
         return "day"
-    if "rw" in parts:
+    if "rw" in parts or "wn" in parts:
         return "week"
     if "m" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):
         return "month"
@@ -57,19 +58,27 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         if not m:
             return None
         parts["d"], end = m.group("d"), m.end()
+        m = match_suffix("iso_clock", text, end) if len(parts["d"]) == 2 else None
+        if m:  # 2023-07-0318:00
+            parts["hh"], parts["mi"], end = m.group("hh"), m.group("mi"), m.end()
     if core.rule == "century":
         m = match_suffix("decade", text, end)
         if m:
             parts["dec"], end = m.group("dec"), m.end()
     if core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", "")):
         return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date
-    if unit_of(parts, core.rule) == "day":
+    if "ry" in parts and unit_of(parts, core.rule) == "year" and match_suffix("same_period", text, end):
+        end += 2  # 去年同期
+    if unit_of(parts, core.rule) == "day" and "hh" not in parts:
         m = match_suffix("time", text, end)
         if m:
             for key in ("pod", "hh", "mi", "hw", "mw", "half"):
                 if m.group(key) is not None:
                     parts[key] = m.group(key)
             end = m.end()
+            m = match_suffix("clock_to", text, end) if "hh" in parts else None
+            if m:  # 8:00至17:30: the end keeps the day, changes the clock
+                parts["hh2"], parts["mi2"], end = m.group("hh"), m.group("mi"), m.end()
     m = match_suffix("mod", text, end)
     if m and _mod_fits(m.group("unit"), unit_of(parts, core.rule)):
         parts["mod"], end = m.group("mod"), m.end()
@@ -85,8 +94,6 @@ def _mod_fits(unit: Optional[str], grain: str) -> bool:
 
 
 def _ints(parts: dict) -> dict:
-    from .lexicon import to_int
-
     out = dict(parts)
     for key in _INT_PARTS:
         if key in out:
@@ -120,22 +127,46 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)]
 
 
+def _in_url(urls: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < urls[i][1]
+
+
 def readings(text: str) -> list[Reading]:
     urls = _url_spans(text)
+    url_starts = [s for s, _ in urls]
     found: list[Reading] = []
+    last_end = 0
     for core in scan(text):
-        if urls and any(s <= core.start < e for s, e in urls):
+        if core.start < last_end:  # inside the suffix of the previous reading
+            continue
+        if urls and _in_url(urls, url_starts, core.start):
             continue
         r = _extend(core, text)
         if r is None:
             continue
+        last_end = r.end
         r.parts = _ints(r.parts)
-        if "y2" in r.parts or "m2" in r.parts or "d2" in r.parts:
+        if any(k in r.parts for k in ("y2", "m2", "d2", "hh2")):
             r.end_parts = {k[:-1]: v for k, v in r.parts.items() if k.endswith("2")}
             r.parts = {k: v for k, v in r.parts.items() if not k.endswith("2")}
         if _valid(r):
             found.append(r)
+            found.extend(_listed_weekdays(r, text))
+            last_end = found[-1].end
     return _join_ranges(found, text)
+
+
+def _listed_weekdays(r: Reading, text: str) -> list[Reading]:
+    """本周六、周日: each listed weekday is a date of the same week."""
+    out, end = [], r.end
+    while "rw" in r.parts and "wd" in r.parts and len(out) < 6:
+        m = match_suffix("next_weekday", text, end)
+        if not m:
+            break
+        out.append(Reading("week", m.start() + 1, m.end(), {"rw": r.parts["rw"], "wd": m.group("wd")}))
+        end = m.end()
+    return out
 
 
 def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
@@ -153,7 +184,3 @@ def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
         out.append(a)
         i += 1
     return out
-
-
-def relative_entry(list_name: str, word: str) -> dict:
-    return lexicon()[list_name][word]

@@ -235,6 +235,9 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
             return None
     elif "rw" in p:
         _week(p, pt, ref, anchor)
+    elif "wn" in p:
+        pt.w = p["wn"]
+        _fill_year(pt, ref, anchor)
     elif "bp" in p:
         _bare_part(p["bp"], pt, ref, anchor)
     elif pt.d is not None and pt.m is None and "y" not in p and "ry" not in p:
@@ -262,9 +265,9 @@ def _clock(p: dict, pt: Point) -> None:
     else:
         pt.hh = to_int(p["hw"])
         pt.mi = 30 if "half" in p else to_int(p.get("mw")) or 0
-        shift = lexicon()["parts_of_day"].get(p.get("pod"), 0)
-        if pt.hh is not None and pt.hh < 12:
-            pt.hh += shift
+    shift = lexicon()["parts_of_day"].get(p.get("pod"), 0)
+    if pt.hh is not None and pt.hh < 12:
+        pt.hh += shift  # 下午5:30 -> 17:30
     if pt.hh is None or pt.hh > 24:
         pt.grain = "day"
     elif "mw" not in p and "hh" not in p and "half" not in p:

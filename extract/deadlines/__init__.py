@@ -1,6 +1,69 @@
-"""Deadlines (placeholder until the deadlines extractor lands: finds nothing)."""
+"""Deadlines: for each date whose role is `deadline` (务必于X前, 需在X前完成,
+截止日期为X, 最迟X, 不晚于X, X到期 ...), a record of what is due (`action`), who
+must do it (`actor`) and by when (`due`, the last day or instant that meets it).
+Statuses (截至X…已…), effective dates (自X起), expectations (预计将于X) and
+periods (X至Y为…阶段) are not deadlines: the date's role says so."""
 from __future__ import annotations
 
+import re
+from typing import Optional
 
-def extract_deadlines(text, mentions, ref=None):
-    return []
+from ..dates.roles import classify, sentence_bounds
+from ..refdate import RefDate
+from ..schema import Deadline, Mention
+from .due import due_of
+from .phrases import read
+
+__all__ = ["extract_deadlines", "due_of"]
+
+# a line break inside a sentence (an OCR wrap ingest left) is not a sentence end;
+# one before or after a list item or heading (四、重要提醒 / 1.计划…) is
+_SOFT_BREAK = re.compile(r"(?<=[^\n。！？；!?;：:])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩])")
+_HEADING = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
+_JOINER = "\u200b"
+
+
+def _join_wraps(text: str) -> str:
+    """The text with soft line breaks replaced by a zero-width joiner (same offsets)."""
+    def sub(m: re.Match) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        return m.group(0) if _HEADING.search(text, line_start, m.start()) else _JOINER
+
+    return _SOFT_BREAK.sub(sub, text) if "\n" in text else text
+
+
+def _restore(s: Optional[str]) -> Optional[str]:
+    return s.replace(_JOINER, "\n") if s else s
+
+
+def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate] = None) -> list[Deadline]:
+    out: list[Deadline] = []
+    work = None  # the text with soft line breaks neutralized (same offsets), made on demand
+    for index, m in enumerate(mentions):
+        if m.type != "date":
+            continue
+        role = classify(text, m.start, m.end, is_range="/" in str(m.value or ""))
+        if role.role != "deadline":
+            continue
+        after_pos = m.end
+        if role.trigger_start is not None and role.trigger_start >= m.end:
+            after_pos = role.trigger_end
+        if work is None:
+            work = _join_wraps(text)
+        sent = sentence_bounds(work, m.start, m.end)
+        action, actor = read(work, sent, (m.start, m.end), after_pos)
+        end = sent[1]
+        while end > sent[0] and text[end - 1] in "\n\r \t":
+            end -= 1
+        out.append(
+            Deadline(
+                due=due_of(m.value if isinstance(m.value, str) else None, m.mod),
+                date=index,
+                date_text=m.text,
+                action=_restore(action),
+                actor=_restore(actor),
+                start=sent[0],
+                end=end,
+            )
+        )
+    return out

@@ -1,0 +1,179 @@
+"""What is due and who must do it, read from the clauses around a deadline's date
+(word lists in phrases.yaml)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from ..dates.roles import CLAUSE_BREAK
+
+_EDGE = " \t\n\u3000\u200b\"'、"
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+Span = tuple[int, int]
+
+
+@lru_cache(maxsize=None)
+def _lists() -> dict:
+    with open(Path(__file__).parent / "phrases.yaml", encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    heads = raw["actor_heads"]
+    out = {key: re.compile(raw[key]) for key in (
+        "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
+        "actor_lead", "action_stop", "action_lead", "instrument_end")}
+    # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
+    out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
+    # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
+    out["subject"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']})")
+    return out
+
+
+def clean(s: str) -> str:
+    """Trim spaces and unbalanced quotes/brackets at both ends."""
+    s = s.strip(_EDGE)
+    changed = True
+    while changed and s:
+        changed = False
+        for left, right in _PAIRS:
+            if s.startswith(left) and right not in s:
+                s, changed = s[1:].strip(_EDGE), True
+            if s.endswith(right) and left not in s:
+                s, changed = s[:-1].strip(_EDGE), True
+            if s.startswith(left) and s.endswith(right) and s.count(left) == 1:
+                s, changed = s[1:-1].strip(_EDGE), True
+    return s
+
+
+def _clauses(text: str, start: int, end: int) -> list[Span]:
+    spans, s = [], start
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        spans.append((s, m.start()))
+        s = m.end()
+    spans.append((s, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _strip_lead(key: str, s: str) -> str:
+    return clean(_lists()[key].sub("", clean(s), count=1))
+
+
+def _topic(text: str, clause_start: int, date_start: int) -> str:
+    """The clause before the date without its modal/trigger tail: 方案申报需在 -> 方案申报."""
+    topic = _lists()["modal_tail"].sub("", text[clause_start:date_start].rstrip())
+    return _strip_lead("actor_lead", topic)
+
+
+def _action(s: str) -> Optional[str]:
+    lists = _lists()
+    s = _strip_lead("action_lead", s)
+    m = lists["action_stop"].search(s, 1)
+    if m:
+        s = s[: m.start()]
+    s = clean(s)
+    if s.endswith("的") and len(s) > 2:  # 完成缴费的，… (a condition on the rest)
+        s = s[:-1]
+    return s or None
+
+
+def _following_action(text: str, clauses: list[Span]) -> Optional[str]:
+    """The first clause after the trigger that says what to do; when only an
+    instrument clause comes before the end, the verb phrase after the instrument."""
+    lists = _lists()
+    fallback = None
+    for a, b in clauses:
+        clause = clean(text[a:b])
+        if not clause:
+            continue
+        if lists["stop"].match(clause):
+            break
+        if lists["instrumental"].match(clause):
+            m = lists["instrument_end"].match(clause)
+            if fallback is None and m and len(clause) - m.end() >= 2:
+                fallback = clean(clause[m.end():])
+            continue
+        return clause
+    return fallback
+
+
+def _split_subject(action: str) -> tuple[Optional[str], str]:
+    """全省所有统筹地区全部开展DRG/DIP付费 -> (全省所有统筹地区, 全部开展DRG/DIP付费)."""
+    m = _lists()["subject"].match(action)
+    if m and len(action) - m.end() >= 2:
+        return m.group(0), action[m.end():]
+    return None, action
+
+
+def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[str], Optional[str]]:
+    """(action, actor) for a deadline whose date spans `date`, whose trigger ends at
+    `after_pos`, in the sentence `sent`."""
+    lists = _lists()
+    skip = lists["after_trigger"].match(text, after_pos)
+    if skip:
+        after_pos = skip.end()
+    clauses = _clauses(text, sent[0], sent[1])
+    clause_start = max([a for a, _ in clauses if a <= date[0]], default=sent[0])
+    before = [c for c in clauses if c[1] <= clause_start]
+    m = CLAUSE_BREAK.search(text, after_pos, sent[1])
+    rest = clean(text[after_pos:m.start() if m else sent[1]])
+    following = [c for c in clauses if c[0] > after_pos]
+    topic = _topic(text, clause_start, date[0])
+    actor = None
+    if topic and lists["actor_clause"].match(topic):
+        actor, topic = topic, ""
+    elif topic:
+        subject = lists["subject"].match(topic)
+        if subject:
+            actor, topic = subject.group(0), clean(topic[subject.end():])
+    if rest and not lists["light_verbs"].fullmatch(rest):
+        action = rest
+    elif topic:
+        action = topic
+        if actor is None:
+            actor = _subject_of(text, following[:1])
+    else:
+        action = _following_action(text, following)
+        if action and actor is None:
+            actor, action = _split_subject(action)
+    if actor is None:
+        actor = _actor_before(text, before)
+    return (_action(action) if action else None), actor
+
+
+def _subject_of(text: str, clauses: list[Span]) -> Optional[str]:
+    for a, b in clauses:
+        m = _lists()["subject"].match(clean(text[a:b]))
+        if m:
+            return m.group(0)
+    return None
+
+
+def _is_actor_clause(clause: str) -> bool:
+    return bool(_lists()["actor_clause"].match(clause))
+
+
+def _actor_before(text: str, clauses: list[Span]) -> Optional[str]:
+    """The nearest earlier clause of the sentence that names who acts: a noun
+    phrase (本市职工医保参保人), a 的-phrase (需继续在异地居住的) unless it only
+    qualifies the noun phrase right before it, or the subject of a clause."""
+    lists = _lists()
+    cleaned = [_strip_lead("actor_lead", text[a:b]) for a, b in clauses]
+    for i in range(len(cleaned) - 1, -1, -1):
+        clause = cleaned[i]
+        if not clause or lists["lead_in"].match(clause):
+            continue
+        if _is_actor_clause(clause):
+            return clause
+        if clause.endswith("的") and len(clause) <= 30:
+            if i > 0 and _is_actor_clause(cleaned[i - 1]):
+                return cleaned[i - 1]
+            return clause
+        if lists["instrumental"].match(clause):
+            continue
+        m = lists["subject"].match(clause)
+        if m:
+            return m.group(0)
+    return None

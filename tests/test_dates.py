@@ -1,0 +1,127 @@
+"""Dates: one case per example of corpora/examples/dates.yaml, plus the seeds'
+dates (read through ingest) and the development corpus when present."""
+from __future__ import annotations
+
+import pytest
+
+from extract.dates import extract_dates
+from extract.dates.examples import load_examples, ref_of as _ref
+from extract.refdate import RefDate
+
+EXAMPLES = load_examples("dates")
+
+
+def _s(v):
+    return None if v is None else str(v)
+
+
+def _marks(item):
+    if isinstance(item, dict) and item.get("xfail"):
+        return [pytest.mark.xfail(strict=True, reason=item["xfail"])]
+    return []
+
+
+def _form_cases():
+    for group in EXAMPLES["forms"]:
+        for item in group["items"]:
+            text = _s(item[0])
+            yield pytest.param(_ref(group["ref"]), text, item[1:], id=f"{group['group']}:{text}")
+
+
+@pytest.mark.parametrize("ref,text,expected", list(_form_cases()))
+def test_form(ref, text, expected):
+    found = extract_dates(text, ref)
+    assert [m.text for m in found] == [text]
+    m = found[0]
+    fields = ("value", "grain", "mod", "anchor")
+    for name, want in zip(fields, expected):
+        if name in ("value", "grain", "mod") or want is not None:
+            assert _s(getattr(m, name)) == _s(want), name
+    assert m.rule and m.type == "date"
+
+
+def _context_cases():
+    for group in EXAMPLES["in_context"]:
+        for sentence, mention, value in group["items"]:
+            yield pytest.param(_ref(group["ref"]), sentence, _s(mention), _s(value), id=f"context:{sentence[:24]}")
+
+
+@pytest.mark.parametrize("ref,sentence,mention,value", list(_context_cases()))
+def test_in_context(ref, sentence, mention, value):
+    found = {m.text: m for m in extract_dates(sentence, ref)}
+    assert mention in found, sorted(found)
+    m = found[mention]
+    assert sentence[m.start:m.end] == m.text
+    assert m.value == value
+
+
+@pytest.mark.parametrize(
+    "text,trap", [pytest.param(t, trap, id=f"negative:{t[:20]}") for t, trap in EXAMPLES["negatives"]]
+)
+def test_negative(text, trap):
+    found = extract_dates(text, RefDate(2021, 11, 25))
+    if trap == "*":
+        assert [m.text for m in found] == []
+    else:
+        lo = text.index(trap)
+        hi = lo + len(trap)
+        assert [m.text for m in found if m.start < hi and m.end > lo] == []
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=f"sentence:{c['text'][:24]}", marks=_marks(c)) for c in EXAMPLES["sentences"]],
+)
+def test_sentence(case):
+    found = extract_dates(case["text"], _ref(case["ref"]))
+    got = [[m.text, m.value, m.role] for m in found]
+    assert got == [[_s(a) for a in e] for e in case["expect"]]
+    for m in found:
+        assert case["text"][m.start:m.end] == m.text
+
+
+def test_examples_corpus_is_large_enough():
+    n = sum(len(g["items"]) for g in EXAMPLES["forms"] + EXAMPLES["in_context"])
+    assert n + len(EXAMPLES["negatives"]) + len(EXAMPLES["sentences"]) >= 400
+
+
+def test_no_clock_default():
+    """Without a publication date nothing relative is filled in from the clock."""
+    values = [m.value for m in extract_dates("今年9月2日、今天、本月、去年", None)]
+    assert values == ["XXXX-09-02", "XXXX-XX-XX", "XXXX-XX", "XXXX"]
+
+
+@pytest.mark.parametrize("text", ["2023年" * 5000, "1-" * 20000, "9月19日至" * 3000, "上周" * 10000])
+def test_long_repetitive_input_finishes(text):
+    found = extract_dates(text, RefDate(2021, 11, 25))
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_every_lexicon_word_can_start_a_match():
+    """The scanner skips positions whose character is not in patterns.yaml's
+    start_chars: every word a core can start with must be covered."""
+    from extract.dates.lexicon import lexicon, load_yaml
+
+    start_chars = load_yaml("patterns.yaml")["start_chars"]
+    lex = lexicon()
+    first = {w[0] for name in ("relative_years", "relative_months", "relative_weeks", "relative_days",
+                               "bare_parts", "relative_centuries") for w in lex[name]}
+    first |= set(lex["digits"]) | {"第", "十", "廿", "卅"}
+    import re
+
+    cls = re.compile(f"[{start_chars}]")
+    assert sorted(ch for ch in first if not cls.match(ch)) == []
+
+
+ALPHABET = "0123456789年月日号至到-—:：.前后底末初上中下旬今去明本周第季度半世纪代一二三十〇两，。\n 岁个"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_offsets_hold_on_random_date_like_text(seed):
+    import random
+
+    rng = random.Random(seed)
+    text = "".join(rng.choice(ALPHABET) for _ in range(20000))
+    found = extract_dates(text, RefDate(2021, 11, 25))
+    assert all(text[m.start:m.end] == m.text and m.value for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
