@@ -25,7 +25,7 @@ _SPACES = re.compile(r"[ ]+")
 _NEWLINES = re.compile(r"\n+")
 _TERMINAL = "。！？!?；;…：:"
 _LIST_START = re.compile(
-    r"^(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
+    r"^(?:\d{1,2}\s*[.．](?!\d)|\d{1,2}\s*[、)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
     r"[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[步条章节部分]|问\s*[:：]|答\s*[:：]|"
     r"[■□●◆◇▲△★☆※•·]|#|>|[-*+]\s)"
 )
@@ -58,6 +58,8 @@ def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
         if is_cjk_punct(left) or is_cjk_punct(right):
             return ""
         if (left.isdigit() and is_cjk(right)) or (is_cjk(left) and right.isdigit()):
+            return ""
+        if left.isdigit() and right in "%‰":
             return ""
         if aggressive and (is_cjk(left) or is_cjk(right)):
             if left.isascii() and left.isalpha() or right.isascii() and right.isalpha():
@@ -148,6 +150,8 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
         if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev) or _opens_article(nxt):
             return keep
         if ocr:
+            if s > head_end and prev.rstrip()[-1].isdigit() and (nxt[0].isdigit() or nxt[0] in "年月日元万亿%"):
+                return ""  # a number broken over two lines
             if s > head_end and _width(prev) >= 0.7 * typical and not nxt.rstrip().endswith(("：", ":")):
                 return ""
             return keep
