@@ -1,6 +1,76 @@
-"""Institution mentions (placeholder until the institutions extractor lands: finds nothing)."""
+"""Institution mentions: every named organization with its canonical name, kind, level
+and region (annotation guide § Institutions).
+
+Layers, each measured in docs/bench/institutions.md:
+    gazetteer  national bodies, named institutions, region x body composition (gazetteer.py)
+    patterns   open-world names: anchor + institution suffix (patterns.py)
+    jieba_nt   baseline: jieba POS `nt` words (statistical.py)
+    model      a spaCy NER pipeline trained by `hnx train` (statistical.py, models/)
+The default runs the layers that earned their place: DEFAULT_LAYERS.
+"""
 from __future__ import annotations
 
+from typing import Iterable, Optional
 
-def extract_institutions(text, ref=None):
-    return []
+from ..schema import Mention
+from .aliases import alias_candidates
+from .candidates import Candidate, resolve
+from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
+from .joined import Joined
+from .patterns import pattern_candidates
+
+LAYERS = ("gazetteer", "patterns", "jieba_nt", "model")
+DEFAULT_LAYERS = ("gazetteer", "patterns")
+
+
+def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candidate]:
+    """Resolved candidates over `text` (offsets into it)."""
+    joined = Joined(text)
+    found = _candidates(joined.text, tuple(layers))
+    return [joined.back(c) for c in found]
+
+
+def _candidates(text: str, layers: tuple) -> list[Candidate]:
+    unknown = set(layers) - set(LAYERS)
+    if unknown:
+        raise ValueError(f"unknown institution layers: {sorted(unknown)}")
+    hits = region_hits(text)
+    known = known_candidates(text) + body_candidates(text, hits)
+    out: list[Candidate] = []
+    found = pattern_candidates(text, hits, known) if "patterns" in layers else []
+    if "gazetteer" in layers:
+        out += known
+        prefer = frozenset(c.start for c in known + found)
+        out += implied_candidates(text, RegionContext(hits, prefer))
+    out += found
+    first = resolve(out)
+    if "patterns" in layers:
+        first = resolve(first + alias_candidates(text, first))
+    stats = _statistical(text, layers)
+    if not first:
+        return resolve(stats)
+    # statistical spans fill the gaps the rules leave; they never override a rule's span
+    return resolve(first + [c for c in resolve(stats) if not _overlaps(c, first)])
+
+
+def _statistical(text: str, layers: tuple) -> list[Candidate]:
+    if "jieba_nt" not in layers and "model" not in layers:
+        return []
+    from . import statistical
+
+    out: list[Candidate] = []
+    if "jieba_nt" in layers:
+        out += statistical.jieba_nt_candidates(text)
+    if "model" in layers:
+        out += statistical.model_candidates(text)
+    return out
+
+
+def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
+    return any(c.start < t.end and t.start < c.end for t in taken)
+
+
+def extract_institutions(text: str, ref=None, layers: Optional[Iterable[str]] = None) -> list[Mention]:
+    """Institution mentions in `text`, in document order. `ref` (publication date) is
+    accepted for the common extractor signature; institutions do not depend on it."""
+    return [c.mention(text) for c in candidates(text, DEFAULT_LAYERS if layers is None else layers)]

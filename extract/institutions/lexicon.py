@@ -53,12 +53,16 @@ def _yaml(name: str):
         return yaml.safe_load(fh)
 
 
+def _region_file(name: str) -> list[Region]:
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        rows = [line for line in fh if not line.startswith("#")]
+    return [Region(**{k: (v or "") for k, v in row.items()}) for row in csv.DictReader(rows, delimiter="\t")]
+
+
 @lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
-    with open(os.path.join(DATA, "regions.tsv"), encoding="utf-8") as fh:
-        rows = [line for line in fh if not line.startswith("#")]
-    reader = csv.DictReader(rows, delimiter="\t")
-    return tuple(Region(**{k: (v or "") for k, v in row.items()}) for row in reader)
+    """Generated administrative divisions (regions.tsv) and hand-kept extras."""
+    return tuple(_region_file("regions.tsv") + _region_file("regions_extra.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 
 
 def county_level(name: str) -> str:
-    return "district" if name.endswith("区") else "county"
+    return "district" if name.endswith("区") and not name.endswith("林区") else "county"
 
 
 def main(out: str) -> None:
@@ -33,6 +33,10 @@ def main(out: str) -> None:
             if len(parts) < 3:
                 continue
             name, code, short = parts[:3]
+            if "直辖" in name:  # 省直辖行政区划: a grouping, not a region
+                if tier == 1:
+                    city = ""
+                continue
             if tier == 0:
                 province, city = name, None
                 rows.append((code, "provincial", name, short, name, ""))

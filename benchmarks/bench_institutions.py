@@ -1,0 +1,167 @@
+"""Institution extraction: quality per layer on the gold files, and speed.
+
+    python benchmarks/bench_institutions.py                 # table for every layer set
+    python benchmarks/bench_institutions.py --speed         # KB/s of the default stage
+    python benchmarks/bench_institutions.py --hnx-eval      # the same per layer, scored by `hnx eval`
+
+Quality: for each gold file, the article text is cleaned by the project's ingest and the
+institution mentions found are matched to the gold ones by text (NFKC, no whitespace) as
+multisets; gold items marked optional are neither required nor counted as errors.
+P/R/F1 are micro-averaged; `name` is canonical-name accuracy and `kind` kind accuracy
+over the matched mentions.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from extract.institutions import extract_institutions  # noqa: E402
+
+LAYER_SETS = [
+    ("jieba_nt",), ("model",), ("gazetteer",), ("patterns",), ("gazetteer", "patterns"),
+    ("gazetteer", "patterns", "model"), ("gazetteer", "patterns", "jieba_nt"),
+]
+GOLD_SETS = {"seeds": "corpora/seeds/*.gold.json", "gold": "corpora/gold/**/*.gold.json"}
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def article_text(path: str) -> str:
+    raw = open(path, "rb").read()
+    try:
+        from extract.pipeline import ingest_text
+        from extract.ingest.decode import decode
+
+        dec = decode(raw)
+        text = dec[0] if isinstance(dec, tuple) else getattr(dec, "text", dec)
+        return ingest_text(text).text.text
+    except Exception:  # ingest not available yet: a plain clean-up
+        text = raw.decode("utf-8", "replace")
+        text = re.sub(r"<[^>]{0,2000}>", "\n", text)
+        return re.sub(r"[ \t\u3000]+", "", text)
+
+
+def load_gold(pattern: str):
+    docs = []
+    for gpath in sorted(glob.glob(os.path.join(ROOT, pattern), recursive=True)):
+        gold = json.load(open(gpath, encoding="utf-8"))
+        src = os.path.join(os.path.dirname(gpath), gold.get("file") or os.path.basename(gpath)[:-10])
+        if not os.path.exists(src):
+            continue
+        items = [m for m in gold.get("mentions", []) if m.get("type") == "institution"]
+        docs.append((gpath, article_text(src), items))
+    return docs
+
+
+def score(docs, layers) -> dict:
+    tp = fp = fn = name_ok = kind_ok = 0
+    for _, text, items in docs:
+        need: dict[str, list] = {}
+        optional = Counter()
+        for m in items:
+            if m.get("optional"):
+                optional[norm(m["text"])] += 1
+            else:
+                need.setdefault(norm(m["text"]), []).append(m)
+        for m in extract_institutions(text, None, layers=layers):
+            key = norm(m.text)
+            if need.get(key):
+                g = need[key].pop(0)
+                tp += 1
+                name_ok += norm(m.name or m.text) == norm(g.get("name") or g["text"])
+                kind_ok += m.kind == g.get("kind")
+            elif optional[key]:
+                optional[key] -= 1
+            else:
+                fp += 1
+        fn += sum(len(v) for v in need.values())
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "P": p, "R": r, "F1": f,
+            "name": name_ok / tp if tp else 0.0, "kind": kind_ok / tp if tp else 0.0}
+
+
+def speed(layers, target_bytes: int = 1_000_000) -> float:
+    texts = [article_text(p) for p in sorted(glob.glob(os.path.join(ROOT, "corpora/seeds/*.txt")))]
+    corpus = os.path.join(ROOT, "..", "shared", "corpus")
+    texts += [article_text(p) for p in sorted(glob.glob(os.path.join(corpus, "*.*"))) if not p.endswith("README.md")]
+    blob = "\n".join(texts)
+    reps = max(1, target_bytes // len(blob.encode("utf-8")))
+    docs = [blob] * reps
+    extract_institutions(blob, None, layers=layers)  # warm-up: automata, models
+    t0 = time.perf_counter()
+    for d in docs:
+        extract_institutions(d, None, layers=layers)
+    dt = time.perf_counter() - t0
+    return len(blob.encode("utf-8")) * reps / 1000 / dt
+
+
+def hnx_eval(sets, roots=("corpora/seeds", "corpora/gold")) -> None:
+    """Score each layer set with the project's evaluator (`extract.evaluation`, as `hnx eval`
+    does): the pipeline's documents with their institution mentions recomputed per layer set."""
+    import extract
+    from extract.evaluation import evaluate, summary
+    from extract.evaluation import load_gold as load_eval_gold
+
+    print("| layers | gold set | strict P | strict R | strict F1 | partial F1 | name acc | kind acc |")
+    print("|---|---|---|---|---|---|---|---|")
+    for root in roots:
+        golds, _ = load_eval_gold([os.path.join(ROOT, root)])
+        docs = [(g.data, extract.parse_file(str(g.article_path), published=g.published)) for g in golds]
+        for layers in sets:
+            pairs = []
+            for gold, doc in docs:
+                others = [m for m in doc.mentions if m.type != "institution"]
+                found = extract_institutions(doc.text, None, layers=layers)
+                pairs.append((gold, doc.model_copy(update={"mentions": others + found})))
+            s = summary(evaluate(pairs))
+            strict = s["mentions"]["institution"]["strict"]
+            vals = s["values"]["institution"]
+            acc = {f: (vals.get(f) or {}).get("accuracy") for f in ("name", "kind")}
+            fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+            print(f"| {'+'.join(layers)} | {root.split('/')[-1]} | {fmt(strict.get('precision'))} | "
+                  f"{fmt(strict.get('recall'))} | {fmt(strict.get('f1'))} | "
+                  f"{fmt(s['mentions']['institution']['partial'].get('f1'))} | {fmt(acc['name'])} | {fmt(acc['kind'])} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--hnx-eval", action="store_true", help="score with extract.evaluation")
+    ap.add_argument("--layers", nargs="*", help="only these layer sets (comma-separated)")
+    args = ap.parse_args()
+    sets = [tuple(s.split(",")) for s in args.layers] if args.layers else LAYER_SETS
+    if args.hnx_eval:
+        hnx_eval(sets)
+        return
+    if args.speed:
+        for layers in sets:
+            print(f"{'+'.join(layers):32s} {speed(layers):8.0f} KB/s")
+        return
+    golds = {k: load_gold(v) for k, v in GOLD_SETS.items()}
+    head = "| layers | gold set | docs | P | R | F1 | name acc | kind acc | tp/fp/fn |"
+    print(head + "\n|---|---|---|---|---|---|---|---|---|")
+    for layers in sets:
+        for gname, docs in golds.items():
+            if not docs:
+                continue
+            s = score(docs, layers)
+            print(f"| {'+'.join(layers)} | {gname} | {len(docs)} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} "
+                  f"| {s['name']:.3f} | {s['kind']:.3f} | {s['tp']}/{s['fp']}/{s['fn']} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Names an article shortens after the first full mention: 上海海每康智能医疗科技有限公司,
+then 海每康. The short form is the full company name less its region and its trade and
+legal-form words; later occurrences of it are mentions of the same company."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon
+from .candidates import Candidate
+
+TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
+         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程")
+MIN_SHORT = 2
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> tuple[str, ...]:
+    names = {r.name for r in lexicon.regions()} | {r.short for r in lexicon.regions() if len(r.short) >= 2}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def short_form(name: str) -> str:
+    core = name
+    for r in _region_names():
+        if core.startswith(r) and len(core) > len(r):
+            core = core[len(r):]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for w in TRADE:
+            if core.endswith(w) and len(core) > len(w):
+                core, changed = core[: -len(w)], True
+    return core
+
+
+def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in found:
+        if c.kind not in ("company", "insurer") or c.rule.startswith("alias"):
+            continue
+        short = short_form(c.name)
+        if len(short) < MIN_SHORT or short == text[c.start:c.end]:
+            continue
+        for m in re.finditer(re.escape(short), text[c.end:]):
+            s = c.end + m.start()
+            out.append(Candidate(s, s + len(short), c.name, c.kind, c.level, c.region, "alias.short", 0.7))
+    return out

@@ -1,0 +1,37 @@
+"""Line wraps inside a name: OCR pages break lines mid-word (河南省人力资\\n源和社会保障厅).
+The matchers run on the text with each single line break between two Chinese
+characters removed; offsets are mapped back, so a mention's text keeps the break (the
+guide compares texts without whitespace)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .candidates import Candidate
+
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
+
+
+class Joined:
+    def __init__(self, text: str):
+        self.original = text
+        parts, self.cuts, self.shift = [], [], []  # cuts: joined offsets; shift: chars removed so far
+        last, removed = 0, 0
+        for m in _WRAP.finditer(text):
+            parts.append(text[last:m.start()])
+            removed += m.end() - m.start()
+            self.cuts.append(m.start() - (removed - (m.end() - m.start())))
+            self.shift.append(removed)
+            last = m.end()
+        parts.append(text[last:])
+        self.text = "".join(parts) if self.cuts else text
+
+    def pos(self, j: int, end: bool = False) -> int:
+        """Original offset of joined offset `j` (an end offset stays before a cut)."""
+        k = bisect_right(self.cuts, j - 1 if end else j)
+        return j + (self.shift[k - 1] if k else 0)
+
+    def back(self, c: Candidate) -> Candidate:
+        if not self.cuts:
+            return c
+        return c.with_(start=self.pos(c.start), end=self.pos(c.end, end=True))

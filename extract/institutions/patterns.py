@@ -1,0 +1,227 @@
+"""Layer 2, the open world: a name that ends in an institution suffix (…人民医院,
+…有限公司, …疾病预防控制中心) and starts at an anchor: a region (周口市第六人民医院), a known
+institution (复旦大学附属肿瘤医院) or a name found just before (XX大学 + 附属…医院). Suffixes
+marked `open` also accept an anchor-less name when it is not a generic category
+(试点医院, 保险公司). The name runs left from the suffix over name characters only, so
+a department after it (…医院介入科) and a verb before it (转入…) stay outside."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import ahocorasick
+
+from . import lexicon
+from .candidates import Candidate
+from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
+from .lexicon import Region
+
+MAX_NAME = 24
+SHORT_SUFFIX_MIDDLE = 12  # 普陀区民防局: at most this many characters between region and 局
+# a region alone before these suffixes is not a name (上海公司, 上海局); before others it
+# is (上海大学, 辽宁省博物馆)
+BARE_BAD = {"公司", "分公司", "集团", "局", "厅", "委", "办公室", "委员会", "管理委员会", "保险公司",
+            "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
+# known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
+# (国家医保局, 新华社) end a name: the text before them is not part of what follows
+ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other"}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    region: Optional[Region] = None
+    region_name: Optional[str] = None
+    level: Optional[str] = None
+    county_short: bool = False
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    pat = lexicon.patterns()
+    auto = ahocorasick.Automaton()
+    for item in pat["suffixes"]:
+        auto.add_word(item["suffix"], (len(item["suffix"]), item))
+    auto.make_automaton()
+    heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
+    inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
+    return (auto, frozenset(pat["stop_chars"]), heads, inner,
+            frozenset(pat["generic_phrases"]), pat["kind_by_infix"])
+
+
+@lru_cache(maxsize=1)
+def _county_shorts():
+    auto = ahocorasick.Automaton()
+    for r in lexicon.regions():
+        if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")):
+            auto.add_word(r.short, (len(r.short), r))
+    auto.make_automaton()
+    return auto
+
+
+def _suffix_hits(text: str):
+    """The longest suffix ending at each position, in order of end."""
+    best: dict[int, tuple[int, dict]] = {}
+    for end, (n, item) in _tables()[0].iter(text):
+        if end not in best or best[end][0] < n:
+            best[end] = (n, item)
+    return [(end + 1 - n, end + 1, item) for end, (n, item) in sorted(best.items())]
+
+
+def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
+    ctx = context_names(hits)
+    anchors: dict[int, list[Anchor]] = {}
+    for h in hits:
+        r = pick(h.regions, ctx)
+        anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
+    for end, (n, r) in _county_shorts().iter(text):
+        anchors.setdefault(end + 1, []).append(Anchor(end + 1 - n, end + 1, r, r.display, r.level, True))
+    for head in lexicon.patterns()["national_heads"]:
+        for m in re.finditer(head, text):
+            anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
+    barriers = set()
+    for c in known:
+        if c.kind in ANCHOR_KINDS:
+            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level))
+        else:
+            barriers.add(c.end)
+    return anchors, barriers
+
+
+def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate]) -> list[Candidate]:
+    """Open-world names; `known` (gazetteer candidates) are anchors or barriers."""
+    stop, generic, infixes = _tables()[1], _tables()[4], _tables()[5]
+    platforms = tuple(lexicon.patterns()["platform_endings"])
+    anchors, barriers = _anchors(text, hits, known)
+    implied = RegionContext(hits)
+    covered = bytearray(len(text) + 1)
+    for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
+        covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
+    breaks = {m.start() for m in _breaks(stop).finditer(text)}
+    out: list[Candidate] = []
+    for s, e, item in _suffix_hits(text):
+        if covered[e]:
+            continue
+        i = s
+        while i > 0 and s - i < MAX_NAME and i not in barriers:
+            full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
+            if full:
+                i = min(full)
+                continue
+            if i - 1 in breaks:
+                break
+            i -= 1
+        cand = _anchored(text, i, s, e, item, anchors)
+        if cand is None:
+            cand = _implied(text, i, s, e, item, implied) or _open(text, i, s, e, item)
+        if cand is None or text[cand.start:cand.end] in generic or cand.name.endswith(platforms):
+            continue
+        if cand.kind == "company":
+            kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
+            cand = cand.with_(kind=kind)
+        out.append(cand)
+        anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level))
+    return out
+
+
+@lru_cache(maxsize=2)
+def _breaks(stop: frozenset) -> "re.Pattern":
+    """Characters a name cannot hold: not a Chinese character, digit or letter, or a stop char."""
+    return re.compile("[^\u4e00-\u9fff0-9A-Za-z]|[" + re.escape("".join(sorted(stop))) + "]")
+
+
+def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
+    """Canonical: a district's city goes in front (上海市普陀区中心医院), a county's short
+    form is written out (鹿邑 -> 鹿邑县), and a suffix may have a canonical form."""
+    suffix = item.get("canonical", item["suffix"])
+    if a.region is not None and (a.county_short or a.region.level == "district"):
+        head = a.region.display if a.region.level == "district" else a.region.name
+        name = head + text[a.end:s] + suffix
+    else:
+        name = text[a.start:s] + suffix
+    return name.replace("市市", "市")
+
+
+_AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
+
+
+def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
+    inside = sorted((a for end in range(i + 1, s + 1) for a in anchors.get(end, ())
+                     if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))),
+                    key=lambda a: (a.start, -a.end))
+    m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" else None
+    if m and m.start() - i >= 2:  # 南方医学院附属佛山第二医院: the school names the hospital
+        head = inside[0].start if inside and inside[0].start < m.start() else i
+        if head < m.start() - 1 and (head != i or _gap_ok(text[i:m.start()])):
+            return Candidate(head, e, text[head:e], item["kind"], None, None, "pattern.affiliated", 0.75)
+    if not inside:
+        return None
+    best = inside[0]
+    for a in inside[1:]:  # 海南可选择海南省人民医院: a verb between two anchors ends the first
+        if a.start > best.end and not _gap_ok(text[best.end:a.start]):
+            best = a
+    if best.end == s and item["suffix"] in BARE_BAD:
+        return None
+    if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
+        return None
+    return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
+                     best.region_name, "pattern.anchored", 0.8)
+
+
+def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]:
+    """市第六人民医院 / 市中心医院 as a kicker: the city the article last named."""
+    if i >= s - 1 or text[i] not in "市县区" or item["kind"] not in ("hospital", "public_health"):
+        return None
+    if text[i + 1] in NOT_IMPLIED_BEFORE:
+        return None
+    tier = {"市": "municipal", "县": "county", "区": "district"}[text[i]]
+    r = implied.resolve(i, tier)
+    if r is None:
+        return Candidate(i, e, text[i:e], item["kind"], tier, None, "pattern.implied", 0.45)
+    return Candidate(i, e, r.name + text[i + 1:e], item["kind"], r.level, r.display, "pattern.implied", 0.6)
+
+
+def _open(text, i, s, e, item) -> Optional[Candidate]:
+    if not item.get("open"):
+        return None
+    _, _, starts, inner, _, _ = _tables()
+    prefix = text[i:s]
+    if len(prefix) < 2 or re.search(r"[0-9]", prefix) or prefix.startswith(starts) or inner.search(prefix):
+        return None
+    if not _pos_ok(prefix):
+        return None
+    return Candidate(i, e, text[i:e], item["kind"], None, None, "pattern.open", 0.5)
+
+
+# an anchor-less name cannot start with a verb, pronoun, preposition, adverb, conjunction,
+# numeral or time word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院 are not names
+_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z")
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    """jieba's POS tagger, loaded on the first open candidate only (quietly: its
+    dictionary-loading messages are not the user's business)."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@lru_cache(maxsize=4096)
+def _pos_ok(prefix: str) -> bool:
+    words = list(_posseg().cut(prefix, HMM=False))
+    if not words or words[0].flag.startswith(_BAD_FIRST_POS):
+        return False
+    return not any(w.flag == "v" and len(w.word) > 1 for w in words)  # 微信搜索医院
+
+
+@lru_cache(maxsize=4096)
+def _gap_ok(gap: str) -> bool:
+    return not any(w.flag == "v" for w in _posseg().cut(gap, HMM=False))
