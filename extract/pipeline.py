@@ -81,8 +81,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
 
 def _probe(m: Mapped) -> str:
     """Text for dateline search: full-width folded, spaces inside dates removed."""
-    text = normalize_chars(m).text
-    return re.sub(r"(?<=\d)[ \t]+(?=[年月日])|(?<=[年月])[ \t]+(?=\d)", "", text)
+    text = re.sub(r"[ \t]{2,}", " ", normalize_chars(m).text)
+    return re.sub(r"(?<=\d)[ \t]+(?=[年月日])|(?<=[年月])[ \t]*\n?[ \t]*(?=\d)", "", text)
 
 
 def _squash(page_text: str) -> str:

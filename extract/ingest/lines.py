@@ -150,8 +150,10 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
         if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev) or _opens_article(nxt):
             return keep
         if ocr:
-            if s > head_end and prev.rstrip()[-1].isdigit() and (nxt[0].isdigit() or nxt[0] in "年月日元万亿%"):
-                return ""  # a number broken over two lines
+            tail = prev.rstrip()[-2:]
+            if (tail[-1].isdigit() and (nxt[0].isdigit() or nxt[0] in "年月日元万亿%")) or (
+                    nxt[0].isdigit() and (tail[-1] in "年月" or re.fullmatch(r"\d\.", tail))):
+                return ""  # a number or a date broken over two lines (2.|36亿元, 2022年|6月)
             if s > head_end and _width(prev) >= 0.7 * typical and not nxt.rstrip().endswith(("：", ":")):
                 return ""
             return keep

@@ -136,7 +136,7 @@ def from_html(soup) -> tuple[dict, dict]:
     if "published" not in out:
         out.update(_wechat_time(soup))
     if "title" not in out and soup.title and soup.title.string:
-        out["title"] = re.split(r"_|\s[-|–—]\s|\|", soup.title.string.strip())[0].strip()
+        out["title"] = re.split(r"_|\s[-|–—]\s|\||-{2,}", soup.title.string.strip())[0].strip()
     if "url" not in out:
         link = soup.find("link", rel="canonical")
         if link and link.get("href", "").startswith("http"):
