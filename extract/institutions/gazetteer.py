@@ -24,6 +24,7 @@ NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省"  #
                         "社小郊园景片老地山灾特专湾超股门节反")  # 社区, 小区, 地区, 超市, 节省
 # after it: 县级, 市内, 省属 are not a region
 NOT_IMPLIED_BEFORE = set("级内外域属直管")
+PLURAL, PLURAL_REACH = "各", 3  # 各 shortly before an implied 市/省 makes it a plural
 LOOKAROUND = 200  # region mentions searched on each side of an implied 市/省
 _IMPLIED_RX = re.compile("自治区|[省市区县]")
 
@@ -197,6 +198,8 @@ def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
         i, j, tier = m.start(), m.end(), IMPLIED[m.group()]
         if (i and text[i - 1] in NOT_IMPLIED_AFTER) or text[j:j + 1] in NOT_IMPLIED_BEFORE:
             continue
+        if PLURAL in text[max(0, i - PLURAL_REACH):i]:
+            continue  # 各试点市医保局, 各盟市医保局: every such body, not one
         found = _body_at(text, j)
         if not found:
             continue
