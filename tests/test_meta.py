@@ -30,7 +30,9 @@ def test_refdate_has_no_clock_default():
     ("正文……请参照执行。\n国家卫生计生委办公厅\n2016年8月29日\n附件：指南", "2016-08-29"),
     ("标题\n2021-01-20 04:29:44 39健康网\n正文……", "2021-01-20"),
     ("正文里提到2021年3月8日，但没有落款日期，也没有发布时间。", None),
-], ids=["labelled", "edition", "signature", "timestamp", "none"])
+    ("标题\n来源：宁夏回族自治区医疗保障局 2026年1月12日\n正文……", "2026-01-12"),
+    ("务必于 2023年12月25日 17:30 前，通过APP完成缴费。", None),
+], ids=["labelled", "edition", "signature", "timestamp", "none", "source-line", "deadline-is-no-dateline"])
 def test_datelines_in_text(text, published):
     assert from_text(text).get("published") == published
 

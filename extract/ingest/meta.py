@@ -205,10 +205,11 @@ def from_text(text: str, title: Optional[str] = None) -> dict:
             out["published"] = iso_date(m.group("date"))
             out["outlet"] = m.group("outlet").strip()
             return out
-    m = p["dateline_labelled"].search(text)
-    if m and iso_date(m.group("date")):
-        out["published"] = iso_date(m.group("date"))
-        return out
+    for key in ("dateline_labelled", "dateline_source"):
+        m = p[key].search(text)
+        if m and iso_date(m.group("date")):
+            out["published"] = iso_date(m.group("date"))
+            return out
     sigs = list(p["dateline_signature"].finditer(text))
     if sigs:
         out["published"] = iso_date(sigs[-1].group("date"))
