@@ -1,7 +1,7 @@
 """Institution mentions: every named organization with its canonical name, kind, level
 and region (annotation guide § Institutions).
 
-Layers, each measured in docs/bench/institutions.md:
+Layers, each measured in docs/benchmarks.md:
     gazetteer  national bodies, named institutions, region x body composition (gazetteer.py)
     patterns   open-world names: anchor + institution suffix (patterns.py)
     jieba_nt   baseline: jieba POS `nt` words (statistical.py)
