@@ -53,10 +53,7 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         mapped = res.body
         if res.title_line:
             found["html_meta"]["title"] = re.sub(r"\s+", " ", res.title_line)
-        from .ingest.html_stream import text_stream
-
-        page_text = text_stream(body)[0]
-        found["text"] = _meta.from_text(_squash(page_text))
+        found["text"] = _meta.from_text(_squash(res.page_text))  # datelines sit in the chrome
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
         if fmt == "markdown":

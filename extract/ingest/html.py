@@ -6,7 +6,7 @@ items and table cells as lines."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
@@ -32,7 +32,7 @@ class HtmlResult:
     body: Mapped
     soup: BeautifulSoup
     title_line: Optional[str] = None
-    notes: list[str] = field(default_factory=list)
+    page_text: str = ""  # all character data of the page, chrome included (for datelines)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,7 @@ def extract_html(raw: str, offset: int, raw_len: int, soup: Optional[BeautifulSo
             pieces.append(_newline(pieces))
     pieces.extend(_emit(root, Locator(stream, spos)))
     body = Mapped.join(pieces, raw_len)
-    return HtmlResult(body=body, soup=soup, title_line=title_line)
+    return HtmlResult(body=body, soup=soup, title_line=title_line, page_text=stream)
 
 
 def _newline(pieces: list[Mapped]) -> Mapped:
