@@ -11,6 +11,4 @@ from .nlp import DEFAULT_PIPELINE
 class Options:
     components: tuple[str, ...] = DEFAULT_PIPELINE
     max_bytes: int = 20 * 1024 * 1024    # larger files become an error record
-    split_articles: bool = True
-    extract_outside_articles: bool = False  # teaser tails and page chrome are not annotated
     manifest: Optional[dict] = field(default=None, compare=False, hash=False)

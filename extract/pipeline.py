@@ -142,7 +142,6 @@ def build_document(
 
 def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
     found = dict(ing.found)
-    found.setdefault("text", {})
     if ing.articles:  # a page's byline and outlet are those of its first article
         first = ing.articles[0]
         if first.byline:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lines import _TERMINAL, _width
-from .meta import patterns
+from .meta import closes_article, is_page_meta_line, opening_lead, patterns
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
@@ -52,7 +52,7 @@ def is_title(line: Line) -> bool:
     t = line.text.strip()
     if not t or line.heading:
         return bool(t)
-    if patterns()["not_title"].search(t):
+    if is_page_meta_line(t):
         return False
     return _width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
 
@@ -61,24 +61,18 @@ def is_page_meta(lines: list[Line], i: int) -> bool:
     """A masthead, edition, dateline or source line — or an account name right above one."""
     p = patterns()
     t = lines[i].text.strip()
-    if p["not_title"].search(t) or p["dateline_masthead"].match(t):
+    if is_page_meta_line(t) or p["dateline_masthead"].match(t):
         return True
     nxt = next((ln for ln in lines[i + 1:] if not ln.blank), None)
-    return bool(nxt and _width(t) <= 12 and p["not_title"].search(nxt.text.strip()))
+    return bool(nxt and _width(t) <= 12 and is_page_meta_line(nxt.text))
 
 
 def _is_end(line: Line) -> bool:
-    t = line.text.strip()
-    return any(rx.search(t) for rx in patterns()["article_end"])
+    return closes_article(line.text)
 
 
 def _lead(line: Line) -> Optional[re.Match]:
-    t = line.text.strip()
-    for rx in patterns()["article_lead"]:
-        m = rx.match(t)
-        if m:
-            return m
-    return None
+    return opening_lead(line.text)
 
 
 def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False) -> list[ArticleSpan]:

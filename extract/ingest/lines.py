@@ -8,6 +8,7 @@ import statistics
 
 from ..offsets import Mapped
 from .html import rules
+from .meta import closes_article, is_page_meta_line, opening_lead
 
 # one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
@@ -36,8 +37,11 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
 
 
+_CJK_PUNCT_RX = re.compile(f"[{_CJK_PUNCT}]")
+
+
 def is_cjk_punct(ch: str) -> bool:
-    return bool(ch) and bool(re.match(f"[{_CJK_PUNCT}]", ch))
+    return bool(ch) and bool(_CJK_PUNCT_RX.match(ch))
 
 
 def normalize_chars(m: Mapped) -> Mapped:
@@ -147,7 +151,7 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
         if _CLOSING_START.match(nxt):
             return ""
         last = _last_meaningful(prev)
-        if last in _TERMINAL or _LIST_START.match(nxt) or _closes_article(prev) or _opens_article(nxt):
+        if last in _TERMINAL or _LIST_START.match(nxt) or closes_article(prev) or opening_lead(nxt):
             return keep
         if ocr:
             tail = prev.rstrip()[-2:]
@@ -158,7 +162,7 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
                 return ""
             return keep
         sentence_like = _width(prev) >= 40 or (_width(prev) >= 20 and re.search(r"[。；]", prev))
-        if blank and paragraphs and sentence_like and (is_cjk(nxt[0]) or nxt[0].isdigit()) and not _page_meta(nxt):
+        if blank and paragraphs and sentence_like and (is_cjk(nxt[0]) or nxt[0].isdigit()) and not is_page_meta_line(nxt):
             return ""
         return keep
 
@@ -170,19 +174,6 @@ def _last_meaningful(line: str) -> str:
     t = line.rstrip()
     stripped = t.rstrip("”’」』）)》\"'")
     return stripped[-1] if stripped and len(stripped) < len(t) and stripped[-1] in _TERMINAL else t[-1]
-
-
-def _opens_article(line: str) -> bool:
-    from .meta import patterns
-
-    t = line.strip()
-    return any(rx.match(t) for rx in patterns()["article_lead"])
-
-
-def _page_meta(line: str) -> bool:
-    from .meta import patterns
-
-    return bool(patterns()["not_title"].search(line.strip()))
 
 
 def teaser_tail(lines: list[str]) -> "int | None":
@@ -201,13 +192,6 @@ def teaser_tail(lines: list[str]) -> "int | None":
         if _width(t) <= 40 and t[-1] not in _TERMINAL:
             break  # the teaser's title
     return start
-
-
-def _closes_article(line: str) -> bool:
-    from .meta import patterns
-
-    t = line.strip()
-    return any(rx.search(t) for rx in patterns()["article_end"])
 
 
 def finish(m: Mapped) -> Mapped:

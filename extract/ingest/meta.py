@@ -37,6 +37,27 @@ def patterns() -> dict:
     return out
 
 
+def closes_article(line: str) -> bool:
+    """A byline or source tag that ends an article (■周程祥, （记者 X 整理）, （普陀医保）)."""
+    t = line.strip()
+    return any(rx.search(t) for rx in patterns()["article_end"])
+
+
+def opening_lead(line: str) -> Optional[re.Match]:
+    """The lead that opens an article (据解放日报 …, 本报讯 …), if the line starts with one."""
+    t = line.strip()
+    for rx in patterns()["article_lead"]:
+        m = rx.match(t)
+        if m:
+            return m
+    return None
+
+
+def is_page_meta_line(line: str) -> bool:
+    """A masthead, edition, dateline or source line: never a headline."""
+    return bool(patterns()["not_title"].search(line.strip()))
+
+
 def iso_date(value: Any) -> Optional[str]:
     """A publication value as ISO at its own precision ('2018-10' stays a month)."""
     if value is None:
