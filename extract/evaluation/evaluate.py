@@ -38,8 +38,12 @@ class Report:
         return [i for f in self.files for i in f.issues]
 
 
-def evaluate_file(gold: GoldFile, doc: Optional[Document], file: Optional[str] = None) -> FileResult:
-    """Score one document against its gold file (a missing document scores as empty)."""
+def evaluate_file(gold: GoldFile, doc: Optional[Document], file: Optional[str] = None,
+                  blind_published: Optional[str] = None, published_known: bool = False) -> FileResult:
+    """Score one document against its gold file (a missing document scores as empty).
+    `published_known`: the document's publication date was fed in from outside
+    (the gold's, as a manifest would), so the date ingest found by itself,
+    `blind_published`, is what the `published` score judges."""
     file = file or gold.file
     issues: list[Issue] = []
     if doc is None:
@@ -55,9 +59,9 @@ def evaluate_file(gold: GoldFile, doc: Optional[Document], file: Optional[str] =
     issues += found
     scores.deadlines, found = score_deadlines(file, gold, doc, folded)
     issues += found
-    scores.steps, scores.channels, found = score_procedures(file, gold, doc, folded)
+    scores.steps, scores.channels, scores.conditions, found = score_procedures(file, gold, doc, folded)
     issues += found
-    scores.meta, found = score_meta(file, gold, doc)
+    scores.meta, scores.authors, found = score_meta(file, gold, doc, blind_published, published_known)
     issues += found
     scores.html, found = score_html(file, gold, doc)
     issues += found
@@ -94,8 +98,10 @@ def headline(scores: Scores) -> dict[str, Optional[float]]:
     out["deadline.f1"] = scores.deadlines.f1
     out["procedure.step_f1"] = scores.steps.f1
     out["procedure.channel_f1"] = scores.channels.f1
-    for name in ("title", "published"):
+    out["procedure.condition_f1"] = scores.conditions.f1
+    for name in ("title", "published", "outlet"):
         out[f"meta.{name}_accuracy"] = scores.meta.get(name, Tally()).accuracy
+    out["meta.authors_f1"] = scores.authors.f1
     for name in ("must_contain", "must_not_contain"):
         out[f"html.{name}_rate"] = scores.html.get(name, Tally()).accuracy
     return out
@@ -114,7 +120,9 @@ def summary(report: Report) -> dict:
         "mentions": mentions,
         "values": {typ: {f: tally.as_dict() for f, tally in t.values.get(typ, {}).items()} for typ in TYPES},
         "deadlines": t.deadlines.as_dict(),
-        "procedures": {"steps": t.steps.as_dict(), "channels": t.channels.as_dict()},
+        "procedures": {"steps": t.steps.as_dict(), "channels": t.channels.as_dict(),
+                       "conditions": t.conditions.as_dict()},
+        "authors": t.authors.as_dict(),
         "meta": {k: v.as_dict() for k, v in t.meta.items()},
         "html": {k: v.as_dict() for k, v in t.html.items()},
         "per_file": [{"file": f.file, "headline": {k: (None if v is None else round(v, 4))

@@ -73,8 +73,8 @@ class Tally:
 @dataclass
 class Issue:
     """One error: `kind` is missed, spurious or wrong_value; `type` the dimension
-    (date, money, percent, institution, deadline, step, channel, title,
-    published, must_contain, must_not_contain, document)."""
+    (date, money, percent, institution, deadline, step, channel, condition,
+    title, published, outlet, author, must_contain, must_not_contain, document)."""
 
     file: str
     kind: str
@@ -99,7 +99,9 @@ class Scores:
     deadlines: Counts = field(default_factory=Counts)
     steps: Counts = field(default_factory=Counts)
     channels: Counts = field(default_factory=Counts)
-    meta: dict = field(default_factory=dict)      # title/published -> Tally
+    conditions: Counts = field(default_factory=Counts)
+    authors: Counts = field(default_factory=Counts)
+    meta: dict = field(default_factory=dict)      # title/published/outlet -> Tally
     html: dict = field(default_factory=dict)      # must_contain/must_not_contain -> Tally
 
     def add(self, other: "Scores") -> "Scores":
@@ -114,4 +116,6 @@ class Scores:
         self.deadlines.add(other.deadlines)
         self.steps.add(other.steps)
         self.channels.add(other.channels)
+        self.conditions.add(other.conditions)
+        self.authors.add(other.authors)
         return self

@@ -65,7 +65,8 @@ def render_html(report: Report, title: str = "hnx evaluation") -> str:
                                _td(t["correct"], True), _td(t["total"], True)]))
     parts.append("</table><h2>Deadlines and procedures</h2><table>" + _head("", "P", "R", "F1"))
     for name, d in (("deadlines", s["deadlines"]), ("procedure steps", s["procedures"]["steps"]),
-                    ("procedure channels", s["procedures"]["channels"])):
+                    ("procedure channels", s["procedures"]["channels"]),
+                    ("procedure conditions", s["procedures"]["conditions"]), ("authors", s["authors"])):
         parts.append(_row([_td(name)] + _prf(d)))
     parts.append("</table><h2>Metadata and HTML cleaning</h2><table>" + _head("", "accuracy / pass rate", "right", "total"))
     for name, t in list(s["meta"].items()) + list(s["html"].items()):

@@ -68,7 +68,9 @@ def render(report: Report, max_errors: int = 100) -> str:
     out += [table(["values", "all fields right", "per field"], rows), ""]
     rows = [["deadlines", *_prf(s["deadlines"])],
             ["procedure steps", *_prf(s["procedures"]["steps"])],
-            ["procedure channels", *_prf(s["procedures"]["channels"])]]
+            ["procedure channels", *_prf(s["procedures"]["channels"])],
+            ["procedure conditions", *_prf(s["procedures"]["conditions"])],
+            ["authors", *_prf(s["authors"])]]
     out += [table(["structure", "P", "R", "F1"], rows), ""]
     rows = [[k, _acc(v)] for k, v in list(s["meta"].items()) + list(s["html"].items())]
     if rows:

@@ -23,12 +23,17 @@ def pipeline_parse_file():
         return None
 
 
-def predict(golds: Iterable[Gold], blind: bool = False) -> list[tuple[Gold, Document]]:
-    """Run the pipeline on each gold's article. Unless `blind`, the gold's
-    publication date is passed in, as a crawler's manifest would."""
+def predict(golds: Iterable[Gold], blind: bool = False) -> list[tuple[Gold, Document, Optional[str]]]:
+    """Run the pipeline on each gold's article: (gold, document, publication date
+    ingest found by itself). Unless `blind`, the gold's publication date is passed
+    in, as a crawler's manifest would, and a second, ingest-only pass without it
+    tells what the document itself gives."""
     parse_file = pipeline_parse_file()
     if parse_file is None:
         raise RuntimeError("the pipeline (extract.parse_file) is not available; use --pred")
+    from ..options import Options
+
+    ingest_only = Options(components=())
     out = []
     for gold in golds:
         path = gold.article_path
@@ -41,7 +46,10 @@ def predict(golds: Iterable[Gold], blind: bool = False) -> list[tuple[Gold, Docu
             except Exception as e:  # one failing article is reported, not fatal to the run
                 doc = Document(id="failed", source=str(path),
                                errors=[Error(stage="pipeline", message=f"{type(e).__name__}: {e}")])
-        out.append((gold, doc))
+        found = doc.meta.published
+        if not blind and path.is_file():
+            found = parse_file(str(path), options=ingest_only).meta.published
+        out.append((gold, doc, found))
     return out
 
 
@@ -102,13 +110,17 @@ def run_eval(golds: list[Gold], load_errors: list[LoadError], pred: Optional[Pat
     if pred is not None:
         docs, bad = read_predictions(pred)
         problems += [{"file": str(pred), "message": m} for m in bad]
-        pairs = pair_predictions(golds, docs)
+        triples = [(g, d, None) for g, d in pair_predictions(golds, docs)]
+        known = False
     else:
-        pairs = predict(golds, blind=blind)
+        triples = predict(golds, blind=blind)
+        known = True
     settings = {"predictions": str(pred) if pred else "pipeline",
-                "published": "none (blind)" if blind else "from gold"}
+                "published": ("as in the predictions" if pred else "none (blind)" if blind
+                              else "from gold for the extractors; `published` scored blind")}
     report = Report(settings=settings, problems=problems)
-    report.files = [evaluate_file(g.data, d, _label(g)) for g, d in pairs]
+    report.files = [evaluate_file(g.data, d, _label(g), blind_published=found, published_known=known)
+                    for g, d, found in triples]
     return report
 
 

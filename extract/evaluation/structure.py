@@ -1,5 +1,6 @@
 """Scoring of what is not a mention: deadlines (same due date, overlapping
-action), procedure steps and channels, metadata, HTML cleaning checks."""
+action), procedure steps, channels and conditions, metadata (title, outlet,
+authors, publication date found blind), HTML cleaning checks."""
 from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
@@ -57,20 +58,30 @@ def score_deadlines(file: str, gold: GoldFile, doc: Document, folded: Folded) ->
     return counts, issues
 
 
+def _score_spans(file: str, kind: str, gold: list[tuple[str, bool]], pred: list, folded: Folded, doc: Document):
+    """All `kind` items of a file (steps or conditions), one-to-one: equal folded
+    text first, then overlapping text."""
+    pairs = pair_up(len(gold), len(pred), [
+        lambda i, j: fold(gold[i][0]) == fold(pred[j].text),
+        lambda i, j: text_overlap(gold[i][0], pred[j].text)])
+    counts, missed, spurious = tally_pairs([o for _, o in gold], len(pred), pairs)
+    issues = [Issue(file, "missed", kind, gold[i][0], _sentence_of(folded, gold[i][0])) for i in sorted(missed)]
+    issues += [Issue(file, "spurious", kind, pred[j].text, sentence_around(doc.text, pred[j].start, pred[j].end))
+               for j in sorted(spurious)]
+    return counts, issues
+
+
 def score_procedures(file: str, gold: GoldFile, doc: Document, folded: Folded):
-    """(step Counts, channel Counts, issues). Steps: all steps of the file, one-to-one,
-    equal folded text first, then overlapping text. Channels: the distinct channel
-    names of the file, equal first, then one containing the other (quotes ignored)."""
-    issues: list[Issue] = []
-    g_steps = [(s, proc.optional) for proc in gold.procedures for s in proc.steps]
-    p_steps = [s for proc in doc.procedures for s in proc.steps]
-    pairs = pair_up(len(g_steps), len(p_steps), [
-        lambda i, j: fold(g_steps[i][0]) == fold(p_steps[j].text),
-        lambda i, j: text_overlap(g_steps[i][0], p_steps[j].text)])
-    steps, missed, spurious = tally_pairs([o for _, o in g_steps], len(p_steps), pairs)
-    issues += [Issue(file, "missed", "step", g_steps[i][0], _sentence_of(folded, g_steps[i][0])) for i in sorted(missed)]
-    issues += [Issue(file, "spurious", "step", p_steps[j].text,
-                     sentence_around(doc.text, p_steps[j].start, p_steps[j].end)) for j in sorted(spurious)]
+    """(step Counts, channel Counts, condition Counts, issues). Steps and conditions:
+    all of the file, one-to-one, equal folded text first, then overlapping text.
+    Channels: the distinct channel names of the file, equal first, then one
+    containing the other (quotes ignored)."""
+    steps, issues = _score_spans(file, "step", [(s, proc.optional) for proc in gold.procedures for s in proc.steps],
+                                 [s for proc in doc.procedures for s in proc.steps], folded, doc)
+    conditions, found = _score_spans(file, "condition",
+                                     [(c, proc.optional) for proc in gold.procedures for c in proc.conditions],
+                                     [c for proc in doc.procedures for c in proc.conditions], folded, doc)
+    issues += found
 
     g_chan = _distinct((c, proc.optional) for proc in gold.procedures for c in proc.channels)
     p_chan = _distinct((c.name, False) for proc in doc.procedures for c in proc.channels)
@@ -82,7 +93,7 @@ def score_procedures(file: str, gold: GoldFile, doc: Document, folded: Folded):
     channels, missed, spurious = tally_pairs([o for _, o in g_chan], len(p_chan), pairs)
     issues += [Issue(file, "missed", "channel", g_chan[i][0]) for i in sorted(missed)]
     issues += [Issue(file, "spurious", "channel", p_chan[j][0]) for j in sorted(spurious)]
-    return steps, channels, issues
+    return steps, channels, conditions, issues
 
 
 def _channel_key(name: str) -> str:
@@ -102,20 +113,33 @@ def _distinct(items) -> list[tuple[str, bool]]:
     return [(n, o) for n, o in out.values()]
 
 
-def score_meta(file: str, gold: GoldFile, doc: Document) -> tuple[dict, list[Issue]]:
-    """Title (folded equality) and publication date (equality) where the gold has them."""
+def score_meta(file: str, gold: GoldFile, doc: Document, blind_published: Optional[str] = None,
+               published_known: bool = False) -> tuple[dict, Counts, list[Issue]]:
+    """Title, outlet (folded equality) and publication date (equality) where the
+    gold has them; authors as a set (Counts: each gold name found, each predicted
+    name right). The publication date is judged on what ingest found by itself:
+    `blind_published` when given, else the document's own unless it came from
+    outside the text (`published_known`: the caller fed it in)."""
     tallies: dict[str, Tally] = {}
     issues: list[Issue] = []
-    for name in ("title", "published"):
+    for name in ("title", "published", "outlet"):
         want = getattr(gold.meta, name)
         if not want:
             continue
         got = getattr(doc.meta, name)
+        if name == "published" and (blind_published is not None or published_known):
+            got = blind_published
         ok = fold(want) == fold(got)
         tallies.setdefault(name, Tally()).record(ok)
         if not ok:
             issues.append(Issue(file, "wrong_value", name, want, detail=f"gold {want!r} / pred {got!r}"))
-    return tallies, issues
+    want_a = {fold(a): a for a in gold.meta.authors}
+    got_a = {fold(a): a for a in doc.meta.authors}
+    authors = Counts(tp=len(want_a.keys() & got_a.keys()), fp=len(got_a.keys() - want_a.keys()),
+                     fn=len(want_a.keys() - got_a.keys()))
+    issues += [Issue(file, "missed", "author", want_a[k]) for k in sorted(want_a.keys() - got_a.keys())]
+    issues += [Issue(file, "spurious", "author", got_a[k]) for k in sorted(got_a.keys() - want_a.keys())]
+    return tallies, authors, issues
 
 
 def score_html(file: str, gold: GoldFile, doc: Document) -> tuple[dict, list[Issue]]:
