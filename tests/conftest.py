@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "corpora" / "seeds"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS_DEV = ROOT.parent / "shared" / "corpus-dev"     # 36 real articles with gold + 880 bulk files
 
 
 def seed_path(prefix: str) -> Path:
@@ -23,6 +24,33 @@ def corpus_path(prefix: str) -> Path:
     if not matches:
         pytest.skip(f"corpus file {prefix} not present")
     return matches[0]
+
+
+def dev_article(prefix: str) -> Path:
+    """A real article of ../shared/corpus-dev/articles by its number ("104"); skips when absent."""
+    folder = CORPUS_DEV / "articles"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus-dev is not present (third-party files are not in the repository)")
+    matches = sorted(p for p in folder.glob(f"{prefix}_*") if not p.name.endswith(".gold.json"))
+    if not matches:
+        pytest.skip(f"corpus-dev article {prefix} not present")
+    return matches[0]
+
+
+def dev_gold(prefix: str) -> dict:
+    """The gold file of a real article of ../shared/corpus-dev/articles (skips when absent)."""
+    import json
+
+    path = dev_article(prefix)
+    return json.loads(path.with_name(path.name + ".gold.json").read_text(encoding="utf-8"))
+
+
+def bulk_files(pattern: str = "*") -> list[Path]:
+    """Files of ../shared/corpus-dev/bulk matching `pattern` (skips when absent)."""
+    folder = CORPUS_DEV / "bulk"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus-dev/bulk is not present")
+    return sorted(folder.glob(pattern))
 
 
 @pytest.fixture(scope="session")
