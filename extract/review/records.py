@@ -47,20 +47,23 @@ def read_records(path: Path, problems: Problems) -> Iterator[Document]:
             except ValueError as e:
                 problems.messages.append(f"{path}: {_brief(e)}")
                 return
-            numbered = enumerate(records, 1)
-            for i, rec in numbered:
+            for i, rec in enumerate(records if isinstance(records, list) else [], 1):
                 try:
-                    yield Document.model_validate(rec)
+                    doc = Document.model_validate(rec)
                 except ValidationError as e:
                     problems.messages.append(f"{path}: item {i}: {_brief(e)}")
+                    continue
+                yield doc
             return
         for i, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                yield Document.model_validate_json(line)
+                doc = Document.model_validate(json.loads(line))
             except (ValidationError, ValueError) as e:
                 problems.messages.append(f"{path}:{i}: {_brief(e)}")
+                continue
+            yield doc
 
 
 def documents(paths: list[Path], problems: Problems, published: Optional[str] = None,
