@@ -85,7 +85,7 @@ def assert_inert(page: str) -> None:
     tree = parse(page)
     assert tree.balanced
     scripts = [a for tag, a in tree.elements if tag == "script"]
-    assert scripts == [{}], "only the page's own script element"
+    assert [a for a in scripts if a.get("type") != "application/json"] == [{}], "only the page's own script"
     assert not [tag for tag, _ in tree.elements if tag in ("img", "iframe", "svg", "a", "object", "embed", "b", "i", "u")]
     for tag, attrs in tree.elements:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)
@@ -165,6 +165,15 @@ def test_hostile_record_is_inert():
     assert "\u241b[31m" in page                    # ESC shown as a symbol, not obeyed
 
 
+def test_index_data_cannot_close_its_element(tmp_path):
+    write_show([hostile_record(), hostile_record()], tmp_path / "i.html")
+    page = (tmp_path / "i.html").read_text(encoding="utf-8")
+    assert_inert(page)
+    block = re.search(r'id="index-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in block and "&" not in block
+    assert json.loads(block)[0]["title"] == "<script>alert(5)</script>标题"
+
+
 def test_hostile_article_through_the_pipeline_is_inert(tmp_path):
     out = tmp_path / "h.html"
     res = runner.invoke(app, ["show", str(HOSTILE), "-o", str(out)])
@@ -191,7 +200,8 @@ def test_large_runs_split_into_pages(tmp_path):
     res = write_show(iter(_docs(5)), tmp_path / "r.html", page_docs=2)
     assert [p.name for p in res.pages] == ["0001.html", "0002.html", "0003.html"]
     index = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert index.count("<tr data-row") == 5 and 'href="r_pages/0003.html#doc-4"' in index
+    data = json.loads(re.search(r'<script type="application/json" id="index-data">(.*?)</script>', index).group(1))
+    assert [(r["n"], r["href"]) for r in data] == [(i, f"r_pages/{i // 2 + 1:04d}.html") for i in range(5)]
     last = res.pages[-1].read_text(encoding="utf-8")
     assert "next page" not in last and 'href="0002.html">previous page' in last and 'href="../r.html"' in last
     assert "next page" in res.pages[0].read_text(encoding="utf-8")
@@ -203,6 +213,8 @@ def test_small_run_is_one_page_with_an_index(tmp_path):
     res = write_show(iter(_docs(3)), tmp_path / "one.html")
     page = (tmp_path / "one.html").read_text(encoding="utf-8")
     assert res.pages == [] and page.count('<section class="doc"') == 3 and 'id="f-q"' in page
+    data = json.loads(re.search(r'id="index-data">(.*?)</script>', page).group(1))
+    assert [r["n"] for r in data] == [0, 1, 2] and not any("href" in r for r in data)
     assert not (tmp_path / "one_pages").exists()
 
 

@@ -209,5 +209,10 @@ def render_issue_sentences(n: int, label: str, issues: Sequence[Issue]) -> str:
             k += 1
         rows.append(f'<div class="col gold" lang="zh-CN">{render(sentence, 0, len(sentence), gl)}</div>'
                     f'<div class="col pred" lang="zh-CN">{render(sentence, 0, len(sentence), pl)}</div>')
+        notes = [e for e in items if e.detail]
+        if notes:
+            rows.append('<ul class="notes">' + "".join(
+                f'<li class="k-{e.kind}">{esc(kind_sign(e.kind))} {esc(e.type)} 「{esc(e.text)}」: {esc(e.detail)}</li>'
+                for e in notes) + "</ul>")
     return (f'<section class="doc cmp" id="doc-{n}" data-scope><header><h2 lang="zh-CN">{esc(label)}</h2>'
             f'<p class="src">mention errors in their sentences</p></header><div class="pair">{"".join(rows)}</div></section>')

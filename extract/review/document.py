@@ -182,14 +182,11 @@ def index_row(doc: Document, n: int) -> dict:
 
 
 def row_attrs(row: dict) -> str:
-    """The attributes the index filters read (on an index row and on a section)."""
-    types = [t for t in TYPES if row["counts"].get(t)]
-    types += [k for k in ("deadlines", "procedures") if row[k]]
-    if row["errors"]:
-        types.append("errors")
-    search = " ".join([row["title"], row["source"], row["outlet"], *row["authors"], *row["institutions"]]).lower()
-    return (f' data-types="{esc(" ".join(types))}" data-pub="{esc(row["published"])}"'
-            f' data-inst="{esc(chr(10).join(row["institutions"]).lower())}" data-search="{esc(search)}"')
+    """The attributes the index filters read on a document's section."""
+    from .index import search_text, types_of
+
+    return (f' data-types="{esc(" ".join(types_of(row)))}" data-pub="{esc(row["published"])}"'
+            f' data-inst="{esc(chr(10).join(row["institutions"]).lower())}" data-search="{esc(search_text(row))}"')
 
 
 __all__ = ["render_document", "index_row", "row_attrs", "blocks", "fmt"]

@@ -15,7 +15,8 @@ from typing import Iterable, Optional
 from ..schema import Document
 from .document import render_document
 from .escape import esc
-from .page import filters, index_table, shell, toolbar
+from .index import filters, index_table
+from .page import shell, toolbar
 
 PAGE_DOCS = 50            # documents on one page
 PAGE_CHARS = 1_500_000    # and at most about this much article text

@@ -97,34 +97,101 @@
     else if (ev.key === "Escape") { show(null); }
   });
 
-  // index filters: search, type, institution, publication date range
+  // the index: rows from the JSON data block, drawn with textContent; filters
+  // (search, type, institution, publication date range) over rows and sections
+  var dataEl = document.getElementById("index-data");
+  var rows = dataEl ? JSON.parse(dataEl.textContent) : [];
+  var LIMIT = 300;
+  var matched = rows, drawn = 0;
+  var tbody = document.querySelector("#index tbody");
+  var more = document.getElementById("f-more");
+
   function val(id) { var e = document.getElementById(id); return e ? e.value.trim().toLowerCase() : ""; }
   function pad(d, end) {
-    if (!d) { return ""; }
     if (d.length === 4) { return d + (end ? "-12-31" : "-01-01"); }
     if (d.length === 7) { return d + (end ? "-31" : "-01"); }
     return d.slice(0, 10);
   }
-  function matches(el, f) {
-    if (f.q && (el.getAttribute("data-search") || "").indexOf(f.q) < 0) { return false; }
-    if (f.type && (" " + (el.getAttribute("data-types") || "") + " ").indexOf(" " + f.type + " ") < 0) { return false; }
-    if (f.inst && (el.getAttribute("data-inst") || "").indexOf(f.inst) < 0) { return false; }
+  function matches(r, f) {
+    if (f.q && r.q.indexOf(f.q) < 0) { return false; }
+    if (f.type && (" " + r.types + " ").indexOf(" " + f.type + " ") < 0) { return false; }
+    if (f.inst && r.instq.indexOf(f.inst) < 0) { return false; }
     if (f.from || f.to) {
-      var pub = el.getAttribute("data-pub") || "";
-      if (!pub) { return false; }
-      if (f.from && pad(pub, true) < f.from) { return false; }
-      if (f.to && pad(pub, false) > f.to) { return false; }
+      if (!r.pub) { return false; }
+      if (f.from && pad(r.pub, true) < f.from) { return false; }
+      if (f.to && pad(r.pub, false) > f.to) { return false; }
     }
     return true;
   }
+  function cell(tr, text, cls) {
+    var td = document.createElement("td");
+    td.textContent = text;
+    if (cls) { td.className = cls; }
+    tr.appendChild(td);
+    return td;
+  }
+  function drawMore() {
+    if (!tbody) { return; }
+    var end = Math.min(matched.length, drawn + LIMIT);
+    var frag = document.createDocumentFragment();
+    for (var i = drawn; i < end; i++) {
+      var r = matched[i], tr = document.createElement("tr");
+      tr.setAttribute("data-row", String(r.n));
+      tr.setAttribute("data-types", r.types);
+      tr.setAttribute("data-pub", r.pub);
+      tr.setAttribute("data-inst", r.inst.join("\n"));
+      cell(tr, String(r.n + 1), "n");
+      var td = cell(tr, "", "");
+      td.lang = "zh-CN";
+      var link;
+      if (r.href) {
+        link = document.createElement("a");
+        link.setAttribute("href", r.href + "#doc-" + r.n);
+      } else {
+        link = document.createElement("button");
+        link.type = "button";
+        link.className = "goto";
+        link.setAttribute("data-goto", "doc" + r.n);
+      }
+      link.textContent = r.title;
+      td.appendChild(link);
+      var origin = document.createElement("div");
+      origin.className = "src";
+      origin.textContent = r.source;
+      td.appendChild(origin);
+      cell(tr, r.pub, "");
+      cell(tr, r.outlet, "").lang = "zh-CN";
+      r.c.concat([r.dl, r.pr]).forEach(function (x) { cell(tr, String(x), "n"); });
+      cell(tr, r.inst.slice(0, 6).join("、") + (r.inst.length > 6 ? "…" : ""), "inst").lang = "zh-CN";
+      frag.appendChild(tr);
+    }
+    tbody.appendChild(frag);
+    drawn = end;
+    if (more) {
+      more.hidden = drawn >= matched.length;
+      more.textContent = "show " + Math.min(LIMIT, matched.length - drawn) + " more of " + (matched.length - drawn);
+    }
+  }
   function filter() {
     var f = {q: val("f-q"), type: val("f-type"), inst: val("f-inst"), from: val("f-from"), to: val("f-to")};
-    var shown = 0;
-    all("tr[data-row]").forEach(function (r) { var ok = matches(r, f); r.hidden = !ok; shown += ok ? 1 : 0; });
-    all("section.doc").forEach(function (s) { s.hidden = !matches(s, f); });
+    matched = rows.filter(function (r) { return matches(r, f); });
+    if (tbody) { tbody.textContent = ""; }
+    drawn = 0;
+    drawMore();
+    all("section.doc[data-search]").forEach(function (s) {
+      s.hidden = !matches({q: s.getAttribute("data-search"), types: s.getAttribute("data-types"),
+                           instq: s.getAttribute("data-inst"), pub: s.getAttribute("data-pub")}, f);
+    });
     var out = document.getElementById("f-shown");
-    if (out) { out.textContent = shown + " shown"; }
+    if (out) { out.textContent = matched.length + " of " + rows.length + " shown"; }
   }
+  rows.forEach(function (r) {   // what search and the institution filter read (search_text in index.py)
+    r.instq = r.inst.join("\n").toLowerCase();
+    r.q = [r.title, r.source, r.outlet].concat(r.by, r.inst).join(" ").toLowerCase();
+  });
+  if (more) { more.addEventListener("click", drawMore); }
+  drawMore();
+
   var timer = null;
   document.addEventListener("input", function (ev) {
     if (ev.target.closest && ev.target.closest("#filters")) {
