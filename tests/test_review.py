@@ -243,3 +243,29 @@ def test_show_runs_the_pipeline_on_a_folder(tmp_path):
                          ids=["missing", "help"])
 def test_show_usage(args, code):
     assert runner.invoke(app, args).exit_code == code
+
+
+def test_gold_view_marks_agree_with_the_scores(tmp_path):
+    """Outcome marks on `hnx show --gold` are the scorer's own verdicts: as many
+    missed gold marks as partial false negatives, spurious marks as false positives."""
+    fix = Path(__file__).parent / "fixtures" / "eval"
+    out = tmp_path / "g.html"
+    res = runner.invoke(app, ["show", str(fix), "--gold", "--pred", str(fix / "pred.jsonl"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    page = out.read_text(encoding="utf-8")
+    tree = parse(page)
+    assert tree.balanced
+
+    def marks(attr, kind):
+        return sum(1 for t, a in tree.elements if t == "mark" and attr in a and a.get("data-kind") == kind
+                   and a.get("class", "").startswith("m "))
+
+    from extract.evaluation.gold import load_gold
+    from extract.evaluation.run import run_eval
+    from extract.evaluation.evaluate import summary
+
+    golds, errors = load_gold([fix])
+    overall = summary(run_eval(golds, errors, pred=fix / "pred.jsonl"))["mentions"]["overall"]["partial"]
+    assert marks("data-g", "missed") == overall["fn"] > 0
+    assert marks("data-m", "spurious") == overall["fp"]
+    assert marks("data-g", "ok") + marks("data-g", "wrong_value") == overall["tp"] > 0

@@ -309,6 +309,8 @@ def test_screenshots(built, opened):
     o.page.locator("mark.m.t-money").nth(1).hover()          # value and rule in the detail box
     shots.append(("review-article.png", o))
     o2 = opened(built["dir"] / "many.html", width=1360, height=900)
+    o2.page.fill("#f-inst", "医疗保障局")
+    o2.page.wait_for_timeout(400)
     shots.append(("review-index.png", o2))
     o3 = opened(built["dir"] / "eval.html", width=1360, height=900)
     # the file with the most errors, at its first error
@@ -316,6 +318,7 @@ def test_screenshots(built, opened):
         const bad = s => s.querySelectorAll('mark.m.k-missed, mark.m.k-spurious, mark.m.k-wrong_value').length;
         const worst = secs.reduce((a, b) => bad(b) > bad(a) ? b : a);
         worst.querySelector('mark.m.k-missed, mark.m.k-spurious, mark.m.k-wrong_value').scrollIntoView({block: 'center'}); }""")
+    o3.page.wait_for_timeout(400)                   # sections off screen are painted on arrival
     shots.append(("review-eval.png", o3))
     for name, page in shots:
         path = target / name
