@@ -205,8 +205,11 @@ def test_large_runs_split_into_pages(tmp_path):
     last = res.pages[-1].read_text(encoding="utf-8")
     assert "next page" not in last and 'href="0002.html">previous page' in last and 'href="../r.html"' in last
     assert "next page" in res.pages[0].read_text(encoding="utf-8")
-    res = write_show(iter(_docs(4)), tmp_path / "s.html", page_docs=2)    # ends on a full page
+    res = write_show(iter(_docs(4)), tmp_path / "r.html", page_docs=2)    # ends on a full page
     assert len(res.pages) == 2 and "next page" not in res.pages[-1].read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "r_pages").iterdir()) == ["0001.html", "0002.html"]  # no stale page
+    write_show(iter(_docs(1)), tmp_path / "r.html", page_docs=2)
+    assert not (tmp_path / "r_pages").exists()
 
 
 def test_small_run_is_one_page_with_an_index(tmp_path):

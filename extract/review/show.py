@@ -109,13 +109,25 @@ def write_show(docs: Iterable[Document], out: Path, title: str = "hnx review",
             flush(last=False)
     if not pages:
         write_atomic(out, single_page(title, buf, rows))
+        _drop_stale(folder, keep=set())
         return res
     if buf:
         flush(last=True)
     else:   # the last full page said "next page": there is none
         _drop_next_link(res.pages[-1])
     write_atomic(out, index_page(title, rows, href, pages))
+    _drop_stale(folder, keep={p.name for p in res.pages})
     return res
+
+
+def _drop_stale(folder: Path, keep: set) -> None:
+    """Numbered pages a previous, longer run left behind."""
+    if folder.is_dir():
+        for p in folder.glob("[0-9][0-9][0-9][0-9].html"):
+            if p.name not in keep:
+                p.unlink()
+        if not keep and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _drop_next_link(page: Path) -> None:
