@@ -178,9 +178,11 @@ def schema():
 def _register_plugins() -> None:
     from .evaluation.cli import register as register_eval
     from .institutions.cli import register as register_train
+    from .review.cli import register as register_show
 
     register_eval(app)
     register_train(app)
+    register_show(app)
 
 
 _register_plugins()
