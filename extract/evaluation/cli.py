@@ -44,7 +44,7 @@ def eval_cmd(
         json_out.write_text(json.dumps(summary(report), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if html_out:
         html_out.parent.mkdir(parents=True, exist_ok=True)
-        html_out.write_text(render_html(report), encoding="utf-8")
+        html_out.write_text(render_html(report, sources=report.sources), encoding="utf-8")
     raise typer.Exit(1 if report.problems else 0)
 
 

@@ -25,6 +25,8 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)   # gold files that could not be used
     settings: dict = field(default_factory=dict)
+    # (gold file, document) per file, in the order of `files`: what the HTML view shows whole
+    sources: list = field(default_factory=list, repr=False)
 
     @property
     def totals(self) -> Scores:

@@ -121,6 +121,7 @@ def run_eval(golds: list[Gold], load_errors: list[LoadError], pred: Optional[Pat
     report = Report(settings=settings, problems=problems)
     report.files = [evaluate_file(g.data, d, _label(g), blind_published=found, published_known=known)
                     for g, d, found in triples]
+    report.sources = [(g.data, d if d is not None else Document(id="missing")) for g, d, _ in triples]
     return report
 
 
