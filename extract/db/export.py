@@ -40,8 +40,8 @@ def _atomic(path: Path) -> Iterator[str]:
 def _cell(v) -> object:
     if v is None:
         return ""
-    if isinstance(v, (dict, list)):
-        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, (dict, list)):   # sorted keys: the same text whatever order the database keeps
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
     if isinstance(v, dt.datetime):
         return v.isoformat(sep=" ")
     if isinstance(v, dt.date):
@@ -125,7 +125,8 @@ def _write_parquet(path: Path, rel: sa.Table, rows: sa.Result, is_table: bool) -
     schema = pa.schema([(c.name, _arrow_type(c)) for c in rel.columns]) if is_table else None
 
     def batch(part) -> "pa.Table":
-        cols = {k: [(json.dumps(r[i], ensure_ascii=False) if k in json_cols and r[i] is not None else r[i])
+        cols = {k: [(json.dumps(r[i], ensure_ascii=False, sort_keys=True) if k in json_cols and r[i] is not None
+                     else r[i])
                     for r in part] for i, k in enumerate(keys)}
         return pa.table(cols, schema=schema) if schema is not None else pa.table(cols)
 
