@@ -402,3 +402,15 @@ def test_newer_or_foreign_layouts_are_refused(db_url):
     engine.dispose()
     with pytest.raises(DatabaseError, match="already has tables named documents"):
         open_database(foreign)
+
+
+def test_every_query_of_the_docs_runs_and_answers(db_url, records):
+    import re
+
+    queries = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "database.md").read_text(encoding="utf-8"), re.S)
+    assert len(queries) >= 5
+    db = open_database(db_url())
+    load_records(db.engine, records)
+    with db.engine.connect() as conn:
+        for q in queries:
+            assert conn.execute(sa.text(q)).all(), q

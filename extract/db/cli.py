@@ -1,6 +1,7 @@
 """`hnx load` and `hnx export`, and the loader behind `hnx run --db`."""
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -74,15 +75,19 @@ def load_cmd(
     unreadable = 0
     loader = Loader(database.engine, chunk, on_error=_error)
     for p in records:
-        fh = sys.stdin if str(p) == "-" else open(p, encoding="utf-8-sig")
+        stdin = str(p) == "-"
+        # UTF-8 whatever the locale; a pipe is read line by line as it comes
+        fh = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig") if stdin else open(p, encoding="utf-8-sig")
         try:
-            for rec, where in read_jsonl(fh, "stdin" if str(p) == "-" else str(p)):
+            for rec, where in read_jsonl(fh, "stdin" if stdin else str(p)):
                 if rec is None:
                     unreadable += 1
                 else:
                     loader.add(rec, where)
         finally:
-            if fh is not sys.stdin:
+            if stdin:
+                fh.detach()
+            else:
                 fh.close()
     stats = loader.close()
     stats.failed += unreadable

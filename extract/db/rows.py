@@ -66,12 +66,11 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
 
-def _known(table: str) -> set[str]:
-    return {f for f, _ in FIELDS[table]} | _SPECIAL.get(table, set())
+_KNOWN = {table: frozenset(f for f, _ in fields) | _SPECIAL.get(table, set()) for table, fields in FIELDS.items()}
 
 
 def _split(item: dict, table: str) -> tuple[dict, Optional[dict]]:
-    known = _known(table)
+    known = _KNOWN[table]
     extra = {k: v for k, v in item.items() if k not in known}
     return {k: v for k, v in item.items() if k in known}, (extra or None)
 
