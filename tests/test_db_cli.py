@@ -141,3 +141,20 @@ def test_export_refuses_an_unknown_table(loaded, tmp_path):
     result = runner.invoke(app, ["export", "--db", db, "--table", "users", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "no such table or view: users" in result.stderr
+
+
+def test_the_same_document_twice_in_one_chunk_is_loaded_once(loaded, tmp_path):
+    from extract.db import load_records, open_database
+
+    _, _, records, _ = loaded
+    recs = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    changed = json.loads(json.dumps(recs[0]))
+    changed["meta"]["title"] = "改过的标题"
+    db = open_database(f"sqlite:///{tmp_path / 'dup.db'}")
+    stats = load_records(db.engine, [*recs, changed])
+    assert (stats.inserted, stats.superseded) == (len(recs), 1)
+    assert "1 superseded" in stats.summary()
+    with db.engine.connect() as conn:
+        titles = conn.execute(sa.select(sa.column("title")).select_from(sa.table("documents"))
+                              .where(sa.column("id") == changed["id"])).scalars().all()
+    assert titles == ["改过的标题"]        # the later record wins

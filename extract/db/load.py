@@ -26,6 +26,7 @@ class LoadStats:
     replaced: int = 0
     unchanged: int = 0
     failed: int = 0
+    superseded: int = 0     # a later record of the same id came in the same chunk
     chunks: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -35,7 +36,7 @@ class LoadStats:
 
     def summary(self) -> str:
         return (f"{self.inserted} documents inserted, {self.replaced} replaced, {self.unchanged} unchanged, "
-                f"{self.failed} not loaded")
+                f"{self.failed} not loaded" + (f", {self.superseded} superseded" if self.superseded else ""))
 
 
 class Loader:
@@ -88,6 +89,7 @@ class Loader:
         for item in batch:              # the same document twice in one chunk: the later one wins
             latest.pop(item[0].id, None)
             latest[item[0].id] = item
+        self.stats.superseded += len(batch) - len(latest)
         try:
             with self.engine.begin() as conn:
                 self._write(conn, [p for p, _ in latest.values()])
