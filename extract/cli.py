@@ -111,6 +111,7 @@ def run(
     manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV/JSONL: file,published[,url,outlet,title]; overrides what is found."),
     jobs: int = typer.Option(1, "-j", "--jobs", min=1, help="Worker processes."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest: text, metadata, articles."),
+    db: Optional[str] = typer.Option(None, "--db", help="Also load the records into this database (sqlite:///policy.db, postgresql://user@host/db); records are then printed only with -o."),
 ):
     """Parse article files into JSON records, one per input file."""
     from .options import Options
@@ -130,8 +131,11 @@ def run(
     stats: Counter = Counter()
     failed = 0
     show_progress = sys.stderr.isatty() and output is not None
-    with atomic_output(output) as fh:
+    sink = _db_sink(db)
+    with (atomic_output(output) if output or not sink else open(os.devnull, "w")) as fh:
         docs = parse_files(files, jobs=jobs, published=published, options=options, manifest=rows)
+        if sink:
+            docs = sink.tee(docs)
         if show_progress:
             from rich.progress import track
 
@@ -158,7 +162,17 @@ def run(
                + ", ".join(f"{stats[t]} {t}" for t in ("date", "money", "percent", "institution"))
                + f", {stats['deadlines']} deadlines, {stats['procedures']} procedures, {failed} with errors")
     typer.echo(summary, err=True)
-    raise typer.Exit(1 if failed else 0)
+    if sink:
+        typer.echo(sink.summary(), err=True)
+    raise typer.Exit(1 if failed or (sink and sink.loader.stats.failed) else 0)
+
+
+def _db_sink(db: Optional[str]):
+    if not db:
+        return None
+    from .db.cli import RunSink
+
+    return RunSink(db)
 
 
 def _stderr_console():
@@ -176,10 +190,12 @@ def schema():
 
 
 def _register_plugins() -> None:
+    from .db.cli import register as register_db
     from .evaluation.cli import register as register_eval
     from .institutions.cli import register as register_train
     from .review.cli import register as register_show
 
+    register_db(app)
     register_eval(app)
     register_train(app)
     register_show(app)

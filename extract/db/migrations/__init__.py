@@ -1,0 +1,1 @@
+"""Alembic migrations of the hnx database layout (run by extract.db.database)."""
