@@ -96,14 +96,14 @@ def test_seed_gold_institutions_are_found(gold_path):
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpus absent")
-def test_former_name_in_real_notice_maps_to_current_body():
+def test_former_name_in_real_notice_keeps_its_own_body():
     from extract.pipeline import ingest_text
     from extract.ingest.decode import decode
 
     raw = (SHARED / "023_nhfpc_tertiary_hospital_capacity_guide_notice_2016.html").read_bytes()
     found = extract_institutions(ingest_text(decode(raw).text).text.text)
     nhfpc = [m for m in found if m.text == "国家卫生计生委"]
-    assert nhfpc and all(m.name == "国家卫生健康委员会" for m in nhfpc)
+    assert nhfpc and all(m.name == "国家卫生和计划生育委员会" for m in nhfpc)  # guide v2: never the successor
     assert not any(m.text == "国办" for m in found)  # 国办发〔2016〕 is a document number
 
 

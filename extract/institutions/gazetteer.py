@@ -15,6 +15,7 @@ from typing import Optional
 import ahocorasick
 
 from . import lexicon
+from .boundaries import is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
 
@@ -78,11 +79,26 @@ def known_candidates(text: str) -> list[Candidate]:
         start = end + 1 - n
         if text[end + 1:end + 2] == "门" and text[end] == "部":
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
-        if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "据由和与及、":
+        if needs_check(text[start:end + 1]) and not is_word(text, start, end + 1):
+            continue  # 集中办理 holds 中办; 年轻人大展 holds 人大
+        if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and not _free_before(text, start):
             continue  # 蜀都健康报: the tail of another paper's name
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,
                              "gazetteer.known", 0.95))
     return out
+
+
+# a media name right after one of these words starts there (没有央视新闻的报道, 据人民网)
+_FREE_FLAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f")
+
+
+def _free_before(text: str, start: int) -> bool:
+    if text[start - 1] in "据由和与及、":
+        return True
+    from .patterns import _posseg
+
+    words = list(_posseg().cut(text[max(0, start - 4):start], HMM=False))
+    return bool(words) and words[-1].flag.startswith(_FREE_FLAGS)
 
 
 @lru_cache(maxsize=1)
