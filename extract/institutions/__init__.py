@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from ..schema import Mention
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
+from .compounds import compound_candidates
 from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
 from .joined import Joined
 from .patterns import pattern_candidates
@@ -44,6 +45,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         out += implied_candidates(text, RegionContext(hits, prefer))
     out += found
     first = resolve(out)
+    if "gazetteer" in layers:
+        first = resolve(first + compound_candidates(text, first, hits))
     if "patterns" in layers:
         first = resolve(first + alias_candidates(text, first))
     stats = _statistical(text, layers)

@@ -223,5 +223,17 @@ def _pos_ok(prefix: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _pos_first_ok(prefix: str) -> bool:
+    """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name."""
+    words = list(_posseg().cut(prefix, HMM=False))
+    return bool(words) and not words[0].flag.startswith(_BAD_FIRST_POS)
+
+
+def generic_inside(s: str) -> bool:
+    """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
+    return bool(_tables()[3].search(s))
+
+
+@lru_cache(maxsize=4096)
 def _gap_ok(gap: str) -> bool:
     return not any(w.flag == "v" for w in _posseg().cut(gap, HMM=False))
