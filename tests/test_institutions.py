@@ -57,7 +57,7 @@ def test_examples_corpus_is_large_enough():
 
 
 def test_line_wrap_inside_a_name_keeps_offsets():
-    text = "记者从河南省人力资\n源和社会保障厅获悉"
+    text = "本报讯 记者近日从河南省人力资\n源和社会保障厅获悉"  # an OCR column: the line before the wrap is long
     (m,) = extract_institutions(text)
     assert text[m.start:m.end] == m.text == "河南省人力资\n源和社会保障厅"
     assert m.name == "河南省人力资源和社会保障厅"

@@ -20,6 +20,12 @@ def _region_names() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset:
+    pat = lexicon.patterns()
+    return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"]))
+
+
 def short_form(name: str) -> str:
     core = name
     for r in _region_names():
@@ -41,8 +47,8 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         if c.kind not in ("company", "insurer") or c.rule.startswith("alias"):
             continue
         short = short_form(c.name)
-        if len(short) < MIN_SHORT or short == text[c.start:c.end]:
-            continue
+        if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
+            continue  # 广州银行 -> 银行: a category word, not a short name
         for m in re.finditer(re.escape(short), text[c.end:]):
             s = c.end + m.start()
             out.append(Candidate(s, s + len(short), c.name, c.kind, c.level, c.region, "alias.short", 0.7))

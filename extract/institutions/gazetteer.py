@@ -224,6 +224,8 @@ def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
             continue
         end = j + len(form)
         r = ctx.resolve(i, tier)
+        if r is None and tier in ("district", "county"):
+            continue  # 区人民政府 in a city's rules: every district's, not one body
         if r is None:
             out.append(Candidate(i, end, text[i:end], body["kind"], tier, None, "gazetteer.implied", 0.5))
         else:

@@ -14,6 +14,7 @@ from typing import Optional
 import ahocorasick
 
 from . import lexicon
+from .boundaries import cut_at
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
@@ -49,7 +50,8 @@ def _tables():
     heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
     inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
     return (auto, frozenset(pat["stop_chars"]), heads, inner,
-            frozenset(pat["generic_phrases"]), pat["kind_by_infix"])
+            frozenset(pat["generic_phrases"]), pat["kind_by_infix"],
+            frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +77,12 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     ctx = context_names(hits)
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
+        if h.regions[0].name[-1] in "省市区县" and not h.short and text[h.end:h.end + 1] in ("内", "外"):
+            continue  # 海南省内商业保险公司: within the province, not a name
+        if h.short and text[h.end:h.end + 1] in ("省", "市"):
+            continue  # 海南 of 海南省: the full name's hit anchors it
+        if h.short and h.start and not cut_at(text, h.start):
+            continue  # 医保定点医院 holds 保定: a region only where a word starts
         r = pick(h.regions, ctx)
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
     for end, (n, r) in _county_shorts().iter(text):
@@ -102,9 +110,12 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
     breaks = {m.start() for m in _breaks(stop).finditer(text)}
     out: list[Candidate] = []
+    party, not_after = _tables()[6], _tables()[7]
     for s, e, item in _suffix_hits(text):
         if covered[e]:
             continue
+        if (len(item["suffix"]) == 1 and s and text[s - 1] in party) or text[e:e + 1] in not_after:
+            continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
             full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
@@ -161,8 +172,12 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None
     best = inside[0]
     for a in inside[1:]:  # 海南可选择海南省人民医院: a verb between two anchors ends the first
-        if a.start > best.end and not _gap_ok(text[best.end:a.start]):
-            best = a
+        if a.start > best.end and (not _gap_ok(text[best.end:a.start]) or generic_inside(text[best.end:a.start])
+                                   or (a.region_name and a.region_name == best.region_name)):
+            best = a  # …市属国企乌鲁木齐…: a category word, or the same region named again
+    gap = text[best.end:s]
+    if gap and generic_inside(gap):
+        return None  # 阿里地区人民医院成功建成三甲医院: a category word, not a name
     if best.end == s and item["suffix"] in BARE_BAD:
         return None
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
@@ -187,7 +202,9 @@ def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]
 def _open(text, i, s, e, item) -> Optional[Candidate]:
     if not item.get("open"):
         return None
-    _, _, starts, inner, _, _ = _tables()
+    if e < len(text) and not cut_at(text, e):
+        return None  # 社会保险基金会计制度: the suffix is part of a longer word
+    _, _, starts, inner, *_ = _tables()
     prefix = text[i:s]
     if len(prefix) < 2 or re.search(r"[0-9]", prefix) or prefix.startswith(starts) or inner.search(prefix):
         return None
