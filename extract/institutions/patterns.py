@@ -38,6 +38,7 @@ class Anchor:
     region_name: Optional[str] = None
     level: Optional[str] = None
     county_short: bool = False
+    named: bool = False  # a name found before (复旦大学, …集团), not a region or 中国/国家
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
-            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level))
+            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True))
         else:
             barriers.add(c.end)
     return anchors, barriers
@@ -133,8 +134,11 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)
+        if item.get("infix_kinds"):
+            kind = next((x["kind"] for x in item["infix_kinds"] if x["infix"] in cand.name), cand.kind)
+            cand = cand.with_(kind=kind)
         out.append(cand)
-        anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level))
+        anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
     return out
 
 
@@ -151,9 +155,23 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
     if a.region is not None and (a.county_short or a.region.level == "district"):
         head = a.region.display if a.region.level == "district" else a.region.name
         name = head + text[a.end:s] + suffix
+    elif a.region is not None and _expands(text, a, s, item):
+        name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
     else:
         name = text[a.start:s] + suffix
     return name.replace("市市", "市")
+
+
+def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
+    """A province's or city's short name before a hospital's or CDC's own name stands for
+    the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
+    return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
+            and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s]))
+
+
+# a school's hospital, or a specialty hospital named as a brand (周口骨科医院: a private
+# hospital's own name), keeps the region as written
+_KEEP_AS_WRITTEN = re.compile("大学|学院|骨科|眼科|男科|妇产|口腔|整形|美容|皮肤|肛肠|耳鼻喉|不孕")
 
 
 _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
@@ -178,10 +196,16 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
     gap = text[best.end:s]
     if gap and generic_inside(gap):
         return None  # 阿里地区人民医院成功建成三甲医院: a category word, not a name
-    if best.end == s and item["suffix"] in BARE_BAD:
-        return None
+    if best.end == s and item["suffix"] in BARE_BAD and not best.named:
+        return None  # 上海公司, 国家局; but …教育集团 + 有限公司 is one name
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
         return None
+    if s - best.end < item.get("min_gap", 0):
+        return None  # 上海市中心 is a place
+    if gap and item.get("gap_pos") and not _pos_first_ok(gap):
+        return None  # 洛阳一胸痛中心: one such centre, not a name
+    if any(w in text[best.start:s] for w in item.get("not_inside", ())):
+        return None  # …医院普外科肝胆外科中心: a department
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
 
@@ -215,7 +239,7 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
 
 # an anchor-less name cannot start with a verb, pronoun, preposition, adverb, conjunction,
 # numeral or time word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院 are not names
-_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z")
+_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a")
 
 
 @lru_cache(maxsize=1)
