@@ -19,6 +19,7 @@ from .compounds import compound_candidates
 from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
 from .joined import Joined
 from .patterns import pattern_candidates
+from .references import reference_candidates
 
 LAYERS = ("gazetteer", "patterns", "jieba_nt", "model")
 DEFAULT_LAYERS = ("gazetteer", "patterns")
@@ -48,7 +49,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "gazetteer" in layers:
         first = resolve(first + compound_candidates(text, first, hits))
     if "patterns" in layers:
-        first = resolve(first + alias_candidates(text, first))
+        first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -158,15 +158,42 @@ def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
         r = pick(tuple(allowed), ctx)
         conf = 0.85 if h.short else 0.95
         start = h.start
-        for up in ends.get(h.start, ()):  # 定西市安定区…: the parent region is part of the name
-            if any(u.name in (r.city, r.province) for u in up.regions):
-                start = up.start
-                break
+        moved = True
+        while moved:  # 定西市安定区…, 甘肃陇南宕昌县…: the parent regions are part of the name
+            moved = False
+            for up in ends.get(start, ()):
+                if any(u.name in (r.city, r.province) for u in up.regions):
+                    start, moved = up.start, True
+                    break
+        name = canonical(r, body)
+        if start < h.start and r.level == "county" and not body.get("name"):
+            name = re.sub(r"\s+", "", text[start:h.start]) + name  # the prefix as written (guide v2)
         parent = body.get("parent", "")
         if parent and text[max(0, start - len(parent)):start] == parent:
             start -= len(parent)
-        out.append(Candidate(start, h.end + len(form), canonical(r, body), body["kind"],
-                             r.level, r.display, "gazetteer.region_body", conf))
+        end = h.end + len(form)
+        out.append(Candidate(start, end, name, body["kind"], r.level, r.display, "gazetteer.region_body", conf))
+        out += carried(text, end, r)
+    return out
+
+
+LIST_JOINERS = "、"
+
+
+def carried(text: str, end: int, r: Region, rule: str = "gazetteer.carried") -> list[Candidate]:
+    """A list led by a region's body carries the region over: 江苏省卫生健康委、财政厅、医保局
+    -> 江苏省财政厅, 江苏省医疗保障局 (guide v2). Stops at the first item that is not a bare body."""
+    out = []
+    while end < len(text) and text[end] in LIST_JOINERS:
+        found = _body_at(text, end + 1)
+        if not found:
+            break
+        form, body = found
+        nxt = end + 1 + len(form)
+        if r.level not in body.get("levels", [r.level]) or text[nxt:nxt + 1] in ("长", "员", "级", "属"):
+            break  # 财政厅长: not a bare body
+        out.append(Candidate(end + 1, nxt, canonical(r, body), body["kind"], r.level, r.display, rule, 0.7))
+        end = nxt
     return out
 
 
@@ -231,6 +258,7 @@ def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
         else:
             out.append(Candidate(i, end, canonical(r, body), body["kind"], r.level, r.display,
                                  "gazetteer.implied", 0.7))
+            out += carried(text, end, r)
     return out
 
 
