@@ -44,4 +44,5 @@ class Joined:
 
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
-    return len(re.sub(r"\s+", "", text[line_start:at])) >= MIN_WRAPPED_LINE
+    line = re.sub(r"\s+", "", text[line_start:at])
+    return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

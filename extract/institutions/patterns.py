@@ -27,7 +27,7 @@ BARE_BAD = {"公司", "分公司", "集团", "局", "厅", "委", "办公室", "
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
-ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other"}
+ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             if full:
                 i = min(full)
                 continue
-            if i - 1 in breaks:
-                break
+            if i - 1 in breaks and (text[i - 1] not in stop or not _inside_noun(text, i - 1)):
+                break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = _anchored(text, i, s, e, item, anchors)
         if cand is None:
@@ -204,7 +204,7 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None  # 上海市中心 is a place
     if gap and item.get("gap_pos") and not _pos_first_ok(gap):
         return None  # 洛阳一胸痛中心: one such centre, not a name
-    if any(w in text[best.start:s] for w in item.get("not_inside", ())):
+    if any(w in text[best.start:e] for w in item.get("not_inside", ())):
         return None  # …医院普外科肝胆外科中心: a department
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
@@ -273,6 +273,25 @@ def _pos_first_ok(prefix: str) -> bool:
 def generic_inside(s: str) -> bool:
     """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
     return bool(_tables()[3].search(s))
+
+
+NOUN_WINDOW = 4
+
+
+def _inside_noun(text: str, p: int) -> bool:
+    """Whether the character at `p` is inside a noun of two or more characters (行为, 马家堡)."""
+    lo = max(0, p - NOUN_WINDOW)
+    return _noun_at(text[lo:p + NOUN_WINDOW + 1], p - lo)
+
+
+@lru_cache(maxsize=8192)
+def _noun_at(window: str, k: int) -> bool:
+    pos = 0
+    for w in _posseg().cut(window, HMM=False):
+        if pos <= k < pos + len(w.word):
+            return len(w.word) > 1 and w.flag.startswith("n")
+        pos += len(w.word)
+    return False
 
 
 @lru_cache(maxsize=4096)
