@@ -15,23 +15,15 @@ MIN_SHORT = 2
 
 
 @lru_cache(maxsize=1)
-def _region_names() -> tuple[str, ...]:
-    names = {r.name for r in lexicon.regions()} | {r.short for r in lexicon.regions() if len(r.short) >= 2}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _not_names() -> frozenset:
     pat = lexicon.patterns()
     return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"]))
 
 
 def short_form(name: str) -> str:
-    core = name
-    for r in _region_names():
-        if core.startswith(r) and len(core) > len(r):
-            core = core[len(r):]
-            break
+    from .references import region_prefix
+
+    core = name[region_prefix(name):]
     changed = True
     while changed:
         changed = False

@@ -43,10 +43,19 @@ def _designated(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
-def _region_surfaces() -> tuple[str, ...]:
+def _region_surfaces() -> tuple[frozenset, int]:
     names = {r.name for r in lexicon.regions()} | {r.short for r in lexicon.regions()
                                                       if len(r.short) >= 2 and r.level in ("provincial", "municipal")}
-    return tuple(sorted(names, key=len, reverse=True))
+    return frozenset(names), max(map(len, names))
+
+
+def region_prefix(s: str) -> int:
+    """Length of the longest region name `s` starts with (0: none); a dict probe per length."""
+    names, longest = _region_surfaces()
+    for n in range(min(longest, len(s) - 1), 1, -1):
+        if s[:n] in names:
+            return n
+    return 0
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +71,11 @@ def _generic_heads() -> tuple:
 
 
 def _core(surface: str) -> str:
-    core, changed = surface, True
-    while changed:  # 甘肃陇南宕昌县人民医院: every region in front goes
-        changed = False
-        for r in _region_surfaces():
-            if core.startswith(r) and len(core) > len(r):
-                core, changed = core[len(r):], True
-                break
+    core = surface
+    n = region_prefix(core)
+    while n:  # 甘肃陇南宕昌县人民医院: every region in front goes
+        core = core[n:]
+        n = region_prefix(core)
     return core
 
 
