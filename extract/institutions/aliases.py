@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
+from .boundaries import is_word
 from .candidates import Candidate
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
@@ -17,7 +18,8 @@ MIN_SHORT = 2
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset:
     pat = lexicon.patterns()
-    return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"]))
+    return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"])
+                     + list(pat["national_heads"]) + ["中国", "我国", "国内", "国际", "全球"])
 
 
 def short_form(name: str) -> str:
@@ -43,5 +45,7 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 广州银行 -> 银行: a category word, not a short name
         for m in re.finditer(re.escape(short), text[c.end:]):
             s = c.end + m.start()
+            if not is_word(text, s, s + len(short)):
+                continue  # 蜀中 of 集中, 白药 of 白药牙膏 stays a word only where jieba says so
             out.append(Candidate(s, s + len(short), c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
