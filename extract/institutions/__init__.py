@@ -18,6 +18,7 @@ from .candidates import Candidate, resolve
 from .compounds import compound_candidates
 from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
 from .joined import Joined
+from .media import media_candidates
 from .patterns import pattern_candidates
 from .references import reference_candidates
 
@@ -45,6 +46,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         prefer = frozenset(c.start for c in known + found)
         out += implied_candidates(text, RegionContext(hits, prefer))
     out += found
+    if "patterns" in layers:
+        out += media_candidates(text)
     first = resolve(out)
     if "gazetteer" in layers:
         first = resolve(first + compound_candidates(text, first, hits))
