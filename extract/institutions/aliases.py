@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .boundaries import is_word
+from .boundaries import is_word, needs_check
 from .candidates import Candidate
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
@@ -45,7 +45,7 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 广州银行 -> 银行: a category word, not a short name
         for m in re.finditer(re.escape(short), text[c.end:]):
             s = c.end + m.start()
-            if not is_word(text, s, s + len(short)):
-                continue  # 蜀中 of 集中, 白药 of 白药牙膏 stays a word only where jieba says so
+            if needs_check(short) and not is_word(text, s, s + len(short)):
+                continue  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
             out.append(Candidate(s, s + len(short), c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out

@@ -14,12 +14,12 @@ _SELF = ("本", "我", "该", "此", "各", "两", "多", "全", "官", "据", "
 _SOURCE = re.compile(rf"(?:(?:信息|参考|图片|新闻|文章|稿件)?(?:来源|稿源|出处)|原创|转自|转载自)\s*[：:]\s*"
                      rf"(?P<name>{_NAME}{{1,16}}?{_ENDS})(?![\u4e00-\u9fff])")
 _DATELINE = re.compile(rf"(?:^|(?<=[\s】」”\"：:，。]))(?P<name>{_NAME}{{1,10}}?{_ENDS})"
-                       rf"(?:\s*\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电|消息)")
+                       rf"(?:\s*\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电(?![子话视脑影力器商池网梯站源])|消息)")
 _ACCORDING = re.compile(rf"据(?P<name>{_NAME}{{1,12}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?(?:报道|消息|援引|披露|电)")
 _REPORTER = re.compile(rf"(?:^|(?<=[\s、，。：:（(]))(?P<name>[\u4e00-\u9fff]{{1,10}}?{_ENDS})"
                        rf"(?:特约|首席|资深)?(?:记者|通讯员)")
 GENERIC = frozenset({"网", "报", "社", "台", "新闻", "日报", "晚报", "报社", "电视台", "杂志", "客户端", "网络", "互联网",
-                     "官网", "官方网", "微信公众号", "公众号", "新闻网", "本报", "本网", "本台"})
+                     "官网", "官方网", "政府网", "微信公众号", "公众号", "新闻网", "本报", "本网", "本台"})
 
 
 def media_candidates(text: str) -> list[Candidate]:
@@ -28,7 +28,7 @@ def media_candidates(text: str) -> list[Candidate]:
                      (_REPORTER, "media.reporter")):
         for m in rx.finditer(text):
             name = m.group("name")
-            if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name):
+            if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
                 continue
             if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
                 continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
