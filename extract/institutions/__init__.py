@@ -20,17 +20,22 @@ from .gazetteer import RegionContext, body_candidates, implied_candidates, known
 from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
-from .references import reference_candidates
+from .references import reference_candidates, second_names
 
 LAYERS = ("gazetteer", "patterns", "jieba_nt", "model")
 DEFAULT_LAYERS = ("gazetteer", "patterns")
+
+
+# kinds that have an administrative level (a city's hospital, a province's CDC or medical
+# association); a company, a paper, a school or a museum has a region but no level
+LEVEL_KINDS = frozenset({"government", "public_health", "hospital", "association"})
 
 
 def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candidate]:
     """Resolved candidates over `text` (offsets into it)."""
     joined = Joined(text)
     found = _candidates(joined.text, tuple(layers))
-    return [joined.back(c) for c in found]
+    return [joined.back(c if c.kind in LEVEL_KINDS or c.level is None else c.with_(level=None)) for c in found]
 
 
 def _candidates(text: str, layers: tuple) -> list[Candidate]:
@@ -53,6 +58,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = resolve(first + compound_candidates(text, first, hits))
     if "patterns" in layers:
         first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
+    if "patterns" in layers:
+        first = resolve(first + second_names(text, first))
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -139,3 +139,17 @@ def _by_university(hospitals: list[Candidate], u: str, n: str):
         if k and (len(u) == 1 or u[1] in k.group(1)):
             return k.group(1) + n + k.group(3)
     return None
+
+
+# an institution's other name in brackets right after it: its English name
+# (帝国理工学院（Imperial College London）) is a second mention of the same body (guide v2)
+_SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(?:of|and|for|the|de|[A-Z][A-Za-z&.'-]*)){1,9})\s*[）)]")
+
+
+def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in found:
+        m = _SECOND.match(text, c.end)
+        if m is not None:
+            out.append(c.with_(start=m.start("name"), end=m.end("name"), rule="reference.english", confidence=0.8))
+    return out
