@@ -21,7 +21,7 @@ from .candidates import Candidate
 
 NUMERALS = "一二三四五六七八九十"
 _DESIGNATED = re.compile(r"\s*[（(]\s*(?:以下|下文|下称)?简称[：:]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
-_UNI_SHORT = re.compile(rf"(?P<u>[\u4e00-\u9fff]{{1,2}}?)大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+_UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
 _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
 
 
@@ -119,10 +119,13 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
     hospitals = [c for c in found if c.kind == "hospital"]
     out = []
     for m in _UNI_SHORT.finditer(text):
-        if not is_word(text, m.start(), m.end()):
+        # the university's short name before 大: one character (兰大, 浙大), else two (南医大)
+        start = next((m.start() - k for k in (1, 2) if m.start() - k >= 0 and "\u4e00" <= text[m.start() - k] <= "\u9fff"
+                      and is_word(text, m.start() - k, m.end())), None)
+        if start is None:
             continue
-        name = _by_university(hospitals, m.group("u"), m.group("n"))
-        out.append(Candidate(m.start(), m.end(), name or m.group(), "hospital", None, None, "reference.numbered", 0.6))
+        name = _by_university(hospitals, text[start:m.start()], m.group("n"))
+        out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
     for m in _CITY_SHORT.finditer(text):
         n = m.group("n")
         same = next((c for c in hospitals if f"第{n}人民医院" in c.name or f"第{n}医院" in c.name), None)
