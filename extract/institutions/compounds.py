@@ -57,6 +57,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
         return None
     if text[e:e + 1] in _rules()[1] or not cut_at(text, e):
         return None  # 司长, 局长: an office-holder, not a body
+    if any(w in gap for w in r.get("not_in_gap", ())):
+        return None
     if gap and not _gap_ok(gap, r.get("pos", "first")):
         return None
     return c.with_(end=e, name=c.name + text[c.end:e], rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
@@ -91,4 +93,13 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
         if r is not None:
             out.append(c.with_(start=h.start, name=c.name + r.name + "分行", region=r.display,
                                rule="compound.branch", confidence=0.8))
+    for rx, item in _templates():
+        for m in rx.finditer(text):
+            out.append(Candidate(m.start(), m.end(), item["name"].format(**m.groupdict()), item["kind"], None, None,
+                                 "compound.template", 0.8))
     return out
+
+
+@lru_cache(maxsize=1)
+def _templates():
+    return [(re.compile(t["pattern"]), t) for t in lexicon._yaml("compounds.yaml").get("templates", ())]

@@ -109,7 +109,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     covered = bytearray(len(text) + 1)
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
-    breaks = {m.start() for m in _breaks(stop).finditer(text)}
+    breaks = {m.start() for m in _breaks(stop).finditer(text)} - _inner_positions(text)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
     for s, e, item in _suffix_hits(text):
@@ -273,6 +273,23 @@ def _pos_first_ok(prefix: str) -> bool:
 def generic_inside(s: str) -> bool:
     """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
     return bool(_tables()[3].search(s))
+
+
+@lru_cache(maxsize=1)
+def _inner_automaton():
+    auto = ahocorasick.Automaton()
+    for w in lexicon.patterns().get("inner_words", ()):
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+def _inner_positions(text: str) -> set[int]:
+    """Positions inside words like 人力资源和社会保障, where a stop character is no break."""
+    out: set[int] = set()
+    for end, n in _inner_automaton().iter(text):
+        out.update(range(end + 1 - n, end + 1))
+    return out
 
 
 NOUN_WINDOW = 4
