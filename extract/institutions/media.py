@@ -22,10 +22,17 @@ GENERIC = frozenset({"网", "报", "社", "台", "新闻", "日报", "晚报", "
                      "官网", "官方网", "政府网", "微信公众号", "公众号", "新闻网", "本报", "本网", "本台"})
 
 
+_RULES = ((_SOURCE, "media.source", ("来源", "稿源", "出处", "原创", "转自", "转载")),
+          (_DATELINE, "media.dateline", ("讯", "电", "消息")),
+          (_ACCORDING, "media.according", ("据",)),
+          (_REPORTER, "media.reporter", ("记者", "通讯员")))
+
+
 def media_candidates(text: str) -> list[Candidate]:
     out = []
-    for rx, rule in ((_SOURCE, "media.source"), (_DATELINE, "media.dateline"), (_ACCORDING, "media.according"),
-                     (_REPORTER, "media.reporter")):
+    for rx, rule, cues in _RULES:
+        if not any(c in text for c in cues):
+            continue  # no cue word: the regex would find nothing (a substring test is cheaper)
         for m in rx.finditer(text):
             name = m.group("name")
             if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
