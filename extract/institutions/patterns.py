@@ -15,6 +15,7 @@ import ahocorasick
 
 from . import lexicon
 from .boundaries import cut_at
+from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
@@ -117,6 +118,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue
         if (len(item["suffix"]) == 1 and s and text[s - 1] in party) or text[e:e + 1] in not_after:
             continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
+        if len(item["suffix"]) == 1 and e < len(text) and not cut_at(text, e):
+            continue  # 齐鲁医院委托, 亚运会组委会: a one-character suffix must end a word
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
             full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
@@ -166,7 +169,8 @@ def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
     """A province's or city's short name before a hospital's or CDC's own name stands for
     the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
     return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
-            and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s]))
+            and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
+            and not region_prefix(text[a.end:s]))  # 山西大同市…: only the region right before the name
 
 
 # a school's hospital, or a specialty hospital named as a brand (周口骨科医院: a private
