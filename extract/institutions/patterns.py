@@ -21,6 +21,9 @@ from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_nam
 from .lexicon import Region
 
 MAX_NAME = 24
+# an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
+# suffix is a clause (记者多次联系康美药业, 中药饮片供应商康美药业)
+OPEN_PREFIX = 9
 SHORT_SUFFIX_MIDDLE = 12  # 普陀区民防局: at most this many characters between region and 局
 # a region alone before these suffixes is not a name (上海公司, 上海局); before others it
 # is (上海大学, 辽宁省博物馆)
@@ -234,7 +237,8 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
         return None  # 社会保险基金会计制度: the suffix is part of a longer word
     _, _, starts, inner, *_ = _tables()
     prefix = text[i:s]
-    if len(prefix) < 2 or re.search(r"[0-9]", prefix) or prefix.startswith(starts) or inner.search(prefix):
+    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or re.search(r"[0-9]", prefix) or prefix.startswith(starts)
+            or inner.search(prefix)):
         return None
     if not _pos_ok(prefix):
         return None
