@@ -150,8 +150,10 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
 
 @lru_cache(maxsize=2)
 def _breaks(stop: frozenset) -> "re.Pattern":
-    """Characters a name cannot hold: not a Chinese character, digit or letter, or a stop char."""
-    return re.compile("[^\u4e00-\u9fff0-9A-Za-z]|[" + re.escape("".join(sorted(stop))) + "]")
+    """Characters a name cannot hold: not a Chinese character, digit or letter, nor a middle
+    dot between two Chinese characters (卡内基·梅隆大学), or a stop char."""
+    dot = "(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])"
+    return re.compile(f"(?!{dot})[^\u4e00-\u9fff0-9A-Za-z]|[" + re.escape("".join(sorted(stop))) + "]")
 
 
 def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
