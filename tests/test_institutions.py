@@ -134,3 +134,22 @@ def test_generated_entries_are_found_with_their_canonical_name():
     for surface, name, kind, level, region in random.Random(7).sample(rows, 300):
         found = extract_institutions(f"据悉，{surface}发布通知。")
         assert [(m.text, m.name, m.kind) for m in found] == [(surface, name, kind)], surface
+
+
+# guide v2 reverses these written-gold conventions (docs/institutions.md, "Gold items that
+# contradict guide v2"); the extractor follows v2. Strict xfail until corpora/ gold is updated.
+V2_NAMES = {("世界卫生组织", "kind"): "public_health", ("WHO", "kind"): "public_health", ("新华社", "name"): "新华通讯社",
+            ("中国农业银行", "name"): "中国农业银行", ("中国邮政储蓄银行", "name"): "中国邮政储蓄银行",
+            ("国家卫生计生委", "name"): "国家卫生和计划生育委员会"}
+
+
+@pytest.mark.xfail(strict=True, reason="written gold (corpora/) predates guide v2: 8 items to update (not this helper's files)")
+def test_written_gold_follows_guide_v2():
+    off = []
+    for path in sorted(ROOT.glob("corpora/**/*.gold.json")):
+        for m in json.loads(path.read_text(encoding="utf-8"))["mentions"]:
+            for (text, field), want in V2_NAMES.items():
+                if m["type"] == "institution" and m["text"] == text and m.get(field) != want:
+                    off.append((path.name, text, field, m.get(field)))
+    assert off == []
+    assert all(extract_institutions(text)[0].__getattribute__(field) == want for (text, field), want in V2_NAMES.items())
