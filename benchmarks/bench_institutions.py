@@ -1,8 +1,12 @@
 """Institution extraction: quality per layer on the gold files, and speed.
 
     python benchmarks/bench_institutions.py                 # table for every layer set
-    python benchmarks/bench_institutions.py --speed         # KB/s of the default stage
+    python benchmarks/bench_institutions.py --speed         # KB/s of the default stage (one core)
+    python benchmarks/bench_institutions.py --speed --speed-corpus bulk   # on ../shared/corpus-dev/bulk
     python benchmarks/bench_institutions.py --hnx-eval      # the same per layer, scored by `hnx eval`
+
+Gold sets: `real` (../shared/corpus-dev/articles, independent gold; skipped where absent),
+`seeds` and `gold` (the project's written articles).
 
 Quality: for each gold file, the article text is cleaned by the project's ingest and the
 institution mentions found are matched to the gold ones by text (NFKC, no whitespace) as
@@ -27,11 +31,15 @@ sys.path.insert(0, ROOT)
 
 from extract.institutions import extract_institutions  # noqa: E402
 
-LAYER_SETS = [
-    ("jieba_nt",), ("model",), ("gazetteer",), ("patterns",), ("gazetteer", "patterns"),
-    ("gazetteer", "patterns", "model"), ("gazetteer", "patterns", "jieba_nt"),
+DEFAULT = ("gazetteer", "patterns", "compounds", "media", "references")
+LAYER_SETS = [  # cumulative, then the statistical layers alone and on top of the default
+    ("gazetteer",), ("gazetteer", "patterns"), ("gazetteer", "patterns", "compounds"),
+    ("gazetteer", "patterns", "compounds", "media"), DEFAULT,
+    ("jieba_nt",), ("model",), DEFAULT + ("model",), DEFAULT + ("jieba_nt",),
 ]
-GOLD_SETS = {"seeds": "corpora/seeds/*.gold.json", "gold": "corpora/gold/**/*.gold.json"}
+GOLD_SETS = {"real": "../shared/corpus-dev/articles/*.gold.json", "seeds": "corpora/seeds/*.gold.json",
+             "gold": "corpora/gold/**/*.gold.json"}
+EVAL_ROOTS = {"real": "../shared/corpus-dev/articles", "written": ("corpora/seeds", "corpora/gold")}
 
 
 def norm(s: str) -> str:
@@ -94,52 +102,70 @@ def score(docs, layers) -> dict:
             "name": name_ok / tp if tp else 0.0, "kind": kind_ok / tp if tp else 0.0}
 
 
-def speed(layers, target_bytes: int = 1_000_000) -> float:
-    texts = [article_text(p) for p in sorted(glob.glob(os.path.join(ROOT, "corpora/seeds/*.txt")))]
-    corpus = os.path.join(ROOT, "..", "shared", "corpus")
-    texts += [article_text(p) for p in sorted(glob.glob(os.path.join(corpus, "*.*"))) if not p.endswith("README.md")]
+def speed(layers, corpus: str = "seeds", target_bytes: int = 1_000_000) -> float:
+    """KB/s of extract_institutions on one core over cleaned article texts: `seeds` (the
+    written seeds and ../shared/corpus) or `bulk` (../shared/corpus-dev/bulk, 880 real files)."""
+    if corpus == "bulk":
+        paths = sorted(glob.glob(os.path.join(ROOT, "..", "shared", "corpus-dev", "bulk", "*")))
+        texts = [article_text(p) for p in paths]
+    else:
+        texts = [article_text(p) for p in sorted(glob.glob(os.path.join(ROOT, "corpora/seeds/*.txt")))]
+        shared = os.path.join(ROOT, "..", "shared", "corpus")
+        texts += [article_text(p) for p in sorted(glob.glob(os.path.join(shared, "*.*"))) if not p.endswith("README.md")]
     blob = "\n".join(texts)
-    reps = max(1, target_bytes // len(blob.encode("utf-8")))
-    docs = [blob] * reps
-    extract_institutions(blob, None, layers=layers)  # warm-up: automata, models
+    reps = max(1, target_bytes // max(1, len(blob.encode("utf-8"))))
+    extract_institutions(blob[:20000], None, layers=layers)  # warm-up: automata, segmenter, models
     t0 = time.perf_counter()
-    for d in docs:
-        extract_institutions(d, None, layers=layers)
+    for _ in range(reps):
+        for t in texts:
+            extract_institutions(t, None, layers=layers)
     dt = time.perf_counter() - t0
     return len(blob.encode("utf-8")) * reps / 1000 / dt
 
 
-def hnx_eval(sets, roots=("corpora/seeds", "corpora/gold")) -> None:
+def hnx_eval(sets, roots=EVAL_ROOTS) -> None:
     """Score each layer set with the project's evaluator (`extract.evaluation`, as `hnx eval`
-    does): the pipeline's documents with their institution mentions recomputed per layer set."""
+    does): the pipeline's documents with their institution mentions recomputed per layer set,
+    article by article as the pipeline runs them."""
     import extract
     from extract.evaluation import evaluate, summary
     from extract.evaluation import load_gold as load_eval_gold
 
     print("| layers | gold set | strict P | strict R | strict F1 | partial F1 | name acc | kind acc |")
     print("|---|---|---|---|---|---|---|---|")
-    for root in roots:
-        golds, _ = load_eval_gold([os.path.join(ROOT, root)])
+    for label, root in roots.items():
+        paths = [os.path.join(ROOT, r) for r in ((root,) if isinstance(root, str) else root)]
+        if not all(os.path.isdir(p) for p in paths):
+            continue
+        golds, _ = load_eval_gold(paths)
         docs = [(g.data, extract.parse_file(str(g.article_path), published=g.published)) for g in golds]
         for layers in sets:
             pairs = []
             for gold, doc in docs:
                 others = [m for m in doc.mentions if m.type != "institution"]
-                found = extract_institutions(doc.text, None, layers=layers)
+                found = []
+                for art in doc.articles:
+                    for m in extract_institutions(doc.text[art.start:art.end], None, layers=layers):
+                        m.start += art.start
+                        m.end += art.start
+                        m.article = art.index
+                        found.append(m)
                 pairs.append((gold, doc.model_copy(update={"mentions": others + found})))
             s = summary(evaluate(pairs))
             strict = s["mentions"]["institution"]["strict"]
             vals = s["values"]["institution"]
             acc = {f: (vals.get(f) or {}).get("accuracy") for f in ("name", "kind")}
             fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-            print(f"| {'+'.join(layers)} | {root.split('/')[-1]} | {fmt(strict.get('precision'))} | "
+            print(f"| {'+'.join(layers)} | {label} | {fmt(strict.get('precision'))} | "
                   f"{fmt(strict.get('recall'))} | {fmt(strict.get('f1'))} | "
-                  f"{fmt(s['mentions']['institution']['partial'].get('f1'))} | {fmt(acc['name'])} | {fmt(acc['kind'])} |")
+                  f"{fmt(s['mentions']['institution']['partial'].get('f1'))} | {fmt(acc['name'])} | {fmt(acc['kind'])} |",
+                  flush=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--speed-corpus", default="seeds", choices=("seeds", "bulk"))
     ap.add_argument("--hnx-eval", action="store_true", help="score with extract.evaluation")
     ap.add_argument("--layers", nargs="*", help="only these layer sets (comma-separated)")
     args = ap.parse_args()
@@ -149,7 +175,7 @@ def main() -> None:
         return
     if args.speed:
         for layers in sets:
-            print(f"{'+'.join(layers):32s} {speed(layers):8.0f} KB/s")
+            print(f"{'+'.join(layers):48s} {speed(layers, args.speed_corpus):8.0f} KB/s ({args.speed_corpus})")
         return
     golds = {k: load_gold(v) for k, v in GOLD_SETS.items()}
     head = "| layers | gold set | docs | P | R | F1 | name acc | kind acc | tp/fp/fn |"

@@ -57,7 +57,7 @@ def test_examples_corpus_is_large_enough():
 
 
 def test_line_wrap_inside_a_name_keeps_offsets():
-    text = "记者从河南省人力资\n源和社会保障厅获悉"
+    text = "本报讯 记者近日从河南省人力资\n源和社会保障厅获悉"  # an OCR column: the line before the wrap is long
     (m,) = extract_institutions(text)
     assert text[m.start:m.end] == m.text == "河南省人力资\n源和社会保障厅"
     assert m.name == "河南省人力资源和社会保障厅"
@@ -96,14 +96,14 @@ def test_seed_gold_institutions_are_found(gold_path):
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpus absent")
-def test_former_name_in_real_notice_maps_to_current_body():
+def test_former_name_in_real_notice_keeps_its_own_body():
     from extract.pipeline import ingest_text
     from extract.ingest.decode import decode
 
     raw = (SHARED / "023_nhfpc_tertiary_hospital_capacity_guide_notice_2016.html").read_bytes()
     found = extract_institutions(ingest_text(decode(raw).text).text.text)
     nhfpc = [m for m in found if m.text == "国家卫生计生委"]
-    assert nhfpc and all(m.name == "国家卫生健康委员会" for m in nhfpc)
+    assert nhfpc and all(m.name == "国家卫生和计划生育委员会" for m in nhfpc)  # guide v2: never the successor
     assert not any(m.text == "国办" for m in found)  # 国办发〔2016〕 is a document number
 
 
@@ -134,3 +134,22 @@ def test_generated_entries_are_found_with_their_canonical_name():
     for surface, name, kind, level, region in random.Random(7).sample(rows, 300):
         found = extract_institutions(f"据悉，{surface}发布通知。")
         assert [(m.text, m.name, m.kind) for m in found] == [(surface, name, kind)], surface
+
+
+# guide v2 reverses these written-gold conventions (docs/institutions.md, "Gold items that
+# contradict guide v2"); the extractor follows v2. Strict xfail until corpora/ gold is updated.
+V2_NAMES = {("世界卫生组织", "kind"): "public_health", ("WHO", "kind"): "public_health", ("新华社", "name"): "新华通讯社",
+            ("中国农业银行", "name"): "中国农业银行", ("中国邮政储蓄银行", "name"): "中国邮政储蓄银行",
+            ("国家卫生计生委", "name"): "国家卫生和计划生育委员会"}
+
+
+@pytest.mark.xfail(strict=True, reason="written gold (corpora/) predates guide v2: 8 items to update (not this helper's files)")
+def test_written_gold_follows_guide_v2():
+    off = []
+    for path in sorted(ROOT.glob("corpora/**/*.gold.json")):
+        for m in json.loads(path.read_text(encoding="utf-8"))["mentions"]:
+            for (text, field), want in V2_NAMES.items():
+                if m["type"] == "institution" and m["text"] == text and m.get(field) != want:
+                    off.append((path.name, text, field, m.get(field)))
+    assert off == []
+    assert all(extract_institutions(text)[0].__getattribute__(field) == want for (text, field), want in V2_NAMES.items())

@@ -1,11 +1,17 @@
 """Institution mentions: every named organization with its canonical name, kind, level
 and region (annotation guide § Institutions).
 
-Layers, each measured in docs/benchmarks.md:
-    gazetteer  national bodies, named institutions, region x body composition (gazetteer.py)
-    patterns   open-world names: anchor + institution suffix (patterns.py)
-    jieba_nt   baseline: jieba POS `nt` words (statistical.py)
-    model      a spaCy NER pipeline trained by `hnx train` (statistical.py, models/)
+Layers, each measured in docs/institutions.md:
+    gazetteer   national, Party and foreign bodies, named institutions (media, banks, central
+                enterprises, UN agencies), region x body composition and list carry-over
+                (gazetteer.py, lexicon.py, data/*.yaml)
+    patterns    open-world names: anchor + institution suffix, with boundary rules (patterns.py)
+    compounds   attached bodies, the longest name: 国家医保局 + 待遇保障司 (compounds.py)
+    media       outlets named by where they stand: 来源：…, …网消息, …报记者 (media.py)
+    references  in-article short forms: 以下简称, 金银潭医院, 兰大一院, English names in brackets
+                (references.py, aliases.py)
+    jieba_nt    baseline: jieba POS `nt` words (statistical.py)
+    model       a spaCy NER pipeline trained by `hnx train` (statistical.py, models/)
 The default runs the layers that earned their place: DEFAULT_LAYERS.
 """
 from __future__ import annotations
@@ -15,19 +21,27 @@ from typing import Iterable, Optional
 from ..schema import Mention
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
+from .compounds import compound_candidates
 from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
 from .joined import Joined
+from .media import media_candidates
 from .patterns import pattern_candidates
+from .references import reference_candidates, second_names
 
-LAYERS = ("gazetteer", "patterns", "jieba_nt", "model")
-DEFAULT_LAYERS = ("gazetteer", "patterns")
+LAYERS = ("gazetteer", "patterns", "compounds", "media", "references", "jieba_nt", "model")
+DEFAULT_LAYERS = ("gazetteer", "patterns", "compounds", "media", "references")
+
+
+# kinds that have an administrative level (a city's hospital, a province's CDC or medical
+# association); a company, a paper, a school or a museum has a region but no level
+LEVEL_KINDS = frozenset({"government", "public_health", "hospital", "association"})
 
 
 def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candidate]:
     """Resolved candidates over `text` (offsets into it)."""
     joined = Joined(text)
     found = _candidates(joined.text, tuple(layers))
-    return [joined.back(c) for c in found]
+    return [joined.back(c if c.kind in LEVEL_KINDS or c.level is None else c.with_(level=None)) for c in found]
 
 
 def _candidates(text: str, layers: tuple) -> list[Candidate]:
@@ -43,9 +57,14 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         prefer = frozenset(c.start for c in known + found)
         out += implied_candidates(text, RegionContext(hits, prefer))
     out += found
+    if "media" in layers:
+        out += media_candidates(text)
     first = resolve(out)
-    if "patterns" in layers:
-        first = resolve(first + alias_candidates(text, first))
+    if "compounds" in layers:
+        first = resolve(first + compound_candidates(text, first, hits))
+    if "references" in layers:
+        first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
+        first = resolve(first + second_names(text, first))
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
+from .boundaries import is_word, needs_check
 from .candidates import Candidate
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
@@ -15,17 +16,16 @@ MIN_SHORT = 2
 
 
 @lru_cache(maxsize=1)
-def _region_names() -> tuple[str, ...]:
-    names = {r.name for r in lexicon.regions()} | {r.short for r in lexicon.regions() if len(r.short) >= 2}
-    return tuple(sorted(names, key=len, reverse=True))
+def _not_names() -> frozenset:
+    pat = lexicon.patterns()
+    return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"])
+                     + list(pat["national_heads"]) + ["中国", "我国", "国内", "国际", "全球"])
 
 
 def short_form(name: str) -> str:
-    core = name
-    for r in _region_names():
-        if core.startswith(r) and len(core) > len(r):
-            core = core[len(r):]
-            break
+    from .references import region_prefix
+
+    core = name[region_prefix(name):]
     changed = True
     while changed:
         changed = False
@@ -41,9 +41,11 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         if c.kind not in ("company", "insurer") or c.rule.startswith("alias"):
             continue
         short = short_form(c.name)
-        if len(short) < MIN_SHORT or short == text[c.start:c.end]:
-            continue
+        if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
+            continue  # 广州银行 -> 银行: a category word, not a short name
         for m in re.finditer(re.escape(short), text[c.end:]):
             s = c.end + m.start()
+            if needs_check(short) and not is_word(text, s, s + len(short)):
+                continue  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
             out.append(Candidate(s, s + len(short), c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out

@@ -15,6 +15,7 @@ from typing import Optional
 import ahocorasick
 
 from . import lexicon
+from .boundaries import is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
 
@@ -78,11 +79,26 @@ def known_candidates(text: str) -> list[Candidate]:
         start = end + 1 - n
         if text[end + 1:end + 2] == "门" and text[end] == "部":
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
-        if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "据由和与及、":
+        if needs_check(text[start:end + 1]) and not is_word(text, start, end + 1):
+            continue  # 集中办理 holds 中办; 年轻人大展 holds 人大
+        if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and not _free_before(text, start):
             continue  # 蜀都健康报: the tail of another paper's name
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,
                              "gazetteer.known", 0.95))
     return out
+
+
+# a media name right after one of these words starts there (没有央视新闻的报道, 据人民网)
+_FREE_FLAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f")
+
+
+def _free_before(text: str, start: int) -> bool:
+    if text[start - 1] in "据由和与及、":
+        return True
+    from .patterns import _posseg
+
+    words = list(_posseg().cut(text[max(0, start - 4):start], HMM=False))
+    return bool(words) and words[-1].flag.startswith(_FREE_FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -142,15 +158,42 @@ def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
         r = pick(tuple(allowed), ctx)
         conf = 0.85 if h.short else 0.95
         start = h.start
-        for up in ends.get(h.start, ()):  # 定西市安定区…: the parent region is part of the name
-            if any(u.name in (r.city, r.province) for u in up.regions):
-                start = up.start
-                break
+        moved = True
+        while moved:  # 定西市安定区…, 甘肃陇南宕昌县…: the parent regions are part of the name
+            moved = False
+            for up in ends.get(start, ()):
+                if any(u.name in (r.city, r.province) for u in up.regions):
+                    start, moved = up.start, True
+                    break
+        name = canonical(r, body)
+        if start < h.start and r.level == "county" and not body.get("name"):
+            name = re.sub(r"\s+", "", text[start:h.start]) + name  # the prefix as written (guide v2)
         parent = body.get("parent", "")
         if parent and text[max(0, start - len(parent)):start] == parent:
             start -= len(parent)
-        out.append(Candidate(start, h.end + len(form), canonical(r, body), body["kind"],
-                             r.level, r.display, "gazetteer.region_body", conf))
+        end = h.end + len(form)
+        out.append(Candidate(start, end, name, body["kind"], r.level, r.display, "gazetteer.region_body", conf))
+        out += carried(text, end, r)
+    return out
+
+
+LIST_JOINERS = "、"
+
+
+def carried(text: str, end: int, r: Region, rule: str = "gazetteer.carried") -> list[Candidate]:
+    """A list led by a region's body carries the region over: 江苏省卫生健康委、财政厅、医保局
+    -> 江苏省财政厅, 江苏省医疗保障局 (guide v2). Stops at the first item that is not a bare body."""
+    out = []
+    while end < len(text) and text[end] in LIST_JOINERS:
+        found = _body_at(text, end + 1)
+        if not found:
+            break
+        form, body = found
+        nxt = end + 1 + len(form)
+        if r.level not in body.get("levels", [r.level]) or text[nxt:nxt + 1] in ("长", "员", "级", "属"):
+            break  # 财政厅长: not a bare body
+        out.append(Candidate(end + 1, nxt, canonical(r, body), body["kind"], r.level, r.display, rule, 0.7))
+        end = nxt
     return out
 
 
@@ -208,11 +251,14 @@ def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
             continue
         end = j + len(form)
         r = ctx.resolve(i, tier)
+        if r is None and tier in ("district", "county"):
+            continue  # 区人民政府 in a city's rules: every district's, not one body
         if r is None:
             out.append(Candidate(i, end, text[i:end], body["kind"], tier, None, "gazetteer.implied", 0.5))
         else:
             out.append(Candidate(i, end, canonical(r, body), body["kind"], r.level, r.display,
                                  "gazetteer.implied", 0.7))
+            out += carried(text, end, r)
     return out
 
 

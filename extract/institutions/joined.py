@@ -10,6 +10,9 @@ from bisect import bisect_right
 from .candidates import Candidate
 
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
+# a break is a wrap only after a line at least this long: shorter lines are headings,
+# list items and captions (基层处、医政处 / 紧密型医疗集团), whose names end at the break
+MIN_WRAPPED_LINE = 10
 
 
 class Joined:
@@ -18,6 +21,8 @@ class Joined:
         parts, self.cuts, self.shift = [], [], []  # cuts: joined offsets; shift: chars removed so far
         last, removed = 0, 0
         for m in _WRAP.finditer(text):
+            if not _wrapped(text, m.start()):
+                continue
             parts.append(text[last:m.start()])
             removed += m.end() - m.start()
             self.cuts.append(m.start() - (removed - (m.end() - m.start())))
@@ -35,3 +40,9 @@ class Joined:
         if not self.cuts:
             return c
         return c.with_(start=self.pos(c.start), end=self.pos(c.end, end=True))
+
+
+def _wrapped(text: str, at: int) -> bool:
+    line_start = text.rfind("\n", 0, at) + 1
+    line = re.sub(r"\s+", "", text[line_start:at])
+    return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

@@ -83,19 +83,46 @@ def patterns() -> dict:
     return _yaml("patterns.yaml")
 
 
+# named institutions by kind: name, aliases, optional level/region
+NAMED_FILES = ("named.yaml", "media.yaml", "companies.yaml", "international.yaml")
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[tuple[str, str], ...]:
+    """(short name, official name) of every foreign country (countries.tsv)."""
+    with open(os.path.join(DATA, "countries.tsv"), encoding="utf-8") as fh:
+        rows = [line for line in fh if not line.startswith("#")]
+    return tuple((r["short"], r["name"]) for r in csv.DictReader(rows, delimiter="\t"))
+
+
+def _foreign() -> dict[str, Entry]:
+    """Foreign governments x ministries (foreign.yaml x countries.tsv)."""
+    table = _yaml("foreign.yaml")
+    out: dict[str, Entry] = {}
+    for short, full in countries():
+        for body in table["generic"] + [b for b in table["specific"] if short in b["countries"]]:
+            entry = Entry(short + body["canonical"], body.get("kind", "government"), None, short)
+            for head in dict.fromkeys((short, full)):
+                for form in body["forms"]:
+                    out.setdefault(head + form, entry)
+    return out
+
+
 @lru_cache(maxsize=1)
 def known() -> dict[str, Entry]:
-    """Surface form -> entry, for national bodies and named institutions."""
+    """Surface form -> entry, for national bodies, named institutions and foreign bodies."""
     out: dict[str, Entry] = {}
     for item in _yaml("national.yaml"):
         level = item.get("level", "national")
         entry = Entry(item["name"], item["kind"], level, None)
         for surface in [item["name"], *item.get("aliases", [])]:
             out.setdefault(surface, entry)
-    for kind, items in _yaml("named.yaml").items():
-        for item in items:
-            region = item.get("region")
-            entry = Entry(item["name"], kind, item.get("level"), region)
-            for surface in [item["name"], *item.get("aliases", [])]:
-                out.setdefault(surface, entry)
+    for name in NAMED_FILES:
+        for kind, items in _yaml(name).items():
+            for item in items:
+                entry = Entry(item["name"], kind, item.get("level"), item.get("region"))
+                for surface in [item["name"], *item.get("aliases", [])]:
+                    out.setdefault(surface, entry)
+    for surface, entry in _foreign().items():
+        out.setdefault(surface, entry)
     return out

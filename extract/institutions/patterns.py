@@ -14,11 +14,16 @@ from typing import Optional
 import ahocorasick
 
 from . import lexicon
+from .boundaries import cut_at
+from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
 
 MAX_NAME = 24
+# an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
+# suffix is a clause (记者多次联系康美药业, 中药饮片供应商康美药业)
+OPEN_PREFIX = 9
 SHORT_SUFFIX_MIDDLE = 12  # 普陀区民防局: at most this many characters between region and 局
 # a region alone before these suffixes is not a name (上海公司, 上海局); before others it
 # is (上海大学, 辽宁省博物馆)
@@ -26,7 +31,7 @@ BARE_BAD = {"公司", "分公司", "集团", "局", "厅", "委", "办公室", "
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
-ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other"}
+ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class Anchor:
     region_name: Optional[str] = None
     level: Optional[str] = None
     county_short: bool = False
+    named: bool = False  # a name found before (复旦大学, …集团), not a region or 中国/国家
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +55,8 @@ def _tables():
     heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
     inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
     return (auto, frozenset(pat["stop_chars"]), heads, inner,
-            frozenset(pat["generic_phrases"]), pat["kind_by_infix"])
+            frozenset(pat["generic_phrases"]), pat["kind_by_infix"],
+            frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +82,12 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     ctx = context_names(hits)
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
+        if h.regions[0].name[-1] in "省市区县" and not h.short and text[h.end:h.end + 1] in ("内", "外"):
+            continue  # 海南省内商业保险公司: within the province, not a name
+        if h.short and text[h.end:h.end + 1] in ("省", "市"):
+            continue  # 海南 of 海南省: the full name's hit anchors it
+        if h.short and h.start and not cut_at(text, h.start):
+            continue  # 医保定点医院 holds 保定: a region only where a word starts
         r = pick(h.regions, ctx)
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
     for end, (n, r) in _county_shorts().iter(text):
@@ -85,7 +98,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
-            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level))
+            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True))
         else:
             barriers.add(c.end)
     return anchors, barriers
@@ -100,19 +113,24 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     covered = bytearray(len(text) + 1)
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
-    breaks = {m.start() for m in _breaks(stop).finditer(text)}
+    breaks = {m.start() for m in _breaks(stop).finditer(text)} - _inner_positions(text)
     out: list[Candidate] = []
+    party, not_after = _tables()[6], _tables()[7]
     for s, e, item in _suffix_hits(text):
         if covered[e]:
             continue
+        if (len(item["suffix"]) == 1 and s and text[s - 1] in party) or text[e:e + 1] in not_after:
+            continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
+        if len(item["suffix"]) == 1 and e < len(text) and not cut_at(text, e):
+            continue  # 齐鲁医院委托, 亚运会组委会: a one-character suffix must end a word
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
             full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
             if full:
                 i = min(full)
                 continue
-            if i - 1 in breaks:
-                break
+            if i - 1 in breaks and (text[i - 1] not in stop or not _inside_noun(text, i - 1)):
+                break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = _anchored(text, i, s, e, item, anchors)
         if cand is None:
@@ -122,15 +140,20 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)
+        if item.get("infix_kinds"):
+            kind = next((x["kind"] for x in item["infix_kinds"] if x["infix"] in cand.name), cand.kind)
+            cand = cand.with_(kind=kind)
         out.append(cand)
-        anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level))
+        anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
     return out
 
 
 @lru_cache(maxsize=2)
 def _breaks(stop: frozenset) -> "re.Pattern":
-    """Characters a name cannot hold: not a Chinese character, digit or letter, or a stop char."""
-    return re.compile("[^\u4e00-\u9fff0-9A-Za-z]|[" + re.escape("".join(sorted(stop))) + "]")
+    """Characters a name cannot hold: not a Chinese character, digit or letter, nor a middle
+    dot between two Chinese characters (卡内基·梅隆大学), or a stop char."""
+    dot = "(?<=[\u4e00-\u9fff])[·•](?=[\u4e00-\u9fff])"
+    return re.compile(f"(?!{dot})[^\u4e00-\u9fff0-9A-Za-z]|[" + re.escape("".join(sorted(stop))) + "]")
 
 
 def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
@@ -140,9 +163,24 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
     if a.region is not None and (a.county_short or a.region.level == "district"):
         head = a.region.display if a.region.level == "district" else a.region.name
         name = head + text[a.end:s] + suffix
+    elif a.region is not None and _expands(text, a, s, item):
+        name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
     else:
         name = text[a.start:s] + suffix
     return name.replace("市市", "市")
+
+
+def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
+    """A province's or city's short name before a hospital's or CDC's own name stands for
+    the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
+    return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
+            and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
+            and not region_prefix(text[a.end:s]))  # 山西大同市…: only the region right before the name
+
+
+# a school's hospital, or a specialty hospital named as a brand (周口骨科医院: a private
+# hospital's own name), keeps the region as written
+_KEEP_AS_WRITTEN = re.compile("大学|学院|骨科|眼科|男科|妇产|口腔|整形|美容|皮肤|肛肠|耳鼻喉|不孕")
 
 
 _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
@@ -161,12 +199,22 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None
     best = inside[0]
     for a in inside[1:]:  # 海南可选择海南省人民医院: a verb between two anchors ends the first
-        if a.start > best.end and not _gap_ok(text[best.end:a.start]):
-            best = a
-    if best.end == s and item["suffix"] in BARE_BAD:
-        return None
+        if a.start > best.end and (not _gap_ok(text[best.end:a.start]) or generic_inside(text[best.end:a.start])
+                                   or (a.region_name and a.region_name == best.region_name)):
+            best = a  # …市属国企乌鲁木齐…: a category word, or the same region named again
+    gap = text[best.end:s]
+    if gap and generic_inside(gap):
+        return None  # 阿里地区人民医院成功建成三甲医院: a category word, not a name
+    if best.end == s and item["suffix"] in BARE_BAD and not best.named:
+        return None  # 上海公司, 国家局; but …教育集团 + 有限公司 is one name
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
         return None
+    if s - best.end < item.get("min_gap", 0):
+        return None  # 上海市中心 is a place
+    if gap and item.get("gap_pos") and not _pos_first_ok(gap):
+        return None  # 洛阳一胸痛中心: one such centre, not a name
+    if any(w in text[best.start:e] for w in item.get("not_inside", ())):
+        return None  # …医院普外科肝胆外科中心: a department
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
 
@@ -187,9 +235,12 @@ def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]
 def _open(text, i, s, e, item) -> Optional[Candidate]:
     if not item.get("open"):
         return None
-    _, _, starts, inner, _, _ = _tables()
+    if e < len(text) and not cut_at(text, e):
+        return None  # 社会保险基金会计制度: the suffix is part of a longer word
+    _, _, starts, inner, *_ = _tables()
     prefix = text[i:s]
-    if len(prefix) < 2 or re.search(r"[0-9]", prefix) or prefix.startswith(starts) or inner.search(prefix):
+    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or re.search(r"[0-9]", prefix) or prefix.startswith(starts)
+            or inner.search(prefix)):
         return None
     if not _pos_ok(prefix):
         return None
@@ -198,7 +249,7 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
 
 # an anchor-less name cannot start with a verb, pronoun, preposition, adverb, conjunction,
 # numeral or time word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院 are not names
-_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z")
+_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a")
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +271,54 @@ def _pos_ok(prefix: str) -> bool:
     if not words or words[0].flag.startswith(_BAD_FIRST_POS):
         return False
     return not any(w.flag == "v" and len(w.word) > 1 for w in words)  # 微信搜索医院
+
+
+@lru_cache(maxsize=4096)
+def _pos_first_ok(prefix: str) -> bool:
+    """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name."""
+    words = list(_posseg().cut(prefix, HMM=False))
+    return bool(words) and not words[0].flag.startswith(_BAD_FIRST_POS)
+
+
+def generic_inside(s: str) -> bool:
+    """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
+    return bool(_tables()[3].search(s))
+
+
+@lru_cache(maxsize=1)
+def _inner_automaton():
+    auto = ahocorasick.Automaton()
+    for w in lexicon.patterns().get("inner_words", ()):
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+def _inner_positions(text: str) -> set[int]:
+    """Positions inside words like 人力资源和社会保障, where a stop character is no break."""
+    out: set[int] = set()
+    for end, n in _inner_automaton().iter(text):
+        out.update(range(end + 1 - n, end + 1))
+    return out
+
+
+NOUN_WINDOW = 4
+
+
+def _inside_noun(text: str, p: int) -> bool:
+    """Whether the character at `p` is inside a noun of two or more characters (行为, 马家堡)."""
+    lo = max(0, p - NOUN_WINDOW)
+    return _noun_at(text[lo:p + NOUN_WINDOW + 1], p - lo)
+
+
+@lru_cache(maxsize=8192)
+def _noun_at(window: str, k: int) -> bool:
+    pos = 0
+    for w in _posseg().cut(window, HMM=False):
+        if pos <= k < pos + len(w.word):
+            return len(w.word) > 1 and w.flag.startswith("n")
+        pos += len(w.word)
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,105 @@
+"""Attached bodies (data/compounds.yaml): a sub-body written right after the body it
+belongs to extends that mention to the longest name: 国家医保局 + 待遇保障司, 广州市人民政府
++ 办公厅, 中华医学会 + 心血管病学分会, 国家金融监督管理总局 + 海南监管局, 中国银行 + 海南省分行.
+And a region before a national bank's short name is its branch there (海南中行 ->
+中国银行海南省分行). One anchored regex match per candidate: linear in the text."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from . import lexicon
+from .boundaries import cut_at
+from .candidates import Candidate
+
+BRANCH_LEVELS = ("provincial", "municipal")
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = lexicon._yaml("compounds.yaml")
+    stop = re.escape(data["stop_chars"])
+    inner = re.escape(data["inner_only"])
+    first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
+    more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
+    out = []
+    for r in data["rules"]:
+        sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
+        gap = rf"(?:{first}{more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
+        out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})")))
+    return out, frozenset(data["not_after"])
+
+
+def _rule_for(c: Candidate):
+    rules, _ = _rules()
+    for r, rx in rules:
+        if c.kind not in r["parent_kind"]:
+            continue
+        if "parent_level" in r and c.level not in r["parent_level"]:
+            continue
+        if "parent_ends" in r and not c.name.endswith(tuple(r["parent_ends"])):
+            continue
+        return r, rx
+    return None
+
+
+def _sub(text: str, c: Candidate) -> Optional[Candidate]:
+    found = _rule_for(c)
+    if found is None:
+        return None
+    r, rx = found
+    m = rx.match(text, c.end)
+    if m is None:
+        return None
+    gap, suf, e = m.group("gap"), m.group("suf"), m.end()
+    if len(gap) < r.get("min_gap", 0) or (not gap and suf in r.get("no_gap", ())):
+        return None
+    if text[e:e + 1] in _rules()[1] or not cut_at(text, e):
+        return None  # 司长, 局长: an office-holder, not a body
+    if any(w in gap for w in r.get("not_in_gap", ())):
+        return None
+    if gap and not _gap_ok(gap, r.get("pos", "first")):
+        return None
+    return c.with_(end=e, name=c.name + text[c.end:e], rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+def _gap_ok(gap: str, pos: str) -> bool:
+    """pos: `first` (the gap does not start with a verb, pronoun, time word…), `strict`
+    (nor holds a verb: 正式设立山东分公司), `none`."""
+    from .patterns import _pos_first_ok, _pos_ok, generic_inside
+
+    if generic_inside(gap):
+        return False
+    return pos == "none" or (_pos_ok(gap) if pos == "strict" else _pos_first_ok(gap))
+
+
+def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candidate]:
+    """Longer mentions for candidates followed by a sub-body; regional branches of
+    national banks written region + short name."""
+    out = []
+    for c in found:
+        sub = _sub(text, c)
+        if sub is not None:
+            out.append(sub)
+    by_end = {}
+    for h in hits:
+        by_end.setdefault(h.end, h)
+    for c in found:
+        h = by_end.get(c.start)
+        if h is None or c.kind != "company" or c.region or not c.name.endswith("银行"):
+            continue
+        r = next((r for r in h.regions if r.level in BRANCH_LEVELS), None)
+        if r is not None:
+            out.append(c.with_(start=h.start, name=c.name + r.name + "分行", region=r.display,
+                               rule="compound.branch", confidence=0.8))
+    for rx, item in _templates():
+        for m in rx.finditer(text):
+            out.append(Candidate(m.start(), m.end(), item["name"].format(**m.groupdict()), item["kind"], None, None,
+                                 "compound.template", 0.8))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _templates():
+    return [(re.compile(t["pattern"]), t) for t in lexicon._yaml("compounds.yaml").get("templates", ())]
