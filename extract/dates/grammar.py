@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 from .lexicon import load_yaml, words
 
@@ -19,7 +19,7 @@ def _expand(pattern: str, fragments: dict, prefix: str, depth: int = 0) -> str:
     def sub(m: re.Match) -> str:
         is_list, name, part = m.group(1), m.group(2), m.group(3)
         if is_list:
-            body = "|".join(re.escape(w) for w in words(name))
+            body = trie_alternation(words(name))
         else:
             body = _expand(fragments[name], fragments, prefix, depth + 1)
         if part:
@@ -29,24 +29,51 @@ def _expand(pattern: str, fragments: dict, prefix: str, depth: int = 0) -> str:
     return _REF.sub(sub, pattern)
 
 
+def trie_alternation(items: list[str]) -> str:
+    """A regex matching the same words as a longest-first alternation, written as a
+    trie (a position tries only the branches of its own next character): the
+    holiday list has some 200 names."""
+    root: dict = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 @dataclass
 class Grammar:
     scanner: re.Pattern
     suffixes: dict[str, re.Pattern]
     # rule name -> [(group name, part name)]
     parts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # the cores without the `guarded` ones: what else starts where a guarded core
+    # matched but reading.py rejected it (2023年 in 2023年春节档)
+    fallback: Optional[re.Pattern] = None
 
 
 @lru_cache(maxsize=None)
 def grammar() -> Grammar:
     spec = load_yaml("patterns.yaml")
     fragments = spec["fragments"]
-    alternatives, parts = [], {}
+    alternatives, parts, unguarded = [], {}, []
     for rule, pattern in spec["cores"].items():
         body = _expand(pattern, fragments, prefix=f"{rule}__")
         alternatives.append(f"(?P<{rule}>{body})")
+        if rule not in spec["guarded"]:
+            unguarded.append(alternatives[-1])
     # a lookahead on the first character lets the scanner skip most positions fast
-    scanner = re.compile(f"(?=[{spec['start_chars']}])(?:{'|'.join(alternatives)})")
+    scanner = re.compile(f"(?=[{start_chars()}])(?:{'|'.join(alternatives)})")
+    fallback = re.compile("|".join(unguarded))
     for name in scanner.groupindex:
         if "__" in name:
             rule, part = name.split("__", 1)
@@ -55,7 +82,15 @@ def grammar() -> Grammar:
         name: re.compile(_expand(pattern, fragments, prefix=""))
         for name, pattern in spec["suffixes"].items()
     }
-    return Grammar(scanner, suffixes, parts)
+    return Grammar(scanner, suffixes, parts, fallback)
+
+
+def start_chars() -> str:
+    """patterns.yaml's start_chars, with the first characters of the holiday names
+    (computed from the calendar library) in place of {holiday_starts}."""
+    firsts = sorted({w[0] for w in words("holidays")})
+    return load_yaml("patterns.yaml")["start_chars"].replace(
+        "{holiday_starts}", "".join(re.escape(ch) for ch in firsts))
 
 
 @dataclass
@@ -68,16 +103,27 @@ class Core:
     parts: dict[str, str]
 
 
+def _core(m: re.Match, g: Grammar) -> Core:
+    rule = m.lastgroup
+    parts = {}
+    for group, part in g.parts.get(rule, ()):
+        value = m.group(group)
+        if value is not None:
+            parts[part] = value
+    return Core(rule, m.start(), m.end(), parts)
+
+
 def scan(text: str) -> Iterator[Core]:
     g = grammar()
     for m in g.scanner.finditer(text):
-        rule = m.lastgroup
-        parts = {}
-        for group, part in g.parts.get(rule, ()):
-            value = m.group(group)
-            if value is not None:
-                parts[part] = value
-        yield Core(rule, m.start(), m.end(), parts)
+        yield _core(m, g)
+
+
+def fallback(text: str, pos: int) -> Optional[Core]:
+    """The core an unguarded rule reads at `pos` (after a guarded one was rejected)."""
+    g = grammar()
+    m = g.fallback.match(text, pos)
+    return _core(m, g) if m else None
 
 
 def match_suffix(name: str, text: str, pos: int) -> re.Match | None:

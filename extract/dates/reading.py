@@ -7,7 +7,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-from .grammar import Core, match_suffix, scan
+from . import festivals
+from .grammar import Core, fallback, match_suffix, scan
+from .lexicon import load_yaml
 from .lexicon import to_int
 
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,500}|[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}")
@@ -15,6 +17,7 @@ _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
 
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"iso", "rel_day"}
+_GUARDED = frozenset(load_yaml("patterns.yaml")["guarded"])
 _INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "y2", "m2", "d2")
 
 
@@ -34,6 +37,8 @@ class Reading:
 def unit_of(parts: dict, rule: str) -> str:
     if "hh" in parts or "hw" in parts:
         return "time"
+    if "hol" in parts or "lm" in parts or "lmn" in parts:
+        return "day"
     if "d" in parts or "rd" in parts or ("rw" in parts and "wd" in parts) or rule in _DAY_RULES:
         return "day"
     if "rw" in parts or "wn" in parts:
@@ -53,6 +58,12 @@ def unit_of(parts: dict, rule: str) -> str:
 
 def _extend(core: Core, text: str) -> Optional[Reading]:
     parts, end = dict(core.parts), core.end
+    if core.rule == "holiday":
+        end = _holiday_end(parts, text, end)
+        if end is None:
+            return None
+    if core.rule == "lunar" and not _is_lunar(parts):
+        return None
     if core.rule == "iso":
         m = match_suffix("iso_day", text, end)
         if not m:
@@ -83,6 +94,31 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     if m and _mod_fits(m.group("unit"), unit_of(parts, core.rule)):
         parts["mod"], end = m.group("mod"), m.end()
     return Reading(core.rule, core.start, end, parts)
+
+
+def _holiday_end(parts: dict, text: str, end: int) -> Optional[int]:
+    """Where a holiday mention ends, or None when the word is not the holiday here:
+    五一 needs 假期/期间/前…; 大年三十除夕 is one mention; 除夕夜 keeps the day."""
+    names = festivals.names()
+    fest = names[parts["hol"]]
+    if fest.after and not festivals.context(fest.after).match(text, end):
+        return None
+    m = match_suffix("holiday", text, end)
+    if m and names[m.group("hol")].name == fest.name and not names[m.group("hol")].after:
+        end = m.end()  # 大年三十除夕: two names of one day
+    m = match_suffix("night", text, end)
+    end = m.end() if m else end
+    return None if festivals.not_after().match(text, end) else end
+
+
+def _is_lunar(parts: dict) -> bool:
+    """正月初一, 腊月二十三 and 三月初三 are lunar by their names; 八月十五 or 8月15日
+    only after 农历/阴历."""
+    if "lc" in parts:
+        return True
+    if "lmn" in parts or "ldn" in parts:
+        return False
+    return parts["lm"] in ("正", "冬", "腊") or parts["ld"].startswith("初") or "leap" in parts
 
 
 def _mod_fits(unit: Optional[str], grain: str) -> bool:
@@ -143,6 +179,9 @@ def readings(text: str) -> list[Reading]:
         if urls and _in_url(urls, url_starts, core.start):
             continue
         r = _extend(core, text)
+        if r is None and core.rule in _GUARDED:
+            other = fallback(text, core.start)
+            r = _extend(other, text) if other else None
         if r is None:
             continue
         last_end = r.end

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..refdate import RefDate
+from . import festivals
 from .lexicon import lexicon, to_int
 from .reading import Reading, unit_of
 
@@ -228,6 +229,12 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     ok, pt.y = _year(p, ref, prev, anchor)
     if not ok:
         return None
+    if "hol" in p or "lm" in p or "lmn" in p:
+        if not _festival(p, pt, ref, anchor):
+            return None
+        if grain == "time":
+            _clock(p, pt)
+        return pt
     if "rm" in p and not _relative_month(p, pt, ref, prev, anchor):
         return None
     if "rd" in p:
@@ -247,6 +254,42 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     if grain == "time":
         _clock(p, pt)
     return pt
+
+
+def _calendar_day(p: dict):
+    """The festival or lunar date of a reading, as a function of the year."""
+    if "hol" in p:
+        fest = festivals.names()[p["hol"]]
+        return lambda y: festivals.day_of(fest, y)
+    month = festivals.lunar_month_names()[p["lm"]] if "lm" in p else to_int(p["lmn"])
+    day = festivals.lunar_day_names()[p["ld"]] if "ld" in p else to_int(p["ldn"])
+    if "leap" in p:
+        month = -month
+    return lambda y: festivals.lunar_day(y, month, day)
+
+
+def _festival(p: dict, pt: Point, ref, anchor) -> bool:
+    """A holiday or lunar date: in the year the text gives, else the occurrence
+    nearest the publication date (X without one; a fixed Gregorian holiday keeps
+    its month and day)."""
+    day_in = _calendar_day(p)
+    if pt.y is None and ref is None:
+        anchor.use(UNRESOLVED)
+        fest = festivals.names().get(p.get("hol"))
+        if fest is not None and fest.kind == "solar":
+            pt.m, pt.d = fest.month, fest.day
+        return True
+    if pt.y is not None:
+        day = day_in(pt.y)
+    else:
+        anchor.use(PUBLICATION)
+        target = date(ref.year, ref.month or 7, ref.day or (15 if ref.month else 1))
+        options = [d for d in (day_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+        day = min(options, key=lambda d: abs((d - target).days), default=None)
+    if day is None:
+        return False
+    pt.y, pt.m, pt.d = day.year, day.month, day.day
+    return True
 
 
 def _bare_part(word: str, pt: Point, ref, anchor) -> None:
