@@ -2,10 +2,11 @@
 anchored suffix regexes, and reads matches into plain dicts of parts."""
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator
 
 from .lexicon import load_yaml, words
 
@@ -52,45 +53,50 @@ def trie_alternation(items: list[str]) -> str:
 
 @dataclass
 class Grammar:
-    scanner: re.Pattern
+    # one regex per scanner (patterns.yaml `scanners`, the rest in `main`)
+    scanners: list[re.Pattern]
     suffixes: dict[str, re.Pattern]
     # rule name -> [(group name, part name)]
     parts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    # the cores without the `guarded` ones: what else starts where a guarded core
-    # matched but reading.py rejected it (2023年 in 2023年春节档)
-    fallback: Optional[re.Pattern] = None
+    # rule name -> its place in `cores` (two cores starting together: the earlier first)
+    order: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
 def grammar() -> Grammar:
     spec = load_yaml("patterns.yaml")
     fragments = spec["fragments"]
-    alternatives, parts, unguarded = [], {}, []
-    for rule, pattern in spec["cores"].items():
-        body = _expand(pattern, fragments, prefix=f"{rule}__")
-        alternatives.append(f"(?P<{rule}>{body})")
-        if rule not in spec["guarded"]:
-            unguarded.append(alternatives[-1])
-    # a lookahead on the first character lets the scanner skip most positions fast
-    scanner = re.compile(f"(?=[{start_chars()}])(?:{'|'.join(alternatives)})")
-    fallback = re.compile("|".join(unguarded))
-    for name in scanner.groupindex:
-        if "__" in name:
-            rule, part = name.split("__", 1)
-            parts.setdefault(rule, []).append((name, part))
+    bodies = {rule: f"(?P<{rule}>{_expand(pattern, fragments, prefix=f'{rule}__')})"
+              for rule, pattern in spec["cores"].items()}
+    groups = [(s["cores"], _start_chars(s["start_chars"])) for s in spec["scanners"]]
+    taken = {rule for cores, _ in groups for rule in cores}
+    groups.append(([rule for rule in bodies if rule not in taken], _start_chars(spec["start_chars"])))
+    # a lookahead on the first character lets each scanner skip most positions fast
+    scanners = [re.compile(f"(?=[{chars}])(?:{'|'.join(bodies[r] for r in cores)})") for cores, chars in groups]
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for scanner in scanners:
+        for name in scanner.groupindex:
+            if "__" in name:
+                rule, part = name.split("__", 1)
+                parts.setdefault(rule, []).append((name, part))
     suffixes = {
         name: re.compile(_expand(pattern, fragments, prefix=""))
         for name, pattern in spec["suffixes"].items()
     }
-    return Grammar(scanner, suffixes, parts, fallback)
+    return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)})
+
+
+def _start_chars(chars: str) -> str:
+    """A scanner's start characters, with the first characters of the holiday names
+    (computed from the calendar library) in place of {holiday_starts}."""
+    firsts = sorted({w[0] for w in words("holidays")})
+    return chars.replace("{holiday_starts}", "".join(re.escape(ch) for ch in firsts))
 
 
 def start_chars() -> str:
-    """patterns.yaml's start_chars, with the first characters of the holiday names
-    (computed from the calendar library) in place of {holiday_starts}."""
-    firsts = sorted({w[0] for w in words("holidays")})
-    return load_yaml("patterns.yaml")["start_chars"].replace(
-        "{holiday_starts}", "".join(re.escape(ch) for ch in firsts))
+    """Every character a core may start with (all scanners)."""
+    spec = load_yaml("patterns.yaml")
+    return "".join(_start_chars(s["start_chars"]) for s in spec["scanners"]) + _start_chars(spec["start_chars"])
 
 
 @dataclass
@@ -114,16 +120,12 @@ def _core(m: re.Match, g: Grammar) -> Core:
 
 
 def scan(text: str) -> Iterator[Core]:
+    """Every scanner's cores, merged in text order (where two start together, the one
+    listed first in patterns.yaml comes first)."""
     g = grammar()
-    for m in g.scanner.finditer(text):
+    streams = [((m.start(), g.order[m.lastgroup], m) for m in sc.finditer(text)) for sc in g.scanners]
+    for _, _, m in heapq.merge(*streams, key=lambda t: (t[0], t[1])):
         yield _core(m, g)
-
-
-def fallback(text: str, pos: int) -> Optional[Core]:
-    """The core an unguarded rule reads at `pos` (after a guarded one was rejected)."""
-    g = grammar()
-    m = g.fallback.match(text, pos)
-    return _core(m, g) if m else None
 
 
 def match_suffix(name: str, text: str, pos: int) -> re.Match | None:

@@ -138,7 +138,8 @@ def _relative_month(p: dict, pt: Point, ref, prev, anchor) -> bool:
 
 
 def _relative_day(word: str, pt: Point, ref, prev, anchor) -> bool:
-    entry = lexicon()["relative_days"][word]
+    lex = lexicon()
+    entry = lex["relative_days"].get(word) or lex["bracket_days"][word]
     if entry["base"] == "previous_date":
         if prev is None or prev.d is None or prev.m is None:
             return False
@@ -171,6 +172,22 @@ def _week(p: dict, pt: Point, ref, anchor) -> None:
         pt.y, pt.m, pt.d = day.year, day.month, day.day
     else:
         pt.y, pt.w = monday.isocalendar()[0], monday.isocalendar()[1]
+
+
+def _weekday(wd: str, pt: Point, ref, prev, anchor) -> None:
+    """周五 alone: that day of the week of the date before it in the sentence, else
+    of the publication's week."""
+    if prev is not None and None not in (prev.y, prev.m, prev.d):
+        anchor.use(PREVIOUS)
+        base = date(prev.y, prev.m, prev.d)
+    elif ref is not None and ref.day is not None:
+        anchor.use(PUBLICATION)
+        base = ref.as_date()
+    else:
+        anchor.use(UNRESOLVED if ref is None else PUBLICATION)
+        return
+    day = base - timedelta(days=base.weekday()) + timedelta(days=lexicon()["weekdays"][wd] - 1)
+    pt.y, pt.m, pt.d = day.year, day.month, day.day
 
 
 def _bare_day(pt: Point, ref, anchor) -> None:
@@ -226,6 +243,13 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     if grain in ("century", "decade"):
         (_century if rule == "century" else _decade)(p, pt, ref, anchor)
         return pt
+    if rule == "clock":  # 下午3点 alone: on the day of the date before it in the sentence
+        if prev is None or prev.d is None or prev.m is None:
+            return None
+        anchor.use(PREVIOUS)
+        pt.y, pt.m, pt.d = prev.y, prev.m, prev.d
+        _clock(p, pt)
+        return pt
     ok, pt.y = _year(p, ref, prev, anchor)
     if not ok:
         return None
@@ -242,6 +266,8 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
             return None
     elif "rw" in p:
         _week(p, pt, ref, anchor)
+    elif "wd" in p:
+        _weekday(p["wd"], pt, ref, prev, anchor)
     elif "wn" in p:
         pt.w = p["wn"]
         _fill_year(pt, ref, anchor)
@@ -308,7 +334,8 @@ def _clock(p: dict, pt: Point) -> None:
     else:
         pt.hh = to_int(p["hw"])
         pt.mi = 30 if "half" in p else to_int(p.get("mw")) or 0
-    shift = lexicon()["parts_of_day"].get(p.get("pod"), 0)
+    pod = p.get("pod") or lexicon()["relative_days"].get(p.get("rd"), {}).get("pod")
+    shift = lexicon()["parts_of_day"].get(pod, 0)
     if pt.hh is not None and pt.hh < 12:
         pt.hh += shift  # 下午5:30 -> 17:30
     if pt.hh is None or pt.hh > 24:
@@ -329,8 +356,10 @@ class Resolved:
     end_point: Optional[Point] = None
 
 
-def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Optional[Resolved]:
+def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple]) -> Optional[Resolved]:
+    """`before`: the previous date of the sentence, as (start, end-or-None) points."""
     anchor = _Anchor()
+    prev = None if before is None else before[1] or before[0]
     p = r.parts
     if r.end_parts is None and "qn" in p:  # 前三季度: the first n quarters
         r.end_parts = {"q": p["qn"]}
@@ -345,6 +374,12 @@ def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Option
     if first is None or not _real(first):
         return None
     mod = lexicon()["mods"].get(p.get("mod")) if p.get("mod") else None
+    if "ta" in p and mod is None:  # 7点多, 3时许
+        mod = "APPROX"
+    if "sp" in p and prev is not None and prev.grain not in ("year", "century", "decade", "week"):
+        same = _same_period(before, lexicon()["relative_years"][p["ry"]]["offset"], mod)
+        if same is not None:
+            return same
     if r.end_parts is None:
         return Resolved(first.value(), first.grain, mod, anchor.kind, first)
     q = dict(r.end_parts)
@@ -356,7 +391,19 @@ def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Option
         return None
     end_mod = lexicon()["mods"].get(q.get("mod")) if q.get("mod") else None
     value = f"{first.value()}/{second.value()}"
-    return Resolved(value, first.grain, mod or end_mod, anchor.kind, first, second)
+    # a part of a month at either end stays out of a range (guide v2: 今年1月至5月底)
+    mod = "APPROX" if "APPROX" in (mod, end_mod) else None
+    return Resolved(value, first.grain, mod, anchor.kind, first, second)
+
+
+def _same_period(before: tuple, offset: int, mod: Optional[str]) -> Optional[Resolved]:
+    """2025年第四季度…上年同期, 1-10月…上年同期: the period of the date before it,
+    shifted by the word's offset (上年/去年 -1), a range staying a range."""
+    points = [replace(pt, y=None if pt.y is None else pt.y + offset) for pt in before if pt is not None]
+    if not all(_real(pt) for pt in points):
+        return None
+    value = "/".join(pt.value() for pt in points)
+    return Resolved(value, points[0].grain, mod, PREVIOUS, points[0], points[1] if len(points) > 1 else None)
 
 
 def _inherit(first: Point, q: dict, rule: str) -> Point:
