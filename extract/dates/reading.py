@@ -19,7 +19,7 @@ _BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}
 
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"iso", "rel_day"}
-_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "y2", "m2", "d2")
+_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
 
 
 @dataclass
@@ -42,7 +42,7 @@ def unit_of(parts: dict, rule: str) -> str:
         return "day"
     if "d" in parts or "rd" in parts or "wd" in parts or rule in _DAY_RULES:
         return "day"
-    if "rw" in parts or "wn" in parts:
+    if "rw" in parts or "wn" in parts or "nw" in parts:
         return "week"
     if "m" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):
         return "month"
@@ -66,6 +66,8 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     if core.rule == "lunar" and not _is_lunar(parts):
         return None
     if core.rule == "weekday" and _weekday_not_a_date(text, core.start, end):
+        return None
+    if core.rule == "compact" and not _compact_is_date(text, core.start, end):
         return None
     if core.rule == "iso":
         m = match_suffix("iso_day", text, end)
@@ -129,6 +131,16 @@ def _clock_alone_ok(parts: dict, text: str, end: int) -> bool:
     if any(k in parts for k in ("pod", "hh", "mw", "half", "ta")):
         return True
     return bool(_CLOCK_FOLLOW.match(text, end))
+
+
+def _compact_is_date(text: str, start: int, end: int) -> bool:
+    """20240307 is a date after 日期/自/截至…, or before 起/前 or a second such date,
+    and never after 编号/电话/订单号 (patterns.yaml: compact_*)."""
+    before = text[max(0, start - 14):start]
+    sfx = grammar().suffixes
+    if sfx["compact_code_before"].search(before):
+        return False
+    return bool(sfx["compact_cue_before"].search(before) or sfx["compact_cue_after"].match(text, end))
 
 
 def _weekday_not_a_date(text: str, start: int, end: int) -> bool:

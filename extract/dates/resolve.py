@@ -93,9 +93,20 @@ def _nearest_year(m: int, d: Optional[int], ref: RefDate) -> int:
     return best
 
 
+def _full_year(y: int, ref) -> int:
+    """24年3月: a two-digit year in the century that puts it at most ten years after the
+    publication year (without one: 00-49 -> 20xx, 50-99 -> 19xx)."""
+    if y >= 100:
+        return y
+    if ref is None:
+        return 2000 + y if y < 50 else 1900 + y
+    full = ref.year // 100 * 100 + y
+    return full - 100 if full > ref.year + 10 else full
+
+
 def _year(p: dict, ref, prev: Optional[Point], anchor: _Anchor) -> tuple[bool, Optional[int]]:
     if p.get("y") is not None:
-        return True, p["y"]
+        return True, _full_year(p["y"], ref)
     if "ry" in p:
         entry = lexicon()["relative_years"][p["ry"]]
         if entry["base"] == "previous_date":
@@ -253,6 +264,8 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     ok, pt.y = _year(p, ref, prev, anchor)
     if not ok:
         return None
+    if rule in ("nth_weekday", "nth_week"):
+        return pt if _nth(p, pt, ref, prev, anchor) else None
     if "hol" in p or "lm" in p or "lmn" in p:
         if not _festival(p, pt, ref, anchor):
             return None
@@ -280,6 +293,29 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     if grain == "time":
         _clock(p, pt)
     return pt
+
+
+def _nth(p: dict, pt: Point, ref, prev, anchor) -> bool:
+    """3月的第二个周一 (a day), 本月第3周 (the ISO week holding the month's day 1+7(n-1))."""
+    if "rm" in p:
+        if not _relative_month(p, pt, ref, prev, anchor):
+            return False
+    elif pt.y is None:
+        _fill_year(pt, ref, anchor)
+    if pt.y is None or pt.m is None:  # no publication date: X where it cannot be counted
+        return True
+    if "nw" in p:
+        if not 1 <= p["nw"] <= 5:
+            return False
+        day = date(pt.y, pt.m, min(1 + 7 * (p["nw"] - 1), calendar.monthrange(pt.y, pt.m)[1]))
+        pt.y, pt.w = day.isocalendar()[0], day.isocalendar()[1]
+        pt.m = None
+        return True
+    day = festivals.nth_weekday(pt.y, pt.m, -1 if "last" in p else p["nth"], lexicon()["weekdays"][p["wd"]])
+    if day is None:
+        return False
+    pt.d = day.day
+    return True
 
 
 def _calendar_day(p: dict):
