@@ -2,6 +2,7 @@
 rates written before it (每人每年115元), and the guards that reject false matches."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .patterns import (BAD_BEFORE, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
@@ -19,6 +20,13 @@ NOT_AFTER_YUAN = set(RULES["not_after_yuan"])
 NOT_BEFORE_CN = set(RULES["not_before_cn"])
 NOT_AFTER_CHENG = set(RULES["not_after_cheng"])
 LONE_YUAN_NEXT_OK = set(RULES["lone_yuan_next_ok"])
+DAXIE = set(RULES["daxie_chars"])
+IDIOM_AFTER_ONE = tuple(RULES["idiom_after_one"])
+INCLUSIVE = re.compile(RULES["inclusive_note"])
+EXCLUSIVE = re.compile(RULES["exclusive_note"])
+_COMMA_DIGIT = re.compile(r"[,，][0-9]")
+_DIGIT_COMMA = re.compile(r"[0-9][,，]\Z")
+MOD_SUFFIX_NOT_BEFORE = {"起": "付步"}  # 1000元起付线 is a deductible, not a floor
 CLAUSE_END = set("，。；、！？,;.!?）)】」』\"”’ \n\t：:")
 WINDOW = 12
 CLAUSE_PER_CHARS = RULES["clause_per_chars"]
@@ -42,7 +50,46 @@ def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
 
 def suffix_mod(text: str, end: int) -> Optional[str]:
     m = MOD_SUFFIX.match(text, end, end + 4)
-    return MOD_SUFFIX_WORDS[m.group(0)] if m else None
+    if not m:
+        return None
+    nxt = text[m.end():m.end() + 1]
+    if nxt and nxt in MOD_SUFFIX_NOT_BEFORE.get(m.group(0), ""):
+        return None
+    return MOD_SUFFIX_WORDS[m.group(0)]
+
+
+def bound_note(text: str, end: int, mod: Optional[str]) -> Optional[str]:
+    """5000元以上（含）, 超过1万元（含）: inclusive; 5000元以下（不含）: strict. The note
+    follows the amount or its bound word (以上/以下)."""
+    if mod is None:
+        return None
+    m = MOD_SUFFIX.match(text, end, end + 4)
+    pos = m.end() if m else end
+    if INCLUSIVE.match(text, pos):
+        return {"MORE_THAN": "EQUAL_OR_MORE", "LESS_THAN": "EQUAL_OR_LESS"}.get(mod, mod)
+    if EXCLUSIVE.match(text, pos):
+        return {"EQUAL_OR_MORE": "MORE_THAN", "EQUAL_OR_LESS": "LESS_THAN"}.get(mod, mod)
+    return mod
+
+
+def cut_number(text: str, start: int, raw: str, end: int) -> bool:
+    """A number cut out of a malformed one (人民币250,0000.00元): digits after a comma
+    right after it, or a run of zeros before a comma."""
+    if raw[:1].isdigit() and len(raw) > 1 and raw[0] == "0" and raw[1:2] != ".":
+        return True
+    if end and text[end - 1].isdigit() and _COMMA_DIGIT.match(text, end):
+        return True  # the amount ends in a digit (人民币250) and the number runs on
+    return bool(_DIGIT_COMMA.search(text, max(0, start - 2), start))
+
+
+def is_daxie(raw: str) -> bool:
+    """An amount written with 大写 (banking) numerals: 壹万贰仟, 伍佰."""
+    return any(ch in DAXIE for ch in raw)
+
+
+def idiom_after(text: str, end: int) -> bool:
+    """一分钱都不用垫, 一分钱也没花: 'not a single cent', no amount."""
+    return text.startswith(IDIOM_AFTER_ONE, end)
 
 
 def per_units(per_text: str) -> list[str]:

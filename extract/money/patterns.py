@@ -13,7 +13,10 @@ import re
 from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
 
-ANUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,8})?"
+# thousands separators: ASCII or full-width commas (1,234 / 1，234), or spaces (1 234 567)
+ANUM = (r"\d{1,3}(?:[,，]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?"
+        r"|\d{1,3}(?:[ \u00a0\u2009]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?"
+        r"|\d{1,16}(?:\.\d{1,8})?")
 _DIGIT_CHARS = "".join(RULES["digits"])
 CNUM = rf"[{NUMERAL_CHARS}]{{1,16}}(?:点[{_DIGIT_CHARS}]{{1,6}})?"
 NUM = rf"(?:{ANUM}|{CNUM})"
@@ -32,13 +35,16 @@ PCT_WORD = alt(RULES["percent_words"])
 
 
 def _amount(i: int) -> str:
-    return (rf"(?P<n{i}>{NUM})(?P<a{i}>{APPROX_IN})?(?P<s{i}>{SCALE})?"
+    # a space may stand between a number and its scale word (1 万元)
+    return (rf"(?P<n{i}>{NUM})(?:[ \u3000](?={SCALE}))?(?P<a{i}>{APPROX_IN})?(?P<s{i}>{SCALE})?"
             rf"(?P<b{i}>{APPROX_IN})?")
 
 
 _PER = (rf"(?P<per>[/／](?:{PER_UNIT})(?:[/／·・](?:{PER_UNIT})){{0,2}}"
         rf"|每(?:{PER_UNIT})|一(?:{PER_YI})(?!性))")
-_SUB = r"(?P<sub>[0-9零一二两三四五六七八九]{1,2}(?:角|毛)(?:[0-9零一二三四五六七八九]分)?|[0-9零一二三四五六七八九](?=[，。；、！？,;.!?）)\s]|$))"
+_SUBD = "0-9零一二两三四五六七八九" + RULES["daxie_chars"]
+_SUB = (rf"(?P<sub>[{_SUBD}]{{1,2}}(?:角|毛)(?:零?[{_SUBD}]分)?|零?[{_SUBD}]分"
+        rf"|[{_SUBD}](?=[，。；、！？,;.!?）)\s]|$))")
 
 _VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>{VAGUE_SCALE})"
           rf"(?P<va>{APPROX_IN})?(?P<vcur>{CUR_SUFFIX}))")
@@ -50,10 +56,12 @@ _PERCENT = (
     rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十])成)"
 )
 
+# whitespace before the currency word: a space, or a line break after a scale word (1亿\n元)
+_CUR_GAP = r"(?:(?<=[万亿千百])[ \t\n\u3000]|[ \u3000])?"
 _MONEY = (
-    rf"(?P<money>(?P<pre>{CUR_PREFIX})?{_amount(1)}"
-    rf"(?:(?P<u1>{CUR_SUFFIX})?(?P<sep>{SEP})(?:{CUR_PREFIX})?{_amount(2)})?"
-    rf"(?P<cur>{CUR_SUFFIX})?(?:(?<=[元块]){_SUB})?{_PER}?)"
+    rf"(?P<money>(?:(?P<pre>{CUR_PREFIX})(?:(?<=[A-Za-z$])[ \u00a0])?)?{_amount(1)}"
+    rf"(?:(?P<u1>{CUR_SUFFIX})?(?:[（(]不?含[)）])?(?P<sep>{SEP})(?:{CUR_PREFIX})?{_amount(2)})?"
+    rf"(?:{_CUR_GAP}(?P<cur>{CUR_SUFFIX}))?(?:(?<=[元块圆]){_SUB})?{_PER}?)"
 )
 
 SCANNER = re.compile(f"{_VAGUE}|{_PERCENT}|{_MONEY}")
