@@ -72,7 +72,7 @@ def read_amount(m: re.Match, i: int, bare: bool = False) -> Optional[Num]:
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
     """(mod, per units written before the amount, span start)."""
     per, start = ctx.adjacent_per(text, start)
-    per = per or ctx.clause_per(text, start)
+    per = per or ctx.clause_per(text, start) or ctx.rate_per(text, start)
     mod, _ = ctx.prefix_mod(text, start)
     mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
     return mod, per, start

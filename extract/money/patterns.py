@@ -69,11 +69,22 @@ SCANNER = re.compile(f"{_VAGUE}|{_PERCENT}|{_MONEY}")
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
 MOD_SUFFIX = re.compile(alt(RULES["mod_suffix"]))
-PER_PREFIX = re.compile(rf"(?:每(?:{PER_UNIT})){{1,3}}\Z")
+_FILL = alt(RULES["per_measure_fillers"])
+_CLAUSE_UNIT = alt(RULES["clause_per_units"])
+_EACH_ONE = alt(RULES["each_one_followers"])
+PER_PREFIX = re.compile(rf"(?:每(?:{_FILL})?(?:{PER_UNIT})){{1,3}}\Z")
+# 每个婴幼儿(每月), 每托位: an open noun as the unit, right before the known units or the amount
+PER_NOUN = re.compile(rf"每(?:(?:{alt(RULES['per_classifiers'])})([\u4e00-\u9fff]{{1,4}}?)|([\u4e00-\u9fff]{{2}}))\Z")
+_HEAD = alt(RULES["rate_heads"])
+RATE_NOUN = re.compile(
+    rf"(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
+    rf"|(?P<ms>{alt(RULES['rate_markers_short'])})(?=(?:{_HEAD})))(?:{_HEAD})"
+    # then words, and the quantity's earlier figure (年度限额由3万元提高到5万元), up to the amount
+    rf"(?:[\u4e00-\u9fff]|[0-9][0-9.,]{{0,12}}(?:万|亿)?元){{0,10}}\Z")
 MOD_FAR = re.compile(rf"(?:{alt(RULES['far_mod_words'])})[\u4e00-\u9fff]{{1,{RULES['far_mod_chars']}}}\Z")
 PER_SPLIT = re.compile(rf"{PER_UNIT}")
-PER_EACH = re.compile(rf"每({PER_UNIT})")
-PER_CLAUSE = re.compile(rf"(?:每(?:{alt(RULES['clause_per_units'])})){{1,3}}")
-PER_CLAUSE_EACH = re.compile(rf"每({alt(RULES['clause_per_units'])})")
+PER_EACH = re.compile(rf"每(?:{_FILL})?({PER_UNIT})")
+PER_CLAUSE = re.compile(rf"(?:每(?:{_FILL})?(?:{_CLAUSE_UNIT})|每个(?={_EACH_ONE})){{1,3}}")
+PER_CLAUSE_EACH = re.compile(rf"每(?:{_FILL})?({_CLAUSE_UNIT})|每(个)(?={_EACH_ONE})")
 CLAUSE_DELIM = re.compile(f"[{re.escape(RULES['clause_delimiters'])}]")
 BAD_BEFORE = re.compile(r"[A-Za-z0-9_/\\.:=?&#%@+-]\Z")
