@@ -62,3 +62,12 @@ def test_nearest_occurrence_moves_with_the_publication_date():
     values = [extract_dates("中秋节前完成", RefDate(y, m, d))[0].value
               for y, m, d in ((2024, 1, 20), (2024, 6, 1), (2024, 12, 30))]
     assert values == ["2023-09-29", "2024-09-17", "2024-09-17"]
+
+
+@pytest.mark.parametrize("text", ["春节" * 5000, "周五、" * 5000, "9时至" * 5000, "农历八月十五" * 3000,
+                                  "20240307-" * 3000, "腊月二十三" * 3000, "下午3点至" * 4000,
+                                  "3月的第二个周一" * 2000, "2018.03-" * 3000])
+def test_new_forms_repeated_finish(text):
+    found = extract_dates(text, RefDate(2024, 1, 17))
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))

@@ -18,7 +18,7 @@ _CLOCK_FOLLOW = re.compile(r"[ ]?(?:整|起|开始|至|到|—|-|~|～|前|许)"
 _BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}日)")
 
 # the finest unit a reading names: what a range's two ends must share
-_DAY_RULES = {"iso", "rel_day"}
+_DAY_RULES = {"rel_day"}  # an ISO date has its day (d); 2018.03-2019.06 is months
 _INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
 
 
@@ -69,7 +69,7 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         return None
     if core.rule == "compact" and not _compact_is_date(text, core.start, end):
         return None
-    if core.rule == "iso":
+    if core.rule == "iso" and "y2" not in parts:
         m = match_suffix("iso_day", text, end)
         if not m:
             return None
@@ -164,6 +164,13 @@ def _year_before(year: Reading, r: Reading, text: str) -> bool:
     return year.end == r.start or (year.end == r.start - 1 and text[year.end] == "的")
 
 
+def _month_before(month: Reading, r: Reading, text: str) -> bool:
+    """A month (3月, 2024年5月, 本月, 下个月) right before 第二个周一, 的 allowed between."""
+    if month.unit != "month" or month.end_parts is not None or "mod" in month.parts or "bp" in month.parts:
+        return False
+    return month.end == r.start or (month.end == r.start - 1 and text[month.end] == "的")
+
+
 def _is_lunar(parts: dict) -> bool:
     """正月初一, 腊月二十三 and 三月初三 are lunar by their names; 八月十五 or 8月15日
     only after 农历/阴历."""
@@ -247,6 +254,11 @@ def readings(text: str) -> list[Reading]:
         if r.rule in ("holiday", "lunar") and found and _year_before(found[-1], r, text):
             year = found.pop()  # 2024年春节, 今年的中秋: one mention
             r = Reading(r.rule, year.start, r.end, {**year.parts, **r.parts})
+        if r.rule in ("nth_weekday", "nth_week"):
+            if not (found and _month_before(found[-1], r, text)):
+                continue  # 第二个周一 without its month
+            month = found.pop()  # 3月的第二个周一: one mention
+            r = Reading(r.rule, month.start, r.end, {**month.parts, **r.parts})
         last_end = r.end
         r.parts = _ints(r.parts)
         if any(k.endswith("2") for k in r.parts):

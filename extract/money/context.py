@@ -57,7 +57,13 @@ def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
     return MOD_PREFIX_WORDS.get(word), start - len(m.group(0))
 
 
+def _after_qian(text: str, end: int) -> int:
+    """20元钱以下: the bound word comes after 钱."""
+    return end + 1 if text[end:end + 1] == "钱" and text[end - 1:end] == "元" else end
+
+
 def suffix_mod(text: str, end: int) -> Optional[str]:
+    end = _after_qian(text, end)
     m = MOD_SUFFIX.match(text, end, end + 4)
     if not m:
         return None
@@ -72,6 +78,7 @@ def bound_note(text: str, end: int, mod: Optional[str]) -> Optional[str]:
     follows the amount or its bound word (以上/以下)."""
     if mod is None:
         return None
+    end = _after_qian(text, end)
     m = MOD_SUFFIX.match(text, end, end + 4)
     pos = m.end() if m else end
     if INCLUSIVE.match(text, pos):

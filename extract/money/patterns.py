@@ -14,9 +14,7 @@ from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
 
 # thousands separators: ASCII or full-width commas (1,234 / 1，234), or spaces (1 234 567)
-ANUM = (r"\d{1,3}(?:[,，]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?"
-        r"|\d{1,3}(?:[ \u00a0\u2009]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?"
-        r"|\d{1,16}(?:\.\d{1,8})?")
+ANUM = r"\d{1,3}(?:[,， \u00a0\u2009]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,8})?"
 _DIGIT_CHARS = "".join(RULES["digits"])
 CNUM = rf"[{NUMERAL_CHARS}]{{1,16}}(?:点[{_DIGIT_CHARS}]{{1,6}})?"
 NUM = rf"(?:{ANUM}|{CNUM})"
@@ -64,7 +62,11 @@ _MONEY = (
     rf"(?:{_CUR_GAP}(?P<cur>{CUR_SUFFIX}))?(?:(?<=[元块圆]){_SUB})?{_PER}?)"
 )
 
-SCANNER = re.compile(f"{_VAGUE}|{_PERCENT}|{_MONEY}")
+# every match starts with a digit, a numeral, a currency prefix, a vague or percent word:
+# a lookahead on that first character lets the engine skip other positions in one step
+_FIRST = set("0123456789") | set(NUMERAL_CHARS) | {w[0] for key in ("currency_prefix", "vague_prefix",
+                                                                  "percent_words") for w in RULES[key]}
+SCANNER = re.compile(f"(?=[{re.escape(''.join(sorted(_FIRST)))}])(?:{_VAGUE}|{_PERCENT}|{_MONEY})")
 
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
