@@ -301,6 +301,17 @@ def score(system, all_cases, negs):
     }
 
 
+def family_scores(system):
+    """Per group of corpora/examples/dates.yaml `forms` (holidays, lunar dates, weekdays,
+    clock times, numeric and ordinal forms...): found and value accuracy."""
+    out = {}
+    for g in load_examples("dates")["forms"]:
+        cases = [(_s(g["ref"]), _s(item[0]), _s(item[0]), _s(item[1]), 0) for item in g["items"]]
+        r = score(system, cases, [])
+        out[g["group"]] = (len(cases), r["found"], r["value_accuracy_strict"], r["interval_accuracy"], r["interval_cases"])
+    return out
+
+
 def corpus_text(all_cases, min_bytes):
     """The texts of the cases (example sentences, seeds, gold articles), once each,
     repeated to at least min_bytes."""
@@ -344,6 +355,18 @@ def main(argv=None):
         every_case = datasets["examples"][0] + datasets["gold"][0]
         res["throughput"] = throughput(system, corpus_text(every_case, int(size * 1e6)), args.repeat)
         results[system.name] = res
+
+    families = {system.name: family_scores(system) for system in systems}
+    print("forms by family (value: hnx strict; interval: both, cases with a known year)")
+    print(f"{'family':42} {'n':>4} " + " ".join(f"{n + ' found':>12} {n + ' interval':>15}" for n in families))
+    for fam in families["hnx"]:
+        cells = []
+        for n, res in families.items():
+            count, found, _strict, iv, n_iv = res[fam]
+            cells.append(f"{found:>12} {(f'{iv:.0%}' if n_iv else '-'):>15}")
+        print(f"{fam:42} {families['hnx'][fam][0]:>4} " + " ".join(cells))
+    for name, res in families.items():
+        results[name]["families"] = res
 
     for name, (data, negs) in datasets.items():
         print(f"\n{name}: {len(data)} expected date mentions" + (f", {len(negs)} negatives" if negs else ""))

@@ -100,13 +100,15 @@ def test_long_repetitive_input_finishes(text):
 def test_every_lexicon_word_can_start_a_match():
     """The scanner skips positions whose character is not in patterns.yaml's
     start_chars: every word a core can start with must be covered."""
-    from extract.dates.lexicon import lexicon, load_yaml
+    from extract.dates.grammar import start_chars as compiled_start_chars
+    from extract.dates.lexicon import lexicon, table
 
-    start_chars = load_yaml("patterns.yaml")["start_chars"]
+    start_chars = compiled_start_chars()
     lex = lexicon()
     first = {w[0] for name in ("relative_years", "relative_months", "relative_weeks", "relative_days",
-                               "bare_parts", "relative_centuries") for w in lex[name]}
-    first |= set(lex["digits"]) | {"第", "十", "廿", "卅"}
+                               "bare_parts", "relative_centuries", "holidays", "lunar_months")
+             for w in table(name)}
+    first |= set(lex["digits"]) | {"第", "十", "廿", "卅", "农", "阴", "闰"}
     import re
 
     cls = re.compile(f"[{start_chars}]")

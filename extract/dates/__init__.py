@@ -26,23 +26,32 @@ __all__ = ["extract_dates"]
 _RECURRING = re.compile(r"每(?:年|月|周|季度|个月)")
 
 
+# a clock time after these words in its clause is opening hours (工作日8:00—17:30)
+_RECURRING_CLOCK = re.compile(r"每(?:天|日|晚|早)|工作日|(?:营业|办公|开放|服务|工作|咨询|受理)时间")
+
+
 def _recurring(r: Reading, text: str) -> bool:
     """每年12月31日前, 每月5日前报送上月数据: a date without its year in a clause
-    about a recurring schedule is not a date."""
+    about a recurring schedule is not a date; nor is a clock time in a clause about
+    opening hours."""
     if r.parts.get("y") is not None or r.rule in ("century", "decade"):
         return False
-    return bool(_RECURRING.search(text, clause_start(text, r.start), r.start))
+    cs = clause_start(text, r.start)
+    if r.rule == "clock" and _RECURRING_CLOCK.search(text, cs, r.start):
+        return True
+    return bool(_RECURRING.search(text, cs, r.start))
 
 
 # how sure each rule is (a bare day or a relative word is less certain)
 _CONFIDENCE = {"day": 0.7, "rel_day": 0.8, "bare_part": 0.7, "decade": 0.8, "month_led": 0.9}
 
 
-def _prev_for(prev: Optional[tuple[int, Point]], r: Reading, text: str) -> Optional[Point]:
-    """The previous date, if it is in the same sentence (当日, 次年 refer to it)."""
+def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Point, Optional[Point]]]:
+    """The previous date (its start and, for a range, its end), if it is in the same
+    sentence (当日, 次年, 同期 refer to it)."""
     if prev is None or SENTENCE_BREAK.search(text, prev[0], r.start):
         return None
-    return prev[1]
+    return prev[1], prev[2]
 
 
 def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
@@ -78,5 +87,5 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
                 confidence=_CONFIDENCE.get(r.rule, 0.95),
             )
         )
-        prev = (r.end, res.end_point or res.start_point)
+        prev = (r.end, res.start_point, res.end_point)
     return out

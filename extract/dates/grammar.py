@@ -2,6 +2,7 @@
 anchored suffix regexes, and reads matches into plain dicts of parts."""
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ def _expand(pattern: str, fragments: dict, prefix: str, depth: int = 0) -> str:
     def sub(m: re.Match) -> str:
         is_list, name, part = m.group(1), m.group(2), m.group(3)
         if is_list:
-            body = "|".join(re.escape(w) for w in words(name))
+            body = trie_alternation(words(name))
         else:
             body = _expand(fragments[name], fragments, prefix, depth + 1)
         if part:
@@ -29,33 +30,73 @@ def _expand(pattern: str, fragments: dict, prefix: str, depth: int = 0) -> str:
     return _REF.sub(sub, pattern)
 
 
+def trie_alternation(items: list[str]) -> str:
+    """A regex matching the same words as a longest-first alternation, written as a
+    trie (a position tries only the branches of its own next character): the
+    holiday list has some 200 names."""
+    root: dict = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 @dataclass
 class Grammar:
-    scanner: re.Pattern
+    # one regex per scanner (patterns.yaml `scanners`, the rest in `main`)
+    scanners: list[re.Pattern]
     suffixes: dict[str, re.Pattern]
     # rule name -> [(group name, part name)]
     parts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # rule name -> its place in `cores` (two cores starting together: the earlier first)
+    order: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
 def grammar() -> Grammar:
     spec = load_yaml("patterns.yaml")
     fragments = spec["fragments"]
-    alternatives, parts = [], {}
-    for rule, pattern in spec["cores"].items():
-        body = _expand(pattern, fragments, prefix=f"{rule}__")
-        alternatives.append(f"(?P<{rule}>{body})")
-    # a lookahead on the first character lets the scanner skip most positions fast
-    scanner = re.compile(f"(?=[{spec['start_chars']}])(?:{'|'.join(alternatives)})")
-    for name in scanner.groupindex:
-        if "__" in name:
-            rule, part = name.split("__", 1)
-            parts.setdefault(rule, []).append((name, part))
+    bodies = {rule: f"(?P<{rule}>{_expand(pattern, fragments, prefix=f'{rule}__')})"
+              for rule, pattern in spec["cores"].items()}
+    groups = [(s["cores"], _start_chars(s["start_chars"])) for s in spec["scanners"]]
+    taken = {rule for cores, _ in groups for rule in cores}
+    groups.append(([rule for rule in bodies if rule not in taken], _start_chars(spec["start_chars"])))
+    # a lookahead on the first character lets each scanner skip most positions fast
+    scanners = [re.compile(f"(?=[{chars}])(?:{'|'.join(bodies[r] for r in cores)})") for cores, chars in groups]
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for scanner in scanners:
+        for name in scanner.groupindex:
+            if "__" in name:
+                rule, part = name.split("__", 1)
+                parts.setdefault(rule, []).append((name, part))
     suffixes = {
         name: re.compile(_expand(pattern, fragments, prefix=""))
         for name, pattern in spec["suffixes"].items()
     }
-    return Grammar(scanner, suffixes, parts)
+    return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)})
+
+
+def _start_chars(chars: str) -> str:
+    """A scanner's start characters, with the first characters of the holiday names
+    (computed from the calendar library) in place of {holiday_starts}."""
+    firsts = sorted({w[0] for w in words("holidays")})
+    return chars.replace("{holiday_starts}", "".join(re.escape(ch) for ch in firsts))
+
+
+def start_chars() -> str:
+    """Every character a core may start with (all scanners)."""
+    spec = load_yaml("patterns.yaml")
+    return "".join(_start_chars(s["start_chars"]) for s in spec["scanners"]) + _start_chars(spec["start_chars"])
 
 
 @dataclass
@@ -68,16 +109,23 @@ class Core:
     parts: dict[str, str]
 
 
+def _core(m: re.Match, g: Grammar) -> Core:
+    rule = m.lastgroup
+    parts = {}
+    for group, part in g.parts.get(rule, ()):
+        value = m.group(group)
+        if value is not None:
+            parts[part] = value
+    return Core(rule, m.start(), m.end(), parts)
+
+
 def scan(text: str) -> Iterator[Core]:
+    """Every scanner's cores, merged in text order (where two start together, the one
+    listed first in patterns.yaml comes first)."""
     g = grammar()
-    for m in g.scanner.finditer(text):
-        rule = m.lastgroup
-        parts = {}
-        for group, part in g.parts.get(rule, ()):
-            value = m.group(group)
-            if value is not None:
-                parts[part] = value
-        yield Core(rule, m.start(), m.end(), parts)
+    streams = [((m.start(), g.order[m.lastgroup], m) for m in sc.finditer(text)) for sc in g.scanners]
+    for _, _, m in heapq.merge(*streams, key=lambda t: (t[0], t[1])):
+        yield _core(m, g)
 
 
 def match_suffix(name: str, text: str, pos: int) -> re.Match | None:

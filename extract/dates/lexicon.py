@@ -20,9 +20,21 @@ def lexicon() -> dict:
     return load_yaml("lexicon.yaml")
 
 
+def table(list_name: str) -> dict:
+    """One word list: lexicon.yaml's, or one computed from the calendar library
+    (holidays, lunar month and day names: festivals.py)."""
+    from . import festivals
+
+    computed = {"holidays": festivals.names, "lunar_months": festivals.lunar_month_names,
+                "lunar_days": festivals.lunar_day_names}
+    if list_name in computed:
+        return computed[list_name]()
+    return lexicon()[list_name]
+
+
 def words(list_name: str) -> list[str]:
-    """The keys of one lexicon list, longest first (for a regex alternation)."""
-    return sorted(lexicon()[list_name], key=lambda w: (-len(w), w))
+    """The keys of one word list, longest first (for a regex alternation)."""
+    return sorted(table(list_name), key=lambda w: (-len(w), w))
 
 
 def to_int(token: Optional[str]) -> Optional[int]:

@@ -7,15 +7,19 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-from .grammar import Core, match_suffix, scan
+from . import festivals
+from .grammar import Core, grammar, match_suffix, scan
 from .lexicon import to_int
 
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,500}|[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}")
 _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
+_CLOCK_PARTS = ("pod", "hh", "mi", "hw", "mw", "half", "ta")
+_CLOCK_FOLLOW = re.compile(r"[ ]?(?:整|起|开始|至|到|—|-|~|～|前|许)")
+_BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}日)")
 
 # the finest unit a reading names: what a range's two ends must share
-_DAY_RULES = {"iso", "rel_day"}
-_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "y2", "m2", "d2")
+_DAY_RULES = {"rel_day"}  # an ISO date has its day (d); 2018.03-2019.06 is months
+_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
 
 
 @dataclass
@@ -34,9 +38,11 @@ class Reading:
 def unit_of(parts: dict, rule: str) -> str:
     if "hh" in parts or "hw" in parts:
         return "time"
-    if "d" in parts or "rd" in parts or ("rw" in parts and "wd" in parts) or rule in _DAY_RULES:
+    if "hol" in parts or "lm" in parts or "lmn" in parts:
         return "day"
-    if "rw" in parts or "wn" in parts:
+    if "d" in parts or "rd" in parts or "wd" in parts or rule in _DAY_RULES:
+        return "day"
+    if "rw" in parts or "wn" in parts or "nw" in parts:
         return "week"
     if "m" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):
         return "month"
@@ -53,7 +59,17 @@ def unit_of(parts: dict, rule: str) -> str:
 
 def _extend(core: Core, text: str) -> Optional[Reading]:
     parts, end = dict(core.parts), core.end
-    if core.rule == "iso":
+    if core.rule == "holiday":
+        end = _holiday_end(parts, text, end)
+        if end is None:
+            return None
+    if core.rule == "lunar" and not _is_lunar(parts):
+        return None
+    if core.rule == "weekday" and _weekday_not_a_date(text, core.start, end):
+        return None
+    if core.rule == "compact" and not _compact_is_date(text, core.start, end):
+        return None
+    if core.rule == "iso" and "y2" not in parts:
         m = match_suffix("iso_day", text, end)
         if not m:
             return None
@@ -68,21 +84,101 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     if core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", "")):
         return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date
     if "ry" in parts and unit_of(parts, core.rule) == "year" and match_suffix("same_period", text, end):
-        end += 2  # 去年同期
+        end += 2  # 去年同期: the period of the date before it, a year earlier (resolve.py)
+        parts["sp"] = "同期"
     if unit_of(parts, core.rule) == "day" and "hh" not in parts:
         m = match_suffix("time", text, end)
         if m:
-            for key in ("pod", "hh", "mi", "hw", "mw", "half"):
+            for key in _CLOCK_PARTS:
                 if m.group(key) is not None:
                     parts[key] = m.group(key)
             end = m.end()
-            m = match_suffix("clock_to", text, end) if "hh" in parts else None
-            if m:  # 8:00至17:30: the end keeps the day, changes the clock
-                parts["hh2"], parts["mi2"], end = m.group("hh"), m.group("mi"), m.end()
+    if core.rule == "clock" and not _clock_alone_ok(parts, text, end):
+        return None
+    if "hh" in parts or "hw" in parts:
+        m = match_suffix("clock_to", text, end)
+        if m:  # 8:00至17:30, 下午2点至5点: the end keeps the day (and the part of day)
+            for key in _CLOCK_PARTS:
+                if m.group(key) is not None:
+                    parts[key + "2"] = m.group(key)
+            if "pod2" not in parts and "pod" in parts:
+                parts["pod2"] = parts["pod"]
+            end = m.end()
     m = match_suffix("mod", text, end)
     if m and _mod_fits(m.group("unit"), unit_of(parts, core.rule)):
         parts["mod"], end = m.group("mod"), m.end()
     return Reading(core.rule, core.start, end, parts)
+
+
+def _holiday_end(parts: dict, text: str, end: int) -> Optional[int]:
+    """Where a holiday mention ends, or None when the word is not the holiday here:
+    五一 needs 假期/期间/前…; 大年三十除夕 is one mention; 除夕夜 keeps the day."""
+    names = festivals.names()
+    fest = names[parts["hol"]]
+    if fest.after and not festivals.context(fest.after).match(text, end):
+        return None
+    m = match_suffix("holiday", text, end)
+    if m and names[m.group("hol")].name == fest.name and not names[m.group("hol")].after:
+        end = m.end()  # 大年三十除夕: two names of one day
+    m = match_suffix("night", text, end)
+    end = m.end() if m else end
+    return None if festivals.not_after().match(text, end) else end
+
+
+def _clock_alone_ok(parts: dict, text: str, end: int) -> bool:
+    """A clock time without a day: 下午3点, 9时30分, 10:30, 3点半; not 3点 (three points)
+    nor 9时 alone unless a range or a start follows (9时至11时, 9时起)."""
+    if any(k in parts for k in ("pod", "hh", "mw", "half", "ta")):
+        return True
+    return bool(_CLOCK_FOLLOW.match(text, end))
+
+
+def _compact_is_date(text: str, start: int, end: int) -> bool:
+    """20240307 is a date after 日期/自/截至…, or before 起/前 or a second such date,
+    and never after 编号/电话/订单号 (patterns.yaml: compact_*)."""
+    before = text[max(0, start - 14):start]
+    sfx = grammar().suffixes
+    if sfx["compact_code_before"].search(before):
+        return False
+    return bool(sfx["compact_cue_before"].search(before) or sfx["compact_cue_after"].match(text, end))
+
+
+def _weekday_not_a_date(text: str, start: int, end: int) -> bool:
+    """周一至周五, 周一、周四 (a schedule); 3月8日（周五） and 周五（3月8日）: the weekday
+    only qualifies the date beside it."""
+    if match_suffix("weekday_schedule", text, end):
+        return True
+    if grammar().suffixes["weekday_schedule_before"].search(text[max(0, start - 6):start]):
+        return True
+    if start and text[start - 1] in "（(" and text[end:end + 1] in ("）", ")"):
+        return True
+    if text[max(0, start - 2):start].rstrip(" ")[-1:] in ("日", "号"):  # 2024年10月15日星期二
+        return True
+    return bool(_BRACKETED_DATE.match(text, end))
+
+
+def _year_before(year: Reading, r: Reading, text: str) -> bool:
+    """A bare year (2024年, 今年) right before a holiday or lunar date, 的 allowed between."""
+    if year.rule != "year_led" or set(year.parts) - {"y", "ry"}:
+        return False
+    return year.end == r.start or (year.end == r.start - 1 and text[year.end] == "的")
+
+
+def _month_before(month: Reading, r: Reading, text: str) -> bool:
+    """A month (3月, 2024年5月, 本月, 下个月) right before 第二个周一, 的 allowed between."""
+    if month.unit != "month" or month.end_parts is not None or "mod" in month.parts or "bp" in month.parts:
+        return False
+    return month.end == r.start or (month.end == r.start - 1 and text[month.end] == "的")
+
+
+def _is_lunar(parts: dict) -> bool:
+    """正月初一, 腊月二十三 and 三月初三 are lunar by their names; 八月十五 or 8月15日
+    only after 农历/阴历."""
+    if "lc" in parts:
+        return True
+    if "lmn" in parts or "ldn" in parts:
+        return False
+    return parts["lm"] in ("正", "冬", "腊") or parts["ld"].startswith("初") or "leap" in parts
 
 
 def _mod_fits(unit: Optional[str], grain: str) -> bool:
@@ -96,7 +192,7 @@ def _mod_fits(unit: Optional[str], grain: str) -> bool:
 def _ints(parts: dict) -> dict:
     out = dict(parts)
     for key in _INT_PARTS:
-        if key in out:
+        if isinstance(out.get(key), str):
             out[key] = to_int(out[key])
     return out
 
@@ -113,12 +209,22 @@ def _valid(r: Reading) -> bool:
 
 
 def _joinable(a: Reading, b: Reading) -> bool:
-    """Two readings `a 至 b` form one range when b names the same finest unit."""
+    """Two readings `a 至 b` form one range when b names the same finest unit (a
+    month and a day also join when b names its month: 2024年10月下旬至12月31日);
+    a relative day starts one only before a date with its month (即日起至11月15日),
+    two clock times only when b names its day (3月1日8:00—3月3日17:00)."""
     if a.end_parts is not None or b.end_parts is not None:
         return False
-    if a.rule in ("rel_day", "week") or b.rule in ("rel_day", "week", "bare_part"):
+    if b.rule in ("rel_day", "week", "weekday", "bare_part", "bracket_day") or a.rule in ("week", "weekday"):
         return False
-    return a.unit == b.unit and a.unit not in ("time",)
+    b_month = "m" in b.parts or "rm" in b.parts
+    if a.rule in ("rel_day", "bracket_day"):
+        return b_month and b.unit == "day"
+    if a.unit == "time" or b.unit == "time":
+        return a.unit == b.unit and "d" in b.parts
+    if a.unit != b.unit:
+        return a.unit in ("month", "day") and b.unit in ("month", "day") and b_month
+    return True
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -145,9 +251,17 @@ def readings(text: str) -> list[Reading]:
         r = _extend(core, text)
         if r is None:
             continue
+        if r.rule in ("holiday", "lunar") and found and _year_before(found[-1], r, text):
+            year = found.pop()  # 2024年春节, 今年的中秋: one mention
+            r = Reading(r.rule, year.start, r.end, {**year.parts, **r.parts})
+        if r.rule in ("nth_weekday", "nth_week"):
+            if not (found and _month_before(found[-1], r, text)):
+                continue  # 第二个周一 without its month
+            month = found.pop()  # 3月的第二个周一: one mention
+            r = Reading(r.rule, month.start, r.end, {**month.parts, **r.parts})
         last_end = r.end
         r.parts = _ints(r.parts)
-        if any(k in r.parts for k in ("y2", "m2", "d2", "hh2")):
+        if any(k.endswith("2") for k in r.parts):
             r.end_parts = {k[:-1]: v for k, v in r.parts.items() if k.endswith("2")}
             r.parts = {k: v for k, v in r.parts.items() if not k.endswith("2")}
         if _valid(r):

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..refdate import RefDate
+from . import festivals
 from .lexicon import lexicon, to_int
 from .reading import Reading, unit_of
 
@@ -92,9 +93,20 @@ def _nearest_year(m: int, d: Optional[int], ref: RefDate) -> int:
     return best
 
 
+def _full_year(y: int, ref) -> int:
+    """24年3月: a two-digit year in the century that puts it at most ten years after the
+    publication year (without one: 00-49 -> 20xx, 50-99 -> 19xx)."""
+    if y >= 100:
+        return y
+    if ref is None:
+        return 2000 + y if y < 50 else 1900 + y
+    full = ref.year // 100 * 100 + y
+    return full - 100 if full > ref.year + 10 else full
+
+
 def _year(p: dict, ref, prev: Optional[Point], anchor: _Anchor) -> tuple[bool, Optional[int]]:
     if p.get("y") is not None:
-        return True, p["y"]
+        return True, _full_year(p["y"], ref)
     if "ry" in p:
         entry = lexicon()["relative_years"][p["ry"]]
         if entry["base"] == "previous_date":
@@ -137,7 +149,8 @@ def _relative_month(p: dict, pt: Point, ref, prev, anchor) -> bool:
 
 
 def _relative_day(word: str, pt: Point, ref, prev, anchor) -> bool:
-    entry = lexicon()["relative_days"][word]
+    lex = lexicon()
+    entry = lex["relative_days"].get(word) or lex["bracket_days"][word]
     if entry["base"] == "previous_date":
         if prev is None or prev.d is None or prev.m is None:
             return False
@@ -170,6 +183,22 @@ def _week(p: dict, pt: Point, ref, anchor) -> None:
         pt.y, pt.m, pt.d = day.year, day.month, day.day
     else:
         pt.y, pt.w = monday.isocalendar()[0], monday.isocalendar()[1]
+
+
+def _weekday(wd: str, pt: Point, ref, prev, anchor) -> None:
+    """周五 alone: that day of the week of the date before it in the sentence, else
+    of the publication's week."""
+    if prev is not None and None not in (prev.y, prev.m, prev.d):
+        anchor.use(PREVIOUS)
+        base = date(prev.y, prev.m, prev.d)
+    elif ref is not None and ref.day is not None:
+        anchor.use(PUBLICATION)
+        base = ref.as_date()
+    else:
+        anchor.use(UNRESOLVED if ref is None else PUBLICATION)
+        return
+    day = base - timedelta(days=base.weekday()) + timedelta(days=lexicon()["weekdays"][wd] - 1)
+    pt.y, pt.m, pt.d = day.year, day.month, day.day
 
 
 def _bare_day(pt: Point, ref, anchor) -> None:
@@ -225,9 +254,24 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     if grain in ("century", "decade"):
         (_century if rule == "century" else _decade)(p, pt, ref, anchor)
         return pt
+    if rule == "clock":  # 下午3点 alone: on the day of the date before it in the sentence
+        if prev is None or prev.d is None or prev.m is None:
+            return None
+        anchor.use(PREVIOUS)
+        pt.y, pt.m, pt.d = prev.y, prev.m, prev.d
+        _clock(p, pt)
+        return pt
     ok, pt.y = _year(p, ref, prev, anchor)
     if not ok:
         return None
+    if rule in ("nth_weekday", "nth_week"):
+        return pt if _nth(p, pt, ref, prev, anchor) else None
+    if "hol" in p or "lm" in p or "lmn" in p:
+        if not _festival(p, pt, ref, anchor):
+            return None
+        if grain == "time":
+            _clock(p, pt)
+        return pt
     if "rm" in p and not _relative_month(p, pt, ref, prev, anchor):
         return None
     if "rd" in p:
@@ -235,6 +279,8 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
             return None
     elif "rw" in p:
         _week(p, pt, ref, anchor)
+    elif "wd" in p:
+        _weekday(p["wd"], pt, ref, prev, anchor)
     elif "wn" in p:
         pt.w = p["wn"]
         _fill_year(pt, ref, anchor)
@@ -247,6 +293,65 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     if grain == "time":
         _clock(p, pt)
     return pt
+
+
+def _nth(p: dict, pt: Point, ref, prev, anchor) -> bool:
+    """3月的第二个周一 (a day), 本月第3周 (the ISO week holding the month's day 1+7(n-1))."""
+    if "rm" in p:
+        if not _relative_month(p, pt, ref, prev, anchor):
+            return False
+    elif pt.y is None:
+        _fill_year(pt, ref, anchor)
+    if pt.y is None or pt.m is None:  # no publication date: X where it cannot be counted
+        return True
+    if "nw" in p:
+        if not 1 <= p["nw"] <= 5:
+            return False
+        day = date(pt.y, pt.m, min(1 + 7 * (p["nw"] - 1), calendar.monthrange(pt.y, pt.m)[1]))
+        pt.y, pt.w = day.isocalendar()[0], day.isocalendar()[1]
+        pt.m = None
+        return True
+    day = festivals.nth_weekday(pt.y, pt.m, -1 if "last" in p else p["nth"], lexicon()["weekdays"][p["wd"]])
+    if day is None:
+        return False
+    pt.d = day.day
+    return True
+
+
+def _calendar_day(p: dict):
+    """The festival or lunar date of a reading, as a function of the year."""
+    if "hol" in p:
+        fest = festivals.names()[p["hol"]]
+        return lambda y: festivals.day_of(fest, y)
+    month = festivals.lunar_month_names()[p["lm"]] if "lm" in p else to_int(p["lmn"])
+    day = festivals.lunar_day_names()[p["ld"]] if "ld" in p else to_int(p["ldn"])
+    if "leap" in p:
+        month = -month
+    return lambda y: festivals.lunar_day(y, month, day)
+
+
+def _festival(p: dict, pt: Point, ref, anchor) -> bool:
+    """A holiday or lunar date: in the year the text gives, else the occurrence
+    nearest the publication date (X without one; a fixed Gregorian holiday keeps
+    its month and day)."""
+    day_in = _calendar_day(p)
+    if pt.y is None and ref is None:
+        anchor.use(UNRESOLVED)
+        fest = festivals.names().get(p.get("hol"))
+        if fest is not None and fest.kind == "solar":
+            pt.m, pt.d = fest.month, fest.day
+        return True
+    if pt.y is not None:
+        day = day_in(pt.y)
+    else:
+        anchor.use(PUBLICATION)
+        target = date(ref.year, ref.month or 7, ref.day or (15 if ref.month else 1))
+        options = [d for d in (day_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+        day = min(options, key=lambda d: abs((d - target).days), default=None)
+    if day is None:
+        return False
+    pt.y, pt.m, pt.d = day.year, day.month, day.day
+    return True
 
 
 def _bare_part(word: str, pt: Point, ref, anchor) -> None:
@@ -265,7 +370,8 @@ def _clock(p: dict, pt: Point) -> None:
     else:
         pt.hh = to_int(p["hw"])
         pt.mi = 30 if "half" in p else to_int(p.get("mw")) or 0
-    shift = lexicon()["parts_of_day"].get(p.get("pod"), 0)
+    pod = p.get("pod") or lexicon()["relative_days"].get(p.get("rd"), {}).get("pod")
+    shift = lexicon()["parts_of_day"].get(pod, 0)
     if pt.hh is not None and pt.hh < 12:
         pt.hh += shift  # 下午5:30 -> 17:30
     if pt.hh is None or pt.hh > 24:
@@ -286,8 +392,10 @@ class Resolved:
     end_point: Optional[Point] = None
 
 
-def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Optional[Resolved]:
+def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple]) -> Optional[Resolved]:
+    """`before`: the previous date of the sentence, as (start, end-or-None) points."""
     anchor = _Anchor()
+    prev = None if before is None else before[1] or before[0]
     p = r.parts
     if r.end_parts is None and "qn" in p:  # 前三季度: the first n quarters
         r.end_parts = {"q": p["qn"]}
@@ -302,6 +410,12 @@ def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Option
     if first is None or not _real(first):
         return None
     mod = lexicon()["mods"].get(p.get("mod")) if p.get("mod") else None
+    if "ta" in p and mod is None:  # 7点多, 3时许
+        mod = "APPROX"
+    if "sp" in p and prev is not None and prev.grain not in ("year", "century", "decade", "week"):
+        same = _same_period(before, lexicon()["relative_years"][p["ry"]]["offset"], mod)
+        if same is not None:
+            return same
     if r.end_parts is None:
         return Resolved(first.value(), first.grain, mod, anchor.kind, first)
     q = dict(r.end_parts)
@@ -313,7 +427,19 @@ def resolve(r: Reading, ref: Optional[RefDate], prev: Optional[Point]) -> Option
         return None
     end_mod = lexicon()["mods"].get(q.get("mod")) if q.get("mod") else None
     value = f"{first.value()}/{second.value()}"
-    return Resolved(value, first.grain, mod or end_mod, anchor.kind, first, second)
+    # a part of a month at either end stays out of a range (guide v2: 今年1月至5月底)
+    mod = "APPROX" if "APPROX" in (mod, end_mod) else None
+    return Resolved(value, first.grain, mod, anchor.kind, first, second)
+
+
+def _same_period(before: tuple, offset: int, mod: Optional[str]) -> Optional[Resolved]:
+    """2025年第四季度…上年同期, 1-10月…上年同期: the period of the date before it,
+    shifted by the word's offset (上年/去年 -1), a range staying a range."""
+    points = [replace(pt, y=None if pt.y is None else pt.y + offset) for pt in before if pt is not None]
+    if not all(_real(pt) for pt in points):
+        return None
+    value = "/".join(pt.value() for pt in points)
+    return Resolved(value, points[0].grain, mod, PREVIOUS, points[0], points[1] if len(points) > 1 else None)
 
 
 def _inherit(first: Point, q: dict, rule: str) -> Point:

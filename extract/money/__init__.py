@@ -29,4 +29,14 @@ def extract_money(text: str, ref=None) -> list[Mention]:
             mention = percent(m, text)
         if mention is not None:
             found.append(mention)
+    _share_list_per(found, text)
     return found
+
+
+def _share_list_per(found: list[Mention], text: str) -> None:
+    """每年每个分别给予40万元、30万元、20万元: amounts listed with 、 after one with a
+    rate share its units."""
+    for a, b in zip(found, found[1:]):
+        if (a.type == b.type == "money" and a.per and not b.per
+                and text[a.end:b.start].strip(" ") == "、"):
+            b.per = list(a.per)

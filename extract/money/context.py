@@ -2,10 +2,11 @@
 rates written before it (每人每年115元), and the guards that reject false matches."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .patterns import (BAD_BEFORE, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
-                       PER_CLAUSE_EACH, PER_EACH, PER_PREFIX, PER_SPLIT)
+                       PER_CLAUSE_EACH, PER_EACH, PER_NOUN, PER_PREFIX, PER_SPLIT, RATE_NOUN)
 from .rules import RULES
 
 MOD_PREFIX_WORDS: dict[str, str] = RULES["mod_prefix"]
@@ -19,9 +20,22 @@ NOT_AFTER_YUAN = set(RULES["not_after_yuan"])
 NOT_BEFORE_CN = set(RULES["not_before_cn"])
 NOT_AFTER_CHENG = set(RULES["not_after_cheng"])
 LONE_YUAN_NEXT_OK = set(RULES["lone_yuan_next_ok"])
+DAXIE = set(RULES["daxie_chars"])
+IDIOM_AFTER_ONE = tuple(RULES["idiom_after_one"])
+INCLUSIVE = re.compile(RULES["inclusive_note"])
+EXCLUSIVE = re.compile(RULES["exclusive_note"])
+_COMMA_DIGIT = re.compile(r"[,，][0-9]")
+_DIGIT_COMMA = re.compile(r"[0-9][,，]\Z")
+MOD_SUFFIX_NOT_BEFORE = {"起": "付步"}  # 1000元起付线 is a deductible, not a floor
 CLAUSE_END = set("，。；、！？,;.!?）)】」』\"”’ \n\t：:")
 WINDOW = 12
 CLAUSE_PER_CHARS = RULES["clause_per_chars"]
+NOT_AFTER_WORD: dict[str, str] = RULES["mod_prefix_not_after"]
+PER_NOUN_ENDS = set(RULES["per_noun_ends"])
+PER_NOUN_STOP = set(RULES["per_noun_stop"])
+RATE_MARKERS: dict[str, list[str]] = RULES["rate_markers"]
+RATE_MARKERS_SHORT: dict[str, list[str]] = RULES["rate_markers_short"]
+RATE_NOUN_CHARS = RULES["rate_noun_chars"]
 
 
 def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
@@ -31,6 +45,9 @@ def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
     if not m:
         return None, start
     word = m.group(0)
+    before = window[m.start() - 1:m.start()] if m.start() else ""
+    if word in NOT_AFTER_WORD and before and before in NOT_AFTER_WORD[word]:
+        return None, start  # 节约9元: 约 ends 节约
     for filler in FILLERS:
         if word.endswith(filler) and word[: -len(filler)] in MOD_PREFIX_WORDS:
             word = word[: -len(filler)]
@@ -40,9 +57,55 @@ def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
     return MOD_PREFIX_WORDS.get(word), start - len(m.group(0))
 
 
+def _after_qian(text: str, end: int) -> int:
+    """20元钱以下: the bound word comes after 钱."""
+    return end + 1 if text[end:end + 1] == "钱" and text[end - 1:end] == "元" else end
+
+
 def suffix_mod(text: str, end: int) -> Optional[str]:
+    end = _after_qian(text, end)
     m = MOD_SUFFIX.match(text, end, end + 4)
-    return MOD_SUFFIX_WORDS[m.group(0)] if m else None
+    if not m:
+        return None
+    nxt = text[m.end():m.end() + 1]
+    if nxt and nxt in MOD_SUFFIX_NOT_BEFORE.get(m.group(0), ""):
+        return None
+    return MOD_SUFFIX_WORDS[m.group(0)]
+
+
+def bound_note(text: str, end: int, mod: Optional[str]) -> Optional[str]:
+    """5000元以上（含）, 超过1万元（含）: inclusive; 5000元以下（不含）: strict. The note
+    follows the amount or its bound word (以上/以下)."""
+    if mod is None:
+        return None
+    end = _after_qian(text, end)
+    m = MOD_SUFFIX.match(text, end, end + 4)
+    pos = m.end() if m else end
+    if INCLUSIVE.match(text, pos):
+        return {"MORE_THAN": "EQUAL_OR_MORE", "LESS_THAN": "EQUAL_OR_LESS"}.get(mod, mod)
+    if EXCLUSIVE.match(text, pos):
+        return {"EQUAL_OR_MORE": "MORE_THAN", "EQUAL_OR_LESS": "LESS_THAN"}.get(mod, mod)
+    return mod
+
+
+def cut_number(text: str, start: int, raw: str, end: int) -> bool:
+    """A number cut out of a malformed one (人民币250,0000.00元): digits after a comma
+    right after it, or a run of zeros before a comma."""
+    if raw[:1].isdigit() and len(raw) > 1 and raw[0] == "0" and raw[1:2] != ".":
+        return True
+    if end and text[end - 1].isdigit() and _COMMA_DIGIT.match(text, end):
+        return True  # the amount ends in a digit (人民币250) and the number runs on
+    return bool(_DIGIT_COMMA.search(text, max(0, start - 2), start))
+
+
+def is_daxie(raw: str) -> bool:
+    """An amount written with 大写 (banking) numerals: 壹万贰仟, 伍佰."""
+    return any(ch in DAXIE for ch in raw)
+
+
+def idiom_after(text: str, end: int) -> bool:
+    """一分钱都不用垫, 一分钱也没花: 'not a single cent', no amount."""
+    return text.startswith(IDIOM_AFTER_ONE, end)
 
 
 def per_units(per_text: str) -> list[str]:
@@ -50,12 +113,33 @@ def per_units(per_text: str) -> list[str]:
 
 
 def adjacent_per(text: str, start: int) -> tuple[list[str], int]:
-    """每人每年 right before the amount: its units and the new span start."""
+    """每人每年, 每个婴幼儿每月, 每托位 right before the amount: its units and the new
+    span start."""
     window = text[max(0, start - WINDOW):start]
-    m = PER_PREFIX.search(window) if "每" in window else None
-    if not m:
+    if "每" not in window:
         return [], start
-    return PER_EACH.findall(m.group(0)), start - len(m.group(0))
+    m = PER_PREFIX.search(window)
+    units, cut = (PER_EACH.findall(m.group(0)), m.start()) if m else ([], len(window))
+    n = PER_NOUN.search(window, 0, cut)
+    noun = n and (n.group(1) or n.group(2))
+    if n and n.group(2) and noun[-1] not in PER_NOUN_ENDS:
+        noun = None  # 每创造100元: a verb after 每
+    if noun and not PER_NOUN_STOP.intersection(noun) and not PER_EACH.match("每" + noun):
+        units, cut = [noun] + units, n.start()
+    return units, start - (len(window) - cut) if units else start
+
+
+def rate_per(text: str, start: int) -> list[str]:
+    """年度最高支付限额为15万元 (年), 人均财政补助标准670元 (人): a rate noun before the
+    amount in its clause (guide v2); the span stays the amount."""
+    seg = text[max(0, start - RATE_NOUN_CHARS):start]
+    cuts = list(CLAUSE_DELIM.finditer(seg))
+    if cuts:
+        seg = seg[cuts[-1].end():]
+    m = RATE_NOUN.search(seg)
+    if not m:
+        return []
+    return list(RATE_MARKERS[m.group("mk")] if m.group("mk") else RATE_MARKERS_SHORT[m.group("ms")])
 
 
 def clause_per(text: str, start: int) -> list[str]:
@@ -67,7 +151,10 @@ def clause_per(text: str, start: int) -> list[str]:
     if cuts:
         seg = seg[cuts[-1].end():]
     runs = list(PER_CLAUSE.finditer(seg))
-    return PER_CLAUSE_EACH.findall(runs[-1].group(0)) if runs else []
+    if not runs:
+        return []
+    run = runs[-1]  # read in place: 每个's lookahead (分别) lies after the run
+    return [u.group(1) or u.group(2) for u in PER_CLAUSE_EACH.finditer(seg, run.start()) if u.start() < run.end()]
 
 
 def far_mod(text: str, start: int) -> Optional[str]:

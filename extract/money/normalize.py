@@ -20,7 +20,9 @@ VAGUE_SCALES: dict[str, int] = RULES["vague_scales"]
 VAGUE_RANGE = set(RULES["vague_range_prefix"])
 PCT_WORDS = {k: Decimal(v) for k, v in RULES["percent_words"].items()}
 MAX_PLAIN_DIGITS = 10  # longer digit runs without a scale are ids and phone numbers
-_SUB = re.compile(r"([0-9零一二两三四五六七八九]{1,2})(角|毛)?(?:([0-9零一二三四五六七八九])分)?")
+_D = "0-9零一二两三四五六七八九" + RULES["daxie_chars"]
+_SUB = re.compile(rf"(?:([{_D}]{{1,2}})(?:角|毛))?(?:零?([{_D}])分)?|([{_D}])")
+BARE_SUBUNIT: dict[str, list[str]] = RULES["bare_subunit_needs"]
 
 
 class Num:
@@ -70,7 +72,7 @@ def read_amount(m: re.Match, i: int, bare: bool = False) -> Optional[Num]:
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
     """(mod, per units written before the amount, span start)."""
     per, start = ctx.adjacent_per(text, start)
-    per = per or ctx.clause_per(text, start)
+    per = per or ctx.clause_per(text, start) or ctx.rate_per(text, start)
     mod, _ = ctx.prefix_mod(text, start)
     mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
     return mod, per, start
@@ -91,9 +93,10 @@ def money(m: re.Match, text: str) -> Optional[Mention]:
     if not (cur or pre):
         return None
     start = m.start("pre") if pre else first.start
-    if pre and first.start != m.end("pre"):
-        return None
-    if ctx.bad_before(text, start):
+    if pre and text[m.end("pre"):first.start].strip(" \u00a0"):
+        return None  # 人民币 then a Chinese numeral swallowing a word: not this amount
+    pre = pre.strip() if pre else pre
+    if ctx.bad_before(text, start) or ctx.cut_number(text, first.start, m.group("n1"), end):
         return None
     cur_end = m.end("cur") if g("cur") and cur == g("cur") else end
     if cur and cur.endswith("元") and ctx.yuan_is_word(text, cur_end):
@@ -102,9 +105,14 @@ def money(m: re.Match, text: str) -> Optional[Mention]:
         return None
     if cur == "块" and not (g("sub") or ctx.clause_ends(text, cur_end)):
         return None
-    lone = first.chinese and not first.scaled and len(g("n1")) == 1 and not pre
+    daxie = ctx.is_daxie(g("n1"))
+    if cur in BARE_SUBUNIT and not _bare_subunit_ok(cur, g("n1"), daxie):
+        return None  # 三角 (a triangle), 8分 (a score): not money
+    lone = first.chinese and not first.scaled and len(g("n1")) == 1 and not pre and not daxie
     if lone and (ctx.lone_numeral_in_word(text, first.start) or ctx.lone_yuan_is_word(text, end)):
         return None
+    if first.chinese and first.value == 1 and cur in ("分钱", "毛钱", "分", "毛") and ctx.idiom_after(text, end):
+        return None  # 一分钱都不用垫: not a single cent
     code = CUR_SUFFIX.get(cur) if cur else None
     factor = Decimal(1)
     if cur in SUBUNIT_SUFFIX:
@@ -122,18 +130,28 @@ def money(m: re.Match, text: str) -> Optional[Mention]:
         values[0] += _subunit(g("sub"))
     per = ctx.per_units(g("per")) if g("per") and end == m.end() else []
     mod, per_before, start = _mods(text, start, end, first.approx or bool(second and second.approx))
+    if second is None:
+        mod = ctx.bound_note(text, end, mod)  # 5000元以上（不含）
     confidence = 0.6 if not has_digit(g("n1")) else 0.7 if lone or cur == "块" else 0.95
     rule = "money.range" if second else "money.per" if (per or per_before) else "money.amount"
     return _mention("money", text, start, end, values, mod=mod, per=(per_before + per) or None,
                     currency=code, rule=rule, confidence=confidence)
 
 
+def _bare_subunit_ok(cur: str, raw: str, daxie: bool) -> bool:
+    kinds = BARE_SUBUNIT[cur]
+    return (daxie and "daxie" in kinds) or (raw[:1].isdigit() and "arabic" in kinds)
+
+
 def _subunit(sub: str) -> Decimal:
+    """5角3分, 伍角, 零伍分, 5 (3块5: jiao) after the yuan."""
     m = _SUB.fullmatch(sub)
     if not m:
         return Decimal(0)
-    jiao = parse_number(m.group(1)) * SUBUNITS["角"]
-    fen = parse_number(m.group(3)) * SUBUNITS["分"] if m.group(3) else Decimal(0)
+    if m.group(3):
+        return parse_number(m.group(3)) * SUBUNITS["角"]
+    jiao = parse_number(m.group(1)) * SUBUNITS["角"] if m.group(1) else Decimal(0)
+    fen = parse_number(m.group(2)) * SUBUNITS["分"] if m.group(2) else Decimal(0)
     return jiao + fen
 
 

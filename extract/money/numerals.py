@@ -15,7 +15,8 @@ NUMERAL_CHARS = "".join(list(DIGITS) + list(SMALL) + list(SECTION))
 
 
 def parse_arabic(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+    """1,234 / 1，234 / 1 234 567.89 (thousands separators) as a Decimal."""
+    return Decimal(text.replace(",", "").replace("，", "").replace(" ", "").replace("\u00a0", "").replace("\u2009", ""))
 
 
 def _section(text: str) -> Optional[int]:

@@ -13,7 +13,8 @@ import re
 from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
 
-ANUM = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,8})?"
+# thousands separators: ASCII or full-width commas (1,234 / 1，234), or spaces (1 234 567)
+ANUM = r"\d{1,3}(?:[,， \u00a0\u2009]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,8})?"
 _DIGIT_CHARS = "".join(RULES["digits"])
 CNUM = rf"[{NUMERAL_CHARS}]{{1,16}}(?:点[{_DIGIT_CHARS}]{{1,6}})?"
 NUM = rf"(?:{ANUM}|{CNUM})"
@@ -32,13 +33,16 @@ PCT_WORD = alt(RULES["percent_words"])
 
 
 def _amount(i: int) -> str:
-    return (rf"(?P<n{i}>{NUM})(?P<a{i}>{APPROX_IN})?(?P<s{i}>{SCALE})?"
+    # a space may stand between a number and its scale word (1 万元)
+    return (rf"(?P<n{i}>{NUM})(?:[ \u3000](?={SCALE}))?(?P<a{i}>{APPROX_IN})?(?P<s{i}>{SCALE})?"
             rf"(?P<b{i}>{APPROX_IN})?")
 
 
 _PER = (rf"(?P<per>[/／](?:{PER_UNIT})(?:[/／·・](?:{PER_UNIT})){{0,2}}"
         rf"|每(?:{PER_UNIT})|一(?:{PER_YI})(?!性))")
-_SUB = r"(?P<sub>[0-9零一二两三四五六七八九]{1,2}(?:角|毛)(?:[0-9零一二三四五六七八九]分)?|[0-9零一二三四五六七八九](?=[，。；、！？,;.!?）)\s]|$))"
+_SUBD = "0-9零一二两三四五六七八九" + RULES["daxie_chars"]
+_SUB = (rf"(?P<sub>[{_SUBD}]{{1,2}}(?:角|毛)(?:零?[{_SUBD}]分)?|零?[{_SUBD}]分"
+        rf"|[{_SUBD}](?=[，。；、！？,;.!?）)\s]|$))")
 
 _VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>{VAGUE_SCALE})"
           rf"(?P<va>{APPROX_IN})?(?P<vcur>{CUR_SUFFIX}))")
@@ -50,22 +54,39 @@ _PERCENT = (
     rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十])成)"
 )
 
+# whitespace before the currency word: a space, or a line break after a scale word (1亿\n元)
+_CUR_GAP = r"(?:(?<=[万亿千百])[ \t\n\u3000]|[ \u3000])?"
 _MONEY = (
-    rf"(?P<money>(?P<pre>{CUR_PREFIX})?{_amount(1)}"
-    rf"(?:(?P<u1>{CUR_SUFFIX})?(?P<sep>{SEP})(?:{CUR_PREFIX})?{_amount(2)})?"
-    rf"(?P<cur>{CUR_SUFFIX})?(?:(?<=[元块]){_SUB})?{_PER}?)"
+    rf"(?P<money>(?:(?P<pre>{CUR_PREFIX})(?:(?<=[A-Za-z$])[ \u00a0])?)?{_amount(1)}"
+    rf"(?:(?P<u1>{CUR_SUFFIX})?(?:[（(]不?含[)）])?(?P<sep>{SEP})(?:{CUR_PREFIX})?{_amount(2)})?"
+    rf"(?:{_CUR_GAP}(?P<cur>{CUR_SUFFIX}))?(?:(?<=[元块圆]){_SUB})?{_PER}?)"
 )
 
-SCANNER = re.compile(f"{_VAGUE}|{_PERCENT}|{_MONEY}")
+# every match starts with a digit, a numeral, a currency prefix, a vague or percent word:
+# a lookahead on that first character lets the engine skip other positions in one step
+_FIRST = set("0123456789") | set(NUMERAL_CHARS) | {w[0] for key in ("currency_prefix", "vague_prefix",
+                                                                  "percent_words") for w in RULES[key]}
+SCANNER = re.compile(f"(?=[{re.escape(''.join(sorted(_FIRST)))}])(?:{_VAGUE}|{_PERCENT}|{_MONEY})")
 
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
 MOD_SUFFIX = re.compile(alt(RULES["mod_suffix"]))
-PER_PREFIX = re.compile(rf"(?:每(?:{PER_UNIT})){{1,3}}\Z")
+_FILL = alt(RULES["per_measure_fillers"])
+_CLAUSE_UNIT = alt(RULES["clause_per_units"])
+_EACH_ONE = alt(RULES["each_one_followers"])
+PER_PREFIX = re.compile(rf"(?:每(?:{_FILL})?(?:{PER_UNIT})){{1,3}}\Z")
+# 每个婴幼儿(每月), 每托位: an open noun as the unit, right before the known units or the amount
+PER_NOUN = re.compile(rf"每(?:(?:{alt(RULES['per_classifiers'])})([\u4e00-\u9fff]{{1,4}}?)|([\u4e00-\u9fff]{{2}}))\Z")
+_HEAD = alt(RULES["rate_heads"])
+RATE_NOUN = re.compile(
+    rf"(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
+    rf"|(?P<ms>{alt(RULES['rate_markers_short'])})(?=(?:{_HEAD})))(?:{_HEAD})"
+    # then words, and the quantity's earlier figure (年度限额由3万元提高到5万元), up to the amount
+    rf"(?:[\u4e00-\u9fff]|[0-9][0-9.,]{{0,12}}(?:万|亿)?元){{0,10}}\Z")
 MOD_FAR = re.compile(rf"(?:{alt(RULES['far_mod_words'])})[\u4e00-\u9fff]{{1,{RULES['far_mod_chars']}}}\Z")
 PER_SPLIT = re.compile(rf"{PER_UNIT}")
-PER_EACH = re.compile(rf"每({PER_UNIT})")
-PER_CLAUSE = re.compile(rf"(?:每(?:{alt(RULES['clause_per_units'])})){{1,3}}")
-PER_CLAUSE_EACH = re.compile(rf"每({alt(RULES['clause_per_units'])})")
+PER_EACH = re.compile(rf"每(?:{_FILL})?({PER_UNIT})")
+PER_CLAUSE = re.compile(rf"(?:每(?:{_FILL})?(?:{_CLAUSE_UNIT})|每个(?={_EACH_ONE})){{1,3}}")
+PER_CLAUSE_EACH = re.compile(rf"每(?:{_FILL})?({_CLAUSE_UNIT})|每(个)(?={_EACH_ONE})")
 CLAUSE_DELIM = re.compile(f"[{re.escape(RULES['clause_delimiters'])}]")
 BAD_BEFORE = re.compile(r"[A-Za-z0-9_/\\.:=?&#%@+-]\Z")

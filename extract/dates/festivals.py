@@ -1,0 +1,172 @@
+"""Holidays, festivals, solar terms and lunar dates, converted to Gregorian days.
+
+The calendar comes from lunar-python (MIT, pure Python, no data download): its
+festival tables name the days, its Lunar/Solar classes convert lunar dates and
+compute the solar terms. festivals.yaml only adds the short forms Chinese text
+uses (国庆, 中秋, 大年三十) and leaves out ambiguous library names.
+
+    names()                  -> {surface word: Festival}
+    day_of(festival, year)   -> date or None  (year: Gregorian, or lunar for lunar days)
+    lunar_day(y, m, d)       -> date or None  (lunar year y, month m (<0: leap), day d)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import load_yaml
+
+
+@dataclass(frozen=True)
+class Festival:
+    name: str  # the canonical (library) name
+    kind: str  # solar | lunar | week | term | eve
+    month: int = 0
+    day: int = 0  # day of month; for `week`: the nth week
+    weekday: int = 0  # for `week`: 0 = Sunday (the library's numbering)
+    after: Optional[str] = None  # a context that must follow the word (五一假期)
+
+
+def _lib():
+    from lunar_python.util import LunarUtil, SolarUtil  # imported on first use only
+
+    return LunarUtil, SolarUtil
+
+
+def _md(key: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in key.split("-"))
+
+
+@lru_cache(maxsize=None)
+def _library_table() -> dict[str, Festival]:
+    LunarUtil, SolarUtil = _lib()
+    spec = load_yaml("festivals.yaml")
+    skip = set(spec["exclude"])
+    table: dict[str, Festival] = {}
+
+    def add(name: str, fest: Festival):
+        if name not in skip and not re.search(r"[0-9A-Za-z]", name) and name not in table:
+            table[name] = fest
+
+    for key, name in SolarUtil.FESTIVAL.items():
+        add(name, Festival(name, "solar", *_md(key)))
+    for key, name in LunarUtil.FESTIVAL.items():
+        add(name, Festival(name, "lunar", *_md(key)))
+    for key, names in SolarUtil.OTHER_FESTIVAL.items():
+        for name in names:
+            add(name, Festival(name, "solar", *_md(key)))
+    for key, names in LunarUtil.OTHER_FESTIVAL.items():
+        for name in names:
+            if len(name) >= 3:  # 人日, 天日: too short to be read as names
+                add(name, Festival(name, "lunar", *_md(key)))
+    for key, name in SolarUtil.WEEK_FESTIVAL.items():
+        add(name, Festival(name, "week", *_md(key)))
+    for term in spec["solar_terms"]:
+        add(term, Festival(term, "term"))
+    return table
+
+
+@lru_cache(maxsize=None)
+def names() -> dict[str, Festival]:
+    """Every word read as a festival: library names, aliases and contextual short forms."""
+    spec = load_yaml("festivals.yaml")
+    table = dict(_library_table())
+    eve = Festival("除夕", "eve")
+    for word, target in spec["aliases"].items():
+        table[word] = eve if target == "eve" else _library_table()[target]
+    for word, entry in spec["contextual"].items():
+        base = _library_table()[entry["name"]]
+        table[word] = Festival(base.name, base.kind, base.month, base.day, base.weekday, entry["after"])
+    return table
+
+
+@lru_cache(maxsize=None)
+def context(after: str) -> re.Pattern:
+    """The context a short form needs after it (a closing quote may come first: “五一”假期)."""
+    return re.compile(f"[”\"’」』]?(?:{after})")
+
+
+@lru_cache(maxsize=None)
+def not_after() -> re.Pattern:
+    """What after a holiday name makes it no day (春节档, 元宵晚会, 春节文化)."""
+    return re.compile(load_yaml("festivals.yaml")["not_after"])
+
+
+def lunar_month_names() -> dict[str, int]:
+    """正 -> 1 … 冬 -> 11, 腊 -> 12, with the numeral forms (十一, 十二) text also uses."""
+    LunarUtil, _ = _lib()
+    out = {name: i for i, name in enumerate(LunarUtil.MONTH) if name}
+    out.update({"一": 1, "十一": 11, "十二": 12})
+    return out
+
+
+def lunar_day_names() -> dict[str, int]:
+    """初一 … 三十 (the library's names), plus 二十一 … 二十九 written without 廿."""
+    LunarUtil, _ = _lib()
+    out = {name: i for i, name in enumerate(LunarUtil.DAY) if name}
+    for name, i in list(out.items()):
+        if name.startswith("廿"):
+            out["二十" + name[1:]] = i
+    return out
+
+
+@lru_cache(maxsize=4096)
+def lunar_day(year: int, month: int, day: int) -> Optional[date]:
+    """The Gregorian day of lunar year/month/day (month < 0: the leap month), or None
+    when the lunar month has no such day (腊月三十 in a year whose 腊月 has 29)."""
+    from lunar_python import Lunar
+
+    if not 1 <= abs(month) <= 12 or not 1 <= day <= 30 or not 1900 <= year <= 2100:
+        return None
+    try:
+        s = Lunar.fromYmd(year, month, day).getSolar()
+    except Exception:  # the library raises a bare Exception for a day the month lacks
+        return None
+    return date(s.getYear(), s.getMonth(), s.getDay())
+
+
+@lru_cache(maxsize=1024)
+def _solar_term(name: str, year: int) -> Optional[date]:
+    from lunar_python import Lunar
+
+    for lunar_year in (year - 1, year, year + 1):
+        for key, s in Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable().items():
+            if key == name and s.getYear() == year:
+                return date(s.getYear(), s.getMonth(), s.getDay())
+    return None
+
+
+def nth_weekday(year: int, month: int, nth: int, iso_weekday: int) -> Optional[date]:
+    """The nth (1-5; -1: last) ISO weekday (1 = Monday) of a month."""
+    if not 1 <= month <= 12 or not 1 <= iso_weekday <= 7:
+        return None
+    if nth < 0:
+        nxt = date(year + month // 12, month % 12 + 1, 1)
+        last = nxt - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - iso_weekday) % 7)
+    first = date(year, month, 1)
+    day = first + timedelta(days=(iso_weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    return day if day.month == month else None
+
+
+def day_of(fest: Festival, year: int) -> Optional[date]:
+    """The day `fest` falls on in `year` (the lunar year for lunar festivals: 2023年除夕
+    is the eve of lunar new year 2023's spring festival... so the Gregorian year of 春节)."""
+    if not 1900 <= year <= 2100:
+        return None
+    if fest.kind == "solar":
+        try:
+            return date(year, fest.month, fest.day)
+        except ValueError:
+            return None
+    if fest.kind == "lunar":
+        return lunar_day(year, fest.month, fest.day)
+    if fest.kind == "eve":  # the day before the lunar new year
+        new_year = lunar_day(year, 1, 1)
+        return new_year - timedelta(days=1) if new_year else None
+    if fest.kind == "week":
+        return nth_weekday(year, fest.month, fest.day, fest.weekday or 7)
+    return _solar_term(fest.name, year)
