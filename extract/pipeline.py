@@ -16,7 +16,10 @@ from .ingest import articles as _articles
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode
 from .ingest.frontmatter import split_front_matter
+from .ingest.datelines import url_date
+from .ingest.exports import split_header, wechat_account
 from .ingest.html import extract_html, parse_html
+from .ingest.meta_html import from_html
 from .ingest.lines import clean, normalize_chars
 from .ingest.markdown import strip_markdown
 from .ingest.sniff import sniff
@@ -40,27 +43,46 @@ class Ingested:
 
 def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     fm, body_at = split_front_matter(raw)
-    body = raw[body_at:]
-    fmt = sniff(body)
     found: dict = {}
+    headline = None  # (start, end) of a headline printed only in an exporter's header
     if fm:
         found["front_matter"] = _meta.from_front_matter(fm)
+    else:
+        header, body_at, headline = split_header(raw)  # an exporter's 标题:/日期:/链接: header
+        if header:
+            found["front_matter:header"] = header
+    body = raw[body_at:]
+    fmt = sniff(body)
     headings: dict = {}
     if fmt == "html":
         soup = parse_html(body)
-        found["html_meta"], found["json_ld"] = _meta.from_html(soup)
+        found.update(from_html(soup))
         res = extract_html(body, body_at, len(raw), soup)
         mapped = res.body
         if res.title_line:
             found["html_meta"]["title"] = re.sub(r"\s+", " ", res.title_line)
-        found["text"] = _meta.from_text(_squash(res.page_text))  # datelines sit in the chrome
+        page = _squash(res.page_text)
+        after = _squash(res.page_text[res.after_title:]) if res.after_title else page
+        found["text"] = _meta.from_text(after, page)  # datelines sit in the chrome
+        if res.dateline:  # the dateline printed under the headline comes first
+            d = res.dateline
+            found["text"].update({k: v for k, v in (("published", d.published), ("outlet", d.outlet),
+                                                    ("authors", d.authors)) if v})
+        url = found["html_meta"].get("url") or found["json_ld"].get("url")
+        found["html_meta:url"] = {"published": url_date(url)}
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
+        if headline:  # the headline is the article's: it opens the text, the rest of the header does not
+            title = Mapped.identity(raw[headline[0]:headline[1]], headline[0], len(raw))
+            mapped = Mapped.join([title, Mapped("\n", [headline[1]]), mapped], len(raw))
         if fmt == "markdown":
-            mapped, heads = strip_markdown(mapped)
-            headings = heads
-    if fmt != "html":  # datelines often sit on lines that cleaning drops as chrome
-        found["text"] = _meta.from_text(_probe(mapped))
+            md = strip_markdown(mapped)
+            mapped, headings = md.text, md.headings
+            if md.source_urls:
+                found["text:url"] = {"url": md.source_urls[0], "published": url_date(md.source_urls[0])}
+        probe = _probe(mapped)
+        found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
+        found["text:site"] = {"outlet": wechat_account(probe)}
     mapped, ocr = clean(mapped, fmt, headings)
     head_starts = {i: headings[p] for i, p in enumerate(mapped.pos)
                    if p in headings and (i == 0 or mapped.text[i - 1] == "\n")}

@@ -13,7 +13,8 @@ from .meta import closes_article, is_page_meta_line, opening_lead, patterns
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
-_NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报"})
+_NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报", "手记", "来源",
+                        "编辑", "采访", "采访整理", "观察", "调查", "视点", "述评", "札记"})
 
 
 @dataclass

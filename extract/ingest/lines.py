@@ -7,6 +7,7 @@ import re
 import statistics
 
 from ..offsets import Mapped
+from . import datelines
 from .html import rules
 from .meta import closes_article, is_page_meta_line, opening_lead
 
@@ -91,8 +92,13 @@ def drop_chrome_lines(m: Mapped) -> Mapped:
             in_list = False
         if related.match(t):
             in_list = True
-        drop = in_list or bool(t and rx.match(t))
-        if not drop:
+        dl = not in_list and t and len(t) <= 160 and datelines.parse_line(t)
+        if dl:  # the article's dateline or source line: kept, without the widgets printed after it
+            widgets = rules()["dateline_tail_rx"].search(line)
+            cut = start + widgets.start() if widgets and widgets.start() > 0 else end
+            keep.append(m[start:cut])
+            keep.append(m[end:min(end + 1, len(m.text))])
+        elif not (in_list or bool(t and rx.match(t))):
             keep.append(m[start:min(end + 1, len(m.text))])
         start = end + 1
     out = Mapped.join(keep, m.raw_len)
