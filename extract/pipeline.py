@@ -72,11 +72,12 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         found["html_meta:url"] = {"published": url_date(url)}
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
-        if headline:  # the headline is the article's: it opens the text, the rest of the header does not
+        if headline and raw[headline[0]:headline[1]] not in body[:3000]:
+            # the headline is the article's: it opens the text, the rest of the header does not
             title = Mapped.identity(raw[headline[0]:headline[1]], headline[0], len(raw))
             mapped = Mapped.join([title, Mapped("\n", [headline[1]]), mapped], len(raw))
         if fmt == "markdown":
-            md = strip_markdown(mapped)
+            md = strip_markdown(mapped, (found.get("front_matter:header") or {}).get("title"))
             mapped, headings = md.text, md.headings
             if md.source_urls:
                 found["text:url"] = {"url": md.source_urls[0], "published": url_date(md.source_urls[0])}
@@ -151,25 +152,89 @@ def build_document(
     doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
     _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
     ref = RefDate.try_parse(doc.meta.published)
+    # an article naming no outlet is the page's, unless the page gathers stories of several outlets
+    shared = not any(a.outlet and a.outlet != doc.meta.outlet for a in ing.articles)
     for i, a in enumerate(ing.articles):
         doc.articles.append(Article(index=i, title=a.title, start=a.start, end=a.end, byline=a.byline,
-                                    outlet=a.outlet or (doc.meta.outlet if len(ing.articles) == 1 else None),
+                                    outlet=a.outlet or (doc.meta.outlet if shared else None),
                                     published=doc.meta.published))
     if not doc.articles and doc.text.strip():
         doc.articles.append(Article(index=0, title=doc.meta.title, start=0, end=len(doc.text), published=doc.meta.published))
     if options.components:
         _run_extractors(doc, ing.text, ref, options)
+        if any(a.heads for a in ing.articles):
+            _extract_heads(doc, ing, ref, options)
     return doc
+
+
+def _extract_heads(doc: Document, ing: Ingested, ref: Optional[RefDate], options: Options) -> None:
+    """A part of an article printed apart from its body (the headline block opening an
+    OCR page) is that article's: inside another article's span, its mentions and
+    deadlines are handed over; before every span, it is read with the body as context."""
+    nlp = cached(tuple(options.components))
+    for i, a in enumerate(ing.articles):
+        art = doc.articles[i]
+        for s, e in a.heads:
+            if any(o.start <= s and e <= o.end for o in doc.articles):
+                for m in doc.mentions:
+                    if s <= m.start and m.end <= e:
+                        m.article = i
+                for d in doc.deadlines:
+                    if s <= d.start and d.end <= e + 1:
+                        d.article = i
+                continue
+            head = doc.text[s:e]
+            try:
+                sdoc = annotate(nlp, head + "\n" + doc.text[art.start:art.end], ref)
+            except Exception as ex:  # one extractor's bug must not lose the record
+                doc.errors.append(Error(stage="extract", message=f"article {i} headline: {type(ex).__name__}: {ex}"))
+                continue
+            local: dict[int, int] = {}
+            for k, m in enumerate(sdoc._.hnx_mentions or []):
+                if m.end > len(head) or doc.text[s + m.start:s + m.end] != m.text:
+                    continue  # the body's mentions were read with the article
+                m.start, m.end = m.start + s, m.end + s
+                m.raw_start, m.raw_end = ing.text.raw_span(m.start, m.end)
+                m.article = i
+                local[k] = len(doc.mentions)
+                doc.mentions.append(m)
+            for d in sdoc._.hnx_deadlines or []:
+                if d.date in local and d.end <= len(head) + 1:
+                    d.start, d.end, d.date, d.article = d.start + s, min(d.end, len(head)) + s, local[d.date], i
+                    doc.deadlines.append(d)
+    _in_text_order(doc)
+
+
+def _in_text_order(doc: Document) -> None:
+    """Mentions sorted by position, with the deadlines' and changes' references to them."""
+    order = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].start, -doc.mentions[i].end))
+    new_index = {old: new for new, old in enumerate(order)}
+    doc.mentions = [doc.mentions[i] for i in order]
+    for d in doc.deadlines:
+        d.date = new_index.get(d.date) if d.date is not None else None
+    for c in doc.changes:
+        c.from_ = new_index.get(c.from_) if c.from_ is not None else None
+        c.to = new_index.get(c.to) if c.to is not None else None
+        c.by = new_index.get(c.by) if c.by is not None else None
+
+
+def _lead_article(ing: Ingested):
+    """The article a page's metadata describes: the one printed under the page's
+    headline (an OCR page's first headline may announce its second article), else the first."""
+    title = next((ing.found.get(k, {}).get("title") for k in ("front_matter", "front_matter:header", "html_meta", "text")
+                  if ing.found.get(k, {}).get("title")), None)
+    return next((a for a in ing.articles if title and a.title == title), ing.articles[0])
 
 
 def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
     found = dict(ing.found)
-    if ing.articles:  # a page's byline and outlet are those of its first article
-        first = ing.articles[0]
-        if first.byline:
-            found["text"].setdefault("authors", list(first.byline))
-        if first.outlet:
-            found["text"].setdefault("outlet", first.outlet)
+    found["text"] = dict(found.get("text") or {})
+    if ing.articles:  # a page's byline and outlet are those of its lead article
+        lead = _lead_article(ing)
+        if lead.byline:
+            found["text"].setdefault("authors", list(lead.byline))
+        if lead.outlet:
+            found["text"].setdefault("outlet", lead.outlet)
     if row:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}

@@ -96,6 +96,11 @@ def parse_line(line: str) -> Optional[Dateline]:
         elif kind == "source":
             any_label = True
             _source(value, out)
+        elif kind == "publisher":
+            any_label = True
+            name = value.split("  ")[0].strip(" -—")
+            if re.search(r"(?:报|社|网|台|刊|杂志|新闻|客户端)$", name):
+                _source(name, out)
         elif kind == "author":
             any_label = True
             out.authors += [n for n in split_names(value.split("  ")[0]) if n not in out.authors]
@@ -134,7 +139,7 @@ def _unlabelled(value: str, out: Dateline) -> int:
     _set_date(out, d)
     left = 0
     for side in (before, after):
-        if not side:
+        if not side or r["not_name"].match(side):
             continue
         if r["name"].fullmatch(side) and outlets.normalize(side):
             out.outlet = out.outlet or outlets.normalize(side)

@@ -79,19 +79,19 @@ def extract_html(raw: str, offset: int, raw_len: int, soup: Optional[BeautifulSo
         after_title = k + len(heading) if k >= 0 else 0
         dateline_el = _dateline_element(title_el)
         if dateline_el is not None:
-            dateline_pieces = list(_emit(dateline_el, loc))
+            dateline_pieces = _dateline_lines(Mapped.join(_emit(dateline_el, loc), raw_len))
             dateline = datelines.find(_block_text(dateline_el).split("\n"))
     _drop_chrome(soup, keep=dateline_el)
     root = _main_node(soup) or soup.body or soup
     pieces: list[Mapped] = []
     title_line = None
-    title_outside = bool(title_pieces) and not _inside(title_el, root)
-    if title_outside:
+    if title_pieces:
         title_line = "".join(p.text for p in title_pieces).strip().split("\n")[0].strip() or None
-        if title_line:
-            pieces.extend(title_pieces)
-            pieces.append(_newline(pieces))
-    if dateline_pieces and title_line and not _inside(dateline_el, root):
+    title_added = bool(title_line) and not _inside(title_el, root)
+    if title_added:
+        pieces.extend(title_pieces)
+        pieces.append(_newline(pieces))
+    if dateline_pieces and title_added and not _inside(dateline_el, root):
         pieces.extend(dateline_pieces)  # the article's own dateline sits between headline and body
         pieces.append(_newline(pieces))
     pieces.extend(_emit(root, Locator(stream, spos)))
@@ -145,6 +145,25 @@ def _dateline_element(title_el: Tag) -> Optional[Tag]:
     return None
 
 
+def _dateline_lines(m: Mapped) -> list[Mapped]:
+    """The dateline element's lines, up to the widgets printed after them (分享到：,
+    字号：…): a date, a source line, the source's name on a line of its own."""
+    out: list[Mapped] = []
+    start = 0
+    widget = rules()["dateline_tail_rx"]
+    for line in m.text.split("\n"):
+        end = start + len(line)
+        t = line.strip()
+        if t and widget.match(t) and not datelines.parse_line(t):
+            break
+        if t:
+            if out:
+                out.append(Mapped("\n", [m.pos[start]]))
+            out.append(m[start:end])
+        start = end + 1
+    return out
+
+
 def _block_of(node) -> Optional[Tag]:
     for p in node.parents:
         if p.name in BLOCK:
@@ -166,7 +185,9 @@ def _emit(node: Tag, locator: Locator) -> Iterator[Mapped]:
             positions = locator.locate(s)
             if positions:
                 last = positions[-1] + 1
-            yield Mapped(s.replace("\r", " "), positions)
+            # a line break in the markup is a space on the page (a <pre> keeps its lines)
+            keep = any(p.name in ("pre", "textarea") for p in item.parents) if "\n" in s else True
+            yield Mapped(s.replace("\r", " ") if keep else s.replace("\r", " ").replace("\n", " "), positions)
         else:
             yield Mapped("\n", [last])
 
@@ -325,11 +346,14 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
     """The on-page headline: the heading (or .title element) that best matches the
     page's <title>/og:title; without those, the first h1, h2 or h3."""
     if not page_title:
-        for name in ("h1", "h2", "h3"):
-            for el in soup.find_all(name):
-                if 4 <= len(el.get_text(strip=True)) <= 120:
-                    return el
-        return None
+        # no <title>: a heading or a .title element that a dateline follows, else the first h1-h3
+        candidates = [el for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"])
+                      if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120
+                      and not el.find(["div", "p", "table", "ul"])][:20]
+        for el in candidates:
+            if _dateline_element(el) is not None:
+                return el
+        return next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
     best, best_score = None, 0.0
     for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td", "strong"]):
         if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):

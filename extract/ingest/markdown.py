@@ -16,12 +16,18 @@ from ..offsets import Mapped
 from .html_stream import _ENTITY
 
 BOLD_LEVEL = 7
+# a link target, with one level of parentheses inside it (javascript:void(0);)
+_URL = r"(?:[^()\n]|\([^()\n]{0,100}\)){0,1000}"
+# a line holding nothing but links (a related-articles list, a menu): chrome
+_LINK_LINE = re.compile(r"^[ \t]{0,6}(?:[-*+][ \t]+|\d{1,2}\.[ \t]+)?(?:\[[^\]\n]{0,300}\]\(" + _URL + r"\)[ \t|·/、,，>;]{0,6}){1,60}$",
+                        re.M)
 
 _RULES = [
     (re.compile(r"^[ \t]{0,3}(?:-{3,}|\*{3,}|_{3,})[ \t]*$", re.M), ""),          # horizontal rule
     (re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*){0,50}\|?[ \t]*$", re.M), ""),  # table rule
-    (re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)"), ""),                     # image
-    (re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,1000}\)"), r"\1"),                 # link
+    (re.compile(r"!\[[^\]\n]{0,300}\]\(" + _URL + r"\)"), ""),                      # image
+    (_LINK_LINE, ""),                                                               # a line of links only
+    (re.compile(r"\[([^\]\n]{0,300})\]\(" + _URL + r"\)"), r"\1"),                  # link
     (re.compile(r"<br\s{0,3}/?>", re.I), "\n"),
     (re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|table|tbody|thead|blockquote|section|article|figure|"
                 r"figcaption|center|hr|dd|dt|dl|pre)\b[^<>\n]{0,500}/?>", re.I), "\n"),  # block tags
@@ -50,8 +56,15 @@ class MarkdownResult:
     source_urls: list[str] = field(default_factory=list)     # "查看原文" links: the original page
 
 
-def strip_markdown(m: Mapped) -> MarkdownResult:
-    """The text without markup, its headings and its links to the original page."""
+def strip_markdown(m: Mapped, title: str | None = None) -> MarkdownResult:
+    """The text without markup, its headings and its links to the original page.
+    With the page's `title` known (a reader-mode export's header), the page chrome
+    above the heading that prints it is dropped."""
+    if title:
+        t = re.escape(re.sub(r"\s+", " ", title.strip())).replace(r"\ ", r"\s{1,3}")
+        h = re.search(rf"^[ \t]{{0,3}}#{{1,6}}[ \t]+{t}[ \t]*$", m.text, re.M)
+        if h and h.start() > 0:
+            m = m[h.start():]
     headings: dict[int, int] = {}
     for h in _HEADING.finditer(m.text):
         if h.end() < len(m.text) and m.text[h.end()] != "\n":

@@ -27,8 +27,8 @@ _META_KEYS = {
 }
 _SITE_KEYS = ("og:site_name", "application-name", "sitename", "site", "publisher", "copyright")
 # "标题 - 站点", "标题_栏目_站点", "标题|站点", "标题--站点"
-_TITLE_SPLIT = re.compile(r"\s{0,3}(?:_|\||｜|-{2,}|\s[-—–]\s|-(?=[^-\s]{1,20}(?:网|站|报|台|院|局|委|会|中心|社|频道|新闻|在线)$))"
-                          r"\s{0,3}")
+_TITLE_SPLIT = re.compile(r"\s{0,3}(?:_|\||｜|-{2,}|\s[-—–]\s|-(?=\s{0,3}(?:[^-\s]{1,20}(?:网|站|报|台|院|局|委|会|中心|社|频道|新闻|在线)"
+                          r"|【[^】]{1,20}】)$))\s{0,3}")
 _WECHAT_NAME = re.compile(r"""var\s{1,3}nickname\s{0,3}=\s{0,3}["']([^"'\n]{2,30})["']""")
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Optional
 
 _LABEL = re.compile(r"^(?:信息|文章|本文|新闻|稿件)?(?:来源|稿源|出处|来自|转自|转载自|原创|首发)\s{0,2}[:：/]?\s{0,3}")
-_BRACKETS = re.compile(r"^[《〈「“\"'](.{1,30})[》〉」”\"']$")
+_BRACKETS = re.compile(r"^[《〈「“\"'【\[](.{1,30})[》〉」”\"'】\]]$")
 _NOTE = re.compile(r"\s{0,3}[（(][^（）()]{0,40}[)）]$")          # 广州市…中心（加挂…牌子）
 _CHANNEL = re.compile(r"^(.{2,12}?)\s{0,2}[-－—_|·]\s{0,2}.{1,20}(?:频道|栏目|版|首页|客户端)$")
+_DUAL = re.compile(r"^(.{2,12}?(?:报|网|社|台|刊|新闻))\s{0,2}[-－—_|]\s{0,2}.{2,16}(?:报|网|社|台|刊|新闻)$")
 _SITE = re.compile(r"^(.{4,30}(?:局|委|委员会|会|院|中心|厅|部|办|办公室|政府|联合会|站|所))(?:门户网站|官方网站|官网|网站|网)$")
 _NOT_OUTLET = re.compile(
     r"^(?:(?:本网|本站|本报|本刊|本台)(?:原创|讯|消息|综合)?|网络|互联网|网友|网友投稿|佚名|未知|不详|综合|原创|转载|整理|编辑|供稿|admin|"
@@ -44,6 +45,9 @@ def normalize(name: Optional[str]) -> Optional[str]:
     table = aliases()
     if s.lower() in table:
         return table[s.lower()]
+    dual = _DUAL.match(s)  # 中国证券报-中证网, 人民网－人民日报: the first name
+    if dual:
+        s = table.get(dual.group(1).lower(), dual.group(1))
     ch = _CHANNEL.match(s)
     if ch:
         s = ch.group(1).strip()
