@@ -20,6 +20,7 @@ from .ingest.datelines import url_date
 from .ingest.exports import split_header, wechat_account
 from .ingest.html import extract_html, parse_html
 from .ingest.meta_html import from_html
+from .ingest.payload import read_payload
 from .ingest.lines import clean, normalize_chars
 from .ingest.markdown import strip_markdown
 from .ingest.sniff import sniff
@@ -42,17 +43,9 @@ class Ingested:
 
 
 def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
-    fm, body_at = split_front_matter(raw)
     found: dict = {}
-    headline = None  # (start, end) of a headline printed only in an exporter's header
-    if fm:
-        found["front_matter"] = _meta.from_front_matter(fm)
-    else:
-        header, body_at, headline = split_header(raw)  # an exporter's 标题:/日期:/链接: header
-        if header:
-            found["front_matter:header"] = header
-    body = raw[body_at:]
-    fmt = sniff(body)
+    body, body_at, remap, headline, fmt = _split_header(raw, found)
+    fmt = fmt or sniff(body)
     headings: dict = {}
     if fmt == "html":
         soup = parse_html(body)
@@ -72,15 +65,19 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         found["html_meta:url"] = {"published": url_date(url)}
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
-        if headline and raw[headline[0]:headline[1]] not in body[:3000]:
-            # the headline is the article's: it opens the text, the rest of the header does not
-            title = Mapped.identity(raw[headline[0]:headline[1]], headline[0], len(raw))
-            mapped = Mapped.join([title, Mapped("\n", [headline[1]]), mapped], len(raw))
         if fmt == "markdown":
             md = strip_markdown(mapped, (found.get("front_matter:header") or {}).get("title"))
             mapped, headings = md.text, md.headings
             if md.source_urls:
                 found["text:url"] = {"url": md.source_urls[0], "published": url_date(md.source_urls[0])}
+    if remap is not None:  # a decoded JSON string: positions into it -> positions in the file
+        mapped = Mapped(mapped.text, [remap[p] if p < len(remap) else remap[-1] + 1 for p in mapped.pos], len(raw))
+        headings = {remap[p]: lv for p, lv in headings.items() if p < len(remap)}
+    if headline is not None and headline.text not in mapped.text[:3000]:
+        # a headline printed only in a header is the article's: it opens the text
+        nl = Mapped("\n", [headline.pos[-1] + 1 if headline.pos else 0])
+        mapped = Mapped.join([headline, nl, mapped], len(raw))
+    if fmt != "html":
         probe = _probe(mapped)
         found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
         found["text:site"] = {"outlet": wechat_account(probe)}
@@ -88,15 +85,39 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     head_starts = {i: headings[p] for i, p in enumerate(mapped.pos)
                    if p in headings and (i == 0 or mapped.text[i - 1] == "\n")}
     if fmt == "html":
-        title = res.title_line or next((found[k]["title"] for k in ("front_matter", "json_ld", "html_meta")
-                                        if found.get(k, {}).get("title")), None)
+        title = res.title_line or next((found[k]["title"] for k in ("front_matter", "front_matter:header", "json_ld",
+                                                                     "html_meta") if found.get(k, {}).get("title")), None)
         spans = _articles.single_article(mapped.text, title)
     else:
         spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
-        title = _articles.first_title(mapped.text, ocr=ocr)
+        lead = len(mapped.text) - len(mapped.text.lstrip())
+        if lead in head_starts:  # a document opening with a Markdown heading: that is its headline
+            title = mapped.text[lead:].split("\n", 1)[0].strip()
+        else:
+            title = _articles.first_title(mapped.text, ocr=ocr)
         if title:
             found["text"] = {"title": title, **found["text"]}
     return Ingested(mapped, fmt, encoding, found, spans)
+
+
+def _split_header(raw: str, found: dict) -> tuple[str, int, Optional[list[int]], Optional[Mapped], Optional[str]]:
+    """What describes the article rather than being it: YAML front matter, an
+    exporter's 标题:/日期: header, a JSON payload's fields. Returns (the text to parse,
+    its offset in `raw`, the raw position of each of its characters when it had to be
+    decoded, a headline printed only in the header, the text's format if known)."""
+    fm, body_at = split_front_matter(raw)
+    if fm:
+        found["front_matter"] = _meta.from_front_matter(fm)
+        return raw[body_at:], body_at, None, None, None
+    payload = read_payload(raw)
+    if payload is not None:
+        found["front_matter:header"] = payload.meta
+        return payload.content.text, 0, payload.content.pos, payload.title, None
+    header, body_at, span, fmt = split_header(raw)
+    if header or fmt:
+        found["front_matter:header"] = header
+    headline = Mapped.identity(raw[span[0]:span[1]], span[0], len(raw)) if span else None
+    return raw[body_at:], body_at, None, headline, fmt
 
 
 def _probe(m: Mapped) -> str:

@@ -22,17 +22,18 @@ _PHP_GUARD = re.compile(r"\A\s{0,10}<\?php\s{1,3}exit\s{0,2};?\s{0,2}\?>[ \t]{0,
 _ACCOUNT = re.compile(r"(?:关注|置顶|搜索|来自)?[ \t]{0,2}[“\"「](?P<name>[^”\"」\n]{2,20})[”\"」][ \t]{0,2}(?:官方)?(?:微信)?(?:公众号|服务号|订阅号)")
 
 
-def split_header(text: str) -> tuple[dict[str, Any], int, Optional[tuple[int, int]]]:
-    """(fields, offset where the article starts, span of the title's value) for a
-    header of at least two `key: value` lines (one of them a title or a date) closed
-    by a rule; ({}, 0, None) otherwise. The title is the article's headline: the
-    caller keeps it as the text's first line."""
+def split_header(text: str) -> tuple[dict[str, Any], int, Optional[tuple[int, int]], Optional[str]]:
+    """(fields, offset where the article starts, span of the title's value, the body's
+    format when the header tells it) for a header of at least two `key: value` lines
+    (one of them a title or a date) closed by a rule, or a PHP CMS data file's guard;
+    ({}, 0, None, None) otherwise. The title is the article's headline: the caller
+    keeps it as the text's first line."""
     guard = _PHP_GUARD.match(text)
     if guard:
         from .meta import iso_date
 
         d = iso_date((guard.group("ts") or "")[:10])
-        return ({"published": d} if d else {}), guard.end(), None
+        return ({"published": d} if d else {}), guard.end(), None, "html"  # the CMS stores HTML
     lines = text[:5000].split("\n")
     fields: dict[str, str] = {}
     title_span = None
@@ -53,9 +54,9 @@ def split_header(text: str) -> tuple[dict[str, Any], int, Optional[tuple[int, in
             offset = end
             continue
         if _RULE.match(line.rstrip("\r")) and len(fields) >= 2 and ({"标题", "题目", "日期", "时间", "Title"} & fields.keys()):
-            return _meta(fields), min(end, len(text)), title_span
+            return _meta(fields), min(end, len(text)), title_span, None
         break
-    return {}, 0, None
+    return {}, 0, None, None
 
 
 def _meta(fields: dict[str, str]) -> dict[str, Any]:

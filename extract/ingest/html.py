@@ -344,16 +344,25 @@ def page_title(soup: BeautifulSoup) -> str:
 
 def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
     """The on-page headline: the heading (or .title element) that best matches the
-    page's <title>/og:title; without those, the first h1, h2 or h3."""
-    if not page_title:
-        # no <title>: a heading or a .title element that a dateline follows, else the first h1-h3
-        candidates = [el for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"])
-                      if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120
-                      and not el.find(["div", "p", "table", "ul"])][:20]
-        for el in candidates:
-            if _dateline_element(el) is not None:
-                return el
-        return next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    page's <title>/og:title; failing that, a heading a dateline follows, else the
+    first h1, h2 or h3."""
+    if page_title:
+        el = _title_matching(soup, page_title)
+        if el is not None:
+            return el
+    # no <title>, or none that a heading repeats: a heading or a .title element that a
+    # dateline follows, else the first h1-h3
+    candidates = [el for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"])
+                  if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120
+                  and not el.find(["div", "p", "table", "ul"])][:20]
+    for el in candidates:
+        if _dateline_element(el) is not None:
+            return el
+    return next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+
+
+def _title_matching(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
+    """The heading (or .title element) that best repeats the page's <title>/og:title."""
     best, best_score = None, 0.0
     for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td", "strong"]):
         if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):

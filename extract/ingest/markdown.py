@@ -44,8 +44,8 @@ _RULES = [
 ]
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+", re.M)
 _HEADING_CLOSE = re.compile(r"[ \t]+#{1,6}[ \t]*$", re.M)
-_BOLD_PARA = re.compile(r"<p\b[^<>\n]{0,300}>[ \t]{0,3}<(strong|b)\b[^<>\n]{0,300}>(?P<head>[^<>\n]{2,120})</\1>"
-                        r"[ \t]{0,3}</p>", re.I)
+_BOLD_PARA = re.compile(r"<p\b[^<>\n]{0,300}>[ \t]{0,3}<(strong|b)\b[^<>\n]{0,300}>(?P<head>[^<>\n]{2,120})(?:<br\s{0,3}/?>){0,2}</\1>"
+                        r"[ \t]{0,3}(?:<br\s{0,3}/?>[ \t]{0,3}){0,2}</p>", re.I)
 _SOURCE_LINK = re.compile(r"\[[ \t]{0,3}(?:查看原文|阅读原文|原文链接|原文地址|原文)[ \t]{0,3}\]\((?P<url>https?://[^)\s]{1,1000})\)")
 
 
