@@ -63,6 +63,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
                                                     ("authors", d.authors)) if v})
         url = found["html_meta"].get("url") or found["json_ld"].get("url")
         found["html_meta:url"] = {"published": url_date(url)}
+        found["text:site"] = {"outlet": _meta.notice_issuer(page, res.title_line or found["html_meta"].get("title"))
+                              or _meta.site_owner(page)}
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
         if fmt == "markdown":
@@ -97,6 +99,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
             title = _articles.first_title(mapped.text, ocr=ocr)
         if title:
             found["text"] = {"title": title, **found["text"]}
+        if not found["text:site"].get("outlet"):
+            found["text:site"]["outlet"] = _meta.notice_issuer(mapped.text, title)
     return Ingested(mapped, fmt, encoding, found, spans)
 
 

@@ -132,3 +132,19 @@ def test_repost_outlet_beats_the_portal(ingest_only):
     assert doc.meta.outlet == "界面新闻" and doc.meta.sources["outlet"] == "text"
     assert doc.meta.published == "2023-05-12"
     assert "2023-05-12 09:41:07来源：界面新闻" in doc.text
+
+
+@pytest.mark.parametrize("name", ["党委宣传部", "医疗保险处", "宣联科", "护理部", "党办"])
+def test_a_department_of_the_site_is_no_outlet(name):
+    assert outlets.normalize(name) is None
+    assert outlets.normalize("来源：" + name) is None
+
+
+def test_notice_issuer_and_site_owner():
+    from extract.ingest.meta import notice_issuer, site_owner
+
+    assert notice_issuer("", "江州市卫生健康委员会 江州市财政局关于做好2016年新农合工作的通知") == "江州市卫生健康委员会"
+    text = "青石县新型农村合作医疗管理局\n关于做好2016年度参合筹资工作的通告\n正文……"
+    assert notice_issuer(text, "关于做好2016年度参合筹资工作的通告") == "青石县新型农村合作医疗管理局"
+    assert notice_issuer("", "我县新农合参合率达98%") is None
+    assert site_owner("版权所有\n主办：江州省人力资源和社会保障厅　地址：江州市一路1号") == "江州省人力资源和社会保障厅"

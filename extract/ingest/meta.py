@@ -206,3 +206,29 @@ def merge(found: dict[str, dict]) -> tuple[dict, dict]:
             fields[fld] = v
             sources[fld] = src.split(":")[0]
     return fields, sources
+
+
+def notice_issuer(text: str, title: Optional[str]) -> Optional[str]:
+    """The first body issuing an official notice: named at the start of its title, or
+    on the line right above a 关于… title."""
+    if not title:
+        return None
+    rx = patterns()["issuer_org"]
+    m = rx.match(title)
+    if m and "关于" in title:
+        return outlets.normalize(m.group("org"))
+    if not title.startswith("关于"):
+        return None
+    lines = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()]
+    if title in lines and lines.index(title) > 0:
+        above = lines[lines.index(title) - 1]
+        m = rx.match(above)
+        if m and m.group("org") == above.split()[0]:
+            return outlets.normalize(m.group("org"))
+    return None
+
+
+def site_owner(text: str) -> Optional[str]:
+    """The body a site's footer names as its owner (主办单位：…): the site's outlet."""
+    m = patterns()["site_owner"].search(text)
+    return outlets.normalize(m.group("org")) if m else None

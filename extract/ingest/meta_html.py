@@ -29,6 +29,7 @@ _SITE_KEYS = ("og:site_name", "application-name", "sitename", "site", "publisher
 # "标题 - 站点", "标题_栏目_站点", "标题|站点", "标题--站点"
 _TITLE_SPLIT = re.compile(r"\s{0,3}(?:_|\||｜|-{2,}|\s[-—–]\s|-(?=\s{0,3}(?:[^-\s]{1,20}(?:网|站|报|台|院|局|委|会|中心|社|频道|新闻|在线)"
                           r"|【[^】]{1,20}】)$))\s{0,3}")
+_NOT_AUTHOR = frozenset({"原创", "转载", "作者", "来源", ""})
 _WECHAT_NAME = re.compile(r"""var\s{1,3}nickname\s{0,3}=\s{0,3}["']([^"'\n]{2,30})["']""")
 
 
@@ -88,6 +89,12 @@ def from_html(soup) -> dict[str, dict]:
         if name:
             site["outlet"] = name
             break
+    if "authors" not in page:  # a WeChat post's author field
+        el = soup.find(id="js_author_name") or next(
+            (e for e in soup.find_all(class_="rich_media_meta_text") if e.get_text(strip=True) not in _NOT_AUTHOR), None)
+        names = split_names(el.get_text(" ", strip=True)) if el else []
+        if names and not outlets.normalize(names[0]) == _wechat_account(soup):
+            page["authors"] = names
     account = _wechat_account(soup)
     if account:
         site["outlet"] = account

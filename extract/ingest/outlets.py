@@ -40,6 +40,7 @@ def normalize(name: Optional[str]) -> Optional[str]:
     if b:
         s = b.group(1).strip()
     s = _NOTE.sub("", s).strip()
+    s = re.sub(r"\s{0,3}[【\[][^】\]]{0,10}$", "", s).strip()  # "河北省医疗保障局 【打印】" cut short
     if not s or len(s) > 30 or _NOT_NAME.search(s) or _NOT_OUTLET.match(s):
         return None
     table = aliases()
@@ -55,4 +56,8 @@ def normalize(name: Optional[str]) -> Optional[str]:
     site = _SITE.match(s)
     if site:
         s = site.group(1)
+    from .datelines import rules
+
+    if rules()["department"].match(s):
+        return None  # 党委宣传部, 医疗保险处: a department of the site's own body, not a publication
     return None if _NOT_OUTLET.match(s) else s
