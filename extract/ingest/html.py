@@ -352,9 +352,13 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
             return el
     # no <title>, or none that a heading repeats: a heading or a .title element that a
     # dateline follows, else the first h1-h3
-    candidates = [el for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"])
-                  if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120
-                  and not el.find(["div", "p", "table", "ul"])][:20]
+    candidates = []
+    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"]):
+        if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120 \
+                and not el.find(["div", "p", "table", "ul"]):
+            candidates.append(el)
+            if len(candidates) == 20:
+                break
     for el in candidates:
         if _dateline_element(el) is not None:
             return el

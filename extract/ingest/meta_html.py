@@ -55,6 +55,7 @@ def from_html(soup) -> dict[str, dict]:
             metas[key] = content
     page: dict[str, Any] = {}
     site: dict[str, Any] = {}
+    scripts = soup.find_all("script")
     for fld, keys in _META_KEYS.items():
         for k in keys:
             if k not in metas:
@@ -79,7 +80,7 @@ def from_html(soup) -> dict[str, dict]:
         if t and iso_date(t["datetime"]):
             page["published"] = iso_date(t["datetime"])
     if "published" not in page:
-        page.update(_wechat_time(soup))
+        page.update(_wechat_time(scripts))
     raw_title = soup.title.get_text() if soup.title else ""
     head, site_name = split_title(raw_title)
     if "title" not in page and head:
@@ -89,13 +90,13 @@ def from_html(soup) -> dict[str, dict]:
         if name:
             site["outlet"] = name
             break
-    if "authors" not in page:  # a WeChat post's author field
+    account = _wechat_account(soup, scripts)
+    if "authors" not in page and account:  # a WeChat post's author field
         el = soup.find(id="js_author_name") or next(
             (e for e in soup.find_all(class_="rich_media_meta_text") if e.get_text(strip=True) not in _NOT_AUTHOR), None)
         names = split_names(el.get_text(" ", strip=True)) if el else []
-        if names and not outlets.normalize(names[0]) == _wechat_account(soup):
+        if names and not outlets.normalize(names[0]) == account:
             page["authors"] = names
-    account = _wechat_account(soup)
     if account:
         site["outlet"] = account
     elif "outlet" not in site and site_name and outlets.normalize(site_name):
@@ -104,7 +105,7 @@ def from_html(soup) -> dict[str, dict]:
         link = soup.find("link", rel="canonical")
         if link and link.get("href", "").startswith("http"):
             page["url"] = link["href"]
-    return {"html_meta": page, "html_meta:site": site, "json_ld": _json_ld(soup)}
+    return {"html_meta": page, "html_meta:site": site, "json_ld": _json_ld(scripts)}
 
 
 _EDITOR = re.compile(r"(?:责任编辑|责编|编辑|校对|审核)\s{0,2}[:：/]\s{0,2}(?P<names>[^\n\]】)）<>]{2,30})")
@@ -119,22 +120,22 @@ def _editors(soup) -> set[str]:
     return out
 
 
-def _wechat_account(soup) -> Optional[str]:
+def _wechat_account(soup, scripts: list) -> Optional[str]:
     """A WeChat post's account: the profile name on the page, or `var nickname`."""
-    el = soup.find(id="js_name") or soup.find(class_="profile_nickname")
+    el = soup.find(id=("js_name", "profile_nickname")) or soup.find(class_="profile_nickname")
     if el and el.get_text(strip=True):
         return outlets.normalize(el.get_text(strip=True))
-    for s in soup.find_all("script"):
+    for s in scripts:
         m = _WECHAT_NAME.search(s.string or "")
         if m:
             return outlets.normalize(m.group(1))
     return None
 
 
-def _wechat_time(soup) -> dict:
+def _wechat_time(scripts: list) -> dict:
     """WeChat pages keep the publication time in script variables."""
     p = patterns()
-    for s in soup.find_all("script"):
+    for s in scripts:
         code = s.string or ""
         if "publish_time" not in code and "createTime" not in code and "var ct" not in code:
             continue
@@ -151,9 +152,9 @@ def _wechat_time(soup) -> dict:
     return {}
 
 
-def _json_ld(soup) -> dict:
+def _json_ld(scripts: list) -> dict:
     out: dict[str, Any] = {}
-    for s in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for s in (s for s in scripts if (s.get("type") or "").lower() == "application/ld+json"):
         try:
             data = json.loads(s.string or "")
         except (ValueError, TypeError):
