@@ -297,18 +297,18 @@ def first_title(text: str, ocr: bool = False) -> Optional[str]:
         if not is_title(ln):
             return None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        second = nxt.text.strip() if nxt and is_title(nxt) else None
-        if second and not ocr and not second.startswith(("——", "—", "--")):
-            second = None
+        second = nxt.text.strip() if nxt and is_title(nxt) and ocr else None
         return _headline(ln.text.strip(), second)
     return None
 
 
 def _headline(first: str, second: Optional[str]) -> str:
-    """OCR breaks a headline over two short lines ("2025年度城乡居民医保" / "集中缴费进行中");
-    a second line that would make a long headline is a subtitle instead."""
-    if second and second.startswith(("——", "—", "--")):
-        return first + second  # 要知道 / ——宁夏医保政策问答
-    if second and _width(first) + _width(second) <= 20 and first[-1] not in "”」』）)":
+    """OCR breaks a headline over two lines at the column's width ("2025年度城乡居民医保" /
+    "集中缴费进行中": the first line the longer one). A second line as long as the first or
+    longer, or one that would make a long headline, is a subtitle; a dash line
+    (——宁夏医保政策问答) always is. Guide v2: a subtitle is not part of the title."""
+    if not second or second.startswith(("——", "—", "--")):
+        return first
+    if _width(first) + _width(second) <= 20 and _width(first) > _width(second) and first[-1] not in "”」』）)":
         return first + second
     return first
