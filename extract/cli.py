@@ -81,6 +81,23 @@ def load_manifest(path: Path) -> dict:
     return manifest
 
 
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+
+
+def find_manifests(paths: List[Path]) -> list[Path]:
+    """The manifests beside the inputs: manifest.csv or manifest.jsonl in each folder
+    given, or in the folder of each file given (read without --manifest; --manifest
+    replaces them)."""
+    out: list[Path] = []
+    for p in paths:
+        folder = p if p.is_dir() else p.parent
+        for name in MANIFEST_NAMES:
+            m = folder / name
+            if m.is_file() and m not in out:
+                out.append(m)
+    return out
+
+
 @contextmanager
 def atomic_output(path: Optional[Path]) -> Iterator:
     """Write to a temporary file beside `path` and rename it into place at the end:
@@ -108,7 +125,7 @@ def run(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one record a line) or json (an array)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date for every file (2021-11-25, 2018-10, 2018)."),
-    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV/JSONL: file,published[,url,outlet,title]; overrides what is found."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV/JSONL: file,published[,url,outlet,title]; overrides what is found. Default: a manifest.csv or manifest.jsonl beside the inputs."),
     jobs: int = typer.Option(1, "-j", "--jobs", min=1, help="Worker processes."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest: text, metadata, articles."),
     db: Optional[str] = typer.Option(None, "--db", help="Also load the records into this database (sqlite:///policy.db, postgresql://user@host/db); records are then printed only with -o."),
@@ -125,7 +142,8 @@ def run(
             RefDate.parse(published)
         except ValueError as e:
             raise typer.BadParameter(str(e), param_hint="--published")
-    rows = load_manifest(manifest) if manifest else None
+    manifests = [manifest] if manifest else find_manifests(paths)
+    rows = {k: v for m in manifests for k, v in load_manifest(m).items()} or None
     files = collect(paths)
     options = Options(components=()) if no_extract else Options()
     stats: Counter = Counter()
@@ -160,7 +178,8 @@ def run(
             fh.write("]\n")
     summary = (f"{stats['files']} files, {stats['articles']} articles, "
                + ", ".join(f"{stats[t]} {t}" for t in ("date", "money", "percent", "institution"))
-               + f", {stats['deadlines']} deadlines, {stats['procedures']} procedures, {failed} with errors")
+               + f", {stats['deadlines']} deadlines, {stats['procedures']} procedures, {failed} with errors"
+               + "".join(f"; manifest {m}" for m in manifests))
     typer.echo(summary, err=True)
     if sink:
         typer.echo(sink.summary(), err=True)

@@ -16,7 +16,11 @@ from .ingest import articles as _articles
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode
 from .ingest.frontmatter import split_front_matter
+from .ingest.datelines import url_date
+from .ingest.exports import split_header, wechat_account
 from .ingest.html import extract_html, parse_html
+from .ingest.meta_html import from_html
+from .ingest.payload import read_payload
 from .ingest.lines import clean, normalize_chars
 from .ingest.markdown import strip_markdown
 from .ingest.sniff import sniff
@@ -39,41 +43,85 @@ class Ingested:
 
 
 def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
-    fm, body_at = split_front_matter(raw)
-    body = raw[body_at:]
-    fmt = sniff(body)
     found: dict = {}
-    if fm:
-        found["front_matter"] = _meta.from_front_matter(fm)
+    body, body_at, remap, headline, fmt = _split_header(raw, found)
+    fmt = fmt or sniff(body)
     headings: dict = {}
     if fmt == "html":
         soup = parse_html(body)
-        found["html_meta"], found["json_ld"] = _meta.from_html(soup)
+        found.update(from_html(soup))
         res = extract_html(body, body_at, len(raw), soup)
         mapped = res.body
         if res.title_line:
             found["html_meta"]["title"] = re.sub(r"\s+", " ", res.title_line)
-        found["text"] = _meta.from_text(_squash(res.page_text))  # datelines sit in the chrome
+        page = _squash(res.page_text)
+        after = _squash(res.page_text[res.after_title:]) if res.after_title else page
+        found["text"] = _meta.from_text(after, page)  # datelines sit in the chrome
+        if res.dateline:  # the dateline printed under the headline comes first
+            d = res.dateline
+            found["text"].update({k: v for k, v in (("published", d.published), ("outlet", d.outlet),
+                                                    ("authors", d.authors)) if v})
+        url = found["html_meta"].get("url") or found["json_ld"].get("url")
+        found["html_meta:url"] = {"published": url_date(url)}
+        found["text:site"] = {"outlet": _meta.notice_issuer(page, res.title_line or found["html_meta"].get("title"))
+                              or _meta.site_owner(page)}
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
         if fmt == "markdown":
-            mapped, heads = strip_markdown(mapped)
-            headings = heads
-    if fmt != "html":  # datelines often sit on lines that cleaning drops as chrome
-        found["text"] = _meta.from_text(_probe(mapped))
+            md = strip_markdown(mapped, (found.get("front_matter:header") or {}).get("title"))
+            mapped, headings = md.text, md.headings
+            if md.source_urls:
+                found["text:url"] = {"url": md.source_urls[0], "published": url_date(md.source_urls[0])}
+    if remap is not None:  # a decoded JSON string: positions into it -> positions in the file
+        mapped = Mapped(mapped.text, [remap[p] if p < len(remap) else remap[-1] + 1 for p in mapped.pos], len(raw))
+        headings = {remap[p]: lv for p, lv in headings.items() if p < len(remap)}
+    if headline is not None and headline.text not in mapped.text[:3000]:
+        # a headline printed only in a header is the article's: it opens the text
+        nl = Mapped("\n", [headline.pos[-1] + 1 if headline.pos else 0])
+        mapped = Mapped.join([headline, nl, mapped], len(raw))
+    if fmt != "html":
+        probe = _probe(mapped)
+        found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
+        found["text:site"] = {"outlet": wechat_account(probe)}
     mapped, ocr = clean(mapped, fmt, headings)
     head_starts = {i: headings[p] for i, p in enumerate(mapped.pos)
                    if p in headings and (i == 0 or mapped.text[i - 1] == "\n")}
     if fmt == "html":
-        title = res.title_line or next((found[k]["title"] for k in ("front_matter", "json_ld", "html_meta")
-                                        if found.get(k, {}).get("title")), None)
+        title = res.title_line or next((found[k]["title"] for k in ("front_matter", "front_matter:header", "json_ld",
+                                                                     "html_meta") if found.get(k, {}).get("title")), None)
         spans = _articles.single_article(mapped.text, title)
     else:
         spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
-        title = _articles.first_title(mapped.text, ocr=ocr)
+        lead = len(mapped.text) - len(mapped.text.lstrip())
+        if lead in head_starts:  # a document opening with a Markdown heading: that is its headline
+            title = mapped.text[lead:].split("\n", 1)[0].strip()
+        else:
+            title = _articles.first_title(mapped.text, ocr=ocr)
         if title:
             found["text"] = {"title": title, **found["text"]}
+        if not found["text:site"].get("outlet"):
+            found["text:site"]["outlet"] = _meta.notice_issuer(mapped.text, title)
     return Ingested(mapped, fmt, encoding, found, spans)
+
+
+def _split_header(raw: str, found: dict) -> tuple[str, int, Optional[list[int]], Optional[Mapped], Optional[str]]:
+    """What describes the article rather than being it: YAML front matter, an
+    exporter's 标题:/日期: header, a JSON payload's fields. Returns (the text to parse,
+    its offset in `raw`, the raw position of each of its characters when it had to be
+    decoded, a headline printed only in the header, the text's format if known)."""
+    fm, body_at = split_front_matter(raw)
+    if fm:
+        found["front_matter"] = _meta.from_front_matter(fm)
+        return raw[body_at:], body_at, None, None, None
+    payload = read_payload(raw)
+    if payload is not None:
+        found["front_matter:header"] = payload.meta
+        return payload.content.text, 0, payload.content.pos, payload.title, None
+    header, body_at, span, fmt = split_header(raw)
+    if header or fmt:
+        found["front_matter:header"] = header
+    headline = Mapped.identity(raw[span[0]:span[1]], span[0], len(raw)) if span else None
+    return raw[body_at:], body_at, None, headline, fmt
 
 
 def _probe(m: Mapped) -> str:
@@ -129,25 +177,89 @@ def build_document(
     doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
     _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
     ref = RefDate.try_parse(doc.meta.published)
+    # an article naming no outlet is the page's, unless the page gathers stories of several outlets
+    shared = not any(a.outlet and a.outlet != doc.meta.outlet for a in ing.articles)
     for i, a in enumerate(ing.articles):
         doc.articles.append(Article(index=i, title=a.title, start=a.start, end=a.end, byline=a.byline,
-                                    outlet=a.outlet or (doc.meta.outlet if len(ing.articles) == 1 else None),
+                                    outlet=a.outlet or (doc.meta.outlet if shared else None),
                                     published=doc.meta.published))
     if not doc.articles and doc.text.strip():
         doc.articles.append(Article(index=0, title=doc.meta.title, start=0, end=len(doc.text), published=doc.meta.published))
     if options.components:
         _run_extractors(doc, ing.text, ref, options)
+        if any(a.heads for a in ing.articles):
+            _extract_heads(doc, ing, ref, options)
     return doc
+
+
+def _extract_heads(doc: Document, ing: Ingested, ref: Optional[RefDate], options: Options) -> None:
+    """A part of an article printed apart from its body (the headline block opening an
+    OCR page) is that article's: inside another article's span, its mentions and
+    deadlines are handed over; before every span, it is read with the body as context."""
+    nlp = cached(tuple(options.components))
+    for i, a in enumerate(ing.articles):
+        art = doc.articles[i]
+        for s, e in a.heads:
+            if any(o.start <= s and e <= o.end for o in doc.articles):
+                for m in doc.mentions:
+                    if s <= m.start and m.end <= e:
+                        m.article = i
+                for d in doc.deadlines:
+                    if s <= d.start and d.end <= e + 1:
+                        d.article = i
+                continue
+            head = doc.text[s:e]
+            try:
+                sdoc = annotate(nlp, head + "\n" + doc.text[art.start:art.end], ref)
+            except Exception as ex:  # one extractor's bug must not lose the record
+                doc.errors.append(Error(stage="extract", message=f"article {i} headline: {type(ex).__name__}: {ex}"))
+                continue
+            local: dict[int, int] = {}
+            for k, m in enumerate(sdoc._.hnx_mentions or []):
+                if m.end > len(head) or doc.text[s + m.start:s + m.end] != m.text:
+                    continue  # the body's mentions were read with the article
+                m.start, m.end = m.start + s, m.end + s
+                m.raw_start, m.raw_end = ing.text.raw_span(m.start, m.end)
+                m.article = i
+                local[k] = len(doc.mentions)
+                doc.mentions.append(m)
+            for d in sdoc._.hnx_deadlines or []:
+                if d.date in local and d.end <= len(head) + 1:
+                    d.start, d.end, d.date, d.article = d.start + s, min(d.end, len(head)) + s, local[d.date], i
+                    doc.deadlines.append(d)
+    _in_text_order(doc)
+
+
+def _in_text_order(doc: Document) -> None:
+    """Mentions sorted by position, with the deadlines' and changes' references to them."""
+    order = sorted(range(len(doc.mentions)), key=lambda i: (doc.mentions[i].start, -doc.mentions[i].end))
+    new_index = {old: new for new, old in enumerate(order)}
+    doc.mentions = [doc.mentions[i] for i in order]
+    for d in doc.deadlines:
+        d.date = new_index.get(d.date) if d.date is not None else None
+    for c in doc.changes:
+        c.from_ = new_index.get(c.from_) if c.from_ is not None else None
+        c.to = new_index.get(c.to) if c.to is not None else None
+        c.by = new_index.get(c.by) if c.by is not None else None
+
+
+def _lead_article(ing: Ingested):
+    """The article a page's metadata describes: the one printed under the page's
+    headline (an OCR page's first headline may announce its second article), else the first."""
+    title = next((ing.found.get(k, {}).get("title") for k in ("front_matter", "front_matter:header", "html_meta", "text")
+                  if ing.found.get(k, {}).get("title")), None)
+    return next((a for a in ing.articles if title and a.title == title), ing.articles[0])
 
 
 def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
     found = dict(ing.found)
-    if ing.articles:  # a page's byline and outlet are those of its first article
-        first = ing.articles[0]
-        if first.byline:
-            found["text"].setdefault("authors", list(first.byline))
-        if first.outlet:
-            found["text"].setdefault("outlet", first.outlet)
+    found["text"] = dict(found.get("text") or {})
+    if ing.articles:  # a page's byline and outlet are those of its lead article
+        lead = _lead_article(ing)
+        if lead.byline:
+            found["text"].setdefault("authors", list(lead.byline))
+        if lead.outlet:
+            found["text"].setdefault("outlet", lead.outlet)
     if row:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}

@@ -83,6 +83,43 @@ def test_manifest_overrides_document_metadata(tmp_path):
     assert rec["meta"]["outlet"] == "某市政府网" and rec["meta"]["url"] == "https://example.org/n"
 
 
+def test_run_reads_the_manifest_beside_its_inputs(seeds_run):
+    """`hnx run corpora/seeds` uses the seeds' manifest.csv without --manifest and says so."""
+    result, out = seeds_run
+    recs = {json.loads(line)["source"].split("/")[-1][:3]: json.loads(line)
+            for line in out.read_text(encoding="utf-8").splitlines()}
+    assert recs["000"]["meta"]["published"] == "2023" and recs["000"]["meta"]["sources"]["published"] == "manifest"
+    assert recs["001"]["meta"]["published"] == "2026-01"
+    assert recs["004"]["meta"]["published"] == "2021-11-25"
+    assert "manifest " in result.output and "manifest.csv" in result.output
+
+
+def test_manifest_jsonl_beside_a_file_and_the_option_replaces_it(tmp_path):
+    f = tmp_path / "notice.txt"
+    f.write_text("某市医保局通知\n\n今年起，城乡居民医保个人缴费标准为每人每年250元。", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text('{"file": "notice.txt", "published": "2019-05-06", "outlet": "某市医保局"}\n',
+                                             encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["run", str(f), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rec["meta"]["published"] == "2019-05-06" and rec["meta"]["outlet"] == "某市医保局"
+    assert "manifest.jsonl" in result.output
+    other = tmp_path / "other.csv"
+    other.write_text("file,published\nnotice.txt,2020-02\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(f), "--manifest", str(other), "-o", str(out)])
+    rec = json.loads(out.read_text(encoding="utf-8"))
+    assert rec["meta"]["published"] == "2020-02" and rec["meta"]["outlet"] is None
+    assert "other.csv" in result.output and "manifest.jsonl" not in result.output
+
+
+def test_no_manifest_no_mention(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("发布时间：2020-01-02\n\n本月起实施新的报销政策。", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(f), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 0 and "manifest" not in result.output
+
+
 def test_published_argument_and_json_format(tmp_path):
     f = tmp_path / "x.txt"
     f.write_text("发布时间：2020-01-02\n\n本月起实施新的报销政策，参保人员可通过随申办APP查询。", encoding="utf-8")

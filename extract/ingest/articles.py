@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import datelines, outlets
 from .lines import _TERMINAL, _width
+from .markdown import BOLD_LEVEL
 from .meta import closes_article, is_page_meta_line, opening_lead, patterns
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
-_NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报"})
+_NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报", "手记", "来源",
+                        "编辑", "采访", "采访整理", "观察", "调查", "视点", "述评", "札记"})
 
 
 @dataclass
@@ -35,6 +38,9 @@ class ArticleSpan:
     title: Optional[str] = None
     byline: list[str] = field(default_factory=list)
     outlet: Optional[str] = None
+    # parts printed apart from the body (an OCR page's headline block): inside another
+    # article's span, or before every span
+    heads: list[tuple[int, int]] = field(default_factory=list)
 
 
 def split_lines(text: str, headings: Optional[dict] = None) -> list[Line]:
@@ -79,15 +85,23 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     lines = split_lines(text, headings)
     if not any(not ln.blank for ln in lines):
         return []
-    top = min((ln.heading for ln in lines if ln.heading), default=0)
+    top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0)
+    briefs = patterns()["briefs_heading"]
     # the first body line: title lines above it form the page's headline block
     first_body = next((i for i, ln in enumerate(lines)
                        if not ln.blank and not is_title(ln) and not is_page_meta(lines, i)), len(lines))
     cuts = {0}
+    section: Optional[Line] = None  # the heading over the current lines
     for i, ln in enumerate(lines):
         if _is_end(ln) and not _lead(ln):
             cuts.add(i + 1)
+        if ln.heading == BOLD_LEVEL:
+            # a bold paragraph is a sub-heading; under a 快讯/简讯 heading each one opens a brief
+            if section is not None and briefs.search(section.text):
+                cuts.add(i)
+            continue
         if ln.heading:
+            section = ln
             k = i
             # a short kicker line right above a heading belongs to it
             j = _prev_nonblank(lines, i)
@@ -149,10 +163,11 @@ def _has_body(seg: list[Line]) -> bool:
 def _article(seg: list[Line]) -> ArticleSpan:
     body = [ln for ln in seg if not ln.blank]
     title = None
-    for ln in body[:3]:
-        if ln.heading:
-            title = ln.text.strip()
-            break
+    heads = [ln for ln in body[:4] if ln.heading]
+    if heads:
+        # a list of briefs opens with its own heading: the first brief is titled by its headline
+        first = heads[0]
+        title = (heads[1] if len(heads) > 1 and patterns()["briefs_heading"].search(first.text) else first).text.strip()
     if title is None:
         k = 0
         while k < min(len(body) - 1, 3) and is_page_meta(body, k):
@@ -174,7 +189,12 @@ def _article(seg: list[Line]) -> ArticleSpan:
             art.outlet = agency.group(1)
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
-            art.outlet = lead.group("outlet")
+            art.outlet = outlets.normalize(lead.group("outlet"))
+        if art.outlet is None and ln in body[:4]:
+            art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
+        tag = p["source_tag"].search(t)
+        if tag and art.outlet is None:
+            art.outlet = outlets.normalize(tag.group("outlet"))  # （上海普陀） closing the story
     return art
 
 
@@ -185,9 +205,12 @@ def _bigrams(s: str) -> set[str]:
 
 def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str) -> None:
     """An OCR page opens with the headlines of all its articles: give each article
-    the headline group whose words it shares most."""
-    groups: list[list[str]] = []
-    current: list[str] = []
+    the headline group whose words it shares most. The first article's span then
+    starts at its own headline; a headline group of another article printed above
+    it becomes that article's `heads` (a part of it away from its body), so that
+    what the headline says is attributed to the article it announces."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
     for i, ln in enumerate(lines):
         if ln.start >= articles[0].end:
             break
@@ -200,27 +223,53 @@ def _assign_headlines(lines: list[Line], articles: list[ArticleSpan], text: str)
             continue
         if not is_title(ln):
             break
-        current.append(ln.text.strip())
+        current.append(ln)
     if current:
         groups.append(current)
     if len(groups) < 2:
         return
-    head_end = text.find(groups[-1][-1]) + len(groups[-1][-1])
-    used: set[int] = set()
-    for art in articles:
+    head_end = groups[-1][-1].end
+    owner: dict[int, int] = {}
+    for ai, art in enumerate(articles):
         body = _bigrams(text[max(art.start, head_end):art.end])
         best, best_score = None, 0.0
         for gi, g in enumerate(groups):
-            if gi in used:
+            if gi in owner:
                 continue
-            bg = _bigrams("".join(g))
+            bg = _bigrams("".join(ln.text for ln in g))
             score = len(bg & body) / (len(bg) or 1)
             if score > best_score:
                 best, best_score = gi, score
         if best is not None and best_score >= 0.2:
-            used.add(best)
-            g = groups[best]
+            owner[best] = ai
+            g = [ln.text.strip() for ln in groups[best]]
             art.title = _headline(g[0], g[1] if len(g) > 1 else None)
+    first = articles[0]
+    own = [gi for gi in range(len(groups)) if owner.get(gi, 0) == 0]
+    before = [gi for gi in range(own[0] if own else len(groups)) if owner.get(gi, 0) != 0]
+    for gi, g in enumerate(groups):  # another article's headline inside the first one's span
+        if owner.get(gi, 0) != 0 and gi not in before:
+            articles[owner[gi]].heads.append((g[0].start, g[-1].end))
+    if not before:
+        return
+    # the page opens with another article's headline: the first article starts at its own
+    new_start = groups[own[0]][0].start if own else next(
+        (ln.start for ln in lines if ln.start >= head_end and not ln.blank), head_end)
+    line_owner = {id(ln): owner[gi] for gi in before for ln in groups[gi]}
+    ranges: list[tuple[int, int, int]] = []  # (owner, start, end) over the text before new_start
+    for ln in lines:
+        if ln.start >= new_start:
+            break
+        if ln.blank:
+            continue
+        who = line_owner.get(id(ln), 0)
+        if ranges and ranges[-1][0] == who:
+            ranges[-1] = (who, ranges[-1][1], ln.end)
+        else:
+            ranges.append((who, ln.start, ln.end))
+    first.start = new_start
+    for who, a, b in ranges:
+        articles[who].heads.append((a, b))
 
 
 def single_article(text: str, title: Optional[str]) -> list[ArticleSpan]:
@@ -248,18 +297,18 @@ def first_title(text: str, ocr: bool = False) -> Optional[str]:
         if not is_title(ln):
             return None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        second = nxt.text.strip() if nxt and is_title(nxt) else None
-        if second and not ocr and not second.startswith(("——", "—", "--")):
-            second = None
+        second = nxt.text.strip() if nxt and is_title(nxt) and ocr else None
         return _headline(ln.text.strip(), second)
     return None
 
 
 def _headline(first: str, second: Optional[str]) -> str:
-    """OCR breaks a headline over two short lines ("2025年度城乡居民医保" / "集中缴费进行中");
-    a second line that would make a long headline is a subtitle instead."""
-    if second and second.startswith(("——", "—", "--")):
-        return first + second  # 要知道 / ——宁夏医保政策问答
-    if second and _width(first) + _width(second) <= 20 and first[-1] not in "”」』）)":
+    """OCR breaks a headline over two lines at the column's width ("2025年度城乡居民医保" /
+    "集中缴费进行中": the first line the longer one). A second line as long as the first or
+    longer, or one that would make a long headline, is a subtitle; a dash line
+    (——宁夏医保政策问答) always is. Guide v2: a subtitle is not part of the title."""
+    if not second or second.startswith(("——", "—", "--")):
+        return first
+    if _width(first) + _width(second) <= 20 and _width(first) > _width(second) and first[-1] not in "”」』）)":
         return first + second
     return first

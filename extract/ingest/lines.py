@@ -7,6 +7,7 @@ import re
 import statistics
 
 from ..offsets import Mapped
+from . import datelines
 from .html import rules
 from .meta import closes_article, is_page_meta_line, opening_lead
 
@@ -74,12 +75,16 @@ def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
     return m.sub(_SPACES, repl)
 
 
-def drop_chrome_lines(m: Mapped) -> Mapped:
+def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     """Drop chrome lines, and a trailing list of links with the line that opens it
-    (相关阅读, 往期推荐 …: the short lines after it, until body text resumes)."""
+    (相关阅读, 往期推荐 …: the short lines after it, until body text resumes). On a web
+    page (`page`), a run of menu words closing the text (手机版 / 粤商通 / 联系我们) too."""
     rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
     lines = m.text.split("\n")
     tail = teaser_tail(lines)
+    if page:
+        menu = menu_tail(lines)
+        tail = menu if tail is None or (menu is not None and menu < tail) else tail
     keep: list[Mapped] = []
     start, in_list = 0, False
     for k, line in enumerate(lines):
@@ -91,8 +96,13 @@ def drop_chrome_lines(m: Mapped) -> Mapped:
             in_list = False
         if related.match(t):
             in_list = True
-        drop = in_list or bool(t and rx.match(t))
-        if not drop:
+        dl = not in_list and t and len(t) <= 160 and datelines.parse_line(t)
+        if dl:  # the article's dateline or source line: kept, without the widgets printed after it
+            widgets = rules()["dateline_tail_rx"].search(line)
+            cut = start + widgets.start() if widgets and widgets.start() > 0 else end
+            keep.append(m[start:cut])
+            keep.append(m[end:min(end + 1, len(m.text))])
+        elif not (in_list or bool(t and rx.match(t))):
             keep.append(m[start:min(end + 1, len(m.text))])
         start = end + 1
     out = Mapped.join(keep, m.raw_len)
@@ -194,6 +204,26 @@ def teaser_tail(lines: list[str]) -> "int | None":
     return start
 
 
+def menu_tail(lines: list[str]) -> "int | None":
+    """Index of the first line of a run of at least four short words closing a page
+    (a footer menu: 手机版 / 粤商通 / 穗好办 / 天河政府网), or None. Cells closing a
+    table name bodies (…局, …处) or carry punctuation: they stay."""
+    run_start, count = None, 0
+    for i in range(len(lines) - 1, -1, -1):
+        t = lines[i].strip()
+        if not t:
+            continue
+        if _MENU_WORD.fullmatch(t) and not _ORG_END.search(t):
+            run_start, count = i, count + 1
+            continue
+        break
+    return run_start if count >= 4 else None
+
+
+_MENU_WORD = re.compile(r"_?[\u4e00-\u9fffA-Za-z]{2,12}_?")  # no digits, no punctuation
+_ORG_END = re.compile(r"(?:局|委|处|厅|院|中心|办公室|会|部|所|站|室|科|组)_?$")  # a table's last cells name bodies
+
+
 def finish(m: Mapped) -> Mapped:
     """Trim, and at most one blank line between paragraphs."""
     m = m.sub(re.compile(r"\n{3,}"), "\n\n")
@@ -210,7 +240,7 @@ def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset()) -> tupl
         m = join_wrapped(m, ocr=True)
     m = clean_spaces(m, aggressive=ocr)
     m = m.sub(re.compile(r"\A[ ]+|[ ]*\n[ ]*"), lambda mt: "\n" if "\n" in mt.group(0) else "")
-    m = drop_chrome_lines(m)
+    m = drop_chrome_lines(m, page=fmt in ("html", "markdown"))
     if fmt == "html":
         m = m.sub(_NEWLINES, "\n")
     elif not ocr:

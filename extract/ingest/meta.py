@@ -12,6 +12,7 @@ from typing import Any, Optional
 import yaml
 
 from ..refdate import RefDate
+from . import outlets
 
 FIELDS = ("title", "published", "outlet", "authors", "url")
 # later sources override earlier ones
@@ -74,13 +75,12 @@ def is_outlet(name: str) -> bool:
 
 
 def _names(value: Any) -> list[str]:
+    from .datelines import split_names
+
     if value is None:
         return []
-    if isinstance(value, (list, tuple)):
-        items = [str(v) for v in value]
-    else:
-        items = re.split(r"[,，、;；/]|\s{1,}", str(value))
-    return [i.strip() for i in items if i.strip()]
+    items = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+    return [n for item in items for n in split_names(item, strict=False)]
 
 
 def from_front_matter(fm: dict) -> dict:
@@ -96,14 +96,14 @@ def from_front_matter(fm: dict) -> dict:
                 out["published"] = d
                 break
     for key in ("outlet", "source", "publisher", "media", "site", "site_name"):
-        if fm.get(key) and isinstance(fm[key], str) and not fm[key].startswith("http"):
-            out["outlet"] = fm[key].strip()
+        if fm.get(key) and isinstance(fm[key], str) and outlets.normalize(fm[key]):
+            out["outlet"] = outlets.normalize(fm[key])
             break
     authors = []
     for key in ("authors", "author", "reporter", "byline"):
         for name in _names(fm.get(key)):
             if is_outlet(name):
-                out.setdefault("outlet", name)
+                out.setdefault("outlet", outlets.normalize(name) or name)
             else:
                 authors.append(name)
     if authors:
@@ -115,139 +115,120 @@ def from_front_matter(fm: dict) -> dict:
     return out
 
 
-_META_KEYS = {
-    "title": ("og:title", "twitter:title", "articletitle", "title", "headline"),
-    "published": ("article:published_time", "og:release_date", "pubdate", "publishdate",
-                  "publish_date", "publication_date", "datepublished", "dc.date", "dc.date.issued",
-                  "firstpublishedtime", "publishtime", "sailthru.date", "parsely-pub-date", "date"),
-    "outlet": ("og:site_name", "contentsource", "source", "publisher", "sitename", "site"),
-    "authors": ("author", "article:author", "dc.creator", "byl"),
-    "url": ("og:url",),
-}
+def from_text(text: str, whole: Optional[str] = None) -> dict:
+    """Publication date, outlet and authors an article prints: an edition line
+    (《人民日报》（2026年03月27日第03版）), a masthead, its dateline and source line near
+    the top (发布时间：… 来源：…), a lead (央视网消息, 中国网5月13日讯, 据…报道), a repost
+    notice (本文转载自…), the issuing body (发布机关：…), a signature date closing a
+    notice, or a timestamp near the top. `whole`: the whole page, when `text` is what
+    follows its headline (repost notices and the issuer are searched there)."""
+    from . import datelines
 
-
-def from_html(soup) -> tuple[dict, dict]:
-    """(fields from <meta>/<time>/<title>, fields from JSON-LD)."""
-    metas: dict[str, str] = {}
-    for m in soup.find_all("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        content = (m.get("content") or "").strip()
-        if key and content and key not in metas:
-            metas[key] = content
-    out: dict[str, Any] = {}
-    for field, keys in _META_KEYS.items():
-        for k in keys:
-            if k in metas:
-                if field == "published":
-                    d = iso_date(metas[k])
-                    if not d:
-                        continue
-                    out[field] = d
-                elif field == "authors":
-                    names = [n for n in _names(metas[k]) if not is_outlet(n)]
-                    if names:
-                        out[field] = names
-                else:
-                    out[field] = metas[k]
-                break
-    if "published" not in out:
-        t = soup.find("time", attrs={"datetime": True})
-        if t and iso_date(t["datetime"]):
-            out["published"] = iso_date(t["datetime"])
-    if "published" not in out:
-        out.update(_wechat_time(soup))
-    if "title" not in out and soup.title and soup.title.string:
-        out["title"] = re.split(r"_|\s[-|–—]\s|\||-{2,}", soup.title.string.strip())[0].strip()
-    if "url" not in out:
-        link = soup.find("link", rel="canonical")
-        if link and link.get("href", "").startswith("http"):
-            out["url"] = link["href"]
-    return out, _json_ld(soup)
-
-
-def _wechat_time(soup) -> dict:
-    """WeChat pages keep the publication time in script variables."""
-    p = patterns()
-    for s in soup.find_all("script"):
-        code = s.string or ""
-        if "publish_time" not in code and "createTime" not in code and "var ct" not in code:
-            continue
-        m = p["wechat_time"].search(code)
-        if m and iso_date(m.group("date")):
-            return {"published": iso_date(m.group("date"))}
-        m = p["wechat_ct"].search(code)
-        if m:
-            from datetime import datetime, timedelta, timezone
-
-            # a Unix timestamp; WeChat dates are Beijing time (UTC+8), never the local clock
-            dt = datetime.fromtimestamp(int(m.group("ts")), tz=timezone(timedelta(hours=8)))
-            return {"published": dt.date().isoformat()}
-    return {}
-
-
-def _json_ld(soup) -> dict:
-    out: dict[str, Any] = {}
-    for s in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(s.string or "")
-        except (ValueError, TypeError):
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            if item.get("headline") and "title" not in out:
-                out["title"] = str(item["headline"]).strip()
-            if item.get("datePublished") and "published" not in out and iso_date(item["datePublished"]):
-                out["published"] = iso_date(item["datePublished"])
-            pub = item.get("publisher")
-            if isinstance(pub, dict) and pub.get("name"):
-                out.setdefault("outlet", str(pub["name"]))
-            author = item.get("author")
-            if author:
-                authors = author if isinstance(author, list) else [author]
-                names = [a.get("name") if isinstance(a, dict) else str(a) for a in authors]
-                names = [n for n in names if n and not is_outlet(n)]
-                if names:
-                    out.setdefault("authors", names)
-            if item.get("url") and "url" not in out:
-                out["url"] = str(item["url"])
-    return out
-
-
-def from_text(text: str, title: Optional[str] = None) -> dict:
-    """Datelines: a labelled date (发布时间：…), a newspaper edition line, a
-    timestamp near the top, or a signature date closing a notice."""
     p = patterns()
     out: dict[str, Any] = {}
+    lines = text.split("\n")
+    head = [ln for ln in lines[:80] if ln.strip()][:20]
     for key in ("dateline_edition", "dateline_masthead"):
         m = p[key].search(text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
-            out["outlet"] = m.group("outlet").strip()
-            return out
-    for key in ("dateline_labelled", "dateline_source"):
-        m = p[key].search(text)
+            name = outlets.normalize(m.group("outlet"))
+            if name:
+                out["outlet"] = name
+            break
+    dl = datelines.find(head, limit=20)
+    if dl:
+        out.setdefault("published", dl.published)
+        if dl.outlet:
+            out.setdefault("outlet", dl.outlet)
+        if dl.authors:
+            out["authors"] = list(dl.authors)
+    for ln in head:
+        name = datelines.lead_outlet(ln)
+        if name:
+            out.setdefault("outlet", name)
+            break
+    repost = datelines.source_lines(whole.split("\n") if whole else lines)
+    if repost:
+        out["outlet"] = repost
+    issuer = p["issuer"].search(whole or text)
+    if issuer:
+        name = outlets.normalize(re.split(r"[,，、;；\s]+", issuer.group("org").strip())[0])
+        if name:
+            out.setdefault("outlet", name)
+    if "published" not in out or out["published"] is None:
+        out.pop("published", None)
+        for key in ("dateline_labelled", "dateline_source"):
+            m = p[key].search(text)
+            if m and iso_date(m.group("date")):
+                out["published"] = iso_date(m.group("date"))
+                break
+    if "published" not in out:
+        sigs = list(p["dateline_signature"].finditer(text))
+        if sigs and iso_date(sigs[-1].group("date")):
+            out["published"] = iso_date(sigs[-1].group("date"))
+    if "published" not in out:
+        m = p["dateline_timestamp"].search(text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
-            return out
-    sigs = list(p["dateline_signature"].finditer(text))
-    if sigs:
-        out["published"] = iso_date(sigs[-1].group("date"))
-        return out
-    m = p["dateline_timestamp"].search(text)
-    if m and iso_date(m.group("date")):
-        out["published"] = iso_date(m.group("date"))
     return out
+
+
+# Per field, the sources from weakest to strongest: a later one overrides. A key
+# "src:detail" is reported as "src" (the schema's names): "html_meta:site" is what a
+# page says of the site showing it (og:site_name, the <title> suffix), weaker for the
+# outlet than the story's own source line; "text:url" is a date read from a URL.
+PRIORITY = {
+    "title": ("text", "json_ld", "html_meta", "front_matter:header", "front_matter", "manifest", "argument"),
+    "published": ("text:url", "html_meta:url", "text", "json_ld", "html_meta", "front_matter:header",
+                  "front_matter", "manifest", "argument"),
+    "outlet": ("text:site", "html_meta:site", "json_ld", "html_meta", "text", "front_matter:header",
+               "front_matter", "manifest", "argument"),
+    "authors": ("html_meta", "json_ld", "text", "front_matter:header", "front_matter", "manifest", "argument"),
+    "url": ("text", "json_ld", "html_meta", "front_matter:header", "front_matter", "manifest", "argument"),
+}
+# authors printed in the article join those its front matter or header names
+_AUTHOR_UNION = ("text",)
 
 
 def merge(found: dict[str, dict]) -> tuple[dict, dict]:
     """`found` maps a source name to its partial fields; returns (fields, sources)."""
     fields: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    for src in PRIORITY:
-        for k, v in (found.get(src) or {}).items():
-            if k in FIELDS and v not in (None, "", []):
-                fields[k] = v
-                sources[k] = src
+    for fld in FIELDS:
+        for src in PRIORITY[fld]:
+            v = (found.get(src) or {}).get(fld)
+            if v in (None, "", []):
+                continue
+            if fld == "authors" and sources.get(fld, "").split(":")[0] in _AUTHOR_UNION and src.startswith(
+                    ("front_matter", "manifest")):
+                v = list(dict.fromkeys(list(v) + [a for a in fields[fld] if a not in v]))
+            fields[fld] = v
+            sources[fld] = src.split(":")[0]
     return fields, sources
+
+
+def notice_issuer(text: str, title: Optional[str]) -> Optional[str]:
+    """The first body issuing an official notice: named at the start of its title, or
+    on the line right above a 关于… title."""
+    if not title:
+        return None
+    rx = patterns()["issuer_org"]
+    m = rx.match(title)
+    if m and "关于" in title:
+        return outlets.normalize(m.group("org"))
+    if not title.startswith("关于"):
+        return None
+    lines = [ln.strip() for ln in text.split("\n")[:12] if ln.strip()]
+    if title in lines and lines.index(title) > 0:
+        above = lines[lines.index(title) - 1]
+        m = rx.match(above)
+        if m and m.group("org") == above.split()[0]:
+            return outlets.normalize(m.group("org"))
+    return None
+
+
+def site_owner(text: str) -> Optional[str]:
+    """The body a site's footer names as its owner (主办单位：…): the site's outlet."""
+    m = patterns()["site_owner"].search(text)
+    return outlets.normalize(m.group("org")) if m else None

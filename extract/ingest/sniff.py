@@ -14,10 +14,15 @@ _MD = (
 )
 
 
+_DOCUMENT = re.compile(r"<(?:html|head|body|!doctype)\b", re.I)
+
+
 def sniff(text: str) -> str:
     head = text[:20000]
     stripped = head.lstrip()
     tags = len(_TAG.findall(head))
+    if _MD[0].match(stripped) and not _DOCUMENT.search(head):
+        return "markdown"  # a Markdown document opening with a heading (inline HTML paragraphs allowed)
     if stripped.startswith("<") and tags >= 2:
         return "html"
     if tags >= 5 and tags * 200 > len(head):

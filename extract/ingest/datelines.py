@@ -1,0 +1,252 @@
+"""An article's own dateline and source line, read field by field.
+
+Portals print them as `label：value` runs ("发布时间：2023-05-12 09:41:07 来源：人民网
+字号：大 中 小"), as a name beside a timestamp ("华夏人文2020-03-09 18:14:21",
+"原创：39健康网2024-04-23 12:27:25"), or as a date alone over a source line. A line
+is a dateline only when, once its fields are read, little else is left: a sentence
+that happens to hold a date and a time ("务必于2023年12月25日17:30前…") is not one.
+Labels and lead patterns are data (datelines.yaml)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+from urllib.parse import unquote
+
+import yaml
+
+from . import outlets
+
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
+_FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFF1A: ord("：")})
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    data = yaml.safe_load(Path(__file__).with_name("datelines.yaml").read_text(encoding="utf-8"))
+    frag = data.pop("fragments")
+    names = re.compile("|".join(sorted(frag, key=len, reverse=True)))
+
+    def expand(p: str) -> str:
+        return names.sub(lambda m: frag[m.group(0)], p)
+
+    out: dict = {"labels": {}}
+    for kind, words in data.pop("labels").items():
+        for w in words:
+            out["labels"][w] = kind
+    alt = "|".join(sorted(map(re.escape, out["labels"]), key=len, reverse=True))
+    out["label_rx"] = re.compile(rf"(?P<label>{alt})\s{{0,2}}[:：]")
+    for key, val in data.items():
+        out[key] = [re.compile(expand(v)) for v in val] if isinstance(val, list) else re.compile(expand(val))
+    return out
+
+
+@dataclass
+class Dateline:
+    published: Optional[str] = None      # ISO date
+    time: Optional[str] = None           # HH:MM[:SS] when printed
+    outlet: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    text: str = ""
+
+    def merge(self, other: "Dateline") -> None:
+        self.published = self.published or other.published
+        self.time = self.time or other.time
+        self.outlet = self.outlet or other.outlet
+        self.authors += [a for a in other.authors if a not in self.authors]
+
+
+def fold(text: str) -> str:
+    return re.sub(r"[ \t]+", " ", text.translate(_FOLD)).strip()
+
+
+def iso(m: re.Match) -> Optional[str]:
+    """ISO date from a match with groups y, m, d."""
+    from .meta import iso_date
+
+    return iso_date(f"{int(m.group('y')):04d}-{int(m.group('mo')):02d}-{int(m.group('d')):02d}")
+
+
+def parse_line(line: str) -> Optional[Dateline]:
+    """The fields of a dateline or source line, or None when `line` is not one."""
+    r = rules()
+    t = fold(line)
+    if not t or len(t) > 160 or re.search(r"[。！？；，]", t):
+        return None
+    out = Dateline(text=t)
+    labelled = list(r["label_rx"].finditer(t))
+    residue = t[:labelled[0].start()] if labelled else t
+    pieces = [(None, residue)]
+    for i, lb in enumerate(labelled):
+        end = labelled[i + 1].start() if i + 1 < len(labelled) else len(t)
+        pieces.append((r["labels"][lb.group("label")], t[lb.end():end].strip()))
+    leftover = 0
+    any_label = False
+    pieces.sort(key=lambda kv: kv[0] is None)  # a labelled source before a name beside the date
+    for kind, value in pieces:
+        if kind is None:
+            leftover += _unlabelled(value, out)
+        elif kind == "date":
+            any_label = True
+            d = r["date"].search(value)
+            if d:
+                _set_date(out, d)
+        elif kind == "source":
+            any_label = True
+            _source(value, out)
+        elif kind == "publisher":
+            any_label = True
+            name = value.split("  ")[0].strip(" -—")
+            if re.search(r"(?:报|社|网|台|刊|杂志|新闻|客户端)$", name):
+                _source(name, out)
+        elif kind == "author":
+            any_label = True
+            out.authors += [n for n in split_names(value.split("  ")[0]) if n not in out.authors]
+        else:
+            any_label = True  # editor, counters, font size: read and discarded
+    if out.published is None and out.outlet is None:
+        return None
+    if not any_label and out.time is None and leftover > 0:
+        return None  # a bare date with words around it: a sentence, not a dateline
+    if leftover > 14:
+        return None
+    return out
+
+
+def _set_date(out: Dateline, d: re.Match) -> None:
+    if out.published is None:
+        out.published = iso(d)
+        if d.group("time"):
+            out.time = d.group("time").replace("：", ":")
+
+
+def _unlabelled(value: str, out: Dateline) -> int:
+    """Text outside any label: a timestamp, and a name before or after it (the
+    account or site: "华夏人文2020-03-09 18:14:21", "2021-01-20 04:29:44 39健康网").
+    Returns how many characters are left unexplained."""
+    r = rules()
+    value = value.strip()
+    if not value:
+        return 0
+    d = r["date"].search(value)
+    if not d:
+        return len(value)
+    before, after = value[:d.start()].strip(), r["weekday"].sub("", value[d.end():]).strip()
+    if r["trigger_before"].search(before) or r["trigger_after"].match(after):
+        return len(value)  # 于2023年12月25日17:30前: a deadline, not a dateline
+    _set_date(out, d)
+    left = 0
+    for side in (before, after):
+        if not side or r["not_name"].match(side):
+            continue
+        if r["name"].fullmatch(side) and outlets.normalize(side):
+            out.outlet = out.outlet or outlets.normalize(side)
+        else:
+            left += len(side)
+    return left
+
+
+def _source(value: str, out: Dateline) -> None:
+    r = rules()
+    d = r["date"].search(value)
+    if d:  # 来源：宁夏回族自治区医疗保障局 2026年1月12日 / 原创：39健康网2024-04-23 12:27:25
+        _set_date(out, d)
+        value = value[:d.start()]
+    name = re.split(r"\s{2,}|\s(?=\S{0,6}[:：])", value.strip())[0] if value.strip() else ""
+    name = outlets.normalize(name)
+    if name and out.outlet is None:
+        out.outlet = name
+
+
+def split_names(value: str, strict: bool = True) -> list[str]:
+    """Names from a byline value: separators , 、 / and spaces; single characters
+    spaced apart are one name (施  钰), as papers print two-character names."""
+    parts = [p for p in re.split(r"[,，、;；/|]+", value or "") for p in [p.strip()] if p]
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        run = ""
+        for w in words + [""]:
+            if len(w) == 1 and re.match(r"[\u4e00-\u9fff]", w):
+                run += w
+                continue
+            if run:
+                out.append(run)
+                run = ""
+            if w:
+                out.append(w)
+    return [n for n in out if not strict or rules()["person"].fullmatch(n)]
+
+
+def find(lines: Iterable[str], limit: int = 12) -> Optional[Dateline]:
+    """The first dateline among the first `limit` non-blank lines, with the fields of
+    the dateline lines right after it (a date over a source line)."""
+    found: Optional[Dateline] = None
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > limit:
+            break
+        d = parse_line(line)
+        if found is None:
+            if d is not None and d.published:
+                found = d
+                gap = 0
+            continue
+        if d is None:
+            gap += 1
+            if gap > 1:
+                break
+            continue
+        if d.published and found.published and d.published != found.published:
+            break
+        found.merge(d)
+    return found
+
+
+def source_lines(lines: Iterable[str]) -> Optional[str]:
+    """The outlet of a repost notice or source line anywhere on the page
+    (本文来自…, 本文转载自…, 来源：…) — the first one."""
+    r = rules()
+    for line in lines:
+        t = fold(line)
+        if not t or len(t) > 160:
+            continue
+        for rx in r["repost"]:
+            m = rx.search(t)
+            if m:
+                name = outlets.normalize(m.group("outlet"))
+                if name:
+                    return name
+    return None
+
+
+def lead_outlet(line: str) -> Optional[str]:
+    """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
+    新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
+    t = fold(line)[:80]
+    for rx in rules()["lead"]:
+        m = rx.match(t)
+        if m:
+            name = outlets.normalize(m.group("outlet"))
+            if name:
+                return name
+    return None
+
+
+def url_date(url: Optional[str]) -> Optional[str]:
+    """The publication date a news URL carries (/2025/06/21/, /2024-05/13/, /202606/02/,
+    t20240513_, /20240513/)."""
+    if not url:
+        return None
+    for rx in rules()["url_date"]:
+        m = rx.search(unquote(url))
+        if m:
+            d = iso(m)
+            if d:
+                return d
+    return None

@@ -1,0 +1,63 @@
+"""Outlet names: a label or a site's way of writing it -> the short name a record
+carries (人民网, 界面新闻, 新华社), or None for what names no publication (本网,
+网络, 佚名, a URL, a number). Aliases are data: outlets.tsv beside this module."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+_LABEL = re.compile(r"^(?:信息|文章|本文|新闻|稿件)?(?:来源|稿源|出处|来自|转自|转载自|原创|首发)\s{0,2}[:：/]?\s{0,3}")
+_BRACKETS = re.compile(r"^[《〈「“\"'【\[](.{1,30})[》〉」”\"'】\]]$")
+_NOTE = re.compile(r"\s{0,3}[（(][^（）()]{0,40}[)）]$")          # 广州市…中心（加挂…牌子）
+_CHANNEL = re.compile(r"^(.{2,12}?)\s{0,2}[-－—_|·]\s{0,2}.{1,20}(?:频道|栏目|版|首页|客户端)$")
+_DUAL = re.compile(r"^(.{2,12}?(?:报|网|社|台|刊|新闻))\s{0,2}[-－—_|]\s{0,2}.{2,16}(?:报|网|社|台|刊|新闻)$")
+_SITE = re.compile(r"^(.{4,30}(?:局|委|委员会|会|院|中心|厅|部|办|办公室|政府|联合会|站|所))(?:门户网站|官方网站|官网|网站|网)$")
+_NOT_OUTLET = re.compile(
+    r"^(?:(?:本网|本站|本报|本刊|本台)(?:原创|讯|消息|综合)?|网络|互联网|网友|网友投稿|佚名|未知|不详|综合|原创|转载|整理|编辑|供稿|admin|"
+    r"微信公众平台|微信公众号|公众号|新闻|资讯|news)$", re.I)
+_NOT_NAME = re.compile(r"https?://|www\.|^\W*$|^[\d\W_]+$")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in Path(__file__).with_name("outlets.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, _, short = line.partition("\t")
+            out[alias.strip().lower()] = short.strip()
+    return out
+
+
+def normalize(name: Optional[str]) -> Optional[str]:
+    """The short name of the outlet written as `name`, or None when it names none."""
+    if not name:
+        return None
+    s = re.sub(r"\s+", " ", str(name)).strip(" \t:：,，;；|·-")
+    s = _LABEL.sub("", s).strip()
+    b = _BRACKETS.match(s)
+    if b:
+        s = b.group(1).strip()
+    s = _NOTE.sub("", s).strip()
+    s = re.sub(r"\s{0,3}[【\[][^】\]]{0,10}$", "", s).strip()  # "河北省医疗保障局 【打印】" cut short
+    if not s or len(s) > 30 or _NOT_NAME.search(s) or _NOT_OUTLET.match(s):
+        return None
+    table = aliases()
+    if s.lower() in table:
+        return table[s.lower()]
+    dual = _DUAL.match(s)  # 中国证券报-中证网, 人民网－人民日报: the first name
+    if dual:
+        s = table.get(dual.group(1).lower(), dual.group(1))
+    ch = _CHANNEL.match(s)
+    if ch:
+        s = ch.group(1).strip()
+        s = table.get(s.lower(), s)
+    site = _SITE.match(s)
+    if site:
+        s = site.group(1)
+    from .datelines import rules
+
+    if rules()["department"].match(s):
+        return None  # 党委宣传部, 医疗保险处: a department of the site's own body, not a publication
+    return None if _NOT_OUTLET.match(s) else s
