@@ -1,0 +1,78 @@
+"""Menu and click paths: “办事>社保>社会保障卡>申领”, 【个人中心】-【我要理赔】, “我的”＞“社保卡”,
+依次点击【A】、【B】; each hop a step. Tokens are quoted or bracketed names; one pass over
+the text, each path bounded in length."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class MenuPath:
+    hops: list[tuple[int, int]]  # hop names, quotes and brackets excluded
+    start: int                   # first character of the path (its first quote or bracket)
+    end: int                     # after its last quote or bracket
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lex = lexicon()
+    d = lex.data
+    sep = d["menu_separators"]
+    hop = d["menu_hop_max"]
+    # a quoted or bracketed name: “办事”, 【个人中心】, 「我的」
+    token = rf"(?:“[^“”\n。，；]{{1,{hop}}}”|【[^【】\n。，；]{{1,{hop}}}】|「[^「」\n。，；]{{1,{hop}}}」|\"[^\"\n。，；]{{1,{hop}}}\")"
+    chain = re.compile(rf"{token}(?:[ \t]{{0,2}}(?:{sep})[ \t]{{0,2}}{token})+")
+    listed = re.compile(rf"(?:{d['menu_in_turn']})[^，。；\n“【「]{{0,8}}({token}(?:[、，,]{token}){{1,8}})")
+    # one quoted string holding a path: “办事>社保>社会保障卡>申领”
+    inner_sep = re.compile(rf"[ \t]{{0,2}}(?:{d['menu_inner_separators']})[ \t]{{0,2}}")
+    quoted = re.compile(rf"[“「\"]([^“”「」\"\n。，；]{{3,{hop * 6}}})[”」\"]")
+    return chain, listed, quoted, inner_sep, re.compile(token)
+
+
+def _name(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a token (quotes and brackets dropped)."""
+    return s + 1, e - 1
+
+
+def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
+    return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
+
+
+def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
+    """Menu paths in text[lo:hi], in order, not overlapping."""
+    hi = len(text) if hi is None else hi
+    chain, listed, quoted, inner_sep, token = _patterns()
+    found: list[MenuPath] = []
+    for m in chain.finditer(text, lo, hi):
+        hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
+        if _plausible(text, hops):
+            found.append(MenuPath(hops, m.start(), m.end()))
+    for m in listed.finditer(text, lo, hi):
+        hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(1), m.end(1))]
+        if _plausible(text, hops):
+            found.append(MenuPath(hops, m.start(1), m.end(1)))
+    for m in quoted.finditer(text, lo, hi):
+        s, e = m.start(1), m.end(1)
+        cuts = list(inner_sep.finditer(text, s, e))
+        if not cuts:
+            continue
+        hops, a = [], s
+        for c in cuts:
+            hops.append((a, c.start()))
+            a = c.end()
+        hops.append((a, e))
+        hops = [(a, b) for a, b in hops if b > a]
+        if _plausible(text, hops) and all(b - a <= lexicon().data["menu_hop_max"] for a, b in hops):
+            found.append(MenuPath(hops, m.start(), m.end()))
+    found.sort(key=lambda p: (p.start, -p.end))
+    out: list[MenuPath] = []
+    for p in found:
+        if not out or p.start >= out[-1].end:
+            out.append(p)
+    return out
