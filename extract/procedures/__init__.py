@@ -122,6 +122,8 @@ def _qa_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[D
         question = text[qa.question[0] : qa.q_end]
         if lex.inquiry_question_re.search(question) and _inquiry_only(steps, lex.inquiry_verbs):
             continue
+        if lex.yes_no_question_re.search(question) and not lex.how_word_re.search(question) and not has_channels:
+            continue  # 可以报销吗？ answered without saying where: a rule, not a procedure
         if (steps or has_channels) and (asks_how(question) or has_channels):
             drafts.append(Draft(qa.start, qa.end, goal_from(question), steps, conditions))
             taken.add(qa.start, qa.end)

@@ -59,6 +59,8 @@ class Lexicon:
         self.answer_max = int(data["answer_max_chars"])
         self.question_cue_re = re.compile(data["qa_question_cue"])
         self.inquiry_question_re = re.compile(data["inquiry_question"])
+        self.yes_no_question_re = re.compile(data["yes_no_question"])
+        self.how_word_re = re.compile(data["how_words"])
         self.inquiry_verbs = frozenset(data["inquiry_verbs"])
         self.ask_verbs = frozenset(data["ask_verbs"])
         self.access_verbs = frozenset(data["access_verbs"])

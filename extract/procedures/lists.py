@@ -236,11 +236,15 @@ def title_of(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
 
 
 def _is_action(text: str, s: int, e: int, data) -> bool:
+    """The item asks for an action: it opens with one (打开…, 到…缴纳, 申请人可向…), or names
+    a service action in its first few characters (评估通过后选择…)."""
+    from .prose import action_start
+
     lex = lexicon()
     head = text[s : min(e, s + data["item_head_chars"])]
-    if lex.non_action_head_re.match(head):
+    if lex.non_action_head_re.match(head) or data["narrative"] in head:
         return False
-    return bool(lex.service_re.search(head)) and data["narrative"] not in head
+    return action_start(text, s, e) or bool(lex.service_re.search(head[: data["item_verb_chars"]]))
 
 
 def classify(text: str, lst: OrderedList, has_channel) -> str:
@@ -284,6 +288,8 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     cue = bool(intro and lex.procedure_cue_re.search(intro))
     if cue and actions >= 1:
         return "procedure"
+    if sum(e - s for s, e in lst.items) > data["long_item_chars"] * n:
+        return "none"  # paragraphs of a notice (一、…十、), not steps
     if intro and len(intro) <= data["heading_max"] and lex.service_re.search(intro) and actions >= 1 and labels < n:
         return "procedure"  # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…
     if labels * 2 < n and actions >= max(2, math.ceil(0.6 * n)):

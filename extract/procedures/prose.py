@@ -43,6 +43,9 @@ def _rx():
         "processing": re.compile(_alt(d["processing_verbs"])),
         "negated": re.compile(d["negated_processing"]),
         "article": re.compile(d["article_start"]),
+        "topic": re.compile(d["application_topic"]),
+        "duty": re.compile(d["duty_statement"]),
+        "list_marker": re.compile(d["list_marker_start"]),
         "first": re.compile(d["first_marker"]),
         "then": re.compile(d["then_marker"]),
         "authority": lex.authority_re,
@@ -64,6 +67,8 @@ def action_start(text: str, s: int, e: int) -> bool:
     m = rx["connector"].match(text, i, e)
     if m:
         i = _skip_openers(text, m.end(), e)
+    if rx["verb"].match(text, i, e):
+        return True
     m = rx["modal"].match(text, i, e) or rx["subject_modal"].match(text, i, e)
     if m:
         i = m.end()
@@ -131,16 +136,26 @@ def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _processing(text: str, s: int, e: int) -> bool:
     """An office handles the application in this sentence (镇人民政府应在5个工作日内完成初核)."""
     rx = _rx()
-    if rx["negated"].match(text, s, e):
+    if rx["negated"].match(text, s, e) or rx["duty"].search(text, s, e):
         return False
     return bool(rx["processing"].search(text, s, e))
 
 
-def application_chains(text: str, lo: int = 0, hi: Optional[int] = None, max_articles: int = 2) -> list[Chain]:
-    """Application chains: a sentence in which someone applies (向…提出申请), then the
-    sentences of the same article, or of the next `max_articles - 1`, in which offices
-    handle it, to the first sentence that does neither; another application sentence on the
-    way (线上申请困难的，可以到…提出申请) is an alternative: in the chain's span, not a step."""
+def _topic(text: str, s: int, e: int) -> Optional[str]:
+    m = _rx()["topic"].search(text, s, e)
+    if not m:
+        return None
+    return m.group("t") or m.group("t2")
+
+
+def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
+    """Application chains: a sentence in which someone applies (可向…提出申请), then the
+    sentences in which offices handle it (审核, 核实, 审批, 公示 …), to the first sentence
+    that does neither (one sentence that does neither may stand between two that do:
+    材料主要包括…). Another application sentence on the way (线上申请困难的，可以到…提出申请)
+    is an alternative: in the chain's span, not a step. A chain stops at a blank line, at
+    a list marker, and at the next article of a regulation unless that article's first
+    sentence names the application's topic (申请急难型临时救助 … 第九条 急难型临时救助…)."""
     rx = _rx()
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
@@ -150,24 +165,30 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None, max_art
         s, e = sents[i]
         starts = (rx["application"].search(text, s, e) and rx["modal"].search(text, s, e)
                   and not _authority_first(text, s, e) and not lexicon().narrative_re.search(text, s, e))
-        topical = text.startswith("申请", s) and _processing(text, s, e)
+        art = rx["article"].match(text, s, e)
+        s0 = art.end() if art else s
+        while s0 < e and text[s0] in " \t\u3000":
+            s0 += 1
+        topical = text.startswith("申请", s0) and not text.startswith("申请人", s0) and _processing(text, s0, e)
         if not (starts or topical):
             i += 1
             continue
-        steps = [(s, e)]
-        articles = 1
+        topic = _topic(text, s, e)
+        steps = [(s0, e)]
         j = i + 1
         end = e
+        gap = False
         while j < len(sents):
             a, b = sents[j]
-            if rx["article"].match(text, a, b):
-                articles += 1
-                if articles > max_articles:
-                    break
-                a = rx["article"].match(text, a, b).end()
+            between = text[sents[j - 1][1] : a]
+            if "\n\n" in between or rx["list_marker"].match(text, a, b):
+                break
+            art = rx["article"].match(text, a, b)
+            if art:
+                a = art.end()
                 while a < b and text[a] in " \t\u3000":
                     a += 1
-                if not _processing(text, a, b):
+                if not (topic and topic in text[a : a + len(topic) + 8] and _processing(text, a, b)):
                     break
             if rx["negated"].match(text, a, b):
                 j += 1
@@ -177,7 +198,11 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None, max_art
                 j += 1
                 continue
             if not _processing(text, a, b):
-                break
+                if gap or j + 1 >= len(sents) or not _processing(text, *sents[j + 1]):
+                    break
+                gap = True  # one sentence that only says more (材料主要包括…) may stand in between
+                j += 1
+                continue
             steps.append((a, b))
             end = b
             j += 1
