@@ -46,6 +46,8 @@ class Lexicon:
         self.condition_intro_re = re.compile(data["condition_intro"])
         self.non_action_head_re = re.compile(data["non_action_head"])
         self.case_item_re = re.compile(data["case_item"])
+        # a heading that ends with a service action (线下理赔申请, 医保缴费): its list is steps
+        self.heading_action_re = re.compile(f"(?:{_alt(data['service_verbs'])})[：:]?$")
         self.policy_head_re = re.compile(f"(?:{_alt(data['policy_heads'])})")
         self.alternatives_cue_re = re.compile(_alt(data["alternatives_cues"]))
         self.strong_procedure_cue_re = re.compile(data["strong_procedure_cues"])

@@ -170,7 +170,7 @@ def _last_item_end(text: str, s: int, ends: set, label_max: int) -> int:
 def _wrapped(text: str, nl: int) -> bool:
     """A newline inside a sentence: no sentence end before it, text right after it."""
     return (nl > 0 and text[nl - 1] not in "。！？!?；;：:" and nl + 1 < len(text)
-            and text[nl + 1] not in "\n①②③④⑤⑥⑦⑧⑨⑩" and not text[nl + 1].isdigit())
+            and text[nl + 1] not in "\n①②③④⑤⑥⑦⑧⑨⑩（(【第" and not text[nl + 1].isdigit())
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
@@ -244,7 +244,7 @@ def _is_action(text: str, s: int, e: int, data) -> bool:
     head = text[s : min(e, s + data["item_head_chars"])]
     if lex.non_action_head_re.match(head) or data["narrative"] in head:
         return False
-    return action_start(text, s, e) or bool(lex.service_re.search(head[: data["item_verb_chars"]]))
+    return action_start(text, s, e)
 
 
 def classify(text: str, lst: OrderedList, has_channel) -> str:
@@ -290,7 +290,7 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
         return "procedure"
     if sum(e - s for s, e in lst.items) > data["long_item_chars"] * n:
         return "none"  # paragraphs of a notice (一、…十、), not steps
-    if intro and len(intro) <= data["heading_max"] and lex.service_re.search(intro) and actions >= 1 and labels < n:
+    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and actions >= 1 and labels < n:
         return "procedure"  # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…
     if labels * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
         return "procedure"
