@@ -143,7 +143,8 @@ def _list_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list
             steps = _list_steps(text, lst)
             if not steps or any(taken.overlaps(s.start, s.end) for s in steps):
                 continue
-            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps))
+            chan = ([lst.intro] if lst.intro else []) + list(lst.items)
+            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps, channel_ranges=chan))
             for s in steps:
                 taken.add(s.start, s.end)
         elif lst.kind == "alternatives":
@@ -268,12 +269,16 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
         start, end = group[0][0], group[-1][1]
         steps = [s for g in group for s in g[2]]
         group.clear()
+        chans = {c.name for c in find_channels(text, start, end) if c.kind != "hotline"}
         near = index.near(start, end, ATTACH_GAP)
-        if near:
+        alternative = bool(lexicon().alternative_re.match(steps[0].text)) if steps else True
+        if near and (alternative or len(chans) < 2 or chans & _draft_channels(text, near[0])
+                     or _inquiry_only(steps, lexicon().inquiry_verbs)):
             d = near[0]
             d.start, d.end = min(d.start, start), max(d.end, end)
+            if d.channel_ranges:
+                d.channel_ranges.append((start, end))
             return
-        chans = {c.name for c in find_channels(text, start, end) if c.kind != "hotline"}
         if len(chans) >= 2 and not _inquiry_only(steps, lexicon().ask_verbs):
             q = _question_line(text, start)
             goal = goal_from(text[q[0] : q[1]]) if q else goal_from(_action_after_channels(text, steps[0].start, steps[0].end) or "")
@@ -291,6 +296,10 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
         group.append((s, e, steps))
     flush()
     return sorted(drafts + new, key=lambda d: d.start)
+
+
+def _draft_channels(text: str, d: Draft) -> set[str]:
+    return {c.name for lo, hi in (d.channel_ranges or [(d.start, d.end)]) for c in find_channels(text, lo, hi)}
 
 
 def _contact_lines(text: str, drafts: list[Draft]) -> None:
@@ -345,7 +354,7 @@ def _finish(text: str, d: Draft, links: list[int]) -> Procedure:
     channels = []
     seen = set()
     for lo, hi in d.channel_ranges or [(d.start, d.end)]:
-        for c in find_channels(text, lo, hi):
+        for c in find_channels(text, lo, hi, broad=True):
             key = c.name.replace("微信公众号", "公众号")
             if key not in seen:
                 seen.add(key)

@@ -29,7 +29,7 @@ class Lexicon:
     def __init__(self, data: dict, gazetteer: list[GazetteerEntry]):
         self.data = data
         # 参保人, 申请人, 投保者 are people, not actions
-        self.service_re = re.compile(f"(?:{_alt(data['service_verbs'])})(?![人者])")
+        self.service_re = re.compile(f"(?:{_alt(data['service_verbs'])})(?!{data['service_noun_after']})")
         neg = _alt(data["negations"])
         self.negation_re = re.compile(neg)
         self.modal_re = re.compile(f"(?:{neg})|(?:{data['modal_pattern']})")
@@ -62,6 +62,7 @@ class Lexicon:
         self.question_cue_re = re.compile(data["qa_question_cue"])
         self.inquiry_question_re = re.compile(data["inquiry_question"])
         self.yes_no_question_re = re.compile(data["yes_no_question"])
+        self.alternative_re = re.compile(data["alternative_sentence"])
         self.how_word_re = re.compile(data["how_words"])
         self.inquiry_verbs = frozenset(data["inquiry_verbs"])
         self.ask_verbs = frozenset(data["ask_verbs"])
@@ -78,6 +79,16 @@ class Lexicon:
         self.suffix_re = re.compile("|".join(f"(?:{s['re']})" for s in data["channel_suffixes"]))
         self.office_re = re.compile(data["office_pattern"])
         self.hotline_re = re.compile(data["hotline_pattern"])
+        heads = data["office_heads"]
+        name = r"(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff、]{1,6}[）)]){1,24}?"
+        tail = rf"(?:{heads})(?:[（(][\u4e00-\u9fff]{{1,8}}[）)])?"
+        after = rf"(?=(?:{data['office_after_adverbs']})?(?:{data['office_after']}))"
+        self.office_broad_re = re.compile(rf"(?:{data['office_preps']})(?:就近|当地|所在地)?({name}{tail}){after}")
+        self.office_next_re = re.compile(rf"(?:{data['office_list_joiners']})({name}{tail}){after}")
+        self.contact_res = [(re.compile(data[k]), kind) for k, kind in
+                            (("contact_address", "address"), ("contact_phone", "hotline"), ("contact_email", "email"))]
+        self.not_name_core_re = re.compile(data["not_name_core"])
+        self.place_qualifier_re = re.compile(data["place_qualifier"])
         self.left_stop_re = re.compile(_alt(data["name_left_stops"]))
         self.gazetteer = {e.surface: e for e in gazetteer}
         self.automaton = ahocorasick.Automaton()
