@@ -32,6 +32,8 @@ from .steps import path_drafts, path_only_item
 __all__ = ["extract_procedures", "find_channels"]
 
 ATTACH_GAP = 120  # characters between a procedure and a channel sentence or eligibility list that joins it
+CONTACT_SECTION = 120  # how far after a 报名渠道 heading its contact is looked for
+SHORT_LINE = 20   # lines this short between a procedure and a contact line (入口：\n理赔须知\n…) do not part them
 
 
 def _list_steps(text: str, lst: OrderedList) -> list[Span]:
@@ -144,7 +146,8 @@ def _list_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list
             if not steps or any(taken.overlaps(s.start, s.end) for s in steps):
                 continue
             chan = ([lst.intro] if lst.intro else []) + list(lst.items)
-            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps, channel_ranges=chan))
+            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps, channel_ranges=chan,
+                                container=not lst.line_items))
             for s in steps:
                 taken.add(s.start, s.end)
         elif lst.kind == "alternatives":
@@ -163,7 +166,7 @@ def _alternative_drafts(text: str, lst: OrderedList, taken: Taken, drafts: list[
         made = path_drafts(text, body_start, e, goal)
         if made:
             for d in made:
-                d.start = min(d.start, s)
+                d.start, d.end = min(d.start, s), max(d.end, e)
             drafts.extend(made)
         else:
             steps = [make_span(text, a, b) for a, b in action_steps(text, body_start, e)]
@@ -275,9 +278,10 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
         if near and (alternative or len(chans) < 2 or chans & _draft_channels(text, near[0])
                      or _inquiry_only(steps, lexicon().inquiry_verbs)):
             d = near[0]
-            d.start, d.end = min(d.start, start), max(d.end, end)
             if d.channel_ranges:
-                d.channel_ranges.append((start, end))
+                d.channel_ranges.append((start, end))  # its channels join; its span stays its own
+            else:
+                d.start, d.end = min(d.start, start), max(d.end, end)
             return
         if len(chans) >= 2 and not _inquiry_only(steps, lexicon().ask_verbs):
             q = _question_line(text, start)
@@ -310,12 +314,29 @@ def _contact_lines(text: str, drafts: list[Draft]) -> None:
         k = bisect_right(end_pos, m.start()) - 1
         while k >= 0 and m.start() - end_pos[k] <= ATTACH_GAP:
             d = drafts[ends[k]]
-            if "\n" not in text[d.end : m.start()]:
+            between = text[d.end : m.start()]
+            if "\n" not in between or all(len(x) <= SHORT_LINE for x in between.split("\n")):
                 if d.channel_ranges:
                     d.channel_ranges.append((m.start(), m.end()))
                 d.end = max(d.end, m.end())
                 break
             k -= 1
+
+
+def _contact_sections(text: str, drafts: list[Draft], taken: Taken) -> list[Draft]:
+    """报名渠道\n报名表提交邮箱：a@b.cn — a section that says where to apply and gives only an
+    address, a number or an e-mail: a procedure without steps, named by its heading."""
+    lex = lexicon()
+    new = []
+    for m in lex.contact_heading_re.finditer(text):
+        end = min(len(text), m.end() + CONTACT_SECTION)
+        found = [c for c in find_channels(text, m.end(), end, broad=True) if c.kind in ("email", "address", "hotline")]
+        if not found or taken.overlaps(m.start(), found[-1].end):
+            continue
+        d = Draft(m.start(), found[-1].end, goal_from(m.group("what")), [], channel_ranges=[(m.end(), found[-1].end)])
+        new.append(d)
+        taken.add(d.start, d.end)
+    return sorted(drafts + new, key=lambda d: d.start)
 
 
 def _inline_eligibility(text: str, drafts: list[Draft], taken: Taken) -> None:
@@ -387,6 +408,7 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     _howto_drafts(text, taken, drafts)
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
+    drafts = _contact_sections(text, drafts, taken)
     _inline_eligibility(text, drafts, taken)
     attach_conditions(text, lists, drafts, ATTACH_GAP)
     _contact_lines(text, drafts)

@@ -20,6 +20,7 @@ class Draft:
     steps: list[Span]
     conditions: list[Span] = field(default_factory=list)
     channel_ranges: list[tuple[int, int]] = field(default_factory=list)  # where its channels are named (default: its span)
+    container: bool = False  # its span holds other text (a list with bodies under its items)
 
 
 class Taken:

@@ -36,6 +36,10 @@ def _rx():
         "heading": re.compile(d["eligibility_heading"], re.M),
         "only": re.compile(d["eligibility_only"]),
         "all_who": re.compile(d["eligibility_all_who"]),
+        "if": re.compile(d["eligibility_if"]),
+        "subject": re.compile(d["eligibility_subject"]),
+        "benefit_intro": re.compile(d["benefit_list_intro"]),
+        "benefit_case": re.compile(d["benefit_item_case"]),
         "who_question": re.compile(d["eligibility_question"]),
         "qualifier": re.compile(d["eligibility_qualifier"]),
         "split": re.compile(d["eligibility_split"]),
@@ -150,8 +154,9 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
         items = [make_span(text, a, b) for a, b in split_people(text, m.start(g), m.end(g))]
         if items:
             out.append((m.start(), m.end(), items))
-    for m in rx["all_who"].finditer(text):
-        out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
+    for key in ("all_who", "if", "subject"):
+        for m in rx[key].finditer(text):
+            out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
     for m in rx["who_question"].finditer(text):
         s = m.end()
         while s < len(text) and text[s] in "\n \t\u3000":
@@ -194,9 +199,59 @@ def _best(drafts: list[Draft], starts: list[int], s: int, e: int, words: set[str
 def _inside(drafts: list[Draft], starts: list[int], s: int, e: int) -> Optional[Draft]:
     i = bisect_left(starts, s + 1)
     for d in reversed(drafts[max(0, i - NEAREST) : i]):
-        if d.start <= s and e <= d.end:
+        if d.start <= s and e <= d.end and not d.container:
             return d
     return None
+
+
+def _strip_article(text: str, s: int, e: int) -> tuple[int, int]:
+    m = re.match(r"第[一二三四五六七八九十百零〇]{1,5}条\s*", text[s:e])
+    return (s + m.end(), e) if m else (s, e)
+
+
+def _title_end(text: str, s: int, e: int) -> int:
+    """After the item's title sentence (医养结合补贴。…), or its start."""
+    i = s
+    while i < e and i - s <= 20 and text[i] not in "。：:\n":
+        i += 1
+    return i + 1 if i < e and text[i] in "。：:" else s
+
+
+class _ChannelCache:
+    """Channel names of drafts and of statements, each computed once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drafts: dict[int, set[str]] = {}
+
+    def of_draft(self, d: Draft) -> set[str]:
+        key = id(d)
+        if key not in self.drafts:
+            from .channels import find_channels
+
+            ranges = d.channel_ranges or [(d.start, d.end)]
+            self.drafts[key] = {c.name for lo, hi in ranges for c in find_channels(self.text, lo, hi)}
+        return self.drafts[key]
+
+    def of_sentence(self, s: int, e: int) -> set[str]:
+        from .channels import find_channels
+
+        lo = max(0, s - 120)
+        cut = max(self.text.rfind(c, lo, s) for c in "。！？\n")
+        lo = cut + 1 if cut >= 0 else lo
+        return {c.name for c in find_channels(self.text, lo, e)}
+
+
+def _by_channel(text: str, drafts: list[Draft], starts: list[int], s: int, e: int, cache: _ChannelCache) -> list[Draft]:
+    """A statement naming channels (“穗好办”APP和“广州人社”公众号的相片上传栏目仅限…) concerns
+    every nearby procedure that uses one of them."""
+    names = cache.of_sentence(s, e)
+    if not names:
+        return []
+    i = bisect_left(starts, s)
+    using = [d for d in drafts[max(0, i - NEAREST) : i + NEAREST] if names & cache.of_draft(d)]
+    before = [d for d in using if d.end <= s]  # a note qualifies what it follows
+    return before or using
 
 
 def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], gap: int) -> None:
@@ -216,10 +271,27 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
         items = list_conditions(text, lst, lists)
         lst.kind = "used"
         blocks.append((lst.start, lst.end, intro, items))
+        # (a list of benefits: who may apply, and the case each item names)
+    for lst in lists:
+        if lst.kind in ("used", "procedure", "alternatives") or not lst.intro:
+            continue
+        m = rx["benefit_intro"].search(text, *lst.intro)
+        if not m:
+            continue
+        items = [] if rx["generic"].fullmatch(m.group("who")) else [make_span(text, *_strip_article(text, m.start("who"), m.end("who")))]
+        for s, e in lst.items:
+            title = _title_end(text, s, e)
+            c = rx["benefit_case"].match(text, title, e)
+            if c:
+                items.append(make_span(text, c.start(), c.end()))
+        if items:
+            lst.kind = "used"
+            blocks.append((lst.start, lst.end, text[lst.intro[0] : lst.intro[1]], items))
     for s, e, items in statements(text):
         blocks.append((s, e, text[max(0, s - 30) : s + 30], items))
     blocks.sort(key=lambda b: b[0])
     seen: set[tuple[int, int]] = set()
+    channel_names = _ChannelCache(text)
     have_any = Taken()
     for d in drafts:
         for c in d.conditions:
@@ -228,11 +300,14 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
         items = [c for c in items if (c.start, c.end) not in seen and not have_any.overlaps(c.start, c.end)]
         if not items:
             continue
-        target = _inside(drafts, starts, s, e) or _best(drafts, starts, s, e, _bigrams(intro), gap)
-        if target is None:
-            continue
-        have = {(c.start, c.end) for c in target.conditions}
-        for c in items:
-            if (c.start, c.end) not in have:
-                target.conditions.append(c)
-                seen.add((c.start, c.end))
+        inside = _inside(drafts, starts, s, e)
+        targets = [inside] if inside else _by_channel(text, drafts, starts, s, e, channel_names)
+        if not targets:
+            t = _best(drafts, starts, s, e, _bigrams(intro), gap)
+            targets = [t] if t is not None else []
+        for target in targets:
+            have = {(c.start, c.end) for c in target.conditions}
+            for c in items:
+                if (c.start, c.end) not in have:
+                    target.conditions.append(Span(text=c.text, start=c.start, end=c.end))
+                    seen.add((c.start, c.end))

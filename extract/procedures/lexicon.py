@@ -88,6 +88,7 @@ class Lexicon:
         self.contact_res = [(re.compile(data[k]), kind) for k, kind in
                             (("contact_address", "address"), ("contact_phone", "hotline"), ("contact_email", "email"))]
         self.not_name_core_re = re.compile(data["not_name_core"])
+        self.contact_heading_re = re.compile(data["contact_heading"])
         self.place_qualifier_re = re.compile(data["place_qualifier"])
         self.left_stop_re = re.compile(_alt(data["name_left_stops"]))
         self.gazetteer = {e.surface: e for e in gazetteer}

@@ -28,16 +28,29 @@ def _patterns():
     # a quoted or bracketed name: “办事”, 【个人中心】, 「我的」
     token = rf"(?:“[^“”\n。，；]{{1,{hop}}}”|【[^【】\n。，；]{{1,{hop}}}】|「[^「」\n。，；]{{1,{hop}}}」|\"[^\"\n。，；]{{1,{hop}}}\")"
     chain = re.compile(rf"{token}(?:[ \t]{{0,2}}(?:{sep})[ \t]{{0,2}}{token})+")
+    # a path written without quotes: 我的＞社保卡＞申领进度, 服务—医保查询—缴费记录
+    seg = rf"[\u4e00-\u9fffA-Za-z0-9·]{{1,{d['menu_bare_hop_max']}}}"
+    bare = re.compile(rf"{seg}(?:[ \t]{{0,2}}(?:{d['menu_bare_separators']})[ \t]{{0,2}}{seg})+")
     listed = re.compile(rf"(?:{d['menu_in_turn']})[^，。；\n“【「]{{0,8}}({token}(?:[、，,]{token}){{1,8}})")
     # one quoted string holding a path: “办事>社保>社会保障卡>申领”
     inner_sep = re.compile(rf"[ \t]{{0,2}}(?:{d['menu_inner_separators']})[ \t]{{0,2}}")
     quoted = re.compile(rf"[“「\"]([^“”「」\"\n。，；]{{3,{hop * 6}}})[”」\"]")
-    return chain, listed, quoted, inner_sep, re.compile(token)
+    return chain, listed, quoted, inner_sep, re.compile(token), bare, re.compile(d["menu_bare_separators"]), re.compile(d["menu_cue"])
 
 
 def _name(text: str, s: int, e: int) -> tuple[int, int]:
     """The name inside a token (quotes and brackets dropped)."""
     return s + 1, e - 1
+
+
+@lru_cache(maxsize=1)
+def _rx_tail() -> re.Pattern:
+    return re.compile(lexicon().data["menu_bare_tail"])
+
+
+def _cued(text: str, start: int, lo: int, cue: re.Pattern) -> bool:
+    """A word just before the path says it is one (点击, 依次, 路径：, 进入)."""
+    return bool(cue.search(text, max(0, start - 12), start))
 
 
 def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
@@ -47,12 +60,35 @@ def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
 def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
     """Menu paths in text[lo:hi], in order, not overlapping."""
     hi = len(text) if hi is None else hi
-    chain, listed, quoted, inner_sep, token = _patterns()
+    chain, listed, quoted, inner_sep, token, bare, bare_sep, cue = _patterns()
     found: list[MenuPath] = []
     for m in chain.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
-        if _plausible(text, hops):
+        dashed = any(c in "—－-" for c in text[hops[0][1] : hops[-1][0]] if c not in "“”【】「」\"") if hops else False
+        if _plausible(text, hops) and (not dashed or len(hops) >= 3 or _cued(text, m.start(), lo, cue)):
             found.append(MenuPath(hops, m.start(), m.end()))
+    for m in bare.finditer(text, lo, hi):
+        cuts = list(bare_sep.finditer(text, m.start(), m.end()))
+        hops, a = [], m.start()
+        for c in cuts:
+            hops.append((a, c.start()))
+            a = c.end()
+        hops.append((a, m.end()))
+        hops = [(x, y) for x, y in hops if y > x]
+        if len(hops) < 2:
+            continue
+        first = cue.match(text, hops[0][0], hops[0][1])  # 点击我的＞… : the cue is no hop
+        cued = _cued(text, m.start(), lo, cue)
+        while first and first.end() < hops[0][1]:
+            hops[0] = (first.end(), hops[0][1])
+            cued = True
+            first = cue.match(text, hops[0][0], hops[0][1])
+        if cued:
+            tail = _rx_tail().search(text, hops[-1][0] + 1, hops[-1][1])  # …＞申领进度即可查看
+            if tail:
+                hops[-1] = (hops[-1][0], tail.start())
+            if _plausible(text, hops):
+                found.append(MenuPath(hops, hops[0][0], hops[-1][1]))
     for m in listed.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(1), m.end(1))]
         if _plausible(text, hops):
