@@ -21,13 +21,21 @@ __all__ = ["extract_deadlines", "due_of"]
 _SOFT_BREAK = re.compile(r"(?<=[^\n。！？；!?;：:])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩])")
 _HEADING = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
 _JOINER = "\u200b"
+_LINE_MAX = 400  # how far a line is measured on each side of a break
 
 
 def _join_wraps(text: str) -> str:
-    """The text with soft line breaks replaced by a zero-width joiner (same offsets)."""
+    """The text with soft line breaks replaced by a zero-width joiner (same offsets). A
+    line much shorter than the one after it is a headline, not a wrapped line
+    (今年底前所有统筹地区均需开展即时结算\n国家医保局今天印发通知，…): its break stays."""
     def sub(m: re.Match) -> str:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        return m.group(0) if _HEADING.search(text, line_start, m.start()) else _JOINER
+        line_start = text.rfind("\n", max(0, m.start() - _LINE_MAX), m.start()) + 1
+        if _HEADING.search(text, line_start, m.start()):
+            return m.group(0)
+        nl = text.find("\n", m.end(), m.end() + _LINE_MAX)
+        after = (nl if nl >= 0 else min(len(text), m.end() + _LINE_MAX)) - m.end()
+        before = m.start() - line_start
+        return m.group(0) if after > 1.5 * before + 10 else _JOINER
 
     return _SOFT_BREAK.sub(sub, text) if "\n" in text else text
 
