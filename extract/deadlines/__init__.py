@@ -40,6 +40,25 @@ def _join_wraps(text: str) -> str:
     return _SOFT_BREAK.sub(sub, text) if "\n" in text else text
 
 
+_LABEL_START = re.compile(r"[，,。；;：:！？!?\n、]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]")
+
+
+def _label_topic(text: str, trigger: int) -> Optional[str]:
+    """What a form label is about: the words before 截止 in its line (七、投标截止时间： -> 投标)."""
+    lo = max(0, trigger - 16)
+    s = lo
+    for m in _LABEL_START.finditer(text, lo, trigger):
+        s = m.end()
+    topic = text[s:trigger].strip(" \t\u3000")
+    return topic or None
+
+
+def _bracketed(action: str, text: str, end: int) -> bool:
+    """The action read after the date is only a bracketed note (…9：30（北京时间）)."""
+    rest = text[end : end + len(action) + 3].lstrip(" \t")
+    return rest[:1] in "（(" and action in rest[: len(action) + 2]
+
+
 def _restore(s: Optional[str]) -> Optional[str]:
     return s.replace(_JOINER, "\n") if s else s
 
@@ -60,6 +79,8 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             work = _join_wraps(text)
         sent = sentence_bounds(work, m.start, m.end)
         action, actor = read(work, sent, (m.start, m.end), after_pos)
+        if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
+            action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
         end = sent[1]
         while end > sent[0] and text[end - 1] in "\n\r \t":
             end -= 1

@@ -24,7 +24,8 @@ def _lists() -> dict:
     heads = raw["actor_heads"]
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
-        "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor")}
+        "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
+        "directive_end")}
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
@@ -153,7 +154,7 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
         action = rest + _continued(text, following)
         if actor is None:
             actor, action = _split_subject(action)
-    elif topic:
+    elif topic and not lists["directive_end"].search(topic):
         action = topic
         if actor is None:
             actor = _subject_of(text, following[:1])

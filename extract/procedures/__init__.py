@@ -28,6 +28,7 @@ from .prose import action_steps, application_chains, first_then
 from .qa import asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
+from .time_limits import time_limits
 
 __all__ = ["extract_procedures", "find_channels"]
 
@@ -384,7 +385,7 @@ def _finish(text: str, d: Draft, links: list[int]) -> Procedure:
     end = max([d.end] + [c.end for c in d.conditions] + [s.end for s in d.steps])
     return Procedure(goal=d.goal, steps=[Span(text=s.text, start=s.start, end=s.end) for s in d.steps],
                      channels=channels, conditions=sorted(d.conditions, key=lambda c: c.start), deadlines=links,
-                     start=start, end=end)
+                     start=start, end=end, time_limits=time_limits(text, d.steps))
 
 
 def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequence[Deadline]) -> list[Procedure]:

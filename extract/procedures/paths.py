@@ -48,6 +48,14 @@ def _rx_tail() -> re.Pattern:
     return re.compile(lexicon().data["menu_bare_tail"])
 
 
+def _cue_adjacent(text: str, start: int, cue: re.Pattern) -> bool:
+    """The cue ends right before the path (点击服务—医保查询, 路径：服务—…)."""
+    for m in cue.finditer(text, max(0, start - 8), start):
+        if start - m.end() <= 1:
+            return True
+    return False
+
+
 def _cued(text: str, start: int, lo: int, cue: re.Pattern) -> bool:
     """A word just before the path says it is one (点击, 依次, 路径：, 进入)."""
     return bool(cue.search(text, max(0, start - 12), start))
@@ -77,12 +85,13 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
         hops = [(x, y) for x, y in hops if y > x]
         if len(hops) < 2:
             continue
-        first = cue.match(text, hops[0][0], hops[0][1])  # 点击我的＞… : the cue is no hop
-        cued = _cued(text, m.start(), lo, cue)
-        while first and first.end() < hops[0][1]:
-            hops[0] = (first.end(), hops[0][1])
+        if any("的" in text[x:y] and y - x > 4 for x, y in hops):
+            continue  # 高原腹地的特高压工程——金沙江上游送湖北: a phrase, not a menu
+        cued = _cue_adjacent(text, m.start(), cue)
+        inner = [c for c in cue.finditer(text, hops[0][0], hops[0][1]) if c.end() < hops[0][1]]
+        if inner:  # 登录后依次选择服务—… : the first hop starts after its cue
+            hops[0] = (inner[-1].end(), hops[0][1])
             cued = True
-            first = cue.match(text, hops[0][0], hops[0][1])
         if cued:
             tail = _rx_tail().search(text, hops[-1][0] + 1, hops[-1][1])  # …＞申领进度即可查看
             if tail:
