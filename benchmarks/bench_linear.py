@@ -14,6 +14,7 @@ call ratio exceeds 5 (a quadratic step gives ~16).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -33,7 +34,10 @@ def real_text(size: int) -> str:
     import extract
     from extract.options import Options
 
-    files = sorted(p for p in BULK.iterdir() if p.is_file())
+    # files in a fixed mixed order (by a hash of the name), so that the first quarter of
+    # the article holds the same mixture of sources as the whole
+    files = sorted((p for p in BULK.iterdir() if p.is_file()),
+                   key=lambda p: hashlib.md5(p.name.encode("utf-8")).hexdigest())
     if not files:
         raise SystemExit(f"no bulk files under {BULK}")
     parts, n, i = [], 0, 0
@@ -53,7 +57,7 @@ def real_text(size: int) -> str:
 
 
 def adversarial(size: int) -> dict[str, str]:
-    unit_brackets = "申请人（（（（“「（通过（随申办APP办理“缴费”）（（（。"
+    unit_brackets = "申请人（（（（“「（通过（随申办APP→（（点击“缴费”（（→（（（"
     unit_line = "1.登录随申办APP→点击医保→选择缴费，请于2025年12月31日前完成（详见附件）；"
     unit_lists = "\n1、打开APP\n2、点击“办事>社保>缴费”\n①关注公众号【个人中心】-【我要理赔】\n第一步：登录\n问：如何办理？答：可通过随申办办理。"
     return {

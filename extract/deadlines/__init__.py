@@ -43,14 +43,17 @@ def _join_wraps(text: str) -> str:
 _LABEL_START = re.compile(r"[，,。；;：:！？!?\n、]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]")
 
 
-def _label_topic(text: str, trigger: int) -> Optional[str]:
-    """What a form label is about: the words before 截止 in its line (七、投标截止时间： -> 投标)."""
+def _label_topic(text: str, trigger: int) -> tuple[Optional[int], Optional[str]]:
+    """What a form label is about: the words before 截止 in its line (七、投标截止时间： -> 投标),
+    and where they start."""
     lo = max(0, trigger - 16)
     s = lo
     for m in _LABEL_START.finditer(text, lo, trigger):
         s = m.end()
-    topic = text[s:trigger].strip(" \t\u3000")
-    return topic or None
+    while s < trigger and text[s] in " \t\u3000":
+        s += 1
+    topic = text[s:trigger].rstrip(" \t\u3000")
+    return (s, topic) if topic else (None, None)
 
 
 def _bracketed(action: str, text: str, end: int) -> bool:
@@ -79,8 +82,9 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             work = _join_wraps(text)
         sent = sentence_bounds(work, m.start, m.end)
         action, actor = read(work, sent, (m.start, m.end), after_pos)
+        label_start = None
         if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
-            action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
+            label_start, action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
         end = sent[1]
         while end > sent[0] and text[end - 1] in "\n\r \t":
             end -= 1
@@ -91,7 +95,7 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
                 date_text=m.text,
                 action=_restore(action),
                 actor=_restore(actor),
-                start=sent[0],
+                start=min(sent[0], label_start) if label_start is not None else sent[0],
                 end=end,
             )
         )

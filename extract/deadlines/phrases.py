@@ -104,7 +104,7 @@ def _split_subject(action: str) -> tuple[Optional[str], str]:
     """全省所有统筹地区全部开展DRG/DIP付费 -> (全省所有统筹地区, 全部开展DRG/DIP付费)."""
     m = _lists()["subject"].match(action)
     if m and len(action) - m.end() >= 2 and _is_actor(m.group(0)):
-        return m.group(0), action[m.end():]
+        return _strip_lead("actor_lead", m.group(0)), action[m.end():]
     return None, action
 
 
@@ -112,20 +112,19 @@ def _is_actor(s: Optional[str]) -> bool:
     return bool(s) and not _lists()["not_actor"].search(s)
 
 
-def _continued(text: str, clauses: list[Span]) -> str:
-    """The clauses after the first that go on with the same duty, joined as written
-    (…完成清算工作，报区民政部门审核)."""
+def _continued(text: str, clauses: list[Span], prev_end: int) -> str:
+    """The clauses after the action's own that go on with the same duty, joined as
+    written (…完成清算工作，报区民政部门审核)."""
     lists = _lists()
     out = ""
-    for k, (a, b) in enumerate(clauses):
-        if k == 0:
-            continue  # the first clause after the trigger is the action itself
+    for a, b in clauses:
+        if text[prev_end:a].strip(" \t\u200b") not in ("，", ","):
+            break  # only a comma joins a duty's clauses
         clause = clean(text[a:b])
         if not clause or not lists["continuation"].match(clause) or lists["stop"].match(clause):
             break
-        out += text[clauses[k - 1][1] : a] + clause
-        if text[b : b + 1] not in ("，", ","):
-            break
+        out += "，" + clause
+        prev_end = b
     return out
 
 
@@ -151,7 +150,7 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
         if subject:
             actor, topic = subject.group(0), clean(topic[subject.end():])
     if rest and not lists["light_verbs"].fullmatch(rest):
-        action = rest + _continued(text, following)
+        action = rest + _continued(text, following, m.start() if m else sent[1])
         if actor is None:
             actor, action = _split_subject(action)
     elif topic and not lists["directive_end"].search(topic):

@@ -118,6 +118,9 @@ def _qa_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[D
             steps = [s for l in proc_lists for s in _list_steps(text, l)]
         else:
             steps = _drop_channel_statements(text, instruction_clauses(text, qa.a_start, qa.a_end, skip))
+            if not steps and not skip and lex.how_word_re.search(text, qa.q_start, qa.q_end):
+                # 如何查询？答：关注“沪医保”公众号后，点击…查询: imperatives without a modal
+                steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
         conditions = [c for l in inner if l.kind == "condition" for c in _list_conditions(text, l, lists)]
         conditions += inline_conditions(text, qa.a_start, qa.a_end, skip)
         conditions.sort(key=lambda c: c.start)

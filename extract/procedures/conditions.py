@@ -311,3 +311,5 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
                 if (c.start, c.end) not in have:
                     target.conditions.append(Span(text=c.text, start=c.start, end=c.end))
                     seen.add((c.start, c.end))
+        for c in items:
+            have_any.add(c.start, c.end)  # a later statement saying the same again adds nothing

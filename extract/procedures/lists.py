@@ -139,8 +139,9 @@ def _build(text: str, fam: _Family, run, data, limit: int) -> OrderedList:
             e = _line_end(text, s, nxt)
             if e == nxt or text[e:nxt].strip(_SPACE + "\n"):
                 line_items = False  # items run into each other, or a body under the item
-        elif line_items and len(run) > 1 and title_of(text, s, _line_end(text, s, min(limit, s + 600))):
-            e = _line_end(text, s, min(limit, s + 600))  # a titled line (通过…进行举报。在搜索引擎…): all of it
+        elif (line_items and len(run) > 1 and title_of(text, s, _line_end(text, s, min(limit, s + 600)))) \
+                or "\n" in text[m_end:s]:
+            e = _line_end(text, s, min(limit, s + 600))  # a titled line (通过…进行举报。在搜索引擎…), or a label under its number
         else:
             e = min(limit, _last_item_end(text, s, ends, data["label_sentence_max"]))
         items.append(_strip(text, s, e))

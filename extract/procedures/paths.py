@@ -85,6 +85,8 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
         hops = [(x, y) for x, y in hops if y > x]
         if len(hops) < 2:
             continue
+        if "》" in text[m.start() : m.end()] and "《" in text[max(0, m.start() - 30) : m.end()]:
+            continue  # 》 closing a title (《财经调查》今晚开播), not a separator
         if any("的" in text[x:y] and y - x > 4 for x, y in hops):
             continue  # 高原腹地的特高压工程——金沙江上游送湖北: a phrase, not a menu
         cued = _cue_adjacent(text, m.start(), cue)

@@ -64,8 +64,8 @@ def _tail(text: str, a: int, b: int) -> Optional[tuple[int, int]]:
             break
         i = m.end()
     s, e = trim(text, i, b)
-    if e <= s or rx["light"].fullmatch(rx["paren"].sub("", text[s:e])):
-        return None
+    if e <= s or rx["light"].fullmatch(rx["paren"].sub("", text[s:e])) or lexicon().result_clause_re.match(text, s, e):
+        return None  # 栏目办理, …即可查看: nothing new to do
     return (s, e) if action_start(text, s, e) else None
 
 
@@ -87,12 +87,11 @@ def path_drafts(text: str, lo: int, hi: int, goal: Optional[str], whole_sentence
     """Drafts for the menu paths in text[lo:hi] (the sentence around them when
     `whole_sentence`): one per way, each with the action clauses before its paths, its hops
     and the action that follows, and the text naming its channel."""
+    if whole_sentence:
+        lo, hi = sentence_around(text, lo, hi)
     paths = find_paths(text, lo, hi)
     if not paths:
         return []
-    if whole_sentence:
-        lo, hi = sentence_around(text, paths[0].start, paths[-1].end)
-        paths = find_paths(text, lo, hi)
     clauses = clause_spans(text, lo, hi, "，,；;")
     first_clause = next((k for k, (a, b) in enumerate(clauses) if a <= paths[0].start < b), 0)
     lead = [make_span(text, a, b) for a, b in clauses[:first_clause] if action_start(text, a, b)]
