@@ -224,7 +224,7 @@ def _howto_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
         if not is_howto_line(qa) or taken.overlaps(qa.a_start, qa.a_end):
             continue
         steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
-        if len(steps) >= 2:
+        if len(steps) >= 2 or (steps and find_channels(text, steps[0].start, steps[0].end)):
             drafts.append(Draft(qa.q_start, qa.a_end, goal_from(text[qa.q_start : qa.q_end]), steps))
             taken.add(qa.q_start, qa.a_end)
 
