@@ -1,8 +1,10 @@
 """Procedures benchmark: step-level and channel-level precision/recall/F1 on the examples
-corpus (corpora/examples/procedures.yaml) and on gold files (corpora/**/*.gold.json with
-`procedures`), plus throughput.
+corpus (corpora/examples/procedures.yaml), on the written gold files (corpora/**/*.gold.json with
+`procedures`) and, where present, on the real development corpus (../shared/corpus-dev/articles),
+plus throughput. (The project's scores are `python -m extract eval`; this script is the stage alone
+on article text, with its own lenient step matching.)
 
-    cd /work/main && PYTHONPATH=. python benchmarks/bench_procedures.py [--json]
+    python benchmarks/bench_procedures.py [--json]          (from the repository root)
 
 Matching is per document, one-to-one, over all procedures of the document together.
 Steps: *strict* = equal after normalization (NFKC, whitespace and end punctuation removed,
@@ -28,6 +30,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus-dev" / "articles"
 sys.path.insert(0, str(ROOT))
 
 from extract.procedures import extract_procedures  # noqa: E402
@@ -187,9 +190,9 @@ def article_text(path: Path) -> str:
         return fallback_clean(path)
 
 
-def gold_files(root: Path) -> tuple[dict, dict, list[str]]:
+def gold_files(folder: Path) -> tuple[dict, dict, list[str]]:
     total, per_file, texts = new_scores(), {}, []
-    for gf in sorted(glob.glob(str(root / "corpora" / "**" / "*.gold.json"), recursive=True)):
+    for gf in sorted(glob.glob(str(folder / "**" / "*.gold.json"), recursive=True)):
         gold = json.loads(Path(gf).read_text(encoding="utf-8"))
         if "procedures" not in gold:
             continue
@@ -220,17 +223,23 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     ex_scores, ex_texts = examples(ROOT / "corpora" / "examples" / "procedures.yaml")
-    gold_scores, per_file, gold_texts = gold_files(ROOT)
+    gold_scores, per_file, gold_texts = gold_files(ROOT / "corpora")
     report = {
         "examples": {k: v.prf() for k, v in ex_scores.items()},
         "gold": {k: v.prf() for k, v in gold_scores.items()},
         "gold_per_file": per_file,
-        "throughput": throughput(ex_texts + gold_texts),
     }
+    texts = ex_texts + gold_texts
+    if REAL.is_dir():  # the real development corpus, where it is present (never in the repository)
+        real_scores, real_per_file, real_texts = gold_files(REAL)
+        report["real"] = {k: v.prf() for k, v in real_scores.items()}
+        report["gold_per_file"].update(real_per_file)
+        texts += real_texts
+    report["throughput"] = throughput(texts)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
-    for part in ("examples", "gold"):
+    for part in [p for p in ("examples", "gold", "real") if p in report]:
         print(f"== {part}")
         for k, v in report[part].items():
             if v["tp"] + v["fp"] + v["fn"] == 0:

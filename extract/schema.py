@@ -61,6 +61,9 @@ class Deadline(_Model):
     start: int
     end: int
     article: Optional[int] = None
+    within: Optional[str] = Field(None, description="a relative time limit: ISO 8601 duration after `anchor` (P5D, P1M)")
+    working_days: Optional[bool] = Field(None, description="`within` counts working days (5个工作日内)")
+    anchor: Optional[str] = Field(None, description="the event a relative time limit counts from (受理申请)")
 
 
 class Span(_Model):
@@ -86,6 +89,9 @@ class Procedure(_Model):
     start: int
     end: int
     article: Optional[int] = None
+    time_limits: list[Deadline] = Field(
+        default_factory=list,
+        description="relative time limits of its steps (区民政部门应当在受理申请后1个月内完成核实): no calendar due")
 
 
 class Change(_Model):

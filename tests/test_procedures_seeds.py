@@ -92,7 +92,8 @@ def test_seed000_three_qa_blocks(cleaning):
     assert len(family.steps) == 1 and family.steps[0].text.endswith("组建家庭共济网、选择“共济缴费”使用方式")
     assert family.deadlines == [0] and online.deadlines == [] and renew.deadlines == []
     # 3: renewal, with the five eligibility items and no channel from the negated clause
-    assert renew.channels == []
+    # (不需要前往社区事务受理服务中心): only the online and offline payment channels it names
+    assert [c.name for c in renew.channels] == ["线上缴费渠道", "线下缴费渠道"]
     assert renew.steps[0].text == "可直接通过线上缴费渠道缴费或由他人代为缴费，或通过“共济缴费”方式完成缴费"
     assert len(renew.conditions) == 5
     assert renew.conditions[0].text == "上一年度年满19周岁及以上的本市城镇户籍人员"

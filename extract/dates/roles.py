@@ -12,6 +12,7 @@ from .lexicon import load_yaml
 CLAUSE_BREAK = re.compile(r"[，。；！？!?;,\n：:]")
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 WINDOW = 40
+LABEL_WINDOW = 16  # how far back a form or table label (截止时间：) is looked for
 # what may stand between a date and its trigger: a space, a weekday in brackets
 _AFTER_GAP = "[ \t]?(?:[（(](?:星期|周)[一二三四五六日天][）)])?"
 
@@ -24,6 +25,7 @@ class Rule:
     after: Optional[re.Pattern]
     clause: Optional[re.Pattern]
     range_only: bool
+    label: Optional[re.Pattern] = None
 
 
 @dataclass
@@ -47,6 +49,7 @@ def rules() -> tuple[Rule, ...]:
                 after=re.compile(_AFTER_GAP + spec["after"]) if "after" in spec else None,
                 clause=re.compile(spec["clause"]) if "clause" in spec else None,
                 range_only=bool(spec.get("range")),
+                label=re.compile(spec["label"]) if "label" in spec else None,
             )
         )
     return tuple(out)
@@ -80,6 +83,12 @@ def classify(text: str, start: int, end: int, is_range: bool = False) -> Role:
         if rule.range_only and not is_range:
             continue
         mb = ma = None
+        if rule.label is not None:
+            lo = max(0, start - LABEL_WINDOW)
+            ml = rule.label.search(text, lo, start)
+            if not ml or ml.end() != start:
+                continue
+            return Role(rule.role, rule.name, *_trigger(None, ml, 0))
         if rule.before is not None:
             mb = rule.before.search(before)
             if not mb:

@@ -21,15 +21,45 @@ __all__ = ["extract_deadlines", "due_of"]
 _SOFT_BREAK = re.compile(r"(?<=[^\n。！？；!?;：:])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩])")
 _HEADING = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
 _JOINER = "\u200b"
+_LINE_MAX = 400  # how far a line is measured on each side of a break
 
 
 def _join_wraps(text: str) -> str:
-    """The text with soft line breaks replaced by a zero-width joiner (same offsets)."""
+    """The text with soft line breaks replaced by a zero-width joiner (same offsets). A
+    line much shorter than the one after it is a headline, not a wrapped line
+    (今年底前所有统筹地区均需开展即时结算\n国家医保局今天印发通知，…): its break stays."""
     def sub(m: re.Match) -> str:
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        return m.group(0) if _HEADING.search(text, line_start, m.start()) else _JOINER
+        line_start = text.rfind("\n", max(0, m.start() - _LINE_MAX), m.start()) + 1
+        if _HEADING.search(text, line_start, m.start()):
+            return m.group(0)
+        nl = text.find("\n", m.end(), m.end() + _LINE_MAX)
+        after = (nl if nl >= 0 else min(len(text), m.end() + _LINE_MAX)) - m.end()
+        before = m.start() - line_start
+        return m.group(0) if after > 1.5 * before + 10 else _JOINER
 
     return _SOFT_BREAK.sub(sub, text) if "\n" in text else text
+
+
+_LABEL_START = re.compile(r"[，,。；;：:！？!?\n、]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]")
+
+
+def _label_topic(text: str, trigger: int) -> tuple[Optional[int], Optional[str]]:
+    """What a form label is about: the words before 截止 in its line (七、投标截止时间： -> 投标),
+    and where they start."""
+    lo = max(0, trigger - 16)
+    s = lo
+    for m in _LABEL_START.finditer(text, lo, trigger):
+        s = m.end()
+    while s < trigger and text[s] in " \t\u3000":
+        s += 1
+    topic = text[s:trigger].rstrip(" \t\u3000")
+    return (s, topic) if topic else (None, None)
+
+
+def _bracketed(action: str, text: str, end: int) -> bool:
+    """The action read after the date is only a bracketed note (…9：30（北京时间）)."""
+    rest = text[end : end + len(action) + 3].lstrip(" \t")
+    return rest[:1] in "（(" and action in rest[: len(action) + 2]
 
 
 def _restore(s: Optional[str]) -> Optional[str]:
@@ -52,6 +82,9 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             work = _join_wraps(text)
         sent = sentence_bounds(work, m.start, m.end)
         action, actor = read(work, sent, (m.start, m.end), after_pos)
+        label_start = None
+        if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
+            label_start, action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
         end = sent[1]
         while end > sent[0] and text[end - 1] in "\n\r \t":
             end -= 1
@@ -62,7 +95,7 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
                 date_text=m.text,
                 action=_restore(action),
                 actor=_restore(actor),
-                start=sent[0],
+                start=min(sent[0], label_start) if label_start is not None else sent[0],
                 end=end,
             )
         )

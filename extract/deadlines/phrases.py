@@ -24,7 +24,8 @@ def _lists() -> dict:
     heads = raw["actor_heads"]
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
-        "actor_lead", "action_stop", "action_lead", "instrument_end")}
+        "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
+        "directive_end")}
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
@@ -102,9 +103,29 @@ def _following_action(text: str, clauses: list[Span]) -> Optional[str]:
 def _split_subject(action: str) -> tuple[Optional[str], str]:
     """全省所有统筹地区全部开展DRG/DIP付费 -> (全省所有统筹地区, 全部开展DRG/DIP付费)."""
     m = _lists()["subject"].match(action)
-    if m and len(action) - m.end() >= 2:
-        return m.group(0), action[m.end():]
+    if m and len(action) - m.end() >= 2 and _is_actor(m.group(0)):
+        return _strip_lead("actor_lead", m.group(0)), action[m.end():]
     return None, action
+
+
+def _is_actor(s: Optional[str]) -> bool:
+    return bool(s) and not _lists()["not_actor"].search(s)
+
+
+def _continued(text: str, clauses: list[Span], prev_end: int) -> str:
+    """The clauses after the action's own that go on with the same duty, joined as
+    written (…完成清算工作，报区民政部门审核)."""
+    lists = _lists()
+    out = ""
+    for a, b in clauses:
+        if text[prev_end:a].strip(" \t\u200b") not in ("，", ","):
+            break  # only a comma joins a duty's clauses
+        clause = clean(text[a:b])
+        if not clause or not lists["continuation"].match(clause) or lists["stop"].match(clause):
+            break
+        out += "，" + clause
+        prev_end = b
+    return out
 
 
 def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[str], Optional[str]]:
@@ -129,8 +150,10 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
         if subject:
             actor, topic = subject.group(0), clean(topic[subject.end():])
     if rest and not lists["light_verbs"].fullmatch(rest):
-        action = rest
-    elif topic:
+        action = rest + _continued(text, following, m.start() if m else sent[1])
+        if actor is None:
+            actor, action = _split_subject(action)
+    elif topic and not lists["directive_end"].search(topic):
         action = topic
         if actor is None:
             actor = _subject_of(text, following[:1])
@@ -165,15 +188,15 @@ def _actor_before(text: str, clauses: list[Span]) -> Optional[str]:
         clause = cleaned[i]
         if not clause or lists["lead_in"].match(clause):
             continue
-        if _is_actor_clause(clause):
+        if _is_actor_clause(clause) and _is_actor(clause):
             return clause
-        if clause.endswith("的") and len(clause) <= 30:
-            if i > 0 and _is_actor_clause(cleaned[i - 1]):
+        if clause.endswith("的") and len(clause) <= 30 and _is_actor(clause):
+            if i > 0 and _is_actor_clause(cleaned[i - 1]) and _is_actor(cleaned[i - 1]):
                 return cleaned[i - 1]
             return clause
         if lists["instrumental"].match(clause):
             continue
         m = lists["subject"].match(clause)
-        if m:
+        if m and _is_actor(m.group(0)):
             return m.group(0)
     return None

@@ -1,58 +1,49 @@
 """Procedures: how a reader gets something done, as ordered steps with channels,
 eligibility conditions and the deadlines that apply.
 
-Sources, in order of precedence (a later source never overlaps an earlier one):
-question-and-answer blocks (qa.py), ordered lists (lists.py), arrow paths and
-首先…然后…最后 chains (sequences.py). Channel sentences (可通过一网通办、随申办…在线缴费)
-and inline eligibility (申请条件为：…；…) join the procedure they stand next to; a channel
-sentence on its own is a procedure only when it names two channels or more.
-Channels come from channels.py, conditions from conditions.py; word lists and patterns
-live in lexicon.yaml, markers.yaml and channels.tsv.
+Sources, in order of precedence (a later source never takes a step an earlier one took):
+question-and-answer blocks (qa.py), ordered lists and lists of ways (lists.py), menu paths
+(paths.py), application chains of regulations and 先…再… orders (prose.py), arrow paths
+and 首先…然后…最后 chains (sequences.py), how-to questions answered in prose (qa.py). Channel
+sentences (可通过一网通办、随申办…在线缴费) and contact lines join the procedure they stand
+next to; a channel sentence on its own is a procedure only when it names two channels or
+more. Channels come from channels.py, conditions from conditions.py; the procedures and
+deadlines are matched by position (bisect), so the stage stays linear in the text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
 from typing import Optional, Sequence
 
 from ..schema import Deadline, Mention, Procedure, Span
+from .assemble import Draft, DraftIndex, Taken
 from .channels import find_channels
 from .clauses import SENTENCE_END, instruction_clauses, make_span, spans
-from .conditions import inline_conditions, list_conditions
+from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
-from .lists import OrderedList, find_lists
-from .qa import asks_how, find_qa
+from .lists import OrderedList, find_lists, title_of
+from .paths import find_paths
+from .prose import action_steps, application_chains, first_then
+from .qa import asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
+from .steps import path_drafts, path_only_item
+from .time_limits import time_limits
 
 __all__ = ["extract_procedures", "find_channels"]
 
 ATTACH_GAP = 120  # characters between a procedure and a channel sentence or eligibility list that joins it
-
-
-@dataclass
-class _Draft:
-    start: int
-    end: int
-    goal: Optional[str]
-    steps: list[Span]
-    conditions: list[Span] = field(default_factory=list)
-
-
-def _overlaps(s: int, e: int, taken) -> bool:
-    return any(s < b and a < e for a, b in taken)
-
-
-def _inside(s: int, e: int, lo: int, hi: int) -> bool:
-    return lo <= s and e <= hi
-
-
-def _near(d: _Draft, s: int, e: int) -> bool:
-    return 0 <= s - d.end <= ATTACH_GAP or 0 <= d.start - e <= ATTACH_GAP
+CONTACT_SECTION = 120  # how far after a 报名渠道 heading its contact is looked for
+SHORT_LINE = 20   # lines this short between a procedure and a contact line (入口：\n理赔须知\n…) do not part them
 
 
 def _list_steps(text: str, lst: OrderedList) -> list[Span]:
     steps = []
     for s, e in lst.items:
+        hops = path_only_item(text, s, e)
+        if hops:
+            steps.extend(make_span(text, a, b) for a, b in hops)
+            continue
         parts = arrow_parts(text, s, e)
         steps.extend(make_span(text, a, b) for a, b in (parts if len(parts) >= 2 else [(s, e)]))
     return steps
@@ -97,65 +88,162 @@ def _inquiry_only(steps: list[Span], allowed: frozenset) -> bool:
     return bool(verbs) and verbs <= allowed
 
 
-def _qa_drafts(text: str, lists: list[OrderedList], drafts: list[_Draft]) -> None:
+def _inside(s: int, e: int, lo: int, hi: int) -> bool:
+    return lo <= s and e <= hi
+
+
+def _lists_inside(lists: list[OrderedList], starts: list[int], lo: int, hi: int) -> list[OrderedList]:
+    i = bisect_left(starts, lo - 100)  # a list's intro may start before the block (答：以…为例：第一步…)
+    out = []
+    while i < len(lists) and lists[i].start < hi:
+        if lists[i].markers[0] >= lo and lists[i].items[-1][0] < hi:
+            out.append(lists[i])
+        i += 1
+    return out
+
+
+def _qa_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[Draft]) -> None:
+    starts = [l.start for l in lists]
+    lex = lexicon()
     for qa in find_qa(text):
-        inner = [l for l in lists if _inside(l.markers[0], l.end, qa.a_start, qa.a_end)]
+        if is_howto_line(qa):
+            continue  # prose answers to how-to questions come last (_howto_drafts)
+        if taken.overlaps(qa.start, qa.end):
+            continue
+        inner = _lists_inside(lists, starts, qa.a_start, qa.a_end)
         skip = [(l.markers[0], l.end) for l in inner if l.kind != "none"]
         skip += [_cue_clause(text, l.intro) for l in inner if l.kind == "condition" and l.intro]
-        proc_lists = [l for l in inner if l.kind == "procedure"]
+        proc_lists = [l for l in inner if l.kind in ("procedure", "alternatives")]
         if proc_lists:
             steps = [s for l in proc_lists for s in _list_steps(text, l)]
         else:
             steps = _drop_channel_statements(text, instruction_clauses(text, qa.a_start, qa.a_end, skip))
-        conditions = [c for l in inner if l.kind == "condition" for c in list_conditions(text, l)]
+            if not steps and not skip and lex.how_word_re.search(text, qa.q_start, qa.q_end):
+                # 如何查询？答：关注“沪医保”公众号后，点击…查询: imperatives without a modal
+                steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
+        conditions = [c for l in inner if l.kind == "condition" for c in _list_conditions(text, l, lists)]
         conditions += inline_conditions(text, qa.a_start, qa.a_end, skip)
         conditions.sort(key=lambda c: c.start)
         has_channels = bool(find_channels(text, qa.a_start, qa.a_end))
-        lex = lexicon()
-        if lex.inquiry_question_re.search(text[qa.q_start : qa.q_end]) and _inquiry_only(steps, lex.inquiry_verbs):
+        question = text[qa.question[0] : qa.q_end]
+        if lex.inquiry_question_re.search(question) and _inquiry_only(steps, lex.inquiry_verbs):
             continue
-        if (steps or has_channels) and (asks_how(text[qa.q_start : qa.q_end]) or has_channels):
-            drafts.append(_Draft(qa.start, qa.end, goal_from(text[qa.q_start : qa.q_end]), steps, conditions))
+        if lex.yes_no_question_re.search(question) and not lex.how_word_re.search(question) and not has_channels:
+            continue  # 可以报销吗？ answered without saying where: a rule, not a procedure
+        if (steps or has_channels) and (asks_how(question) or has_channels):
+            drafts.append(Draft(qa.start, qa.end, goal_from(question), steps, conditions))
+            taken.add(qa.start, qa.end)
             for l in inner:
                 l.kind = "used"
 
 
-def _merge_channel_only(text: str, drafts: list[_Draft]) -> list[_Draft]:
+def _list_conditions(text: str, lst: OrderedList, lists: list[OrderedList]) -> list[Span]:
+    from .conditions import list_conditions
+
+    return list_conditions(text, lst, lists)
+
+
+def _list_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[Draft]) -> None:
+    for lst in lists:
+        if lst.kind == "procedure":
+            steps = _list_steps(text, lst)
+            if not steps or any(taken.overlaps(s.start, s.end) for s in steps):
+                continue
+            chan = ([lst.intro] if lst.intro else []) + list(lst.items)
+            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps, channel_ranges=chan,
+                                container=not lst.line_items))
+            for s in steps:
+                taken.add(s.start, s.end)
+        elif lst.kind == "alternatives":
+            _alternative_drafts(text, lst, taken, drafts)
+
+
+def _alternative_drafts(text: str, lst: OrderedList, taken: Taken, drafts: list[Draft]) -> None:
+    """方法1：在“穗好办”APP的“办事>社保>申领”栏目办理。方法2：… : each item a procedure;
+    a titled item (致电便民热线进行投诉。拨打【12345】…) gives the steps of its body."""
+    for k, (s, e) in enumerate(lst.items):
+        if taken.overlaps(s, e):
+            continue
+        title = title_of(text, s, e)
+        body_start = title[1] + 1 if title else s
+        goal = goal_from(text[title[0] : title[1]]) if title else _goal(text, lst.intro)
+        made = path_drafts(text, body_start, e, goal)
+        if made:
+            for d in made:
+                d.start, d.end = min(d.start, s), max(d.end, e)
+            drafts.extend(made)
+        else:
+            steps = [make_span(text, a, b) for a, b in action_steps(text, body_start, e)]
+            if not steps:
+                continue
+            drafts.append(Draft(s, e, goal, steps))
+        taken.add(s, e)
+
+
+def _path_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
+    for path in find_paths(text):
+        if taken.overlaps(path.start, path.end):
+            continue
+        made = path_drafts(text, path.start, path.end, None, whole_sentence=True)
+        made = [d for d in made if not any(taken.overlaps(s.start, s.end) for s in d.steps)]
+        for d in made:
+            drafts.append(d)
+        for d in made:
+            for s in d.steps:
+                taken.add(s.start, s.end)
+
+
+def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
+    chains = application_chains(text) + first_then(text)
+    for ch in sorted(chains, key=lambda c: c.start):
+        pieces: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(ch.steps):
+            parts = action_steps(text, a, b) if k == 0 else []
+            pieces.extend(parts if len(parts) >= 2 else [(a, b)])
+        steps = [make_span(text, a, b) for a, b in pieces]
+        steps = [s for s in steps if s.end > s.start]
+        if len(steps) < 2 or any(taken.overlaps(s.start, s.end) for s in steps):
+            continue
+        drafts.append(Draft(ch.start, ch.end, goal_from(steps[0].text), steps))
+        for s in steps:
+            taken.add(s.start, s.end)
+
+
+def _sequence_drafts(text: str, has_channel, taken: Taken, drafts: list[Draft]) -> None:
+    for seq in find_arrows(text, has_channel) + find_ordinal_chains(text):
+        if taken.overlaps(seq.start, seq.end):
+            continue
+        steps = [make_span(text, s, e) for s, e in seq.steps]
+        drafts.append(Draft(seq.start, seq.end, _goal(text, seq.intro), steps))
+        taken.add(seq.start, seq.end)
+
+
+def _howto_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
+    """如果遇到身边人突然倒地，要怎么办？ answered by a paragraph of instructions."""
+    for qa in find_qa(text):
+        if not is_howto_line(qa) or taken.overlaps(qa.a_start, qa.a_end):
+            continue
+        steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
+        if len(steps) >= 2 or (steps and find_channels(text, steps[0].start, steps[0].end)):
+            drafts.append(Draft(qa.q_start, qa.a_end, goal_from(text[qa.q_start : qa.q_end]), steps))
+            taken.add(qa.q_start, qa.a_end)
+
+
+def _merge_channel_only(text: str, drafts: list[Draft]) -> list[Draft]:
     """An answer that only names channels (有哪些缴费渠道？) joins the procedure next to it;
     alone it stays only when it names two channels or more."""
-    out = [d for d in drafts if d.steps]
+    out = sorted((d for d in drafts if d.steps), key=lambda d: d.start)
+    index = DraftIndex(out)
     for d in drafts:
         if d.steps:
             continue
-        near = [o for o in out if _near(o, d.start, d.end)]
+        near = index.near(d.start, d.end, ATTACH_GAP)
         if near:
             near[0].start, near[0].end = min(near[0].start, d.start), max(near[0].end, d.end)
             near[0].conditions.extend(d.conditions)
         elif len({c.name for c in find_channels(text, d.start, d.end)}) >= 2:
             out.append(d)
     return sorted(out, key=lambda d: d.start)
-
-
-def _list_drafts(text: str, lists: list[OrderedList], drafts: list[_Draft]) -> None:
-    taken = [(d.start, d.end) for d in drafts]
-    for lst in lists:
-        if lst.kind != "procedure" or _overlaps(lst.start, lst.end, taken):
-            continue
-        d = _Draft(lst.start, lst.end, _goal(text, lst.intro), _list_steps(text, lst))
-        for c in lists:
-            if c.kind == "condition" and _near(d, c.start, c.end):
-                d.conditions.extend(list_conditions(text, c))
-                d.start, d.end = min(d.start, c.start), max(d.end, c.end)
-                c.kind = "used"
-        drafts.append(d)
-        taken.append((d.start, d.end))
-
-
-def _sequence_drafts(text: str, has_channel, drafts: list[_Draft]) -> None:
-    for seq in find_arrows(text, has_channel) + find_ordinal_chains(text):
-        if not _overlaps(seq.start, seq.end, [(d.start, d.end) for d in drafts]):
-            steps = [make_span(text, s, e) for s, e in seq.steps]
-            drafts.append(_Draft(seq.start, seq.end, _goal(text, seq.intro), steps))
 
 
 def _question_line(text: str, start: int) -> Optional[tuple[int, int]]:
@@ -168,17 +256,19 @@ def _question_line(text: str, start: int) -> Optional[tuple[int, int]]:
     e -= 1
     while e > 0 and text[e - 1] == "\n":
         e -= 1
-    s = text.rfind("\n", 0, e) + 1
+    s = text.rfind("\n", max(0, e - 200), e) + 1
     line = text[s:e]
     if 0 < len(line) <= 40 and line[-1] in "？?" and asks_how(line):
         return s, e
     return None
 
 
-def _channel_sentences(text: str, drafts: list[_Draft]) -> None:
+def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Draft]:
     """Sentences that name a channel and ask for an action: they join a procedure within
     ATTACH_GAP, or, naming two channels or more (hotlines aside), stand as one."""
     group: list[tuple[int, int, list[Span]]] = []
+    index = DraftIndex(drafts)
+    new: list[Draft] = []
 
     def flush():
         if not group:
@@ -186,66 +276,119 @@ def _channel_sentences(text: str, drafts: list[_Draft]) -> None:
         start, end = group[0][0], group[-1][1]
         steps = [s for g in group for s in g[2]]
         group.clear()
-        near = [d for d in drafts if _near(d, start, end)]
-        if near:
-            d = near[0]
-            d.start, d.end = min(d.start, start), max(d.end, end)
-            return
         chans = {c.name for c in find_channels(text, start, end) if c.kind != "hotline"}
+        near = index.near(start, end, ATTACH_GAP)
+        alternative = bool(lexicon().alternative_re.match(steps[0].text)) if steps else True
+        if near and (alternative or len(chans) < 2 or chans & _draft_channels(text, near[0])
+                     or _inquiry_only(steps, lexicon().inquiry_verbs)):
+            d = near[0]
+            if d.channel_ranges:
+                d.channel_ranges.append((start, end))  # its channels join; its span stays its own
+            else:
+                d.start, d.end = min(d.start, start), max(d.end, end)
+            return
         if len(chans) >= 2 and not _inquiry_only(steps, lexicon().ask_verbs):
             q = _question_line(text, start)
             goal = goal_from(text[q[0] : q[1]]) if q else goal_from(_action_after_channels(text, steps[0].start, steps[0].end) or "")
-            drafts.append(_Draft(q[0] if q else start, end, goal, steps))
+            new.append(Draft(q[0] if q else start, end, goal, steps))
 
     for s, e in spans(text, 0, len(text), SENTENCE_END):
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
-        if not steps or _overlaps(s, e, [(d.start, d.end) for d in drafts]):
+        if not steps or taken.overlaps(s, e):
             flush()
             continue
         if group and "\n" in text[group[-1][1] : s]:
             flush()
         group.append((s, e, steps))
     flush()
-    drafts.sort(key=lambda d: d.start)
+    return sorted(drafts + new, key=lambda d: d.start)
 
 
-def _contact_lines(text: str, drafts: list[_Draft]) -> None:
+def _draft_channels(text: str, d: Draft) -> set[str]:
+    return {c.name for lo, hi in (d.channel_ranges or [(d.start, d.end)]) for c in find_channels(text, lo, hi)}
+
+
+def _contact_lines(text: str, drafts: list[Draft]) -> None:
     """市医保局咨询电话：028-61881234 in the paragraph that ends a procedure joins it."""
+    ends = sorted(range(len(drafts)), key=lambda i: drafts[i].end)
+    end_pos = [drafts[i].end for i in ends]
     for m in lexicon().hotline_re.finditer(text):
-        for d in drafts:
-            if 0 <= m.start() - d.end <= ATTACH_GAP and "\n" not in text[d.end : m.start()]:
+        k = bisect_right(end_pos, m.start()) - 1
+        while k >= 0 and m.start() - end_pos[k] <= ATTACH_GAP:
+            d = drafts[ends[k]]
+            between = text[d.end : m.start()]
+            if "\n" not in between or all(len(x) <= SHORT_LINE for x in between.split("\n")):
+                if d.channel_ranges:
+                    d.channel_ranges.append((m.start(), m.end()))
                 d.end = max(d.end, m.end())
                 break
+            k -= 1
 
 
-def _inline_eligibility(text: str, drafts: list[_Draft]) -> None:
-    """申请条件为：参加本市职工医保；… next to a procedure joins it."""
-    taken = [(d.start, d.end) for d in drafts]
-    for span in inline_conditions(text, 0, len(text)):
-        if _overlaps(span.start, span.end, taken):
+def _contact_sections(text: str, drafts: list[Draft], taken: Taken) -> list[Draft]:
+    """报名渠道\n报名表提交邮箱：a@b.cn — a section that says where to apply and gives only an
+    address, a number or an e-mail: a procedure without steps, named by its heading."""
+    lex = lexicon()
+    new = []
+    for m in lex.contact_heading_re.finditer(text):
+        end = min(len(text), m.end() + CONTACT_SECTION)
+        found = [c for c in find_channels(text, m.end(), end, broad=True) if c.kind in ("email", "address", "hotline")]
+        if not found or taken.overlaps(m.start(), found[-1].end):
             continue
-        for d in drafts:
-            if _near(d, span.start, span.end):
-                d.conditions.append(span)
-                d.end = max(d.end, span.end)
-                break
+        d = Draft(m.start(), found[-1].end, goal_from(m.group("what")), [], channel_ranges=[(m.end(), found[-1].end)])
+        new.append(d)
+        taken.add(d.start, d.end)
+    return sorted(drafts + new, key=lambda d: d.start)
 
 
-def _applies(x: Deadline, d: _Draft, mentions: Sequence[Mention]) -> bool:
-    """A deadline applies when its span, or the span of its date mention, lies inside."""
-    if _inside(x.start, x.end, d.start, d.end):
-        return True
-    date = mentions[x.date] if x.date is not None and 0 <= x.date < len(mentions) else None
-    return date is not None and _inside(date.start, date.end, d.start, d.end)
+def _inline_eligibility(text: str, drafts: list[Draft], taken: Taken) -> None:
+    """申请条件为：参加本市职工医保；… next to a procedure joins it."""
+    index = DraftIndex(drafts)
+    for span in inline_conditions(text, 0, len(text)):
+        if taken.overlaps(span.start, span.end):
+            continue
+        near = index.around(span.start, span.end) or index.near(span.start, span.end, ATTACH_GAP)
+        if near:
+            near[0].conditions.append(span)
+            near[0].end = max(near[0].end, span.end)
 
 
-def _finish(text: str, d: _Draft, deadlines: Sequence[Deadline], mentions: Sequence[Mention]) -> Procedure:
-    links = [i for i, x in enumerate(deadlines) if _applies(x, d, mentions)]
-    return Procedure(goal=d.goal, steps=d.steps, channels=find_channels(text, d.start, d.end),
-                     conditions=sorted(d.conditions, key=lambda c: c.start), deadlines=links,
-                     start=d.start, end=d.end)
+def _link_deadlines(drafts: list[Draft], deadlines: Sequence[Deadline], mentions: Sequence[Mention]) -> list[list[int]]:
+    """For each draft, the deadlines whose span, or whose date mention's span, lies inside
+    it: the deadline anchors are sorted once and each draft looks up its own range."""
+    anchors: list[tuple[int, int, int]] = []  # (start, end, deadline index)
+    for i, x in enumerate(deadlines):
+        anchors.append((x.start, x.end, i))
+        if x.date is not None and 0 <= x.date < len(mentions):
+            m = mentions[x.date]
+            anchors.append((m.start, m.end, i))
+    anchors.sort()
+    keys = [a[0] for a in anchors]
+    out = []
+    for d in drafts:
+        lo = bisect_left(keys, d.start)
+        hi = bisect_right(keys, d.end)
+        links = sorted({i for s, e, i in anchors[lo:hi] if e <= d.end})
+        out.append(links)
+    return out
+
+
+def _finish(text: str, d: Draft, links: list[int]) -> Procedure:
+    channels = []
+    seen = set()
+    for lo, hi in d.channel_ranges or [(d.start, d.end)]:
+        for c in find_channels(text, lo, hi, broad=True):
+            key = c.name.replace("微信公众号", "公众号")
+            if key not in seen:
+                seen.add(key)
+                channels.append(c)
+    start = min([d.start] + [c.start for c in d.conditions])
+    end = max([d.end] + [c.end for c in d.conditions] + [s.end for s in d.steps])
+    return Procedure(goal=d.goal, steps=[Span(text=s.text, start=s.start, end=s.end) for s in d.steps],
+                     channels=channels, conditions=sorted(d.conditions, key=lambda c: c.start), deadlines=links,
+                     start=start, end=end, time_limits=time_limits(text, d.steps))
 
 
 def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequence[Deadline]) -> list[Procedure]:
@@ -259,13 +402,23 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
         return bool(find_channels(text, s, e))
 
     lists = find_lists(text, has_channel)
-    drafts: list[_Draft] = []
-    _qa_drafts(text, lists, drafts)
-    _list_drafts(text, lists, drafts)
-    _sequence_drafts(text, has_channel, drafts)
+    taken = Taken()
+    drafts: list[Draft] = []
+    _qa_drafts(text, lists, taken, drafts)
+    _list_drafts(text, lists, taken, drafts)
+    _path_drafts(text, taken, drafts)
+    _chain_drafts(text, taken, drafts)
+    _sequence_drafts(text, has_channel, taken, drafts)
+    _howto_drafts(text, taken, drafts)
     drafts = _merge_channel_only(text, drafts)
-    _channel_sentences(text, drafts)
-    _inline_eligibility(text, drafts)
+    drafts = _channel_sentences(text, drafts, taken)
+    drafts = _contact_sections(text, drafts, taken)
+    _inline_eligibility(text, drafts, taken)
+    attach_conditions(text, lists, drafts, ATTACH_GAP)
     _contact_lines(text, drafts)
-    out = [_finish(text, d, deadlines, mentions) for d in drafts]
+    drafts.sort(key=lambda d: d.start)
+    for d in drafts:
+        if d.channel_ranges:
+            d.channel_ranges.sort()
+    out = [_finish(text, d, links) for d, links in zip(drafts, _link_deadlines(drafts, deadlines, mentions))]
     return [p for p in out if p.steps or p.channels]

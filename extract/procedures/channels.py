@@ -77,6 +77,8 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
         start, core = _core_left(lex, text, m.start(), lo, gaz_end)
         core = core.strip(OPEN_QUOTES + CLOSE_QUOTES)
         suffix = m.group()
+        if lex.not_name_core_re.match(core):
+            continue  # 置顶公众号, 进入此小程序: a verb or a pointer, not a name
         if kind == "app":
             if len(core) < 2:
                 continue
@@ -102,6 +104,37 @@ def _patterned(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
     for m in lex.hotline_re.finditer(text, lo, hi):
         g = 1 if m.group(1) else 2
         out.append(_Cand(m.start(g), m.end(g), m.group(g), "hotline", True))
+    return out
+
+
+def _broad(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
+    """Offices and platforms a procedure sends the reader to, by a preposition and what
+    follows (向户籍所在地镇人民政府提出申请; 到A、B或者C提出申请: each of A, B, C), and the
+    contact details it gives (地址：…, 联系方式：1938…, an e-mail address)."""
+    out = []
+
+    def add(s: int, e: int) -> None:
+        cut = text.rfind("的", s, e)  # 到意向选择的银行网点: the name is after the last 的
+        if cut >= 0 and e - cut > 2:
+            s = cut + 1
+        q = lex.place_qualifier_re.match(text, s, e)  # 参保地医保经办机构 -> 医保经办机构
+        if q and e - q.end() >= 3:
+            s = q.end()
+        name = text[s:e]
+        out.append(_Cand(s, e, name, "bank" if "银行" in name else "office", True))
+
+    for m in lex.office_broad_re.finditer(text, lo, hi):
+        add(m.start(1), m.end(1))
+        pos = m.end(1)
+        for _ in range(6):  # the rest of a list of channels after one preposition
+            n = lex.office_next_re.match(text, pos, hi)
+            if not n:
+                break
+            add(n.start(1), n.end(1))
+            pos = n.end(1)
+    for rx, kind in lex.contact_res:
+        for m in rx.finditer(text, lo, hi):
+            out.append(_Cand(m.start(1), m.end(1), m.group(1), kind, True))
     return out
 
 
@@ -133,19 +166,20 @@ def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     return bool(lex.negation_re.search(CLAUSE_BREAK.split(before)[-1]))
 
 
-def find_channels(text: str, lo: int = 0, hi: int | None = None) -> list[Channel]:
-    """Channels in text[lo:hi], in order, deduplicated by name."""
+def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = False) -> list[Channel]:
+    """Channels in text[lo:hi], in order, deduplicated by name. `broad` (inside a
+    procedure already found) adds offices named after a preposition and contact details."""
     lex = lexicon()
     hi = len(text) if hi is None else hi
     gaz = _gazetteer(lex, text, lo, hi)
     cands = gaz + _suffixed(lex, text, lo, hi, gaz) + _patterned(lex, text, lo, hi)
-    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cand] = []
     taken = bytearray(hi - lo)  # longest first, no overlaps: linear in the text
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(taken[c.start - lo : c.end - lo]):
-            taken[c.start - lo : c.end - lo] = b"\x01" * (c.end - c.start)
-            kept.append(c)
+    for group in (cands, _broad(lex, text, lo, hi) if broad else []):  # broad ones only fill gaps
+        for c in sorted(group, key=lambda c: (-(c.end - c.start), c.start)):
+            if not any(taken[c.start - lo : c.end - lo]):
+                taken[c.start - lo : c.end - lo] = b"\x01" * (c.end - c.start)
+                kept.append(c)
     kept.sort(key=lambda c: c.start)
     kept = _merge_websites(kept)
     out: list[Channel] = []

@@ -1,5 +1,6 @@
 """Sentences, clauses and the instruction clauses of running text (可至…办理, 务必于…前
-通过…组建…): the steps of a question-and-answer block or a channel sentence."""
+通过…组建…): the steps of a question-and-answer block or a channel sentence.
+Everything here is linear in the span it is given (no rescans per character)."""
 from __future__ import annotations
 
 import re
@@ -10,8 +11,12 @@ from .lexicon import lexicon
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_END = re.compile(r"[，,：:。！？!?；;\n]")
-_TRIM = " \t\u3000，,。；;：:、"
-_PAIRS = {"（": "）", "(": ")", "“": "”", "「": "」"}
+_TRIM = " \t\u3000，,。；;：:、\u200b"
+_PAIRS = {"（": "）", "(": ")", "“": "”", "「": "」", "【": "】", "〔": "〕", "《": "》"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_OPEN = "（(〔【「『《"
+_CLOSE = "）)〕】」』》"
+_MAX_DEPTH = 4  # deeper nesting is noise (a run of unbalanced brackets): depth stops counting
 
 
 def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]:
@@ -24,8 +29,48 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
     return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
 
 
+def clause_spans(text: str, lo: int, hi: int, breaks: str = "，,；;。！？!?\n") -> list[tuple[int, int]]:
+    """Clauses of text[lo:hi]: cut at `breaks` outside brackets (a comma inside
+    （相片规格为358像素，分辨率350DPI） does not end a clause); a line break or a sentence
+    end always cuts. One pass, bracket depth capped."""
+    out, s, depth = [], lo, 0
+    hard = "。！？!?\n"
+    for i in range(lo, hi):
+        c = text[i]
+        if c in _OPEN:
+            depth = min(depth + 1, _MAX_DEPTH)
+        elif c in _CLOSE:
+            depth = max(depth - 1, 0)
+        elif c in breaks and (depth == 0 or c in hard):
+            out.append((s, i))
+            s = i + 1
+            if c in hard:
+                depth = 0
+    out.append((s, hi))
+    return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
+
+
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Strip separators and unbalanced brackets/quotes from both ends."""
+    """Strip separators and unbalanced brackets/quotes from both ends. Linear: the
+    last closer and first opener of each pair are looked up once and only searched
+    again past the part already stripped."""
+    last_close: dict[str, int] = {}
+    first_open: dict[str, int] = {}
+
+    def closer_inside(closer: str, a: int, b: int) -> bool:
+        p = last_close.get(closer)
+        if p is None or p >= b:
+            p = text.rfind(closer, a, b)
+            last_close[closer] = p
+        return p >= a
+
+    def opener_inside(opener: str, a: int, b: int) -> bool:
+        p = first_open.get(opener)
+        if p is None or (0 <= p < a):
+            p = text.find(opener, a, b)
+            first_open[opener] = p if p >= 0 else b
+        return a <= p < b if p >= 0 else False
+
     changed = True
     while changed and s < e:
         changed = False
@@ -33,11 +78,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
             s, changed = s + 1, True
         while e > s and text[e - 1] in _TRIM:
             e, changed = e - 1, True
-        if s < e and text[s] in _PAIRS and _PAIRS[text[s]] not in text[s + 1 : e]:
+        if s < e and text[s] in _PAIRS and not closer_inside(_PAIRS[text[s]], s + 1, e):
             s, changed = s + 1, True
-        if s < e and text[e - 1] in _PAIRS.values():
-            opener = next(k for k, v in _PAIRS.items() if v == text[e - 1])
-            if opener not in text[s : e - 1] and not (opener == text[e - 1]):
+        if s < e and text[e - 1] in _CLOSERS:
+            opener = _CLOSERS[text[e - 1]]
+            if opener != text[e - 1] and not opener_inside(opener, s, e - 1):
                 e, changed = e - 1, True
     return s, e
 
@@ -64,14 +109,17 @@ def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, i
     through the following clauses of its sentence until a purpose clause (以便, 避免),
     a negated modal or a new modal. Kept only when it names a service action."""
     lex = lexicon()
-    skip = list(skip)
-    steps: list[Span] = []
+    skip = sorted(skip)
+    steps: list[tuple[int, int]] = []
+    k = 0  # skip ranges before the current clause are passed once (clauses come in order)
     for s_lo, s_hi in spans(text, lo, hi, SENTENCE_END):
         cur = None
         for c_lo, c_hi in spans(text, s_lo, s_hi, CLAUSE_END):
             clause = text[c_lo:c_hi]
             kind = None if lex.condition_clause_re.search(clause) else _modal(clause)
-            skipped = any(c_lo < b and a < c_hi for a, b in skip)
+            while k < len(skip) and skip[k][1] <= c_lo:
+                k += 1
+            skipped = any(c_lo < b and a < c_hi for a, b in skip[k : k + 4])
             if skipped or lex.step_stop_re.match(clause) or kind == "negated":
                 if cur:
                     steps.append(cur)

@@ -29,7 +29,7 @@ class Lexicon:
     def __init__(self, data: dict, gazetteer: list[GazetteerEntry]):
         self.data = data
         # 参保人, 申请人, 投保者 are people, not actions
-        self.service_re = re.compile(f"(?:{_alt(data['service_verbs'])})(?![人者])")
+        self.service_re = re.compile(f"(?:{_alt(data['service_verbs'])})(?!{data['service_noun_after']})")
         neg = _alt(data["negations"])
         self.negation_re = re.compile(neg)
         self.modal_re = re.compile(f"(?:{neg})|(?:{data['modal_pattern']})")
@@ -41,16 +41,29 @@ class Lexicon:
         self.authority_re = re.compile(data["authority_subject"])
         self.narrative_re = re.compile(data["narrative_step"])
         self.step_max = int(data["step_max_chars"])
-        self.procedure_cue_re = re.compile(_alt(data["procedure_cues"]))
+        self.procedure_cue_re = re.compile(data["procedure_cues"])
         self.non_procedure_cue_re = re.compile(_alt(data["non_procedure_cues"]))
         self.condition_intro_re = re.compile(data["condition_intro"])
+        self.non_action_head_re = re.compile(data["non_action_head"])
+        self.case_item_re = re.compile(data["case_item"])
+        # a heading that ends with a service action (线下理赔申请, 医保缴费): its list is steps
+        self.heading_action_re = re.compile(f"(?:{_alt(data['service_verbs'])})[：:]?$")
+        self.policy_head_re = re.compile(f"(?:{_alt(data['policy_heads'])})")
+        self.alternatives_cue_re = re.compile(_alt(data["alternatives_cues"]))
+        self.strong_procedure_cue_re = re.compile(data["strong_procedure_cues"])
         self.goal_strip = [re.compile(p) for p in data["goal_strip"]]
         self.question_re = re.compile(data["question_label"])
         self.answer_re = re.compile(data["answer_label"])
+        self.question_line_label_re = re.compile(data["question_line_label"], re.M)
+        self.howto_question_re = re.compile(data["howto_question"])
+        self.howto_question_max = int(data["howto_question_max"])
         self.answer_stop_re = re.compile(data["answer_stops"])
         self.answer_max = int(data["answer_max_chars"])
         self.question_cue_re = re.compile(data["qa_question_cue"])
         self.inquiry_question_re = re.compile(data["inquiry_question"])
+        self.yes_no_question_re = re.compile(data["yes_no_question"])
+        self.alternative_re = re.compile(data["alternative_sentence"])
+        self.how_word_re = re.compile(data["how_words"])
         self.inquiry_verbs = frozenset(data["inquiry_verbs"])
         self.ask_verbs = frozenset(data["ask_verbs"])
         self.access_verbs = frozenset(data["access_verbs"])
@@ -66,6 +79,17 @@ class Lexicon:
         self.suffix_re = re.compile("|".join(f"(?:{s['re']})" for s in data["channel_suffixes"]))
         self.office_re = re.compile(data["office_pattern"])
         self.hotline_re = re.compile(data["hotline_pattern"])
+        heads = data["office_heads"]
+        name = r"(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff、]{1,6}[）)]){1,24}?"
+        tail = rf"(?:{heads})(?:[（(][\u4e00-\u9fff]{{1,8}}[）)])?"
+        after = rf"(?=(?:{data['office_after_adverbs']})?(?:{data['office_after']}))"
+        self.office_broad_re = re.compile(rf"(?:{data['office_preps']})(?:就近|当地|所在地)?({name}{tail}){after}")
+        self.office_next_re = re.compile(rf"(?:{data['office_list_joiners']})({name}{tail}){after}")
+        self.contact_res = [(re.compile(data[k]), kind) for k, kind in
+                            (("contact_address", "address"), ("contact_phone", "hotline"), ("contact_email", "email"))]
+        self.not_name_core_re = re.compile(data["not_name_core"])
+        self.contact_heading_re = re.compile(data["contact_heading"])
+        self.place_qualifier_re = re.compile(data["place_qualifier"])
         self.left_stop_re = re.compile(_alt(data["name_left_stops"]))
         self.gazetteer = {e.surface: e for e in gazetteer}
         self.automaton = ahocorasick.Automaton()

@@ -1,5 +1,7 @@
-"""Ordered lists (1. 2. 3., ①②③, （1）, 一、二、, 第一步…第二步) found by marker runs, each
-classified from its intro and items as a procedure, an eligibility list or neither."""
+"""Ordered lists (1. 2. 3., ①②③, （1）, 一、二、, 第一步…第二步, 步骤1, Step1, 方法1, a number on
+its own line) found by marker runs, each classified from its intro and items as a procedure
+(ordered steps), alternatives (方法1/方法2, 以下途径: each item a way of its own), an
+eligibility list, or neither."""
 from __future__ import annotations
 
 import math
@@ -13,6 +15,7 @@ import yaml
 from .lexicon import HERE, lexicon
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
+_SPACE = " \t\u3000"
 
 
 @dataclass
@@ -20,8 +23,10 @@ class OrderedList:
     family: str
     items: list[tuple[int, int]]            # item text spans (markers excluded)
     intro: Optional[tuple[int, int]] = None
-    kind: str = "none"                       # procedure | condition | none
+    kind: str = "none"                       # procedure | alternatives | condition | none | used
     markers: list[int] = field(default_factory=list)
+    role: str = "none"                       # what the marker family says: steps | alternatives | none
+    line_items: bool = False                 # every item is a line of its own
 
     @property
     def start(self) -> int:
@@ -31,6 +36,18 @@ class OrderedList:
     def end(self) -> int:
         return self.items[-1][1]
 
+    def region_end(self, k: int) -> int:
+        """Where item k's stretch of text ends: the next marker (the item's own end for the last)."""
+        return self.markers[k + 1] if k + 1 < len(self.markers) else self.items[k][1]
+
+
+@dataclass(frozen=True)
+class _Family:
+    name: str
+    patterns: tuple[re.Pattern, ...]
+    role: str
+    max_gap: int
+
 
 @lru_cache(maxsize=1)
 def _config():
@@ -38,10 +55,14 @@ def _config():
     before = re.escape(data["anchor_before"])
     fams = []
     for f in data["families"]:
-        body = f["re"]
-        if f["anchored"]:
-            body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
-        fams.append((f["name"], re.compile(body, re.M)))
+        pats = []
+        for body in f["re"]:
+            if f["anchored"] and not body.startswith(("^", "(?<![^\\n])")):
+                body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
+            pats.append(re.compile(body, re.M))
+        fams.append(_Family(f["name"], tuple(pats), f.get("role", "none"), int(f.get("max_gap", data["max_gap"]))))
+    data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
+    data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
 
 
@@ -53,45 +74,80 @@ def _number(tok: str) -> int:
     return ord(tok) - ord("①") + 1
 
 
+def _matches(text: str, fam: _Family) -> list[tuple[int, int, int]]:
+    """(start, end, number) of the family's markers, in order, one per position."""
+    found: dict[int, tuple[int, int, int]] = {}
+    for rx in fam.patterns:
+        for m in rx.finditer(text):
+            start = m.start()
+            while start < m.end() and text[start] in _SPACE + "\n":
+                start += 1
+            if start not in found:
+                found[start] = (start, m.end(), _number(m.group(1)))
+    return [found[k] for k in sorted(found)]
+
+
 def _runs(text: str) -> list[OrderedList]:
     data, fams = _config()
     out = []
-    for name, rx in fams:
+    for fam in fams:
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)
 
         def close(limit: int):
             if len(run) >= 2:
-                out.append(_build(text, name, run, data, limit))
+                out.append(_build(text, fam, run, data, limit))
 
-        for m in rx.finditer(text):
-            n = _number(m.group(1))
-            start = m.start()
-            while text[start] in " \t\u3000":
-                start += 1
-            if run and n == run[-1][2] + 1 and start - run[-1][1] <= data["max_gap"]:
-                run.append((start, m.end(), n))
+        for start, end, n in _matches(text, fam):
+            if run and n == run[-1][2] + 1 and start - run[-1][1] <= fam.max_gap:
+                run.append((start, end, n))
             else:
                 close(start)
-                run = [(start, m.end(), n)] if n == 1 else []
+                run = [(start, end, n)] if n == 1 else []
         close(len(text))
     return out
 
 
-def _build(text: str, family: str, run, data, limit: int) -> OrderedList:
-    """Items of one run; the last one ends at its sentence end, and never after `limit`
-    (the next marker of the family, which starts another list)."""
+def _line_end(text: str, i: int, limit: int) -> int:
+    nl = text.find("\n", i, limit)
+    return nl if nl >= 0 else limit
+
+
+def _item_start(text: str, m_end: int, limit: int) -> int:
+    """Where an item's text starts: after the marker, or on the next non-empty line when
+    the marker stands alone on its line (1\\n申请理赔)."""
+    i = m_end
+    while i < limit and text[i] in _SPACE:
+        i += 1
+    while i < limit and text[i] == "\n":
+        i += 1
+        while i < limit and text[i] in _SPACE:
+            i += 1
+    return i
+
+
+def _build(text: str, fam: _Family, run, data, limit: int) -> OrderedList:
+    """Items of one run: an item is the rest of its marker's line (or the next line when
+    the marker stands alone); the last one ends at its line end when all items are lines,
+    else at its sentence end, and never after `limit` (the next marker of the family)."""
     items = []
     ends = set(data["last_item_ends"])
+    line_items = True
     for i, (_, m_end, _) in enumerate(run):
-        nl = text.find("\n", m_end)
+        nxt = run[i + 1][0] if i + 1 < len(run) else limit
+        s = _item_start(text, m_end, nxt)
         if i + 1 < len(run):
-            e = run[i + 1][0]
-            if 0 <= nl < e and text[m_end:nl].strip():
-                e = nl
+            e = _line_end(text, s, nxt)
+            if e == nxt or text[e:nxt].strip(_SPACE + "\n"):
+                line_items = False  # items run into each other, or a body under the item
+        elif (line_items and len(run) > 1 and title_of(text, s, _line_end(text, s, min(limit, s + 600)))) \
+                or "\n" in text[m_end:s]:
+            e = _line_end(text, s, min(limit, s + 600))  # a titled line (通过…进行举报。在搜索引擎…), or a label under its number
         else:
-            e = min(limit, _last_item_end(text, m_end, ends, data["label_sentence_max"]))
-        items.append(_strip(text, m_end, e))
-    return OrderedList(family, items, _intro(text, run[0][0]), markers=[r[0] for r in run])
+            e = min(limit, _last_item_end(text, s, ends, data["label_sentence_max"]))
+        items.append(_strip(text, s, e))
+    lst = OrderedList(fam.name, items, _intro(text, run[0][0]), markers=[r[0] for r in run], role=fam.role)
+    lst.line_items = line_items
+    return lst
 
 
 def _last_item_end(text: str, s: int, ends: set, label_max: int) -> int:
@@ -99,12 +155,12 @@ def _last_item_end(text: str, s: int, ends: set, label_max: int) -> int:
     only a label (享受待遇。公示无异议的，…)."""
     e = s
     for _ in range(4):
-        while e < len(text) and text[e] not in ends:
+        while e < len(text) and text[e] not in ends and e - s < 2000:
             e += 1
         if e < len(text) and text[e] == "\n" and _wrapped(text, e):
             e += 1  # an OCR line wrap inside the item
             continue
-        if e >= len(text) or text[e] == "\n":
+        if e >= len(text) or text[e] == "\n" or e - s >= 2000:
             return e
         e += 1
         if e - s > label_max + 1:
@@ -115,41 +171,81 @@ def _last_item_end(text: str, s: int, ends: set, label_max: int) -> int:
 def _wrapped(text: str, nl: int) -> bool:
     """A newline inside a sentence: no sentence end before it, text right after it."""
     return (nl > 0 and text[nl - 1] not in "。！？!?；;：:" and nl + 1 < len(text)
-            and text[nl + 1] not in "\n①②③④⑤⑥⑦⑧⑨⑩" and not text[nl + 1].isdigit())
+            and text[nl + 1] not in "\n①②③④⑤⑥⑦⑧⑨⑩（(【第" and not text[nl + 1].isdigit())
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \t\u3000：:，,、":
+    while s < e and text[s] in " \t\u3000：:，,、\n":
         s += 1
     while e > s and text[e - 1] in " \t\u3000\n；;，,":
         e -= 1
     return s, e
 
 
+def _prev_line(text: str, j: int) -> Optional[tuple[int, int]]:
+    """The last non-empty line ending before position j (a line start)."""
+    e = j - 1
+    while e > 0 and text[e - 1] in "\n" + _SPACE:
+        e -= 1
+    if e <= 0:
+        return None
+    s = text.rfind("\n", max(0, e - 2000), e) + 1
+    return s, e
+
+
+def _colon_clause(text: str, colon: int) -> Optional[tuple[int, int]]:
+    """The clause that ends at a colon (up to 80 characters back, within its sentence)."""
+    k = colon
+    while k > 0 and text[k - 1] not in "。！？!?\n；;" and colon - k < 80:
+        k -= 1
+    return (k, colon) if k < colon else None
+
+
 def _intro(text: str, first: int) -> Optional[tuple[int, int]]:
-    """The clause before a list: up to a colon on the same line, or the line before."""
+    """The clause before a list: up to a colon on the same line, the clause before a
+    colon ending the line before, or the line before (a lone numeral line between a
+    heading and its list is skipped: 报名条件\\n四\\n1、…)."""
+    data, _ = _config()
     j = first
-    while j > 0 and text[j - 1] in " \t\u3000":
+    while j > 0 and text[j - 1] in _SPACE:
         j -= 1
     if j > 0 and text[j - 1] in "：:":
-        k = j - 1
-        while k > 0 and text[k - 1] not in "。！？!?\n；;" and j - k < 80:
-            k -= 1
-        return (k, j - 1) if k < j - 1 else None
+        return _colon_clause(text, j - 1)
     if j > 0 and text[j - 1] == "\n":
-        e = j - 1
-        while e > 0 and text[e - 1] in "\n \t\u3000":
-            e -= 1
-        s = text.rfind("\n", 0, e) + 1
+        line = _prev_line(text, j)
+        if line and data["lone_numeral_re"].match(text, *line) and line[0] > 0:
+            line = _prev_line(text, line[0])
+        if not line:
+            return None
+        s, e = line
+        if text[e - 1] in "：:":
+            return _colon_clause(text, e - 1)
         if 0 < e - s <= 60:
             return s, e
     return None
 
 
+def title_of(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
+    """The item's title: a short first sentence followed by more text (致电便民热线进行投诉。拨打…)."""
+    data, _ = _config()
+    end = s
+    while end < e and text[end] not in "。！？!?\n":
+        end += 1
+    if end < e and 0 < end - s <= data["title_sentence_max"] and text[end + 1 : e].strip():
+        return s, end
+    return None
+
+
 def _is_action(text: str, s: int, e: int, data) -> bool:
+    """The item asks for an action: it opens with one (打开…, 到…缴纳, 申请人可向…), or names
+    a service action in its first few characters (评估通过后选择…)."""
+    from .prose import action_start
+
     lex = lexicon()
     head = text[s : min(e, s + data["item_head_chars"])]
-    return bool(lex.service_re.search(head)) and data["narrative"] not in head
+    if lex.non_action_head_re.match(head) or data["narrative"] in head:
+        return False
+    return action_start(text, s, e)
 
 
 def classify(text: str, lst: OrderedList, has_channel) -> str:
@@ -158,10 +254,17 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     intro = text[lst.intro[0] : lst.intro[1]] if lst.intro else ""
     if intro and lex.condition_intro_re.search(intro):
         return "condition"
+    if lst.role == "steps":
+        return "procedure"
     if intro and lex.non_procedure_cue_re.search(intro):
         return "none"
     n = len(lst.items)
-    label_re = re.compile(data["label_item"])
+    policy = sum(1 for s, e in lst.items if lex.policy_head_re.match(text, s, e))
+    if policy * 2 >= n:
+        return "none"  # tasks of a plan (推广弹性签约服务。…), not steps for a reader
+    if lst.role == "alternatives":
+        return "alternatives"
+    label_re = data["label_item_re"]
     labels = sum(
         1 for s, e in lst.items
         if (m := label_re.match(text[s:e])) and not lex.service_re.search(m.group())
@@ -170,12 +273,26 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
         1 for s, e in lst.items
         if _is_action(text, s, e, data) or has_channel(s, e) or lex.arrow_re.search(text[s:e])
     )
+    cases = sum(1 for s, e in lst.items if lex.case_item_re.match(text, s, e))
+    if cases * 2 > n:
+        return "none"  # cases (选择到银行网点领卡的，…；选择邮寄的，…), not an order of steps
+    if intro and lex.strong_procedure_cue_re.search(intro):
+        return "procedure"
     gaps = [lst.markers[i + 1] - lst.items[i][1] for i in range(n - 1)]
     if n > 1 and sum(1 for g in gaps if g > data["outline_gap"]) * 2 >= n - 1:
         return "none"  # an outline: headings with body text in between
+    titled = sum(1 for s, e in lst.items if title_of(text, s, e))
+    if intro and lex.alternatives_cue_re.search(intro) and titled * 2 >= n and actions >= 1:
+        return "alternatives"
+    if titled * 2 >= n and not (intro and lex.procedure_cue_re.search(intro)):
+        return "none"  # sections under headings (参保范围。…；申请流程。…): an outline
     cue = bool(intro and lex.procedure_cue_re.search(intro))
     if cue and actions >= 1:
         return "procedure"
+    if sum(e - s for s, e in lst.items) > data["long_item_chars"] * n:
+        return "none"  # paragraphs of a notice (一、…十、), not steps
+    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and actions >= 1 and labels < n:
+        return "procedure"  # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…
     if labels * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
         return "procedure"
     return "none"

@@ -1,0 +1,125 @@
+"""Menu and click paths: “办事>社保>社会保障卡>申领”, 【个人中心】-【我要理赔】, “我的”＞“社保卡”,
+依次点击【A】、【B】; each hop a step. Tokens are quoted or bracketed names; one pass over
+the text, each path bounded in length."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class MenuPath:
+    hops: list[tuple[int, int]]  # hop names, quotes and brackets excluded
+    start: int                   # first character of the path (its first quote or bracket)
+    end: int                     # after its last quote or bracket
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lex = lexicon()
+    d = lex.data
+    sep = d["menu_separators"]
+    hop = d["menu_hop_max"]
+    # a quoted or bracketed name: “办事”, 【个人中心】, 「我的」
+    token = rf"(?:“[^“”\n。，；]{{1,{hop}}}”|【[^【】\n。，；]{{1,{hop}}}】|「[^「」\n。，；]{{1,{hop}}}」|\"[^\"\n。，；]{{1,{hop}}}\")"
+    chain = re.compile(rf"{token}(?:[ \t]{{0,2}}(?:{sep})[ \t]{{0,2}}{token})+")
+    # a path written without quotes: 我的＞社保卡＞申领进度, 服务—医保查询—缴费记录
+    seg = rf"[\u4e00-\u9fffA-Za-z0-9·]{{1,{d['menu_bare_hop_max']}}}"
+    bare = re.compile(rf"{seg}(?:[ \t]{{0,2}}(?:{d['menu_bare_separators']})[ \t]{{0,2}}{seg})+")
+    listed = re.compile(rf"(?:{d['menu_in_turn']})[^，。；\n“【「]{{0,8}}({token}(?:[、，,]{token}){{1,8}})")
+    # one quoted string holding a path: “办事>社保>社会保障卡>申领”
+    inner_sep = re.compile(rf"[ \t]{{0,2}}(?:{d['menu_inner_separators']})[ \t]{{0,2}}")
+    quoted = re.compile(rf"[“「\"]([^“”「」\"\n。，；]{{3,{hop * 6}}})[”」\"]")
+    return chain, listed, quoted, inner_sep, re.compile(token), bare, re.compile(d["menu_bare_separators"]), re.compile(d["menu_cue"])
+
+
+def _name(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a token (quotes and brackets dropped)."""
+    return s + 1, e - 1
+
+
+@lru_cache(maxsize=1)
+def _rx_tail() -> re.Pattern:
+    return re.compile(lexicon().data["menu_bare_tail"])
+
+
+def _cue_adjacent(text: str, start: int, cue: re.Pattern) -> bool:
+    """The cue ends right before the path (点击服务—医保查询, 路径：服务—…)."""
+    for m in cue.finditer(text, max(0, start - 8), start):
+        if start - m.end() <= 1:
+            return True
+    return False
+
+
+def _cued(text: str, start: int, lo: int, cue: re.Pattern) -> bool:
+    """A word just before the path says it is one (点击, 依次, 路径：, 进入)."""
+    return bool(cue.search(text, max(0, start - 12), start))
+
+
+def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
+    return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
+
+
+def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
+    """Menu paths in text[lo:hi], in order, not overlapping."""
+    hi = len(text) if hi is None else hi
+    chain, listed, quoted, inner_sep, token, bare, bare_sep, cue = _patterns()
+    found: list[MenuPath] = []
+    for m in chain.finditer(text, lo, hi):
+        hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
+        dashed = any(c in "—－-" for c in text[hops[0][1] : hops[-1][0]] if c not in "“”【】「」\"") if hops else False
+        if _plausible(text, hops) and (not dashed or len(hops) >= 3 or _cued(text, m.start(), lo, cue)):
+            found.append(MenuPath(hops, m.start(), m.end()))
+    for m in bare.finditer(text, lo, hi):
+        cuts = list(bare_sep.finditer(text, m.start(), m.end()))
+        hops, a = [], m.start()
+        for c in cuts:
+            hops.append((a, c.start()))
+            a = c.end()
+        hops.append((a, m.end()))
+        hops = [(x, y) for x, y in hops if y > x]
+        if len(hops) < 2:
+            continue
+        if "》" in text[m.start() : m.end()] and "《" in text[max(0, m.start() - 30) : m.end()]:
+            continue  # 》 closing a title (《财经调查》今晚开播), not a separator
+        if any("的" in text[x:y] and y - x > 4 for x, y in hops):
+            continue  # 高原腹地的特高压工程——金沙江上游送湖北: a phrase, not a menu
+        cued = _cue_adjacent(text, m.start(), cue)
+        inner = [c for c in cue.finditer(text, hops[0][0], hops[0][1]) if c.end() < hops[0][1]]
+        if inner:  # 登录后依次选择服务—… : the first hop starts after its cue
+            hops[0] = (inner[-1].end(), hops[0][1])
+            cued = True
+        if cued:
+            tail = _rx_tail().search(text, hops[-1][0] + 1, hops[-1][1])  # …＞申领进度即可查看
+            if tail:
+                hops[-1] = (hops[-1][0], tail.start())
+            if _plausible(text, hops):
+                found.append(MenuPath(hops, hops[0][0], hops[-1][1]))
+    for m in listed.finditer(text, lo, hi):
+        hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(1), m.end(1))]
+        if _plausible(text, hops):
+            found.append(MenuPath(hops, m.start(1), m.end(1)))
+    for m in quoted.finditer(text, lo, hi):
+        s, e = m.start(1), m.end(1)
+        cuts = list(inner_sep.finditer(text, s, e))
+        if not cuts:
+            continue
+        hops, a = [], s
+        for c in cuts:
+            hops.append((a, c.start()))
+            a = c.end()
+        hops.append((a, e))
+        hops = [(a, b) for a, b in hops if b > a]
+        if _plausible(text, hops) and all(b - a <= lexicon().data["menu_hop_max"] for a, b in hops):
+            found.append(MenuPath(hops, m.start(), m.end()))
+    found.sort(key=lambda p: (p.start, -p.end))
+    out: list[MenuPath] = []
+    for p in found:
+        if not out or p.start >= out[-1].end:
+            out.append(p)
+    return out

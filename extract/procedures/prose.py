@@ -1,0 +1,252 @@
+"""Steps written as prose: the action clauses or sentences of a block of running text
+(在浏览器找到【平台】，在【首页】找到【我要投诉】，…), 先…再… orders, and application
+chains of regulations (申请人向街道提出申请。街道应在5个工作日内审核。区民政部门审批。:
+each sentence an office handles the application in is a step). Linear in the text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .clauses import clause_spans, spans, trim
+from .lexicon import _alt, lexicon
+
+_SENTENCE = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_HARD = re.compile(r"[。！？!?\n]")
+_OPENERS = "【“「《（(\"'"
+
+
+@dataclass
+class Chain:
+    steps: list[tuple[int, int]]
+    start: int
+    end: int
+    intro: Optional[tuple[int, int]] = None
+
+
+@lru_cache(maxsize=1)
+def _rx():
+    lex = lexicon()
+    d = lex.data
+    verbs = _alt(d["action_verbs"] + d["service_verbs"])
+    return {
+        "connector": re.compile(f"(?:{_alt(d['step_connectors'])})+"),
+        "modal": re.compile(f"(?:{d['modal_pattern']})"),
+        "subject_modal": re.compile(f"[^，,。；;：:]{{1,16}}?(?:{d['modal_pattern']})"),
+        "verb": re.compile(f"(?:{verbs})(?![人者])"),
+        "ui_verb": re.compile(f"(?:{_alt(d['action_verbs'] + d['service_verbs'])})"),
+        "lead": re.compile(f"(?:{_alt(d['step_leads'])})"),
+        "lead_clause": re.compile(d["lead_clause"]),
+        "continuation": re.compile(d["continuation_clause"]),
+        "application": re.compile(d["application_sentence"]),
+        "processing": re.compile(_alt(d["processing_verbs"])),
+        "negated": re.compile(d["negated_processing"]),
+        "article": re.compile(d["article_start"]),
+        "topic": re.compile(d["application_topic"]),
+        "duty": re.compile(d["duty_statement"]),
+        "list_marker": re.compile(d["list_marker_start"]),
+        "first": re.compile(d["first_marker"]),
+        "then": re.compile(d["then_marker"]),
+        "authority": lex.authority_re,
+    }
+
+
+def _skip_openers(text: str, i: int, e: int) -> int:
+    while i < e and text[i] in _OPENERS:
+        i += 1
+    return i
+
+
+def action_start(text: str, s: int, e: int) -> bool:
+    """Does text[s:e] (a clause) open with an action: a verb after optional connectors,
+    a subject with a modal, a place or an instrument (接着点击【支付】, 申请人可向…提出,
+    在浏览器找到…, 根据提示填写…)?"""
+    rx = _rx()
+    i = _skip_openers(text, s, e)
+    m = rx["connector"].match(text, i, e)
+    if m:
+        i = _skip_openers(text, m.end(), e)
+    if rx["verb"].match(text, i, e):
+        return True
+    m = rx["modal"].match(text, i, e) or rx["subject_modal"].match(text, i, e)
+    if m:
+        i = m.end()
+        m = rx["connector"].match(text, i, e)
+        if m:
+            i = m.end()
+    i = _skip_openers(text, i, e)
+    if rx["verb"].match(text, i, e):
+        return True
+    m = rx["lead"].match(text, i, e)
+    if m:
+        return bool(rx["verb"].search(text, m.end(), min(e, m.end() + 25)))
+    return False
+
+
+def _is_lead(text: str, s: int, e: int) -> bool:
+    return bool(_rx()["lead_clause"].search(text[s:e])) and e - s <= 40
+
+
+def _is_continuation(text: str, s: int, e: int) -> bool:
+    return bool(_rx()["continuation"].match(text, s, e))
+
+
+def action_steps(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The steps of a block of instructions: in a sentence with two action clauses or
+    more, each action clause (a time or case clause before it and a continuation after
+    it joined to it); else the sentence, when it opens with an action (after its time or
+    case clause). A sentence whose first real clause is no action gives nothing."""
+    out: list[tuple[int, int]] = []
+    for s_lo, s_hi in spans(text, lo, hi, _SENTENCE_HARD):
+        clauses = clause_spans(text, s_lo, s_hi, "，,；;")
+        kinds = []
+        for a, b in clauses:
+            if _is_lead(text, a, b):
+                kinds.append("lead")
+            elif _is_continuation(text, a, b):
+                kinds.append("cont")
+            elif action_start(text, a, b):
+                kinds.append("action")
+            else:
+                kinds.append("other")
+        if kinds.count("action") >= 2:
+            pending = None
+            for (a, b), k in zip(clauses, kinds):
+                if k == "lead":
+                    pending = a if pending is None else pending
+                elif k == "action":
+                    out.append((pending if pending is not None else a, b))
+                    pending = None
+                elif k == "cont" and out and out[-1][1] <= a:
+                    out[-1] = (out[-1][0], b)
+                elif k == "other":
+                    break
+            continue
+        first = next((i for i, k in enumerate(kinds) if k != "lead"), None)
+        if first is not None and kinds[first] == "action":
+            out.append((clauses[0][0], clauses[-1][1]))
+    return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
+
+
+def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return spans(text, lo, hi, _SENTENCE)
+
+
+def _processing(text: str, s: int, e: int) -> bool:
+    """An office handles the application in this sentence (镇人民政府应在5个工作日内完成初核)."""
+    rx = _rx()
+    if rx["negated"].match(text, s, e) or rx["duty"].search(text, s, e):
+        return False
+    return bool(rx["processing"].search(text, s, e))
+
+
+def _topic(text: str, s: int, e: int) -> Optional[str]:
+    m = _rx()["topic"].search(text, s, e)
+    if not m:
+        return None
+    return m.group("t") or m.group("t2")
+
+
+def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
+    """Application chains: a sentence in which someone applies (可向…提出申请), then the
+    sentences in which offices handle it (审核, 核实, 审批, 公示 …), to the first sentence
+    that does neither (one sentence that does neither may stand between two that do:
+    材料主要包括…). Another application sentence on the way (线上申请困难的，可以到…提出申请)
+    is an alternative: in the chain's span, not a step. A chain stops at a blank line, at
+    a list marker, and at the next article of a regulation unless that article's first
+    sentence names the application's topic (申请急难型临时救助 … 第九条 急难型临时救助…)."""
+    rx = _rx()
+    hi = len(text) if hi is None else hi
+    out: list[Chain] = []
+    sents = _sentences(text, lo, hi)
+    i = 0
+    while i < len(sents):
+        s, e = sents[i]
+        starts = (rx["application"].search(text, s, e) and rx["modal"].search(text, s, e)
+                  and not _authority_first(text, s, e) and not lexicon().narrative_re.search(text, s, e))
+        art = rx["article"].match(text, s, e)
+        s0 = art.end() if art else s
+        while s0 < e and text[s0] in " \t\u3000":
+            s0 += 1
+        topical = text.startswith("申请", s0) and not text.startswith("申请人", s0) and _processing(text, s0, e)
+        if not (starts or topical):
+            i += 1
+            continue
+        topic = _topic(text, s, e)
+        steps = [(s0, e)]
+        j = i + 1
+        end = e
+        gap = False
+        while j < len(sents):
+            a, b = sents[j]
+            between = text[sents[j - 1][1] : a]
+            if "\n\n" in between or rx["list_marker"].match(text, a, b):
+                break
+            art = rx["article"].match(text, a, b)
+            if art:
+                a = art.end()
+                while a < b and text[a] in " \t\u3000":
+                    a += 1
+                if not (topic and topic in text[a : a + len(topic) + 8] and _processing(text, a, b)):
+                    break
+            if rx["negated"].match(text, a, b):
+                j += 1
+                continue
+            if rx["application"].search(text, a, b) and not _processing(text, a, b):
+                end = b  # another way to apply: its channels belong here, it is no step
+                j += 1
+                continue
+            if not _processing(text, a, b):
+                if gap or j + 1 >= len(sents) or not _processing(text, *sents[j + 1]):
+                    break
+                gap = True  # one sentence that only says more (材料主要包括…) may stand in between
+                j += 1
+                continue
+            steps.append((a, b))
+            end = b
+            j += 1
+        if len(steps) >= 2:
+            out.append(Chain(steps, s, max(end, steps[-1][1])))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _authority_first(text: str, s: int, e: int) -> bool:
+    """The sentence's subject (before its first modal) is an office: it handles, it does not apply."""
+    rx = _rx()
+    m = rx["modal"].search(text, s, min(e, s + 30))
+    return bool(m and rx["authority"].search(text, s, m.start()))
+
+
+def first_then(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
+    """先…再…/先…后方可…: the 先 clause and the clauses up to the 再 clause are steps,
+    when one of them names a service action."""
+    rx = _rx()
+    lex = lexicon()
+    hi = len(text) if hi is None else hi
+    out: list[Chain] = []
+    for s, e in _sentences(text, lo, hi):
+        m = rx["first"].search(text, s, e)
+        if not m:
+            continue
+        clauses = clause_spans(text, s, e, "，,")
+        k = next((n for n, (a, b) in enumerate(clauses) if a <= m.start() < b), None)
+        if k is None:
+            continue
+        then = next((n for n in range(k, len(clauses)) if rx["then"].search(text, max(clauses[n][0], m.end()), clauses[n][1])), None)
+        if then is None:
+            continue
+        first_start = m.start()
+        mm = rx["modal"].search(text, clauses[k][0], m.start())
+        if mm:
+            first_start = mm.start()
+        steps = [(first_start, clauses[k][1])]
+        if then > k:
+            steps.append((clauses[k + 1][0], clauses[then][1]))
+        if len(steps) < 2 or not any(lex.service_re.search(text, a, b) for a, b in steps):
+            continue
+        out.append(Chain(steps, s, e))
+    return out
