@@ -151,3 +151,20 @@ def test_missing_prediction_scores_as_empty():
     res = evaluate_file(golds[0].data, None)
     assert res.scores.partial["date"].fn == 2 and res.scores.partial["date"].fp == 0
     assert any(i.type == "document" and i.kind == "missed" for i in res.issues)
+
+
+def test_an_optional_gold_item_never_takes_the_match_of_a_required_one():
+    """Deadlines: the optional gold item, listed first, has the same due date and an
+    overlapping action; the one prediction must pair with the required item."""
+    from extract.evaluation.gold import GoldFile
+    from extract.evaluation.structure import score_deadlines
+    from extract.evaluation.text import Folded
+    from extract.schema import Deadline, Document
+
+    text = "原试点地区应于2028年底前基本实现平稳过渡。"
+    gold = GoldFile.model_validate({"file": "x.txt", "deadlines": [
+        {"due": "2028-12-31", "action": "实现平稳过渡", "optional": True},
+        {"due": "2028-12-31", "action": "基本实现平稳过渡", "actor": "原试点地区"}]})
+    doc = Document(id="x", text=text, deadlines=[Deadline(due="2028-12-31", action="基本实现平稳过渡", start=0, end=len(text))])
+    counts, issues = score_deadlines("x.txt", gold, doc, Folded.of(text))
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0), issues

@@ -14,11 +14,15 @@ from .text import Folded, fold, sentence_around, text_overlap
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》「」『』〈〉")
 
 
-def pair_up(n_gold: int, n_pred: int, tests: Sequence[Callable[[int, int], bool]]) -> list[tuple[int, int]]:
+def pair_up(n_gold: int, n_pred: int, tests: Sequence[Callable[[int, int], bool]],
+            optional: Optional[Sequence[bool]] = None) -> list[tuple[int, int]]:
     """One-to-one pairs: each test in turn pairs every still-open gold, in order,
-    with the first still-open pred it accepts."""
+    with the first still-open pred it accepts. Required golds are paired before
+    optional ones, so an optional item never takes the prediction a required one
+    would have matched."""
     pairs: list[tuple[int, int]] = []
-    open_g, open_p = list(range(n_gold)), list(range(n_pred))
+    order = sorted(range(n_gold), key=lambda g: bool(optional and optional[g]))
+    open_g, open_p = order, list(range(n_pred))
     for test in tests:
         for g in list(open_g):
             p = next((p for p in open_p if test(g, p)), None)
@@ -46,7 +50,7 @@ def score_deadlines(file: str, gold: GoldFile, doc: Document, folded: Folded) ->
     def ok(i: int, j: int) -> bool:
         return fold(g[i].due) == fold(p[j].due) and (not g[i].action or text_overlap(g[i].action, p[j].action))
 
-    pairs = pair_up(len(g), len(p), [ok])
+    pairs = pair_up(len(g), len(p), [ok], [d.optional for d in g])
     counts, missed, spurious = tally_pairs([d.optional for d in g], len(p), pairs)
     issues = [Issue(file, "missed", "deadline", f"{d.due} {d.action or ''}".strip(),
                     _sentence_of(folded, d.date_text or d.action), gold=d.model_dump(exclude_none=True))
@@ -63,7 +67,7 @@ def _score_spans(file: str, kind: str, gold: list[tuple[str, bool]], pred: list,
     text first, then overlapping text."""
     pairs = pair_up(len(gold), len(pred), [
         lambda i, j: fold(gold[i][0]) == fold(pred[j].text),
-        lambda i, j: text_overlap(gold[i][0], pred[j].text)])
+        lambda i, j: text_overlap(gold[i][0], pred[j].text)], [o for _, o in gold])
     counts, missed, spurious = tally_pairs([o for _, o in gold], len(pred), pairs)
     issues = [Issue(file, "missed", kind, gold[i][0], _sentence_of(folded, gold[i][0])) for i in sorted(missed)]
     issues += [Issue(file, "spurious", kind, pred[j].text, sentence_around(doc.text, pred[j].start, pred[j].end))
@@ -89,7 +93,8 @@ def score_procedures(file: str, gold: GoldFile, doc: Document, folded: Folded):
     pkey = [_channel_key(c) for c, _ in p_chan]
     pairs = pair_up(len(g_chan), len(p_chan), [
         lambda i, j: key[i] == pkey[j],
-        lambda i, j: bool(key[i]) and bool(pkey[j]) and (key[i] in pkey[j] or pkey[j] in key[i])])
+        lambda i, j: bool(key[i]) and bool(pkey[j]) and (key[i] in pkey[j] or pkey[j] in key[i])],
+        [o for _, o in g_chan])
     channels, missed, spurious = tally_pairs([o for _, o in g_chan], len(p_chan), pairs)
     issues += [Issue(file, "missed", "channel", g_chan[i][0]) for i in sorted(missed)]
     issues += [Issue(file, "spurious", "channel", p_chan[j][0]) for j in sorted(spurious)]
