@@ -41,6 +41,7 @@ GROUPS = {
     "hnx_changes": ("changes", "CHANGE", Change),
 }
 _PUBLISHED = "hnx.published"   # doc.user_data key of doc._.published (an ISO string)
+_RECORDS = "hnx.records"       # doc.user_data key of doc._.hnx
 
 
 # ---- extensions ---------------------------------------------------------------------------
@@ -57,6 +58,26 @@ def _set_published(doc: Doc, value) -> None:
         doc.user_data.pop(_PUBLISHED, None)
     else:
         doc.user_data[_PUBLISHED] = ref.iso()
+
+
+def _lists(value):
+    """msgpack (Doc.from_bytes, DocBin) gives tuples back for lists: the JSON shape again."""
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
+
+
+def _get_records(doc: Doc) -> Optional[dict]:
+    rec = doc.user_data.get(_RECORDS)
+    if rec is not None and not isinstance(rec.get("mentions"), list):  # read back from bytes
+        rec = doc.user_data[_RECORDS] = _lists(rec)
+    return rec
+
+
+def _set_records(doc: Doc, value: Optional[dict]) -> None:
+    doc.user_data[_RECORDS] = value
 
 
 def span_record(span: Span) -> Optional[dict]:
@@ -95,7 +116,7 @@ def _records(kind: str, model):
 
 def _register() -> None:
     if not Doc.has_extension("hnx"):
-        Doc.set_extension("hnx", default=None)
+        Doc.set_extension("hnx", getter=_get_records, setter=_set_records)
     if not Doc.has_extension("published"):
         Doc.set_extension("published", getter=_get_published, setter=_set_published)
     for group, (kind, _, model) in GROUPS.items():   # pydantic objects, read-only
@@ -132,21 +153,19 @@ def _cuts(rec: dict) -> list[int]:
 
 def split_tokens(doc: Doc, cuts: list[int]) -> None:
     """Split tokens so that every offset in `cuts` (sorted) is a token boundary."""
-    todo = []
-    for tok in doc:
-        lo, hi = tok.idx, tok.idx + len(tok.text)
-        i = bisect.bisect_right(cuts, lo)
-        inner = []
-        while i < len(cuts) and cuts[i] < hi:
-            inner.append(cuts[i] - lo)
-            i += 1
-        if inner:
-            bounds = [0] + inner + [len(tok.text)]
-            todo.append((tok, [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]))
-    if not todo:
+    starts = doc.to_array("IDX").tolist()
+    inner: dict[int, list[int]] = {}   # token index -> offsets of cuts inside it
+    for cut in cuts:
+        i = bisect.bisect_right(starts, cut) - 1
+        if i >= 0 and starts[i] < cut < starts[i] + len(doc[i].text):
+            inner.setdefault(i, []).append(cut - starts[i])
+    if not inner:
         return
     with doc.retokenize() as retok:
-        for tok, pieces in todo:
+        for i, offsets in inner.items():
+            tok = doc[i]
+            bounds = [0] + offsets + [len(tok.text)]
+            pieces = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
             retok.split(tok, pieces, heads=[(tok, k) for k in range(len(pieces))])
 
 
