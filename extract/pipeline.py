@@ -1,7 +1,8 @@
 """The orchestrator: a file (or text) -> a validated `Document`.
 
 decode -> front matter -> sniff -> format (html | markdown | text) -> line cleaning
--> articles + metadata -> extractors (spaCy components over each article)."""
+-> articles + metadata -> extractors (extract.extractors.extract_all on each article's
+text: plain functions on a string, no spaCy)."""
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +25,7 @@ from .ingest.payload import read_payload
 from .ingest.lines import clean, normalize_chars
 from .ingest.markdown import strip_markdown
 from .ingest.sniff import sniff
-from .nlp import annotate, cached
+from .extractors import Found, check_components, extract_all
 from .offsets import Mapped
 from .options import Options
 from .refdate import RefDate
@@ -271,20 +272,20 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
 
 
 def _run_extractors(doc: Document, mapped: Mapped, ref: Optional[RefDate], options: Options) -> None:
-    nlp = cached(tuple(options.components))
+    components = check_components(options.components)
     for art in doc.articles:
         sub = doc.text[art.start:art.end]
         try:
-            sdoc = annotate(nlp, sub, ref)
+            found = extract_all(sub, ref, components)
         except Exception as e:  # one extractor's bug must not lose the record
             doc.errors.append(Error(stage="extract", message=f"article {art.index}: {type(e).__name__}: {e}"))
             continue
-        _merge_article(doc, art, sdoc, mapped)
+        _merge_article(doc, art, found, mapped)
 
 
-def _merge_article(doc: Document, art: Article, sdoc, mapped: Mapped) -> None:
+def _merge_article(doc: Document, art: Article, found: Found, mapped: Mapped) -> None:
     off = art.start
-    local = list(sdoc._.hnx_mentions or [])
+    local = found.mentions
     order = sorted(range(len(local)), key=lambda i: (local[i].start, -local[i].end, local[i].type))
     remap: dict[int, int] = {}
     for i in order:
@@ -299,13 +300,13 @@ def _merge_article(doc: Document, art: Article, sdoc, mapped: Mapped) -> None:
         remap[i] = len(doc.mentions)
         doc.mentions.append(m)
     dl_base = len(doc.deadlines)
-    for d in sdoc._.hnx_deadlines or []:
+    for d in found.deadlines:
         d.start += off
         d.end += off
         d.date = remap.get(d.date) if d.date is not None else None
         d.article = art.index
         doc.deadlines.append(d)
-    for p in sdoc._.hnx_procedures or []:
+    for p in found.procedures:
         p.start += off
         p.end += off
         for s in list(p.steps) + list(p.conditions):
@@ -318,7 +319,7 @@ def _merge_article(doc: Document, art: Article, sdoc, mapped: Mapped) -> None:
         p.deadlines = [dl_base + k for k in p.deadlines]
         p.article = art.index
         doc.procedures.append(p)
-    for c in sdoc._.hnx_changes or []:
+    for c in found.changes:
         c.start += off
         c.end += off
         c.from_ = remap.get(c.from_) if c.from_ is not None else None

@@ -9,7 +9,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"   # 1.1: Change.from_value/to_value/by_value (additive)
 
 MentionType = Literal["date", "money", "percent", "institution"]
 Value = Union[str, float, int, None]
@@ -94,10 +94,24 @@ class Procedure(_Model):
         description="relative time limits of its steps (区民政部门应当在受理申请后1个月内完成核实): no calendar due")
 
 
+class Amount(_Model):
+    """A figure of a change, inline: what the mention it links to says, with its unit."""
+
+    text: str
+    value: Union[int, float, None] = Field(None, description="the number (None for a range: min and max)")
+    min: Optional[float] = None
+    max: Optional[float] = None
+    unit: Optional[str] = Field(None, description="currency code (CNY, USD…) for money; 'ratio' for a percentage "
+                                  "(0.5 is 50%); 'pp' for percentage points")
+    mod: Optional[str] = None
+    per: Optional[list[str]] = None
+
+
 class Change(_Model):
     """A change stated between two figures of one quantity (上限从8000元提至1.6万元)."""
 
-    quantity: Optional[str] = None
+    quantity: Optional[str] = Field(None, description="what changes (上限), without the verb, "
+                                                       "adverbs or comparison (同比, 较去年)")
     from_: Optional[int] = Field(None, alias="from", description="mention index of the old figure")
     to: Optional[int] = Field(None, description="mention index of the new figure")
     by: Optional[int] = Field(None, description="mention index of the difference")
@@ -105,6 +119,9 @@ class Change(_Model):
     start: int
     end: int
     article: Optional[int] = None
+    from_value: Optional[Amount] = Field(None, description="the old figure (schema 1.1)")
+    to_value: Optional[Amount] = Field(None, description="the new figure (schema 1.1)")
+    by_value: Optional[Amount] = Field(None, description="the difference (schema 1.1)")
 
 
 class Article(_Model):

@@ -1,19 +1,20 @@
 """Changes stated between figures of one quantity:
     报销上限从8000元提至1.6万元   from=8000元, to=1.6万元, direction up
     起付线降低50%                 by=50%, direction down
-Indices are into the mention list the caller passes in."""
+Indices are into the mention list the caller passes in; `from_value`, `to_value` and
+`by_value` carry the same figures inline (value and unit); `quantity` names what changes,
+cleaned of the words around it (changes.yaml)."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
-from ..schema import Change, Mention
+from ..datafiles import load_yaml
+from ..schema import Amount, Change, Mention
 from .rules import alternation as alt
 
-_RULES = yaml.safe_load(Path(__file__).with_name("changes.yaml").read_text(encoding="utf-8"))
+_RULES = load_yaml(Path(__file__).with_name("changes.yaml"))
 TO_VERBS: dict[str, str] = _RULES["to_verbs"]
 BY_VERBS: dict[str, str] = _RULES["by_verbs"]
 _FILL = alt(_RULES["fillers"])
@@ -22,9 +23,28 @@ _BEFORE_TO = re.compile(rf"(?P<verb>{alt(k for k in TO_VERBS if len(k) > 1)})(?:
 _BEFORE_BY = re.compile(rf"(?P<verb>{alt(BY_VERBS)})(?:{_FILL})?\Z")
 _FROM = re.compile(rf"(?:{alt(_RULES['from_markers'])})\Z")
 _CLAUSE = re.compile(f"[{re.escape(_RULES['clause_delimiters'])}]")
-TRIM = _RULES["quantity_trim"]
 NEEDS_FROM = set(_RULES["needs_from"])
-WINDOW, MAX_QUANTITY = 8, 12
+WINDOW = 8
+MAX_QUANTITY: int = _RULES["quantity_max"]
+
+# ---- the quantity phrase (see changes.yaml) ----
+_NUM = r"(?:[0-9０-９]{1,4}|[一二三四五六七八九十〇两]{1,3})"
+_TIME = (rf"(?:第?{_NUM}\s*(?:[—\-–~～至到]\s*{_NUM}\s*)?(?:{alt(_RULES['time_units'])})"
+         rf"(?:{alt(_RULES['time_suffixes'])})?|前{_NUM}个?月)")
+_TRAILING = re.compile(
+    rf"(?:[{re.escape(_RULES['quantity_trim'])}]|{alt(_RULES['quantity_trailing'])}"
+    rf"|(?:{alt(_RULES['time_prepositions'])})?{_TIME}(?:内|来|间)?|\s+"
+    rf"|(?:{alt(_RULES['adverbial_prepositions'])})[^，。]{{1,10}}|在[^，。]{{0,10}}?基础上)\Z")
+_ADVERBIAL_IN = re.compile(  # only where a quantity stays before it: 在职职工 is a noun
+    rf"(?<=..)在[^，。]{{1,10}}?(?:{alt(_RULES['adverbial_in_ends'])})\Z")
+_VERB_PREFIX = re.compile(f"[{''.join(_RULES['verb_prefixes'])}]\\Z")
+_COMPARISON = re.compile(
+    rf"(?:{alt(_RULES['comparison_markers'])})\s*(?=(?:{alt(_RULES['comparison_targets'])})|{_NUM}\s*年)"
+    rf"|(?:{alt(_RULES['comparison_words'])})(?!例)")
+_DISPOSAL = re.compile(rf"(?:{alt(_RULES['disposal_markers'])})(?!{alt(_RULES['disposal_not_before'])})")
+_LEADING = re.compile(rf"\A(?:[\s/／“”\"'‘’《》<>·•\-—]+|(?:{alt(_RULES['quantity_leading'])}|{_TIME})(?:起|以来|的)?)")
+_CAUSATIVE = re.compile(rf"\A(?:{alt(_RULES['causatives'])})(?!{alt(_RULES['causative_not_before'])})(?=..)")
+_WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _number(m: Mention) -> Optional[float]:
@@ -32,12 +52,58 @@ def _number(m: Mention) -> Optional[float]:
     return float(v) if isinstance(v, (int, float)) else None
 
 
-def _quantity(text: str, end: int, floor: int) -> Optional[str]:
+def _strip_end(phrase: str) -> str:
+    while True:
+        m = _TRAILING.search(phrase) or _ADVERBIAL_IN.search(phrase)
+        if m is None:
+            return phrase
+        phrase = phrase[:m.start()]
+
+
+def _strip_start(phrase: str) -> str:
+    while phrase:
+        m = _LEADING.match(phrase)
+        if m is None or not m.end():
+            break
+        phrase = phrase[m.end():]
+    return phrase
+
+
+def clean_quantity(phrase: str, verb: str = "") -> Optional[str]:
+    """The quantity in the words before a change (the clause up to its from-marker or verb):
+    `将住院报销比例` -> 住院报销比例, `10月末广义货币同比` -> 广义货币, `分别比2022年` -> None."""
+    cut = _COMPARISON.search(phrase)
+    if cut is not None:
+        phrase = phrase[:cut.start()]
+    phrase = _strip_end(phrase)
+    if len(verb) == 1:
+        phrase = _strip_end(_VERB_PREFIX.sub("", phrase))
+    objects = [m.end() for m in _DISPOSAL.finditer(phrase) if len(phrase) - m.end() >= 2]
+    if objects:
+        phrase = phrase[objects[-1]:]
+    phrase = _CAUSATIVE.sub("", _strip_start(phrase))
+    if len(phrase) > MAX_QUANTITY and "的" in phrase[:-2]:
+        phrase = phrase[phrase.rindex("的", 0, len(phrase) - 2) + 1:]
+    phrase = phrase[-MAX_QUANTITY:]
+    if len(phrase) < 2 or not _WORDLIKE.search(phrase):
+        return None
+    return phrase
+
+
+def _quantity(text: str, end: int, floor: int, verb: str = "") -> Optional[str]:
     """The noun phrase naming the quantity, ending at `end` (上限 in 报销上限从…)."""
     seg = text[max(floor, end - 40):end]
-    parts = _CLAUSE.split(seg)
-    phrase = parts[-1].rstrip(TRIM)[-MAX_QUANTITY:]
-    return phrase or None
+    return clean_quantity(_CLAUSE.split(seg)[-1], verb)
+
+
+def amount(m: Mention) -> Amount:
+    """A money or percent mention as an inline figure with its unit."""
+    if m.type == "money":
+        unit = m.currency
+    else:
+        unit = m.unit or "ratio"
+    value = m.value if isinstance(m.value, (int, float)) and not isinstance(m.value, bool) else None
+    return Amount(text=m.text, value=value, min=m.min, max=m.max, unit=unit, mod=m.mod, per=m.per)
 
 
 def _direction(word: str, old: Optional[Mention], new: Mention) -> Optional[str]:
@@ -71,7 +137,7 @@ def extract_changes(text: str, mentions: list[Mention]) -> list[Change]:
                 changes.append(Change(
                     quantity=_quantity(text, start, mentions[order[pos - 2]].end if pos > 1 else 0),
                     from_=i, to=j, direction=_direction(TO_VERBS[g.group("verb")], old, new),
-                    start=start, end=new.end))
+                    start=start, end=new.end, from_value=amount(old), to_value=amount(new)))
                 used.update((i, j))
                 continue
         window = text[max(prev_end, new.start - WINDOW):new.start]
@@ -81,8 +147,9 @@ def extract_changes(text: str, mentions: list[Mention]) -> list[Change]:
                 continue
             start = new.start - len(window) + m.start()
             direction = _direction(table[m.group("verb")], None, new)
-            changes.append(Change(quantity=_quantity(text, start, prev_end), direction=direction,
-                                  start=start, end=new.end, **{field: j}))
+            changes.append(Change(quantity=_quantity(text, start, prev_end, m.group("verb")),
+                                  direction=direction, start=start, end=new.end,
+                                  **{field: j, f"{field}_value": amount(new)}))
             used.add(j)
             break
     return changes
