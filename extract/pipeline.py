@@ -197,7 +197,7 @@ def _extract_heads(doc: Document, ing: Ingested, ref: Optional[RefDate], options
     """A part of an article printed apart from its body (the headline block opening an
     OCR page) is that article's: inside another article's span, its mentions and
     deadlines are handed over; before every span, it is read with the body as context."""
-    nlp = cached(tuple(options.components))
+    components = check_components(options.components)
     for i, a in enumerate(ing.articles):
         art = doc.articles[i]
         for s, e in a.heads:
@@ -211,12 +211,12 @@ def _extract_heads(doc: Document, ing: Ingested, ref: Optional[RefDate], options
                 continue
             head = doc.text[s:e]
             try:
-                sdoc = annotate(nlp, head + "\n" + doc.text[art.start:art.end], ref)
+                found = extract_all(head + "\n" + doc.text[art.start:art.end], ref, components)
             except Exception as ex:  # one extractor's bug must not lose the record
                 doc.errors.append(Error(stage="extract", message=f"article {i} headline: {type(ex).__name__}: {ex}"))
                 continue
             local: dict[int, int] = {}
-            for k, m in enumerate(sdoc._.hnx_mentions or []):
+            for k, m in enumerate(found.mentions):
                 if m.end > len(head) or doc.text[s + m.start:s + m.end] != m.text:
                     continue  # the body's mentions were read with the article
                 m.start, m.end = m.start + s, m.end + s
@@ -224,7 +224,7 @@ def _extract_heads(doc: Document, ing: Ingested, ref: Optional[RefDate], options
                 m.article = i
                 local[k] = len(doc.mentions)
                 doc.mentions.append(m)
-            for d in sdoc._.hnx_deadlines or []:
+            for d in found.deadlines:
                 if d.date in local and d.end <= len(head) + 1:
                     d.start, d.end, d.date, d.article = d.start + s, min(d.end, len(head)) + s, local[d.date], i
                     doc.deadlines.append(d)
@@ -316,6 +316,11 @@ def _merge_article(doc: Document, art: Article, found: Found, mapped: Mapped) ->
             if c.start is not None:
                 c.start += off
                 c.end += off
+        for t in p.time_limits:
+            t.start += off
+            t.end += off
+            t.date = remap.get(t.date) if t.date is not None else None
+            t.article = art.index
         p.deadlines = [dl_base + k for k in p.deadlines]
         p.article = art.index
         doc.procedures.append(p)

@@ -102,8 +102,6 @@ def test_news_briefs_give_almost_no_procedure():
     assert procs <= 2, procs
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.py shifts a procedure's steps, conditions and channels into the "
-                   "document but not its time_limits (extract/pipeline.py is not this stage's file)")
 def test_time_limit_offsets_in_a_later_article(tmp_path):
     text = ("### 第一条新闻\n本报讯 今天天气晴朗，市民出行方便。\n\n### 第二条新闻\n本报讯 申请人可向户籍所在地"
             "街道办事处提出申请。街道办事处应在5个工作日内完成审核，并报区民政局审批。\n")
