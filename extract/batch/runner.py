@@ -30,6 +30,10 @@ class UsageError(Exception):
     """Exit 2 with one line."""
 
 
+class WriteFailed(Exception):
+    """The output could not be written (a full disk, a closed pipe): exit 3."""
+
+
 @dataclass
 class RunSpec:
     paths: list
@@ -242,14 +246,16 @@ class _Run:
                 results = engine.run(feed)
                 for result in (results if spec.unordered else in_order(results, feed)):
                     self._write(result, handles)
-            except OSError as e:
+            except WriteFailed as e:
                 if engine is not None:
                     engine.stop()
                     engine.stop()
-                return self._failed(f"writing {term_safe(self.sink.name)}: {e.strerror or e}")
+                return self._failed(str(e))
             except (PoolFailed, RuntimeError) as e:
                 return self._failed(str(e))
             except Exception as e:  # noqa: BLE001 - say so, keep what was written
+                if os.environ.get("HNX_DEBUG"):
+                    raise
                 return self._failed(f"{type(e).__name__}: {e}")
             finally:
                 for fh in handles.values():
@@ -275,7 +281,10 @@ class _Run:
         else:
             data = result.line.encode("utf-8") + b"\n"
             counts = result.counts
-        self.sink.write(data)
+        try:
+            self.sink.write(data)
+        except OSError as e:
+            raise WriteFailed(f"writing {term_safe(self.sink.name)}: {e.strerror or e}") from e
         if self.db is not None:
             rec = rec if rec is not None else json.loads(data)
             self.db.loader.add(rec, rec.get("source") or rec.get("id"))
