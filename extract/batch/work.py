@@ -87,26 +87,26 @@ def error_document(source: str, id_data: bytes, stage: str, message: str):
     return doc
 
 
-def to_line(doc) -> str:
-    """The record as one JSON line; a record that cannot be serialized becomes an
-    error record that says so (its id, source and errors are kept)."""
+def to_line(doc) -> tuple[str, Counts]:
+    """The record as one JSON line (and its counts); a record that cannot be serialized
+    becomes an error record that says so (its id, source and errors are kept)."""
     try:
-        return doc.to_json()
+        return doc.to_json(), counts_of(doc)
     except Exception as e:  # noqa: BLE001 - the batch must get a record whatever the cause
         from ..schema import Document, Error
 
+        why = f"record could not be serialized: {type(e).__name__}: {str(e)[:300]}"
         try:
             kept = Document(id=doc.id, source=doc.source, format=doc.format, encoding=doc.encoding,
                             errors=list(doc.errors))
-            kept.errors.append(Error(stage="serialize", message=f"record could not be serialized: "
-                                                                f"{type(e).__name__}: {str(e)[:300]}"))
-            return kept.to_json()
+            kept.errors.append(Error(stage="serialize", message=why))
+            return kept.to_json(), counts_of(kept)
         except Exception:  # noqa: BLE001
             import json
 
-            return json.dumps({"id": str(doc.id), "source": str(doc.source), "errors": [
-                {"stage": "serialize", "message": f"record could not be serialized: {type(e).__name__}"}]},
-                ensure_ascii=True)
+            line = json.dumps({"id": str(doc.id), "source": str(doc.source),
+                               "errors": [{"stage": "serialize", "message": why}]}, ensure_ascii=True)
+            return line, Counts(0, 0, 0, (), (("serialize", why),))
 
 
 def run_task(task: Task) -> Result:
@@ -130,7 +130,7 @@ def run_task(task: Task) -> Result:
         doc = parse_data(data, task.source, published=cfg.published, options=cfg.options, manifest=manifest)
     if cfg.mode == "document":
         return Result(task.index, "document", doc=doc)
-    return Result(task.index, "record", to_line(doc), counts_of(doc))
+    return Result(task.index, "record", *to_line(doc))
 
 
 def failed_result(task: Task, stage: str, message: str) -> Result:
@@ -144,4 +144,4 @@ def failed_result(task: Task, stage: str, message: str) -> Result:
     doc = error_document(task.source, id_data, stage, message)
     if config().mode == "document":
         return Result(task.index, "document", doc=doc)
-    return Result(task.index, "record", to_line(doc), counts_of(doc))
+    return Result(task.index, "record", *to_line(doc))
