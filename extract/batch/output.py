@@ -188,20 +188,37 @@ class StreamSink:
         return str(self.path) if self.path else "standard output"
 
     def write(self, line: bytes) -> None:
-        self.stream.write(line)
-        self.written += 1
-        if self.written % 64 == 0:
-            self.stream.flush()
+        try:
+            self.stream.write(line)
+            self.written += 1
+            if self.written % 64 == 0:
+                self.stream.flush()
+        except BrokenPipeError:               # `hnx run ... | head`: the reader is gone
+            self._silence()
+            raise
+
+    def _silence(self) -> None:
+        """Point the closed stream at /dev/null so that the interpreter's final flush is quiet."""
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, self.stream.fileno())
+            os.close(fd)
+        except (OSError, ValueError, AttributeError):
+            pass
 
     def commit(self, fmt: str) -> None:
-        self.stream.flush()
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._silence()
+            raise
         self.close()
 
     def keep(self) -> Optional[Path]:
         try:
             self.stream.flush()
         except OSError:
-            pass
+            self._silence()
         self.close()
         return None
 

@@ -54,14 +54,24 @@ class Result(NamedTuple):
 _config: Optional[Config] = None
 
 
+WARM_PAGES = (
+    WARM_TEXT,
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>通知</title></head><body><div class=\"nav\">首页</div>"
+    "<div class=\"article\"><h1>关于缴费的通知</h1><p>" + WARM_TEXT.replace("\n\n", "</p><p>") + "</p></div></body></html>",
+    "---\ntitle: 通知\ndate: 2024-01-02\n---\n\n# 关于缴费的通知\n\n" + WARM_TEXT + "\n\n- 第一项\n- 第二项\n",
+)
+
+
 def prepare(config: Config, warm: bool = True) -> None:
-    """Set the run's configuration in this process and load everything parsing needs."""
+    """Set the run's configuration in this process and load everything parsing needs
+    (each input format once, so that the workers forked afterwards share it all)."""
     global _config
     _config = config
     if warm:
         from ..pipeline import parse
 
-        parse(WARM_TEXT, published="2024-01-02", options=config.options)
+        for page in WARM_PAGES:
+            parse(page, published="2024-01-02", options=config.options)
 
 
 def config() -> Config:
