@@ -8,7 +8,6 @@ the whole pipeline would only make each run slower."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -110,7 +109,7 @@ def test_sigkill_midway_then_resume_equals_an_uninterrupted_run(corpus, referenc
     assert kept >= 12
     res = runner.invoke(app, ["run", str(corpus), "-o", str(out), "-j", "2", "--resume", *FAST])
     assert res.exit_code == 0, res.output
-    assert f"({kept} reused from the earlier output)" in res.stderr or "reused from the earlier output" in res.stderr
+    assert f"({kept} reused from the earlier output)" in res.stderr
     data = out.read_bytes()
     lines = _complete_lines(data)
     sources = [json.loads(line)["source"] for line in lines]

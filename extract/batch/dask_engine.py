@@ -16,7 +16,7 @@ import os
 from typing import Iterator, Optional
 
 from . import work
-from .work import Config, Result, Task
+from .work import Config, Result
 
 
 def _ensure(config: Config) -> None:

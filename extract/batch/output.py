@@ -24,7 +24,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator, Optional
+from typing import BinaryIO, Optional
 
 try:
     import fcntl
@@ -337,8 +337,3 @@ def _fsync_dir(folder: Path) -> None:
             raise
     finally:
         os.close(fd)
-
-
-def iter_lines(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as fh:
-        yield from fh

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..options import Options
-from .inputs import Collector, Filters, Input, Skipped, read_path_list
-from .output import JournalSink, OutputError, StreamSink, check_output, journals, read_done
+from .inputs import Collector, Filters, Skipped, read_path_list
+from .output import JournalSink, OutputError, StreamSink, check_output, read_done
 from .report import Reporter, term_safe
 from .work import Config, Counts, Task
 
