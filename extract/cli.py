@@ -1,25 +1,17 @@
 """The `hnx` command line (typer). Exit codes: 0 all files parsed, 1 some files
-had errors, 2 usage errors."""
+had errors, 2 usage errors, 3 the run itself failed (see extract.batch.runner)."""
 from __future__ import annotations
 
-import csv
 import json
-import os
 import sys
-import tempfile
-from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
 from . import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured records from Chinese health-news articles.")
-
-ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown",
-                    ".php", ".asp", ".aspx", ".jsp"}
 
 
 def _version(value: bool):
@@ -35,169 +27,86 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def collect(paths: List[Path]) -> list[Path]:
-    """Files as given, and article files below folders (recursive, sorted)."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not any(
-                    part.startswith(".") for part in f.relative_to(p).parts
-                ) and not f.name.lower().startswith(("readme", "license")):
-                    out.append(f)
-        else:
-            out.append(p)
-    return out
+    """The input files among `paths` (files as given, folders walked; see
+    extract.batch.inputs for what is skipped below a folder and why)."""
+    from .batch.inputs import Collector, Input
+    from .manifest import find_manifest
+
+    beside = find_manifest(paths)
+    collector = Collector(avoid=[(beside, "the manifest")] if beside else ())
+    return [Path(item.path) for item in collector.collect(paths) if isinstance(item, Input)]
 
 
 def load_manifest(path: Path) -> dict:
-    """CSV or JSONL with file,published[,url,outlet,title] -> {file: row}."""
-    from .refdate import RefDate
+    """A manifest as {file: fields} (extract.manifest); a bad one is a usage error."""
+    from .manifest import ManifestError
+    from .manifest import load_manifest as _load
 
-    rows: list[dict] = []
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix.lower() in (".jsonl", ".json") or text.lstrip().startswith("{"):
-        for i, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except ValueError as e:
-                    raise typer.BadParameter(f"{path}:{i}: not JSON: {e}", param_hint="--manifest")
-    else:
-        rows = list(csv.DictReader(text.splitlines()))
-    manifest = {}
-    for i, row in enumerate(rows, 1):
-        row = {str(k).strip().lower(): (str(v).strip() if v is not None else "") for k, v in row.items() if k}
-        if not row.get("file"):
-            raise typer.BadParameter(f"{path}: row {i} has no 'file'", param_hint="--manifest")
-        if row.get("published"):
-            try:
-                RefDate.parse(row["published"])
-            except ValueError as e:
-                raise typer.BadParameter(f"{path}: row {i}: {e}", param_hint="--manifest")
-        manifest[row["file"]] = {k: v for k, v in row.items() if k != "file" and v}
-        base = (path.parent / row["file"])
-        manifest.setdefault(str(base), manifest[row["file"]])
-        manifest.setdefault(os.path.abspath(base), manifest[row["file"]])
-    return manifest
-
-
-MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
-
-
-def find_manifests(paths: List[Path]) -> list[Path]:
-    """The manifests beside the inputs: manifest.csv or manifest.jsonl in each folder
-    given, or in the folder of each file given (read without --manifest; --manifest
-    replaces them)."""
-    out: list[Path] = []
-    for p in paths:
-        folder = p if p.is_dir() else p.parent
-        for name in MANIFEST_NAMES:
-            m = folder / name
-            if m.is_file() and m not in out:
-                out.append(m)
-    return out
-
-
-@contextmanager
-def atomic_output(path: Optional[Path]) -> Iterator:
-    """Write to a temporary file beside `path` and rename it into place at the end:
-    an interrupted run never leaves a half-written output."""
-    if path is None:
-        yield sys.stdout
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        return _load(path)
+    except ManifestError as e:
+        raise typer.BadParameter(str(e), param_hint="--manifest")
 
 
 @app.command()
 def run(
-    paths: List[Path] = typer.Argument(..., help="Files and folders (recursive)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (default: standard output)."),
+    paths: List[str] = typer.Argument(..., help="Files and folders (recursive); - reads a list of paths from standard input."),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Output file; - or nothing: standard output."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one record a line) or json (an array)."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date for every file (2021-11-25, 2018-10, 2018)."),
-    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV/JSONL: file,published[,url,outlet,title]; overrides what is found. Default: a manifest.csv or manifest.jsonl beside the inputs."),
-    jobs: int = typer.Option(1, "-j", "--jobs", min=1, help="Worker processes."),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="CSV/JSONL: file,published[,url,outlet,title]; overrides what is found. Default: manifest.csv/.jsonl beside the inputs."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="Worker processes (default: the number of cores)."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Only ingest: text, metadata, articles."),
     db: Optional[str] = typer.Option(None, "--db", help="Also load the records into this database (sqlite:///policy.db, postgresql://user@host/db); records are then printed only with -o."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, help="Seconds a file may take; then it becomes an error record and the batch goes on (0: no limit)."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the records already in -o FILE (and those of an interrupted run) whose input is unchanged; parse the rest."),
+    unordered: bool = typer.Option(False, "--unordered", help="Write records as they are made, not in input order."),
+    include: List[str] = typer.Option([], "--include", help="Only files found in folders that match this glob (name or path below the folder; repeatable)."),
+    exclude: List[str] = typer.Option([], "--exclude", help="Leave out files found in folders that match this glob (repeatable)."),
+    null: bool = typer.Option(False, "-0", "--null", help="With -: the paths on standard input are separated by NUL (find -print0)."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask (needs the dask extra)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler address (default: a local cluster of -j workers)."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="Say nothing but fatal errors."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="Also name every file parsed and every file left out by --include/--exclude."),
+    chunk: Optional[int] = typer.Option(None, "--chunk", min=1, help="Files handed to a worker at a time (default: 4 locally, 16 on Dask)."),
 ):
-    """Parse article files into JSON records, one per input file."""
+    """Parse article files into JSON records, one per input file.
+
+    Exit codes: 0 all parsed, 1 some files had errors, 2 usage errors, 3 the run failed,
+    130/143 interrupted (Ctrl-C / SIGTERM; records kept, --resume continues)."""
+    from .batch.pool import default_jobs
+    from .batch.runner import RunSpec
+    from .batch.runner import run as run_batch
     from .options import Options
-    from .pipeline import parse_files
     from .refdate import RefDate
 
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter("must be jsonl or json", param_hint="--format")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("must be local or dask", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("only with --engine dask", param_hint="--scheduler")
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose exclude each other", param_hint="--quiet")
     if published is not None:
         try:
             RefDate.parse(published)
         except ValueError as e:
             raise typer.BadParameter(str(e), param_hint="--published")
-    manifests = [manifest] if manifest else find_manifests(paths)
-    rows = {k: v for m in manifests for k, v in load_manifest(m).items()} or None
-    files = collect(paths)
-    options = Options(components=()) if no_extract else Options()
-    stats: Counter = Counter()
-    failed = 0
-    show_progress = sys.stderr.isatty() and output is not None
-    sink = _db_sink(db)
-    with (atomic_output(output) if output or not sink else open(os.devnull, "w")) as fh:
-        docs = parse_files(files, jobs=jobs, published=published, options=options, manifest=rows)
-        if sink:
-            docs = sink.tee(docs)
-        if show_progress:
-            from rich.progress import track
-
-            docs = track(docs, total=len(files), description="parsing", console=_stderr_console())
-        if fmt == "json":
-            fh.write("[\n")
-        for i, doc in enumerate(docs):
-            stats["files"] += 1
-            stats["articles"] += len(doc.articles)
-            stats["deadlines"] += len(doc.deadlines)
-            stats["procedures"] += len(doc.procedures)
-            for m in doc.mentions:
-                stats[m.type] += 1
-            if doc.errors:
-                failed += 1
-            line = doc.to_json()
-            if fmt == "json":
-                fh.write(("," if i else "") + line + "\n")
-            else:
-                fh.write(line + "\n")
-        if fmt == "json":
-            fh.write("]\n")
-    summary = (f"{stats['files']} files, {stats['articles']} articles, "
-               + ", ".join(f"{stats[t]} {t}" for t in ("date", "money", "percent", "institution"))
-               + f", {stats['deadlines']} deadlines, {stats['procedures']} procedures, {failed} with errors"
-               + "".join(f"; manifest {m}" for m in manifests))
-    typer.echo(summary, err=True)
-    if sink:
-        typer.echo(sink.summary(), err=True)
-    raise typer.Exit(1 if failed or (sink and sink.loader.stats.failed) else 0)
-
-
-def _db_sink(db: Optional[str]):
-    if not db:
-        return None
-    from .db.cli import RunSink
-
-    return RunSink(db)
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
+    if engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise typer.BadParameter("needs Dask: pip install 'hnx-extract[dask]'", param_hint="--engine")
+    argv = sys.argv[sys.argv.index("run"):] if "run" in sys.argv[1:] else None
+    spec = RunSpec(
+        paths=list(paths), output=Path(output) if output and output != "-" else None, fmt=fmt,
+        published=published, manifest=manifest, jobs=jobs or default_jobs(),
+        options=Options(components=()) if no_extract else Options(), timeout=timeout or None,
+        resume=resume, unordered=unordered, include=tuple(include), exclude=tuple(exclude), null=null,
+        engine=engine, scheduler=scheduler, verbosity=-1 if quiet else (1 if verbose else 0), db=db,
+        chunk=chunk or (16 if engine == "dask" else 4), argv=argv)
+    raise typer.Exit(run_batch(spec))
 
 
 @app.command()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -343,34 +342,52 @@ def parse(text: str, published=None, *, source: Optional[str] = None, options: O
 
 def parse_file(path: PathLike, published=None, options: Optional[Options] = None,
                manifest: Optional[dict] = None) -> Document:
-    """Parse one file. Never raises for a bad file: problems go to `errors`."""
-    source = str(path)
+    """Parse one file. Never raises for a bad file: problems go to `errors`.
+    The size limit is checked before reading; FIFOs and devices are never read."""
+    from .batch.reader import ReadError, read_input, source_string
+
+    options = options or Options()
+    source = source_string(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        doc = Document(id=_doc_id(source.encode("utf-8")), source=source)
-        doc.errors.append(Error(stage="read", message=f"{type(e).__name__}: {e.strerror or e}"))
-        return doc
+        data = read_input(path, options.max_bytes)
+    except ReadError as e:
+        return read_error_document(source, str(e))
+    return parse_data(data, source, published=published, options=options, manifest=manifest)
+
+
+def read_error_document(source: str, message: str) -> Document:
+    """The record of a file that could not be read (its id: the hash of its source)."""
+    doc = Document(id=_doc_id(source.encode("utf-8")), source=source)
+    doc.errors.append(Error(stage="read", message=message))
+    return doc
+
+
+def parse_data(data: bytes, source: Optional[str], published=None, options: Optional[Options] = None,
+               manifest: Optional[dict] = None) -> Document:
+    """A file's bytes -> its Document; whatever goes wrong becomes an error record."""
     try:
         return build_document(data, source=source, published=published, options=options, manifest=manifest)
-    except Exception as e:  # pragma: no cover - last line of defence for a batch
+    except Exception as e:  # last line of defence for a batch
         doc = Document(id=_doc_id(data), source=source)
         doc.errors.append(Error(stage="parse", message=f"{type(e).__name__}: {e}"))
         return doc
 
 
-def _parse_one(args) -> Document:
-    path, published, options, manifest = args
-    return parse_file(path, published=published, options=options, manifest=manifest)
-
-
 def parse_files(paths: Iterable[PathLike], jobs: int = 1, published=None, options: Optional[Options] = None,
-                manifest: Optional[dict] = None) -> Iterator[Document]:
-    """Parse many files (in input order), in `jobs` processes."""
-    work = ((p, published, options, manifest) for p in paths)
-    if jobs <= 1:
-        for w in work:
-            yield _parse_one(w)
+                manifest: Optional[dict] = None, *, timeout: Optional[float] = None,
+                ordered: bool = True) -> Iterator[Document]:
+    """Parse many files, in input order (or as they finish with `ordered=False`).
+
+    With `jobs` > 1 the files go to worker processes forked from this one once it has
+    loaded the pipeline (no per-worker reload); `timeout` (seconds) turns a file that
+    takes longer into an error record by replacing its worker, and a worker that dies
+    costs only the file it was parsing."""
+    if jobs <= 1 and timeout is None:
+        options = options or Options()
+        for p in paths:
+            yield parse_file(p, published=published, options=options, manifest=manifest)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as ex:
-        yield from ex.map(_parse_one, work, chunksize=4)
+    from .batch.pool import parse_in_workers
+
+    yield from parse_in_workers(paths, jobs=jobs, published=published, options=options,
+                                manifest=manifest, timeout=timeout, ordered=ordered)

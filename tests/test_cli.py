@@ -142,27 +142,6 @@ def test_usage_errors_exit_2(args, tmp_path):
     assert result.exit_code == 2
 
 
-def test_interrupted_run_leaves_no_partial_output(tmp_path, monkeypatch):
-    import extract.pipeline as pipeline
-
-    out = tmp_path / "out.jsonl"
-    out.write_text("previous complete output\n", encoding="utf-8")
-    calls = {"n": 0}
-    real = pipeline._parse_one
-
-    def flaky(work):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        return real(work)
-
-    monkeypatch.setattr(pipeline, "_parse_one", flaky)
-    result = runner.invoke(app, ["run", str(SEEDS), "-o", str(out)])
-    assert result.exit_code != 0
-    assert out.read_text(encoding="utf-8") == "previous complete output\n"
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
-
-
 def test_parallel_jobs_keep_input_order(tmp_path):
     out1, out2 = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
     assert runner.invoke(app, ["run", str(SEEDS), "--no-extract", "-o", str(out1)]).exit_code == 0
