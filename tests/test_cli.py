@@ -91,7 +91,7 @@ def test_run_reads_the_manifest_beside_its_inputs(seeds_run):
     assert recs["000"]["meta"]["published"] == "2023" and recs["000"]["meta"]["sources"]["published"] == "manifest"
     assert recs["001"]["meta"]["published"] == "2026-01"
     assert recs["004"]["meta"]["published"] == "2021-11-25"
-    assert "manifest " in result.output and "manifest.csv" in result.output
+    assert "manifest: " in result.output and "seeds/manifest.csv" in result.output
 
 
 def test_manifest_jsonl_beside_a_file_and_the_option_replaces_it(tmp_path):

@@ -137,8 +137,8 @@ def _load_manifest(spec: RunSpec, reporter: Reporter):
     except ManifestError as e:
         hint = " (found beside the inputs; fix it or give --manifest)" if found else ""
         raise UsageError(f"--manifest: {e}{hint}") from None
-    if found:
-        reporter.line(f"manifest: {term_safe(path)} ({len(manifest.rows)} rows), found beside the inputs")
+    reporter.line(f"manifest: {term_safe(path)} ({len(manifest.rows)} rows)"
+                  + (", found beside the inputs" if found else ""))
     return manifest
 
 
