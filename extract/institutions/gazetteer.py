@@ -18,6 +18,7 @@ from . import lexicon
 from .boundaries import is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
+from .postag import tag
 
 IMPLIED = {"省": "provincial", "自治区": "provincial", "市": "municipal", "区": "district", "县": "county"}
 # before an implied 市/省: these make it a plural or another word (各市, 城市, 全省)
@@ -95,10 +96,8 @@ _FREE_FLAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f")
 def _free_before(text: str, start: int) -> bool:
     if text[start - 1] in "据由和与及、":
         return True
-    from .patterns import _posseg
-
-    words = list(_posseg().cut(text[max(0, start - 4):start], HMM=False))
-    return bool(words) and words[-1].flag.startswith(_FREE_FLAGS)
+    words = tag(text[max(0, start - 4):start])
+    return bool(words) and words[-1][1].startswith(_FREE_FLAGS)
 
 
 @lru_cache(maxsize=1)

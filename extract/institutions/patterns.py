@@ -19,6 +19,7 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
+from .postag import tag
 
 MAX_NAME = 24
 # an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
@@ -252,32 +253,19 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
 _BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a")
 
 
-@lru_cache(maxsize=1)
-def _posseg():
-    """jieba's POS tagger, loaded on the first open candidate only (quietly: its
-    dictionary-loading messages are not the user's business)."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
-
-
 @lru_cache(maxsize=4096)
 def _pos_ok(prefix: str) -> bool:
-    words = list(_posseg().cut(prefix, HMM=False))
-    if not words or words[0].flag.startswith(_BAD_FIRST_POS):
+    words = tag(prefix)
+    if not words or words[0][1].startswith(_BAD_FIRST_POS):
         return False
-    return not any(w.flag == "v" and len(w.word) > 1 for w in words)  # 微信搜索医院
+    return not any(f == "v" and len(w) > 1 for w, f in words)  # 微信搜索医院
 
 
 @lru_cache(maxsize=4096)
 def _pos_first_ok(prefix: str) -> bool:
     """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name."""
-    words = list(_posseg().cut(prefix, HMM=False))
-    return bool(words) and not words[0].flag.startswith(_BAD_FIRST_POS)
+    words = tag(prefix)
+    return bool(words) and not words[0][1].startswith(_BAD_FIRST_POS)
 
 
 def generic_inside(s: str) -> bool:
@@ -314,13 +302,13 @@ def _inside_noun(text: str, p: int) -> bool:
 @lru_cache(maxsize=8192)
 def _noun_at(window: str, k: int) -> bool:
     pos = 0
-    for w in _posseg().cut(window, HMM=False):
-        if pos <= k < pos + len(w.word):
-            return len(w.word) > 1 and w.flag.startswith("n")
-        pos += len(w.word)
+    for w, f in tag(window):
+        if pos <= k < pos + len(w):
+            return len(w) > 1 and f.startswith("n")
+        pos += len(w)
     return False
 
 
 @lru_cache(maxsize=4096)
 def _gap_ok(gap: str) -> bool:
-    return not any(w.flag == "v" for w in _posseg().cut(gap, HMM=False))
+    return not any(f == "v" for _, f in tag(gap))
