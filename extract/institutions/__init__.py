@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 from ..schema import Mention
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
-from .compounds import compound_candidates
+from .compounds import compound_candidates, plural_parents
 from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
 from .joined import Joined
 from .media import media_candidates
@@ -62,6 +62,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     first = resolve(out)
     if "compounds" in layers:
         first = resolve(first + compound_candidates(text, first, hits))
+        plural = plural_parents(text, first)
+        first = [c for c in first if c not in plural]
     if "references" in layers:
         first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
         first = resolve(first + second_names(text, first))

@@ -27,20 +27,21 @@ def _rules():
     for r in data["rules"]:
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
         gap = rf"(?:{first}{more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
-        out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})")))
+        plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
+        out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])
 
 
 def _rule_for(c: Candidate):
     rules, _ = _rules()
-    for r, rx in rules:
+    for r, rx, plural in rules:
         if c.kind not in r["parent_kind"]:
             continue
         if "parent_level" in r and c.level not in r["parent_level"]:
             continue
         if "parent_ends" in r and not c.name.endswith(tuple(r["parent_ends"])):
             continue
-        return r, rx
+        return r, rx, plural
     return None
 
 
@@ -48,7 +49,7 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     found = _rule_for(c)
     if found is None:
         return None
-    r, rx = found
+    r, rx, _ = found
     m = rx.match(text, c.end)
     if m is None:
         return None
@@ -62,6 +63,32 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     if gap and not _gap_ok(gap, r.get("pos", "first")):
         return None
     return c.with_(end=e, name=c.name + text[c.end:e], rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+def plural_parents(text: str, found: list[Candidate]) -> set[Candidate]:
+    """Parents of a plural: 国家税务总局各地级以上市税务局 names every such bureau (a plural
+    generic, like 各地医保局), not 国家税务总局; the parent is no mention there."""
+    out = set()
+    for c in found:
+        if text[c.end:c.end + 1] != "各":
+            continue
+        rule = _rule_for(c)
+        rxs = ([rule[2]] if rule else []) + ([_parented()[c.name]] if c.name in _parented() else [])
+        if any((m := rx.match(text, c.end)) is not None and cut_at(text, m.end()) for rx in rxs):
+            out.add(c)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _parented() -> dict:
+    """Parent name -> plural pattern over the local bodies written after it (bodies.yaml
+    `parent`: 国家税务总局 + 广东省 + 税务局)."""
+    forms: dict[str, set] = {}
+    for b in lexicon.bodies():
+        if b.get("parent"):
+            forms.setdefault(b["parent"], set()).update(b["forms"])
+    return {p: re.compile("各[\u4e00-\u9fff、]{0,12}?(?:" + "|".join(map(re.escape, sorted(f, key=len, reverse=True))) + ")")
+            for p, f in forms.items()}
 
 
 def _gap_ok(gap: str, pos: str) -> bool:
