@@ -22,7 +22,8 @@ from ..schema import Mention
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
-from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
+from .gazetteer import (RegionContext, body_candidates, implied_candidates, known_candidates, region_hits,
+                        sentence_carried)
 from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
@@ -55,7 +56,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "gazetteer" in layers:
         out += known
         prefer = frozenset(c.start for c in known + found)
-        out += implied_candidates(text, RegionContext(hits, prefer))
+        implied = implied_candidates(text, RegionContext(hits, prefer))
+        out += implied + sentence_carried(text, known + implied)
     out += found
     if "media" in layers:
         out += media_candidates(text)

@@ -15,7 +15,7 @@ from typing import Optional
 import ahocorasick
 
 from . import lexicon
-from .boundaries import is_word, needs_check
+from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
 from .postag import tag
@@ -193,6 +193,38 @@ def carried(text: str, end: int, r: Region, rule: str = "gazetteer.carried") -> 
             break  # 财政厅长: not a bare body
         out.append(Candidate(end + 1, nxt, canonical(r, body), body["kind"], r.level, r.display, rule, 0.7))
         end = nxt
+    return out
+
+
+# a region's body, then in the same sentence a body named bare after one of these words
+# (上海市医保局…会同医疗急救中心): the region carries over (guide v2), as in a list
+COOPERATE = re.compile("会同|联合|联同|协同|配合|会商|与|和|及|同")
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+CARRY_REACH = 80  # characters after the region's body searched for a bare one
+CARRY_RULES = ("gazetteer.region_body", "gazetteer.implied")
+
+
+def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Bare bodies after a cooperation word in the sentence of a region's body."""
+    out = []
+    regions = lexicon.regions_by_name()
+    for c in found:
+        r = regions.get(c.region or "") if c.rule in CARRY_RULES else None
+        if r is None:
+            continue
+        stop = SENTENCE_END.search(text, c.end, c.end + CARRY_REACH)
+        for m in COOPERATE.finditer(text, c.end, stop.start() if stop else c.end + CARRY_REACH):
+            found_body = _body_at(text, m.end())
+            if not found_body:
+                continue
+            form, body = found_body
+            nxt = m.end() + len(form)
+            if r.level not in body.get("levels", [r.level]) or text[nxt:nxt + 1] in ("长", "员", "级", "属"):
+                continue
+            if nxt < len(text) and not cut_at(text, nxt):
+                continue  # 与政府部门: a longer word
+            out.append(Candidate(m.end(), nxt, canonical(r, body), body["kind"], r.level, r.display,
+                                 "gazetteer.carried", 0.6))
     return out
 
 
