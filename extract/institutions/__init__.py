@@ -22,8 +22,9 @@ from ..schema import Mention
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
-from .gazetteer import (RegionContext, body_candidates, implied_candidates, known_candidates, region_hits,
-                        sentence_carried)
+from .famous import famous_candidates
+from .gazetteer import (RegionContext, article_regions, body_candidates, implied_candidates, known_candidates,
+                        regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
@@ -51,13 +52,14 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         raise ValueError(f"unknown institution layers: {sorted(unknown)}")
     hits = region_hits(text)
     known = known_candidates(text) + body_candidates(text, hits)
+    known += regional_hospitals(text, known, hits)
     out: list[Candidate] = []
     found = pattern_candidates(text, hits, known) if "patterns" in layers else []
     if "gazetteer" in layers:
         out += known
         prefer = frozenset(c.start for c in known + found)
         implied = implied_candidates(text, RegionContext(hits, prefer))
-        out += implied + sentence_carried(text, known + implied)
+        out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
     out += found
     if "media" in layers:
         out += media_candidates(text)

@@ -140,6 +140,40 @@ def context_names(hits: list[RegionHit]) -> set[str]:
     return {r.name for h in hits for r in h.regions if r.level in ("provincial", "municipal") and len(h.regions) == 1}
 
 
+def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit]) -> list[Candidate]:
+    """A region written before a well-known hospital's name is part of the name as written:
+    上海瑞金医院, 江苏南京鼓楼医院 (the official name stays). A region that is not the
+    hospital's makes it another hospital of the same name (上海协和医院 is not Beijing's):
+    its name is the text."""
+    ends: dict[int, list[RegionHit]] = {}
+    for h in hits:
+        ends.setdefault(h.end, []).append(h)
+    out = []
+    for c in known:
+        if c.kind != "hospital" or not c.region or c.start not in ends:
+            continue
+        start, same = c.start, True
+        while start in ends:
+            h = max(ends[start], key=lambda h: h.end - h.start)
+            if h.short and h.start and not cut_at(text, h.start):
+                break  # 医保定点 holds 保定: only a region that starts a word
+            same = same and any(c.region in (r.name, r.province, r.city) for r in h.regions)
+            start = h.start
+        if start == c.start:
+            continue
+        name = c.name if same else re.sub(r"\s+", "", text[start:c.end])
+        region = c.region if same else pick(ends[c.start][0].regions, set()).display
+        out.append(c.with_(start=start, name=name, region=region, rule="gazetteer.known+region"))
+    return out
+
+
+def article_regions(hits: list[RegionHit]) -> set[str]:
+    """Provinces and cities the article names (a city names its province too)."""
+    names = context_names(hits)
+    by_name = lexicon.regions_by_name()
+    return names | {by_name[n].province for n in names if n in by_name and by_name[n].province}
+
+
 def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
     ctx = context_names(hits)
     ends = {}
