@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..schema import Mention
+from .abbreviations import abbreviation_candidates
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
@@ -70,6 +71,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = [c for c in first if c not in plural]
     if "references" in layers:
         first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
+        first = resolve(first + abbreviation_candidates(text, first))
         first = resolve(first + second_names(text, first))
     stats = _statistical(text, layers)
     if not first:
