@@ -30,6 +30,7 @@ from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
 from .references import reference_candidates, second_names
+from .sectors import sector_candidates
 
 LAYERS = ("gazetteer", "patterns", "compounds", "media", "references", "jieba_nt", "model")
 DEFAULT_LAYERS = ("gazetteer", "patterns", "compounds", "media", "references")
@@ -61,6 +62,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         prefer = frozenset(c.start for c in known + found)
         implied = implied_candidates(text, RegionContext(hits, prefer))
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
+        out += sector_candidates(text, hits)
     out += found
     if "media" in layers:
         out += media_candidates(text)
