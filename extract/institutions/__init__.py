@@ -24,7 +24,8 @@ from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
-from .gazetteer import (RegionContext, article_regions, body_candidates, implied_candidates, known_candidates,
+from .gazetteer import (RegionContext, article_regions, body_candidates, foreign_prefixed, implied_candidates,
+                        known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .media import media_candidates
@@ -66,7 +67,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     out += found
     if "media" in layers:
         out += media_candidates(text)
-    first = resolve(out)
+    first = resolve(out + foreign_prefixed(text, out))
     if "compounds" in layers:
         first = resolve(first + compound_candidates(text, first, hits))
         plural = plural_parents(text, first)

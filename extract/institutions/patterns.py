@@ -125,8 +125,12 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
         if len(item["suffix"]) == 1 and e < len(text) and not cut_at(text, e):
             continue  # 齐鲁医院委托, 亚运会组委会: a one-character suffix must end a word
-        if text[e:e + 1] and text[e] in item.get("verb_before", ""):
+        if text[e:e + 1] and text[e] in item.get("not_before", ""):
             continue  # 医生学会了: 学会 the verb
+        if item.get("word_end") and e < len(text) and not cut_at(text, e):
+            continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
+        if s and text[s - 1] in item.get("not_after_char", ""):
+            continue  # 医药业: an industry, not a company
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
             full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
@@ -225,6 +229,8 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None  # 洛阳一胸痛中心: one such centre, not a name
     if gap and item.get("gap_strict") and not _pos_ok(gap):
         return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
+    if gap and _clause_gap(gap):
+        return None  # 深圳海王合作成立合资公司, 广东加快方舱医院: a clause after the region
     if any(w in text[best.start:e] for w in item.get("not_inside", ())):
         return None  # …医院普外科肝胆外科中心: a department
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
@@ -267,6 +273,15 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     return Candidate(i, e, text[i:e], item["kind"], None, None, "pattern.open", 0.5)
 
 
+@lru_cache(maxsize=4096)
+def _clause_gap(gap: str) -> bool:
+    """A gap between an anchor and a suffix that holds a verb no name holds (gap_verbs: 成立,
+    组建, 加快, 推出, 持有) is a clause, not a name's middle (广东加快方舱医院, 山西大宁县组建…
+    工作专班). Other verbs stay: names hold them (卫星发射中心, 中西医结合医院, 养生文化协会)."""
+    verbs = frozenset(lexicon.patterns()["gap_verbs"])
+    return any(w in verbs for w, _ in tag(gap))
+
+
 def _place_head(prefix: str) -> int:
     """Length of a county's short name or a region's name `prefix` starts with (0: none)."""
     n = region_prefix(prefix)
@@ -286,9 +301,9 @@ QUOTES = "“”\"「」『』"
 
 def _after_clause(text: str, i: int, s: int) -> int:
     """Where an open name starts after a clause or an appositive head in front of it: the end
-    of the last such word (联系, 巨头, 供应商: clause_words, as the segmenter's words, so 药企
-    inside 制药企业 is none) before the suffix, else `i`."""
-    words = frozenset(lexicon.patterns()["clause_words"])
+    of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; as the
+    segmenter's words, so 药企 inside 制药企业 is none) before the suffix, else `i`."""
+    words = frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
     pos, last = i, None
     for w, _ in tag(text[i:s]):
         pos += len(w)
