@@ -120,10 +120,39 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
         if r is not None:
             out.append(c.with_(start=h.start, name=c.name + r.name + "分行", region=r.display,
                                rule="compound.branch", confidence=0.8))
+    out += quoted_branches(text, hits)
     for rx, item in _templates():
         for m in rx.finditer(text):
             out.append(Candidate(m.start(), m.end(), item["name"].format(**m.groupdict()), item["kind"], None, None,
                                  "compound.template", 0.8))
+    return out
+
+
+_QUOTED = re.compile(r"[“「『\"](?P<name>[\u4e00-\u9fff]{2,8})[”」』\"]")
+_BRANCH = ("分公司", "子公司", "分院", "分行")
+
+
+def quoted_branches(text: str, hits) -> list[Candidate]:
+    """A name the article sets in quotes (养老服务品牌“泰康之家”), then written before a region
+    and a branch's suffix, is that branch: 泰康之家上海分公司 (a company, named as written).
+    No list holds such brands; the quotes say the article names one."""
+    if "“" not in text and "「" not in text and '"' not in text:
+        return []
+    names = {m.group("name") for m in _QUOTED.finditer(text)}
+    out = []
+    by_start: dict[int, list] = {}
+    for h in hits:
+        by_start.setdefault(h.start, []).append(h)
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            for h in by_start.get(m.end(), ()):
+                suf = next((b for b in _BRANCH if text.startswith(b, h.end)), None)
+                if suf is None:
+                    continue
+                e = h.end + len(suf)
+                kind = "hospital" if suf == "分院" else "company"
+                out.append(Candidate(m.start(), e, re.sub(r"\s+", "", text[m.start():e]), kind, None,
+                                     h.regions[0].display, "compound.quoted_branch", 0.75))
     return out
 
 
