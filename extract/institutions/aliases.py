@@ -16,9 +16,9 @@ MIN_SHORT = 2
 # after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网): not the company
 _NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])")
 _COMPANY = re.compile("公司|集团")
-# a short form followed by more name and a company's ending within a few characters is the
-# start of another name (雅莎 + 生物医学美容国际集团)
-_LONGER = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:有限公司|股份公司|国际集团|集团|公司)")
+# a short form followed by more name and an institution's ending within a few characters is
+# the start of another name (雅莎 + 生物医学美容国际集团, 岭南 + 职业技术学院)
+_LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
 
 
 @lru_cache(maxsize=1)
@@ -56,9 +56,9 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
                 continue  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
             if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
                 continue  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
-            if _LONGER.match(text, e):
-                continue  # 雅莎生物医学美容国际集团: the start of another company's name
             k = _COMPANY.match(text, e)
+            if k is None and _LONGER.match(text, e):
+                continue  # 雅莎生物医学美容国际集团: the start of another company's name
             end = k.end() if k else e  # 北琪公司: the company's word is part of the mention
             out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out

@@ -84,9 +84,18 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 集中办理 holds 中办; 年轻人大展 holds 人大
         if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and not _free_before(text, start):
             continue  # 蜀都健康报: the tail of another paper's name
+        if e.kind == "media" and e.name.endswith("网") and text[end + 1:end + 2] in SITE_WORD_AFTER:
+            continue  # 中国网络视听大会: 网络, not the site 中国网
+        if e.kind == "other" and text[end] == "盟" and BLOC_AS_PLACE.match(text, end + 1):
+            continue  # 欧盟市场, 欧盟CE认证: a market or a mark, not the body
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,
                              "gazetteer.known", 0.95))
     return out
+
+
+SITE_WORD_AFTER = set("络站点格友民")
+# a union of states named as a market, a territory or a mark's label (欧盟市场, 欧盟CE认证)
+BLOC_AS_PLACE = re.compile(r"\s*(?:市场|境内|地区|CE|ce|认证)")
 
 
 # a media name right after one of these words starts there (没有央视新闻的报道, 据人民网)

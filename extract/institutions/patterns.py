@@ -95,7 +95,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     for end, (n, r) in _county_shorts().iter(text):
         anchors.setdefault(end + 1, []).append(Anchor(end + 1 - n, end + 1, r, r.display, r.level, True))
     for head in lexicon.patterns()["national_heads"]:
-        for m in re.finditer(head, text):
+        for m in re.finditer(head + "(?!级)", text):  # 国家级爱婴医院: a rank, a category
             anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
     barriers = set()
     for c in known:
