@@ -23,6 +23,8 @@ _SEP = "[、，,和及与/]"
 _STAFF = "(?:医院)?的?(?:专家|医生|医师|教授|院长|团队|院区|分院|医护|护士|门诊|急诊|病房|专科)"
 _TO = "(?:在|到|去|赴|转至|转到|转往|转诊至|转诊到|住进|送往|送到|送至|来到)"
 _CARE = "(?:就诊|看病|住院|治疗|手术|挂号|求医|复查|就医|抢救|救治|确诊)"
+_SEP_RX = re.compile(_SEP)
+_TAIL_RX = re.compile(r"等|[两三四五六七八九十几多数]家")
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +42,8 @@ def famous_candidates(text: str, region_names: set[str]) -> list[Candidate]:
     if not shorts:
         return []
     listed, short, staff, treated = _rules()
+    if short.search(text) is None:
+        return []  # no short name at all: nothing to look at
     spans = []
     for m in listed.finditer(text):
         spans += [(k.start(), k.end()) for k in short.finditer(text, m.start(), m.end()) if _item(text, k, m)]
@@ -57,9 +61,8 @@ def famous_candidates(text: str, region_names: set[str]) -> list[Candidate]:
 def _item(text: str, k: re.Match, m: re.Match) -> bool:
     """A short that is a whole item of the list: bounded by the list's separators, its start
     or its tail (瑞金 of 瑞金人民医院 is a city in a hospital's name, not an item)."""
-    before_ok = k.start() == m.start() or re.match(_SEP, text[k.start() - 1])
-    after = text[k.end():m.end()]
-    return bool(before_ok) and (re.match(_SEP, after[:1]) is not None or re.match(r"等|[两三四五六七八九十几多数]家", after) is not None)
+    before_ok = k.start() == m.start() or _SEP_RX.match(text, k.start() - 1)
+    return bool(before_ok) and (_SEP_RX.match(text, k.end()) is not None or _TAIL_RX.match(text, k.end()) is not None)
 
 
 def _pick(entries, region_names: set[str]):

@@ -94,9 +94,8 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
     for end, (n, r) in _county_shorts().iter(text):
         anchors.setdefault(end + 1, []).append(Anchor(end + 1 - n, end + 1, r, r.display, r.level, True))
-    for head in lexicon.patterns()["national_heads"]:
-        for m in re.finditer(head + "(?!级)", text):  # 国家级爱婴医院: a rank, a category
-            anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
+    for m in _national_heads().finditer(text):  # 国家级爱婴医院: a rank, a category
+        anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
@@ -104,6 +103,11 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
         else:
             barriers.add(c.end)
     return anchors, barriers
+
+
+@lru_cache(maxsize=1)
+def _national_heads() -> "re.Pattern":
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.patterns()["national_heads"])) + ")(?!级)")
 
 
 def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate]) -> list[Candidate]:
@@ -321,13 +325,30 @@ def _descriptive(prefix: str) -> bool:
 
 def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
     """Positions inside a region's name the segmenter keeps whole (开化 of 开化村头卫生院: 开 is
-    no stop there)."""
+    no stop there). Only the few region names that hold a stop character are looked at."""
     out: set[int] = set()
-    spans = [(h.start, h.end) for h in hits] + [(end + 1 - n, end + 1) for end, (n, _) in _county_shorts().iter(text)]
+    stop = _tables()[1]
+    spans = [(h.start, h.end) for h in hits if any(c in stop for c in text[h.start:h.end])]
+    spans += [(end + 1 - n, end + 1) for end, n in _stop_shorts().iter(text)]
     for a, b in spans:
-        if any(c in _tables()[1] for c in text[a:b]) and (a == 0 or cut_at(text, a)) and cut_at(text, b):
+        if (a == 0 or cut_at(text, a)) and cut_at(text, b):
             out.update(range(a, b))
     return out
+
+
+@lru_cache(maxsize=1)
+def _stop_shorts():
+    """County short names that hold a stop character (开化, 和平): an automaton of those only."""
+    stop = _tables()[1]
+    auto = ahocorasick.Automaton()
+    for r in lexicon.regions():
+        if (r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗"))
+                and any(c in stop for c in r.short)):
+            auto.add_word(r.short, len(r.short))
+    if not len(auto):
+        auto.add_word("\0\0", 2)
+    auto.make_automaton()
+    return auto
 
 
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
