@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
 NEVER = "(?!)"          # a regex that matches nothing
 ABSENT = "\ue000"       # a private-use character: a word that occurs in no text
-IGNORE = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", ".pytest_cache", ".hypothesis", "*.egg-info",
+IGNORE = shutil.ignore_patterns(".git", ".*.tmp", "__pycache__", "*.pyc", ".pytest_cache", ".hypothesis", "*.egg-info",
                                 "build", "dist", "out*.jsonl")
 
 
@@ -68,6 +68,7 @@ class Mutation:
     family: str
     what: str
     apply: Callable[[Path], None] = field(repr=False)
+    file: str = ""             # the file it changes, relative to the repository
     probe: str = ""            # Python run in the copy after `import extract`; must not raise
     required: bool = False
 
@@ -86,13 +87,17 @@ class Result:
 
 # -- data-file mutations ---------------------------------------------------------
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: 10x faster
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _load(path: Path):
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 def _dump(path: Path, data) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1 << 20)
-    if yaml.safe_load(text) != data:  # never run a mutant whose data did not survive the round trip
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1 << 20)
+    if yaml.load(text, Loader=_LOADER) != data:  # never run a mutant whose data did not survive the round trip
         raise NotApplicable(f"{path.name} does not round-trip through YAML")
     path.write_text(text, encoding="utf-8")
 
@@ -140,12 +145,12 @@ def date_mutations() -> list[Mutation]:
     for section, label in (("cores", "core"), ("suffixes", "suffix")):
         for key in spec.get(section, {}):
             out.append(Mutation(f"dates.{label}.{key}", "dates", f"{rel} {section}/{key} never matches",
-                                _yaml_set(rel, section, key, NEVER), required=True))
+                                _yaml_set(rel, section, key, NEVER), rel, required=True))
     rel = "extract/dates/roles.yaml"
     for rule in _load(ROOT / rel).get("rules", []):
         fam = "deadlines" if rule.get("role") == "deadline" else "dates"
         out.append(Mutation(f"{fam}.role.{rule['name']}", fam, f"{rel} rule {rule['name']} ({rule['role']}) removed",
-                            _yaml_drop_named(rel, "rules", rule["name"])))
+                            _yaml_drop_named(rel, "rules", rule["name"]), rel))
     return out
 
 
@@ -155,14 +160,14 @@ def money_mutations() -> list[Mutation]:
     for key, value in _load(ROOT / rel).items():
         if isinstance(value, (dict, list, str)):
             out.append(Mutation(f"money.rule.{key}", "money", f"{rel} {key} emptied (one word that never occurs)",
-                                _yaml_set(rel, None, key, _absent_like), required=True))
+                                _yaml_set(rel, None, key, _absent_like), rel, required=True))
     return out
 
 
 def marker_mutations() -> list[Mutation]:
     rel = "extract/procedures/markers.yaml"
     return [Mutation(f"procedures.marker.{f['name']}", "procedures", f"{rel} list-marker family {f['name']} removed",
-                     _yaml_drop_named(rel, "families", f["name"]))
+                     _yaml_drop_named(rel, "families", f["name"]), rel)
             for f in _load(ROOT / rel).get("families", [])]
 
 
@@ -204,7 +209,7 @@ def _module(rel: str) -> str:
 def switch(name: str, family: str, what: str, rel: str, needs: tuple[str, ...], snippet: str,
            required: bool = False) -> Mutation:
     probe = f"import importlib; assert importlib.import_module({_module(rel)!r})._HNX_MUTANT == {name!r}"
-    return Mutation(name, family, what, _switch(rel, needs, snippet, name), probe=probe, required=required)
+    return Mutation(name, family, what, _switch(rel, needs, snippet, name), rel, probe=probe, required=required)
 
 
 _DOC_SOURCES = "('manifest', 'argument')"  # what a caller gives; everything else ingest found
@@ -270,14 +275,22 @@ def all_mutations() -> list[Mutation]:
 
 # -- running -----------------------------------------------------------------------
 
-def make_copy(tag: str) -> tuple[Path, Path]:
+def snapshot() -> Path:
+    """One copy of the working tree, taken once: every mutant starts from the same files,
+    whatever is edited in the working tree while the check runs."""
+    tmp = Path(tempfile.mkdtemp(prefix="hnx-mutate-snapshot-"))
+    shutil.copytree(ROOT, tmp / "repo", ignore=IGNORE, symlinks=True)
+    return tmp / "repo"
+
+
+def make_copy(tag: str, source: Path) -> tuple[Path, Path]:
     """(temporary folder, repository copy inside it); `shared` beside the copy links to ../shared."""
     tmp = Path(tempfile.mkdtemp(prefix=f"hnx-mutant-{re.sub(r'[^a-z0-9]+', '-', tag.lower())}-"))
     shared = ROOT.parent / "shared"
     if shared.is_dir():
         (tmp / "shared").symlink_to(shared, target_is_directory=True)
     repo = tmp / "repo"
-    shutil.copytree(ROOT, repo, ignore=IGNORE, symlinks=True)
+    shutil.copytree(source, repo, symlinks=True)
     return tmp, repo
 
 
@@ -309,12 +322,13 @@ def run_suite(repo: Path, timeout: int) -> tuple[int, str]:
     return res.returncode, res.stdout + res.stderr
 
 
-def run_one(m: Optional[Mutation], timeout: int, keep: bool = False) -> Result:
+def run_one(m: Optional[Mutation], source: Path, timeout: int, keep: bool = False) -> Result:
     name = m.name if m else "baseline"
     r = Result(name, m.family if m else "-", m.what if m else "the unmutated copy", bool(m and m.required), "error")
     t0 = time.perf_counter()
-    tmp, repo = make_copy(name)
+    tmp = None
     try:
+        tmp, repo = make_copy(name, source)
         if m:
             try:
                 m.apply(repo)
@@ -335,15 +349,15 @@ def run_one(m: Optional[Mutation], timeout: int, keep: bool = False) -> Result:
         r.outcome, r.detail = "error", f"{type(e).__name__}: {e}"
     finally:
         r.seconds = round(time.perf_counter() - t0, 1)
-        if keep:
-            print(f"  kept {repo}", file=sys.stderr)
-        else:
+        if keep and tmp:
+            print(f"  kept {tmp}", file=sys.stderr)
+        elif tmp:
             shutil.rmtree(tmp, ignore_errors=True)
     return r
 
 
 def markdown(results: list[Result], meta: dict) -> str:
-    lines = [f"Command: `{meta['command']}`; {meta['date']}; {meta['summary']}.", "",
+    lines = [f"Command: `{meta['command']}`; {meta['date']}, commit {meta.get('commit', '?')}; {meta['summary']}.", "",
              "| mutation | switched off | required | result | first failing test |", "|---|---|---|---|---|"]
     for r in results:
         first = f"`{r.first_failure}`" if r.first_failure else (r.detail if r.outcome != "survived" else "-")
@@ -376,8 +390,24 @@ def main(argv=None) -> int:
             print(f"{m.name:40s} {'required ' if m.required else '         '}{m.what}")
         return 0
     results: list[Result] = []
+    source = snapshot()
+    try:
+        return _run_all(args, argv, muts, source, results)
+    finally:
+        shutil.rmtree(source.parent, ignore_errors=True)
+
+
+def _commit() -> str:
+    """The commit the snapshot was taken from (+dirty when the working tree differed)."""
+    def git(*a):
+        return subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    head = git("rev-parse", "--short", "HEAD")
+    return head + ("+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def _run_all(args, argv, muts: list[Mutation], source: Path, results: list[Result]) -> int:
     if not args.no_baseline:
-        base = run_one(None, args.timeout, args.keep)
+        base = run_one(None, source, args.timeout, args.keep)
         print(f"baseline: {base.outcome if base.outcome != 'survived' else 'passes'} ({base.detail}, {base.seconds} s)",
               flush=True)
         if base.outcome != "survived":
@@ -386,7 +416,7 @@ def main(argv=None) -> int:
         results.append(base)
 
     def one(m: Mutation) -> Result:
-        r = run_one(m, args.timeout, args.keep)
+        r = run_one(m, source, args.timeout, args.keep)
         print(f"{r.name:40s} {r.outcome:15s} {r.first_failure or r.detail}  ({r.seconds} s)", flush=True)
         return r
 
@@ -394,7 +424,7 @@ def main(argv=None) -> int:
         results += list(ex.map(one, muts))
     meta = {"command": "python benchmarks/mutate.py " + " ".join(argv if argv is not None else sys.argv[1:]),
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "python": sys.version.split()[0], "summary": summary(results)}
+            "python": sys.version.split()[0], "commit": _commit(), "summary": summary(results)}
     meta["command"] = meta["command"].strip()
     print("\n" + meta["summary"])
     if args.json:
