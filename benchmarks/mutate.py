@@ -11,6 +11,12 @@ off in the copy, and the suite runs there:
 
     python -m pytest -q -x -p no:cacheprovider       (cwd and PYTHONPATH = the copy)
 
+in two steps, so that a killed mutant is known early: first the test files of the
+mutation's family (FIRST: tests/test_dates*.py for a date rule ...), then, if they all
+pass, the rest of the suite (the same command with those files --ignore'd). Together the
+two runs are the whole suite, each test once. The environment variable HNX_MUTANT names the
+mutation while its suite runs.
+
 Before the suite, a probe imports `extract` in the copy and checks that the copy's code
 is the one imported and that the mutation is in place. A mutation is *killed* when at least
 one test fails (the first failing test is reported), *survived* when all pass.
@@ -52,6 +58,16 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
+# the test files a family's mutant runs first (globs under tests/)
+FIRST = {
+    "ingest": ["test_ingest*.py", "test_meta.py", "test_decode.py"],
+    "dates": ["test_dates*.py", "test_deadlines.py"],
+    "deadlines": ["test_deadlines.py", "test_dates_seeds.py"],
+    "money": ["test_money*.py"],
+    "institutions": ["test_institutions.py"],
+    "procedures": ["test_procedures*.py"],
+}
+ALWAYS_FIRST = ["test_measures_*.py"]   # the tests written to kill mutants
 NEVER = "(?!)"          # a regex that matches nothing
 ABSENT = "\ue000"       # a private-use character: a word that occurs in no text
 IGNORE = shutil.ignore_patterns(".git", ".*.tmp", "__pycache__", "*.pyc", ".pytest_cache", ".hypothesis", "*.egg-info",
@@ -294,8 +310,11 @@ def make_copy(tag: str, source: Path) -> tuple[Path, Path]:
     return tmp, repo
 
 
-def env_for(repo: Path) -> dict:
+def env_for(repo: Path, mutant: str = "") -> dict:
     env = dict(os.environ)
+    env.pop("HNX_MUTANT", None)
+    if mutant:
+        env["HNX_MUTANT"] = mutant
     env["PYTHONPATH"] = str(repo) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
@@ -314,12 +333,29 @@ def probe(repo: Path, extra: str) -> None:
 _FIRST = re.compile(r"^(FAILED|ERROR) (\S+)", re.M)
 
 
-def run_suite(repo: Path, timeout: int) -> tuple[int, str]:
-    try:
-        res = subprocess.run(PYTEST, cwd=repo, env=env_for(repo), capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return -1, f"timed out after {timeout} s"
-    return res.returncode, res.stdout + res.stderr
+def first_files(repo: Path, family: str) -> list[str]:
+    found: list[str] = []
+    for pattern in FIRST.get(family, []) + ALWAYS_FIRST:
+        found += [str(p.relative_to(repo)) for p in sorted((repo / "tests").glob(pattern)) if str(p.relative_to(repo)) not in found]
+    return found
+
+
+def run_suite(repo: Path, timeout: int, family: str = "", mutant: str = "") -> tuple[int, str]:
+    """The whole suite, the family's own test files first (two pytest runs, each test once)."""
+    first = first_files(repo, family) if family else []
+    steps = ([first] if first else []) + [["tests", *(f"--ignore={f}" for f in first)]]
+    deadline = time.monotonic() + timeout
+    out = ""
+    for args in steps:
+        try:
+            res = subprocess.run(PYTEST + args, cwd=repo, env=env_for(repo, mutant), capture_output=True, text=True,
+                                 timeout=max(1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            return -1, out + f"timed out after {timeout} s"
+        out += res.stdout + res.stderr
+        if res.returncode not in (0, 5):   # 5: no test collected
+            return res.returncode, out
+    return 0, out
 
 
 def run_one(m: Optional[Mutation], source: Path, timeout: int, keep: bool = False) -> Result:
@@ -336,10 +372,11 @@ def run_one(m: Optional[Mutation], source: Path, timeout: int, keep: bool = Fals
                 r.outcome, r.detail = "not applicable", str(e)
                 return r
         probe(repo, m.probe if m else "")
-        code, out = run_suite(repo, timeout)
+        code, out = run_suite(repo, timeout, m.family if m else "", name if m else "")
         tail = out.strip().splitlines()[-1] if out.strip() else ""
         if code == 0:
-            r.outcome, r.detail = "survived", tail
+            runs = re.findall(r"^\S.*\bpassed\b.* in [\d.]+s.*$", out, re.M)
+            r.outcome, r.detail = "survived", " + ".join(runs) or tail
         elif code in (1, 2):
             hit = _FIRST.search(out)
             r.outcome, r.first_failure, r.detail = "killed", hit.group(2) if hit else "(collection)", tail
