@@ -27,7 +27,8 @@ Mutations are defined by names, never by line numbers, so they survive edits to 
   pattern is replaced by one that never matches), each role rule of extract/dates/roles.yaml
   (removed by name), each word list / table of extract/money/rules.yaml (replaced by a
   single word that never occurs), each list-marker family of extract/procedures/markers.yaml
-  (removed by name);
+  (removed by name), each pattern of extract/ingest/patterns.yaml and chrome list of
+  extract/ingest/boilerplate.yaml (made to match nothing);
 - code switches, a named function wrapped or replaced at the end of its module (so every
   `from module import name` and every call inside the module sees the switch): ingest's
   title and publication-date finding, the institution layers, the procedure sources, the
@@ -180,6 +181,27 @@ def money_mutations() -> list[Mutation]:
     return out
 
 
+def _never_like(value):
+    """A pattern (or list of patterns, or of names) that matches nothing."""
+    if isinstance(value, list):
+        return [NEVER] * len(value) if value else value
+    if isinstance(value, str):
+        return NEVER
+    raise NotApplicable(f"not a pattern: {value!r}")
+
+
+def ingest_mutations() -> list[Mutation]:
+    """Each pattern of extract/ingest/patterns.yaml (datelines, bylines, article ends, title
+    filters) and each chrome list of boilerplate.yaml, made to match nothing."""
+    out = []
+    for rel, label in (("extract/ingest/patterns.yaml", "pattern"), ("extract/ingest/boilerplate.yaml", "chrome")):
+        for key, value in _load(ROOT / rel).items():
+            if key != "fragments" and isinstance(value, (list, str)):
+                out.append(Mutation(f"ingest.{label}.{key}", "ingest", f"{rel} {key} matches nothing",
+                                    _yaml_set(rel, None, key, _never_like), rel))
+    return out
+
+
 def marker_mutations() -> list[Mutation]:
     rel = "extract/procedures/markers.yaml"
     return [Mutation(f"procedures.marker.{f['name']}", "procedures", f"{rel} list-marker family {f['name']} removed",
@@ -286,7 +308,7 @@ def code_mutations() -> list[Mutation]:
 
 
 def all_mutations() -> list[Mutation]:
-    return code_mutations() + date_mutations() + money_mutations() + marker_mutations()
+    return code_mutations() + date_mutations() + money_mutations() + marker_mutations() + ingest_mutations()
 
 
 # -- running -----------------------------------------------------------------------
