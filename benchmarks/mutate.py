@@ -449,6 +449,7 @@ def main(argv=None) -> int:
             print(f"{m.name:40s} {'required ' if m.required else '         '}{m.what}")
         return 0
     results: list[Result] = []
+    args.commit = _commit()   # what the snapshot is taken from
     source = snapshot()
     try:
         return _run_all(args, argv, muts, source, results)
@@ -483,7 +484,7 @@ def _run_all(args, argv, muts: list[Mutation], source: Path, results: list[Resul
         results += list(ex.map(one, muts))
     meta = {"command": "python benchmarks/mutate.py " + " ".join(argv if argv is not None else sys.argv[1:]),
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "python": sys.version.split()[0], "commit": _commit(), "summary": summary(results)}
+            "python": sys.version.split()[0], "commit": args.commit, "summary": summary(results)}
     meta["command"] = meta["command"].strip()
     print("\n" + meta["summary"])
     if args.json:
