@@ -362,10 +362,14 @@ def first_files(repo: Path, family: str) -> list[str]:
     return found
 
 
+DESELECT: list[str] = []   # --deselect: tests that fail before any mutation (named in the output)
+
+
 def run_suite(repo: Path, timeout: int, family: str = "", mutant: str = "") -> tuple[int, str]:
     """The whole suite, the family's own test files first (two pytest runs, each test once)."""
     first = first_files(repo, family) if family else []
     steps = ([first] if first else []) + [["tests", *(f"--ignore={f}" for f in first)]]
+    steps = [args + [f"--deselect={d}" for d in DESELECT] for args in steps]
     deadline = time.monotonic() + timeout
     out = ""
     for args in steps:
@@ -442,12 +446,15 @@ def main(argv=None) -> int:
     ap.add_argument("--markdown", help="write the result table here")
     ap.add_argument("--no-baseline", action="store_true", help="skip the run of the unmutated copy")
     ap.add_argument("--keep", action="store_true", help="keep the temporary copies (debugging)")
+    ap.add_argument("--deselect", action="append", default=[],
+                    help="a test (node id) that fails before any mutation: left out of every run, and reported")
     args = ap.parse_args(argv)
     muts = [m for m in all_mutations() if not args.k or any(k in m.name for k in args.k)]
     if args.list:
         for m in muts:
             print(f"{m.name:40s} {'required ' if m.required else '         '}{m.what}")
         return 0
+    DESELECT[:] = args.deselect
     results: list[Result] = []
     args.commit = _commit()   # what the snapshot is taken from
     source = snapshot()
@@ -484,7 +491,8 @@ def _run_all(args, argv, muts: list[Mutation], source: Path, results: list[Resul
         results += list(ex.map(one, muts))
     meta = {"command": "python benchmarks/mutate.py " + " ".join(argv if argv is not None else sys.argv[1:]),
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "python": sys.version.split()[0], "commit": args.commit, "summary": summary(results)}
+            "python": sys.version.split()[0], "commit": args.commit, "deselected": list(DESELECT),
+            "summary": summary(results)}
     meta["command"] = meta["command"].strip()
     print("\n" + meta["summary"])
     if args.json:
