@@ -192,11 +192,17 @@ def _never_like(value):
 
 def ingest_mutations() -> list[Mutation]:
     """Each pattern of extract/ingest/patterns.yaml (datelines, bylines, article ends, title
-    filters) and each chrome list of boilerplate.yaml, made to match nothing."""
+    filters), each chrome list of boilerplate.yaml, and each pattern (or list of patterns) of
+    any other YAML file of extract/ingest/, made to match nothing."""
     out = []
-    for rel, label in (("extract/ingest/patterns.yaml", "pattern"), ("extract/ingest/boilerplate.yaml", "chrome")):
-        for key, value in _load(ROOT / rel).items():
-            if key != "fragments" and isinstance(value, (list, str)):
+    labels = {"patterns.yaml": "pattern", "boilerplate.yaml": "chrome"}
+    for path in sorted((ROOT / "extract" / "ingest").glob("*.yaml")):
+        rel = f"extract/ingest/{path.name}"
+        label = labels.get(path.name, path.stem)
+        data = _load(path)
+        for key, value in (data.items() if isinstance(data, dict) else ()):
+            if key != "fragments" and (isinstance(value, str) or (
+                    isinstance(value, list) and value and all(isinstance(v, str) for v in value))):
                 out.append(Mutation(f"ingest.{label}.{key}", "ingest", f"{rel} {key} matches nothing",
                                     _yaml_set(rel, None, key, _never_like), rel))
     return out
