@@ -62,7 +62,9 @@ How to read the figures:
 EVAL_SETS = [
     ("real", ["../shared/corpus-dev/articles"],
      "36 real published articles (../shared/corpus-dev/articles, not in the repository), gold written "
-     "from the annotation guide v2 by independent annotators: **the yardstick**"),
+     "from the annotation guide v2 by independent annotators: **the yardstick**. Since 2026-12-03 the "
+     "rules are being fixed against its errors (all-mention strict F1 0.876 that morning), so its scores "
+     "turn into development figures too, until new real articles are annotated"),
     ("written", ["corpora/seeds", "corpora/gold"],
      "5 seed documents + 25 articles written by the team; the rules were tuned on them: "
      "regression only, an upper bound"),
@@ -255,11 +257,12 @@ def parse_institutions(out: str, tmp: Path) -> list[Figure]:
 
 
 def parse_procedures(out: str, tmp: Path) -> list[Figure]:
-    data = json.loads(out[out.index("{"):])
-    t = data["throughput"]
+    m = re.search(r"throughput.*?['\"]chars_per_s['\"]\s*:\s*([\d.]+)", out)
+    if not m:
+        return []
     return [Figure("procedures (`extract_procedures`)", "the example texts of corpora/examples/procedures.yaml + "
                    "every annotated article of corpora/ (seeds, gold, heldout), 5 rounds",
-                   t["chars_per_s"] / 1e6, "M chars/s", clock="wall")]
+                   float(m.group(1)) / 1e6, "M chars/s", clock="wall")]
 
 
 # One line per benchmark script. New scripts (bench_db.py, a procedures linear benchmark...)
@@ -271,7 +274,7 @@ BENCHES = [
     Bench("money", "bench_money.py", ["--repeat", "1", "--big-mb", "0.3"], parse_money),
     Bench("institutions", "bench_institutions.py", ["--speed", "--layers", "gazetteer,patterns", "jieba_nt"],
           parse_institutions),
-    Bench("procedures", "bench_procedures.py", ["--json"], parse_procedures),
+    Bench("procedures", "bench_procedures.py", [], parse_procedures),
     Bench("institution layers", "bench_institutions.py", ["--layers", "gazetteer", "patterns", "gazetteer,patterns",
           "jieba_nt", "model", "gazetteer,patterns,model"], lambda out, tmp: [], on="accuracy table only"),
 ]
