@@ -54,8 +54,9 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     block = text[m.end():end.start()]
     problems: list[str] = []
-    loader = _Loader(block)
+    loader = None
     try:
+        loader = _Loader(block)  # the reader refuses control characters right away
         data = loader.get_single_data()
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as e:  # ValueError: a 5000-digit number
         data = _loose(block)
@@ -64,8 +65,9 @@ def read_front_matter(text: str) -> FrontMatter:
         data = _loose(block)
         problems.append("front matter nested too deep to load: read line by line as key: value")
     finally:
-        loader.dispose()
-    if loader.aliases:
+        if loader is not None:
+            loader.dispose()
+    if loader is not None and loader.aliases:
         problems.append(f"front matter uses {loader.aliases} YAML alias{'es' if loader.aliases > 1 else ''}: "
                         "not expanded (read as empty values)")
     if not isinstance(data, dict):
