@@ -160,8 +160,18 @@ class _Candidate:
         return 4 * self.damaged + rare + 2 * _count(_ODD, t)
 
 
+def _with_marks(data: bytes, codec: str) -> str:
+    """`data` decoded, each undecodable byte as its mark. The built-in surrogateescape
+    makes the same marks in C (fast on megabytes of garbage) but cannot mark a byte
+    below 0x80: then the Python handler does."""
+    try:
+        return data.decode(codec, "surrogateescape")
+    except UnicodeDecodeError:
+        return data.decode(codec, "hnx-mark")
+
+
 def _marked(data: bytes, codec: str) -> _Candidate:
-    return _Candidate(data.decode(codec, "hnx-mark"), codec)
+    return _Candidate(_with_marks(data, codec), codec)
 
 
 # a run of undecodable bytes in UTF-8, with what lies between them on the same line
@@ -194,7 +204,7 @@ def _mixed(data: bytes, legacy: str) -> _Candidate:
             continue
         as_utf8 = s[a:b]
         raw = as_utf8.encode("utf-8", "surrogateescape")
-        dec = raw.decode(legacy, "hnx-mark")
+        dec = _with_marks(raw, legacy)
         # a lead byte whose trail byte is ASCII (GBK 0x40-0x7E, GB18030 4-byte digits)
         for _ in range(3):
             if not (dec and _MARK.match(dec[-1]) and b < len(s) and "\x30" <= s[b] <= "\x7e"):
@@ -202,7 +212,7 @@ def _mixed(data: bytes, legacy: str) -> _Candidate:
             b += 1
             as_utf8 = s[a:b]
             raw = as_utf8.encode("utf-8", "surrogateescape")
-            dec = raw.decode(legacy, "hnx-mark")
+            dec = _with_marks(raw, legacy)
         out.append(s[last:a])
         length += a - last
         if _island_reads(dec) and _Candidate(dec, legacy).badness() < _Candidate(as_utf8, "utf-8").badness():
@@ -402,13 +412,16 @@ def decode(data: bytes) -> Decoded:
             return _finish(text, codec, declared, problems)
     if best and best[0] >= 0.5 and _CJK.search(best[2][:20000]):
         return _finish(best[2], best[1], declared, problems)
-    fixed = _repair(data, codec)
-    if _reads_chinese(fixed.text) and fixed.damaged <= _MAX_DAMAGE_SHARE * len(data):
+    fixed = None if _hopeless(data, codec) else _repair(data, codec)
+    if fixed and _reads_chinese(fixed.text) and fixed.damaged <= _MAX_DAMAGE_SHARE * len(data):
         return _finish(fixed.text, fixed.encoding, declared, problems, tuple(fixed.regions))
     other = _other_language(data)
     if other is not None:
+        if not other[2]:
+            problems.append(f"no encoding reads as text: decoded as {other[1]} by charset detection; "
+                            "the text may be garbled")
         return _finish(other[0], other[1], declared, problems)
-    if fixed.damaged <= _MAX_DAMAGE_SHARE * len(data):
+    if fixed and fixed.damaged <= _MAX_DAMAGE_SHARE * len(data):
         problems.append(f"no encoding reads as Chinese text: decoded as {fixed.encoding} "
                         f"(Chinese score {chinese_score(fixed.text):.2f}); the text may be garbled")
         return _finish(fixed.text, fixed.encoding, declared, problems, tuple(fixed.regions))
@@ -419,15 +432,24 @@ def decode(data: bytes) -> Decoded:
     )
 
 
+def _hopeless(data: bytes, codec: Optional[str]) -> bool:
+    """A large file whose first 64 KB no repair makes text: not worth repairing whole."""
+    if len(data) <= 4 * 65536:
+        return False
+    sample = _repair(data[:65536], codec)
+    return sample.damaged > _MAX_DAMAGE_SHARE * 65536 and not _reads_chinese(sample.text)
+
+
 def _mismatch(declared: str, used: str, text: str, declared_text: Optional[str]) -> str:
     against = f"{chinese_score(declared_text):.2f}" if declared_text is not None else "undecodable"
     return (f"declared charset {declared} does not match the text: it reads as {used} "
             f"(Chinese score {chinese_score(_MARK.sub('', text)):.2f} against {against}); decoded as {used}")
 
 
-def _other_language(data: bytes) -> Optional[tuple[str, str]]:
+def _other_language(data: bytes) -> Optional[tuple[str, str, bool]]:
     """Text in a non-Chinese legacy encoding (a Latin-1 page), by charset-normalizer:
-    accepted only when it reads as Chinese or holds no ideographs at all."""
+    accepted when it reads as Chinese or holds no ideographs at all. The flag: whether
+    it reads as text at all (letters and digits are most of what is not space)."""
     try:
         from charset_normalizer import from_bytes
 
@@ -438,7 +460,12 @@ def _other_language(data: bytes) -> Optional[tuple[str, str]]:
         return None
     text = str(best)
     if _reads_chinese(text) or not _CJK.search(text[:2000]):
-        if _count(_ODD, text[:20000]) > 0.05 * len(text[:20000]):
-            return None  # the bytes of Chinese text read as Latin-1 or Thai: mojibake
-        return text, best.encoding
+        sample = text[:20000]
+        visible = len(_SPACE.sub("", sample))
+        words = len(_NOT_WORD.sub("", sample))
+        return text, best.encoding, visible > 0 and words >= 0.5 * visible
     return None
+
+
+_SPACE = re.compile(r"\s")
+_NOT_WORD = re.compile(r"[\W_]")
