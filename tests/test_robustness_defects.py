@@ -272,3 +272,17 @@ def test_article_over_a_million_characters_gets_full_extraction():
     assert len(doc.text) > 1_000_000
     found = {(m.type, m.text) for m in doc.mentions}
     assert ("date", "2031年7月9日") in found and ("money", "4321元") in found
+
+
+def test_damaged_bytes_that_look_like_a_byte_order_mark():
+    """FF FE before UTF-8 text is two damaged bytes, not UTF-16: the text is kept."""
+    doc, raw = _decoded_mentions(b"\xff\xfe" + BODY.encode() * 2)
+    assert raw == "\ufffd\ufffd" + BODY * 2
+    assert any("byte-order mark" in e.message and "ignored" in e.message for e in doc.errors)
+
+
+def test_a_zeroed_block_is_damage_not_binary():
+    data = BODY.encode() + b"\x00" * 64 + BODY.encode()
+    doc, raw = _decoded_mentions(data)
+    assert raw == BODY + "\ufffd" * 64 + BODY
+    assert any("64 NUL bytes" in e.message for e in doc.errors)

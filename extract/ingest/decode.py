@@ -111,6 +111,14 @@ def chinese_score(text: str) -> float:
     return _count(_freq_re(), sample) / cjk
 
 
+def _plausible(text: str) -> bool:
+    """Text rather than bytes read in the wrong encoding (UTF-8 read as UTF-16 is rare
+    ideographs and Hangul): Chinese, or few rare ideographs and odd characters."""
+    sample = text[:20000]
+    rare = _count(_CJK, sample) - _count(_freq_re(), sample)
+    return _reads_chinese(sample) or rare + _count(_ODD, sample) <= 0.2 * len(sample)
+
+
 def _reads_chinese(text: str) -> bool:
     sample = text[:20000]
     return _count(_CJK, sample) >= 4 and chinese_score(sample) >= 0.5
@@ -284,7 +292,7 @@ def _finish(text: str, encoding: str, declared: Optional[str], problems: list[st
                         f"inside UTF-8 text (characters {spans})")
     n, first = _positions(text, _MARK)
     if n:
-        tail = re.search(r"[\udc80-\udcff]{1,3}\Z", text)
+        tail = re.search(r"[\udc00-\udcff]{1,3}\Z", text)
         if tail and n == len(tail.group()):
             problems.append(f"the file ends inside a character (truncated?): {n} byte{'s' if n > 1 else ''} of an "
                             f"incomplete {encoding} sequence replaced by U+FFFD at character {tail.start()}")
@@ -350,16 +358,20 @@ def _utf16_chinese(data: bytes) -> Optional[str]:
     return None
 
 
+_NUL_RUN = re.compile(rb"\x00+")
+
+
 def _binary(data: bytes) -> Optional[str]:
+    """Binary data has NUL bytes all over (text damaged by a zeroed block has one run)."""
     head = data[:65536]
-    nul = head.count(0)
-    if not nul:
+    if b"\x00" not in head:
         return None
+    runs = len(_NUL_RUN.findall(head))
     ctrl = sum(head.count(b) for b in (*range(1, 9), *range(14, 27), *range(28, 32)))
-    if nul > _BINARY_NUL_SHARE * len(head):
-        return f"binary content: {nul} NUL bytes in the first {len(head)} (no UTF-16/32 pattern)"
-    if nul + ctrl > _BINARY_CTRL_SHARE * len(head):
-        return f"binary content: {nul} NUL and {ctrl} other control bytes in the first {len(head)}"
+    if runs > max(4, _BINARY_NUL_SHARE * len(head)):
+        return f"binary content: {runs} runs of NUL bytes in the first {len(head)} bytes (no UTF-16/32 pattern)"
+    if runs > 1 and runs + ctrl > _BINARY_CTRL_SHARE * len(head):
+        return f"binary content: {runs} runs of NUL bytes and {ctrl} other control bytes in the first {len(head)}"
     return None
 
 
@@ -373,9 +385,12 @@ def decode(data: bytes) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             cand = _marked(data, enc)
-            if cand.damaged > _MAX_DAMAGE_SHARE * max(1, len(data) // 2):
-                raise DecodeError(f"byte-order mark says {enc} but {cand.damaged} of {len(data)} bytes are not {enc}")
-            return _finish(cand.text, enc, None, problems)
+            if cand.damaged <= _MAX_DAMAGE_SHARE * max(1, len(data) // 2) and _plausible(cand.text):
+                return _finish(cand.text, enc, None, problems)
+            # two damaged bytes can look like a mark (FF FE): read the bytes as if there were none
+            problems.append(f"the file starts with a {enc} byte-order mark but its bytes do not read as {enc}: "
+                            "the mark is ignored")
+            break
     wide = _utf16_without_bom(data) or _utf16_chinese(data)
     if wide:
         cand = _marked(data, wide)
