@@ -186,8 +186,8 @@ COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "�
 def _countries() -> tuple[dict[str, str], int, frozenset]:
     out: dict[str, str] = {}
     for short, full in lexicon.countries():
-        out.setdefault(short, short)
-        out.setdefault(full, short)
+        for head in lexicon.country_heads(short, full):
+            out.setdefault(head, short)
     forms = frozenset(f for b in lexicon._yaml("foreign.yaml")["generic"] for f in b["forms"])
     return out, max(map(len, out)), forms
 
