@@ -113,7 +113,7 @@ def _national_heads() -> "re.Pattern":
 def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate]) -> list[Candidate]:
     """Open-world names; `known` (gazetteer candidates) are anchors or barriers."""
     stop, generic, infixes = _tables()[1], _tables()[4], _tables()[5]
-    platforms = tuple(lexicon.patterns()["platform_endings"])
+    platforms = tuple(lexicon.patterns()["platform_endings"]) + tuple(lexicon.patterns()["word_endings"])
     anchors, barriers = _anchors(text, hits, known)
     implied = RegionContext(hits)
     covered = bytearray(len(text) + 1)
@@ -183,6 +183,9 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
         name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
     else:
         name = text[a.start:s] + suffix
+    if a.region is not None and name.startswith(a.region.name) and text[a.end:a.end + 1] == a.region.name[-1:] \
+            and not text[a.start:a.end].endswith(a.region.name[-1]):
+        name = name[:len(a.region.name)] + name[len(a.region.name) + 1:]  # 湘西州医院: 湘西 + 州, not 自治州州
     return name.replace("市市", "市")
 
 
