@@ -240,8 +240,25 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None  # 深圳海王合作成立合资公司, 广东加快方舱医院: a clause after the region
     if any(w in text[best.start:e] for w in item.get("not_inside", ())):
         return None  # …医院普外科肝胆外科中心: a department
+    if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
+        return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+# a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
+# (46个国家中医药传承创新中心, 158家国家乡村振兴重点帮扶县人民医院, 多个国家医院)
+_COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两几多数百千万]+)[个家所批座类]$")
+_NATIONAL_CATEGORY_HEADS = ("县", "区域", "现代化")
+_RANKS = ("全国性", "中国式")  # 全国性行业协会, 中国式现代化医院 (中国性学会 is a society)
+
+
+def _national_category(text: str, head: Anchor, s: int, e: int) -> bool:
+    rest = text[head.end:e]
+    return (rest in _tables()[4] or rest.startswith(_NATIONAL_CATEGORY_HEADS)
+            or text.startswith(_RANKS, head.start)
+            or (text[head.start:head.end] == "全国" and s - head.end <= 1)  # 全国医院, 全国博物馆: all of them
+            or _COUNT_BEFORE.search(text, max(0, head.start - 6), head.start) is not None)
 
 
 def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]:
