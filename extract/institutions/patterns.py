@@ -194,7 +194,19 @@ def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
     the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
     return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
             and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
-            and not region_prefix(text[a.end:s]))  # 山西大同市…: only the region right before the name
+            and not region_prefix(text[a.end:s])  # 山西大同市…: only the region right before the name
+            and not (a.region.level == "provincial" and _county_short_first(text[a.end:s])))
+            # 浙江萧山妇幼保健院, 云南安宁第一人民医院: a county's hospital, not the province's
+
+
+@lru_cache(maxsize=1)
+def _county_short_set() -> frozenset:
+    return frozenset(r.short for r in lexicon.regions() if r.level in ("county", "district") and len(r.short) >= 2)
+
+
+def _county_short_first(rest: str) -> bool:
+    shorts = _county_short_set()
+    return any(rest[:n] in shorts for n in (2, 3, 4))
 
 
 # a school's hospital, or a specialty hospital named as a brand (周口骨科医院: a private
