@@ -354,3 +354,10 @@ def test_clause_trimming_of_a_long_run_gives_the_same_span():
     for text in ("国家医保局发布通知。" + "（" * 3000 + "请办理。", "“" * 3000, "请办理" + "）" * 3000 + "。",
                  "（【“《「" * 600 + "请于2024年12月31日前办理"):
         assert trim(text, 0, len(text)) == _reference_trim(text, 0, len(text))
+
+
+def test_refdate_try_parse_returns_none_for_a_year_too_large_for_the_clock():
+    from extract.refdate import RefDate
+
+    assert RefDate.try_parse("Mon, 20 Nov 99999999999999999999 10:00:00 +0800") is None
+    assert RefDate.try_parse("Mon, 20 Nov 2023 10:00:00 +0800").iso() == "2023-11-20"
