@@ -41,7 +41,26 @@ def patterns() -> dict:
 def closes_article(line: str) -> bool:
     """A byline or source tag that ends an article (■周程祥, （记者 X 整理）, （普陀医保）)."""
     t = line.strip()
-    return any(rx.search(t) for rx in patterns()["article_end"])
+    for rx in patterns()["article_end"]:
+        m = rx.search(t)
+        if m and (not m.group(0).startswith("■") or _signs_off(m.group(0)[1:])):
+            return True
+    return False
+
+
+_SIGN_ROLE = re.compile(r"社|记者|通讯员|实习生|摄影|采写|整理|撰稿|供稿|文/图|图/文")
+_CREDIT = frozenset({"摄", "文", "报道", "整理", "采写", "供稿", "撰稿"})
+
+
+def _signs_off(rest: str) -> bool:
+    """After ■: a byline (新华社记者 韩赫 摄, 周程祥, 张晓鸣 王笛), not a column label or
+    a section heading (■ 追访, ■ 相关链接)."""
+    from .people import is_person_name
+
+    if _SIGN_ROLE.search(rest):
+        return True
+    tokens = [x for x in re.split(r"[\s、,，]+", rest.strip()) if x]
+    return bool(tokens) and all(x in _CREDIT or is_person_name(x) for x in tokens)
 
 
 def opening_lead(line: str) -> Optional[re.Match]:
