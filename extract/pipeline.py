@@ -18,7 +18,6 @@ from .ingest.decode import DecodeError, decode
 from .ingest.frontmatter import split_front_matter
 from .ingest.datelines import url_date
 from .ingest.exports import split_header, wechat_account
-from .ingest.html import extract_html, parse_html
 from .ingest.meta_html import from_html
 from .ingest.payload import read_payload
 from .ingest.lines import clean, normalize_chars
@@ -48,6 +47,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     fmt = fmt or sniff(body)
     headings: dict = {}
     if fmt == "html":
+        from .ingest.html import extract_html, parse_html  # the HTML parser only for HTML
+
         soup = parse_html(body)
         found.update(from_html(soup))
         res = extract_html(body, body_at, len(raw), soup)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 from urllib.parse import unquote
 
-import yaml
+from ..datafiles import load_yaml
 
 from . import outlets
 
@@ -25,7 +25,7 @@ _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFF1A: ord("：")})
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("datelines.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("datelines.yaml"))
     frag = data.pop("fragments")
     names = re.compile("|".join(sorted(frag, key=len, reverse=True)))
 

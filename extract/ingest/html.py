@@ -8,16 +8,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterator, Optional
 
-import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import Doctype, ProcessingInstruction, Declaration, CData
 
 from ..offsets import Mapped
 from . import datelines
+from .boilerplate import rules
 from .html_stream import Locator, text_stream
 from .meta_html import split_title
 
@@ -38,17 +36,6 @@ class HtmlResult:
     page_text: str = ""  # the page's text by lines, chrome included (datelines, issuers, repost notices)
     after_title: int = 0  # where the headline ends in page_text (0: no headline found)
     dateline: Optional[datelines.Dateline] = None  # the one printed under the headline
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("boilerplate.yaml").read_text(encoding="utf-8"))
-    data["drop_tokens"] = frozenset(data["drop_tokens"])
-    data["drop_lines_rx"] = re.compile("|".join(f"(?:{p})" for p in data["drop_lines"]), re.I)
-    data["related_heads_rx"] = re.compile(data["related_heads"])
-    data["teaser_meta_rx"] = re.compile(data["teaser_meta"])
-    data["dateline_tail_rx"] = re.compile(data["dateline_tail"])
-    return data
 
 
 def parse_html(raw: str, offset: int = 0) -> BeautifulSoup:

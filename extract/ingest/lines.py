@@ -8,7 +8,7 @@ import statistics
 
 from ..offsets import Mapped
 from . import datelines
-from .html import rules
+from .boilerplate import rules
 from .meta import closes_article, is_page_meta_line, opening_lead
 
 # one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..refdate import RefDate
 from . import outlets
@@ -21,7 +21,7 @@ PRIORITY = ("text", "json_ld", "html_meta", "front_matter", "manifest", "argumen
 
 @lru_cache(maxsize=1)
 def patterns() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("patterns.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("patterns.yaml"))
     frag = data.pop("fragments")
 
     names = re.compile("|".join(sorted(frag, key=len, reverse=True)))
