@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..datafiles import load_yaml
+from ..literals import guard
 
 from ..refdate import RefDate
 from . import outlets
@@ -30,11 +31,11 @@ def patterns() -> dict:
         return names.sub(lambda m: frag[m.group(0)], p)
 
     out: dict[str, Any] = {}
-    for key, val in data.items():
+    for key, val in data.items():  # each behind the words it needs (extract/literals.py)
         if isinstance(val, list):
-            out[key] = [re.compile(expand(v), re.M) for v in val]
+            out[key] = [guard(re.compile(expand(v), re.M)) for v in val]
         else:
-            out[key] = re.compile(expand(val), re.M)
+            out[key] = guard(re.compile(expand(val), re.M))
     return out
 
 
