@@ -4,6 +4,7 @@
     python benchmarks/bench_institutions.py --speed         # KB/s of the default stage (one core)
     python benchmarks/bench_institutions.py --speed --speed-corpus bulk   # on ../shared/corpus-dev/bulk
     python benchmarks/bench_institutions.py --hnx-eval      # the same per layer, scored by `hnx eval`
+    python benchmarks/bench_institutions.py --cold          # first-article cost in a fresh process
 
 Gold sets: `real` (../shared/corpus-dev/articles, independent gold; skipped where absent),
 `seeds` and `gold` (the project's written articles).
@@ -123,6 +124,38 @@ def speed(layers, corpus: str = "seeds", target_bytes: int = 1_000_000) -> float
     return len(blob.encode("utf-8")) * reps / 1000 / dt
 
 
+COLD_ARTICLE = "../shared/corpus-dev/articles/117_peopledaily_ltc_insurance_nationwide_2026.md"
+_COLD = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+import extract
+from extract.options import Options
+text = extract.parse_file({path!r}, options=Options(components=())).text
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from extract.institutions import extract_institutions
+t0 = time.perf_counter(); extract_institutions(text); t1 = time.perf_counter(); extract_institutions(text)
+t2 = time.perf_counter()
+print(len(text), t1 - t0, t2 - t1, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) / 1024,
+      'jieba.posseg' in sys.modules)
+"""
+
+
+def cold(path: str = COLD_ARTICLE, runs: int = 3) -> None:
+    """The institution stage's first call in a fresh process (data files, automata, the
+    segmenter), on a real article of ~3,000 characters cleaned by ingest; then a second call."""
+    import subprocess
+
+    path = os.path.join(ROOT, path)
+    if not os.path.exists(path):
+        print(f"{path} is absent")
+        return
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _COLD.format(root=ROOT, path=path)], capture_output=True,
+                             text=True, check=True).stdout.split()
+        print(f"{out[0]} chars: first call {float(out[1]):.2f} s, second {float(out[2]) * 1000:.0f} ms, "
+              f"+{float(out[3]):.0f} MB, jieba.posseg loaded: {out[4]}")
+
+
 def hnx_eval(sets, roots=EVAL_ROOTS) -> None:
     """Score each layer set with the project's evaluator (`extract.evaluation`, as `hnx eval`
     does): the pipeline's documents with their institution mentions recomputed per layer set,
@@ -168,7 +201,11 @@ def main() -> None:
     ap.add_argument("--speed-corpus", default="seeds", choices=("seeds", "bulk"))
     ap.add_argument("--hnx-eval", action="store_true", help="score with extract.evaluation")
     ap.add_argument("--layers", nargs="*", help="only these layer sets (comma-separated)")
+    ap.add_argument("--cold", action="store_true", help="first-article cost in a fresh process")
     args = ap.parse_args()
+    if args.cold:
+        cold()
+        return
     sets = [tuple(s.split(",")) for s in args.layers] if args.layers else LAYER_SETS
     if args.hnx_eval:
         hnx_eval(sets)

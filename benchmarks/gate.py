@@ -12,7 +12,9 @@ the extractors get the gold publication date (as a crawler's manifest would give
 
 A floor sits `margin` below the measured score: 0.01 for mention and value scores, 0.02
 for the structure and metadata scores, rounded down to 0.005 - close enough that losing a
-rule family fails the gate.
+rule family fails the gate. A partial-F1 floor is only set where the partial score differs
+from the strict one (where they are equal the strict floor already says it all); the
+listing marks such redundant floors.
 """
 from __future__ import annotations
 
@@ -29,6 +31,11 @@ FLOORS = ROOT / "corpora" / "floors.json"
 
 def margin(name: str) -> float:
     return 0.01 if name.split(".")[0] in ("date", "money", "percent", "institution", "overall") else 0.02
+
+
+def redundant(key: str, got: dict) -> bool:
+    """A partial F1 equal to its strict F1: a floor on it adds nothing."""
+    return key.endswith(".partial_f1") and got.get(key) == got.get(key.replace(".partial_f1", ".strict_f1"))
 
 
 def measure(paths: list[str]) -> dict:
@@ -61,8 +68,10 @@ def main(argv=None) -> int:
             floor = s["floors"].get(key)
             new = math.floor((got[key] - margin(key)) * 200) / 200
             flag = "" if floor is None or got[key] >= floor else "  BELOW FLOOR"
+            if redundant(key, got):
+                flag += "  (= strict: floor redundant)" if floor is not None else "  (= strict: no floor)"
             print(f"  {key:32s} {got[key]:.4f}  floor {'-' if floor is None else f'{floor:.3f}'}{flag}")
-            if args.raise_ and (floor is None or new > floor):
+            if args.raise_ and (floor is None or new > floor) and not redundant(key, got):
                 s["floors"][key] = round(max(new, 0.0), 3)
         if args.raise_:
             s["measured"] = got

@@ -14,8 +14,8 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .ingest import articles as _articles
 from .ingest import meta as _meta
-from .ingest.decode import DecodeError, decode
-from .ingest.frontmatter import split_front_matter
+from .ingest.decode import DecodeError, decode, scrub_text
+from .ingest.frontmatter import read_front_matter
 from .ingest.datelines import url_date
 from .ingest.exports import split_header, wechat_account
 from .ingest.meta_html import from_html
@@ -39,11 +39,13 @@ class Ingested:
     encoding: Optional[str]
     found: dict = field(default_factory=dict)   # meta source -> partial fields
     articles: list = field(default_factory=list)
+    problems: list = field(default_factory=list)   # (stage, message): what could not be read
 
 
 def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     found: dict = {}
-    body, body_at, remap, headline, fmt = _split_header(raw, found)
+    problems: list[tuple[str, str]] = []
+    body, body_at, remap, headline, fmt = _split_header(raw, found, problems)
     fmt = fmt or sniff(body)
     headings: dict = {}
     if fmt == "html":
@@ -102,18 +104,20 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
             found["text"] = {"title": title, **found["text"]}
         if not found["text:site"].get("outlet"):
             found["text:site"]["outlet"] = _meta.notice_issuer(mapped.text, title)
-    return Ingested(mapped, fmt, encoding, found, spans)
+    return Ingested(mapped, fmt, encoding, found, spans, problems)
 
 
-def _split_header(raw: str, found: dict) -> tuple[str, int, Optional[list[int]], Optional[Mapped], Optional[str]]:
+def _split_header(raw: str, found: dict, problems: list) -> tuple[str, int, Optional[list[int]], Optional[Mapped],
+                                                                   Optional[str]]:
     """What describes the article rather than being it: YAML front matter, an
     exporter's 标题:/日期: header, a JSON payload's fields. Returns (the text to parse,
     its offset in `raw`, the raw position of each of its characters when it had to be
     decoded, a headline printed only in the header, the text's format if known)."""
-    fm, body_at = split_front_matter(raw)
-    if fm:
-        found["front_matter"] = _meta.from_front_matter(fm)
-        return raw[body_at:], body_at, None, None, None
+    fm = read_front_matter(raw)
+    problems.extend(("front_matter", p) for p in fm.problems)
+    if fm.data:
+        found["front_matter"] = _meta.from_front_matter(fm.data)
+        return raw[fm.body_at:], fm.body_at, None, None, None
     payload = read_payload(raw)
     if payload is not None:
         found["front_matter:header"] = payload.meta
@@ -156,6 +160,9 @@ def build_document(
     manifest: Optional[dict] = None,
     text: Optional[str] = None,
 ) -> Document:
+    """One Document for any bytes (or str): what could not be read is said in `errors`
+    (stage, cause) and everything readable is kept. The decoded text (`decode(data).text`,
+    or `text` with lone surrogates and NULs as U+FFFD) is what raw offsets index."""
     options = options or Options()
     doc = Document(id=_doc_id(data), source=source)
     if len(data) > options.max_bytes:
@@ -167,16 +174,24 @@ def build_document(
         except DecodeError as e:
             doc.errors.append(Error(stage="decode", message=str(e)))
             return doc
-        text, encoding = dec.text, dec.encoding
+        text, encoding, problems = dec.text, dec.encoding, dec.problems
     else:
         encoding = None
+        text, problems = scrub_text(text)
+    doc.errors.extend(Error(stage="decode", message=p) for p in problems)
     if not text.strip():
         doc.encoding = encoding
         doc.errors.append(Error(stage="read", message="empty file: no text to parse"))
         return doc
-    ing = ingest_text(text, encoding)
-    doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
-    _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
+    try:
+        ing = ingest_text(text, encoding)
+        doc.errors.extend(Error(stage=stage, message=msg) for stage, msg in ing.problems)
+        doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
+        _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
+    except Exception as e:  # a bug in a cleaning stage must not lose the text: keep it as it came
+        doc.errors.append(Error(stage="ingest", message=f"{type(e).__name__}: {e}; the text is kept unprocessed"))
+        ing = Ingested(Mapped.identity(text), "text", encoding)
+        doc.format, doc.encoding, doc.text, doc.meta = ing.format, ing.encoding, text, Meta()
     ref = RefDate.try_parse(doc.meta.published)
     # an article naming no outlet is the page's, unless the page gathers stories of several outlets
     shared = not any(a.outlet and a.outlet != doc.meta.outlet for a in ing.articles)
@@ -338,7 +353,9 @@ def _merge_article(doc: Document, art: Article, found: Found, mapped: Mapped) ->
 
 def parse(text: str, published=None, *, source: Optional[str] = None, options: Optional[Options] = None) -> Document:
     """Parse an article given as a string (any format: HTML, Markdown, text)."""
-    return build_document(text.encode("utf-8"), source=source, published=published, options=options, text=text)
+    # lone surrogates (a str can hold them; UTF-8 cannot) are hashed as they are and read as U+FFFD
+    return build_document(text.encode("utf-8", "surrogatepass"), source=source, published=published,
+                          options=options, text=text)
 
 
 def parse_file(path: PathLike, published=None, options: Optional[Options] = None,

@@ -69,3 +69,58 @@ def test_big5_text_end_to_end(tmp_path, ingest_only):
     doc = extract.parse_file(f, options=ingest_only)
     assert not doc.errors and doc.encoding == "big5hkscs"
     assert TRAD in doc.text
+
+
+# -- repair: what cannot be decoded whole is decoded in part, and said -------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark(encoding):
+    dec = decode((TEXT + "\n" + TEXT).encode(encoding))
+    assert dec.text == TEXT + "\n" + TEXT and dec.encoding == encoding and not dec.problems
+
+
+def test_ascii_utf16_without_byte_order_mark():
+    dec = decode("Notice: payment due 2024-12-31\n".encode("utf-16-le") * 4)
+    assert dec.text.startswith("Notice: payment due") and dec.encoding == "utf-16-le"
+
+
+def test_truncated_utf16_keeps_all_but_the_half_character():
+    dec = decode(codecs.BOM_UTF16_LE + (TEXT * 2).encode("utf-16-le")[:-1])
+    assert dec.text == (TEXT * 2)[:-1] + "\ufffd"
+    assert len(dec.problems) == 1 and "ends inside a character" in dec.problems[0]
+
+
+def test_one_replacement_character_per_undecodable_byte():
+    """Raw offsets index the decoded text: each undecodable byte is one U+FFFD, so the
+    characters after it keep their place whatever the damage."""
+    good = TEXT.encode()
+    for bad in (b"\xff", b"\xff\xfe", b"\x80\x80\x80"):
+        dec = decode(good + bad + good)
+        assert dec.text == TEXT + "\ufffd" * len(bad) + TEXT
+
+
+def test_mixed_regions_keep_ascii_trail_bytes():
+    """A GBK character whose trail byte is ASCII (丂 = 81 40) inside UTF-8 text."""
+    data = TEXT.encode() + "丂乂乃".encode("gbk") + "医保局通知".encode("gbk") + TEXT.encode()
+    dec = decode(data)
+    assert dec.text == TEXT + "丂乂乃医保局通知" + TEXT and dec.encoding == "utf-8+gb18030"
+
+
+def test_declared_big5_that_is_gbk():
+    page = f'<html><head><meta charset="big5"></head><body><p>{TEXT}{TEXT}</p></body></html>'
+    dec = decode(page.encode("gbk"))
+    assert TEXT in dec.text and dec.encoding == "gb18030"
+    assert dec.problems and "declared charset big5" in dec.problems[0]
+
+
+def test_declared_transforming_codec_is_ignored():
+    page = '<meta charset="unicode_escape"><p>\\u4e2d ' + TEXT + "</p>"
+    dec = decode(page.encode("utf-8"))
+    assert "\\u4e2d" in dec.text and dec.encoding == "utf-8"
+    dec = decode(page.encode("gbk"))
+    assert "\\u4e2d" in dec.text and dec.encoding == "gb18030"
+
+
+def test_garbage_is_said_to_be_garbled():
+    dec = decode(bytes((i * 37 + 11) % 128 + 128 for i in range(3000)))
+    assert any("garbled" in p for p in dec.problems)

@@ -152,3 +152,26 @@ def test_written_gold_follows_guide_v2():
                     off.append((path.name, text, field, m.get(field)))
     assert off == []
     assert all(extract_institutions(text)[0].__getattribute__(field) == want for (text, field), want in V2_NAMES.items())
+
+
+@pytest.mark.parametrize("text", ["记者多次联系康美药业董秘", "完全符合医院感染管理要求", "在开化村头卫生院对接合作项目",
+                                  "中药巨头修正药业人参种植", "德国研究型制药企业协会19日表示", "2023年度城乡居民医保"])
+def test_postag_matches_jieba_posseg(text):
+    """postag.tag (rjieba) gives jieba.posseg's words and tags without HMM; jieba's `eng` for
+    ASCII runs is kept, so the rules see the same tags as before the switch."""
+    posseg = pytest.importorskip("jieba.posseg")
+    from extract.institutions.postag import tag
+
+    assert list(tag(text)) == [(w.word, w.flag) for w in posseg.cut(text, HMM=False)]
+
+
+def test_first_call_does_not_load_jieba_dictionary():
+    """The institution stage tags through rjieba: jieba's Python dictionary (1.5-2.5 s,
+    ~125 MB) is never loaded by the default layers."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from extract.institutions import extract_institutions as E; "
+            "E('记者多次联系康美药业，广州成立晨昊医疗器械有限公司。'); print('jieba.posseg' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"

@@ -53,6 +53,8 @@ def _found_with_names(prefix: str, ingest_only) -> tuple[Counter, Counter]:
     ("125", "a media source in a dateline (央视网消息) after a heading line"),
     ("129", "State Council offices, national administrations, UN agencies, central enterprises"),
     ("136", "a hospital's short name after its full name (金银潭医院 -> 武汉市金银潭医院)"),
+    ("106", "a name written short of a filler word (…辅助器具中心 -> …辅助器具服务中心)"),
+    ("133", "a quoted brand before a region and 分公司 (“泰康之家” … 泰康之家上海分公司)"),
 ])
 def test_family_on_real_article(prefix, family, ingest_only):
     gold, found = _found_with_names(prefix, ingest_only)
@@ -106,3 +108,36 @@ def test_bulk_files_hold_offsets_kinds_and_levels(ingest_only):
                 if m.kind not in ("government", "public_health", "hospital", "association"):
                     assert m.level is None, (m.text, m.kind, m.level)
     assert seen > 100
+
+
+def test_bulk_open_names_are_not_clauses_or_categories(ingest_only):
+    """Anchor-less names on real bulk pages (the noisiest layer, read by eye in
+    docs/institutions.md): no clause or appositive in front (记者多次联系康美药业), no
+    category or concept (智慧型医院, 哨点医院, 犯罪集团), no name cut at a stop character."""
+    import extract
+
+    bad = re.compile("联系|巨头|供应商|智慧型|全球性|哨点|犯罪|网上医院|县级医院")
+    found = []
+    for path in bulk_files("eb_*")[:60] + bulk_files("xwlb_202[3-5]*")[:120]:
+        doc = extract.parse_file(str(path), options=ingest_only)
+        for art in doc.articles:
+            found += [m.text for m in extract_institutions(doc.text[art.start:art.end]) if m.rule == "pattern.open"]
+    assert len(found) > 20
+    assert [t for t in found if bad.search(t)] == []
+
+
+def test_foreign_body_keeps_its_country_on_bulk(ingest_only):
+    """新闻联播 items name foreign bodies the way Chinese ones are named (俄国防部, 英国国家统计局):
+    the country is part of the mention, never China's body."""
+    import extract
+
+    seen = 0
+    for path in bulk_files("xwlb_202[3-6]*"):
+        doc = extract.parse_file(str(path), options=ingest_only)
+        for art in doc.articles:
+            text = doc.text[art.start:art.end]
+            for m in extract_institutions(text):
+                if m.name in ("国防部", "国家统计局") and m.start and text[m.start - 1] in "俄英美":
+                    pytest.fail(f"{m.text} after {text[m.start - 1]} taken for China's {m.name}")
+                seen += m.rule.endswith("+country")
+    assert seen > 5

@@ -56,19 +56,52 @@ def test_examples_corpus_reads_every_item():
     assert all(0 <= s < e <= len(x.text) for x in exs for s, e in x.spans)
 
 
-def test_tiny_training_run_writes_a_usable_model(tmp_path):
+NAMES = ["国家医保局", "财政部", "上海市医保局", "普陀区中心医院", "新华社", "浙江省卫生健康委员会",
+         "杭州市第一人民医院", "北京协和医院", "四川省医疗保障局", "成都市疾病预防控制中心"]
+CONTEXTS = ["{}发布通知。", "记者从{}获悉，新政策将实施。", "{}召开新闻发布会。", "患者转入{}继续治疗。",
+            "经{}审核后予以结算。", "据{}消息，试点已启动。"]
+
+
+def _sentences():
+    """Every name in every context; one pair in seven is held out of training."""
+    from extract.training.formats import Example
+
+    train_set, held = [], []
+    for i, name in enumerate(NAMES):
+        for j, ctx in enumerate(CONTEXTS):
+            text = ctx.format(name)
+            start = text.index(name)
+            (held if (i + j) % 7 == 0 else train_set).append(Example(text, [(start, start + len(name))]))
+    return train_set, held
+
+
+def test_training_run_writes_a_model_that_finds_held_out_entities(tmp_path):
+    """A model trained from scratch on 52 sentences finds the institution of sentences it
+    never saw (names and contexts seen apart, never together), with the exact span, and
+    nothing else: precision and recall over the held-out spans."""
     from extract.institutions.statistical import model_candidates
+    from extract.training.train import train
+
+    train_set, held = _sentences()
+    assert len(held) == 8 and not {e.text for e in held} & {e.text for e in train_set}
+    out = tmp_path / "model"
+    result = train(train_set, str(out), iterations=20, seed=0, dev=0.0, augment=0, log=None)
+    assert (out / "meta.json").exists() and (out / "training.json").exists()
+    assert result["train_examples"] == len(train_set)
+    gold = {(e.text, s, t) for e in held for s, t in e.spans}
+    found = {(e.text, c.start, c.end) for e in held for c in model_candidates(e.text, path=str(out))}
+    tp = len(gold & found)
+    assert found and tp / len(found) >= 0.85, f"precision {tp}/{len(found)}: {sorted(found - gold)}"
+    assert tp / len(gold) >= 0.85, f"recall {tp}/{len(gold)}: missed {sorted(gold - found)}"
+
+
+def test_synthetic_augmentation_adds_examples(tmp_path):
     from extract.training.formats import Example
     from extract.training.train import train
 
-    names = ["国家医保局", "财政部", "上海市医保局", "普陀区中心医院", "新华社"]
-    exs = [Example(f"{n}发布通知。", [(0, len(n))]) for n in names] * 4
-    out = tmp_path / "model"
-    result = train(exs, str(out), iterations=2, seed=0, dev=0.0, augment=20, log=None)
-    assert (out / "meta.json").exists() and (out / "training.json").exists()
+    exs = [Example(f"{n}发布通知。", [(0, len(n))]) for n in NAMES[:3]]
+    result = train(exs, str(tmp_path / "m"), iterations=1, seed=0, dev=0.0, augment=20, log=None)
     assert result["train_examples"] == len(exs) + 20
-    found = model_candidates("国家医保局发布通知。", path=str(out))
-    assert all(0 <= c.start < c.end <= 10 for c in found)
 
 
 def test_model_layer_without_a_model_says_how_to_get_one(tmp_path):

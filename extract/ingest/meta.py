@@ -42,7 +42,26 @@ def patterns() -> dict:
 def closes_article(line: str) -> bool:
     """A byline or source tag that ends an article (■周程祥, （记者 X 整理）, （普陀医保）)."""
     t = line.strip()
-    return any(rx.search(t) for rx in patterns()["article_end"])
+    for rx in patterns()["article_end"]:
+        m = rx.search(t)
+        if m and (not m.group(0).startswith("■") or _signs_off(m.group(0)[1:])):
+            return True
+    return False
+
+
+_SIGN_ROLE = re.compile(r"社|记者|通讯员|实习生|摄影|采写|整理|撰稿|供稿|文/图|图/文")
+_CREDIT = frozenset({"摄", "文", "报道", "整理", "采写", "供稿", "撰稿"})
+
+
+def _signs_off(rest: str) -> bool:
+    """After ■: a byline (新华社记者 韩赫 摄, 周程祥, 张晓鸣 王笛), not a column label or
+    a section heading (■ 追访, ■ 相关链接)."""
+    from .people import is_person_name
+
+    if _SIGN_ROLE.search(rest):
+        return True
+    tokens = [x for x in re.split(r"[\s、,，]+", rest.strip()) if x]
+    return bool(tokens) and all(x in _CREDIT or is_person_name(x) for x in tokens)
 
 
 def opening_lead(line: str) -> Optional[re.Match]:
@@ -61,34 +80,81 @@ def is_page_meta_line(line: str) -> bool:
 
 
 def iso_date(value: Any) -> Optional[str]:
-    """A publication value as ISO at its own precision ('2018-10' stays a month)."""
+    """A publication value as ISO at its own precision ('2018-10' stays a month); None
+    for anything that is no date (a list, a mapping, 2023-02-29, year 99999999999)."""
+    value = scalar(value)
     if value is None:
         return None
-    if not isinstance(value, str):
-        value = str(value)
-    value = re.sub(r"\s+", "", value) if re.match(r"^\s*\d{4}\s*[年-]", value) else value.strip()
-    ref = RefDate.try_parse(value)
+    value = re.sub(r"\s+", "", value[:200]) if re.match(r"^\s*\d{4}\s*[年-]", value) else value[:200].strip()
+    try:
+        ref = RefDate.try_parse(value)
+    except (OverflowError, ValueError):  # RFC 2822 with a year too large for the clock
+        return None
     return ref.iso() if ref else None
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f]+\Z", re.I)
+
+
+def scalar(value: Any) -> Optional[str]:
+    """A value of front matter, JSON-LD or a JSON payload as text: a string (its lone
+    surrogates, which JSON and YAML escapes can produce, as U+FFFD), a number, a date;
+    None for a list, a mapping, a boolean or null."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            return str(value)
+        except ValueError:  # an integer of more than 4300 digits
+            return None
+    if hasattr(value, "isoformat") and not isinstance(value, type):
+        return value.isoformat()
+    return None
+
+
+def web_url(value: Any) -> Optional[str]:
+    """An http(s) address, or None: a javascript:, data: or vbscript: URL (or any
+    other scheme) is no address of the article."""
+    text = scalar(value)
+    if text is None:
+        return None
+    text = text.strip()
+    return text if _WEB_URL.match(text) else None
 
 
 def is_outlet(name: str) -> bool:
     return bool(patterns()["outlet_words"].search(name.strip()))
 
 
+def name_strings(value: Any) -> list[str]:
+    """The strings naming people or bodies in a value of front matter, JSON-LD or a JSON
+    payload: a string, {"name": …}, or a list of these (a name that is itself a list
+    gives its strings); numbers, booleans, deeper nesting name no one."""
+    out: list[str] = []
+    for v in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(v, dict):
+            v = v.get("name")
+        for x in v if isinstance(v, (list, tuple)) else [v]:
+            if isinstance(x, str) and x.strip():
+                out.append(_SURROGATE.sub("\ufffd", x).strip())
+    return out
+
+
 def _names(value: Any) -> list[str]:
     from .datelines import split_names
 
-    if value is None:
-        return []
-    items = [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-    return [n for item in items for n in split_names(item, strict=False)]
+    return [n for t in name_strings(value) for n in split_names(t, strict=False)]
 
 
 def from_front_matter(fm: dict) -> dict:
     out: dict[str, Any] = {}
     for key in ("title", "headline"):
-        if fm.get(key):
-            out["title"] = str(fm[key]).strip()
+        title = scalar(fm.get(key))
+        if title and title.strip():
+            out["title"] = title.strip()
             break
     for key in ("published", "date", "pubdate", "publish_date", "published_at", "datepublished", "time"):
         if fm.get(key):
@@ -97,8 +163,9 @@ def from_front_matter(fm: dict) -> dict:
                 out["published"] = d
                 break
     for key in ("outlet", "source", "publisher", "media", "site", "site_name"):
-        if fm.get(key) and isinstance(fm[key], str) and outlets.normalize(fm[key]):
-            out["outlet"] = outlets.normalize(fm[key])
+        name = scalar(fm.get(key)) if isinstance(fm.get(key), str) else None
+        if name and outlets.normalize(name):
+            out["outlet"] = outlets.normalize(name)
             break
     authors = []
     for key in ("authors", "author", "reporter", "byline"):
@@ -110,8 +177,8 @@ def from_front_matter(fm: dict) -> dict:
     if authors:
         out["authors"] = authors
     for key in ("url", "source_url", "link", "canonical", "permalink"):
-        if isinstance(fm.get(key), str) and fm[key].startswith("http"):
-            out["url"] = fm[key].strip()
+        if web_url(fm.get(key)):
+            out["url"] = web_url(fm[key])
             break
     return out
 

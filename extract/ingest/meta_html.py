@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from . import outlets
 from .datelines import split_names
-from .meta import is_outlet, iso_date, patterns
+from .meta import is_outlet, iso_date, name_strings, patterns, scalar, web_url
 
 _META_KEYS = {
     "title": ("og:title", "twitter:title", "articletitle", "title", "headline"),
@@ -70,8 +70,8 @@ def from_html(soup) -> dict[str, dict]:
                 val = outlets.normalize(val)
             elif fld == "title":
                 val = split_title(val)[0]
-            elif fld == "url" and not val.startswith("http"):
-                val = None
+            elif fld == "url":
+                val = web_url(val)
             if val:
                 page[fld] = val
                 break
@@ -103,8 +103,8 @@ def from_html(soup) -> dict[str, dict]:
         site["outlet"] = outlets.normalize(site_name)
     if "url" not in page:
         link = soup.find("link", rel="canonical")
-        if link and link.get("href", "").startswith("http"):
-            page["url"] = link["href"]
+        if link and web_url(link.get("href")):
+            page["url"] = web_url(link.get("href"))
     return {"html_meta": page, "html_meta:site": site, "json_ld": _json_ld(scripts)}
 
 
@@ -153,30 +153,47 @@ def _wechat_time(scripts: list) -> dict:
 
 
 def _json_ld(scripts: list) -> dict:
+    """Title, date, publisher, authors and URL from the page's JSON-LD. Any shape is
+    read without fail: a list, {"@graph": …} (null, a number, a mapping, a list), names
+    that are numbers or lists, nesting past the parser's depth (skipped)."""
     out: dict[str, Any] = {}
     for s in (s for s in scripts if (s.get("type") or "").lower() == "application/ld+json"):
         try:
             data = json.loads(s.string or "")
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):  # not JSON, or nested past the parser's depth
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            if item.get("headline") and "title" not in out:
-                out["title"] = str(item["headline"]).strip()
-            if item.get("datePublished") and "published" not in out and iso_date(item["datePublished"]):
-                out["published"] = iso_date(item["datePublished"])
+        for item in _ld_items(data):
+            title = scalar(item.get("headline"))
+            if title and title.strip() and "title" not in out:
+                out["title"] = title.strip()
+            if "published" not in out and iso_date(item.get("datePublished")):
+                out["published"] = iso_date(item.get("datePublished"))
             pub = item.get("publisher")
-            if isinstance(pub, dict) and pub.get("name") and outlets.normalize(str(pub["name"])):
-                out.setdefault("outlet", outlets.normalize(str(pub["name"])))
-            author = item.get("author")
-            if author:
-                authors = author if isinstance(author, list) else [author]
-                names = [a.get("name") if isinstance(a, dict) else str(a) for a in authors]
-                names = [n for n in names if n and not is_outlet(n)]
-                if names:
-                    out.setdefault("authors", names)
-            if item.get("url") and "url" not in out:
-                out["url"] = str(item["url"])
+            for name in name_strings(pub if isinstance(pub, dict) else None):
+                if outlets.normalize(name):
+                    out.setdefault("outlet", outlets.normalize(name))
+                    break
+            names = [n for n in name_strings(item.get("author")) if not is_outlet(n)]
+            if names:
+                out.setdefault("authors", names)
+            if "url" not in out and web_url(item.get("url")):
+                out["url"] = web_url(item.get("url"))
+    return out
+
+
+def _ld_items(data: Any) -> list[dict]:
+    """The objects of a JSON-LD document: itself, the members of a top-level list and
+    of "@graph" (one level: JSON-LD puts the article there)."""
+    items = data if isinstance(data, list) else [data]
+    out: list[dict] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        graph = item.get("@graph")
+        if isinstance(graph, list):
+            out.extend(g for g in graph if isinstance(g, dict))
+        elif isinstance(graph, dict):
+            out.append(graph)
+        else:
+            out.append(item)
     return out

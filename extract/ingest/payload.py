@@ -5,6 +5,7 @@ string the text to parse, each character mapped back to its place in the raw JSO
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -19,6 +20,7 @@ DATE_KEYS = ("pubDate", "publishTime", "publish_time", "published", "publishedAt
              "date", "time", "createTime", "ctime")
 SOURCE_KEYS = ("source", "sourceName", "media", "mediaName", "outlet", "publisher", "site")
 AUTHOR_KEYS = ("author", "authors", "reporter", "writer")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -66,37 +68,47 @@ def _article(data: Any, depth: int = 0) -> Optional[dict]:
     return None
 
 
+def _timestamp(v: Any) -> Optional[str]:
+    """A Unix time in seconds or milliseconds (9 to 13 digits) as a Beijing date."""
+    from datetime import datetime, timedelta, timezone
+
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        return None
+    if not 10**8 <= abs(int(v)) < 10**13:
+        return None
+    ts = int(v) / (1000 if abs(int(v)) > 10**11 else 1)  # seconds or milliseconds, Beijing time
+    try:
+        return datetime.fromtimestamp(ts, tz=timezone(timedelta(hours=8))).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def _meta(art: dict) -> dict[str, Any]:
-    from .meta import iso_date
+    from .meta import iso_date, name_strings, scalar, web_url
 
     out: dict[str, Any] = {}
-    title = next((art[k] for k in TITLE_KEYS if isinstance(art.get(k), str) and art[k].strip()), None)
+    title = next((scalar(art[k]) for k in TITLE_KEYS if isinstance(art.get(k), str) and art[k].strip()), None)
     if title:
         out["title"] = re.sub(r"\s+", " ", title).strip()
     for k in DATE_KEYS:
         v = art.get(k)
-        if isinstance(v, (int, float)) and 9 <= len(str(int(v))) <= 13:
-            from datetime import datetime, timedelta, timezone
-
-            ts = int(v) / (1000 if int(v) > 10**11 else 1)  # seconds or milliseconds, Beijing time
-            out["published"] = datetime.fromtimestamp(ts, tz=timezone(timedelta(hours=8))).date().isoformat()
+        if _timestamp(v):
+            out["published"] = _timestamp(v)
             break
         if isinstance(v, str) and iso_date(v.strip()[:10]):
             out["published"] = iso_date(v.strip()[:10])
             break
     for k in SOURCE_KEYS:
-        name = outlets.normalize(art[k]) if isinstance(art.get(k), str) else None
+        name = outlets.normalize(scalar(art[k])) if isinstance(art.get(k), str) else None
         if name:
             out["outlet"] = name
             break
     for k in AUTHOR_KEYS:
-        v = art.get(k)
-        names = [n for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) for n in split_names(x)]
+        names = [n for x in name_strings(art.get(k)) for n in split_names(x)]
         if names:
             out["authors"] = names
             break
-    url = next((art[k] for k in ("url", "link", "shareUrl", "sourceUrl") if isinstance(art.get(k), str)
-                and art[k].startswith("http")), None)
+    url = next((web_url(art[k]) for k in ("url", "link", "shareUrl", "sourceUrl") if web_url(art.get(k))), None)
     if url:
         out["url"] = url
         if "published" not in out and url_date(url):
@@ -106,6 +118,7 @@ def _meta(art: dict) -> dict[str, Any]:
 
 def _locate(raw: str, key: str, value: str) -> Optional[Mapped]:
     """The string `value` of `key` in the raw JSON, decoded, with raw positions."""
+    value = _LONE_SURROGATE.sub("\ufffd", value)  # _decode reads an escaped lone surrogate as U+FFFD
     for m in re.finditer(r'"' + re.escape(key) + r'"\s*:\s*"', raw):
         decoded = _decode(raw, m.end())
         if decoded is not None and decoded.text == value:

@@ -19,14 +19,19 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..schema import Mention
+from .abbreviations import abbreviation_candidates
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
-from .compounds import compound_candidates
-from .gazetteer import RegionContext, body_candidates, implied_candidates, known_candidates, region_hits
+from .compounds import compound_candidates, plural_parents
+from .famous import famous_candidates
+from .gazetteer import (RegionContext, article_regions, body_candidates, foreign_prefixed, implied_candidates,
+                        known_candidates,
+                        regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
 from .references import reference_candidates, second_names
+from .sectors import sector_candidates
 
 LAYERS = ("gazetteer", "patterns", "compounds", "media", "references", "jieba_nt", "model")
 DEFAULT_LAYERS = ("gazetteer", "patterns", "compounds", "media", "references")
@@ -50,20 +55,26 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         raise ValueError(f"unknown institution layers: {sorted(unknown)}")
     hits = region_hits(text)
     known = known_candidates(text) + body_candidates(text, hits)
+    known += regional_hospitals(text, known, hits)
     out: list[Candidate] = []
     found = pattern_candidates(text, hits, known) if "patterns" in layers else []
     if "gazetteer" in layers:
         out += known
         prefer = frozenset(c.start for c in known + found)
-        out += implied_candidates(text, RegionContext(hits, prefer))
+        implied = implied_candidates(text, RegionContext(hits, prefer))
+        out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
+        out += sector_candidates(text, hits)
     out += found
     if "media" in layers:
         out += media_candidates(text)
-    first = resolve(out)
+    first = resolve(out + foreign_prefixed(text, out))
     if "compounds" in layers:
         first = resolve(first + compound_candidates(text, first, hits))
+        plural = plural_parents(text, first)
+        first = [c for c in first if c not in plural]
     if "references" in layers:
         first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
+        first = resolve(first + abbreviation_candidates(text, first))
         first = resolve(first + second_names(text, first))
     stats = _statistical(text, layers)
     if not first:

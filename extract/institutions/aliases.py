@@ -7,12 +7,18 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .boundaries import is_word, needs_check
+from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
          "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程")
 MIN_SHORT = 2
+# after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网): not the company
+_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])")
+_COMPANY = re.compile("公司|集团")
+# a short form followed by more name and an institution's ending within a few characters is
+# the start of another name (雅莎 + 生物医学美容国际集团, 岭南 + 职业技术学院)
+_LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +51,14 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 广州银行 -> 银行: a category word, not a short name
         for m in re.finditer(re.escape(short), text[c.end:]):
             s = c.end + m.start()
-            if needs_check(short) and not is_word(text, s, s + len(short)):
+            e = s + len(short)
+            if needs_check(short) and not is_word(text, s, e):
                 continue  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
-            out.append(Candidate(s, s + len(short), c.name, c.kind, c.level, c.region, "alias.short", 0.7))
+            if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
+                continue  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
+            k = _COMPANY.match(text, e)
+            if k is None and _LONGER.match(text, e):
+                continue  # 雅莎生物医学美容国际集团: the start of another company's name
+            end = k.end() if k else e  # 北琪公司: the company's word is part of the mention
+            out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out

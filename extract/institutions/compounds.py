@@ -27,20 +27,21 @@ def _rules():
     for r in data["rules"]:
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
         gap = rf"(?:{first}{more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
-        out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})")))
+        plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
+        out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])
 
 
 def _rule_for(c: Candidate):
     rules, _ = _rules()
-    for r, rx in rules:
+    for r, rx, plural in rules:
         if c.kind not in r["parent_kind"]:
             continue
         if "parent_level" in r and c.level not in r["parent_level"]:
             continue
         if "parent_ends" in r and not c.name.endswith(tuple(r["parent_ends"])):
             continue
-        return r, rx
+        return r, rx, plural
     return None
 
 
@@ -48,7 +49,7 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     found = _rule_for(c)
     if found is None:
         return None
-    r, rx = found
+    r, rx, _ = found
     m = rx.match(text, c.end)
     if m is None:
         return None
@@ -62,6 +63,32 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     if gap and not _gap_ok(gap, r.get("pos", "first")):
         return None
     return c.with_(end=e, name=c.name + text[c.end:e], rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+def plural_parents(text: str, found: list[Candidate]) -> set[Candidate]:
+    """Parents of a plural: 国家税务总局各地级以上市税务局 names every such bureau (a plural
+    generic, like 各地医保局), not 国家税务总局; the parent is no mention there."""
+    out = set()
+    for c in found:
+        if text[c.end:c.end + 1] != "各":
+            continue
+        rule = _rule_for(c)
+        rxs = ([rule[2]] if rule else []) + ([_parented()[c.name]] if c.name in _parented() else [])
+        if any((m := rx.match(text, c.end)) is not None and cut_at(text, m.end()) for rx in rxs):
+            out.add(c)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _parented() -> dict:
+    """Parent name -> plural pattern over the local bodies written after it (bodies.yaml
+    `parent`: 国家税务总局 + 广东省 + 税务局)."""
+    forms: dict[str, set] = {}
+    for b in lexicon.bodies():
+        if b.get("parent"):
+            forms.setdefault(b["parent"], set()).update(b["forms"])
+    return {p: re.compile("各[\u4e00-\u9fff、]{0,12}?(?:" + "|".join(map(re.escape, sorted(f, key=len, reverse=True))) + ")")
+            for p, f in forms.items()}
 
 
 def _gap_ok(gap: str, pos: str) -> bool:
@@ -93,10 +120,39 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
         if r is not None:
             out.append(c.with_(start=h.start, name=c.name + r.name + "分行", region=r.display,
                                rule="compound.branch", confidence=0.8))
+    out += quoted_branches(text, hits)
     for rx, item in _templates():
         for m in rx.finditer(text):
             out.append(Candidate(m.start(), m.end(), item["name"].format(**m.groupdict()), item["kind"], None, None,
                                  "compound.template", 0.8))
+    return out
+
+
+_QUOTED = re.compile(r"[“「『\"](?P<name>[\u4e00-\u9fff]{2,8})[”」』\"]")
+_BRANCH = ("分公司", "子公司", "分院", "分行")
+
+
+def quoted_branches(text: str, hits) -> list[Candidate]:
+    """A name the article sets in quotes (养老服务品牌“泰康之家”), then written before a region
+    and a branch's suffix, is that branch: 泰康之家上海分公司 (a company, named as written).
+    No list holds such brands; the quotes say the article names one."""
+    if "“" not in text and "「" not in text and '"' not in text:
+        return []
+    names = {m.group("name") for m in _QUOTED.finditer(text)}
+    out = []
+    by_start: dict[int, list] = {}
+    for h in hits:
+        by_start.setdefault(h.start, []).append(h)
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            for h in by_start.get(m.end(), ()):
+                suf = next((b for b in _BRANCH if text.startswith(b, h.end)), None)
+                if suf is None:
+                    continue
+                e = h.end + len(suf)
+                kind = "hospital" if suf == "分院" else "company"
+                out.append(Candidate(m.start(), e, re.sub(r"\s+", "", text[m.start():e]), kind, None,
+                                     h.regions[0].display, "compound.quoted_branch", 0.75))
     return out
 
 

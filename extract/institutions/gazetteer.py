@@ -15,9 +15,10 @@ from typing import Optional
 import ahocorasick
 
 from . import lexicon
-from .boundaries import is_word, needs_check
+from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
+from .postag import tag
 
 IMPLIED = {"省": "provincial", "自治区": "provincial", "市": "municipal", "区": "district", "县": "county"}
 # before an implied 市/省: these make it a plural or another word (各市, 城市, 全省)
@@ -83,9 +84,18 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 集中办理 holds 中办; 年轻人大展 holds 人大
         if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and not _free_before(text, start):
             continue  # 蜀都健康报: the tail of another paper's name
+        if e.kind == "media" and e.name.endswith("网") and text[end + 1:end + 2] in SITE_WORD_AFTER:
+            continue  # 中国网络视听大会: 网络, not the site 中国网
+        if e.kind == "other" and text[end] == "盟" and BLOC_AS_PLACE.match(text, end + 1):
+            continue  # 欧盟市场, 欧盟CE认证: a market or a mark, not the body
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,
                              "gazetteer.known", 0.95))
     return out
+
+
+SITE_WORD_AFTER = set("络站点格友民")
+# a union of states named as a market, a territory or a mark's label (欧盟市场, 欧盟CE认证)
+BLOC_AS_PLACE = re.compile(r"\s*(?:市场|境内|地区|CE|ce|认证)")
 
 
 # a media name right after one of these words starts there (没有央视新闻的报道, 据人民网)
@@ -95,10 +105,8 @@ _FREE_FLAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f")
 def _free_before(text: str, start: int) -> bool:
     if text[start - 1] in "据由和与及、":
         return True
-    from .patterns import _posseg
-
-    words = list(_posseg().cut(text[max(0, start - 4):start], HMM=False))
-    return bool(words) and words[-1].flag.startswith(_FREE_FLAGS)
+    words = tag(text[max(0, start - 4):start])
+    return bool(words) and words[-1][1].startswith(_FREE_FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +147,80 @@ def pick(regions: tuple[Region, ...], context: set[str]) -> Region:
 
 def context_names(hits: list[RegionHit]) -> set[str]:
     return {r.name for h in hits for r in h.regions if r.level in ("provincial", "municipal") and len(h.regions) == 1}
+
+
+def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit]) -> list[Candidate]:
+    """A region written before a well-known hospital's name is part of the name as written:
+    上海瑞金医院, 江苏南京鼓楼医院 (the official name stays). A region that is not the
+    hospital's makes it another hospital of the same name (上海协和医院 is not Beijing's):
+    its name is the text."""
+    ends: dict[int, list[RegionHit]] = {}
+    for h in hits:
+        ends.setdefault(h.end, []).append(h)
+    out = []
+    for c in known:
+        if c.kind != "hospital" or not c.region or c.start not in ends:
+            continue
+        start, same = c.start, True
+        while start in ends:
+            h = max(ends[start], key=lambda h: h.end - h.start)
+            if h.short and h.start and not cut_at(text, h.start):
+                break  # 医保定点 holds 保定: only a region that starts a word
+            same = same and any(c.region in (r.name, r.province, r.city) for r in h.regions)
+            start = h.start
+        if start == c.start:
+            continue
+        name = c.name if same else re.sub(r"\s+", "", text[start:c.end])
+        region = c.region if same else pick(ends[c.start][0].regions, set()).display
+        out.append(c.with_(start=start, name=name, region=region, rule="gazetteer.known+region"))
+    return out
+
+
+# one-character country abbreviations, before a foreign body only (俄国防部, 美国务院 is
+# 美国 + 国务院 already); 以/加/巴/土/印 are left out: 以国家统计局数据为准 holds a preposition
+COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国", "日": "日本", "韩": "韩国",
+                "朝": "朝鲜", "乌": "乌克兰", "菲": "菲律宾", "越": "越南", "意": "意大利"}
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], int, frozenset]:
+    out: dict[str, str] = {}
+    for short, full in lexicon.countries():
+        out.setdefault(short, short)
+        out.setdefault(full, short)
+    forms = frozenset(f for b in lexicon._yaml("foreign.yaml")["generic"] for f in b["forms"])
+    return out, max(map(len, out)), forms
+
+
+def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A body named like a Chinese national one after a foreign country's name is that
+    country's (意大利国家统计局, 美国国家科学基金会, 俄国防部 -> 俄罗斯国防部): the country is
+    part of the text, the name is the country's, no level."""
+    names, longest, forms = _countries()
+    out = []
+    for c in found:
+        if c.level != "national" or not c.start:
+            continue
+        head = next((text[c.start - n:c.start] for n in range(min(longest, c.start), 1, -1)
+                     if text[c.start - n:c.start] in names), None)
+        if head is not None:
+            country = names[head]
+        elif (text[c.start - 1] in COUNTRY_ABBR and text[c.start:c.end] in forms
+              and (c.start == 1 or cut_at(text, c.start - 1))):  # 近日卫生部: 日 ends 近日
+            head, country = text[c.start - 1], COUNTRY_ABBR[text[c.start - 1]]
+        else:
+            continue
+        start = c.start - len(head)
+        out.append(c.with_(start=start, name=country + text[c.start:c.end], level=None, region=country,
+                           rule=c.rule + "+country", confidence=max(c.confidence, 0.9)))
+    return out
+
+
+def article_regions(hits: list[RegionHit]) -> set[str]:
+    """Provinces and cities the article names (a city names its province too)."""
+    names = context_names(hits)
+    by_name = lexicon.regions_by_name()
+    return names | {by_name[n].province for n in names if n in by_name and by_name[n].province}
 
 
 def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
@@ -194,6 +276,38 @@ def carried(text: str, end: int, r: Region, rule: str = "gazetteer.carried") -> 
             break  # 财政厅长: not a bare body
         out.append(Candidate(end + 1, nxt, canonical(r, body), body["kind"], r.level, r.display, rule, 0.7))
         end = nxt
+    return out
+
+
+# a region's body, then in the same sentence a body named bare after one of these words
+# (上海市医保局…会同医疗急救中心): the region carries over (guide v2), as in a list
+COOPERATE = re.compile("会同|联合|联同|协同|配合|会商|与|和|及|同")
+SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+CARRY_REACH = 80  # characters after the region's body searched for a bare one
+CARRY_RULES = ("gazetteer.region_body", "gazetteer.implied")
+
+
+def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Bare bodies after a cooperation word in the sentence of a region's body."""
+    out = []
+    regions = lexicon.regions_by_name()
+    for c in found:
+        r = regions.get(c.region or "") if c.rule in CARRY_RULES else None
+        if r is None:
+            continue
+        stop = SENTENCE_END.search(text, c.end, c.end + CARRY_REACH)
+        for m in COOPERATE.finditer(text, c.end, stop.start() if stop else c.end + CARRY_REACH):
+            found_body = _body_at(text, m.end())
+            if not found_body:
+                continue
+            form, body = found_body
+            nxt = m.end() + len(form)
+            if r.level not in body.get("levels", [r.level]) or text[nxt:nxt + 1] in ("长", "员", "级", "属"):
+                continue
+            if nxt < len(text) and not cut_at(text, nxt):
+                continue  # 与政府部门: a longer word
+            out.append(Candidate(m.end(), nxt, canonical(r, body), body["kind"], r.level, r.display,
+                                 "gazetteer.carried", 0.6))
     return out
 
 

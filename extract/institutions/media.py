@@ -1,6 +1,7 @@
 """Media outlets named as a source (guide v2: kind media), found by where they stand even
 when no list holds them: a source line (来源：大河网, 原创：39健康网), a dateline (红网5月3日讯,
-大河网消息), 据…报道, and a reporter's outlet (北京青年报记者). The name must end like an
+大河网消息), 据…报道, a reporter's outlet (北京青年报记者), a masthead line with its date
+(江城健康导报 2024年10月15日) and a paper in title marks (《南粤健康报》). The name must end like an
 outlet's (…网, …报, …社, …台, …新闻, …客户端); the paper's own 本报/本网 is not a mention."""
 from __future__ import annotations
 
@@ -18,6 +19,17 @@ _DATELINE = re.compile(rf"(?:^|(?<=[\s】」”\"：:，。]))(?P<name>{_NAME}{{
 _ACCORDING = re.compile(rf"据(?P<name>{_NAME}{{1,12}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?(?:报道|消息|援引|披露|电)")
 _REPORTER = re.compile(rf"(?:^|(?<=[\s、，。：:（(]))(?P<name>[\u4e00-\u9fff]{{1,10}}?{_ENDS})"
                        rf"(?:特约|首席|资深)?(?:记者|通讯员)")
+# a masthead: a line that starts with the paper's or site's name and its date (an OCR'd
+# page's folio 江城健康导报 2024年10月15日 星期二; a portal's 南国健康网 2025年06月18日 10:32),
+# the date on the same line or the next
+_MASTHEAD = re.compile(rf"(?m)^[ \t\u3000]*(?P<name>{_NAME}{{2,12}}?{_ENDS})[ \t\u3000]*\n?[ \t\u3000]*"
+                       rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})")
+# a newspaper or magazine in title marks (本报记者 林某《南粤健康报》（…第A04版）, 据《第一财经日报》);
+# documents ending in 报 (公报, 通报, 简报, 年报) are not outlets
+_PAPER_ENDS = r"(?:日报|晚报|晨报|导报|时报|周报|商报|画报|报|周刊|杂志)"
+_TITLED = re.compile(rf"《(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{{1,12}}?{_PAPER_ENDS})》")
+_NOT_PAPERS = ("公报", "通报", "简报", "年报", "月报", "季报", "快报", "情报", "汇报", "预报", "战报", "喜报", "捷报",
+               "海报", "电报", "举报", "申报", "学报", "报告")
 GENERIC = frozenset({"网", "报", "社", "台", "新闻", "日报", "晚报", "报社", "电视台", "杂志", "客户端", "网络", "互联网",
                      "官网", "官方网", "政府网", "微信公众号", "公众号", "新闻网", "本报", "本网", "本台"})
 
@@ -25,7 +37,9 @@ GENERIC = frozenset({"网", "报", "社", "台", "新闻", "日报", "晚报", "
 _RULES = ((_SOURCE, "media.source", ("来源", "稿源", "出处", "原创", "转自", "转载")),
           (_DATELINE, "media.dateline", ("讯", "电", "消息")),
           (_ACCORDING, "media.according", ("据",)),
-          (_REPORTER, "media.reporter", ("记者", "通讯员")))
+          (_REPORTER, "media.reporter", ("记者", "通讯员")),
+          (_MASTHEAD, "media.masthead", ("年", "-")),
+          (_TITLED, "media.titled", ("《",)))
 
 
 def media_candidates(text: str) -> list[Candidate]:
@@ -37,6 +51,8 @@ def media_candidates(text: str) -> list[Candidate]:
             name = m.group("name")
             if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
                 continue
+            if rule == "media.titled" and name.endswith(_NOT_PAPERS):
+                continue  # 《中国卫生健康统计年报》: a document, not an outlet
             if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
                 continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
             out.append(Candidate(m.start("name"), m.end("name"), name, "media", None, None, rule, 0.6))

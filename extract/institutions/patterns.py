@@ -19,15 +19,17 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
+from .postag import tag
 
 MAX_NAME = 24
 # an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
 # suffix is a clause (记者多次联系康美药业, 中药饮片供应商康美药业)
 OPEN_PREFIX = 9
-SHORT_SUFFIX_MIDDLE = 12  # 普陀区民防局: at most this many characters between region and 局
+SHORT_SUFFIX_MIDDLE = 12
+IMPLIED_GAP = 10  # 市第六人民医院, 省第二人民医院: the name after an implied 省/市/县/区 is short  # 普陀区民防局: at most this many characters between region and 局
 # a region alone before these suffixes is not a name (上海公司, 上海局); before others it
 # is (上海大学, 辽宁省博物馆)
-BARE_BAD = {"公司", "分公司", "集团", "局", "厅", "委", "办公室", "委员会", "管理委员会", "保险公司",
+BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办公室", "委员会", "管理委员会", "保险公司",
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
@@ -92,9 +94,8 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
     for end, (n, r) in _county_shorts().iter(text):
         anchors.setdefault(end + 1, []).append(Anchor(end + 1 - n, end + 1, r, r.display, r.level, True))
-    for head in lexicon.patterns()["national_heads"]:
-        for m in re.finditer(head, text):
-            anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
+    for m in _national_heads().finditer(text):  # 国家级爱婴医院: a rank, a category
+        anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
@@ -102,6 +103,11 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
         else:
             barriers.add(c.end)
     return anchors, barriers
+
+
+@lru_cache(maxsize=1)
+def _national_heads() -> "re.Pattern":
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon.patterns()["national_heads"])) + ")(?!级)")
 
 
 def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate]) -> list[Candidate]:
@@ -113,7 +119,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     covered = bytearray(len(text) + 1)
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
-    breaks = {m.start() for m in _breaks(stop).finditer(text)} - _inner_positions(text)
+    breaks = {m.start() for m in _breaks(stop).finditer(text)} - _inner_positions(text) - _region_positions(text, hits)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
     for s, e, item in _suffix_hits(text):
@@ -123,11 +129,21 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
         if len(item["suffix"]) == 1 and e < len(text) and not cut_at(text, e):
             continue  # 齐鲁医院委托, 亚运会组委会: a one-character suffix must end a word
+        if text[e:e + 1] and text[e] in item.get("not_before", ""):
+            continue  # 医生学会了: 学会 the verb
+        if item.get("word_end") and e < len(text) and not cut_at(text, e):
+            continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
+        if s and text[s - 1] in item.get("not_after_char", ""):
+            continue  # 医药业: an industry, not a company
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
             full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
             if full:
                 i = min(full)
+                continue
+            j = _bracketed_region(text, i)
+            if j is not None:
+                i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
                 continue
             if i - 1 in breaks and (text[i - 1] not in stop or not _inside_noun(text, i - 1)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
@@ -188,7 +204,9 @@ _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
 
 def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
     inside = sorted((a for end in range(i + 1, s + 1) for a in anchors.get(end, ())
-                     if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))),
+                     if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))
+                     and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")),
+                    # 康美（亳州）世纪国药: the region in brackets is inside the name
                     key=lambda a: (a.start, -a.end))
     m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" else None
     if m and m.start() - i >= 2:  # 南方医学院附属佛山第二医院: the school names the hospital
@@ -213,6 +231,10 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None  # 上海市中心 is a place
     if gap and item.get("gap_pos") and not _pos_first_ok(gap):
         return None  # 洛阳一胸痛中心: one such centre, not a name
+    if gap and item.get("gap_strict") and not _pos_ok(gap):
+        return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
+    if gap and _clause_gap(gap):
+        return None  # 深圳海王合作成立合资公司, 广东加快方舱医院: a clause after the region
     if any(w in text[best.start:e] for w in item.get("not_inside", ())):
         return None  # …医院普外科肝胆外科中心: a department
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
@@ -220,12 +242,16 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
 
 
 def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]:
-    """市第六人民医院 / 市中心医院 as a kicker: the city the article last named."""
-    if i >= s - 1 or text[i] not in "市县区" or item["kind"] not in ("hospital", "public_health"):
+    """市第六人民医院 / 市中心医院 as a kicker: the city the article last named; 省第二人民医院:
+    its province."""
+    if i >= s - 1 or text[i] not in "省市县区" or item["kind"] not in ("hospital", "public_health"):
         return None
     if text[i + 1] in NOT_IMPLIED_BEFORE:
         return None
-    tier = {"市": "municipal", "县": "county", "区": "district"}[text[i]]
+    gap = text[i + 1:s]
+    if len(gap) > IMPLIED_GAP or (gap and (generic_inside(gap) or not _gap_ok(gap))):
+        return None  # 省里允许乡镇卫生院: a clause, not the province's hospital
+    tier = {"省": "provincial", "市": "municipal", "县": "county", "区": "district"}[text[i]]
     r = implied.resolve(i, tier)
     if r is None:
         return Candidate(i, e, text[i:e], item["kind"], tier, None, "pattern.implied", 0.45)
@@ -238,46 +264,128 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     if e < len(text) and not cut_at(text, e):
         return None  # 社会保险基金会计制度: the suffix is part of a longer word
     _, _, starts, inner, *_ = _tables()
-    prefix = text[i:s]
+    if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
+        return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name
+    i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
+    prefix = _BRACKETED.sub("", text[i:s])  # 中源信诚（北京）建筑装饰: the region in brackets aside
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or re.search(r"[0-9]", prefix) or prefix.startswith(starts)
             or inner.search(prefix)):
         return None
-    if not _pos_ok(prefix):
+    rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
+    if not _pos_ok(rest) or _descriptive(prefix):
         return None
     return Candidate(i, e, text[i:e], item["kind"], None, None, "pattern.open", 0.5)
 
 
-# an anchor-less name cannot start with a verb, pronoun, preposition, adverb, conjunction,
-# numeral or time word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院 are not names
-_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a")
+@lru_cache(maxsize=4096)
+def _clause_gap(gap: str) -> bool:
+    """A gap between an anchor and a suffix that holds a verb no name holds (gap_verbs: 成立,
+    组建, 加快, 推出, 持有) is a clause, not a name's middle (广东加快方舱医院, 山西大宁县组建…
+    工作专班). Other verbs stay: names hold them (卫星发射中心, 中西医结合医院, 养生文化协会)."""
+    verbs = frozenset(lexicon.patterns()["gap_verbs"])
+    return any(w in verbs for w, _ in tag(gap))
+
+
+def _place_head(prefix: str) -> int:
+    """Length of a county's short name or a region's name `prefix` starts with (0: none)."""
+    n = region_prefix(prefix)
+    if n:
+        return n
+    return max((k for k in (2, 3) if prefix[:k] in _county_short_names()), default=0)
 
 
 @lru_cache(maxsize=1)
-def _posseg():
-    """jieba's POS tagger, loaded on the first open candidate only (quietly: its
-    dictionary-loading messages are not the user's business)."""
-    import logging
+def _county_short_names() -> frozenset:
+    return frozenset(r.short for r in lexicon.regions()
+                     if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")))
 
-    import jieba
-    import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+QUOTES = "“”\"「」『』"
+
+
+def _after_clause(text: str, i: int, s: int) -> int:
+    """Where an open name starts after a clause or an appositive head in front of it: the end
+    of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; as the
+    segmenter's words, so 药企 inside 制药企业 is none) before the suffix, else `i`."""
+    words = frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
+    pos, last = i, None
+    for w, _ in tag(text[i:s]):
+        pos += len(w)
+        if w in words:
+            last = pos
+    return i if last is None else last
+
+
+def _descriptive(prefix: str) -> bool:
+    """A prefix ending in a descriptive word (智慧型, 全球性, 智慧化) makes a kind of
+    institution, not one; so does an idiom anywhere in it (完全符合)."""
+    words = tag(prefix)
+    return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" for _, f in words)
+
+
+def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
+    """Positions inside a region's name the segmenter keeps whole (开化 of 开化村头卫生院: 开 is
+    no stop there). Only the few region names that hold a stop character are looked at."""
+    out: set[int] = set()
+    stop = _tables()[1]
+    spans = [(h.start, h.end) for h in hits if any(c in stop for c in text[h.start:h.end])]
+    spans += [(end + 1 - n, end + 1) for end, n in _stop_shorts().iter(text)]
+    for a, b in spans:
+        if (a == 0 or cut_at(text, a)) and cut_at(text, b):
+            out.update(range(a, b))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stop_shorts():
+    """County short names that hold a stop character (开化, 和平): an automaton of those only."""
+    stop = _tables()[1]
+    auto = ahocorasick.Automaton()
+    for r in lexicon.regions():
+        if (r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗"))
+                and any(c in stop for c in r.short)):
+            auto.add_word(r.short, len(r.short))
+    if not len(auto):
+        auto.add_word("\0\0", 2)
+    auto.make_automaton()
+    return auto
+
+
+_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
+_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
+
+
+def _bracketed_region(text: str, i: int) -> Optional[int]:
+    """Start of a region in brackets that ends at `i` inside a company's name (康美（亳州）世纪
+    国药有限公司), when a Chinese character stands before it; else None."""
+    if not i or text[i - 1] not in "）)":
+        return None
+    m = _BRACKET.search(text, max(0, i - 10), i)
+    if m is None or not m.start() or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+        return None
+    inner = m.group(1)
+    return m.start() if region_prefix(inner + "\0") == len(inner) else None
+
+
+# an anchor-less name cannot start with a verb, pronoun, preposition, adverb, conjunction,
+# numeral, time or place word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院, 网上医院 are
+# not names
+_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a", "s")
 
 
 @lru_cache(maxsize=4096)
 def _pos_ok(prefix: str) -> bool:
-    words = list(_posseg().cut(prefix, HMM=False))
-    if not words or words[0].flag.startswith(_BAD_FIRST_POS):
+    words = tag(prefix)
+    if not words or words[0][1].startswith(_BAD_FIRST_POS):
         return False
-    return not any(w.flag == "v" and len(w.word) > 1 for w in words)  # 微信搜索医院
+    return not any(f == "v" and len(w) > 1 for w, f in words)  # 微信搜索医院
 
 
 @lru_cache(maxsize=4096)
 def _pos_first_ok(prefix: str) -> bool:
     """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name."""
-    words = list(_posseg().cut(prefix, HMM=False))
-    return bool(words) and not words[0].flag.startswith(_BAD_FIRST_POS)
+    words = tag(prefix)
+    return bool(words) and not words[0][1].startswith(_BAD_FIRST_POS)
 
 
 def generic_inside(s: str) -> bool:
@@ -314,13 +422,13 @@ def _inside_noun(text: str, p: int) -> bool:
 @lru_cache(maxsize=8192)
 def _noun_at(window: str, k: int) -> bool:
     pos = 0
-    for w in _posseg().cut(window, HMM=False):
-        if pos <= k < pos + len(w.word):
-            return len(w.word) > 1 and w.flag.startswith("n")
-        pos += len(w.word)
+    for w, f in tag(window):
+        if pos <= k < pos + len(w):
+            return len(w) > 1 and f.startswith("n")
+        pos += len(w)
     return False
 
 
 @lru_cache(maxsize=4096)
 def _gap_ok(gap: str) -> bool:
-    return not any(w.flag == "v" for w in _posseg().cut(gap, HMM=False))
+    return not any(f == "v" for _, f in tag(gap))

@@ -26,7 +26,31 @@ _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
 
 
 def reference_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    return _designated(text, found) + _cores(text, found) + _bare(text, found) + _numbered(text, found)
+    return (_designated(text, found) + _cores(text, found) + _bare(text, found) + _numbered(text, found)
+            + _fillers(found))
+
+
+# words an article may leave out of a body's name it gives in full elsewhere
+# (广州市残疾人辅助器具服务中心 … 广州市残疾人辅助器具中心): the same body
+FILLERS = ("服务", "管理", "工作")
+
+
+def _fillers(found: list[Candidate]) -> list[Candidate]:
+    """A name that is another name found in the article less one filler word before the
+    same suffix takes that name (guide v2: the canonical name the article makes clear). A
+    missing 第一 or 人民 is another body (市第一人民医院, 市人民医院) and is left alone."""
+    full = {c.name for c in found if c.rule.startswith(("pattern", "gazetteer"))}
+    out = []
+    for c in found:
+        if not c.rule.startswith("pattern") or c.name in _not_cores():
+            continue
+        for f in FILLERS:
+            longer = next((n for n in full if len(n) == len(c.name) + len(f) and f in n
+                           and n.replace(f, "", 1) == c.name), None)
+            if longer is not None:
+                out.append(c.with_(name=longer, rule="reference.filler", confidence=c.confidence + 0.01))
+                break
+    return out
 
 
 def _designated(text: str, found: list[Candidate]) -> list[Candidate]:

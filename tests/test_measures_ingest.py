@@ -1,0 +1,45 @@
+"""Ingest families the rest of the suite did not pin (mutants of benchmarks/mutate.py that
+survived): the WeChat script variables that hold a post's publication time, and chrome found
+by a substring of an element's class. Pages written for the test, in the shape of a WeChat
+post."""
+from __future__ import annotations
+
+import pytest
+
+import extract
+from extract.options import Options
+
+INGEST_ONLY = Options(components=())
+BODY = "<p>" + "参保人员可通过国家医保服务平台APP办理异地就医备案，备案后即可在就医地直接结算。" * 3 + "</p>"
+
+
+def wechat_page(script: str = "", inside: str = "") -> str:
+    return (f"<html><head><title>异地就医备案这样办</title></head><body>"
+            f"<div id='js_content' class='rich_media_content'>{BODY}{inside}<p>备案后可在就医地直接结算。</p></div>"
+            f"<script>var nickname = \"椰城医保\";\n{script}</script></body></html>")
+
+
+@pytest.mark.parametrize("script,published", [
+    pytest.param('var publish_time = "2024-03-08" || "";', "2024-03-08", id="ingest.pattern.wechat_time"),
+    # 2024-03-07T20:00Z: already 8 March in Beijing, where WeChat dates its posts
+    pytest.param('var ct = "1709841600";', "2024-03-08", id="ingest.pattern.wechat_ct"),
+])
+def test_wechat_script_variable_gives_the_publication_date(script, published):
+    doc = extract.parse(wechat_page(script), options=INGEST_ONLY)
+    assert doc.meta.published == published
+    assert doc.meta.sources["published"] == "html_meta"
+
+
+def test_page_without_a_date_gets_none():
+    assert extract.parse(wechat_page(), options=INGEST_ONLY).meta.published is None
+
+
+def test_chrome_found_by_a_class_substring_is_dropped():
+    """ingest.chrome.drop_substrings: js_appendqrcode_area and article_adlist_box are chrome
+    although no class token (split on - _ and spaces) is a chrome word; they sit inside the
+    post's body, between two of its paragraphs."""
+    inside = ("<div class='js_appendqrcode_area'>关注本公众号，获取更多医保资讯</div>"
+             "<div class='article_adlist_box'>限时优惠体检套餐</div>")
+    doc = extract.parse(wechat_page(inside=inside), options=INGEST_ONLY)
+    assert "国家医保服务平台APP办理异地就医备案" in doc.text and doc.text.endswith("备案后可在就医地直接结算。")
+    assert "关注本公众号" not in doc.text and "体检套餐" not in doc.text

@@ -1,0 +1,118 @@
+"""Nothing super-linear on the parse path: for each pathological family of input, 4x the
+input costs at most about 5x the CPU time of `extract.parse` (all extractors).
+
+Timing is made robust, never an absolute limit: CPU time of this process (not wall
+time), the smallest of several runs (noise only ever adds time), sizes large enough
+that per-call overhead does not hide growth, and a bound of LIMIT = 8 (linear work
+gives 4, n log n about 4.5, quadratic 16). A family known to be super-linear in code
+this branch does not own is a strict xfail naming the module; it is measured over 16x
+the input (two 4x steps, bound 25 = 5x per step: linear gives 16, quadratic 256), which
+shows a quadratic term reliably even where it is still small at the base size. The
+same families at larger sizes: `python benchmarks/fuzz.py --growth` (docs/robustness.md)."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+import extract
+from extract.options import Options
+from extract.pipeline import build_document
+
+LIMIT = 8.0
+LIMIT_16X = 25.0
+SENTENCE = "国家医保局发布通知，参保人员须于2024年12月31日前缴纳380元，报销比例为70%。"
+
+# family -> (text of about n characters, n); n puts the 4n run near half a second here
+FAMILIES = {
+    "digits": (lambda n: "1" * n, 20000),
+    "digits-spaced": (lambda n: "12 " * (n // 3), 10000),
+    "年": (lambda n: "年" * n, 20000),
+    "years": (lambda n: "2023年" * (n // 5), 12000),
+    "万": (lambda n: "万" * n, 20000),
+    "amounts": (lambda n: "3万" * (n // 2), 10000),
+    "brackets-balanced": (lambda n: "（《【医保】》）" * (n // 8), 20000),
+    "quoted-words": (lambda n: "“医保”" * (n // 4), 20000),
+    "list-markers": (lambda n: "".join(f"{i}. 请携带身份证办理\n" for i in range(n // 12)), 15000),
+    "chinese-list-markers": (lambda n: "（一）" * (n // 3), 15000),
+    "nested-html": (lambda n: "<div>" * (n // 11) + SENTENCE + "</div>" * (n // 11), 15000),
+    "one-long-line": (lambda n: SENTENCE * (n // len(SENTENCE)), 10000),
+    "short-lines": (lambda n: "医保缴费\n" * (n // 5), 20000),
+    "dates": (lambda n: "2023年12月25日" * (n // 11), 8000),
+    "dates-in-sentences": (lambda n: "2023年12月25日，" * (n // 12), 8000),
+    "unclosed-tags": (lambda n: "<p>" * (n // 3), 6000),
+    "entities": (lambda n: "&amp;" * (n // 5), 30000),
+}
+_TRIM = pytest.mark.xfail(strict=True, reason=(
+    "extract/procedures/clauses.py trim() rescans the rest of the clause for each unbalanced bracket or quote it "
+    "strips (quadratic: 31 s at 640k characters); the procedures helper is fixing it"))
+KNOWN = {
+    "bracket-run": (lambda n: "国家医保局发布通知。" + "（" * n + "请办理。", 10000, _TRIM),
+    "quote-run": (lambda n: "“" * n, 10000, _TRIM),
+}
+
+
+# bytes that must be repaired: the decoder's families, through build_document
+_LINE = SENTENCE + "\n"
+BYTE_FAMILIES = {
+    "mixed-encodings": (lambda n: (_LINE.encode("gbk") + _LINE.encode()) * (n // 200), 20000),
+    "sparse-corrupt-bytes": (lambda n: (_LINE.encode() + b"\xff") * (n // 120), 20000),
+    "damaged-gbk": (lambda n: (_LINE.encode("gbk") + b"\x81") * (n // 80), 12000),
+    "garbage": (lambda n: bytes((i * 37 + 11) % 128 + 128 for i in range(n)), 50000),
+}
+
+
+def _cpu(text) -> float:
+    t0 = time.process_time()
+    if isinstance(text, bytes):
+        build_document(text, published="2024-06-30")
+    else:
+        extract.parse(text, published="2024-06-30")
+    return time.process_time() - t0
+
+
+def growth(make, n: int, factor: int = 4, limit: float = LIMIT, attempts: int = 3) -> float:
+    """CPU time of factor*n over that of n, each the smallest of several runs; stops as
+    soon as the ratio is within `limit` (more runs could only lower it)."""
+    small, large = make(n), make(factor * n)
+    _cpu(make(n // 4))  # warm caches and lexicons
+    base = min(_cpu(small) for _ in range(3))
+    best = float("inf")
+    for _ in range(attempts):
+        best = min(best, _cpu(large))
+        if best / base <= limit:
+            break
+    return best / max(base, 1e-4)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_four_times_the_input_costs_about_four_times(family):
+    make, n = FAMILIES[family]
+    ratio = growth(make, n)
+    assert ratio <= LIMIT, f"{family}: 4x the input cost {ratio:.1f}x"
+
+
+@pytest.mark.parametrize("family", sorted(BYTE_FAMILIES))
+def test_repairing_bytes_is_linear(family):
+    make, n = BYTE_FAMILIES[family]
+    ratio = growth(make, n)
+    assert ratio <= LIMIT, f"{family}: 4x the bytes cost {ratio:.1f}x"
+
+
+@pytest.mark.parametrize("family", [pytest.param(k, marks=v[2]) for k, v in sorted(KNOWN.items())])
+def test_known_super_linear_families(family):
+    make, n, _ = KNOWN[family]
+    ratio = growth(make, n, factor=16, limit=LIMIT_16X, attempts=1)
+    assert ratio <= LIMIT_16X, f"{family}: 16x the input cost {ratio:.1f}x"
+
+
+def test_families_are_read_in_full():
+    """No family is cut short: every character of the text but whitespace is in the
+    Document (the cleaning only drops spaces after list markers and blank lines)."""
+    for family, (make, n) in sorted(FAMILIES.items()):
+        if family in ("nested-html", "unclosed-tags", "entities"):
+            continue
+        text = make(n)
+        doc = extract.parse(text, published="2024-06-30", options=Options(components=()))
+        assert re.sub(r"\s", "", doc.text) == re.sub(r"\s", "", text), family
