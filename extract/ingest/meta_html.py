@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any, Optional
 
-from . import outlets, tree
+from . import outlets
 from .datelines import split_names
 from .meta import is_outlet, iso_date, name_strings, patterns, scalar, web_url
 
@@ -47,6 +47,8 @@ def split_title(page_title: str) -> tuple[str, Optional[str]]:
 
 def from_html(soup) -> dict[str, dict]:
     """{source: partial fields} from the page's own statements about itself."""
+    from . import tree  # imports bs4: only for HTML (plain text never loads it)
+
     metas: dict[str, str] = {}
     for m in tree.tags(soup, ("meta",)):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
@@ -122,6 +124,8 @@ def _editors(soup) -> set[str]:
 
 def _wechat_account(soup, scripts: list) -> Optional[str]:
     """A WeChat post's account: the profile name on the page, or `var nickname`."""
+    from . import tree
+
     el = tree.with_id(soup, ("js_name", "profile_nickname")) or next(iter(tree.with_class(soup, "profile_nickname")), None)
     if el and el.get_text(strip=True):
         return outlets.normalize(el.get_text(strip=True))
