@@ -43,6 +43,7 @@ class Lexicon:
         self.step_max = int(data["step_max_chars"])
         self.procedure_cue_re = re.compile(data["procedure_cues"])
         self.non_procedure_cue_re = re.compile(_alt(data["non_procedure_cues"]))
+        self.materials_heading_re = re.compile(data["materials_heading"])
         self.condition_intro_re = re.compile(data["condition_intro"])
         self.non_action_head_re = re.compile(data["non_action_head"])
         self.case_item_re = re.compile(data["case_item"])

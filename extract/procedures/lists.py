@@ -256,7 +256,7 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
         return "condition"
     if lst.role == "steps":
         return "procedure"
-    if intro and lex.non_procedure_cue_re.search(intro):
+    if intro and (lex.non_procedure_cue_re.search(intro) or lex.materials_heading_re.search(intro)):
         return "none"
     n = len(lst.items)
     policy = sum(1 for s, e in lst.items if lex.policy_head_re.match(text, s, e))
