@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..dates.roles import CLAUSE_BREAK, clause_start
 
@@ -19,8 +19,7 @@ Span = tuple[int, int]
 
 @lru_cache(maxsize=None)
 def _lists() -> dict:
-    with open(Path(__file__).parent / "phrases.yaml", encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = load_yaml(Path(__file__).parent / "phrases.yaml")
     heads = raw["actor_heads"]
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",

@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from ..datafiles import load_yaml
+from ..literals import guard
 
 from ..refdate import RefDate
 from . import outlets
@@ -21,7 +22,7 @@ PRIORITY = ("text", "json_ld", "html_meta", "front_matter", "manifest", "argumen
 
 @lru_cache(maxsize=1)
 def patterns() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("patterns.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("patterns.yaml"))
     frag = data.pop("fragments")
 
     names = re.compile("|".join(sorted(frag, key=len, reverse=True)))
@@ -30,11 +31,11 @@ def patterns() -> dict:
         return names.sub(lambda m: frag[m.group(0)], p)
 
     out: dict[str, Any] = {}
-    for key, val in data.items():
+    for key, val in data.items():  # each behind the words it needs (extract/literals.py)
         if isinstance(val, list):
-            out[key] = [re.compile(expand(v), re.M) for v in val]
+            out[key] = [guard(re.compile(expand(v), re.M)) for v in val]
         else:
-            out[key] = re.compile(expand(val), re.M)
+            out[key] = guard(re.compile(expand(val), re.M))
     return out
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
-import yaml
+from ..datafiles import load_yaml
 
 HERE = Path(__file__).parent
 
@@ -114,5 +114,5 @@ def _read_gazetteer(path: Path) -> list[GazetteerEntry]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load((HERE / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(HERE / "lexicon.yaml")
     return Lexicon(data, _read_gazetteer(HERE / "channels.tsv"))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-import yaml
+from ..datafiles import load_yaml
 
 from .lexicon import HERE, lexicon
 
@@ -51,7 +51,7 @@ class _Family:
 
 @lru_cache(maxsize=1)
 def _config():
-    data = yaml.safe_load((HERE / "markers.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(HERE / "markers.yaml")
     before = re.escape(data["anchor_before"])
     fams = []
     for f in data["families"]:
