@@ -38,6 +38,7 @@ def _rx():
         "all_who": re.compile(d["eligibility_all_who"]),
         "if": re.compile(d["eligibility_if"]),
         "subject": re.compile(d["eligibility_subject"]),
+        "subject_generic": re.compile(d["eligibility_subject_generic"]),
         "benefit_intro": re.compile(d["benefit_list_intro"]),
         "benefit_case": re.compile(d["benefit_item_case"]),
         "who_question": re.compile(d["eligibility_question"]),
@@ -135,9 +136,13 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
     rx = _rx()
     out: list[tuple[int, int, list[Span]]] = []
     for m in rx["statement"].finditer(text):
-        end = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + MAX_CHARS))
-        e = end.start() if end else min(len(text), m.end() + MAX_CHARS)
-        items = [make_span(text, a, b) for a, b in split_people(text, m.end(), e)]
+        s = m.end()
+        if text[s - 1] in "：:":  # 申领对象：\n年满60周岁以上的…: the answer on the next line
+            while s < len(text) and text[s] in "\n \t\u3000":
+                s += 1
+        end = _SENTENCE_END.search(text, s, min(len(text), s + MAX_CHARS))
+        e = end.start() if end else min(len(text), s + MAX_CHARS)
+        items = [make_span(text, a, b) for a, b in split_people(text, s, e)]
         if items:
             out.append((m.start(), e, items))
     for m in rx["heading"].finditer(text):
@@ -156,6 +161,8 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
             out.append((m.start(), m.end(), items))
     for key in ("all_who", "if", "subject"):
         for m in rx[key].finditer(text):
+            if key == "subject" and (rx["subject_generic"].search(m.group("who")) or _REFERS_TO_LIST.search(m.group("who"))):
+                continue
             out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
     for m in rx["who_question"].finditer(text):
         s = m.end()
