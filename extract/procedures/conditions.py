@@ -261,6 +261,24 @@ def _by_channel(text: str, drafts: list[Draft], starts: list[int], s: int, e: in
     return before or using
 
 
+ADJACENT = 20  # characters between two procedures that make one run of alternatives
+
+
+def _run_of(drafts: list[Draft], target: Draft, after: int) -> list[Draft]:
+    """An eligibility statement before a run of back-to-back procedures (理赔方式：线上理赔申请
+    1.…2.… 线下理赔申请 1.…) concerns each of them: the ways to do one thing. `drafts` are
+    sorted by start; the run stays after the statement (`after`)."""
+    if target.start < after:
+        return [target]
+    k = drafts.index(target)
+    lo = hi = k
+    while lo > 0 and drafts[lo - 1].start >= after and 0 <= drafts[lo].start - drafts[lo - 1].end <= ADJACENT:
+        lo -= 1
+    while hi + 1 < len(drafts) and 0 <= drafts[hi + 1].start - drafts[hi].end <= ADJACENT:
+        hi += 1
+    return drafts[lo : hi + 1]
+
+
 def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], gap: int) -> None:
     """Eligibility lists and statements join the procedure they concern (see module doc)."""
     if not drafts:
@@ -311,7 +329,7 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
         targets = [inside] if inside else _by_channel(text, drafts, starts, s, e, channel_names)
         if not targets:
             t = _best(drafts, starts, s, e, _bigrams(intro), gap)
-            targets = [t] if t is not None else []
+            targets = _run_of(drafts, t, e) if t is not None else []
         for target in targets:
             have = {(c.start, c.end) for c in target.conditions}
             for c in items:
