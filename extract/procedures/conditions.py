@@ -39,6 +39,8 @@ def _rx():
         "if": re.compile(d["eligibility_if"]),
         "subject": re.compile(d["eligibility_subject"]),
         "subject_generic": re.compile(d["eligibility_subject_generic"]),
+        "people_list": re.compile(d["eligibility_people_list"]),
+        "list_split": re.compile(d["eligibility_list_split"]),
         "benefit_intro": re.compile(d["benefit_list_intro"]),
         "benefit_case": re.compile(d["benefit_item_case"]),
         "who_question": re.compile(d["eligibility_question"]),
@@ -164,6 +166,14 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
             if key == "subject" and (rx["subject_generic"].search(m.group("who")) or _REFERS_TO_LIST.search(m.group("who"))):
                 continue
             out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
+    for m in rx["people_list"].finditer(text):
+        a, parts = m.start("who"), []
+        for cut in rx["list_split"].finditer(text, m.start("who"), m.end("who")):
+            parts.append((a, cut.start("sep")))
+            a = cut.end("sep")
+        parts.append((a, m.end("who")))
+        items = [make_span(text, *trim(text, x, y)) for x, y in parts]
+        out.append((m.start(), m.end(), [c for c in items if len(c.text) >= 2]))
     for m in rx["who_question"].finditer(text):
         s = m.end()
         while s < len(text) and text[s] in "\n \t\u3000":
