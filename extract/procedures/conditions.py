@@ -274,13 +274,16 @@ def _by_channel(text: str, drafts: list[Draft], starts: list[int], s: int, e: in
 ADJACENT = 20  # characters between two procedures that make one run of alternatives
 
 
-def _run_of(drafts: list[Draft], target: Draft, after: int) -> list[Draft]:
+def _run_of(drafts: list[Draft], starts: list[int], target: Draft, after: int) -> list[Draft]:
     """An eligibility statement before a run of back-to-back procedures (理赔方式：线上理赔申请
     1.…2.… 线下理赔申请 1.…) concerns each of them: the ways to do one thing. `drafts` are
-    sorted by start; the run stays after the statement (`after`)."""
+    sorted by start (`starts`); the run stays after the statement (`after`) and each
+    step of it looks at one neighbour: linear in the run."""
     if target.start < after:
         return [target]
-    k = drafts.index(target)
+    k = bisect_left(starts, target.start)
+    while drafts[k] is not target:  # drafts sharing a start
+        k += 1
     lo = hi = k
     while lo > 0 and drafts[lo - 1].start >= after and 0 <= drafts[lo].start - drafts[lo - 1].end <= ADJACENT:
         lo -= 1
@@ -339,7 +342,7 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
         targets = [inside] if inside else _by_channel(text, drafts, starts, s, e, channel_names)
         if not targets:
             t = _best(drafts, starts, s, e, _bigrams(intro), gap)
-            targets = _run_of(drafts, t, e) if t is not None else []
+            targets = _run_of(drafts, starts, t, e) if t is not None else []
         for target in targets:
             have = {(c.start, c.end) for c in target.conditions}
             for c in items:
