@@ -96,6 +96,8 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
         sent = sentence_bounds(work, m.start, m.end)
         action, actor = read(work, sent, (m.start, m.end), after_pos)
         if no_duty(work, sent[0], _scope_end(work, sent, action), m, ref):
+            if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
+                m.role = "event"
             continue
         label_start = None
         if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
