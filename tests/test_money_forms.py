@@ -3,7 +3,7 @@ currencies and bound notes keep offsets exact and never hang."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from extract.money import extract_money
 
@@ -12,6 +12,7 @@ ALPHABET = "0123456789 ,，.元圆万亿千角分毛整正壹贰叁伍捌拾佰�
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
+@example(text="0圆0拾毛")  # an Arabic digit before a 大写 unit in the 角 place raised InvalidOperation
 def test_offsets_hold_on_money_like_text(text):
     found = extract_money(text, None)
     for m in found:

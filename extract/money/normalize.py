@@ -148,11 +148,11 @@ def _subunit(sub: str) -> Decimal:
     m = _SUB.fullmatch(sub)
     if not m:
         return Decimal(0)
-    if m.group(3):
-        return parse_number(m.group(3)) * SUBUNITS["角"]
-    jiao = parse_number(m.group(1)) * SUBUNITS["角"] if m.group(1) else Decimal(0)
-    fen = parse_number(m.group(2)) * SUBUNITS["分"] if m.group(2) else Decimal(0)
-    return jiao + fen
+    parts = [(m.group(i), SUBUNITS[unit]) for i, unit in ((3, "角"), (1, "角"), (2, "分")) if m.group(i)]
+    values = [(parse_number(raw), scale) for raw, scale in parts]
+    if any(v is None for v, _ in values):  # 0拾毛: no numeral, no subunit
+        return Decimal(0)
+    return sum((v * scale for v, scale in values), Decimal(0))
 
 
 def vague(m: re.Match, text: str) -> Optional[Mention]:

@@ -3,6 +3,7 @@
 into the int/float the schema stores."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -86,9 +87,14 @@ def has_digit(text: str) -> bool:
     return any(ch in DIGITS or ch in "十拾" for ch in text)
 
 
+_ARABIC = re.compile(r"\d[\d,， \u00a0\u2009]*(?:\.\d+)?\Z")
+
+
 def parse_number(text: str) -> Optional[Decimal]:
+    """The value of a numeral, or None for one that is neither Arabic nor Chinese
+    (0拾: an Arabic digit before a Chinese unit)."""
     if text[:1].isdigit():
-        return parse_arabic(text)
+        return parse_arabic(text) if _ARABIC.match(text) else None
     return parse_chinese(text)
 
 
