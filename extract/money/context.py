@@ -133,6 +133,11 @@ def rate_per(text: str, start: int) -> list[str]:
     """年度最高支付限额为15万元 (年), 人均财政补助标准670元 (人): a rate noun before the
     amount in its clause (guide v2); the span stays the amount."""
     seg = text[max(0, start - RATE_NOUN_CHARS):start]
+    # one phrase per line (WeChat exports): 人均保费\n59元/年 - a line break right before the
+    # amount, after a line with no punctuation, does not end the clause
+    head = seg.rstrip(" \t\u3000")
+    if head.endswith("\n"):
+        seg = head[:-1].rstrip(" \t\u3000")
     cuts = list(CLAUSE_DELIM.finditer(seg))
     if cuts:
         seg = seg[cuts[-1].end():]
