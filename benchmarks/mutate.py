@@ -481,8 +481,8 @@ def _commit() -> str:
 def _run_all(args, argv, muts: list[Mutation], source: Path, results: list[Result]) -> int:
     if not args.no_baseline:
         base = run_one(None, source, args.timeout, args.keep)
-        print(f"baseline: {base.outcome if base.outcome != 'survived' else 'passes'} ({base.detail}, {base.seconds} s)",
-              flush=True)
+        print(f"baseline: {base.outcome if base.outcome != 'survived' else 'passes'} ({base.detail}, {base.seconds} s)"
+              + (f"; first failing test: {base.first_failure}" if base.first_failure else ""), flush=True)
         if base.outcome != "survived":
             print("the unmutated copy does not pass: mutation results would mean nothing", file=sys.stderr)
             return 1
