@@ -269,6 +269,33 @@ def parse_procedures(out: str, tmp: Path) -> list[Figure]:
                    float(m.group(1)) / 1e6, "M chars/s", clock="wall")]
 
 
+def parse_db(out: str, tmp: Path) -> list[Figure]:
+    m = re.search(r"^input: (\d+) files, ([\d.]+) MB", out, re.M)
+    e = re.search(r"^extract\s+([\d.]+) s\s+\(([\d.]+) files/s\)", out, re.M)
+    if not (m and e):
+        return []
+    on = f"the {m.group(1)} real files ({m.group(2)} MB) of ../shared/corpus-dev/bulk, raw bytes"
+    stage = "parse + extract + JSONL record, one process (what `hnx run -o` does)"
+    return [Figure(stage, on, float(e.group(2)), "files/s", clock="wall"),
+            Figure(stage, on, float(m.group(2)) / float(e.group(1)), "MB/s", clock="wall")]
+
+
+def parse_batch(out: str, tmp: Path) -> list[Figure]:
+    m = re.search(r"^corpus: (\d+) files from \S+ \(([\d.]+) MB\)", out, re.M)
+    if not m:
+        return []
+    n = int(m.group(1))
+    on = (f"{n} real files ({m.group(2)} MiB) of ../shared/corpus-dev/bulk, `python -m extract run -j J` in a "
+          f"fresh process")
+    figs = []
+    for j, wall, steady in re.findall(r"^-j (\d+): median wall ([\d.]+) s.*?\(steady ([\d.]+) files/s", out, re.M):
+        figs.append(Figure(f"batch `hnx run -j {j}`, end to end (start-up included)", on, n / float(wall),
+                           "files/s", clock="wall"))
+        figs.append(Figure(f"batch `hnx run -j {j}`, steady (after the first record)", on, float(steady),
+                           "files/s", clock="wall"))
+    return figs
+
+
 # One line per benchmark script. New scripts
 # are added here; without a parser their speed lines are read generically.
 BENCHES = [
@@ -283,12 +310,8 @@ BENCHES = [
     Bench("procedures", "bench_procedures.py", [], parse_procedures),
     Bench("institution layers", "bench_institutions.py", ["--layers", "gazetteer", "patterns", "gazetteer,patterns",
           "jieba_nt", "model", "gazetteer,patterns,model"], lambda out, tmp: [], on="accuracy table only"),
-    Bench("extract and database load", "bench_db.py", [],
-          on="the 880 real files of ../shared/corpus-dev/bulk, one process: parse + extract + write JSONL "
-             "(the SQLite load's share of it is in the output)"),
-    Bench("batch", "bench_batch.py", ["--files", "200", "--jobs", "1", "2", "--repeat", "1"], full=[],
-          on="the first files of ../shared/corpus-dev/bulk (real), `hnx run -j J` in a fresh process, start-up "
-             "included; wall clock"),
+    Bench("extract and database load", "bench_db.py", [], parse_db),   # the SQLite load's share: verbatim output
+    Bench("batch", "bench_batch.py", ["--files", "200", "--jobs", "1", "2", "--repeat", "1"], parse_batch, full=[]),
     Bench("start-up", "bench_startup.py", ["--repeat", "3"], lambda out, tmp: [], full=[],
           on="verbatim only (seconds and MB per command)"),
     Bench("linear growth", "bench_linear.py", ["--size", "200000"], lambda out, tmp: [], full=[],
