@@ -8,10 +8,43 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured records from Chinese health-news articles.")
+# command -> the module whose register(app) adds it. A plugin module (and its package,
+# which may import SQLAlchemy, spaCy or the extractors) is imported only when one of its
+# commands is run or listed by --help: `hnx --version` and `hnx run` import none of them.
+PLUGINS = {
+    "load": "extract.db.cli", "export": "extract.db.cli",
+    "eval": "extract.evaluation.cli", "gold": "extract.evaluation.cli",
+    "train": "extract.institutions.cli",
+    "show": "extract.review.cli",
+}
+
+
+class _PluginGroup(TyperGroup):
+    """The root command group; plugin commands are built on first use (click's lazy group)."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands) + [n for n in PLUGINS if n not in self.commands]
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in PLUGINS:
+            self._load(PLUGINS[name])
+        return super().get_command(ctx, name)
+
+    def _load(self, module: str) -> None:
+        from importlib import import_module
+
+        sub = typer.Typer()
+        import_module(module).register(sub)
+        for cmd_name, cmd in typer.main.get_group(sub).commands.items():
+            self.commands.setdefault(cmd_name, cmd)
+
+
+app = typer.Typer(cls=_PluginGroup, add_completion=False, no_args_is_help=True,
+                  help="Structured records from Chinese health-news articles.")
 
 
 def _version(value: bool):
@@ -115,21 +148,6 @@ def schema():
     from .schema import json_schema
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
-
-
-def _register_plugins() -> None:
-    from .db.cli import register as register_db
-    from .evaluation.cli import register as register_eval
-    from .institutions.cli import register as register_train
-    from .review.cli import register as register_show
-
-    register_db(app)
-    register_eval(app)
-    register_train(app)
-    register_show(app)
-
-
-_register_plugins()
 
 
 def main() -> None:

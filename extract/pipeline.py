@@ -18,7 +18,6 @@ from .ingest.decode import DecodeError, decode, scrub_text
 from .ingest.frontmatter import read_front_matter
 from .ingest.datelines import url_date
 from .ingest.exports import split_header, wechat_account
-from .ingest.html import extract_html, parse_html
 from .ingest.meta_html import from_html
 from .ingest.payload import read_payload
 from .ingest.lines import clean, normalize_chars
@@ -50,6 +49,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     fmt = fmt or sniff(body)
     headings: dict = {}
     if fmt == "html":
+        from .ingest.html import extract_html, parse_html  # the HTML parser only for HTML
+
         soup = parse_html(body)
         found.update(from_html(soup))
         res = extract_html(body, body_at, len(raw), soup)
@@ -79,15 +80,15 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         headings = {remap[p]: lv for p, lv in headings.items() if p < len(remap)}
     if headline is not None and headline.text not in mapped.text[:3000]:
         # a headline printed only in a header is the article's: it opens the text
-        nl = Mapped("\n", [headline.pos[-1] + 1 if headline.pos else 0])
+        nl = Mapped.flat("\n", headline.at(len(headline) - 1) + 1 if headline.text else 0)
         mapped = Mapped.join([headline, nl, mapped], len(raw))
     if fmt != "html":
         probe = _probe(mapped)
         found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
         found["text:site"] = {"outlet": wechat_account(probe)}
     mapped, ocr = clean(mapped, fmt, headings)
-    head_starts = {i: headings[p] for i, p in enumerate(mapped.pos)
-                   if p in headings and (i == 0 or mapped.text[i - 1] == "\n")}
+    head_starts = {i: headings[p] for i, p in mapped.where(headings)
+                   if i == 0 or mapped.text[i - 1] == "\n"}
     if fmt == "html":
         title = res.title_line or next((found[k]["title"] for k in ("front_matter", "front_matter:header", "json_ld",
                                                                      "html_meta") if found.get(k, {}).get("title")), None)

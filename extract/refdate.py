@@ -77,5 +77,5 @@ class RefDate:
     def try_parse(cls, value) -> Optional["RefDate"]:
         try:
             return cls.parse(value)
-        except ValueError:
+        except (ValueError, OverflowError):  # RFC 2822 with a year too large for the clock
             return None

@@ -52,18 +52,49 @@ def test_folders_are_sniffed_not_filtered_by_name_and_every_skip_has_a_reason(tm
     os.symlink(src / "sub", src / "loop")
     out = tmp_path / "out.jsonl"
     res = runner.invoke(app, ["run", str(src), "-o", str(out), "--no-extract"])
-    assert res.exit_code == 1, res.output                     # the broken link is an error record
-    names = [Path(r["source"]).name for r in _records(out)]
-    assert names == ["README.txt", "broken.txt", "notice.aspx.bak", "stray_nul.txt", "page.html"]
-    broken = _records(out)[1]
+    assert res.exit_code == 1, res.output                     # the broken link and the FIFO are error records
+    recs = _records(out)
+    names = [Path(r["source"]).name for r in recs]
+    assert names == ["README.txt", "broken.txt", "notice.aspx.bak", "pipe", "stray_nul.txt", "page.html"]
+    broken, pipe = recs[1], recs[3]
     assert broken["errors"][0]["stage"] == "read" and "broken symbolic link" in broken["errors"][0]["message"]
+    assert pipe["errors"] == [{"stage": "read", "message": "not a regular file: a FIFO (named pipe)"}]
     err = res.stderr
     for name, reason in [(".git/", "hidden folder"), (".hidden.txt", "hidden file"), ("logo.png", "PNG image"),
                          ("bundle.zip", "ZIP archive"), ("records.jsonl", "JSON data"),
-                         ("pipe", "FIFO (named pipe) (never read)"), ("loop", "symbolic link to a folder")]:
+                         ("loop", "symbolic link to a folder")]:
         assert any(line.startswith("skipped: ") and name in line and reason in line for line in err.splitlines()), (name, err)
     assert f"error: {src / 'broken.txt'}: read: broken symbolic link" in err
-    assert "5 files" in err and "7 skipped" in err
+    assert f"error: {src / 'pipe'}: read: not a regular file: a FIFO (named pipe)" in err
+    assert "6 files" in err and "6 skipped" in err
+
+
+def test_a_fifo_below_a_folder_is_never_opened_and_left_out_by_exclude(tmp_path):
+    """Nothing waits on a writer: the FIFO's record comes from stat() alone (an alarm
+    would stop a hang); --exclude leaves it out like any file."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _article(src, "a.txt")
+    os.mkfifo(src / "b.fifo")
+    out = tmp_path / "out.jsonl"
+
+    def hung(signum, frame):
+        raise TimeoutError("hnx run hung on a FIFO in a folder")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        res = runner.invoke(app, ["run", str(src), "-o", str(out), "--no-extract", "-j", "1"])
+        excluded = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "x.jsonl"), "--no-extract",
+                                       "--exclude", "*.fifo"])
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert res.exit_code == 1, res.output
+    assert [(Path(r["source"]).name, [e["stage"] for e in r["errors"]]) for r in _records(out)] == \
+        [("a.txt", []), ("b.fifo", ["read"])]
+    assert excluded.exit_code == 0, excluded.output
+    assert [Path(r["source"]).name for r in _records(tmp_path / "x.jsonl")] == ["a.txt"]
 
 
 def test_include_and_exclude_globs(tmp_path):

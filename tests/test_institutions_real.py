@@ -141,3 +141,21 @@ def test_foreign_body_keeps_its_country_on_bulk(ingest_only):
                     pytest.fail(f"{m.text} after {text[m.start - 1]} taken for China's {m.name}")
                 seen += m.rule.endswith("+country")
     assert seen > 5
+
+
+def test_bracketed_country_and_beijing_hospitals_on_bulk(ingest_only):
+    """新闻联播 items write 刚果（金）卫生部 with full-width brackets: the ministry is that
+    country's, never China's 卫生部; a Beijing hospital written 北京X医院 or 朝阳医院 takes its
+    official name, never a city's (朝阳市医院, 北京市医院)."""
+    import extract
+
+    seen = 0
+    for path in bulk_files("xwlb_2026*") + bulk_files("webtct_1305_*") + bulk_files("webtct_18158_*"):
+        doc = extract.parse_file(str(path), options=ingest_only)
+        for art in doc.articles:
+            text = doc.text[art.start:art.end]
+            for m in extract_institutions(text):
+                assert not (m.name == "卫生部" and text[:m.start].endswith("）")), m.text
+                assert m.name not in ("朝阳市医院", "北京市医院", "北京市朝阳医院"), m.text
+                seen += m.name in ("刚果（金）卫生部", "首都医科大学附属北京朝阳医院")
+    assert seen > 5

@@ -3,12 +3,10 @@ input costs at most about 5x the CPU time of `extract.parse` (all extractors).
 
 Timing is made robust, never an absolute limit: CPU time of this process (not wall
 time), the smallest of several runs (noise only ever adds time), sizes large enough
-that per-call overhead does not hide growth, and a bound of LIMIT = 8 (linear work
-gives 4, n log n about 4.5, quadratic 16). A family known to be super-linear in code
-this branch does not own is a strict xfail naming the module; it is measured over 16x
-the input (two 4x steps, bound 25 = 5x per step: linear gives 16, quadratic 256), which
-shows a quadratic term reliably even where it is still small at the base size. The
-same families at larger sizes: `python benchmarks/fuzz.py --growth` (docs/robustness.md)."""
+that per-call overhead does not hide growth, up to five runs of the larger input, and a
+bound of LIMIT = 6: "about 5x" with room for a loaded machine (linear work measures 3.6-4.7
+here under a load of 11 on 2 cores, n log n gives about 4.5, quadratic 16). The same
+families at larger sizes: `python benchmarks/fuzz.py --growth` (docs/robustness.md)."""
 from __future__ import annotations
 
 import re
@@ -20,8 +18,7 @@ import extract
 from extract.options import Options
 from extract.pipeline import build_document
 
-LIMIT = 8.0
-LIMIT_16X = 25.0
+LIMIT = 6.0
 SENTENCE = "国家医保局发布通知，参保人员须于2024年12月31日前缴纳380元，报销比例为70%。"
 
 # family -> (text of about n characters, n); n puts the 4n run near half a second here
@@ -43,14 +40,14 @@ FAMILIES = {
     "dates-in-sentences": (lambda n: "2023年12月25日，" * (n // 12), 8000),
     "unclosed-tags": (lambda n: "<p>" * (n // 3), 6000),
     "entities": (lambda n: "&amp;" * (n // 5), 30000),
+    # runs of unbalanced brackets and quotes: clause trimming strips them one by one (it
+    # rescanned the rest of the clause for each: 31 s at 640k characters before 1d0abb7)
+    "bracket-run": (lambda n: "国家医保局发布通知。" + "（" * n + "请办理。", 40000),
+    "closing-bracket-run": (lambda n: "请办理" + "）" * n + "。", 40000),
+    "mixed-bracket-run": (lambda n: "（【“《「" * (n // 5) + "请于2024年12月31日前办理", 40000),
+    "quote-run": (lambda n: "“" * n, 40000),
 }
-_TRIM = pytest.mark.xfail(strict=True, reason=(
-    "extract/procedures/clauses.py trim() rescans the rest of the clause for each unbalanced bracket or quote it "
-    "strips (quadratic: 31 s at 640k characters); the procedures helper is fixing it"))
-KNOWN = {
-    "bracket-run": (lambda n: "国家医保局发布通知。" + "（" * n + "请办理。", 10000, _TRIM),
-    "quote-run": (lambda n: "“" * n, 10000, _TRIM),
-}
+
 
 
 # bytes that must be repaired: the decoder's families, through build_document
@@ -72,7 +69,7 @@ def _cpu(text) -> float:
     return time.process_time() - t0
 
 
-def growth(make, n: int, factor: int = 4, limit: float = LIMIT, attempts: int = 3) -> float:
+def growth(make, n: int, factor: int = 4, limit: float = LIMIT, attempts: int = 5) -> float:
     """CPU time of factor*n over that of n, each the smallest of several runs; stops as
     soon as the ratio is within `limit` (more runs could only lower it)."""
     small, large = make(n), make(factor * n)
@@ -98,13 +95,6 @@ def test_repairing_bytes_is_linear(family):
     make, n = BYTE_FAMILIES[family]
     ratio = growth(make, n)
     assert ratio <= LIMIT, f"{family}: 4x the bytes cost {ratio:.1f}x"
-
-
-@pytest.mark.parametrize("family", [pytest.param(k, marks=v[2]) for k, v in sorted(KNOWN.items())])
-def test_known_super_linear_families(family):
-    make, n, _ = KNOWN[family]
-    ratio = growth(make, n, factor=16, limit=LIMIT_16X, attempts=1)
-    assert ratio <= LIMIT_16X, f"{family}: 16x the input cost {ratio:.1f}x"
 
 
 def test_families_are_read_in_full():

@@ -6,9 +6,10 @@ Formats are sniffed from content, so folders are not filtered by extension or na
 (README.txt is an input). Below a folder, these are skipped, with the reason:
 hidden files and folders (a leading dot), files that are plainly not text (sniffed
 from their first bytes: images, archives, executables, fonts, media, PDF ...), JSON
-data (records, gold files), FIFOs, sockets and devices (never opened), symbolic links
-to folders (not followed), the run's own output and its manifest, and files left out
-by --include/--exclude. A path named explicitly is always an input."""
+data (records, gold files), symbolic links to folders (not followed), the run's own
+output and its manifest, and files left out by --include/--exclude. A path named
+explicitly is always an input; so are a broken symbolic link and a FIFO, socket or
+device below a folder, which are never opened: their error record says what they are."""
 from __future__ import annotations
 
 import fnmatch
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, Optional, Sequence, Union
 
-from .reader import kind_of, source_string
+from .reader import source_string
 
 # magic numbers of formats that are never article text
 _MAGIC = (
@@ -193,11 +194,11 @@ class Collector:
                 return Skipped(source, "symbolic link to a folder (not followed)")
         else:
             st = lst
-        if not stat.S_ISREG(st.st_mode):
-            return Skipped(source, f"{kind_of(st.st_mode)} (never read)")
         why = self.filters.reason(rel, name)
         if why:
             return Skipped(source, why, listed=False)
+        if not stat.S_ISREG(st.st_mode):             # FIFO, socket, device: never opened, an error record says what
+            return self._input(entry.path, source)
         avoid = self.avoid.get((st.st_dev, st.st_ino))
         if avoid:
             return Skipped(source, avoid)

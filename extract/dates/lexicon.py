@@ -5,15 +5,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
+from .. import datafiles
 
 HERE = Path(__file__).parent
 
 
 @lru_cache(maxsize=None)
 def load_yaml(name: str) -> dict:
-    with open(HERE / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return datafiles.load_yaml(HERE / name)
 
 
 def lexicon() -> dict:

@@ -12,13 +12,16 @@ from ..dates.roles import classify, sentence_bounds
 from ..refdate import RefDate
 from ..schema import Deadline, Mention
 from .due import due_of
-from .phrases import read
+from .phrases import no_duty, read
 
 __all__ = ["extract_deadlines", "due_of"]
 
 # a line break inside a sentence (an OCR wrap ingest left) is not a sentence end;
 # one before or after a list item or heading (四、重要提醒 / 1.计划…) is
-_SOFT_BREAK = re.compile(r"(?<=[^\n。！？；!?;：:])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩])")
+# nor one before a form field (投标文件接收截止时间：X\n投标文件接收地点：…)
+_SOFT_BREAK = re.compile(
+    r"(?<=[^\n。！？；!?;：:])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩]|[^，。；：:\n]{1,14}[：:])"
+)
 _HEADING = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
 _JOINER = "\u200b"
 _LINE_MAX = 400  # how far a line is measured on each side of a break
@@ -53,6 +56,8 @@ def _label_topic(text: str, trigger: int) -> tuple[Optional[int], Optional[str]]
     while s < trigger and text[s] in " \t\u3000":
         s += 1
     topic = text[s:trigger].rstrip(" \t\u3000")
+    if topic.endswith("的"):  # 投标文件递交的截止时间 -> 投标文件递交
+        topic = topic[:-1]
     return (s, topic) if topic else (None, None)
 
 
@@ -62,11 +67,19 @@ def _bracketed(action: str, text: str, end: int) -> bool:
     return rest[:1] in "（(" and action in rest[: len(action) + 2]
 
 
+def _scope_end(text: str, sent: tuple[int, int], action: Optional[str]) -> int:
+    """Where the words that can make a duty of the date end: the end of its action."""
+    at = text.find(action, sent[0], sent[1]) if action else -1
+    return at + len(action) if at >= 0 else sent[1]
+
+
 def _restore(s: Optional[str]) -> Optional[str]:
     return s.replace(_JOINER, "\n") if s else s
 
 
 def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate] = None) -> list[Deadline]:
+    if ref is not None and not isinstance(ref, RefDate):
+        ref = RefDate.try_parse(ref)
     out: list[Deadline] = []
     work = None  # the text with soft line breaks neutralized (same offsets), made on demand
     for index, m in enumerate(mentions):
@@ -82,6 +95,10 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             work = _join_wraps(text)
         sent = sentence_bounds(work, m.start, m.end)
         action, actor = read(work, sent, (m.start, m.end), after_pos)
+        if no_duty(work, sent[0], _scope_end(work, sent, action), m, ref):
+            if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
+                m.role = "event"
+            continue
         label_start = None
         if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
             label_start, action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标

@@ -7,9 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
+from ..datafiles import load_yaml
 
-from ..dates.roles import CLAUSE_BREAK
+from ..dates.roles import CLAUSE_BREAK, clause_start
 
 _EDGE = " \t\n\u3000\u200b\"'、"
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
@@ -19,13 +19,12 @@ Span = tuple[int, int]
 
 @lru_cache(maxsize=None)
 def _lists() -> dict:
-    with open(Path(__file__).parent / "phrases.yaml", encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+    raw = load_yaml(Path(__file__).parent / "phrases.yaml")
     heads = raw["actor_heads"]
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
         "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
-        "directive_end")}
+        "directive_end", "obligation", "forecast", "time_noun", "incomplete")}
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
@@ -85,7 +84,7 @@ def _following_action(text: str, clauses: list[Span]) -> Optional[str]:
     instrument clause comes before the end, the verb phrase after the instrument."""
     lists = _lists()
     fallback = None
-    for a, b in clauses:
+    for i, (a, b) in enumerate(clauses):
         clause = clean(text[a:b])
         if not clause:
             continue
@@ -96,8 +95,21 @@ def _following_action(text: str, clauses: list[Span]) -> Optional[str]:
             if fallback is None and m and len(clause) - m.end() >= 2:
                 fallback = clean(clause[m.end():])
             continue
-        return clause
+        return _join_incomplete(text, clause, b, clauses[i + 1 : i + 2])[0]
     return fallback
+
+
+def _join_incomplete(text: str, clause: str, end: int, nxt: list[Span]) -> tuple[str, int]:
+    """An action clause that does not hold the whole duty (将储存的党参，出售给…; 按…价格，将…)
+    with the clause after it joined, and where the result ends."""
+    lists = _lists()
+    if not nxt or not lists["incomplete"].search(clause):
+        return clause, end
+    a, b = nxt[0]
+    follow = clean(text[a:b])
+    if text[end:a].strip(" \t\u200b") not in ("，", ",") or not follow or lists["stop"].match(follow):
+        return clause, end
+    return clause + "，" + follow, b
 
 
 def _split_subject(action: str) -> tuple[Optional[str], str]:
@@ -149,8 +161,13 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
         subject = lists["subject"].match(topic)
         if subject:
             actor, topic = subject.group(0), clean(topic[subject.end():])
+    when_only = bool(topic) and bool(lists["time_noun"].search(topic))
+    if when_only:  # 报名时间截止到X -> 报名
+        topic = clean(lists["time_noun"].sub("", topic))
     if rest and not lists["light_verbs"].fullmatch(rest):
-        action = rest + _continued(text, following, m.start() if m else sent[1])
+        rest_end = m.start() if m else sent[1]
+        rest, rest_end = _join_incomplete(text, rest, rest_end, [c for c in following if c[0] >= rest_end][:1])
+        action = rest + _continued(text, following, rest_end)
         if actor is None:
             actor, action = _split_subject(action)
     elif topic and not lists["directive_end"].search(topic):
@@ -159,6 +176,13 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
             actor = _subject_of(text, following[:1])
     else:
         action = _following_action(text, following)
+        if not action and when_only and before:
+            # 有关单位可通过电子邮件反馈，时间截止至X: the duty is the clause before
+            action = clean(text[before[-1][0]:before[-1][1]])
+            before = before[:-1]
+            if actor is None:
+                actor, action = _split_subject(action)
+            action = re.sub(r"^(?:可以|可)", "", action)
         if action and actor is None:
             actor, action = _split_subject(action)
     if actor is None:
@@ -200,3 +224,22 @@ def _actor_before(text: str, clauses: list[Span]) -> Optional[str]:
         if m and _is_actor(m.group(0)):
             return m.group(0)
     return None
+
+
+def no_duty(text: str, start: int, end: int, date, ref) -> bool:
+    """Nothing must be done by the date: text[start:end] (the sentence up to the end of the
+    action) has no obligation word and either the date's clause and action say what will happen
+    (a forecast, a plan figure, a consequence: 年底前将有200多家药企上马投产) or the date is a year
+    or decade before the publication year (2003年前，市场行情…; 80年代以前，…): history."""
+    lists = _lists()
+    if lists["obligation"].search(text, start, end):
+        return False
+    if lists["forecast"].search(text, max(start, clause_start(text, date.start)), end):
+        return True
+    if date.grain in ("year", "decade", "century") and ref is not None and ref.year:
+        value = str(date.value or "")
+        digits = value[:4] if date.grain == "year" else value
+        if digits.isdigit():
+            first = int(digits) * (10 ** (4 - len(digits)))
+            return first + 10 ** (4 - len(digits)) - 1 < ref.year
+    return False

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 from urllib.parse import unquote
 
-import yaml
+from ..datafiles import load_yaml
+from ..literals import guard
 
 from . import outlets
 
@@ -25,7 +26,7 @@ _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFF1A: ord("：")})
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("datelines.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("datelines.yaml"))
     frag = data.pop("fragments")
     names = re.compile("|".join(sorted(frag, key=len, reverse=True)))
 
@@ -38,8 +39,8 @@ def rules() -> dict:
             out["labels"][w] = kind
     alt = "|".join(sorted(map(re.escape, out["labels"]), key=len, reverse=True))
     out["label_rx"] = re.compile(rf"(?P<label>{alt})\s{{0,2}}[:：]")
-    for key, val in data.items():
-        out[key] = [re.compile(expand(v)) for v in val] if isinstance(val, list) else re.compile(expand(val))
+    for key, val in data.items():  # each behind the words it needs (extract/literals.py)
+        out[key] = [guard(re.compile(expand(v))) for v in val] if isinstance(val, list) else guard(re.compile(expand(val)))
     return out
 
 
@@ -58,8 +59,18 @@ class Dateline:
         self.authors += [a for a in other.authors if a not in self.authors]
 
 
+_FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+_SENTENCE_PUNCT = re.compile(r"[。！？；，]")
+_BLANKS = re.compile(r"[ \t]+")
+# a dateline holds a label (来源：) or a year (19xx, 20xx): a line without a colon, a 1 and a
+# 2 (ASCII or full width, before folding) is none
+_MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
+
+
 def fold(text: str) -> str:
-    return re.sub(r"[ \t]+", " ", text.translate(_FOLD)).strip()
+    if _FOLDED.search(text):
+        text = text.translate(_FOLD)
+    return _BLANKS.sub(" ", text).strip()
 
 
 def iso(m: re.Match) -> Optional[str]:
@@ -71,9 +82,11 @@ def iso(m: re.Match) -> Optional[str]:
 
 def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
+    if not _MAYBE_DATELINE.search(line):
+        return None
     r = rules()
     t = fold(line)
-    if not t or len(t) > 160 or re.search(r"[。！？；，]", t):
+    if not t or len(t) > 160 or _SENTENCE_PUNCT.search(t):
         return None
     out = Dateline(text=t)
     labelled = list(r["label_rx"].finditer(t))

@@ -8,16 +8,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterator, Optional
 
-import yaml
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import Doctype, ProcessingInstruction, Declaration, CData
 
 from ..offsets import Mapped
-from . import datelines
+from . import datelines, tree
+from .boilerplate import rules
 from .html_stream import Locator, text_stream
 from .meta_html import split_title
 
@@ -38,17 +36,6 @@ class HtmlResult:
     page_text: str = ""  # the page's text by lines, chrome included (datelines, issuers, repost notices)
     after_title: int = 0  # where the headline ends in page_text (0: no headline found)
     dateline: Optional[datelines.Dateline] = None  # the one printed under the headline
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("boilerplate.yaml").read_text(encoding="utf-8"))
-    data["drop_tokens"] = frozenset(data["drop_tokens"])
-    data["drop_lines_rx"] = re.compile("|".join(f"(?:{p})" for p in data["drop_lines"]), re.I)
-    data["related_heads_rx"] = re.compile(data["related_heads"])
-    data["teaser_meta_rx"] = re.compile(data["teaser_meta"])
-    data["dateline_tail_rx"] = re.compile(data["dateline_tail"])
-    return data
 
 
 def parse_html(raw: str, offset: int = 0) -> BeautifulSoup:
@@ -257,14 +244,14 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def _drop_tags(soup: BeautifulSoup) -> None:
-    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    for c in tree.comments(soup):
         c.extract()
-    for el in soup.find_all(rules()["drop_tags"]):
+    for el in tree.tags(soup, rules()["drop_tags"]):
         el.decompose()
     # hidden copies: a text-to-speech copy of the article, a sticky duplicate header,
     # collapsed menus (unless the hidden element holds most of the page: shown by script)
     total = _text_len(soup) or 1
-    for el in list(soup.find_all(True)):
+    for el in tree.tags(soup):
         if el.parent is None or el.attrs is None:
             continue
         if (_HIDDEN.search(str(el.get("style") or "")) or el.has_attr("hidden")) and _text_len(el) < 0.7 * total:
@@ -274,7 +261,7 @@ def _drop_tags(soup: BeautifulSoup) -> None:
 def _drop_chrome(soup: BeautifulSoup, keep: Optional[Tag] = None) -> None:
     r = rules()
     total = _text_len(soup) or 1
-    for el in list(soup.find_all(True)):
+    for el in tree.tags(soup):
         if el.parent is None or el.attrs is None:
             continue  # already removed with an ancestor
         if el.name in ("html", "body"):
@@ -287,15 +274,15 @@ def _drop_chrome(soup: BeautifulSoup, keep: Optional[Tag] = None) -> None:
 
 def _link_density(el: Tag) -> float:
     total = len(el.get_text()) or 1
-    links = sum(len(a.get_text()) for a in el.find_all("a"))
+    links = sum(len(a.get_text()) for a in tree.tags(el, ("a",)))
     return links / total
 
 
 def _main_node(soup: BeautifulSoup) -> Optional[Tag]:
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
-    for el in soup.find_all(["p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font"]):
-        own = "".join(s for s in el.find_all(string=True, recursive=False) if not isinstance(s, _SKIP_STRINGS))
+    for el in tree.tags(soup, ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")):
+        own = "".join(s for s in tree.own_strings(el) if not isinstance(s, _SKIP_STRINGS))
         n = len(_CJK.findall(own))
         if el.name in ("p", "pre", "blockquote", "td", "li"):
             n = len(_CJK.findall(el.get_text()))
@@ -353,9 +340,9 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
     # no <title>, or none that a heading repeats: a heading or a .title element that a
     # dateline follows, else the first h1-h3
     candidates = []
-    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td"]):
+    for el in tree.tags(soup, ("h1", "h2", "h3", "div", "p", "span", "td")):
         if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120 \
-                and not el.find(["div", "p", "table", "ul"]):
+                and not tree.first(el, ("div", "p", "table", "ul")):
             candidates.append(el)
             if len(candidates) == 20:
                 break
@@ -368,7 +355,7 @@ def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
 def _title_matching(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
     """The heading (or .title element) that best repeats the page's <title>/og:title."""
     best, best_score = None, 0.0
-    for el in soup.find_all(["h1", "h2", "h3", "div", "p", "span", "td", "strong"]):
+    for el in tree.tags(soup, ("h1", "h2", "h3", "div", "p", "span", "td", "strong")):
         if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):
             continue
         text = re.sub(r"\s+", "", el.get_text())

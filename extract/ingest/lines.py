@@ -8,7 +8,7 @@ import statistics
 
 from ..offsets import Mapped
 from . import datelines
-from .html import rules
+from .boilerplate import rules
 from .meta import closes_article, is_page_meta_line, opening_lead
 
 # one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces
@@ -85,7 +85,7 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     if page:
         menu = menu_tail(lines)
         tail = menu if tail is None or (menu is not None and menu < tail) else tail
-    keep: list[Mapped] = []
+    keep: list[tuple[int, int]] = []  # character ranges of m kept
     start, in_list = 0, False
     for k, line in enumerate(lines):
         if tail is not None and k >= tail:
@@ -100,12 +100,12 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
         if dl:  # the article's dateline or source line: kept, without the widgets printed after it
             widgets = rules()["dateline_tail_rx"].search(line)
             cut = start + widgets.start() if widgets and widgets.start() > 0 else end
-            keep.append(m[start:cut])
-            keep.append(m[end:min(end + 1, len(m.text))])
+            keep.append((start, cut))
+            keep.append((end, min(end + 1, len(m.text))))
         elif not (in_list or bool(t and rx.match(t))):
-            keep.append(m[start:min(end + 1, len(m.text))])
+            keep.append((start, min(end + 1, len(m.text))))
         start = end + 1
-    out = Mapped.join(keep, m.raw_len)
+    out = m.pick(keep)
     return out if len(out) != len(m) else m
 
 
@@ -156,7 +156,7 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
         nxt_end = text.find("\n", e)
         nxt = text[e:nxt_end if nxt_end >= 0 else len(text)]
         keep = "\n\n" if (blank and keep_blank) else "\n"
-        if not prev.strip() or not nxt.strip() or m.pos[prev_start] in headings or m.pos[e] in headings:
+        if not prev.strip() or not nxt.strip() or m.at(prev_start) in headings or m.at(e) in headings:
             return keep
         if _CLOSING_START.match(nxt):
             return ""

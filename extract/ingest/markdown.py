@@ -68,9 +68,9 @@ def strip_markdown(m: Mapped, title: str | None = None) -> MarkdownResult:
     headings: dict[int, int] = {}
     for h in _HEADING.finditer(m.text):
         if h.end() < len(m.text) and m.text[h.end()] != "\n":
-            headings[m.pos[h.end()]] = len(h.group(1))
+            headings[m.at(h.end())] = len(h.group(1))
     for b in _BOLD_PARA.finditer(m.text):
-        headings.setdefault(m.pos[b.start("head")], BOLD_LEVEL)
+        headings.setdefault(m.at(b.start("head")), BOLD_LEVEL)
     urls = [u.group("url") for u in _SOURCE_LINK.finditer(m.text)]
     m = m.sub(_HEADING, "")
     m = m.sub(_HEADING_CLOSE, "")

@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from ..datafiles import load_yaml
+from ..literals import guard
 
 from ..refdate import RefDate
 from . import outlets
@@ -21,7 +22,7 @@ PRIORITY = ("text", "json_ld", "html_meta", "front_matter", "manifest", "argumen
 
 @lru_cache(maxsize=1)
 def patterns() -> dict:
-    data = yaml.safe_load(Path(__file__).with_name("patterns.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("patterns.yaml"))
     frag = data.pop("fragments")
 
     names = re.compile("|".join(sorted(frag, key=len, reverse=True)))
@@ -30,18 +31,37 @@ def patterns() -> dict:
         return names.sub(lambda m: frag[m.group(0)], p)
 
     out: dict[str, Any] = {}
-    for key, val in data.items():
+    for key, val in data.items():  # each behind the words it needs (extract/literals.py)
         if isinstance(val, list):
-            out[key] = [re.compile(expand(v), re.M) for v in val]
+            out[key] = [guard(re.compile(expand(v), re.M)) for v in val]
         else:
-            out[key] = re.compile(expand(val), re.M)
+            out[key] = guard(re.compile(expand(val), re.M))
     return out
 
 
 def closes_article(line: str) -> bool:
     """A byline or source tag that ends an article (■周程祥, （记者 X 整理）, （普陀医保）)."""
     t = line.strip()
-    return any(rx.search(t) for rx in patterns()["article_end"])
+    for rx in patterns()["article_end"]:
+        m = rx.search(t)
+        if m and (not m.group(0).startswith("■") or _signs_off(m.group(0)[1:])):
+            return True
+    return False
+
+
+_SIGN_ROLE = re.compile(r"社|记者|通讯员|实习生|摄影|采写|整理|撰稿|供稿|文/图|图/文")
+_CREDIT = frozenset({"摄", "文", "报道", "整理", "采写", "供稿", "撰稿"})
+
+
+def _signs_off(rest: str) -> bool:
+    """After ■: a byline (新华社记者 韩赫 摄, 周程祥, 张晓鸣 王笛), not a column label or
+    a section heading (■ 追访, ■ 相关链接)."""
+    from .people import is_person_name
+
+    if _SIGN_ROLE.search(rest):
+        return True
+    tokens = [x for x in re.split(r"[\s、,，]+", rest.strip()) if x]
+    return bool(tokens) and all(x in _CREDIT or is_person_name(x) for x in tokens)
 
 
 def opening_lead(line: str) -> Optional[re.Match]:

@@ -47,15 +47,17 @@ def split_title(page_title: str) -> tuple[str, Optional[str]]:
 
 def from_html(soup) -> dict[str, dict]:
     """{source: partial fields} from the page's own statements about itself."""
+    from . import tree  # imports bs4: only for HTML (plain text never loads it)
+
     metas: dict[str, str] = {}
-    for m in soup.find_all("meta"):
+    for m in tree.tags(soup, ("meta",)):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         content = (m.get("content") or "").strip()
         if key and content and key not in metas:
             metas[key] = content
     page: dict[str, Any] = {}
     site: dict[str, Any] = {}
-    scripts = soup.find_all("script")
+    scripts = tree.tags(soup, ("script",))
     for fld, keys in _META_KEYS.items():
         for k in keys:
             if k not in metas:
@@ -122,7 +124,9 @@ def _editors(soup) -> set[str]:
 
 def _wechat_account(soup, scripts: list) -> Optional[str]:
     """A WeChat post's account: the profile name on the page, or `var nickname`."""
-    el = soup.find(id=("js_name", "profile_nickname")) or soup.find(class_="profile_nickname")
+    from . import tree
+
+    el = tree.with_id(soup, ("js_name", "profile_nickname")) or next(iter(tree.with_class(soup, "profile_nickname")), None)
     if el and el.get_text(strip=True):
         return outlets.normalize(el.get_text(strip=True))
     for s in scripts:

@@ -40,6 +40,7 @@ def _words(name: str) -> tuple[str, ...]:
 def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     out = []
     seen = set()
+    quotes = any(q in text for q in _QUOTES)
     for c in found:
         if c.kind not in KINDS or len(c.name) < MIN_NAME or c.name in seen:
             continue
@@ -50,7 +51,9 @@ def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate
         regional = _region_word(words[0])
         shorts: dict[str, list[int]] = {}
         least: dict[str, int] = {}
-        for p in _starts(text, words[0][0]):
+        # unquoted, the first piece is two characters or more: look for those only
+        head = words[0][:1] if quotes or len(words[0]) < MIN_PIECE else words[0][:MIN_PIECE]
+        for p in _starts(text, head):
             for end, n in _ends(text, p, words):
                 shorts.setdefault(text[p:end], []).append(p)
                 least[text[p:end]] = n

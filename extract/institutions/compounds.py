@@ -138,21 +138,20 @@ def quoted_branches(text: str, hits) -> list[Candidate]:
     No list holds such brands; the quotes say the article names one."""
     if "“" not in text and "「" not in text and '"' not in text:
         return []
-    names = {m.group("name") for m in _QUOTED.finditer(text)}
     out = []
-    by_start: dict[int, list] = {}
+    names = None
     for h in hits:
-        by_start.setdefault(h.start, []).append(h)
-    for name in names:
-        for m in re.finditer(re.escape(name), text):
-            for h in by_start.get(m.end(), ()):
-                suf = next((b for b in _BRANCH if text.startswith(b, h.end)), None)
-                if suf is None:
-                    continue
-                e = h.end + len(suf)
+        suf = next((b for b in _BRANCH if text.startswith(b, h.end)), None)
+        if suf is None:
+            continue  # a region and a branch's suffix first (rare); the quoted names only then
+        if names is None:
+            names = {m.group("name") for m in _QUOTED.finditer(text)}
+        for name in names:
+            if text.endswith(name, 0, h.start):
+                s, e = h.start - len(name), h.end + len(suf)
                 kind = "hospital" if suf == "分院" else "company"
-                out.append(Candidate(m.start(), e, re.sub(r"\s+", "", text[m.start():e]), kind, None,
-                                     h.regions[0].display, "compound.quoted_branch", 0.75))
+                out.append(Candidate(s, e, re.sub(r"\s+", "", text[s:e]), kind, None, h.regions[0].display,
+                                     "compound.quoted_branch", 0.75))
     return out
 
 

@@ -82,6 +82,9 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
         if needs_check(text[start:end + 1]) and not is_word(text, start, end + 1):
             continue  # 集中办理 holds 中办; 年轻人大展 holds 人大
+        if (e.level == "national" and n == 3 and text[end] == "部" and start and "\u4e00" <= text[start - 1] <= "\u9fff"
+                and not cut_at(text, start) and cut_at(text, end)):
+            continue  # 电子商务|部: a company's department, 商务 the tail of a longer word
         if e.kind == "media" and start and "\u4e00" <= text[start - 1] <= "\u9fff" and not _free_before(text, start):
             continue  # 蜀都健康报: the tail of another paper's name
         if e.kind == "media" and e.name.endswith("网") and text[end + 1:end + 2] in SITE_WORD_AFTER:
@@ -186,8 +189,8 @@ COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "�
 def _countries() -> tuple[dict[str, str], int, frozenset]:
     out: dict[str, str] = {}
     for short, full in lexicon.countries():
-        out.setdefault(short, short)
-        out.setdefault(full, short)
+        for head in lexicon.country_heads(short, full):
+            out.setdefault(head, short)
     forms = frozenset(f for b in lexicon._yaml("foreign.yaml")["generic"] for f in b["forms"])
     return out, max(map(len, out)), forms
 

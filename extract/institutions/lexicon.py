@@ -97,7 +97,19 @@ def countries() -> tuple[tuple[str, str], ...]:
     """(short name, official name) of every foreign country (countries.tsv)."""
     with open(os.path.join(DATA, "countries.tsv"), encoding="utf-8") as fh:
         rows = [line for line in fh if not line.startswith("#")]
-    return tuple((r["short"], r["name"]) for r in csv.DictReader(rows, delimiter="\t"))
+    # news text writes 刚果（金） with full-width brackets, the table 刚果(金): the full-width
+    # form is the short name, the table's a second way of writing it (country_heads)
+    return tuple((_fullwidth(r["short"]), r["name"]) for r in csv.DictReader(rows, delimiter="\t"))
+
+
+def _fullwidth(s: str) -> str:
+    return s.replace("(", "（").replace(")", "）")
+
+
+def country_heads(short: str, full: str) -> tuple[str, ...]:
+    """The ways a country's name is written before a body: short, short with ASCII brackets,
+    official name."""
+    return tuple(dict.fromkeys((short, short.replace("（", "(").replace("）", ")"), full)))
 
 
 def _foreign() -> dict[str, Entry]:
@@ -107,7 +119,7 @@ def _foreign() -> dict[str, Entry]:
     for short, full in countries():
         for body in table["generic"] + [b for b in table["specific"] if short in b["countries"]]:
             entry = Entry(short + body["canonical"], body.get("kind", "government"), None, short)
-            for head in dict.fromkeys((short, full)):
+            for head in country_heads(short, full):
                 for form in body["forms"]:
                     out.setdefault(head + form, entry)
     return out

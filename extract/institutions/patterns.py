@@ -113,7 +113,7 @@ def _national_heads() -> "re.Pattern":
 def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate]) -> list[Candidate]:
     """Open-world names; `known` (gazetteer candidates) are anchors or barriers."""
     stop, generic, infixes = _tables()[1], _tables()[4], _tables()[5]
-    platforms = tuple(lexicon.patterns()["platform_endings"])
+    platforms = tuple(lexicon.patterns()["platform_endings"]) + tuple(lexicon.patterns()["word_endings"])
     anchors, barriers = _anchors(text, hits, known)
     implied = RegionContext(hits)
     covered = bytearray(len(text) + 1)
@@ -183,6 +183,9 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
         name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
     else:
         name = text[a.start:s] + suffix
+    if a.region is not None and name.startswith(a.region.name) and text[a.end:a.end + 1] == a.region.name[-1:] \
+            and not text[a.start:a.end].endswith(a.region.name[-1]):
+        name = name[:len(a.region.name)] + name[len(a.region.name) + 1:]  # 湘西州医院: 湘西 + 州, not 自治州州
     return name.replace("市市", "市")
 
 
@@ -191,7 +194,19 @@ def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
     the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
     return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
             and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
-            and not region_prefix(text[a.end:s]))  # 山西大同市…: only the region right before the name
+            and not region_prefix(text[a.end:s])  # 山西大同市…: only the region right before the name
+            and not (a.region.level == "provincial" and _county_short_first(text[a.end:s])))
+            # 浙江萧山妇幼保健院, 云南安宁第一人民医院: a county's hospital, not the province's
+
+
+@lru_cache(maxsize=1)
+def _county_short_set() -> frozenset:
+    return frozenset(r.short for r in lexicon.regions() if r.level in ("county", "district") and len(r.short) >= 2)
+
+
+def _county_short_first(rest: str) -> bool:
+    shorts = _county_short_set()
+    return any(rest[:n] in shorts for n in (2, 3, 4))
 
 
 # a school's hospital, or a specialty hospital named as a brand (周口骨科医院: a private
@@ -237,8 +252,25 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
         return None  # 深圳海王合作成立合资公司, 广东加快方舱医院: a clause after the region
     if any(w in text[best.start:e] for w in item.get("not_inside", ())):
         return None  # …医院普外科肝胆外科中心: a department
+    if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
+        return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
     return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+# a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
+# (46个国家中医药传承创新中心, 158家国家乡村振兴重点帮扶县人民医院, 多个国家医院)
+_COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两几多数百千万]+)[个家所批座类]$")
+_NATIONAL_CATEGORY_HEADS = ("县", "区域", "现代化")
+_RANKS = ("全国性", "中国式")  # 全国性行业协会, 中国式现代化医院 (中国性学会 is a society)
+
+
+def _national_category(text: str, head: Anchor, s: int, e: int) -> bool:
+    rest = text[head.end:e]
+    return (rest in _tables()[4] or rest.startswith(_NATIONAL_CATEGORY_HEADS)
+            or text.startswith(_RANKS, head.start)
+            or (text[head.start:head.end] == "全国" and s - head.end <= 1)  # 全国医院, 全国博物馆: all of them
+            or _COUNT_BEFORE.search(text, max(0, head.start - 6), head.start) is not None)
 
 
 def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
-RULES: dict = yaml.safe_load((Path(__file__).with_name("rules.yaml")).read_text(encoding="utf-8"))
+RULES: dict = load_yaml(Path(__file__).with_name("rules.yaml"))
 
 
 def alternation(words) -> str:

@@ -38,6 +38,9 @@ def _rx():
         "all_who": re.compile(d["eligibility_all_who"]),
         "if": re.compile(d["eligibility_if"]),
         "subject": re.compile(d["eligibility_subject"]),
+        "subject_generic": re.compile(d["eligibility_subject_generic"]),
+        "people_list": re.compile(d["eligibility_people_list"]),
+        "list_split": re.compile(d["eligibility_list_split"]),
         "benefit_intro": re.compile(d["benefit_list_intro"]),
         "benefit_case": re.compile(d["benefit_item_case"]),
         "who_question": re.compile(d["eligibility_question"]),
@@ -135,9 +138,13 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
     rx = _rx()
     out: list[tuple[int, int, list[Span]]] = []
     for m in rx["statement"].finditer(text):
-        end = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + MAX_CHARS))
-        e = end.start() if end else min(len(text), m.end() + MAX_CHARS)
-        items = [make_span(text, a, b) for a, b in split_people(text, m.end(), e)]
+        s = m.end()
+        if text[s - 1] in "：:":  # 申领对象：\n年满60周岁以上的…: the answer on the next line
+            while s < len(text) and text[s] in "\n \t\u3000":
+                s += 1
+        end = _SENTENCE_END.search(text, s, min(len(text), s + MAX_CHARS))
+        e = end.start() if end else min(len(text), s + MAX_CHARS)
+        items = [make_span(text, a, b) for a, b in split_people(text, s, e)]
         if items:
             out.append((m.start(), e, items))
     for m in rx["heading"].finditer(text):
@@ -156,7 +163,17 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
             out.append((m.start(), m.end(), items))
     for key in ("all_who", "if", "subject"):
         for m in rx[key].finditer(text):
+            if key == "subject" and (rx["subject_generic"].search(m.group("who")) or _REFERS_TO_LIST.search(m.group("who"))):
+                continue
             out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
+    for m in rx["people_list"].finditer(text):
+        a, parts = m.start("who"), []
+        for cut in rx["list_split"].finditer(text, m.start("who"), m.end("who")):
+            parts.append((a, cut.start("sep")))
+            a = cut.end("sep")
+        parts.append((a, m.end("who")))
+        items = [make_span(text, *trim(text, x, y)) for x, y in parts]
+        out.append((m.start(), m.end(), [c for c in items if len(c.text) >= 2]))
     for m in rx["who_question"].finditer(text):
         s = m.end()
         while s < len(text) and text[s] in "\n \t\u3000":
@@ -254,6 +271,27 @@ def _by_channel(text: str, drafts: list[Draft], starts: list[int], s: int, e: in
     return before or using
 
 
+ADJACENT = 20  # characters between two procedures that make one run of alternatives
+
+
+def _run_of(drafts: list[Draft], starts: list[int], target: Draft, after: int) -> list[Draft]:
+    """An eligibility statement before a run of back-to-back procedures (理赔方式：线上理赔申请
+    1.…2.… 线下理赔申请 1.…) concerns each of them: the ways to do one thing. `drafts` are
+    sorted by start (`starts`); the run stays after the statement (`after`) and each
+    step of it looks at one neighbour: linear in the run."""
+    if target.start < after:
+        return [target]
+    k = bisect_left(starts, target.start)
+    while drafts[k] is not target:  # drafts sharing a start
+        k += 1
+    lo = hi = k
+    while lo > 0 and drafts[lo - 1].start >= after and 0 <= drafts[lo].start - drafts[lo - 1].end <= ADJACENT:
+        lo -= 1
+    while hi + 1 < len(drafts) and 0 <= drafts[hi + 1].start - drafts[hi].end <= ADJACENT:
+        hi += 1
+    return drafts[lo : hi + 1]
+
+
 def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], gap: int) -> None:
     """Eligibility lists and statements join the procedure they concern (see module doc)."""
     if not drafts:
@@ -304,7 +342,7 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
         targets = [inside] if inside else _by_channel(text, drafts, starts, s, e, channel_names)
         if not targets:
             t = _best(drafts, starts, s, e, _bigrams(intro), gap)
-            targets = [t] if t is not None else []
+            targets = _run_of(drafts, starts, t, e) if t is not None else []
         for target in targets:
             have = {(c.start, c.end) for c in target.conditions}
             for c in items:

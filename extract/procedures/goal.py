@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-import yaml
+from ..datafiles import load_yaml
 
 from .lexicon import HERE, lexicon
 
@@ -15,7 +15,7 @@ _SPACE = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _markers() -> tuple[re.Pattern, re.Pattern]:
-    data = yaml.safe_load((HERE / "markers.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(HERE / "markers.yaml")
     return re.compile(data["goal_markers"]), re.compile(data["steps_rule"])
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
-import yaml
+from ..datafiles import load_yaml
 
 HERE = Path(__file__).parent
 
@@ -43,6 +43,7 @@ class Lexicon:
         self.step_max = int(data["step_max_chars"])
         self.procedure_cue_re = re.compile(data["procedure_cues"])
         self.non_procedure_cue_re = re.compile(_alt(data["non_procedure_cues"]))
+        self.materials_heading_re = re.compile(data["materials_heading"])
         self.condition_intro_re = re.compile(data["condition_intro"])
         self.non_action_head_re = re.compile(data["non_action_head"])
         self.case_item_re = re.compile(data["case_item"])
@@ -113,5 +114,5 @@ def _read_gazetteer(path: Path) -> list[GazetteerEntry]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load((HERE / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(HERE / "lexicon.yaml")
     return Lexicon(data, _read_gazetteer(HERE / "channels.tsv"))

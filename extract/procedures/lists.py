@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-import yaml
+from ..datafiles import load_yaml
 
 from .lexicon import HERE, lexicon
 
@@ -51,7 +51,7 @@ class _Family:
 
 @lru_cache(maxsize=1)
 def _config():
-    data = yaml.safe_load((HERE / "markers.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(HERE / "markers.yaml")
     before = re.escape(data["anchor_before"])
     fams = []
     for f in data["families"]:
@@ -256,7 +256,7 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
         return "condition"
     if lst.role == "steps":
         return "procedure"
-    if intro and lex.non_procedure_cue_re.search(intro):
+    if intro and (lex.non_procedure_cue_re.search(intro) or lex.materials_heading_re.search(intro)):
         return "none"
     n = len(lst.items)
     policy = sum(1 for s, e in lst.items if lex.policy_head_re.match(text, s, e))

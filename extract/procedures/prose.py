@@ -42,6 +42,7 @@ def _rx():
         "application": re.compile(d["application_sentence"]),
         "processing": re.compile(_alt(d["processing_verbs"])),
         "negated": re.compile(d["negated_processing"]),
+        "branch": re.compile(d["branch_sentence"]),
         "article": re.compile(d["article_start"]),
         "topic": re.compile(d["application_topic"]),
         "duty": re.compile(d["duty_statement"]),
@@ -196,6 +197,9 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
             if rx["application"].search(text, a, b) and not _processing(text, a, b):
                 end = b  # another way to apply: its channels belong here, it is no step
                 j += 1
+                continue
+            if rx["branch"].match(text, a, b):
+                j += 1  # a refusal or objection branch (核实不同意的，…): no step, no end
                 continue
             if not _processing(text, a, b):
                 if gap or j + 1 >= len(sents) or not _processing(text, *sents[j + 1]):

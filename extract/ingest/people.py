@@ -1,0 +1,63 @@
+"""Whether a short run of ideographs reads as a person's name: a surname of
+surnames.txt and one or two more characters, and no place (江西, 巴西 and 韩国 start
+with a surname too) or outlet. Used where a byline or a closing tag may hold a
+person, a column label (■追访) or a source ((上海普陀), (新华社))."""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from functools import lru_cache
+
+_HERE = os.path.dirname(__file__)
+_PLACE_DATA = os.path.join(os.path.dirname(_HERE), "institutions", "data")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}\Z")
+# 万元, 万人, 千克: a magnitude and a unit (a table's column head), though 万 is a surname
+_MAGNITUDE_UNIT = re.compile(r"[万千亿百十][元人户台套个次吨斤米克件箱盒支瓶张份项家名床例亩]\Z")
+_NOT_PERSON_END = re.compile(r"(?:报|社|网|台|刊|局|委|院|办|厅|部|站|所|中心|医保|卫健|人社|疾控|新闻|日报|晚报)$")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames)."""
+    single: set[str] = set()
+    compound: set[str] = set()
+    with open(os.path.join(_HERE, "surnames.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            for s in line.split():
+                (single if len(s) == 1 else compound).add(s)
+    return frozenset(single), frozenset(compound)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    out: set[str] = set()
+    for name, cols in (("regions.tsv", ("name", "short")), ("regions_extra.tsv", ("name", "short")),
+                       ("countries.tsv", ("short", "name"))):
+        with open(os.path.join(_PLACE_DATA, name), encoding="utf-8") as fh:
+            rows = [line for line in fh if not line.startswith("#")]
+        for row in csv.DictReader(rows, delimiter="\t"):
+            out.update(row[c] for c in cols if row.get(c))
+    return frozenset(out)
+
+
+def is_person_name(s: str) -> bool:
+    """黄淑慧, 王军, 欧阳晓明: yes; 追访, 江西, 巴西, 上海普陀, 金报: no."""
+    s = s.strip()
+    if not _HAN.match(s) or _NOT_PERSON_END.search(s) or _MAGNITUDE_UNIT.match(s):
+        return False
+    single, compound = surnames()
+    if len(s) >= 3 and s[:2] in compound:
+        ok = True
+    else:
+        ok = len(s) <= 3 and s[0] in single
+    if not ok:
+        return False
+    return s not in _places() and not any(s.startswith(p) for p in _places_prefix(s))
+
+
+def _places_prefix(s: str) -> tuple[str, ...]:
+    # a place followed by one character (江西人, 韩国队) is no name either
+    return tuple(p for p in (s[:2], s[:3]) if len(p) < len(s) and p in _places())

@@ -1,0 +1,172 @@
+"""A literal prefilter in front of a regex: the strings one of which every match must
+contain, read from the parsed pattern, checked first with one fast scan.
+
+Many patterns of the line stage and the extractors open with a character class and a
+bounded repeat ([\u4e00-\u9fff]{2,16}?记者…), so the regex engine tries them at every
+position of the text; a text that holds none of the words they need (记者, 通讯员…) is
+answered by a scan for those words instead. `Guarded` gives the same results as the
+pattern itself (tests/test_literals.py checks the derivation, and every guarded
+pattern on the corpora).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from typing import Iterator, Optional, Union
+
+try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
+    from re import _parser as _sre_parse
+    from re import _constants as _sre_constants
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
+_C = _sre_constants
+_MAX_ALTERNATIVES = 24   # a longer list of words is no cheaper to scan for than the pattern
+_MAX_CLASS = 12          # a character class of up to this many literal characters counts
+
+
+def needed(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozenset[str]]:
+    """Strings one of which occurs in every match of `pattern`, or None when the pattern
+    needs no literal (or the words would not narrow the search)."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if not isinstance(pattern, str) or flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _sequence(list(parsed))
+    if not found or "" in found or len(found) > _MAX_ALTERNATIVES:
+        return None
+    return frozenset(found)
+
+
+def _better(a: Optional[set], b: Optional[set]) -> Optional[set]:
+    """The more selective of two requirement sets (longer shortest word, then fewer words)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka = (min(map(len, a)), -len(a))
+    kb = (min(map(len, b)), -len(b))
+    return a if ka >= kb else b
+
+
+def _sequence(items: list) -> Optional[set]:
+    best: Optional[set] = None
+    run = ""
+    for op, av in items:
+        if op is _C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            best = _better(best, {run})
+            run = ""
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue  # zero width; the literals on its two sides were kept apart above
+        best = _better(best, _item(op, av))
+    if run:
+        best = _better(best, {run})
+    return best
+
+
+def _item(op, av) -> Optional[set]:
+    if op is _C.IN:
+        chars = set()
+        for iop, iav in av:
+            if iop is not _C.LITERAL:
+                return None
+            chars.add(chr(iav))
+        return chars if 0 < len(chars) <= _MAX_CLASS else None
+    if op is _C.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            sub = _sequence(list(alt))
+            if sub is None:
+                return None
+            out |= sub
+            if len(out) > _MAX_ALTERNATIVES:
+                return None
+        return out
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, sub = av
+        return _sequence(list(sub)) if lo >= 1 else None
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _sequence(list(av))
+    return None
+
+
+def scanner(words: Optional[frozenset[str]]) -> Optional[re.Pattern]:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+class Guarded:
+    """A compiled pattern behind its literal prefilter (same results, same methods)."""
+
+    __slots__ = ("rx", "need", "pattern", "flags", "groupindex", "groups")
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.need = scanner(needed(rx))
+        self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
+        if self.need is not None and not self.need.search(text, pos, endpos):
+            return None
+        return self.rx.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
+        if self.need is not None and not self.need.search(text, pos, endpos):
+            return None
+        return self.rx.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
+        if self.need is not None and not self.need.search(text, pos, endpos):
+            return None
+        return self.rx.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        if self.need is not None and not self.need.search(text, pos, endpos):
+            return iter(())
+        return self.rx.finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
+        if self.need is not None and not self.need.search(text, pos, endpos):
+            return []
+        return self.rx.findall(text, pos, endpos)
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        if self.need is not None and not self.need.search(text):
+            return text
+        return self.rx.sub(repl, text, count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list:
+        if self.need is not None and not self.need.search(text):
+            return [text]
+        return self.rx.split(text, maxsplit)
+
+
+def guard(rx: re.Pattern) -> Union[Guarded, re.Pattern]:
+    """`rx` behind its prefilter, or `rx` itself when it needs no literal."""
+    g = Guarded(rx)
+    return g if g.need is not None else rx
+
+
+def any_of(patterns: list[re.Pattern]) -> Optional[re.Pattern]:
+    """One scanner for the words of several patterns: a text it does not match is matched
+    by none of them (None when one of them needs no literal)."""
+    words: set[str] = set()
+    for rx in patterns:
+        w = needed(rx)
+        if w is None:
+            return None
+        words |= w
+    return scanner(frozenset(words)) if len(words) <= 4 * _MAX_ALTERNATIVES else None

@@ -1,0 +1,71 @@
+"""The literal prefilter (extract/literals.py): the words it reads from a pattern occur in
+every match, so a text without them has no match."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.literals import Guarded, any_of, guard, needed
+
+
+def test_words_read_from_patterns():
+    assert needed(r"(?:本报|本刊)?记者\s{0,3}(?P<n>\w+)") == {"记者"}
+    assert needed(r"^(?P<o>[\u4e00-\u9fff]{1,12}?(?:社|网|报))(?:综合)?讯") == {"讯"}
+    assert needed(r"据\s?(?:消息|报道)") in ({"消息", "报道"}, {"据"})
+    assert needed(r"[电讯]") == {"电", "讯"}
+    assert needed(r"(?:abc|de)+x?") == {"abc", "de"}
+    assert needed(r"a|\d") is None            # an alternative without a literal
+    assert needed(r"(?:abc)?\d+") is None     # optional
+    assert needed(r"abc", re.I) is None       # case folding: no prefilter
+    assert needed(r"[^x]+") is None
+
+
+ALPHABET = "ab报讯记者 \n1"
+PIECES = st.sampled_from(["a", "b", "报", "讯", "记者", r"\d", ".", r"\s", "[ab]", "[^a]", r"\b", "^", "$",
+                          "(?=a)", "(?!b)", "(?<=a)"])
+
+
+@st.composite
+def regexes(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["piece", "piece", "group", "alt", "rep"] if depth < 3 else ["piece"]))
+        if kind == "piece":
+            parts.append(draw(PIECES))
+        elif kind == "group":
+            parts.append(f"(?:{draw(regexes(depth + 1))})")
+        elif kind == "alt":
+            parts.append(f"(?:{draw(regexes(depth + 1))}|{draw(regexes(depth + 1))})")
+        else:
+            lo = draw(st.integers(0, 2))
+            parts.append(f"(?:{draw(regexes(depth + 1))}){{{lo},{lo + draw(st.integers(0, 2))}}}")
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(regexes(), st.lists(st.text(alphabet=ALPHABET, max_size=12), min_size=1, max_size=5))
+def test_a_text_without_the_words_has_no_match(pattern, texts):
+    rx = re.compile(pattern, re.M)
+    g = Guarded(rx)
+    for t in texts:
+        assert g.search(t) == rx.search(t) or (g.search(t) and rx.search(t) and g.search(t).span() == rx.search(t).span())
+        assert [m.span() for m in g.finditer(t)] == [m.span() for m in rx.finditer(t)]
+        assert bool(g.match(t)) == bool(rx.match(t))
+        assert bool(g.fullmatch(t)) == bool(rx.fullmatch(t))
+        for pos in range(len(t)):
+            assert bool(g.search(t, pos, len(t) - 1)) == bool(rx.search(t, pos, len(t) - 1))
+    words = needed(rx)
+    if words is not None:
+        for t in texts:
+            if rx.search(t):
+                assert any(w in rx.search(t).group() for w in words)
+
+
+def test_guard_and_any_of():
+    rx = re.compile(r"(?:责任编辑|编辑)\s*[:：]")
+    assert isinstance(guard(rx), Guarded) and guard(re.compile(r"\d+")).pattern == r"\d+"
+    scan = any_of([rx, re.compile("记者")])
+    assert scan.search("本报记者") and not scan.search("正文一段")
+    assert any_of([rx, re.compile(r"\d")]) is None
