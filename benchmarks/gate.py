@@ -27,6 +27,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "corpora" / "floors.json"
+# Run as a script, Python puts benchmarks/ first on sys.path, and `extract` would then come
+# from whatever is installed (the global editable install of another checkout): measure the
+# code of the repository this script sits in.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def margin(name: str) -> float:
@@ -56,6 +61,8 @@ def main(argv=None) -> int:
     ap.add_argument("--set", action="append", help="only these sets")
     args = ap.parse_args(argv)
     data = json.loads(FLOORS.read_text(encoding="utf-8"))
+    import extract
+    print(f"code measured: {Path(extract.__file__).resolve().parent}")
     for name, s in data["sets"].items():
         if args.set and name not in args.set:
             continue

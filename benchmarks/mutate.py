@@ -454,7 +454,12 @@ def main(argv=None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary copies (debugging)")
     ap.add_argument("--deselect", action="append", default=[],
                     help="a test (node id) that fails before any mutation: left out of every run, and reported")
+    ap.add_argument("--combine", nargs="+", metavar="RUN_JSON",
+                    help="join the --json results of runs over different mutations (e.g. one run per family, "
+                         "when the whole check does not fit in one sitting) into --json / --markdown; nothing is run")
     args = ap.parse_args(argv)
+    if args.combine:
+        return combine(args.combine, args.json, args.markdown)
     muts = [m for m in all_mutations() if not args.k or any(k in m.name for k in args.k)]
     if args.list:
         for m in muts:
@@ -470,6 +475,35 @@ def main(argv=None) -> int:
         shutil.rmtree(source.parent, ignore_errors=True)
 
 
+def combine(paths: list[str], out_json: Optional[str], out_md: Optional[str]) -> int:
+    """One result file from several runs: each run's command, commit and date are kept (in
+    `runs`, and joined in the fields benchmarks/report.py reads); a mutation run twice keeps
+    its last result."""
+    runs, by_name = [], {}
+    for p in paths:
+        data = json.loads(Path(p).read_text(encoding="utf-8"))
+        runs.append(data["meta"])
+        for r in data["results"]:
+            by_name[r["name"]] = Result(**r)
+    order = {m.name: i for i, m in enumerate(all_mutations())}
+    results = sorted(by_name.values(), key=lambda r: order.get(r.name, -1))
+    meta = {"command": " ; ".join(r["command"] for r in runs),
+            "date": " and ".join(r["date"] for r in runs),
+            "commit": " and ".join(r.get("commit", "?") for r in runs),
+            "python": runs[-1].get("python"),
+            "deselected": sorted({d for r in runs for d in r.get("deselected", [])}),
+            "summary": summary(results), "runs": runs}
+    print(meta["summary"])
+    if out_json:
+        Path(out_json).parent.mkdir(parents=True, exist_ok=True)
+        Path(out_json).write_text(json.dumps({"meta": meta, "results": [asdict(r) for r in results]},
+                                             ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if out_md:
+        Path(out_md).write_text(markdown(results, meta), encoding="utf-8")
+    bad = [r for r in results if r.required and r.outcome != "killed"]
+    return 1 if bad else 0
+
+
 def _commit() -> str:
     """The commit the snapshot was taken from (+dirty when the working tree differed)."""
     def git(*a):
@@ -481,8 +515,8 @@ def _commit() -> str:
 def _run_all(args, argv, muts: list[Mutation], source: Path, results: list[Result]) -> int:
     if not args.no_baseline:
         base = run_one(None, source, args.timeout, args.keep)
-        print(f"baseline: {base.outcome if base.outcome != 'survived' else 'passes'} ({base.detail}, {base.seconds} s)",
-              flush=True)
+        print(f"baseline: {base.outcome if base.outcome != 'survived' else 'passes'} ({base.detail}, {base.seconds} s)"
+              + (f"; first failing test: {base.first_failure}" if base.first_failure else ""), flush=True)
         if base.outcome != "survived":
             print("the unmutated copy does not pass: mutation results would mean nothing", file=sys.stderr)
             return 1

@@ -177,14 +177,16 @@ def parse_generic(bench: Bench, out: str) -> list[Figure]:
     figs = []
     for line in out.splitlines():
         for m in _SPEED.finditer(line):
-            label = line[: m.start()].strip(" :|-") or bench.name
+            label = line[: m.start()].strip(" :|-(=") or bench.name
             figs.append(Figure(f"{bench.name}: {label[:60]}", bench.on or f"see benchmarks/{bench.script}",
                                float(m.group(1).replace(",", "")), m.group(2), clock="see script"))
     return figs
 
 
-def parse_ingest(out: str, tmp: Path) -> list[Figure]:
-    on = "every article file under corpora/ (seeds, gold, heldout: written by the team), raw bytes"
+def parse_ingest(out: str, tmp: Path, real: bool = False) -> list[Figure]:
+    on = ("the 36 annotated articles and 880 bulk files of ../shared/corpus-dev (real published pages: "
+          "portals, WeChat exports, 新闻联播 Markdown, CMS fragments), raw bytes" if real else
+          "every article file under corpora/ (seeds, gold, heldout: written by the team), raw bytes")
     figs = []
     for label, stage in (("ingest only", "ingest (decode, clean, articles, metadata)"),
                          ("full pipeline", "whole pipeline (ingest + every extractor)")):
@@ -245,8 +247,10 @@ def parse_money(out: str, tmp: Path) -> list[Figure]:
 
 
 def parse_institutions(out: str, tmp: Path) -> list[Figure]:
-    speeds = dict((k, float(v)) for k, v in re.findall(r"^(\S+)\s+([\d.]+) KB/s", out, re.M))
-    on = "corpora/seeds + the files of ../shared/corpus (when present), ingest-cleaned, repeated to ~1 MB"
+    speeds = dict((k, float(v)) for k, v, _ in re.findall(r"^(\S+)\s+([\d.]+) KB/s \((\w+)\)", out, re.M))
+    corpus = (re.search(r"KB/s \((\w+)\)", out) or [None, "seeds"])[1]
+    on = ("the 880 real files of ../shared/corpus-dev/bulk, ingest-cleaned" if corpus == "bulk" else
+          "corpora/seeds + the files of ../shared/corpus (when present), ingest-cleaned, repeated to ~1 MB")
     figs = []
     if "gazetteer+patterns" in speeds:
         figs.append(Figure("institutions (default layers gazetteer+patterns)", on,
@@ -265,18 +269,53 @@ def parse_procedures(out: str, tmp: Path) -> list[Figure]:
                    float(m.group(1)) / 1e6, "M chars/s", clock="wall")]
 
 
-# One line per benchmark script. New scripts (bench_db.py, a procedures linear benchmark...)
+def parse_db(out: str, tmp: Path) -> list[Figure]:
+    m = re.search(r"^input: (\d+) files, ([\d.]+) MB", out, re.M)
+    e = re.search(r"^extract\s+([\d.]+) s\s+\(([\d.]+) files/s\)", out, re.M)
+    if not (m and e):
+        return []
+    on = f"the {m.group(1)} real files ({m.group(2)} MB) of ../shared/corpus-dev/bulk, raw bytes"
+    stage = "parse + extract + JSONL record, one process (what `hnx run -o` does)"
+    return [Figure(stage, on, float(e.group(2)), "files/s", clock="wall"),
+            Figure(stage, on, float(m.group(2)) / float(e.group(1)), "MB/s", clock="wall")]
+
+
+def parse_batch(out: str, tmp: Path) -> list[Figure]:
+    m = re.search(r"^corpus: (\d+) files from \S+ \(([\d.]+) MB\)", out, re.M)
+    if not m:
+        return []
+    n = int(m.group(1))
+    on = (f"{n} real files ({m.group(2)} MiB) of ../shared/corpus-dev/bulk, `python -m extract run -j J` in a "
+          f"fresh process")
+    figs = []
+    for j, wall, steady in re.findall(r"^-j (\d+): median wall ([\d.]+) s.*?\(steady ([\d.]+) files/s", out, re.M):
+        figs.append(Figure(f"batch `hnx run -j {j}`, end to end (start-up included)", on, n / float(wall),
+                           "files/s", clock="wall"))
+        figs.append(Figure(f"batch `hnx run -j {j}`, steady (after the first record)", on, float(steady),
+                           "files/s", clock="wall"))
+    return figs
+
+
+# One line per benchmark script. New scripts
 # are added here; without a parser their speed lines are read generically.
 BENCHES = [
     Bench("ingest", "bench_ingest.py", ["--repeat", "2"], parse_ingest),
+    Bench("ingest, real", "bench_ingest.py", ["--real", "--repeat", "1"],
+          lambda out, tmp: parse_ingest(out, tmp, real=True), full=["--real"]),
     Bench("dates", "bench_dates.py", ["--repeat", "1", "--min-mb", "0.3", "--jio-mb", "0.03", "--json", "{tmp}/dates.json"],
           parse_dates, full=["--json", "{tmp}/dates.json"]),
     Bench("money", "bench_money.py", ["--repeat", "1", "--big-mb", "0.3"], parse_money),
-    Bench("institutions", "bench_institutions.py", ["--speed", "--layers", "gazetteer,patterns", "jieba_nt"],
-          parse_institutions),
+    Bench("institutions", "bench_institutions.py", ["--speed", "--speed-corpus", "bulk", "--layers", "gazetteer,patterns",
+          "jieba_nt"], parse_institutions),
     Bench("procedures", "bench_procedures.py", [], parse_procedures),
     Bench("institution layers", "bench_institutions.py", ["--layers", "gazetteer", "patterns", "gazetteer,patterns",
           "jieba_nt", "model", "gazetteer,patterns,model"], lambda out, tmp: [], on="accuracy table only"),
+    Bench("extract and database load", "bench_db.py", [], parse_db),   # the SQLite load's share: verbatim output
+    Bench("batch", "bench_batch.py", ["--files", "200", "--jobs", "1", "2", "--repeat", "1"], parse_batch, full=[]),
+    Bench("start-up", "bench_startup.py", ["--repeat", "3"], lambda out, tmp: [], full=[],
+          on="verbatim only (seconds and MB per command)"),
+    Bench("linear growth", "bench_linear.py", ["--size", "200000"], lambda out, tmp: [], full=[],
+          on="verbatim only (time and call ratios for 4x input)"),
 ]
 
 

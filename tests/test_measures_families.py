@@ -30,6 +30,18 @@ MONEY = [
 ]
 
 
+# (mutation it kills, sentence, expected (text, value, per)): a verb after 每X is not part of the rate's unit
+PER = [
+    ("money.rule.per_noun_stop", "对困难家庭每户发放200元慰问金。", [("200元", 200, ["户"])]),
+    ("money.rule.per_noun_stop", "参与签约的机构每个分别给予300元补助。", [("300元", 300, ["个"])]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [pytest.param(s, e, id=f"{m}:{s[:12]}") for m, s, e in PER])
+def test_money_per_unit_family(sentence, expected):
+    assert [(m.text, m.value, m.per) for m in extract_money(sentence, REF)] == expected
+
+
 @pytest.mark.parametrize("sentence,expected", [pytest.param(s, e, id=f"{m}:{s[:12]}") for m, s, e in MONEY])
 def test_money_family(sentence, expected):
     assert money(sentence) == expected
@@ -53,6 +65,20 @@ ROLES = [
     ("deadlines.role.overdue", "参保人应于2024年12月31日完成缴费，逾期将无法享受待遇。",
      [("2024年12月31日", "2024-12-31", "deadline")], [("2024年12月31日", "2024-12-31")]),
 ]
+
+
+# (mutation it kills, sentence, expected dates (text, value)): an eight-digit date needs a cue
+# and is never a code (extract/dates/patterns.yaml compact_*)
+COMPACT = [
+    ("dates.suffix.compact_cue_after", "新规20240701起执行，原标准同时废止。", [("20240701", "2024-07-01")]),
+    ("dates.suffix.compact_code_before", "核对时请在单号20240307前补写地区代码。", []),
+    ("dates.suffix.compact_code_before", "订单号20240307起的退款已原路返回。", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", [pytest.param(s, e, id=f"{m}:{s[:12]}") for m, s, e in COMPACT])
+def test_compact_date_family(sentence, expected):
+    assert [(m.text, m.value) for m in extract_dates(sentence, REF)] == expected
 
 
 @pytest.mark.parametrize("sentence,want_dates,want_deadlines",

@@ -58,3 +58,29 @@ def test_a_missing_hook_is_reported_not_run(tmp_path):
     shutil.copy(ROOT / "extract/ingest/meta.py", tmp_path / "extract/ingest/meta.py")
     with pytest.raises(mutate.NotApplicable, match="hook needed.*no_such_function"):
         m.apply(tmp_path)
+
+
+def test_combined_runs_keep_every_result_and_each_run(tmp_path):
+    """--combine: the runs of two sittings make one result file, in the order of the mutations,
+    with the later result of a mutation run twice, and each run's command and commit kept."""
+    def run(name, commit, results):
+        p = tmp_path / f"{name}.json"
+        meta = {"command": f"python benchmarks/mutate.py -k {name}", "date": "2026-12-03 12:00 UTC", "commit": commit,
+                "deselected": [], "summary": ""}
+        p.write_text(__import__("json").dumps({"meta": meta, "results": results}), encoding="utf-8")
+        return str(p)
+
+    def res(name, outcome, required=True):
+        return {"name": name, "family": name.split(".")[0], "what": "-", "required": required, "outcome": outcome,
+                "first_failure": "tests/x.py::t" if outcome == "killed" else None, "seconds": 1.0, "detail": ""}
+
+    a = run("money", "aaa", [res("money.rule.scales", "survived"), res("money.rule.digits", "killed")])
+    b = run("dates", "bbb", [res("dates.core.iso", "killed"), res("money.rule.scales", "killed")])
+    out = tmp_path / "all.json"
+    assert mutate.main(["--combine", a, b, "--json", str(out)]) == 0
+    data = __import__("json").loads(out.read_text(encoding="utf-8"))
+    assert [r["name"] for r in data["results"]] == ["dates.core.iso", "money.rule.digits", "money.rule.scales"]
+    assert all(r["outcome"] == "killed" for r in data["results"])
+    assert data["meta"]["commit"] == "aaa and bbb" and len(data["meta"]["runs"]) == 2
+    assert data["meta"]["summary"] == "3 mutations: 3 killed; required (issue #20): 3/3 killed"
+    assert mutate.main(["--combine", a, "--json", str(out)]) == 1   # a required family survived
