@@ -353,6 +353,25 @@ def _escape(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
+def disputed_section() -> list[str]:
+    """Gold items we believe wrong by the guide (benchmarks/disputed-gold.yaml), scored both ways."""
+    import yaml
+
+    path = ROOT / "benchmarks" / "disputed-gold.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    lines = ["## Gold items we dispute", "",
+             "The shared gold is never edited. Where we believe an item wrong by the annotation guide v2, it "
+             "is listed here (from `benchmarks/disputed-gold.yaml`) with the reason and the score it touches "
+             "both ways; every other figure in this file counts the gold as it is.", ""]
+    if not items:
+        return lines + ["None.", ""]
+    lines += ["| set | file | item | reason | metric | as scored | our way | measured |", "|---|---|---|---|---|---|---|---|"]
+    for it in items:
+        lines.append("| " + " | ".join(_escape(str(it.get(k, ""))).replace("\n", " ") for k in
+                                        ("set", "file", "item", "reason", "metric", "as_scored", "our_way", "measured")) + " |")
+    return lines + [""]
+
+
 def mutation_section() -> list[str]:
     lines = ["## Mutation check", ""]
     if not MUTATIONS.is_file():
@@ -427,6 +446,7 @@ def render(evals: dict, benches: list[Bench], meta: dict, skip_bench: bool) -> s
                 out.append(f"| {f.stage} | {_escape(f.on)} | {val(f.value)} | {f.peer or '-'} | "
                            f"{'-' if f.peer_value is None else val(f.peer_value)} | {cmd} |")
             out.append("")
+    out += disputed_section()
     out += mutation_section()
     if not skip_bench:
         out += ["## Benchmark output, verbatim", ""]
