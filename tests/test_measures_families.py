@@ -47,9 +47,7 @@ def test_money_family(sentence, expected):
     assert money(sentence) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="均 in rules.yaml not_before_cn reads 均五元 as a word (统一元, 唯一成): "
-                                       "a real amount is dropped; no sentence was found where that list decides "
-                                       "rightly on its own")
+# 均 blocks a lone numeral only as 均一 (not_before_cn_one); 均五元 is an amount
 def test_money_after_jun_is_an_amount():
     assert money("普通门诊挂号费均五元。") == [("money", "五元", 5, None)]
 

@@ -18,6 +18,7 @@ POSSIBLE = tuple(RULES["possible_words"])
 CAP_NOUNS = tuple(RULES["cap_nouns"])
 NOT_AFTER_YUAN = set(RULES["not_after_yuan"])
 NOT_BEFORE_CN = set(RULES["not_before_cn"])
+NOT_BEFORE_CN_ONE = set(RULES["not_before_cn_one"])
 NOT_AFTER_CHENG = set(RULES["not_after_cheng"])
 LONE_YUAN_NEXT_OK = set(RULES["lone_yuan_next_ok"])
 DAXIE = set(RULES["daxie_chars"])
@@ -184,8 +185,11 @@ def yuan_is_word(text: str, end: int) -> bool:
 
 
 def lone_numeral_in_word(text: str, start: int) -> bool:
-    """A one-character Chinese numeral that ends a word (统一元, 唯一成)."""
-    return start > 0 and text[start - 1] in NOT_BEFORE_CN
+    """A one-character Chinese numeral that ends a word (统一元, 唯一成, 第五元素)."""
+    if start == 0:
+        return False
+    before = text[start - 1]
+    return before in NOT_BEFORE_CN or (before in NOT_BEFORE_CN_ONE and text[start:start + 1] in "一壹")
 
 
 def lone_yuan_is_word(text: str, end: int) -> bool:
