@@ -15,6 +15,8 @@ from that file when the exact (pattern, flags) pair is in it, so the pattern obj
 changed since the build, another Python, no file) is compiled as usual; a stale file costs
 speed, never correctness. `HNX_REGEX_CACHE=0` turns it off; `HNX_REGEX_CACHE=<path>` reads
 another file. tests/test_regexcache.py checks every stored program against a fresh compile.
+The same file keeps the extractors' YAML data files as loaded (extract/datafiles.py: marshalled,
+used only while the file's SHA-1 is unchanged), which saves PyYAML's Python object construction.
 Nothing is downloaded or written at run time: only the command above writes the file.
 """
 from __future__ import annotations
@@ -65,6 +67,7 @@ class _Hook:
         self.path = path
         self.table: dict | None = None   # read on first use
         self.record: dict | None = None  # set by build()
+        self.data: dict = {}              # data files (extract/datafiles.py), read with the table
 
     def _load(self) -> dict:
         table: dict = {}
@@ -72,6 +75,7 @@ class _Hook:
             raw = marshal.loads(zlib.decompress(self.path.read_bytes()))
             if raw.get("tag") == tag():
                 table = raw["programs"]
+                self.data = raw.get("data") or {}
         except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError, zlib.error):
             table = {}
         return table
@@ -101,6 +105,16 @@ def install() -> None:
     _compiler.compile = _Hook(Path(setting) if setting else default_path())
 
 
+def stored_data() -> dict:
+    """Data files stored by the build: path -> (sha1, marshalled data); {} without a cache."""
+    hook = _compiler.compile
+    if not isinstance(hook, _Hook) or hook.record is not None:
+        return {}
+    if hook.table is None:
+        hook.table = hook._load()
+    return hook.data
+
+
 def uninstall() -> None:
     _compiler.compile = _ORIGINAL
 
@@ -111,7 +125,10 @@ def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Pa
 
     path = path or default_path()
     hook = _Hook(path)
+    from . import datafiles
+
     hook.record = {}
+    datafiles.RECORD = {}
     previous = _compiler.compile
     _compiler.compile = hook
     re.purge()
@@ -127,9 +144,10 @@ def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Pa
         extract.parse("2024年6月1日起，参保人可通过国家医保服务平台APP申请，补助500元。", published="2024-06-01")
     finally:
         _compiler.compile = previous
+        data, datafiles.RECORD = dict(sorted(datafiles.RECORD.items())), None
     programs = dict(sorted(hook.record.items(), key=lambda kv: (type(kv[0][0]).__name__, kv[0])))
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = zlib.compress(marshal.dumps({"tag": tag(), "programs": programs}, 2), 6)  # 2: no refs, stable bytes
+    data = zlib.compress(marshal.dumps({"tag": tag(), "programs": programs, "data": data}, 2), 6)  # 2: no refs, stable bytes
     path.write_bytes(data)
     return path, len(programs)
 

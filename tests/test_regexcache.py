@@ -1,16 +1,19 @@
 """The compiled-pattern cache (extract/regexcache.py) gives exactly what `re` would compile."""
 from __future__ import annotations
 
+import hashlib
 import marshal
 import re
 import subprocess
 import sys
 import zlib
 from array import array
+from pathlib import Path
 
 import pytest
+import yaml
 
-from extract import regexcache
+from extract import datafiles, regexcache
 
 ROOT = regexcache._HERE.parent
 
@@ -20,10 +23,18 @@ def _stored(path):
     return raw["tag"], raw["programs"]
 
 
-def _check(programs):
+def _check(programs, data=None):
     assert programs
     for (pattern, flags), entry in programs.items():
         assert entry == regexcache.program(pattern, flags), pattern
+    for path, (digest, blob) in (data or {}).items():
+        raw = Path(path).read_bytes() if Path(path).exists() else b""
+        if hashlib.sha1(raw).hexdigest() == digest:      # an edited file is read from YAML again
+            assert marshal.loads(blob) == yaml.load(raw.decode("utf-8"), Loader=datafiles._LOADER), path
+
+
+def _stored_data(path):
+    return marshal.loads(zlib.decompress(path.read_bytes()))["data"]
 
 
 def _build(path):
@@ -38,7 +49,9 @@ def test_build_is_reproducible_and_exact(tmp_path):
     tag, programs = _stored(a)
     assert tag == regexcache.tag()
     assert len(programs) > 300         # the toolkit's patterns were recorded
-    _check(programs)
+    data = _stored_data(a)
+    assert any(p.endswith("lexicon.yaml") for p in data)
+    _check(programs, data)
 
 
 def test_installed_cache_file_is_exact():
@@ -48,7 +61,7 @@ def test_installed_cache_file_is_exact():
     tag, programs = _stored(path)
     if tag != regexcache.tag():
         pytest.skip("cache built by another Python: ignored at run time")
-    _check(programs)
+    _check(programs, _stored_data(path))
 
 
 def test_hook_returns_the_same_pattern(tmp_path):
