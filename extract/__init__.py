@@ -13,10 +13,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from . import regexcache
-
-regexcache.install()  # compiled patterns from extract/_cache when built (extract/regexcache.py)
-
 __version__ = "0.1.0"
 
 # public name -> module that defines it

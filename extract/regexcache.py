@@ -9,7 +9,7 @@ depends only on the pattern, the flags and the Python version, so it can be kept
 
 The build imports the toolkit and parses the bundled corpora (`corpora/seeds`, `corpora/gold`,
 the example texts) in a fresh process, recording every program `re` compiles, and writes them
-sorted (the same code and files give the same bytes). `install()` (called by `import extract`) makes `re` take a program
+sorted (the same code and files give the same bytes). `install()` (called when extract.pipeline or extract.extractors is imported) makes `re` take a program
 from that file when the exact (pattern, flags) pair is in it, so the pattern object is the one
 `re` would have built: the same program, flags and groups. Anything not in the file (a pattern
 changed since the build, another Python, no file) is compiled as usual; a stale file costs
