@@ -18,6 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+from . import regexcache  # first: compiled patterns from extract/_cache when built (regexcache.py)
+
+regexcache.install()
+
 from .refdate import RefDate
 
 DEFAULT_PIPELINE = ("hnx_dates", "hnx_money", "hnx_institutions", "hnx_deadlines", "hnx_procedures")

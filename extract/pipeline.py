@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
+from . import regexcache  # first: compiled patterns from extract/_cache when built (regexcache.py)
+
+regexcache.install()
+
 from .ingest import articles as _articles
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode, scrub_text

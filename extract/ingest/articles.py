@@ -178,7 +178,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
             title = body[k].text.strip()
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
-    for ln in body:
+    for i, ln in enumerate(body):
         t = ln.text.strip()
         for rx in p["bylines"]:
             for m in rx.finditer(t):
@@ -195,7 +195,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and ln in body[:4]:
+        if art.outlet is None and i < 4:  # lines have distinct offsets: index, not equality
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = p["source_tag"].search(t)
         if tag and is_person_name(tag.group("outlet")):

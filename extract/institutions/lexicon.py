@@ -10,6 +10,8 @@ from typing import Optional
 
 import yaml
 
+from ..datafiles import load_yaml
+
 DATA = os.path.join(os.path.dirname(__file__), "data")
 MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 
@@ -54,8 +56,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _yaml(name: str):
-    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_LOADER)
+    return load_yaml(os.path.join(DATA, name))
 
 
 def _region_file(name: str) -> list[Region]:

@@ -81,6 +81,8 @@ def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str],
 def money(m: re.Match, text: str) -> Optional[Mention]:
     g = m.group
     pre, cur, end = g("pre"), g("cur"), m.end()
+    if not (cur or pre or (g("n2") and g("u1"))):
+        return None  # no currency anywhere (most scanner matches): the checks below would say so
     bare = not pre and ctx.prefix_mod(text, m.start())[0] is not None  # 逾千万元
     first = read_amount(m, 1, bare)
     if first is None:

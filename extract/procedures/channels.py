@@ -173,6 +173,8 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     hi = len(text) if hi is None else hi
     gaz = _gazetteer(lex, text, lo, hi)
     cands = gaz + _suffixed(lex, text, lo, hi, gaz) + _patterned(lex, text, lo, hi)
+    if not cands and not broad:
+        return []  # most sentences: nothing to keep
     kept: list[_Cand] = []
     taken = bytearray(hi - lo)  # longest first, no overlaps: linear in the text
     for group in (cands, _broad(lex, text, lo, hi) if broad else []):  # broad ones only fill gaps

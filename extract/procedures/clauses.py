@@ -16,6 +16,8 @@ _PAIRS = {"（": "）", "(": ")", "“": "”", "「": "」", "【": "】", "〔
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _OPEN = "（(〔【「『《"
 _CLOSE = "）)〕】」』》"
+_HEAD = frozenset(_TRIM) | frozenset(_PAIRS)     # what trim() may strip at the start
+_TAIL = frozenset(_TRIM) | frozenset(_CLOSERS)   # ... and at the end
 _MAX_DEPTH = 4  # deeper nesting is noise (a run of unbalanced brackets): depth stops counting
 
 
@@ -54,6 +56,8 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Strip separators and unbalanced brackets/quotes from both ends. Linear: the
     last closer and first opener of each pair are looked up once and only searched
     again past the part already stripped."""
+    if s >= e or (text[s] not in _HEAD and text[e - 1] not in _TAIL):
+        return s, e  # the usual piece: nothing to strip at either end
     last_close: dict[str, int] = {}
     first_open: dict[str, int] = {}
 

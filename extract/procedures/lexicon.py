@@ -15,7 +15,7 @@ HERE = Path(__file__).parent
 
 def _alt(words) -> str:
     """A regex alternation, longest word first (so 可以 wins over 可)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
