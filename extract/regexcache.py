@@ -29,9 +29,12 @@ import zlib
 from pathlib import Path
 
 import _sre
-from re import _compiler, _parser
+try:
+    from re import _compiler, _parser   # Python >= 3.11
+except ImportError:                     # Python 3.10 (sre_compile): no cache, patterns compile as usual
+    _compiler = _parser = None
 
-_ORIGINAL = _compiler.compile
+_ORIGINAL = _compiler.compile if _compiler else None
 _HERE = Path(__file__).resolve().parent
 _CODE = "I" if _sre.CODESIZE == 4 else "H"   # re's own choice of code unit
 
@@ -100,13 +103,15 @@ class _Hook:
 def install() -> None:
     """Route `re`'s compiler through the cache (once; a no-op with HNX_REGEX_CACHE=0)."""
     setting = os.environ.get("HNX_REGEX_CACHE", "")
-    if setting == "0" or isinstance(_compiler.compile, _Hook):
+    if _compiler is None or setting == "0" or isinstance(_compiler.compile, _Hook):
         return
     _compiler.compile = _Hook(Path(setting) if setting else default_path())
 
 
 def stored_data() -> dict:
     """Data files stored by the build: path -> (sha1, marshalled data); {} without a cache."""
+    if _compiler is None:
+        return {}
     hook = _compiler.compile
     if not isinstance(hook, _Hook) or hook.record is not None:
         return {}
@@ -116,13 +121,16 @@ def stored_data() -> dict:
 
 
 def uninstall() -> None:
-    _compiler.compile = _ORIGINAL
+    if _compiler is not None:
+        _compiler.compile = _ORIGINAL
 
 
 def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Path, int]:
     """Record every program compiled while parsing the bundled corpora and write them."""
     import re
 
+    if _compiler is None:
+        raise SystemExit("the compiled-pattern cache needs Python 3.11 or later (re._compiler)")
     path = path or default_path()
     hook = _Hook(path)
     from . import datafiles
