@@ -314,6 +314,9 @@ BENCHES = [
     Bench("batch", "bench_batch.py", ["--files", "200", "--jobs", "1", "2", "--repeat", "1"], parse_batch, full=[]),
     Bench("start-up", "bench_startup.py", ["--repeat", "3"], lambda out, tmp: [], full=[],
           on="verbatim only (seconds and MB per command)"),
+    Bench("issue 13 speed", "bench_speed.py", ["--only", "throughput", "html", "startup", "--repeat", "3"],
+          lambda out, tmp: [], full=[],
+          on="verbatim only (whole pipeline vs JioNLP time+money on the same plain texts, HTML MB/s, start-up)"),
     Bench("linear growth", "bench_linear.py", ["--size", "200000"], lambda out, tmp: [], full=[],
           on="verbatim only (time and call ratios for 4x input)"),
 ]
