@@ -4,6 +4,7 @@ read, names that are not UTF-8 survive, output honours the umask, a full disk ke
 records made, usage errors are one line and exit 2 before any work."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -19,6 +20,21 @@ from conftest import ROOT, SEEDS
 from extract.cli import app
 
 runner = CliRunner()
+
+
+@contextlib.contextmanager
+def _hang_guard(message: str, seconds: int = 60):
+    """Fail with `message` instead of hanging the suite when the body blocks."""
+    def hung(signum, frame):
+        raise TimeoutError(message)
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 ARTICLE = "某市医疗保障局发布通知。\n\n参保人员应于2024年12月31日前完成缴费，逾期将影响待遇享受。\n"
 
 
@@ -78,18 +94,10 @@ def test_a_fifo_below_a_folder_is_never_opened_and_left_out_by_exclude(tmp_path)
     os.mkfifo(src / "b.fifo")
     out = tmp_path / "out.jsonl"
 
-    def hung(signum, frame):
-        raise TimeoutError("hnx run hung on a FIFO in a folder")
-
-    old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(60)
-    try:
+    with _hang_guard("hnx run hung on a FIFO in a folder"):
         res = runner.invoke(app, ["run", str(src), "-o", str(out), "--no-extract", "-j", "1"])
         excluded = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "x.jsonl"), "--no-extract",
                                        "--exclude", "*.fifo"])
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
     assert res.exit_code == 1, res.output
     assert [(Path(r["source"]).name, [e["stage"] for e in r["errors"]]) for r in _records(out)] == \
         [("a.txt", []), ("b.fifo", ["read"])]
@@ -147,16 +155,8 @@ def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path):
     os.mkfifo(fifo)
     out = tmp_path / "out.jsonl"
 
-    def hung(signum, frame):
-        raise TimeoutError("hnx run hung on a FIFO")
-
-    old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(60)
-    try:
+    with _hang_guard("hnx run hung on a FIFO"):
         res = runner.invoke(app, ["run", str(fifo), "-o", str(out), "--no-extract", "--timeout", "0"])
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
     assert res.exit_code == 1, res.output
     rec, = _records(out)
     assert rec["errors"][0] == {"stage": "read", "message": "not a regular file: a FIFO (named pipe)"}
