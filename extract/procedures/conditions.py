@@ -137,9 +137,9 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
     """Eligibility statements outside lists: (start, end, items)."""
     rx = _rx()
     out: list[tuple[int, int, list[Span]]] = []
-    for m in rx["statement"].finditer(text):
+    def sentence_after(m: re.Match, skip_breaks: bool) -> None:
         s = m.end()
-        if text[s - 1] in "：:":  # 申领对象：\n年满60周岁以上的…: the answer on the next line
+        if skip_breaks:  # 申领对象：\n年满60周岁以上的…: the answer on the next line
             while s < len(text) and text[s] in "\n \t\u3000":
                 s += 1
         end = _SENTENCE_END.search(text, s, min(len(text), s + MAX_CHARS))
@@ -147,15 +147,11 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
         items = [make_span(text, a, b) for a, b in split_people(text, s, e)]
         if items:
             out.append((m.start(), e, items))
+
+    for m in rx["statement"].finditer(text):
+        sentence_after(m, text[m.end() - 1] in "：:")
     for m in rx["heading"].finditer(text):
-        s = m.end()
-        while s < len(text) and text[s] in "\n \t\u3000":
-            s += 1
-        end = _SENTENCE_END.search(text, s, min(len(text), s + MAX_CHARS))
-        e = end.start() if end else min(len(text), s + MAX_CHARS)
-        items = [make_span(text, a, b) for a, b in split_people(text, s, e)]
-        if items:
-            out.append((m.start(), e, items))
+        sentence_after(m, True)
     for m in rx["only"].finditer(text):
         g = "who" if m.group("who") else "who2"
         items = [make_span(text, a, b) for a, b in split_people(text, m.start(g), m.end(g))]
