@@ -278,34 +278,36 @@ class WorkerPool:
             limit = self._limit(w) if w.chunk else None
             if limit is None or now < limit:
                 continue
-            if self.stopping:                   # the grace is over: abandon what it was doing
-                self.abandoned += len(w.chunk)
-                w.chunk.clear()
-                self._kill(w)
-                self.workers.remove(w)
+            task = self._retire(w, requeue)     # while stopping, the grace is over: abandoned
+            if task is None:
                 continue
-            task = w.chunk.popleft()
-            requeue.extendleft(reversed(w.chunk))
-            w.chunk.clear()
             self.timeouts += 1
-            self._replace(w)
             yield work.failed_result(task, "timeout", f"no result after {self.timeout:g} s: the worker "
                                                       f"was stopped and replaced (--timeout)")
 
-    def _died(self, w: _Worker, requeue: deque) -> Iterator[Result]:
-        w.proc.join(5)
-        why = describe_exit(w.proc.exitcode)
+    def _retire(self, w: _Worker, requeue: deque) -> Optional[Task]:
+        """Take a stuck or dead worker out: while stopping, what it held is abandoned (None);
+        otherwise the task it was on is returned, the rest of its chunk requeued and the
+        worker replaced."""
         if self.stopping:
             self.abandoned += len(w.chunk)
             w.chunk.clear()
             self._kill(w)
             self.workers.remove(w)
-            return
+            return None
         task = w.chunk.popleft()
         requeue.extendleft(reversed(w.chunk))
         w.chunk.clear()
-        self.deaths += 1
         self._replace(w)
+        return task
+
+    def _died(self, w: _Worker, requeue: deque) -> Iterator[Result]:
+        w.proc.join(5)
+        why = describe_exit(w.proc.exitcode)
+        task = self._retire(w, requeue)
+        if task is None:
+            return
+        self.deaths += 1
         yield work.failed_result(task, "worker", f"the worker process parsing this file died ({why})")
 
     def shutdown(self) -> None:

@@ -12,11 +12,10 @@ from . import datelines, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
 from .meta import closes_article, is_page_meta_line, opening_lead, patterns
-from .people import is_person_name
+from .people import ROLE_WORD, is_person_name
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
-_ROLE_WORD = re.compile(r"记者|通讯员|实习生|摄影|采写|整理|撰稿|供稿|摄")
 _NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报", "手记", "来源",
                         "编辑", "采访", "采访整理", "观察", "调查", "视点", "述评", "札记"})
 
@@ -183,7 +182,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         for rx in p["bylines"]:
             for m in rx.finditer(t):
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
-                weak = not _ROLE_WORD.search(m.group(0))
+                weak = not ROLE_WORD.search(m.group(0))
                 for name in re.split(r"[ 、,，]+|(?:本报|特约|职工)?(?:记者|通讯员|实习生)", m.group("names")):
                     name = name.strip()
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES

@@ -49,16 +49,15 @@ def closes_article(line: str) -> bool:
     return False
 
 
-_SIGN_ROLE = re.compile(r"社|记者|通讯员|实习生|摄影|采写|整理|撰稿|供稿|文/图|图/文")
 _CREDIT = frozenset({"摄", "文", "报道", "整理", "采写", "供稿", "撰稿"})
 
 
 def _signs_off(rest: str) -> bool:
     """After ■: a byline (新华社记者 韩赫 摄, 周程祥, 张晓鸣 王笛), not a column label or
     a section heading (■ 追访, ■ 相关链接)."""
-    from .people import is_person_name
+    from .people import ROLE_WORD, is_person_name
 
-    if _SIGN_ROLE.search(rest):
+    if ROLE_WORD.search(rest):
         return True
     tokens = [x for x in re.split(r"[\s、,，]+", rest.strip()) if x]
     return bool(tokens) and all(x in _CREDIT or is_person_name(x) for x in tokens)

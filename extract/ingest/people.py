@@ -4,16 +4,16 @@ with a surname too) or outlet. Used where a byline or a closing tag may hold a
 person, a column label (■追访) or a source ((上海普陀), (新华社))."""
 from __future__ import annotations
 
-import csv
 import os
 import re
 from functools import lru_cache
 
 _HERE = os.path.dirname(__file__)
-_PLACE_DATA = os.path.join(os.path.dirname(_HERE), "institutions", "data")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}\Z")
 # 万元, 万人, 千克: a magnitude and a unit (a table's column head), though 万 is a surname
 _MAGNITUDE_UNIT = re.compile(r"[万千亿百十][元人户台套个次吨斤米克件箱盒支瓶张份项家名床例亩]\Z")
+# a byline's role or credit word: with one, a ■ line or a byline holds names whatever they look like
+ROLE_WORD = re.compile(r"社|记者|通讯员|实习生|摄影|采写|整理|撰稿|供稿|摄|文/图|图/文")
 _NOT_PERSON_END = re.compile(r"(?:报|社|网|台|刊|局|委|院|办|厅|部|站|所|中心|医保|卫健|人社|疾控|新闻|日报|晚报)$")
 
 
@@ -33,13 +33,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
-    out: set[str] = set()
-    for name, cols in (("regions.tsv", ("name", "short")), ("regions_extra.tsv", ("name", "short")),
-                       ("countries.tsv", ("short", "name"))):
-        with open(os.path.join(_PLACE_DATA, name), encoding="utf-8") as fh:
-            rows = [line for line in fh if not line.startswith("#")]
-        for row in csv.DictReader(rows, delimiter="\t"):
-            out.update(row[c] for c in cols if row.get(c))
+    """Names and short names of China's regions and of foreign countries (the institution
+    tables; imported here only when a name is checked)."""
+    from ..institutions.lexicon import countries, regions
+
+    out = {x for r in regions() for x in (r.name, r.short) if x}
+    out.update(x for pair in countries() for x in pair if x)
     return frozenset(out)
 
 
