@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from ..schema import Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
 from .channels import find_channels
-from .clauses import SENTENCE_END, instruction_clauses, make_span, spans
+from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
@@ -292,7 +292,7 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             goal = goal_from(text[q[0] : q[1]]) if q else goal_from(_action_after_channels(text, steps[0].start, steps[0].end) or "")
             new.append(Draft(q[0] if q else start, end, goal, steps))
 
-    for s, e in spans(text, 0, len(text), SENTENCE_END):
+    for s, e in sentences(text):
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]

@@ -4,7 +4,9 @@ suffix patterns (…APP, …小程序, …公众号, …官网) and office/hotli
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Optional
 
 from ..schema import Channel
 from .lexicon import Lexicon, lexicon
@@ -30,15 +32,71 @@ def _canonical(lex: Lexicon, core: str) -> str:
     return entry.name if entry else core
 
 
+class _Scan:
+    """The gazetteer hits and the suffix, office and hotline matches of a whole text, found
+    once per article: a range's own scan is the part of them inside it (see `inside`)."""
+
+    def __init__(self, lex: Lexicon, text: str) -> None:
+        self.text = text
+        # Aho-Corasick reports every occurrence: those inside [lo, hi) are exactly the
+        # occurrences in text[lo:hi], in the same order (by end)
+        self.gaz = [(e + 1 - len(entry.surface), e + 1, entry) for e, entry in lex.automaton.iter(text)
+                    if entry.kind != "hotline"]  # numbers count only by the hotline pattern (拨打…, …热线)
+        self.gaz_ends = [g[1] for g in self.gaz]
+        self.matches = [list(rx.finditer(text)) for rx in (lex.suffix_re, lex.office_re, lex.hotline_re)]
+        self.starts = [[m.start() for m in ms] for ms in self.matches]
+        # every hit and match, by start, with the furthest end reached so far: a range that
+        # none of them touches has no candidate (see `empty`)
+        spans = sorted([(g[0], g[1]) for g in self.gaz] + [(m.start(), m.end()) for ms in self.matches for m in ms])
+        self.all_starts = [a for a, _ in spans]
+        self.reach, far = [], 0
+        for _, b in spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def empty(self, lo: int, hi: int) -> bool:
+        """No hit or match starts in [lo, hi) or runs into it, and no digit follows hi: a
+        scan of text[lo:hi] finds no candidate."""
+        if hi < len(self.text) and self.text[hi].isdigit():
+            return False
+        i = bisect_left(self.all_starts, lo)
+        return (i == len(self.all_starts) or self.all_starts[i] >= hi) and (i == 0 or self.reach[i - 1] <= lo)
+
+    def gazetteer(self, lo: int, hi: int) -> list[tuple[int, int, object]]:
+        i, j = bisect_right(self.gaz_ends, lo), bisect_right(self.gaz_ends, hi)
+        return [g for g in self.gaz[i:j] if g[0] >= lo]
+
+    def inside(self, k: int, lo: int, hi: int) -> Optional[list[re.Match]]:
+        """The matches of pattern k (suffix, office, hotline) that a scan of text[lo:hi]
+        finds, or None when the whole-text scan cannot tell: a match crossing lo or hi, or a
+        digit at hi (the hotline's closing (?!\\d) would pass at the end of a range). The
+        patterns' other look-arounds are followed by characters they consume, so a match
+        of the whole text inside [lo, hi) is one of the range, and the range has no other."""
+        if hi < len(self.text) and self.text[hi].isdigit():
+            return None
+        ms, starts = self.matches[k], self.starts[k]
+        i = bisect_left(starts, lo)
+        if i > 0 and ms[i - 1].end() > lo:
+            return None
+        j = bisect_left(starts, hi, i)
+        if j > i and ms[j - 1].end() > hi:
+            return None
+        return ms[i:j]
+
+
+_LAST_SCAN: Optional[_Scan] = None  # the scan of the text looked at last (one article at a time)
+
+
+def _scan(lex: Lexicon, text: str) -> _Scan:
+    global _LAST_SCAN
+    scan = _LAST_SCAN  # read once: another thread may replace it meanwhile
+    if scan is None or scan.text is not text:
+        scan = _LAST_SCAN = _Scan(lex, text)
+    return scan
+
+
 def _gazetteer(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
-    out = []
-    for end_idx, entry in lex.automaton.iter(text[lo:hi]):
-        e = lo + end_idx + 1
-        s = e - len(entry.surface)
-        if entry.kind == "hotline":  # numbers count only by the hotline pattern (拨打…, …热线)
-            continue
-        out.append(_Cand(s, e, entry.name, entry.kind, False))
-    return out
+    return [_Cand(s, e, entry.name, entry.kind, False) for s, e, entry in _scan(lex, text).gazetteer(lo, hi)]
 
 
 def _core_left(lex: Lexicon, text: str, s: int, lo: int, gaz_end: dict) -> tuple[int, str]:
@@ -72,7 +130,8 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
         if g.end not in gaz_end or g.end - g.start > gaz_end[g.end].end - gaz_end[g.end].start:
             gaz_end[g.end] = g
     out = []
-    for m in lex.suffix_re.finditer(text, lo, hi):
+    found = _scan(lex, text).inside(0, lo, hi)
+    for m in lex.suffix_re.finditer(text, lo, hi) if found is None else found:
         kind = next(k for r, k in lex.suffixes if r.fullmatch(m.group()))
         start, core = _core_left(lex, text, m.start(), lo, gaz_end)
         core = core.strip(OPEN_QUOTES + CLOSE_QUOTES)
@@ -98,10 +157,13 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
 
 def _patterned(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
-    for m in lex.office_re.finditer(text, lo, hi):
+    scan = _scan(lex, text)
+    found = scan.inside(1, lo, hi)
+    for m in lex.office_re.finditer(text, lo, hi) if found is None else found:
         kind = "bank" if "银行" in m.group(1) else "office"
         out.append(_Cand(m.start(1), m.end(1), m.group(1), kind, False))
-    for m in lex.hotline_re.finditer(text, lo, hi):
+    found = scan.inside(2, lo, hi)
+    for m in lex.hotline_re.finditer(text, lo, hi) if found is None else found:
         g = 1 if m.group(1) else 2
         out.append(_Cand(m.start(g), m.end(g), m.group(g), "hotline", True))
     return out
@@ -171,6 +233,8 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     procedure already found) adds offices named after a preposition and contact details."""
     lex = lexicon()
     hi = len(text) if hi is None else hi
+    if not broad and _scan(lex, text).empty(lo, hi):
+        return []  # most sentences: nothing to keep
     gaz = _gazetteer(lex, text, lo, hi)
     cands = gaz + _suffixed(lex, text, lo, hi, gaz) + _patterned(lex, text, lo, hi)
     if not cands and not broad:

@@ -21,14 +21,42 @@ _TAIL = frozenset(_TRIM) | frozenset(_CLOSERS)   # ... and at the end
 _MAX_DEPTH = 4  # deeper nesting is noise (a run of unbalanced brackets): depth stops counting
 
 
+_PIECES: dict[re.Pattern, re.Pattern] = {}  # a one-character class of separators -> the runs between them
+
+
+def _pieces(sep: re.Pattern) -> re.Pattern | None:
+    rx = _PIECES.get(sep)
+    if rx is None and sep.pattern.startswith("[") and sep.pattern.endswith("]") and "]" not in sep.pattern[1:-1] \
+            and not sep.pattern.startswith("[^"):
+        rx = _PIECES[sep] = re.compile("[^" + sep.pattern[1:] + "+")
+    return rx
+
+
 def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]:
     """Pieces of text[lo:hi] between separators, whitespace-trimmed, non-empty."""
-    out, s = [], lo
-    for m in sep.finditer(text, lo, hi):
-        out.append((s, m.start()))
-        s = m.end()
-    out.append((s, hi))
+    pieces = _pieces(sep)
+    if pieces is not None:  # the non-empty runs between separators, found by one pattern
+        out = [(m.start(), m.end()) for m in pieces.finditer(text, lo, hi)]
+    else:
+        out, s = [], lo
+        for m in sep.finditer(text, lo, hi):
+            out.append((s, m.start()))
+            s = m.end()
+        out.append((s, hi))
     return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
+
+
+_LAST_SENTENCES: tuple[str, list[tuple[int, int]]] = ("", [])
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """spans(text, 0, len(text), SENTENCE_END), kept for the last text (several passes
+    over one article read its sentences; the list is shared: do not change it)."""
+    global _LAST_SENTENCES
+    last = _LAST_SENTENCES  # read once: another thread may replace it meanwhile
+    if last[0] is not text:
+        last = _LAST_SENTENCES = (text, spans(text, 0, len(text), SENTENCE_END))
+    return last[1]
 
 
 def clause_spans(text: str, lo: int, hi: int, breaks: str = "，,；;。！？!?\n") -> list[tuple[int, int]]:

@@ -47,6 +47,7 @@ class _Family:
     patterns: tuple[re.Pattern, ...]
     role: str
     max_gap: int
+    anchored: tuple[bool, ...] = ()  # pattern k starts with the anchor prefix (found via _anchors)
 
 
 @lru_cache(maxsize=1)
@@ -54,13 +55,21 @@ def _config():
     data = load_yaml(HERE / "markers.yaml")
     before = re.escape(data["anchor_before"])
     fams = []
+    bodies = []  # of the anchored patterns
     for f in data["families"]:
-        pats = []
+        pats, anchored = [], []
         for body in f["re"]:
-            if f["anchored"] and not body.startswith(("^", "(?<![^\\n])")):
+            anchored.append(f["anchored"] and not body.startswith(("^", "(?<![^\\n])")))
+            if anchored[-1]:
+                bodies.append(body)
                 body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
             pats.append(re.compile(body, re.M))
-        fams.append(_Family(f["name"], tuple(pats), f.get("role", "none"), int(f.get("max_gap", data["max_gap"]))))
+        fams.append(_Family(f["name"], tuple(pats), f.get("role", "none"), int(f.get("max_gap", data["max_gap"])),
+                            tuple(anchored)))
+    # an anchor character followed by the start of some anchored marker: scanned for the
+    # character first (fast), so the anchored patterns are tried only where one may match
+    data["anchor_re"] = re.compile(
+        f"[{before}][ \\t\\u3000]{{0,3}}(?=" + "|".join(f"(?:{b})" for b in bodies) + ")")
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
@@ -74,11 +83,31 @@ def _number(tok: str) -> int:
     return ord(tok) - ord("①") + 1
 
 
-def _matches(text: str, fam: _Family) -> list[tuple[int, int, int]]:
+def _anchors(text: str) -> list[int]:
+    """Where an anchored marker may start: the text's start, and after each anchor
+    character that some anchored marker follows (after at most three spaces)."""
+    data, _ = _config()
+    return [0] + [m.start() + 1 for m in data["anchor_re"].finditer(text)]
+
+
+def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
+    """rx.finditer(text) for a pattern that starts with the anchor prefix: each of its
+    matches starts at one of `anchors`, so those are the only positions tried."""
+    end = 0
+    for p in anchors:
+        if p < end:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            end = m.end()
+
+
+def _matches(text: str, fam: _Family, anchors: list[int]) -> list[tuple[int, int, int]]:
     """(start, end, number) of the family's markers, in order, one per position."""
     found: dict[int, tuple[int, int, int]] = {}
-    for rx in fam.patterns:
-        for m in rx.finditer(text):
+    for rx, anchored in zip(fam.patterns, fam.anchored):
+        for m in (_anchored_finditer(text, rx, anchors) if anchored else rx.finditer(text)):
             start = m.start()
             while start < m.end() and text[start] in _SPACE + "\n":
                 start += 1
@@ -90,6 +119,7 @@ def _matches(text: str, fam: _Family) -> list[tuple[int, int, int]]:
 def _runs(text: str) -> list[OrderedList]:
     data, fams = _config()
     out = []
+    anchors = _anchors(text)
     for fam in fams:
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)
 
@@ -97,7 +127,7 @@ def _runs(text: str) -> list[OrderedList]:
             if len(run) >= 2:
                 out.append(_build(text, fam, run, data, limit))
 
-        for start, end, n in _matches(text, fam):
+        for start, end, n in _matches(text, fam, anchors):
             if run and n == run[-1][2] + 1 and start - run[-1][1] <= fam.max_gap:
                 run.append((start, end, n))
             else:

@@ -29,13 +29,19 @@ def _patterns():
     token = rf"(?:“[^“”\n。，；]{{1,{hop}}}”|【[^【】\n。，；]{{1,{hop}}}】|「[^「」\n。，；]{{1,{hop}}}」|\"[^\"\n。，；]{{1,{hop}}}\")"
     chain = re.compile(rf"{token}(?:[ \t]{{0,2}}(?:{sep})[ \t]{{0,2}}{token})+")
     # a path written without quotes: 我的＞社保卡＞申领进度, 服务—医保查询—缴费记录
-    seg = rf"[\u4e00-\u9fffA-Za-z0-9·]{{1,{d['menu_bare_hop_max']}}}"
+    name_char = r"[\u4e00-\u9fffA-Za-z0-9·]"
+    seg = rf"{name_char}{{1,{d['menu_bare_hop_max']}}}"
     bare = re.compile(rf"{seg}(?:[ \t]{{0,2}}(?:{d['menu_bare_separators']})[ \t]{{0,2}}{seg})+")
+    # the stretch around a separator that a bare path can lie in: every character of a path
+    # is, on its own, a name character, a space or a separator
+    bare_run = re.compile(rf"(?:{name_char}|[ \t]|{d['menu_bare_separators']})*")
     listed = re.compile(rf"(?:{d['menu_in_turn']})[^，。；\n“【「]{{0,8}}({token}(?:[、，,]{token}){{1,8}})")
     # one quoted string holding a path: “办事>社保>社会保障卡>申领”
     inner_sep = re.compile(rf"[ \t]{{0,2}}(?:{d['menu_inner_separators']})[ \t]{{0,2}}")
     quoted = re.compile(rf"[“「\"]([^“”「」\"\n。，；]{{3,{hop * 6}}})[”」\"]")
-    return chain, listed, quoted, inner_sep, re.compile(token), bare, re.compile(d["menu_bare_separators"]), re.compile(d["menu_cue"])
+    lead = int(d["menu_bare_hop_max"]) + 2  # a path's first separator starts at most this far after it
+    return (chain, listed, quoted, inner_sep, re.compile(token), bare, re.compile(d["menu_bare_separators"]),
+            re.compile(d["menu_cue"]), bare_run, lead)
 
 
 def _name(text: str, s: int, e: int) -> tuple[int, int]:
@@ -61,6 +67,23 @@ def _cued(text: str, start: int, lo: int, cue: re.Pattern) -> bool:
     return bool(cue.search(text, max(0, start - 12), start))
 
 
+def _bare_paths(text: str, lo: int, hi: int) -> list[re.Match]:
+    """bare.finditer(text, lo, hi), scanning only the stretches around separators: a path
+    starts at most `lead` characters before its first separator and lies inside the run of
+    path characters around it (the character after the run ends every path there, so the
+    run's scan finds exactly the whole scan's matches in it). Each run is scanned once."""
+    _, _, _, _, _, bare, bare_sep, _, bare_run, lead = _patterns()
+    out: list[re.Match] = []
+    done = lo
+    for sep in bare_sep.finditer(text, lo, hi):
+        if sep.start() < done:
+            continue
+        end = bare_run.match(text, sep.start(), hi).end()
+        out.extend(bare.finditer(text, max(done, sep.start() - lead), end))
+        done = end
+    return out
+
+
 def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
     return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
 
@@ -68,14 +91,14 @@ def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
 def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
     """Menu paths in text[lo:hi], in order, not overlapping."""
     hi = len(text) if hi is None else hi
-    chain, listed, quoted, inner_sep, token, bare, bare_sep, cue = _patterns()
+    chain, listed, quoted, inner_sep, token, bare, bare_sep, cue, _, _ = _patterns()
     found: list[MenuPath] = []
     for m in chain.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
         dashed = any(c in "—－-" for c in text[hops[0][1] : hops[-1][0]] if c not in "“”【】「」\"") if hops else False
         if _plausible(text, hops) and (not dashed or len(hops) >= 3 or _cued(text, m.start(), lo, cue)):
             found.append(MenuPath(hops, m.start(), m.end()))
-    for m in bare.finditer(text, lo, hi):
+    for m in _bare_paths(text, lo, hi):
         cuts = list(bare_sep.finditer(text, m.start(), m.end()))
         hops, a = [], m.start()
         for c in cuts:

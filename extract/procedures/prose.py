@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .clauses import clause_spans, spans, trim
+from .clauses import SENTENCE_END, clause_spans, sentences, spans, trim
 from .lexicon import _alt, lexicon
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
@@ -131,6 +131,8 @@ def action_steps(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    if lo == 0 and hi == len(text) and _SENTENCE.pattern == SENTENCE_END.pattern:
+        return sentences(text)
     return spans(text, lo, hi, _SENTENCE)
 
 
