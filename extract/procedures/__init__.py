@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from ..schema import Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
-from .channels import find_channels
+from .channels import find_channels, may_name_channels
 from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
@@ -25,7 +25,7 @@ from .lexicon import lexicon
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
 from .prose import action_steps, application_chains, first_then
-from .qa import asks_how, find_qa, is_howto_line
+from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
 from .time_limits import time_limits
@@ -102,10 +102,10 @@ def _lists_inside(lists: list[OrderedList], starts: list[int], lo: int, hi: int)
     return out
 
 
-def _qa_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[Draft]) -> None:
+def _qa_drafts(text: str, qas: list[QA], lists: list[OrderedList], taken: Taken, drafts: list[Draft]) -> None:
     starts = [l.start for l in lists]
     lex = lexicon()
-    for qa in find_qa(text):
+    for qa in qas:
         if is_howto_line(qa):
             continue  # prose answers to how-to questions come last (_howto_drafts)
         if taken.overlaps(qa.start, qa.end):
@@ -218,9 +218,9 @@ def _sequence_drafts(text: str, has_channel, taken: Taken, drafts: list[Draft]) 
         taken.add(seq.start, seq.end)
 
 
-def _howto_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
+def _howto_drafts(text: str, qas: list[QA], taken: Taken, drafts: list[Draft]) -> None:
     """如果遇到身边人突然倒地，要怎么办？ answered by a paragraph of instructions."""
-    for qa in find_qa(text):
+    for qa in qas:
         if not is_howto_line(qa) or taken.overlaps(qa.a_start, qa.a_end):
             continue
         steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
@@ -292,7 +292,11 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             goal = goal_from(text[q[0] : q[1]]) if q else goal_from(_action_after_channels(text, steps[0].start, steps[0].end) or "")
             new.append(Draft(q[0] if q else start, end, goal, steps))
 
-    for s, e in sentences(text):
+    sents = sentences(text)
+    for (s, e), maybe in zip(sents, may_name_channels(text, sents)):
+        if not maybe:
+            flush()  # no channel: no step
+            continue
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
@@ -404,12 +408,13 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     lists = find_lists(text, has_channel)
     taken = Taken()
     drafts: list[Draft] = []
-    _qa_drafts(text, lists, taken, drafts)
+    qas = find_qa(text)
+    _qa_drafts(text, qas, lists, taken, drafts)
     _list_drafts(text, lists, taken, drafts)
     _path_drafts(text, taken, drafts)
     _chain_drafts(text, taken, drafts)
     _sequence_drafts(text, has_channel, taken, drafts)
-    _howto_drafts(text, taken, drafts)
+    _howto_drafts(text, qas, taken, drafts)
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
     drafts = _contact_sections(text, drafts, taken)

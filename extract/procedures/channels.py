@@ -132,7 +132,7 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
     out = []
     found = _scan(lex, text).inside(0, lo, hi)
     for m in lex.suffix_re.finditer(text, lo, hi) if found is None else found:
-        kind = next(k for r, k in lex.suffixes if r.fullmatch(m.group()))
+        kind = lex.suffix_kind[m.group()]
         start, core = _core_left(lex, text, m.start(), lo, gaz_end)
         core = core.strip(OPEN_QUOTES + CLOSE_QUOTES)
         suffix = m.group()
@@ -226,6 +226,13 @@ def _has_cue(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
 def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     before = text[max(lo, c.start - 40) : c.start]
     return bool(lex.negation_re.search(CLAUSE_BREAK.split(before)[-1]))
+
+
+def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[bool]:
+    """For each (lo, hi): whether find_channels(text, lo, hi) may find a channel (False:
+    it finds none), answered from the article's scan without looking at the range."""
+    scan = _scan(lexicon(), text)
+    return [not scan.empty(lo, hi) for lo, hi in ranges]
 
 
 def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = False) -> list[Channel]:

@@ -4,8 +4,11 @@ Everything here is linear in the span it is given (no rescans per character)."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Iterable, Optional
 
+from .. import literals
 from ..schema import Span
 from .lexicon import lexicon
 
@@ -44,6 +47,40 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
             s = m.end()
         out.append((s, hi))
     return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
+
+
+@lru_cache(maxsize=32)
+def _word_scanner(patterns: tuple[re.Pattern, ...]) -> tuple[Optional[re.Pattern], int]:
+    """One scanner for the needed words of `patterns` (None when one of them needs none),
+    and how far before a piece an occurrence reaching into it may start."""
+    words: set[str] = set()
+    for rx in patterns:
+        need = literals.needed(rx)
+        if need is None:
+            return None, 0  # a pattern without a needed word: nothing can be skipped
+        words |= need
+    return literals.scanner(frozenset(words)), max(map(len, words)) - 1
+
+
+class WordHits:
+    """Where a text holds one of the words that every match of some patterns contains
+    (literals.needed), found by one scan: a piece holding none of them matches none of the
+    patterns, and is skipped without trying them."""
+
+    def __init__(self, text: str, patterns: tuple[re.Pattern, ...], lo: int = 0, hi: Optional[int] = None) -> None:
+        scanner, self.reach = _word_scanner(patterns)
+        self.starts: Optional[list[int]] = None
+        if scanner is not None:
+            hi = len(text) if hi is None else hi
+            self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
+
+    def maybe(self, s: int, e: int) -> bool:
+        """text[s:e] may hold one of the words (a word inside it is always reported, at
+        worst through an occurrence overlapping it that starts up to `reach` before)."""
+        if self.starts is None:
+            return True
+        i = bisect_left(self.starts, s - self.reach)
+        return i < len(self.starts) and self.starts[i] < e
 
 
 _LAST_SENTENCES: tuple[str, list[tuple[int, int]]] = ("", [])

@@ -76,8 +76,8 @@ class Lexicon:
         self.arrow_re = re.compile(_alt(data["arrows"]))
         self.channel_cue_re = re.compile(_alt(data["channel_cues"]))
         self.object_verb_re = re.compile(_alt(data["channel_object_verbs"]))
-        self.suffixes = [(re.compile(s["re"]), s["kind"]) for s in data["channel_suffixes"]]
-        self.suffix_re = re.compile("|".join(f"(?:{s['re']})" for s in data["channel_suffixes"]))
+        self.suffix_kind = {w: s["kind"] for s in data["channel_suffixes"] for w in s["words"]}
+        self.suffix_re = re.compile(_alt(self.suffix_kind))
         self.office_re = re.compile(data["office_pattern"])
         self.hotline_re = re.compile(data["hotline_pattern"])
         heads = data["office_heads"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .clauses import SENTENCE_END, clause_spans, sentences, spans, trim
+from .clauses import SENTENCE_END, WordHits, clause_spans, sentences, spans, trim
 from .lexicon import _alt, lexicon
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
@@ -151,6 +151,10 @@ def _topic(text: str, s: int, e: int) -> Optional[str]:
     return m.group("t") or m.group("t2")
 
 
+_APPLY = "申请"
+_APPLY_START = re.compile(_APPLY)
+
+
 def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
     """Application chains: a sentence in which someone applies (可向…提出申请), then the
     sentences in which offices handle it (审核, 核实, 审批, 公示 …), to the first sentence
@@ -163,16 +167,20 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
     sents = _sentences(text, lo, hi)
+    hits = WordHits(text, (rx["application"], _APPLY_START), lo, hi)  # both need 申请
     i = 0
     while i < len(sents):
         s, e = sents[i]
+        if not hits.maybe(s, e):
+            i += 1  # neither applies nor starts with 申请
+            continue
         starts = (rx["application"].search(text, s, e) and rx["modal"].search(text, s, e)
                   and not _authority_first(text, s, e) and not lexicon().narrative_re.search(text, s, e))
         art = rx["article"].match(text, s, e)
         s0 = art.end() if art else s
         while s0 < e and text[s0] in " \t\u3000":
             s0 += 1
-        topical = text.startswith("申请", s0) and not text.startswith("申请人", s0) and _processing(text, s0, e)
+        topical = text.startswith(_APPLY, s0) and not text.startswith("申请人", s0) and _processing(text, s0, e)
         if not (starts or topical):
             i += 1
             continue
@@ -234,7 +242,10 @@ def first_then(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
     lex = lexicon()
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
+    hits = WordHits(text, (rx["first"],), lo, hi)
     for s, e in _sentences(text, lo, hi):
+        if not hits.maybe(s, e):
+            continue
         m = rx["first"].search(text, s, e)
         if not m:
             continue
