@@ -47,7 +47,7 @@ class _Family:
     patterns: tuple[re.Pattern, ...]
     role: str
     max_gap: int
-    anchored: tuple[bool, ...] = ()  # pattern k starts with the anchor prefix (found via _anchors)
+    starts: tuple[Optional[str], ...] = ()  # where pattern k can start: "anchor", "line" (see _starts) or anywhere
 
 
 @lru_cache(maxsize=1)
@@ -55,21 +55,30 @@ def _config():
     data = load_yaml(HERE / "markers.yaml")
     before = re.escape(data["anchor_before"])
     fams = []
-    bodies = []  # of the anchored patterns
+    bodies: dict[str, list[str]] = {"anchor": [], "line": []}  # what follows the anchor or line start
     for f in data["families"]:
-        pats, anchored = [], []
+        pats, starts = [], []
         for body in f["re"]:
-            anchored.append(f["anchored"] and not body.startswith(("^", "(?<![^\\n])")))
-            if anchored[-1]:
-                bodies.append(body)
+            line = next((body[len(a):] for a in ("^", "(?<![^\\n])") if body.startswith(a)), None)
+            if line is not None:
+                starts.append("line")
+                bodies["line"].append(line)
+            elif f["anchored"]:
+                starts.append("anchor")
+                bodies["anchor"].append(body)
                 body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
+            else:
+                starts.append(None)
             pats.append(re.compile(body, re.M))
         fams.append(_Family(f["name"], tuple(pats), f.get("role", "none"), int(f.get("max_gap", data["max_gap"])),
-                            tuple(anchored)))
-    # an anchor character followed by the start of some anchored marker: scanned for the
-    # character first (fast), so the anchored patterns are tried only where one may match
-    data["anchor_re"] = re.compile(
-        f"[{before}][ \\t\\u3000]{{0,3}}(?=" + "|".join(f"(?:{b})" for b in bodies) + ")")
+                            tuple(starts)))
+    # an anchor character (a line break) followed by the start of some marker: scanned for
+    # the character first (fast), so the patterns are tried only where one may match
+    def after(bs: list[str]) -> str:
+        return "(?=" + "|".join(f"(?:{b})" for b in bs) + ")"
+
+    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + after(bodies["anchor"]), re.M),
+                         "line": re.compile("\n" + after(bodies["line"]), re.M)}
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
@@ -83,16 +92,17 @@ def _number(tok: str) -> int:
     return ord(tok) - ord("①") + 1
 
 
-def _anchors(text: str) -> list[int]:
-    """Where an anchored marker may start: the text's start, and after each anchor
-    character that some anchored marker follows (after at most three spaces)."""
+def _starts(text: str) -> dict[str, list[int]]:
+    """Where the markers that must open a line or follow an anchor character (。；：…) may
+    start: the text's start, and after each line break or anchor character that some such
+    marker follows (after at most three spaces)."""
     data, _ = _config()
-    return [0] + [m.start() + 1 for m in data["anchor_re"].finditer(text)]
+    return {k: [0] + [m.start() + 1 for m in rx.finditer(text)] for k, rx in data["start_res"].items()}
 
 
 def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
-    """rx.finditer(text) for a pattern that starts with the anchor prefix: each of its
-    matches starts at one of `anchors`, so those are the only positions tried."""
+    """rx.finditer(text) for a pattern that can only start at one of `anchors` (after its
+    anchor prefix or at a line start): those are the only positions tried."""
     end = 0
     for p in anchors:
         if p < end:
@@ -103,11 +113,11 @@ def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
             end = m.end()
 
 
-def _matches(text: str, fam: _Family, anchors: list[int]) -> list[tuple[int, int, int]]:
+def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tuple[int, int, int]]:
     """(start, end, number) of the family's markers, in order, one per position."""
     found: dict[int, tuple[int, int, int]] = {}
-    for rx, anchored in zip(fam.patterns, fam.anchored):
-        for m in (_anchored_finditer(text, rx, anchors) if anchored else rx.finditer(text)):
+    for rx, where in zip(fam.patterns, fam.starts):
+        for m in (_anchored_finditer(text, rx, starts[where]) if where else rx.finditer(text)):
             start = m.start()
             while start < m.end() and text[start] in _SPACE + "\n":
                 start += 1
@@ -119,7 +129,7 @@ def _matches(text: str, fam: _Family, anchors: list[int]) -> list[tuple[int, int
 def _runs(text: str) -> list[OrderedList]:
     data, fams = _config()
     out = []
-    anchors = _anchors(text)
+    starts = _starts(text)
     for fam in fams:
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)
 
@@ -127,7 +137,7 @@ def _runs(text: str) -> list[OrderedList]:
             if len(run) >= 2:
                 out.append(_build(text, fam, run, data, limit))
 
-        for start, end, n in _matches(text, fam, anchors):
+        for start, end, n in _matches(text, fam, starts):
             if run and n == run[-1][2] + 1 and start - run[-1][1] <= fam.max_gap:
                 run.append((start, end, n))
             else:
