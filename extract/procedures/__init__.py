@@ -295,7 +295,8 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
     sents = sentences(text)
     for (s, e), maybe in zip(sents, may_name_channels(text, sents)):
         if not maybe:
-            flush()  # no channel: no step
+            if group:
+                flush()  # no channel: no step
             continue
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e) if chans else []

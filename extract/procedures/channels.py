@@ -48,6 +48,7 @@ class _Scan:
         # every hit and match, by start, with the furthest end reached so far: a range that
         # none of them touches has no candidate (see `empty`)
         spans = sorted([(g[0], g[1]) for g in self.gaz] + [(m.start(), m.end()) for ms in self.matches for m in ms])
+        self.spans = spans
         self.all_starts = [a for a, _ in spans]
         self.reach, far = [], 0
         for _, b in spans:
@@ -230,9 +231,20 @@ def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
 
 def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[bool]:
     """For each (lo, hi): whether find_channels(text, lo, hi) may find a channel (False:
-    it finds none), answered from the article's scan without looking at the range."""
+    it finds none), answered from the article's scan without looking at the range. The
+    ranges are sorted and disjoint (the sentences of the text)."""
     scan = _scan(lexicon(), text)
-    return [not scan.empty(lo, hi) for lo, hi in ranges]
+    n = len(text)
+    # not empty (_Scan.empty): a hit or match overlaps the range, or a digit follows it
+    flags = [hi < n and text[hi].isdigit() for _, hi in ranges]
+    los = [lo for lo, _ in ranges]
+    his = [hi for _, hi in ranges]
+    for a, b in scan.spans:  # a few hundred per article against thousands of sentences
+        k = bisect_right(his, a)
+        while k < len(ranges) and los[k] < b:
+            flags[k] = True
+            k += 1
+    return flags
 
 
 def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = False) -> list[Channel]:

@@ -4,7 +4,7 @@ Everything here is linear in the span it is given (no rescans per character)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -39,7 +39,10 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
     """Pieces of text[lo:hi] between separators, whitespace-trimmed, non-empty."""
     pieces = _pieces(sep)
     if pieces is not None:  # the non-empty runs between separators, found by one pattern
-        out = [(m.start(), m.end()) for m in pieces.finditer(text, lo, hi)]
+        out = [m.span() for m in pieces.finditer(text, lo, hi)]
+        # most pieces need no trimming (trim's own first test, without the call)
+        return [t for t in ((a, b) if text[a] not in _HEAD and text[b - 1] not in _TAIL else trim(text, a, b)
+                            for a, b in out) if t[1] > t[0]]
     else:
         out, s = [], lo
         for m in sep.finditer(text, lo, hi):
@@ -74,13 +77,22 @@ class WordHits:
             hi = len(text) if hi is None else hi
             self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
 
-    def maybe(self, s: int, e: int) -> bool:
-        """text[s:e] may hold one of the words (a word inside it is always reported, at
-        worst through an occurrence overlapping it that starts up to `reach` before)."""
+    def pieces(self, spans: list[tuple[int, int]]) -> list[int]:
+        """The indices of the sorted, disjoint `spans` that may hold one of the words: those
+        with an occurrence starting in [s - reach, e) (a word inside a span is always
+        reported, at worst through an overlapping occurrence that starts up to `reach`
+        before it), found from the occurrences (few) rather than by trying every span."""
         if self.starts is None:
-            return True
-        i = bisect_left(self.starts, s - self.reach)
-        return i < len(self.starts) and self.starts[i] < e
+            return list(range(len(spans)))
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        out: set[int] = set()
+        for h in self.starts:  # spans with s - reach <= h < e
+            k = bisect_right(ends, h)
+            while k < len(spans) and starts[k] <= h + self.reach:
+                out.add(k)
+                k += 1
+        return sorted(out)
 
 
 _LAST_SENTENCES: tuple[str, list[tuple[int, int]]] = ("", [])

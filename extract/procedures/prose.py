@@ -168,12 +168,15 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
     out: list[Chain] = []
     sents = _sentences(text, lo, hi)
     hits = WordHits(text, (rx["application"], _APPLY_START), lo, hi)  # both need 申请
-    i = 0
-    while i < len(sents):
+    cands = hits.pieces(sents)  # the sentences holding 申请: the others neither apply nor start with it
+    i, k = 0, 0
+    while True:
+        while k < len(cands) and cands[k] < i:
+            k += 1
+        if k == len(cands):
+            break
+        i = cands[k]
         s, e = sents[i]
-        if not hits.maybe(s, e):
-            i += 1  # neither applies nor starts with 申请
-            continue
         starts = (rx["application"].search(text, s, e) and rx["modal"].search(text, s, e)
                   and not _authority_first(text, s, e) and not lexicon().narrative_re.search(text, s, e))
         art = rx["article"].match(text, s, e)
@@ -242,10 +245,9 @@ def first_then(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
     lex = lexicon()
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
-    hits = WordHits(text, (rx["first"],), lo, hi)
-    for s, e in _sentences(text, lo, hi):
-        if not hits.maybe(s, e):
-            continue
+    sents = _sentences(text, lo, hi)
+    for k in WordHits(text, (rx["first"],), lo, hi).pieces(sents):  # the sentences holding 先
+        s, e = sents[k]
         m = rx["first"].search(text, s, e)
         if not m:
             continue
