@@ -13,11 +13,12 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
+from ..literals import _sre_parse
 from ..schema import Span
 from .assemble import Draft, Taken
 from .clauses import make_span, trim
 from .lexicon import lexicon
-from .lists import OrderedList
+from .lists import OrderedList, _anchored_finditer
 
 _REFERS_TO_LIST = re.compile(r"以下|下列|如下")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -48,7 +49,30 @@ def _rx():
         "split": re.compile(d["eligibility_split"]),
         "generic": re.compile(d["eligibility_generic"]),
         "stop_bigrams": frozenset(d["eligibility_stop_bigrams"]),
+        "clause_starts": {k: _clause_start_re(d[f"eligibility_{k}"]) for k in ("subject", "people_list")},
     }
+
+
+_CLAUSE_START = re.compile(r"\(\?:\(\?<=\[([^\]]+)\]\)\|\^\)(.*)$", re.S)
+
+
+def _clause_start_re(pattern: str) -> Optional[re.Pattern]:
+    """For a pattern that opens a clause, (?:(?<=[，,。…])|^)REST: a scan for the clause
+    break followed by REST (fast: the scan looks for the break character first); the
+    pattern can then start only at the text's start or right after one of its hits."""
+    m = _CLAUSE_START.match(pattern)
+    if not m or len(_sre_parse.parse(pattern).data) < 2:
+        return None  # not that form, or REST holds a top-level | (an alternative without the start)
+    return re.compile(f"[{m.group(1)}](?={m.group(2)})")
+
+
+def _clause_finditer(text: str, key: str):
+    """_rx()[key].finditer(text), trying the pattern only where it can start."""
+    rx = _rx()
+    trigger = rx["clause_starts"][key]
+    if trigger is None:
+        return rx[key].finditer(text)
+    return _anchored_finditer(text, rx[key], [0] + [m.start() + 1 for m in trigger.finditer(text)])
 
 
 def _items(text: str, s: int, e: int, sep: str = "；;") -> list[tuple[int, int]]:
@@ -158,11 +182,11 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
         if items:
             out.append((m.start(), m.end(), items))
     for key in ("all_who", "if", "subject"):
-        for m in rx[key].finditer(text):
+        for m in (_clause_finditer(text, key) if key == "subject" else rx[key].finditer(text)):
             if key == "subject" and (rx["subject_generic"].search(m.group("who")) or _REFERS_TO_LIST.search(m.group("who"))):
                 continue
             out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
-    for m in rx["people_list"].finditer(text):
+    for m in _clause_finditer(text, "people_list"):
         a, parts = m.start("who"), []
         for cut in rx["list_split"].finditer(text, m.start("who"), m.end("who")):
             parts.append((a, cut.start("sep")))

@@ -16,6 +16,7 @@ from .lexicon import HERE, lexicon
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _SPACE = " \t\u3000"
+_TITLE_END = re.compile(r"[。！？!?\n]")
 
 
 @dataclass
@@ -79,6 +80,7 @@ def _config():
 
     data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + after(bodies["anchor"]), re.M),
                          "line": re.compile("\n" + after(bodies["line"]), re.M)}
+    data["last_item_end_re"] = re.compile(f"[{re.escape(data['last_item_ends'])}]")
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
@@ -170,7 +172,7 @@ def _build(text: str, fam: _Family, run, data, limit: int) -> OrderedList:
     the marker stands alone); the last one ends at its line end when all items are lines,
     else at its sentence end, and never after `limit` (the next marker of the family)."""
     items = []
-    ends = set(data["last_item_ends"])
+    ends = data["last_item_end_re"]
     line_items = True
     for i, (_, m_end, _) in enumerate(run):
         nxt = run[i + 1][0] if i + 1 < len(run) else limit
@@ -190,13 +192,15 @@ def _build(text: str, fam: _Family, run, data, limit: int) -> OrderedList:
     return lst
 
 
-def _last_item_end(text: str, s: int, ends: set, label_max: int) -> int:
+def _last_item_end(text: str, s: int, ends: re.Pattern, label_max: int) -> int:
     """The last item ends at its sentence end, or the next one if the first sentence is
     only a label (享受待遇。公示无异议的，…)."""
     e = s
+    limit = min(len(text), s + 2000)
     for _ in range(4):
-        while e < len(text) and text[e] not in ends and e - s < 2000:
-            e += 1
+        if e < limit:  # to the next sentence end, at most 2000 characters from s
+            m = ends.search(text, e, limit)
+            e = m.start() if m else limit
         if e < len(text) and text[e] == "\n" and _wrapped(text, e):
             e += 1  # an OCR line wrap inside the item
             continue
@@ -268,10 +272,11 @@ def _intro(text: str, first: int) -> Optional[tuple[int, int]]:
 def title_of(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
     """The item's title: a short first sentence followed by more text (致电便民热线进行投诉。拨打…)."""
     data, _ = _config()
-    end = s
-    while end < e and text[end] not in "。！？!?\n":
-        end += 1
-    if end < e and 0 < end - s <= data["title_sentence_max"] and text[end + 1 : e].strip():
+    most = data["title_sentence_max"]
+    limit = min(e, s + most + 1)  # a sentence end further on makes no title
+    m = _TITLE_END.search(text, s, limit)
+    end = m.start() if m else limit
+    if end < e and 0 < end - s <= most and text[end + 1 : e].strip():
         return s, end
     return None
 
