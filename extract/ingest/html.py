@@ -171,23 +171,62 @@ def _newline(pieces: list[Mapped]) -> Mapped:
     return Mapped("\n", [p])
 
 
-def _emit(page: Page, node: Element, locator: Locator) -> Iterator[Mapped]:
-    """Text of `node` in document order; block boundaries become newlines."""
+def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
+    """Text of `node` in document order; block boundaries become newlines (each at the
+    offset after the text before it). Strings that follow each other in the character
+    stream (split only by inline tags) come out as one piece, newlines in a row as one."""
+    stream = locator.stream
+    out: list[Mapped] = []
     last = 0
+    newlines = 0
+    run_a = run_b = -1  # the stream range of the pending run of strings
+    run: list[str] = []  # their text as output
+
+    def close_run() -> None:
+        nonlocal last
+        m = stream.mapped(run_a, run_b)
+        t = run[0] if len(run) == 1 else "".join(run)
+        out.append(m if t == m.text else m.with_text(t))
+        last = stream.pos_at(run_b - 1) + 1
+        run.clear()
+
     for item in _walk(page, node):
-        if item is not None:
-            s = item.text
-            if not s:
+        if item is None:
+            if run:
+                close_run()
+            newlines += 1
+            continue
+        s = item.text
+        if not s:
+            continue
+        if newlines:
+            out.append(Mapped.flat("\n" * newlines, last))
+            newlines = 0
+        # a line break in the markup is a space on the page (a <pre> keeps its lines)
+        t = s.replace("\r", " ") if "\r" in s else s
+        if "\n" in t and not item.pre:
+            t = t.replace("\n", " ")
+        k = locator.find(s)
+        if k >= 0:
+            if run and k == run_b:
+                run.append(t)
+                run_b = k + len(s)
                 continue
-            m = locator.locate(s)
-            last = m.at(len(s) - 1) + 1
-            # a line break in the markup is a space on the page (a <pre> keeps its lines)
-            t = s.replace("\r", " ") if "\r" in s else s
-            if "\n" in t and not item.pre:
-                t = t.replace("\n", " ")
-            yield m if t is s else m.with_text(t)
-        else:
-            yield Mapped("\n", [last])
+            if run:
+                close_run()
+            run_a, run_b = k, k + len(s)
+            run.append(t)
+            continue
+        if run:
+            close_run()
+        m = locator.fallback(s)
+        out.append(m if t is s else m.with_text(t))
+        last = m.at(len(s) - 1) + 1
+    if run:
+        close_run()
+    if newlines:
+        out.append(Mapped.flat("\n" * newlines, last))
+    return out
 
 
 def _block_text(page: Page, node: Element) -> str:
@@ -288,13 +327,14 @@ def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
     for el in page.elements(_MAIN_TAGS):
-        own = "".join([s.text for s in el.children if not s.is_element and s.kind not in _SKIP])
+        own = [s for s in el.children if not s.is_element and s.kind not in _SKIP]
         if el.name in ("p", "pre", "blockquote", "td", "li"):
             n = ix.cjk(el)
         else:
-            n = len(_CJK.findall(own)) if own else 0
+            n = sum(s.cjk for s in own)
         if n < 8:
             continue
+        own = "".join([s.text for s in own])
         bonus = n + (n // 40) * 3 + own.count("，") + own.count("。") + own.count(",")
         for depth, anc in enumerate((el.parent, el.parent.parent if el.parent else None)):
             if anc is None or anc.name == tree.ROOT:

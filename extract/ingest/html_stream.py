@@ -16,6 +16,11 @@ from ..offsets import Mapped
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
 _TAG_STOP = re.compile(r"[>\"'<]")
+# where markup starts: a comment (1), a declaration or processing instruction, a tag (2: "/", 3: name)
+_MARKUP = re.compile(r"<(?:(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{0,30}))")
+# the rest of a tag up to its '>' when it holds no '<' and every quoted value is closed
+# (one character or one quoted value per step: nothing to backtrack into); else _tag_end
+_TAG_REST = re.compile(r"""(?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>""")
 _RAWTEXT = ("script", "style", "textarea", "xmp", "noscript", "template")
 
 
@@ -80,9 +85,6 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
             a = k + 1
 
     def decode(a: int, b: int) -> None:
-        if raw.find("&", a, b) < 0:
-            plain(a, b)
-            return
         last = a
         for m in _ENTITY.finditer(raw, a, b):
             plain(last, m.start())
@@ -93,32 +95,37 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
         plain(last, b)
 
     n, i = len(raw), 0
+    search, rest = _MARKUP.search, _TAG_REST.match
     while i < n:
-        j = raw.find("<", i)
-        if j < 0:
-            j = n
-        if j > i:
-            decode(i, j)
-        if j >= n:
+        m = search(raw, i)
+        j = m.start() if m else n
+        if j > i:  # text (a '<' that opens no markup is text too)
+            if raw.find("&", i, j) >= 0:
+                decode(i, j)
+            elif raw.find("\r", i, j) >= 0:
+                plain(i, j)
+            else:
+                texts.append(raw[i:j])
+                o.append(n_out)
+                r.append(offset + i)
+                flat.append(False)
+                n_out += j - i
+        if m is None:
             break
-        if raw.startswith("<!--", j):
-            k = raw.find("-->", j + 4)
-            i = n if k < 0 else k + 3
+        name = m.group(3)
+        if name is None:
+            if m.group(1):  # <!-- comment -->
+                k = raw.find("-->", j + 4)
+                i = n if k < 0 else k + 3
+            else:  # <!DOCTYPE …>, <?xml …?>
+                k = raw.find(">", j + 2)
+                i = n if k < 0 else k + 1
             continue
-        if raw.startswith("<!", j) or raw.startswith("<?", j):
-            k = raw.find(">", j + 2)
-            i = n if k < 0 else k + 1
-            continue
-        m = _TAGNAME.match(raw, j)
-        if not m:  # a lone '<' is text
-            decode(j, j + 1)
-            i = j + 1
-            continue
-        k = _tag_end(raw, m.end())
-        name = m.group(2).lower()
+        t = rest(raw, m.end())
+        k = t.end() if t else _tag_end(raw, m.end())
         i = k
-        if not m.group(1) and name in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
-            close = _find_ci(raw, "</" + name, k)
+        if not m.group(2) and name.lower() in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
+            close = _find_ci(raw, "</" + name.lower(), k)
             i = n if close < 0 else close
     return Stream("".join(texts), o, r, flat)
 
@@ -168,16 +175,25 @@ class Locator:
     def __init__(self, stream: Stream):
         self.stream, self.cursor = stream, 0
 
-    def locate(self, s: str) -> Mapped:
-        """s (non-empty) with the raw offsets of where it stands in the stream."""
+    def find(self, s: str) -> int:
+        """Where s (non-empty) stands in the stream from the cursor on (else anywhere,
+        else -1: then `fallback`); moves the cursor past it."""
         text = self.stream.text
         k = text.find(s, self.cursor)
         if k < 0:
             k = text.find(s)  # lxml may have moved a node (e.g. out of a <table>)
         if k >= 0:
             self.cursor = max(self.cursor, k + len(s))
-            return self.stream.mapped(k, k + len(s))
-        # fall back character by character (normalised whitespace, odd entities)
+        return k
+
+    def locate(self, s: str) -> Mapped:
+        """s (non-empty) with the raw offsets of where it stands in the stream."""
+        k = self.find(s)
+        return self.stream.mapped(k, k + len(s)) if k >= 0 else self.fallback(s)
+
+    def fallback(self, s: str) -> Mapped:
+        """s matched character by character (normalised whitespace, odd entities)."""
+        text = self.stream.text
         out, c = [], self.cursor
         pos_at = self.stream.pos_at
         for ch in s:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from types import SimpleNamespace
 from typing import Iterable, Iterator, Optional
 
 TEXT, COMMENT, DOCTYPE, PI = "text", "comment", "doctype", "pi"
@@ -25,10 +26,17 @@ SKIP = frozenset({COMMENT, DOCTYPE, PI})  # never text: not walked, not in get_t
 # strings inside these get the tag's name as their kind (bs4's Script, Stylesheet, ...)
 CONTAINERS = frozenset({"rt", "rp", "style", "script", "template"})
 PRESERVE = frozenset({"pre", "textarea"})  # whitespace-only strings kept as they are
+_SPECIAL = CONTAINERS | PRESERVE
 ROOT = "[document]"
 _ASCII_SPACES = " \n\t\x0c\r"
 _WORDS = re.compile(r"\S+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_NO_ATTRS: dict = {}  # shared by every element without attributes: never written to
+
+
+def cjk_count(s: str) -> int:
+    """len(re.findall("[\u4e00-\u9fff]", s)), without a list of matches."""
+    return 0 if s.isascii() else len(_NOT_CJK.sub("", s))
 
 
 class Element:
@@ -54,11 +62,19 @@ class Element:
 
 
 class String:
-    __slots__ = ("text", "kind", "parent", "idx", "pre")
+    __slots__ = ("text", "kind", "parent", "idx", "pre", "_cjk")
     is_element = False
 
     def __init__(self, text: str, kind: str, parent: Element, idx: int, pre: bool):
         self.text, self.kind, self.parent, self.idx, self.pre = text, kind, parent, idx, pre
+        self._cjk = -1
+
+    @property
+    def cjk(self) -> int:
+        """The number of Chinese characters (U+4E00-U+9FFF) in the string."""
+        if self._cjk < 0:
+            self._cjk = cjk_count(self.text)
+        return self._cjk
 
     def __repr__(self) -> str:
         return f"<{self.kind} {self.text[:20]!r}>"
@@ -69,95 +85,109 @@ def text_kind(el: Element) -> str:
     return el.name if el.name in CONTAINERS else TEXT
 
 
-class _Builder:
-    """lxml parser target: bs4's BeautifulSoup/LXMLTreeBuilder event handling, minus bs4."""
+class _Built:
+    def __init__(self, root, nodes, elements, strings, by_name):
+        self.root, self.nodes, self.elements, self.strings, self.by_name = root, nodes, elements, strings, by_name
 
-    def __init__(self):
-        self.root = Element(ROOT, {}, None, 0)
-        self.nodes: list = [self.root]
-        self.stack = [self.root]
-        self.open: dict[str, int] = {}
-        self.preserve = 0
-        self.containers: list[str] = []
-        self.buf: list[str] = []
 
-    def _flush(self, kind: Optional[str] = None) -> None:
-        if not self.buf:
-            return
-        s = "".join(self.buf)
-        self.buf = []
-        if not self.preserve and not s.strip(_ASCII_SPACES):
+def _target():
+    """An lxml parser target doing what bs4's BeautifulSoup and LXMLTreeBuilder do with
+    the parser's events, minus bs4; returns (target, result) where result() gives the
+    tree once the parser is closed. Closures rather than methods: one call per event."""
+    root = Element(ROOT, {}, None, 0)
+    nodes: list = [root]
+    elements: list[Element] = []
+    strings: list[String] = []
+    by_name: dict[str, list[Element]] = {}
+    stack = [root]
+    preserve: list[Element] = []  # open <pre>/<textarea>
+    containers: list[str] = []  # open <script>, <style>, <template>, <rt>, <rp>
+    buf: list[str] = []
+
+    def flush(kind: Optional[str] = None) -> None:
+        s = "".join(buf)
+        buf.clear()
+        if not preserve and not s.strip(_ASCII_SPACES):
             s = "\n" if "\n" in s else " "
-        if kind is None:
-            kind = self.containers[-1] if self.containers else TEXT
-        parent = self.stack[-1]
-        node = String(s, kind, parent, len(self.nodes), self.preserve > 0)
-        self.nodes.append(node)
+        parent = stack[-1]
+        node = String(s, kind or (containers[-1] if containers else TEXT), parent, len(nodes), bool(preserve))
+        nodes.append(node)
+        strings.append(node)
         parent.children.append(node)
 
-    def start(self, tag, attrib, nsmap=None):
-        if self.buf:
-            self._flush()
-        parent = self.stack[-1]
-        el = Element(tag, dict(attrib), parent, len(self.nodes))
-        self.nodes.append(el)
+    def start(tag, attrib):
+        if buf:
+            flush()
+        parent = stack[-1]
+        # lxml hands a fresh dict (an empty read-only mapping for a tag without attributes)
+        el = Element(tag, attrib if attrib.__class__ is dict else (dict(attrib) if attrib else _NO_ATTRS),
+                     parent, len(nodes))
+        nodes.append(el)
+        elements.append(el)
+        same = by_name.get(tag)
+        if same is None:
+            by_name[tag] = [el]
+        else:
+            same.append(el)
         parent.children.append(el)
-        self.stack.append(el)
-        self.open[tag] = self.open.get(tag, 0) + 1
-        if tag in PRESERVE:
-            self.preserve += 1
-        if tag in CONTAINERS:
-            self.containers.append(tag)
+        stack.append(el)
+        if tag in _SPECIAL:
+            if tag in PRESERVE:
+                preserve.append(el)
+            else:
+                containers.append(tag)
 
-    def _pop(self) -> None:
-        el = self.stack.pop()
-        el.end = len(self.nodes)
-        self.open[el.name] -= 1
-        if el.name in PRESERVE:
-            self.preserve -= 1
-        if el.name in CONTAINERS:
-            self.containers.pop()
+    def pop() -> None:
+        el = stack.pop()
+        el.end = len(nodes)
+        if el.name in _SPECIAL:
+            if el.name in PRESERVE:
+                preserve.pop()
+            else:
+                containers.pop()
 
-    def end(self, tag):
-        if self.buf:
-            self._flush()
-        if not self.open.get(tag):
-            return  # bs4 pops nothing for a tag that is not open
-        while True:
-            name = self.stack[-1].name
-            self._pop()
-            if name == tag:
+    def end(tag):
+        if buf:
+            flush()
+        if stack[-1].name != tag:
+            # bs4 pops up to the most recent open tag of that name, nothing if none is open
+            # (lxml nests its events, so this is for safety; its depth is bounded)
+            if not any(el.name == tag for el in stack[1:]):
                 return
+            while stack[-1].name != tag:
+                pop()
+        pop()
 
-    def data(self, text):
-        self.buf.append(text)
+    def special(kind: str, text: str) -> None:
+        if buf:
+            flush()
+        buf.append(text)
+        flush(kind)
 
-    def comment(self, text):
-        self._flush()
-        self.buf.append(text)
-        self._flush(COMMENT)
+    def comment(text):
+        special(COMMENT, text)
 
-    def doctype(self, name, pubid, system):
-        self._flush()
+    def doctype(name, pubid, system):
         value = name or ""
         if pubid is not None:
             value += f' PUBLIC "{pubid}"' + (f' "{system}"' if system is not None else "")
         elif system is not None:
             value += f' SYSTEM "{system}"'
-        self.buf.append(value)
-        self._flush(DOCTYPE)
+        special(DOCTYPE, value)
 
-    def pi(self, target, data):
-        self._flush()
-        self.buf.append(target + " " + data)
-        self._flush(PI)
+    def pi(target, data):
+        special(PI, target + " " + data)
 
-    def close(self):
-        self._flush()
-        while len(self.stack) > 1:
-            self._pop()
-        self.root.end = len(self.nodes)
-        return None
+    def close():
+        if buf:
+            flush()
+        while len(stack) > 1:
+            pop()
+        root.end = len(nodes)
+
+    target = SimpleNamespace(start=start, end=end, data=buf.append, comment=comment, doctype=doctype, pi=pi,
+                             close=close)
+    return target, lambda: _Built(root, nodes, elements, strings, by_name)
 
 
 class ParserRejectedMarkup(Exception):
@@ -175,16 +205,15 @@ def parse(markup: str) -> "Page":
     for data, encoding in ((markup, None), (None, "utf8")):
         if data is None:
             data = markup.encode("utf8")
-        builder = _Builder()
+        target, built = _target()
         try:
-            parser = etree.HTMLParser(target=builder, recover=True, huge_tree=False, encoding=encoding)
+            parser = etree.HTMLParser(target=target, recover=True, huge_tree=False, encoding=encoding)
             parser.feed(data)
-            parser.close()
+            parser.close()  # closes the target too
         except (UnicodeDecodeError, LookupError, etree.ParserError) as e:
             errors.append(str(e))
             continue
-        builder.close()  # no-op when lxml closed it; the tags left open otherwise
-        return Page(builder.root, builder.nodes)
+        return Page(built())
     raise ParserRejectedMarkup("The markup you provided was rejected by the parser. Trying a different parser or a "
                                "different encoding may help.\n\nOriginal exception(s) from parser:\n "
                                + "\n ".join(errors))
@@ -194,13 +223,9 @@ class Page:
     """The tree: `root` (the document), every node in document order (`nodes`), and the
     same split into `elements` and `strings`, with the elements of each tag name."""
 
-    def __init__(self, root: Element, nodes: list):
-        self.root, self.nodes = root, nodes
-        self.elements_all = [n for n in nodes if n.is_element and n is not root]
-        self.strings_all = [n for n in nodes if not n.is_element]
-        self.by_name: dict[str, list[Element]] = {}
-        for el in self.elements_all:
-            self.by_name.setdefault(el.name, []).append(el)
+    def __init__(self, built: _Built):
+        self.root, self.nodes = built.root, built.nodes
+        self.elements_all, self.strings_all, self.by_name = built.elements, built.strings, built.by_name
         self._dropped: list[Element] = []
         self._dead: Optional[tuple[list[int], list[int]]] = None
 
@@ -352,7 +377,7 @@ class TextIndex:
         self.idx, self.texts = [n.idx for n in strings], [n.text for n in strings]
         texts = self.texts
         self.lens = list(accumulate((len(t) for t in texts), initial=0))
-        self.cjks = list(accumulate((len(_CJK.findall(t)) for t in texts), initial=0))
+        self.cjks = list(accumulate((n.cjk for n in strings), initial=0))
         self.a_idx = [a.idx for a in a_idx]
         self.a_lens = list(accumulate((self.text_len(a) for a in a_idx), initial=0))
 
@@ -381,7 +406,7 @@ class TextIndex:
     def cjk(self, el: Element) -> int:
         """The Chinese characters of el.get_text()."""
         if el.name in CONTAINERS:
-            return sum(len(_CJK.findall(t)) for t in self.page.strings(el))
+            return sum(cjk_count(t) for t in self.page.strings(el))
         lo, hi = self._range(el)
         return self.cjks[hi] - self.cjks[lo]
 
