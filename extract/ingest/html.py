@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from ..offsets import Mapped
@@ -43,9 +44,9 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     page = page or parse_html(raw)
     stream = text_stream(raw, offset)
     ptitle = split_title(page_title(page))[0]
-    _drop_tags(page)
+    ix, drops = _drop_tags(page)
     page_text = _block_text(page, page.first("body") or page.root)
-    ix = TextIndex(page)  # the text after the hidden copies went, before the chrome goes
+    ix = ix if page.drops == drops else TextIndex(page)  # after the hidden copies went, before the chrome goes
     title_el = _title_element(page, ix, ptitle)
     title_pieces: list[Mapped] = []
     dateline_pieces: list[Mapped] = []
@@ -66,8 +67,9 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
         if dateline_el is not None:
             dateline_pieces = _dateline_lines(Mapped.join(_emit(page, dateline_el, loc), raw_len))
             dateline = datelines.find(_block_text(page, dateline_el).split("\n"))
+    drops = page.drops
     _drop_chrome(page, ix, keep=dateline_el)
-    ix = TextIndex(page)
+    ix = ix if page.drops == drops else TextIndex(page)
     root = _main_node(page, ix) or page.first("body") or page.root
     pieces: list[Mapped] = []
     title_line = None
@@ -184,9 +186,15 @@ def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
 
     def close_run() -> None:
         nonlocal last
-        m = stream.mapped(run_a, run_b)
+        parts = stream.pieces(run_a, run_b)
         t = run[0] if len(run) == 1 else "".join(run)
-        out.append(m if t == m.text else m.with_text(t))
+        if t == stream.text[run_a:run_b]:
+            out.extend(parts)
+        else:  # the same offsets under the output text (line breaks made spaces)
+            k = 0
+            for m in parts:
+                out.append(m.with_text(t[k:k + len(m.text)]))
+                k += len(m.text)
         last = stream.pos_at(run_b - 1) + 1
         run.clear()
 
@@ -277,8 +285,13 @@ def _classes(el: Element) -> str:
 
 
 def _is_chrome(el: Element) -> bool:
+    return _chrome_names(_classes(el))
+
+
+@lru_cache(maxsize=4096)
+def _chrome_names(names: str) -> bool:
+    """Whether an element's classes and id (as _classes gives them) mark it as chrome."""
     r = rules()
-    names = _classes(el)
     if not names.strip():
         return False
     if any(s in names for s in r["drop_substrings"]):
@@ -290,19 +303,23 @@ def _is_chrome(el: Element) -> bool:
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _drop_tags(page: Page) -> None:
+def _drop_tags(page: Page) -> tuple[TextIndex, int]:
+    """Takes out what is never text and the hidden copies; returns the text index it
+    read (and the removals it was made after), still valid if nothing hidden went."""
     # comments are never text here (every walk skips them): nothing to take out
     for el in page.elements(rules()["drop_tags"]):
         page.drop(el)
     # hidden copies: a text-to-speech copy of the article, a sticky duplicate header,
     # collapsed menus (unless the hidden element holds most of the page: shown by script)
     ix = TextIndex(page)
+    drops = page.drops
     total = ix.cjk(page.root) or 1
     for el in page.iter_elements():
         attrs = el.attrs
         if ("style" in attrs or "hidden" in attrs) and (_HIDDEN.search(attrs.get("style") or "") or "hidden" in attrs) \
                 and ix.cjk(el) < 0.7 * total:
             page.drop(el)
+    return ix, drops
 
 
 def _drop_chrome(page: Page, ix: TextIndex, keep: Optional[Element] = None) -> None:

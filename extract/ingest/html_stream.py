@@ -16,11 +16,11 @@ from ..offsets import Mapped
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
 _TAG_STOP = re.compile(r"[>\"'<]")
-# where markup starts: a comment (1), a declaration or processing instruction, a tag (2: "/", 3: name)
-_MARKUP = re.compile(r"<(?:(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{0,30}))")
-# the rest of a tag up to its '>' when it holds no '<' and every quoted value is closed
-# (one character or one quoted value per step: nothing to backtrack into); else _tag_end
-_TAG_REST = re.compile(r"""(?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>""")
+# where markup starts: a comment (1), a declaration or processing instruction, a tag (2: "/",
+# 3: name, 4: the rest up to its '>' when it holds no '<' and every quoted value is closed, one
+# character or one quoted value per step, nothing to backtrack into; else _tag_end finds the end)
+_MARKUP = re.compile(r"""<(?:(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{0,30})"""
+                     r"""((?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>)?)""")
 _RAWTEXT = ("script", "style", "textarea", "xmp", "noscript", "template")
 
 
@@ -46,8 +46,8 @@ class Stream:
                 return self.o[s - 1] + raw_offset - self.r[s - 1]
         return self.o[s] if s < len(self.o) else len(self.text)
 
-    def mapped(self, a: int, b: int) -> Mapped:
-        """text[a:b] with its raw offsets (a < b)."""
+    def pieces(self, a: int, b: int) -> list[Mapped]:
+        """text[a:b] with its raw offsets (a < b), one piece per segment it spans."""
         o, r, flat, text = self.o, self.r, self.flat, self.text
         s = bisect_right(o, a) - 1
         parts = []
@@ -57,6 +57,11 @@ class Stream:
             parts.append(Mapped.flat(text[a:e], r[s]) if flat[s] else Mapped.identity(text[a:e], r[s] + a - o[s]))
             a = e
             s += 1
+        return parts
+
+    def mapped(self, a: int, b: int) -> Mapped:
+        """text[a:b] with its raw offsets (a < b)."""
+        parts = self.pieces(a, b)
         return parts[0] if len(parts) == 1 else Mapped.join(parts, 0)
 
 
@@ -95,7 +100,7 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
         plain(last, b)
 
     n, i = len(raw), 0
-    search, rest = _MARKUP.search, _TAG_REST.match
+    search = _MARKUP.search
     while i < n:
         m = search(raw, i)
         j = m.start() if m else n
@@ -121,8 +126,7 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
                 k = raw.find(">", j + 2)
                 i = n if k < 0 else k + 1
             continue
-        t = rest(raw, m.end())
-        k = t.end() if t else _tag_end(raw, m.end())
+        k = m.end() if m.group(4) is not None else _tag_end(raw, m.end())
         i = k
         if not m.group(2) and name.lower() in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
             close = _find_ci(raw, "</" + name.lower(), k)

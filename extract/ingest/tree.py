@@ -111,6 +111,8 @@ def _target():
             s = "\n" if "\n" in s else " "
         parent = stack[-1]
         node = String(s, kind or (containers[-1] if containers else TEXT), parent, len(nodes), bool(preserve))
+        if s.isascii():
+            node._cjk = 0
         nodes.append(node)
         strings.append(node)
         parent.children.append(node)
@@ -236,6 +238,11 @@ class Page:
             el.dropped = True
             self._dropped.append(el)
             self._dead = None
+
+    @property
+    def drops(self) -> int:
+        """How many removals so far (a TextIndex made at the same count is current)."""
+        return len(self._dropped)
 
     def _dead_ranges(self) -> tuple[list[int], list[int]]:
         """The removed index ranges, merged: starts and ends, ascending."""
@@ -377,7 +384,7 @@ class TextIndex:
         self.idx, self.texts = [n.idx for n in strings], [n.text for n in strings]
         texts = self.texts
         self.lens = list(accumulate((len(t) for t in texts), initial=0))
-        self.cjks = list(accumulate((n.cjk for n in strings), initial=0))
+        self.cjks = list(accumulate([n._cjk if n._cjk >= 0 else n.cjk for n in strings], initial=0))
         self.a_idx = [a.idx for a in a_idx]
         self.a_lens = list(accumulate((self.text_len(a) for a in a_idx), initial=0))
 
