@@ -5,19 +5,17 @@ main content node by text density, and emits headings, paragraphs, captions, lis
 items and table cells as lines."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Optional
-
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import Doctype, ProcessingInstruction, Declaration, CData
 
 from ..offsets import Mapped
 from . import datelines, tree
 from .boilerplate import rules
-from .html_stream import Locator, text_stream
+from .html_stream import Locator, Stream, text_stream
 from .meta_html import split_title
+from .tree import Element, Page, TextIndex
 
 BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "br", "figcaption",
@@ -25,95 +23,104 @@ BLOCK = {
     "table", "figure", "center", "main", "hr", "address", "dl", "tbody", "thead", "body", "html",
 }
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SKIP_STRINGS = (Comment, Doctype, ProcessingInstruction, Declaration, CData)
+_SKIP = tree.SKIP
 
 
 @dataclass
 class HtmlResult:
     body: Mapped
-    soup: BeautifulSoup
+    page: Page
     title_line: Optional[str] = None
     page_text: str = ""  # the page's text by lines, chrome included (datelines, issuers, repost notices)
     after_title: int = 0  # where the headline ends in page_text (0: no headline found)
     dateline: Optional[datelines.Dateline] = None  # the one printed under the headline
 
 
-def parse_html(raw: str, offset: int = 0) -> BeautifulSoup:
-    return BeautifulSoup(raw, "lxml")
+def parse_html(raw: str, offset: int = 0) -> Page:
+    return tree.parse(raw)
 
 
-def extract_html(raw: str, offset: int, raw_len: int, soup: Optional[BeautifulSoup] = None) -> HtmlResult:
-    soup = soup or parse_html(raw)
-    stream, spos = text_stream(raw, offset)
-    ptitle = split_title(page_title(soup))[0]
-    _drop_tags(soup)
-    page_text = _block_text(soup.body or soup)
-    title_el = _title_element(soup, ptitle)
+def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = None) -> HtmlResult:
+    page = page or parse_html(raw)
+    stream = text_stream(raw, offset)
+    ptitle = split_title(page_title(page))[0]
+    ix, drops = _drop_tags(page)
+    page_text = _block_text(page, page.first("body") or page.root)
+    ix = ix if page.drops == drops else TextIndex(page)  # after the hidden copies went, before the chrome goes
+    title_el = _title_element(page, ix, ptitle)
     title_pieces: list[Mapped] = []
     dateline_pieces: list[Mapped] = []
     after_title = 0
     dateline_el = None
     dateline = None
     if title_el is not None:
-        loc = Locator(stream, spos)
-        loc.cursor = _body_start(raw, offset, spos)  # not the <title> in <head>
-        for el in [title_el] + _subtitles(title_el):
+        loc = Locator(stream)
+        loc.cursor = _body_start(raw, offset, stream)  # not the <title> in <head>
+        for el in [title_el] + _subtitles(page, ix, title_el):
             if title_pieces:
                 title_pieces.append(_newline(title_pieces))
-            title_pieces.extend(_emit(el, loc))
-        heading = _block_text(title_el).strip()
+            title_pieces.extend(_emit(page, el, loc))
+        heading = _block_text(page, title_el).strip()
         k = page_text.find(heading) if heading else -1
         after_title = k + len(heading) if k >= 0 else 0
-        dateline_el = _dateline_element(title_el)
+        dateline_el = _dateline_element(page, ix, title_el)
         if dateline_el is not None:
-            dateline_pieces = _dateline_lines(Mapped.join(_emit(dateline_el, loc), raw_len))
-            dateline = datelines.find(_block_text(dateline_el).split("\n"))
-    _drop_chrome(soup, keep=dateline_el)
-    root = _main_node(soup) or soup.body or soup
+            dateline_pieces = _dateline_lines(Mapped.join(_emit(page, dateline_el, loc), raw_len))
+            dateline = datelines.find(_block_text(page, dateline_el).split("\n"))
+    drops = page.drops
+    _drop_chrome(page, ix, keep=dateline_el)
+    ix = ix if page.drops == drops else TextIndex(page)
+    root = _main_node(page, ix) or page.first("body") or page.root
     pieces: list[Mapped] = []
     title_line = None
     if title_pieces:
         title_line = "".join(p.text for p in title_pieces).strip().split("\n")[0].strip() or None
-    title_added = bool(title_line) and not _inside(title_el, root)
+    title_added = bool(title_line) and not _inside(page, title_el, root)
     if title_added:
         pieces.extend(title_pieces)
         pieces.append(_newline(pieces))
-    if dateline_pieces and title_added and not _inside(dateline_el, root):
+    if dateline_pieces and title_added and not _inside(page, dateline_el, root):
         pieces.extend(dateline_pieces)  # the article's own dateline sits between headline and body
         pieces.append(_newline(pieces))
-    pieces.extend(_emit(root, Locator(stream, spos)))
+    pieces.extend(_emit(page, root, Locator(stream)))
     body = Mapped.join(pieces, raw_len)
-    return HtmlResult(body=body, soup=soup, title_line=title_line, page_text=page_text, after_title=after_title,
+    return HtmlResult(body=body, page=page, title_line=title_line, page_text=page_text, after_title=after_title,
                       dateline=dateline)
 
 
-def _body_start(raw: str, offset: int, spos: list[int]) -> int:
+def _body_start(raw: str, offset: int, stream: Stream) -> int:
     """The index in the page's character stream where <body> begins (0 without one)."""
     k = raw.find("<body")
     if k < 0:
         k = raw.find("<BODY")
-    return bisect.bisect_left(spos, offset + k) if k >= 0 else 0
+    return stream.index_at(offset + k) if k >= 0 else 0
 
 
-def _dateline_element(title_el: Tag) -> Optional[Tag]:
+def _dateline_element(page: Page, ix: TextIndex, title_el: Element) -> Optional[Element]:
     """The element holding the article's dateline (发布时间：… 来源：…, a timestamp over
     a source line): the first dateline among the short texts right after the headline,
     widened to its block's neighbours while they stay short (the date and the source
     printed in two <p>s of one <div>)."""
     seen = 0
-    for node in title_el.next_elements:
-        if not isinstance(node, NavigableString) or isinstance(node, _SKIP_STRINGS):
+    nodes = page.nodes
+    i, n = title_el.end, len(nodes)  # what follows the headline, not what is inside it
+    while i < n:
+        node = nodes[i]
+        i += 1
+        if node.is_element:
+            if node.dropped:
+                i = node.end
             continue
-        if any(p is title_el for p in node.parents):
+        if node.kind in _SKIP:
             continue
-        text = str(node).strip()
+        text = node.text.strip()
         if not text:
             continue
         seen += len(text)
         if seen > 800:
             return None
         block = _block_of(node)
-        line = re.sub(r"\s+", " ", block.get_text(" ")).strip() if block is not None else text
+        line = re.sub(r"\s+", " ", ix.text(block, " ")).strip() if block is not None else text
         if len(line) > 160:
             if len(_CJK.findall(line)) >= 60:
                 return None  # the body has started
@@ -122,10 +129,10 @@ def _dateline_element(title_el: Tag) -> Optional[Tag]:
         if d is None or not d.published:
             continue
         el = block if block is not None and len(line) <= 160 else node.parent
-        while el.parent is not None and el.parent.name not in ("body", "html", "[document]"):
+        while el.parent is not None and el.parent.name not in ("body", "html", tree.ROOT):
             parent = el.parent
-            ptext = re.sub(r"\s+", " ", parent.get_text(" ")).strip()
-            if len(ptext) > 200 or any(p is parent for p in title_el.parents):
+            ptext = re.sub(r"\s+", " ", ix.text(parent, " ")).strip()
+            if len(ptext) > 200 or page.contains(parent, title_el):
                 break
             el = parent
         return el
@@ -145,89 +152,146 @@ def _dateline_lines(m: Mapped) -> list[Mapped]:
             break
         if t:
             if out:
-                out.append(Mapped("\n", [m.pos[start]]))
+                out.append(Mapped("\n", [m.at(start)]))
             out.append(m[start:end])
         start = end + 1
     return out
 
 
-def _block_of(node) -> Optional[Tag]:
-    for p in node.parents:
+def _block_of(node) -> Optional[Element]:
+    p = node.parent
+    while p is not None:
         if p.name in BLOCK:
             return None if p.name in ("body", "html") else p
+        p = p.parent
     return None
+
+
 def _newline(pieces: list[Mapped]) -> Mapped:
-    p = pieces[-1].pos[-1] + 1 if pieces and pieces[-1].pos else 0
+    last = pieces[-1] if pieces else None
+    p = last.at(len(last.text) - 1) + 1 if last is not None and last.text else 0
     return Mapped("\n", [p])
 
 
-def _emit(node: Tag, locator: Locator) -> Iterator[Mapped]:
-    """Text of `node` in document order; block boundaries become newlines."""
+def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
+    """Text of `node` in document order; block boundaries become newlines (each at the
+    offset after the text before it). Strings that follow each other in the character
+    stream (split only by inline tags) come out as one piece, newlines in a row as one."""
+    stream = locator.stream
+    out: list[Mapped] = []
     last = 0
-    for kind, item in _walk(node):
-        if kind == "text":
-            s = str(item)
-            if not s:
+    newlines = 0
+    run_a = run_b = -1  # the stream range of the pending run of strings
+    run: list[str] = []  # their text as output
+
+    def close_run() -> None:
+        nonlocal last
+        parts = stream.pieces(run_a, run_b)
+        t = run[0] if len(run) == 1 else "".join(run)
+        if t == stream.text[run_a:run_b]:
+            out.extend(parts)
+        else:  # the same offsets under the output text (line breaks made spaces)
+            k = 0
+            for m in parts:
+                out.append(m.with_text(t[k:k + len(m.text)]))
+                k += len(m.text)
+        last = stream.pos_at(run_b - 1) + 1
+        run.clear()
+
+    for item in _walk(page, node):
+        if item is None:
+            if run:
+                close_run()
+            newlines += 1
+            continue
+        s = item.text
+        if not s:
+            continue
+        if newlines:
+            out.append(Mapped.flat("\n" * newlines, last))
+            newlines = 0
+        # a line break in the markup is a space on the page (a <pre> keeps its lines)
+        t = s.replace("\r", " ") if "\r" in s else s
+        if "\n" in t and not item.pre:
+            t = t.replace("\n", " ")
+        k = locator.find(s)
+        if k >= 0:
+            if run and k == run_b:
+                run.append(t)
+                run_b = k + len(s)
                 continue
-            positions = locator.locate(s)
-            if positions:
-                last = positions[-1] + 1
-            # a line break in the markup is a space on the page (a <pre> keeps its lines)
-            keep = any(p.name in ("pre", "textarea") for p in item.parents) if "\n" in s else True
-            yield Mapped(s.replace("\r", " ") if keep else s.replace("\r", " ").replace("\n", " "), positions)
-        else:
-            yield Mapped("\n", [last])
+            if run:
+                close_run()
+            run_a, run_b = k, k + len(s)
+            run.append(t)
+            continue
+        if run:
+            close_run()
+        m = locator.fallback(s)
+        out.append(m if t is s else m.with_text(t))
+        last = m.at(len(s) - 1) + 1
+    if run:
+        close_run()
+    if newlines:
+        out.append(Mapped.flat("\n" * newlines, last))
+    return out
 
 
-def _block_text(node) -> str:
+def _block_text(page: Page, node: Element) -> str:
     """The text of `node` with a newline at every block boundary (no offsets)."""
-    return "".join("\n" if kind == "break" else str(item) for kind, item in _walk(node))
+    return "".join("\n" if item is None else item.text for item in _walk(page, node))
 
 
-def _walk(node) -> Iterator[tuple[str, object]]:
-    """("text", string) and ("break", None) events in document order; iterative, so
-    that deeply nested markup cannot exhaust the stack."""
-    stack: list = [node]
-    while stack:
-        item = stack.pop()
-        if item is _BREAK:
-            yield "break", None
+def _walk(page: Page, node: Element) -> Iterator[Optional[tree.String]]:
+    """The strings of `node` in document order, None at each block boundary; a loop
+    over the node list, so that deeply nested markup cannot exhaust the stack."""
+    nodes = page.nodes
+    i, stop = node.idx, node.end
+    ends: list[int] = []  # where the open block elements end
+    while i < stop:
+        while ends and ends[-1] <= i:
+            ends.pop()
+            yield None
+        item = nodes[i]
+        if not item.is_element:
+            if item.kind not in _SKIP:
+                yield item
+            i += 1
             continue
-        if isinstance(item, NavigableString):
-            if not isinstance(item, _SKIP_STRINGS):
-                yield "text", item
-            continue
-        if not isinstance(item, Tag):
+        if item.dropped:
+            i = item.end
             continue
         name = item.name
         if name == "br":
-            yield "break", None
+            yield None
+            i = item.end
             continue
         block = name in BLOCK
         if block:
-            yield "break", None
+            yield None
         if name == "img":
+            i = item.end
             continue
         if block:
-            stack.append(_BREAK)
-        stack.extend(reversed(item.contents))
+            ends.append(item.end)
+        i += 1
+    while ends:
+        ends.pop()
+        yield None
 
 
-_BREAK = object()
+def _classes(el: Element) -> str:
+    return (" ".join(el.tokens("class")) + " " + (el.attrs.get("id") or "")).lower()
 
 
-def _classes(el: Tag) -> str:
-    if el.attrs is None:
-        return ""
-    cls = el.get("class") or []
-    if isinstance(cls, str):
-        cls = [cls]
-    return (" ".join(cls) + " " + str(el.get("id") or "")).lower()
+def _is_chrome(el: Element) -> bool:
+    return _chrome_names(_classes(el))
 
 
-def _is_chrome(el: Tag) -> bool:
+@lru_cache(maxsize=4096)
+def _chrome_names(names: str) -> bool:
+    """Whether an element's classes and id (as _classes gives them) mark it as chrome."""
     r = rules()
-    names = _classes(el)
     if not names.strip():
         return False
     if any(s in names for s in r["drop_substrings"]):
@@ -236,129 +300,130 @@ def _is_chrome(el: Tag) -> bool:
     return bool(tokens & r["drop_tokens"])
 
 
-def _text_len(el) -> int:
-    return len(_CJK.findall(el.get_text())) if isinstance(el, Tag) else 0
-
-
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _drop_tags(soup: BeautifulSoup) -> None:
-    for c in tree.comments(soup):
-        c.extract()
-    for el in tree.tags(soup, rules()["drop_tags"]):
-        el.decompose()
+def _drop_tags(page: Page) -> tuple[TextIndex, int]:
+    """Takes out what is never text and the hidden copies; returns the text index it
+    read (and the removals it was made after), still valid if nothing hidden went."""
+    # comments are never text here (every walk skips them): nothing to take out
+    for el in page.elements(rules()["drop_tags"]):
+        page.drop(el)
     # hidden copies: a text-to-speech copy of the article, a sticky duplicate header,
     # collapsed menus (unless the hidden element holds most of the page: shown by script)
-    total = _text_len(soup) or 1
-    for el in tree.tags(soup):
-        if el.parent is None or el.attrs is None:
-            continue
-        if (_HIDDEN.search(str(el.get("style") or "")) or el.has_attr("hidden")) and _text_len(el) < 0.7 * total:
-            el.decompose()
+    ix = TextIndex(page)
+    drops = page.drops
+    total = ix.cjk(page.root) or 1
+    for el in page.iter_elements():
+        attrs = el.attrs
+        if ("style" in attrs or "hidden" in attrs) and (_HIDDEN.search(attrs.get("style") or "") or "hidden" in attrs) \
+                and ix.cjk(el) < 0.7 * total:
+            page.drop(el)
+    return ix, drops
 
 
-def _drop_chrome(soup: BeautifulSoup, keep: Optional[Tag] = None) -> None:
-    r = rules()
-    total = _text_len(soup) or 1
-    for el in tree.tags(soup):
-        if el.parent is None or el.attrs is None:
-            continue  # already removed with an ancestor
+def _drop_chrome(page: Page, ix: TextIndex, keep: Optional[Element] = None) -> None:
+    total = ix.cjk(page.root) or 1
+    for el in page.iter_elements():
         if el.name in ("html", "body"):
             continue
         if el is keep:
             continue  # the dateline is the article's, whatever its class says
-        if _is_chrome(el) and _text_len(el) < 0.5 * total:
-            el.decompose()
+        if ("class" in el.attrs or "id" in el.attrs) and _is_chrome(el) and ix.cjk(el) < 0.5 * total:
+            page.drop(el)
 
 
-def _link_density(el: Tag) -> float:
-    total = len(el.get_text()) or 1
-    links = sum(len(a.get_text()) for a in tree.tags(el, ("a",)))
-    return links / total
+def _link_density(ix: TextIndex, el: Element) -> float:
+    return ix.link_len(el) / (ix.text_len(el) or 1)
 
 
-def _main_node(soup: BeautifulSoup) -> Optional[Tag]:
+_MAIN_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")
+
+
+def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
     scores: dict[int, float] = {}
-    nodes: dict[int, Tag] = {}
-    for el in tree.tags(soup, ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")):
-        own = "".join(s for s in tree.own_strings(el) if not isinstance(s, _SKIP_STRINGS))
-        n = len(_CJK.findall(own))
+    nodes: dict[int, Element] = {}
+    for el in page.elements(_MAIN_TAGS):
+        own = [s for s in el.children if not s.is_element and s.kind not in _SKIP]
         if el.name in ("p", "pre", "blockquote", "td", "li"):
-            n = len(_CJK.findall(el.get_text()))
+            n = ix.cjk(el)
+        else:
+            n = sum(s.cjk for s in own)
         if n < 8:
             continue
+        own = "".join([s.text for s in own])
         bonus = n + (n // 40) * 3 + own.count("，") + own.count("。") + own.count(",")
         for depth, anc in enumerate((el.parent, el.parent.parent if el.parent else None)):
-            if anc is None or anc.name in ("[document]",):
+            if anc is None or anc.name == tree.ROOT:
                 continue
-            scores[id(anc)] = scores.get(id(anc), 0) + bonus / (1 + depth)
-            nodes[id(anc)] = anc
+            scores[anc.idx] = scores.get(anc.idx, 0) + bonus / (1 + depth)
+            nodes[anc.idx] = anc
         if el.name in ("div", "section", "span", "font") and n >= 20:
-            scores[id(el)] = scores.get(id(el), 0) + bonus
-            nodes[id(el)] = el
+            scores[el.idx] = scores.get(el.idx, 0) + bonus
+            nodes[el.idx] = el
     if not scores:
         return None
-    best = max(scores, key=lambda k: scores[k] * (1 - min(_link_density(nodes[k]), 0.9)))
+    best = max(scores, key=lambda k: scores[k] * (1 - min(_link_density(ix, nodes[k]), 0.9)))
     node = nodes[best]
     # climb while the parent adds substantial body text (content split over sibling divs)
-    while node.parent is not None and node.parent.name not in ("body", "html", "[document]"):
+    while node.parent is not None and node.parent.name not in ("body", "html", tree.ROOT):
         parent = node.parent
-        mine, theirs = _text_len(node), _text_len(parent)
-        if theirs > mine * 1.25 and _link_density(parent) < 0.25 and mine > 0 and theirs - mine > 60:
+        mine, theirs = ix.cjk(node), ix.cjk(parent)
+        if theirs > mine * 1.25 and _link_density(ix, parent) < 0.25 and mine > 0 and theirs - mine > 60:
             node = parent
         else:
             break
     return node
 
 
-def _inside(el: Tag, root: Tag) -> bool:
+def _inside(page: Page, el: Element, root: Element) -> bool:
     if el is root:
         return True
-    if getattr(el, "_decomposed", False) or not hasattr(el, "parent"):
-        return False
-    return any(p is root for p in el.parents)
+    return page.is_live(el) and page.contains(root, el)
 
 
-def page_title(soup: BeautifulSoup) -> str:
-    og = soup.find("meta", attrs={"property": "og:title"})
-    if og and og.get("content"):
-        return og["content"].strip()
-    if soup.title and soup.title.string:
-        return soup.title.string.strip()
+def page_title(page: Page) -> str:
+    og = page.first("meta", lambda m: m.attrs.get("property") == "og:title")
+    if og is not None and og.attrs.get("content"):
+        return og.attrs["content"].strip()
+    title = page.first("title")
+    if title is not None:
+        s = page.string(title)
+        if s:
+            return s.strip()
     return ""
 
 
-def _title_element(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
+def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Element]:
     """The on-page headline: the heading (or .title element) that best matches the
     page's <title>/og:title; failing that, a heading a dateline follows, else the
     first h1, h2 or h3."""
     if page_title:
-        el = _title_matching(soup, page_title)
+        el = _title_matching(page, ix, page_title)
         if el is not None:
             return el
     # no <title>, or none that a heading repeats: a heading or a .title element that a
     # dateline follows, else the first h1-h3
     candidates = []
-    for el in tree.tags(soup, ("h1", "h2", "h3", "div", "p", "span", "td")):
-        if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(el.get_text(strip=True)) <= 120 \
-                and not tree.first(el, ("div", "p", "table", "ul")):
+    for el in page.elements(("h1", "h2", "h3", "div", "p", "span", "td")):
+        if (el.name[0] == "h" or "title" in _classes(el)) and 4 <= len(ix.text(el, strip=True)) <= 120 \
+                and not page.elements(("div", "p", "table", "ul"), el):
             candidates.append(el)
             if len(candidates) == 20:
                 break
     for el in candidates:
-        if _dateline_element(el) is not None:
+        if _dateline_element(page, ix, el) is not None:
             return el
     return next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
 
 
-def _title_matching(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
+def _title_matching(page: Page, ix: TextIndex, page_title: str) -> Optional[Element]:
     """The heading (or .title element) that best repeats the page's <title>/og:title."""
     best, best_score = None, 0.0
-    for el in tree.tags(soup, ("h1", "h2", "h3", "div", "p", "span", "td", "strong")):
+    for el in page.elements(("h1", "h2", "h3", "div", "p", "span", "td", "strong")):
         if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):
             continue
-        text = re.sub(r"\s+", "", el.get_text())
+        text = re.sub(r"\s+", "", ix.text(el))
         if not 4 <= len(text) <= 200:
             continue
         shared = _common_prefix(text, page_title)
@@ -368,12 +433,12 @@ def _title_matching(soup: BeautifulSoup, page_title: str) -> Optional[Tag]:
     return best if best_score >= 4 else None
 
 
-def _subtitles(title_el: Tag) -> list[Tag]:
+def _subtitles(page: Page, ix: TextIndex, title_el: Element) -> list[Element]:
     """Headings right after the headline (a subtitle, a kicker) belong with it."""
     out = []
-    for sib in title_el.find_next_siblings(limit=2):
-        text = sib.get_text(strip=True)
-        if not 4 <= len(text) <= 80 or datelines.parse_line(sib.get_text(" ")):
+    for sib in page.next_siblings(title_el, 2):
+        text = ix.text(sib, strip=True)
+        if not 4 <= len(text) <= 80 or datelines.parse_line(ix.text(sib, " ")):
             break
         if sib.name in ("h2", "h3", "h4", "h5") or "sub" in _classes(sib):
             out.append(sib)

@@ -1,74 +1,164 @@
 """The character data of raw HTML, with the raw offset of every character.
 
-BeautifulSoup/lxml give no source positions for text, so we scan the raw markup
-once ourselves (str.find only: linear, no regex backtracking), decode entities,
-and later locate each text node of the parsed tree in this stream, in order."""
+The parser gives no source positions for text, so we scan the raw markup once
+ourselves (str.find and short regex searches only: linear, no backtracking), decode
+entities, and later locate each text node of the parsed tree in this stream, in order.
+Offsets are kept as segments (a run copied from the raw text, or an entity's decoded
+characters, all at the entity's offset), never one integer per character."""
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
+
+from ..offsets import Mapped
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
+_TAG_STOP = re.compile(r"[>\"'<]")
+# where markup starts: a comment (1), a declaration or processing instruction, a tag (2: "/",
+# 3: name, 4: the rest up to its '>' when it holds no '<' and every quoted value is closed, one
+# character or one quoted value per step, nothing to backtrack into; else _tag_end finds the end)
+_MARKUP = re.compile(r"""<(?:(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{0,30})"""
+                     r"""((?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>)?)""")
 _RAWTEXT = ("script", "style", "textarea", "xmp", "noscript", "template")
 
 
-def text_stream(raw: str, offset: int = 0) -> tuple[str, list[int]]:
-    chars: list[str] = []
-    pos: list[int] = []
+class Stream:
+    """The page's text characters in order (`text`), each with its raw offset: segment
+    s starts at text[o[s]] and raw offset r[s]; a copied segment steps with the raw
+    text, an entity's (flat[s]) keeps one offset."""
+
+    def __init__(self, text: str, o: list[int], r: list[int], flat: list[bool]):
+        self.text, self.o, self.r, self.flat = text, o, r, flat
+
+    def pos_at(self, k: int) -> int:
+        """The raw offset of text[k]."""
+        s = bisect_right(self.o, k) - 1
+        return self.r[s] if self.flat[s] else self.r[s] + k - self.o[s]
+
+    def index_at(self, raw_offset: int) -> int:
+        """The first index whose raw offset is at least `raw_offset` (len(text) if none)."""
+        s = bisect_left(self.r, raw_offset)
+        if s > 0 and not self.flat[s - 1]:
+            end = self.o[s] if s < len(self.o) else len(self.text)
+            if self.r[s - 1] + (end - self.o[s - 1]) > raw_offset:
+                return self.o[s - 1] + raw_offset - self.r[s - 1]
+        return self.o[s] if s < len(self.o) else len(self.text)
+
+    def pieces(self, a: int, b: int) -> list[Mapped]:
+        """text[a:b] with its raw offsets (a < b), one piece per segment it spans."""
+        o, r, flat, text = self.o, self.r, self.flat, self.text
+        s = bisect_right(o, a) - 1
+        parts = []
+        while a < b:
+            end = o[s + 1] if s + 1 < len(o) else len(text)
+            e = b if b < end else end
+            parts.append(Mapped.flat(text[a:e], r[s]) if flat[s] else Mapped.identity(text[a:e], r[s] + a - o[s]))
+            a = e
+            s += 1
+        return parts
+
+    def mapped(self, a: int, b: int) -> Mapped:
+        """text[a:b] with its raw offsets (a < b)."""
+        parts = self.pieces(a, b)
+        return parts[0] if len(parts) == 1 else Mapped.join(parts, 0)
+
+
+def text_stream(raw: str, offset: int = 0) -> Stream:
+    texts: list[str] = []
+    o: list[int] = []
+    r: list[int] = []
+    flat: list[bool] = []
+    n_out = 0
+
+    def add(t: str, at: int, is_flat: bool) -> None:
+        nonlocal n_out
+        texts.append(t)
+        o.append(n_out)
+        r.append(at)
+        flat.append(is_flat)
+        n_out += len(t)
+
+    def plain(a: int, b: int) -> None:  # raw[a:b] as it is, carriage returns left out
+        while a < b:
+            k = raw.find("\r", a, b)
+            if k < 0:
+                k = b
+            if k > a:
+                add(raw[a:k], offset + a, False)
+            a = k + 1
+
+    def decode(a: int, b: int) -> None:
+        last = a
+        for m in _ENTITY.finditer(raw, a, b):
+            plain(last, m.start())
+            decoded = html.unescape(m.group(0))
+            if decoded:
+                add(decoded, offset + m.start(), True)
+            last = m.end()
+        plain(last, b)
+
     n, i = len(raw), 0
+    search = _MARKUP.search
     while i < n:
-        j = raw.find("<", i)
-        if j < 0:
-            j = n
-        if j > i:
-            _decode_into(raw, i, j, offset, chars, pos)
-        if j >= n:
+        m = search(raw, i)
+        j = m.start() if m else n
+        if j > i:  # text (a '<' that opens no markup is text too)
+            if raw.find("&", i, j) >= 0:
+                decode(i, j)
+            elif raw.find("\r", i, j) >= 0:
+                plain(i, j)
+            else:
+                texts.append(raw[i:j])
+                o.append(n_out)
+                r.append(offset + i)
+                flat.append(False)
+                n_out += j - i
+        if m is None:
             break
-        if raw.startswith("<!--", j):
-            k = raw.find("-->", j + 4)
-            i = n if k < 0 else k + 3
+        name = m.group(3)
+        if name is None:
+            if m.group(1):  # <!-- comment -->
+                k = raw.find("-->", j + 4)
+                i = n if k < 0 else k + 3
+            else:  # <!DOCTYPE …>, <?xml …?>
+                k = raw.find(">", j + 2)
+                i = n if k < 0 else k + 1
             continue
-        if raw.startswith("<!", j) or raw.startswith("<?", j):
-            k = raw.find(">", j + 2)
-            i = n if k < 0 else k + 1
-            continue
-        m = _TAGNAME.match(raw, j)
-        if not m:  # a lone '<' is text
-            _decode_into(raw, j, j + 1, offset, chars, pos)
-            i = j + 1
-            continue
-        k = _tag_end(raw, m.end())
-        name = m.group(2).lower()
+        k = m.end() if m.group(4) is not None else _tag_end(raw, m.end())
         i = k
-        if not m.group(1) and name in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
-            close = _find_ci(raw, "</" + name, k)
+        if not m.group(2) and name.lower() in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
+            close = _find_ci(raw, "</" + name.lower(), k)
             i = n if close < 0 else close
-    return "".join(chars), pos
+    return Stream("".join(texts), o, r, flat)
 
 
 def _tag_end(raw: str, i: int) -> int:
-    """Index after the '>' closing a tag, skipping quoted attribute values."""
+    """Index after the '>' closing a tag, skipping quoted attribute values (a quote
+    opens a value only after '=' or a space)."""
     n = len(raw)
-    quote = ""
-    while i < n:
+    while True:
+        m = _TAG_STOP.search(raw, i)
+        if m is None:
+            return n
+        i = m.start()
         c = raw[i]
-        if quote:
-            k = raw.find(quote, i)
+        if c == ">":
+            return i + 1
+        if c == "<":
+            if i + 1 < n and (raw[i + 1] == "/" or raw[i + 1].isalpha()):
+                return i  # unterminated tag: stop before the next one
+            i += 1
+            continue
+        prev = raw[i - 1] if i else ""
+        if prev == "=" or prev.isspace():
+            k = raw.find(c, i + 1)
             if k < 0:
                 return n
-            i, quote = k + 1, ""
-            continue
-        if c in "\"'":
-            prev = raw[i - 1] if i else ""
-            if prev == "=" or prev.isspace():
-                quote = c
-        elif c == ">":
-            return i + 1
-        elif c == "<" and i + 1 < n and (raw[i + 1] == "/" or raw[i + 1].isalpha()):
-            return i  # unterminated tag: stop before the next one
-        i += 1
-    return n
+            i = k + 1
+        else:
+            i += 1
 
 
 def _find_ci(raw: str, needle: str, start: int) -> int:
@@ -83,54 +173,39 @@ def _find_ci(raw: str, needle: str, start: int) -> int:
         i = k + 2
 
 
-def _decode_into(raw: str, i: int, j: int, offset: int, chars: list, pos: list) -> None:
-    seg = raw[i:j]
-    if "&" not in seg:
-        for c_i, c in enumerate(seg):
-            if c != "\r":
-                chars.append(c)
-                pos.append(offset + i + c_i)
-        return
-    last = 0
-    for m in _ENTITY.finditer(seg):
-        for c_i in range(last, m.start()):
-            if seg[c_i] != "\r":
-                chars.append(seg[c_i])
-                pos.append(offset + i + c_i)
-        decoded = html.unescape(m.group(0))
-        for c in decoded:
-            chars.append(c)
-            pos.append(offset + i + m.start())
-        last = m.end()
-    for c_i in range(last, len(seg)):
-        if seg[c_i] != "\r":
-            chars.append(seg[c_i])
-            pos.append(offset + i + c_i)
-
-
 class Locator:
     """Finds successive text-node strings in the stream, moving forward."""
 
-    def __init__(self, stream: str, pos: list[int]):
-        self.stream, self.pos, self.cursor = stream, pos, 0
+    def __init__(self, stream: Stream):
+        self.stream, self.cursor = stream, 0
 
-    def locate(self, s: str) -> list[int]:
-        if not s:
-            return []
-        k = self.stream.find(s, self.cursor)
+    def find(self, s: str) -> int:
+        """Where s (non-empty) stands in the stream from the cursor on (else anywhere,
+        else -1: then `fallback`); moves the cursor past it."""
+        text = self.stream.text
+        k = text.find(s, self.cursor)
         if k < 0:
-            k = self.stream.find(s)  # lxml may have moved a node (e.g. out of a <table>)
+            k = text.find(s)  # lxml may have moved a node (e.g. out of a <table>)
         if k >= 0:
             self.cursor = max(self.cursor, k + len(s))
-            return self.pos[k:k + len(s)]
-        # fall back character by character (normalised whitespace, odd entities)
+        return k
+
+    def locate(self, s: str) -> Mapped:
+        """s (non-empty) with the raw offsets of where it stands in the stream."""
+        k = self.find(s)
+        return self.stream.mapped(k, k + len(s)) if k >= 0 else self.fallback(s)
+
+    def fallback(self, s: str) -> Mapped:
+        """s matched character by character (normalised whitespace, odd entities)."""
+        text = self.stream.text
         out, c = [], self.cursor
+        pos_at = self.stream.pos_at
         for ch in s:
-            k = self.stream.find(ch, c, c + 64) if not ch.isspace() else -1
+            k = text.find(ch, c, c + 64) if not ch.isspace() else -1
             if k >= 0:
-                out.append(self.pos[k])
+                out.append(pos_at(k))
                 c = k + 1
             else:
-                out.append(self.pos[min(c, len(self.pos) - 1)] if self.pos else 0)
+                out.append(pos_at(min(c, len(text) - 1)) if text else 0)
         self.cursor = c
-        return out
+        return Mapped(s, out)

@@ -45,19 +45,19 @@ def split_title(page_title: str) -> tuple[str, Optional[str]]:
     return parts[0], (parts[-1] or None)
 
 
-def from_html(soup) -> dict[str, dict]:
-    """{source: partial fields} from the page's own statements about itself."""
-    from . import tree  # imports bs4: only for HTML (plain text never loads it)
-
+def from_html(page) -> dict[str, dict]:
+    """{source: partial fields} from the page's own statements about itself (`page`:
+    the tree of extract.ingest.tree)."""
     metas: dict[str, str] = {}
-    for m in tree.tags(soup, ("meta",)):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        content = (m.get("content") or "").strip()
+    for m in page.by_name.get("meta", ()):
+        a = m.attrs
+        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
+        content = (a.get("content") or "").strip()
         if key and content and key not in metas:
             metas[key] = content
-    page: dict[str, Any] = {}
+    page_fields: dict[str, Any] = {}
     site: dict[str, Any] = {}
-    scripts = tree.tags(soup, ("script",))
+    scripts = page.by_name.get("script", [])
     for fld, keys in _META_KEYS.items():
         for k in keys:
             if k not in metas:
@@ -66,7 +66,7 @@ def from_html(soup) -> dict[str, dict]:
             if fld == "published":
                 val = iso_date(val)
             elif fld == "authors":
-                editors = _editors(soup)
+                editors = _editors(page)
                 val = [n for n in split_names(val) if not is_outlet(n) and not any(e in n for e in editors)]
             elif fld == "outlet":
                 val = outlets.normalize(val)
@@ -75,72 +75,78 @@ def from_html(soup) -> dict[str, dict]:
             elif fld == "url":
                 val = web_url(val)
             if val:
-                page[fld] = val
+                page_fields[fld] = val
                 break
-    if "published" not in page:
-        t = soup.find("time", attrs={"datetime": True})
-        if t and iso_date(t["datetime"]):
-            page["published"] = iso_date(t["datetime"])
-    if "published" not in page:
-        page.update(_wechat_time(scripts))
-    raw_title = soup.title.get_text() if soup.title else ""
+    if "published" not in page_fields:
+        t = page.first("time", lambda e: "datetime" in e.attrs)
+        if t is not None and iso_date(t.attrs["datetime"]):
+            page_fields["published"] = iso_date(t.attrs["datetime"])
+    if "published" not in page_fields:
+        page_fields.update(_wechat_time(page, scripts))
+    title = page.first("title")
+    raw_title = page.get_text(title) if title is not None else ""
     head, site_name = split_title(raw_title)
-    if "title" not in page and head:
-        page["title"] = head
+    if "title" not in page_fields and head:
+        page_fields["title"] = head
     for k in _SITE_KEYS:
         name = outlets.normalize(metas.get(k))
         if name:
             site["outlet"] = name
             break
-    account = _wechat_account(soup, scripts)
-    if "authors" not in page and account:  # a WeChat post's author field
-        el = soup.find(id="js_author_name") or next(
-            (e for e in soup.find_all(class_="rich_media_meta_text") if e.get_text(strip=True) not in _NOT_AUTHOR), None)
-        names = split_names(el.get_text(" ", strip=True)) if el else []
+    account = _wechat_account(page, scripts)
+    if "authors" not in page_fields and account:  # a WeChat post's author field
+        el = page.first(None, lambda e: e.attrs.get("id") == "js_author_name") or next(
+            (e for e in _with_class(page, "rich_media_meta_text") if page.get_text(e, strip=True) not in _NOT_AUTHOR),
+            None)
+        names = split_names(page.get_text(el, " ", strip=True)) if el else []
         if names and not outlets.normalize(names[0]) == account:
-            page["authors"] = names
+            page_fields["authors"] = names
     if account:
         site["outlet"] = account
     elif "outlet" not in site and site_name and outlets.normalize(site_name):
         site["outlet"] = outlets.normalize(site_name)
-    if "url" not in page:
-        link = soup.find("link", rel="canonical")
-        if link and web_url(link.get("href")):
-            page["url"] = web_url(link.get("href"))
-    return {"html_meta": page, "html_meta:site": site, "json_ld": _json_ld(scripts)}
+    if "url" not in page_fields:
+        link = page.first("link", lambda e: "canonical" in e.tokens("rel"))
+        if link is not None and web_url(link.attrs.get("href")):
+            page_fields["url"] = web_url(link.attrs.get("href"))
+    return {"html_meta": page_fields, "html_meta:site": site, "json_ld": _json_ld(page, scripts)}
 
 
 _EDITOR = re.compile(r"(?:责任编辑|责编|编辑|校对|审核)\s{0,2}[:：/]\s{0,2}(?P<names>[^\n\]】)）<>]{2,30})")
 
 
-def _editors(soup) -> set[str]:
+def _editors(page) -> set[str]:
     """Names on the page's editor lines (【责任编辑：刘峻凌】): a <meta name=author> holding
     one of them names the editor, not an author."""
     out: set[str] = set()
-    for m in _EDITOR.finditer(soup.get_text("\n")):
+    for m in _EDITOR.finditer(page.get_text(page.root, "\n")):
         out.update(n for n in split_names(m.group("names")) if len(n) >= 2)
     return out
 
 
-def _wechat_account(soup, scripts: list) -> Optional[str]:
-    """A WeChat post's account: the profile name on the page, or `var nickname`."""
-    from . import tree
+def _with_class(page, name: str) -> list:
+    """bs4's find_all(class_=name): the elements one of whose classes is `name`."""
+    return [e for e in page.alive(page.elements_all) if "class" in e.attrs and name in e.tokens("class")]
 
-    el = tree.with_id(soup, ("js_name", "profile_nickname")) or next(iter(tree.with_class(soup, "profile_nickname")), None)
-    if el and el.get_text(strip=True):
-        return outlets.normalize(el.get_text(strip=True))
+
+def _wechat_account(page, scripts: list) -> Optional[str]:
+    """A WeChat post's account: the profile name on the page, or `var nickname`."""
+    el = page.first(None, lambda e: e.attrs.get("id") in ("js_name", "profile_nickname")) \
+        or next(iter(_with_class(page, "profile_nickname")), None)
+    if el and page.get_text(el, strip=True):
+        return outlets.normalize(page.get_text(el, strip=True))
     for s in scripts:
-        m = _WECHAT_NAME.search(s.string or "")
+        m = _WECHAT_NAME.search(page.string(s) or "")
         if m:
             return outlets.normalize(m.group(1))
     return None
 
 
-def _wechat_time(scripts: list) -> dict:
+def _wechat_time(page, scripts: list) -> dict:
     """WeChat pages keep the publication time in script variables."""
     p = patterns()
     for s in scripts:
-        code = s.string or ""
+        code = page.string(s) or ""
         if "publish_time" not in code and "createTime" not in code and "var ct" not in code:
             continue
         m = p["wechat_time"].search(code)
@@ -156,14 +162,14 @@ def _wechat_time(scripts: list) -> dict:
     return {}
 
 
-def _json_ld(scripts: list) -> dict:
+def _json_ld(page, scripts: list) -> dict:
     """Title, date, publisher, authors and URL from the page's JSON-LD. Any shape is
     read without fail: a list, {"@graph": …} (null, a number, a mapping, a list), names
     that are numbers or lists, nesting past the parser's depth (skipped)."""
     out: dict[str, Any] = {}
-    for s in (s for s in scripts if (s.get("type") or "").lower() == "application/ld+json"):
+    for s in (s for s in scripts if (s.attrs.get("type") or "").lower() == "application/ld+json"):
         try:
-            data = json.loads(s.string or "")
+            data = json.loads(page.string(s) or "")
         except (ValueError, TypeError, RecursionError):  # not JSON, or nested past the parser's depth
             continue
         for item in _ld_items(data):
