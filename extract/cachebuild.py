@@ -10,11 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .regexcache import build
+from .regexcache import build, objects_path
 
 if __name__ == "__main__":
     if os.environ.get("PYTHONHASHSEED") != "0":
         sys.exit(subprocess.run([sys.executable, "-m", "extract.cachebuild", *sys.argv[1:]],
                                 env={**os.environ, "PYTHONHASHSEED": "0"}).returncode)
-    where, n = build(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    where, n, stored, skipped = build(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     print(f"{n} compiled patterns -> {where}")
+    print(f"{len(stored)} prebuilt objects -> {objects_path(where)}")
+    for name, why in skipped.items():
+        print(f"  not stored (built at run time): {name}: {why}")
