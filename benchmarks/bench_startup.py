@@ -86,7 +86,12 @@ def prepare(root: Path, compile_: bool = True) -> str:
     return (f"{root}: " + ("byte-compiled first (as pip install does); " if compile_ else "as found; ")
             + (f"{len(stale)} modules without current bytecode (compiled from source in every process); "
                if stale else "bytecode current; ")
-            + (f"compiled cache {', '.join(caches)}" if caches else "NO compiled cache (python -m extract.cachebuild)"))
+            + (f"compiled cache {', '.join(caches)} and {_objects(package)} prebuilt objects" if caches
+               else "NO compiled cache (python -m extract.cachebuild)"))
+
+
+def _objects(package: Path) -> int:
+    return sum(1 for _ in (package / "_cache").glob("regex-*.objects/*.pickle"))
 
 
 def _fresh_pyc(py: Path) -> bool:
