@@ -17,7 +17,8 @@ Sections (targets in brackets):
               median of rounds [>= 2 MB/s]; ingest alone beside it.
   startup     fresh processes (benchmarks/bench_startup.py): `python -c "import extract;
               extract.parse(<a real 3,000-character article>)"` [<= 0.5 s wall, <= 80 MB peak
-              RSS] and `hnx --version` [<= 0.3 s]; medians, CPU time beside wall.
+              RSS] and `hnx --version` [<= 0.3 s]; medians, CPU time beside wall. The package
+              is byte-compiled first, as pip install does (bench_startup.py says why).
   linear      per-character cost of one 1,000,000-character article against the same text
               parsed as ten 100,000-character articles, for real text (cleaned bulk files
               joined) and pathological runs (unbalanced brackets, quotes, digits, one line
@@ -251,9 +252,11 @@ def show_linear(root: Path, r: dict) -> None:
 
 def startup(roots: list[Path], repeat: int) -> dict:
     sys.path.insert(0, str(HERE))
-    from bench_startup import COMMANDS, default_article, measure
+    from bench_startup import COMMANDS, default_article, measure, prepare
 
     article = default_article().resolve()
+    for root in roots:
+        print("  " + prepare(root))   # byte-compiled as an installed package is
     out: dict = {}
     for name in ("parse", "version"):
         runs: dict[Path, list] = {r: [] for r in roots}

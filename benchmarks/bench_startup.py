@@ -9,6 +9,14 @@ process, `--repeat` times; the script prints the median wall time, the median CP
     parse      python -c "import extract; extract.parse(<article>)"
     load       python -c "import extract; extract.load()(<article>)"   (the spaCy pipeline)
 
+Before measuring, each checkout's `extract` package is byte-compiled (its __pycache__ written,
+as `pip install` of a wheel does at install time and `python -m extract.cachebuild` does), so the
+figures are those of an installed package: this environment sets PYTHONDONTWRITEBYTECODE=1 and
+an editable install would otherwise compile ~70 modules from source in every process (~0.15 s).
+`--as-found` measures the checkout as it is instead (no byte-compiling; what is missing is said).
+The compiled-pattern cache is not built here: a checkout without it is reported (run
+`python -m extract.cachebuild` there first).
+
 The article defaults to a real ~3,000-character one (../shared/corpus-dev/articles/117_*,
 else corpora/seeds/000_*). Each --root is a checkout whose `extract` is measured (its
 folder becomes the working directory, so `import extract` finds it first): pass two for an
@@ -66,6 +74,39 @@ def measure(code: str, cwd: Path, article: Path) -> tuple[float, float, float, s
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, mods
 
 
+def prepare(root: Path, compile_: bool = True) -> str:
+    """Byte-compile `root`'s extract package (unless told not to); one line saying what is measured."""
+    package = root / "extract"
+    if compile_:
+        import compileall
+
+        compileall.compile_dir(str(package), quiet=1)
+    stale = [p for p in package.rglob("*.py") if "_cache" not in p.parts and not _fresh_pyc(p)]
+    caches = sorted(p.name for p in (package / "_cache").glob("regex-*.bin"))
+    return (f"{root}: " + ("byte-compiled first (as pip install does); " if compile_ else "as found; ")
+            + (f"{len(stale)} modules without current bytecode (compiled from source in every process); "
+               if stale else "bytecode current; ")
+            + (f"compiled cache {', '.join(caches)} and {_objects(package)} prebuilt objects" if caches
+               else "NO compiled cache (python -m extract.cachebuild)"))
+
+
+def _objects(package: Path) -> int:
+    return sum(1 for _ in (package / "_cache").glob("regex-*.objects/*.pickle"))
+
+
+def _fresh_pyc(py: Path) -> bool:
+    import importlib.util
+
+    pyc = Path(importlib.util.cache_from_source(str(py)))
+    try:
+        head, st = pyc.read_bytes()[:16], py.stat()
+    except OSError:
+        return False
+    return (head[:4] == importlib.util.MAGIC_NUMBER and int.from_bytes(head[4:8], "little") & 1 == 0
+            and int.from_bytes(head[8:12], "little") == int(st.st_mtime) & 0xFFFFFFFF
+            and int.from_bytes(head[12:16], "little") == st.st_size & 0xFFFFFFFF)
+
+
 def importtime_total(cwd: Path) -> float:
     res = subprocess.run([sys.executable, "-X", "importtime", "-c", "import extract"], cwd=cwd,
                          capture_output=True, text=True, check=True)
@@ -80,12 +121,16 @@ def main() -> None:
     ap.add_argument("--root", type=Path, action="append", default=None,
                     help="checkout to measure (repeat for A/B; default: this one)")
     ap.add_argument("--only", nargs="*", choices=list(COMMANDS), default=list(COMMANDS))
+    ap.add_argument("--as-found", action="store_true",
+                    help="do not byte-compile the checkouts first (measure them as they are)")
     args = ap.parse_args()
     article = (args.article or default_article()).resolve()
     roots = [r.resolve() for r in (args.root or [ROOT])]
     text = article.read_text(encoding="utf-8")
     print(f"article: {article.name} ({len(text)} characters); python {sys.version.split()[0]}; "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; {args.repeat} runs each, medians")
+    for root in roots:
+        print(prepare(root, not args.as_found))
     results: dict[tuple[str, Path], list] = {}
     for name in args.only:
         for _ in range(args.repeat):

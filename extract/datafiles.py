@@ -6,7 +6,8 @@ PyYAML's object construction stays Python (~0.5 s profiled over the extractors' 
 fresh process), so the loaded data can also come from the cache that `python -m
 extract.cachebuild` writes (extract/regexcache.py): the marshalled result of this function,
 used only when the file's bytes have the same SHA-1 as when it was stored (an edited file is
-read from YAML again). Data marshal cannot hold (dates) is never stored.
+read from YAML again). Data marshal cannot hold (dates) is never stored. PyYAML itself is
+imported only when a file has to be read from YAML (~25 ms of a fresh process otherwise).
 """
 from __future__ import annotations
 
@@ -14,10 +15,6 @@ import hashlib
 import marshal
 from pathlib import Path
 from typing import Any, Union
-
-import yaml
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 RECORD: dict[str, tuple[str, bytes]] | None = None   # set while the cache is built
 
@@ -34,10 +31,24 @@ def load_yaml(path: Union[str, Path]) -> Any:
         if hit is not None and hit[0] == digest:
             return marshal.loads(hit[1])
     text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode
-    data = yaml.load(text, Loader=_LOADER)
+    data = yaml_load(text)
     if RECORD is not None:
         try:
             RECORD[key] = (digest, marshal.dumps(data, 2))
         except ValueError:   # not plain data (e.g. a date): always read from YAML
             pass
     return data
+
+
+def loader():
+    """PyYAML's safe loader, libyaml's C one when PyYAML was built with it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def yaml_load(text: str) -> Any:
+    """yaml.safe_load of `text` with loader()."""
+    import yaml
+
+    return yaml.load(text, Loader=loader())

@@ -16,7 +16,9 @@ changed since the build, another Python, no file) is compiled as usual; a stale 
 speed, never correctness. `HNX_REGEX_CACHE=0` turns it off; `HNX_REGEX_CACHE=<path>` reads
 another file. tests/test_regexcache.py checks every stored program against a fresh compile.
 The same file keeps the extractors' YAML data files as loaded (extract/datafiles.py: marshalled,
-used only while the file's SHA-1 is unchanged), which saves PyYAML's Python object construction.
+used only while the file's SHA-1 is unchanged), which saves PyYAML's Python object construction,
+and a folder beside it (`regex-<python tag>.objects/`) keeps the objects declared with
+`@prebuilt.cached` (Aho-Corasick automata, tables; extract/prebuilt.py says when one is valid).
 Nothing is downloaded or written at run time: only the command above writes the file.
 """
 from __future__ import annotations
@@ -120,26 +122,43 @@ def stored_data() -> dict:
     return hook.data
 
 
+def objects_path(path: Path) -> Path:
+    """The folder of prebuilt objects (extract/prebuilt.py) stored beside the cache file `path`."""
+    return path.with_name(path.stem + ".objects")
+
+
+def objects_dir() -> Path | None:
+    """Where prebuilt objects are read from; None when the cache is off or being built."""
+    hook = _compiler.compile if _compiler is not None else None
+    if not isinstance(hook, _Hook) or hook.record is not None:
+        return None
+    return objects_path(hook.path)
+
+
 def uninstall() -> None:
     if _compiler is not None:
         _compiler.compile = _ORIGINAL
 
 
-def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Path, int]:
-    """Record every program compiled while parsing the bundled corpora and write them."""
+def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Path, int, list[str], dict]:
+    """Record every program compiled while parsing the bundled corpora and write them, with
+    the prebuilt objects (extract/prebuilt.py) beside them. Returns (the file, the number of
+    programs, the objects stored, name -> why an object could not be stored)."""
     import re
 
     if _compiler is None:
         raise SystemExit("the compiled-pattern cache needs Python 3.11 or later (re._compiler)")
     path = path or default_path()
     hook = _Hook(path)
-    from . import datafiles
+    from . import datafiles, prebuilt
 
     hook.record = {}
     datafiles.RECORD = {}
     previous = _compiler.compile
     _compiler.compile = hook
     re.purge()
+    for get in prebuilt._GETTERS.values():   # built afresh while recording: their patterns are recorded
+        get.cache_clear()
     try:
         import extract
 
@@ -150,6 +169,7 @@ def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Pa
         for f in files:
             extract.parse_file(str(f))
         extract.parse("2024年6月1日起，参保人可通过国家医保服务平台APP申请，补助500元。", published="2024-06-01")
+        stored, skipped = prebuilt.store(objects_path(path))   # builds any not built by the corpora
     finally:
         _compiler.compile = previous
         data, datafiles.RECORD = dict(sorted(datafiles.RECORD.items())), None
@@ -157,5 +177,5 @@ def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Pa
     path.parent.mkdir(parents=True, exist_ok=True)
     data = zlib.compress(marshal.dumps({"tag": tag(), "programs": programs, "data": data}, 2), 6)  # 2: no refs, stable bytes
     path.write_bytes(data)
-    return path, len(programs)
+    return path, len(programs), stored, skipped
 

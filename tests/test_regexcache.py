@@ -30,7 +30,7 @@ def _check(programs, data=None):
     for path, (digest, blob) in (data or {}).items():
         raw = Path(path).read_bytes() if Path(path).exists() else b""
         if hashlib.sha1(raw).hexdigest() == digest:      # an edited file is read from YAML again
-            assert marshal.loads(blob) == yaml.load(raw.decode("utf-8"), Loader=datafiles._LOADER), path
+            assert marshal.loads(blob) == yaml.load(raw.decode("utf-8"), Loader=datafiles.loader()), path
 
 
 def _stored_data(path):
