@@ -151,6 +151,8 @@ class Mapped:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
         text = self.text
         literal = isinstance(repl, str) and "\\" not in repl
+        if literal and rx.sub(repl, text) == text:
+            return self  # no edit: one scan in C, not a loop over the matches
         out_t: list[str] = []
         runs = _Runs()
         n = last = 0
@@ -257,17 +259,26 @@ class _Runs:
 
     def copy(self, src: Mapped, a: int, b: int, out: int) -> None:
         """Append the runs of src.text[a:b], written at output offset `out`."""
+        if b <= a:
+            return
         so, sr, sd = src._o, src._r, src._d
         k = bisect_right(so, a) - 1
-        last = len(so) - 1
-        n = len(src.text)
-        while a < b:
-            run_end = so[k + 1] if k < last else n
-            e = b if b < run_end else run_end
-            self.push(out, sr[k] + (a - so[k]) * sd[k], sd[k], e - a)
-            out += e - a
-            a = e
-            k += 1
+        run_end = so[k + 1] if k + 1 < len(so) else len(src.text)
+        if b <= run_end:
+            self.push(out, sr[k] + (a - so[k]) * sd[k], sd[k], b - a)
+            return
+        self.push(out, sr[k] + (a - so[k]) * sd[k], sd[k], run_end - a)
+        last = bisect_left(so, b) - 1  # the run holding text[b - 1]
+        shift = out - a
+        k += 1
+        if k < last:  # the first whole run may continue the one pushed; the others are copied at once
+            self.push(so[k] + shift, sr[k], sd[k], so[k + 1] - so[k])
+            if k + 1 < last:
+                self.o.extend([x + shift for x in so[k + 1:last]])
+                self.r.extend(sr[k + 1:last])
+                self.d.extend(sd[k + 1:last])
+            k = last
+        self.push(so[k] + shift, sr[k], sd[k], b - so[k])
 
 
 def _compress(pos: list[int]) -> tuple[list[int], list[int], list[int]]:

@@ -25,13 +25,16 @@ _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
 _SPACES = re.compile(r"[ ]+")
 _NEWLINES = re.compile(r"\n+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_EDGE_SPACES = re.compile(r"[ ]*\n[ ]*")
 _TERMINAL = "。！？!?；;…：:"
 _LIST_START = re.compile(
     r"^(?:\d{1,2}\s*[.．](?!\d)|\d{1,2}\s*[、)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
     r"[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[步条章节部分]|问\s*[:：]|答\s*[:：]|"
     r"[■□●◆◇▲△★☆※•·]|#|>|[-*+]\s)"
 )
-_CLOSING_START = re.compile(r"^[，。、；：！？）》」』”%,.;:!?)]")
+_CLOSING_CHARS = "，。、；：！？）》」』”%,.;:!?)"
+_CLOSING_START = re.compile(f"^[{re.escape(_CLOSING_CHARS)}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -45,8 +48,13 @@ def is_cjk_punct(ch: str) -> bool:
     return bool(ch) and bool(_CJK_PUNCT_RX.match(ch))
 
 
+_FOLDABLE = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
+
+
 def normalize_chars(m: Mapped) -> Mapped:
-    return m.translate(_FULLWIDTH).sub("\r", "")
+    if _FOLDABLE.search(m.text):  # a scan in C is cheaper than translate, which looks up every character
+        m = m.translate(_FULLWIDTH)
+    return m.sub("\r", "") if "\r" in m.text else m
 
 
 def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
@@ -72,7 +80,7 @@ def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
             return ""
         return " "
 
-    return m.sub(_SPACES, repl)
+    return m.sub(_SPACES, repl) if " " in m.text else m
 
 
 def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
@@ -129,7 +137,7 @@ def looks_ocr(text: str) -> bool:
 
 def _paragraph_style(text: str) -> bool:
     """Do long lines normally end a sentence (so a long open line is a cut)?"""
-    long_lines = [ln.strip() for ln in text.split("\n") if _width(ln) >= 40]
+    long_lines = [ln.strip() for ln in text.split("\n") if len(ln) >= 40 and _width(ln) >= 40]  # width <= length
     if len(long_lines) < 3:
         return False
     closed = sum(1 for ln in long_lines if ln[-1] in _TERMINAL + "”\"）)")
@@ -138,9 +146,10 @@ def _paragraph_style(text: str) -> bool:
 
 def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict | frozenset = frozenset()) -> Mapped:
     text = m.text
-    lines = text.split("\n")
-    widths = sorted(_width(ln) for ln in lines if ln.strip())
-    typical = widths[int(len(widths) * 0.75)] if widths else 0
+    typical = 0
+    if ocr:
+        widths = sorted(_width(ln) for ln in text.split("\n") if ln.strip())
+        typical = widths[int(len(widths) * 0.75)] if widths else 0
     paragraphs = _paragraph_style(text)
     # OCR pages open with headline lines: nothing is joined before the first sentence
     head_end = 0
@@ -151,12 +160,15 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
     def repl(mt: re.Match) -> str:
         s, e = mt.span()
         blank = e - s > 1
+        if not ocr and not (blank and paragraphs) and (e >= len(text) or text[e] not in _CLOSING_CHARS):
+            # outside OCR and blank-separated paragraphs only a closing mark opening the next line joins
+            return "\n\n" if (blank and keep_blank) else "\n"
         prev_start = text.rfind("\n", 0, s) + 1
         prev = text[prev_start:s]
         nxt_end = text.find("\n", e)
         nxt = text[e:nxt_end if nxt_end >= 0 else len(text)]
         keep = "\n\n" if (blank and keep_blank) else "\n"
-        if not prev.strip() or not nxt.strip() or m.at(prev_start) in headings or m.at(e) in headings:
+        if not prev.strip() or not nxt.strip() or headings and (m.at(prev_start) in headings or m.at(e) in headings):
             return keep
         if _CLOSING_START.match(nxt):
             return ""
@@ -226,20 +238,24 @@ _ORG_END = re.compile(r"(?:局|委|处|厅|院|中心|办公室|会|部|所|站|
 
 def finish(m: Mapped) -> Mapped:
     """Trim, and at most one blank line between paragraphs."""
-    m = m.sub(re.compile(r"\n{3,}"), "\n\n")
-    m = m.sub(re.compile(r"\A\n+|\n+\Z"), "")
-    return m
+    if "\n\n\n" in m.text:
+        m = m.sub(_BLANK_LINES, "\n\n")
+    text = m.text
+    lead, end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
+    return m[lead:max(end, lead)] if lead or end < len(text) else m
 
 
 def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset()) -> tuple[Mapped, bool]:
     """The whole line stage; returns (cleaned, whether it was treated as OCR)."""
     m = normalize_chars(m)
     ocr = fmt == "text" and looks_ocr(m.text)
-    m = m.sub(re.compile(r"[ ]*\n[ ]*"), "\n")
     if ocr:  # join first: the page width includes the spurious spaces
+        if " \n" in m.text or "\n " in m.text:
+            m = m.sub(_EDGE_SPACES, "\n")
         m = join_wrapped(m, ocr=True)
+    # spaces at line edges go here too (a run touching a newline is dropped), and none is
+    # left at a line's edge after it
     m = clean_spaces(m, aggressive=ocr)
-    m = m.sub(re.compile(r"\A[ ]+|[ ]*\n[ ]*"), lambda mt: "\n" if "\n" in mt.group(0) else "")
     m = drop_chrome_lines(m, page=fmt in ("html", "markdown"))
     if fmt == "html":
         m = m.sub(_NEWLINES, "\n")
