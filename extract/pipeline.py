@@ -141,7 +141,7 @@ def _probe(m: Mapped) -> str:
     return _DATE_GAP.sub("", text)
 
 
-_BLANK_RUN = re.compile(r"[ \t]{2,}")
+_BLANK_RUN = re.compile(r"[ \t][ \t]+")  # [ \t]{2,}, opening with one blank: scanned faster
 # spaces inside a date (2024 年, 6月 1日, a date broken over two lines); the lookahead in
 # front lets the engine skip to blanks (an empty match would change nothing)
 _DATE_GAP = re.compile(r"(?=[ \t\n])(?:(?<=\d)[ \t]+(?=[年月日])|(?<=[年月])[ \t]*\n?[ \t]*(?=\d))")

@@ -17,6 +17,7 @@ from .people import ROLE_WORD, is_person_name
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
+_AGENCY_WORD = re.compile("社记者")
 _NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报", "手记", "来源",
                         "编辑", "采访", "采访整理", "观察", "调查", "视点", "述评", "札记"})
 
@@ -140,7 +141,9 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     lines = split_lines(text, headings)
     if not any(not ln.blank for ln in lines):
         return []
-    _rule_out(lines, text)
+    asked = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
+    if asked is not None and headings:
+        asked |= {i for i, ln in enumerate(lines) if ln.heading}
     top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0)
     briefs = patterns()["briefs_heading"]
     # the first body line: title lines above it form the page's headline block
@@ -148,8 +151,9 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
                        if not ln.blank and not is_title(ln) and not is_page_meta(lines, i)), len(lines))
     cuts = {0}
     section: Optional[Line] = None  # the heading over the current lines
-    for i, ln in enumerate(lines):
-        if _is_end(ln) and not _lead(ln):
+    for i in range(len(lines)) if asked is None else sorted(asked):  # no other line adds a cut
+        ln = lines[i]
+        if ln.ends and not ln.lead:
             cuts.add(i + 1)
         if ln.heading == BOLD_LEVEL:
             # a bold paragraph is a sub-heading; under a 快讯/简讯 heading each one opens a brief
@@ -197,15 +201,21 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     return articles
 
 
-def _rule_out(lines: list[Line], text: str) -> None:
+def _rule_out(lines: list[Line], text: str) -> Optional[set[int]]:
     """Lines without any word a lead or a closing byline needs are neither: found by one
-    scan of the whole text, not asked line by line."""
+    scan of the whole text, not asked line by line. Returns the other lines (None: all)."""
+    out: Optional[set[int]] = set()
     for attr, value, scan in (("lead", None, lead_words()), ("ends", False, end_words())):
         hits = lines_holding(text, scan)
-        if hits is not None:
-            for k, ln in enumerate(lines):
-                if k not in hits:
-                    ln.__dict__[attr] = value
+        if hits is None:
+            out = None
+            continue
+        if out is not None:
+            out |= hits
+        for k, ln in enumerate(lines):
+            if k not in hits:
+                ln.__dict__[attr] = value
+    return out
 
 
 def _byline_line(line: Line) -> bool:
@@ -249,14 +259,28 @@ def _article(seg: list[Line]) -> ArticleSpan:
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
     joined = "\n".join(ln.text for ln in body)
     bylines = [(getattr(rx, "rx", rx), lines_holding(joined, getattr(rx, "need", None))) for rx in p["bylines"]]
-    bylines = [(rx, hits) for rx, hits in bylines if hits is None or hits]
+    tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
+    for rx, hits in bylines:
+        for i in range(len(body)) if hits is None else hits:
+            tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
     tag_lines = lines_holding(joined, getattr(tag_rx, "need", None))
-    for i, ln in enumerate(body):
+    # only these lines can name anyone: the first four, those holding a word of a byline, a
+    # source tag or an agency's byline, and leads
+    look: Optional[set[int]] = set(range(min(4, len(body))))
+    for hits in [h for _, h in bylines] + [tag_lines]:  # (a set's order is not used)
+        if hits is None:
+            look = None
+            break
+        look |= hits
+    if look is not None:
+        if "社记者" in joined:
+            look |= lines_holding(joined, _AGENCY_WORD)
+        look |= {i for i, ln in enumerate(body) if ln.lead}
+    for i in range(len(body)) if look is None else sorted(look):
+        ln = body[i]
         t = ln.text.strip()
-        for rx, hits in bylines:
-            if hits is not None and i not in hits:
-                continue
+        for rx in tried.get(i, ()):
             for m in rx.finditer(t):
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
                 weak = not ROLE_WORD.search(m.group(0))

@@ -249,6 +249,11 @@ def _repost_words() -> Optional[re.Pattern]:
     return None if scan is None or re.search(r"[\d\s]", scan.pattern) else scan
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> Optional[re.Pattern]:
+    return any_of([getattr(rx, "rx", rx) for rx in rules()["lead"]])
+
+
 def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
     """The lines in which `scan` finds a word (all lines when `scan` is None), in order."""
     text = "\n".join(lines)
@@ -261,6 +266,9 @@ def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
     t = fold(line)[:80]
+    scan = _lead_words()
+    if scan is not None and not scan.search(t):  # none of the words a lead needs
+        return None
     for rx in rules()["lead"]:
         m = rx.match(t)
         if m:

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 import statistics
+from functools import lru_cache
+from typing import Optional
 
+from ..literals import needed, scanner
 from ..offsets import Mapped
 from . import datelines
 from .boilerplate import rules
+from .linescan import lines_holding
 from .meta import closes_article, is_page_meta_line, opening_lead
 
 # one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces
@@ -23,9 +27,11 @@ for _cp in (0x200B, 0x200C, 0x200D, 0xFEFF, 0x2028, 0x2029):
 
 _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
-_SPACES = re.compile(r"[ ]+")
-_NEWLINES = re.compile(r"\n+")
-_BLANK_LINES = re.compile(r"\n{3,}")
+# (each opens with a plain character, not a repeat: the engine then skips to it at C speed)
+_SPACES = re.compile(r" [ ]*")
+_NEWLINES = re.compile(r"\n\n*")
+_NEWLINE_RUNS = re.compile(r"\n\n+")  # the runs `\n+` -> "\n" changes
+_BLANK_LINES = re.compile(r"\n\n\n+")
 _EDGE_SPACES = re.compile(r"[ ]*\n[ ]*")
 _TERMINAL = "。！？!?；;…：:"
 _LIST_START = re.compile(
@@ -89,32 +95,49 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     page (`page`), a run of menu words closing the text (手机版 / 粤商通 / 联系我们) too."""
     rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
     lines = m.text.split("\n")
+    heads = lines_holding(m.text, _words(related))  # the lines that may open a list of links
     tail = teaser_tail(lines)
     if page:
         menu = menu_tail(lines)
         tail = menu if tail is None or (menu is not None and menu < tail) else tail
     keep: list[tuple[int, int]] = []  # character ranges of m kept
+    n = len(m.text)
+    stop = len(lines) if tail is None else min(tail, len(lines))
     start, in_list = 0, False
-    for k, line in enumerate(lines):
-        if tail is not None and k >= tail:
-            break
+    kept = 0  # the start of the run of kept lines being built (a range is closed when a line goes)
+    for k in range(stop):
+        line = lines[k]
         end = start + len(line)
         t = line.strip().lstrip("↑↓▲▼☝👆👇•· ")
-        if in_list and t and (_width(t) >= 45 and t[-1] in _TERMINAL):
+        if not t:  # a blank line goes only inside a list of links
+            if in_list:
+                keep.append((kept, start))
+                kept = end + 1
+            start = end + 1
+            continue
+        if in_list and _width(t) >= 45 and t[-1] in _TERMINAL:
             in_list = False
-        if related.match(t):
+        if (heads is None or k in heads) and related.match(t):
             in_list = True
-        dl = not in_list and t and len(t) <= 160 and datelines.parse_line(t)
-        if dl:  # the article's dateline or source line: kept, without the widgets printed after it
+        if not in_list and len(t) <= 160 and datelines.parse_line(t):
+            # the article's dateline or source line: kept, without the widgets printed after it
             widgets = rules()["dateline_tail_rx"].search(line)
-            cut = start + widgets.start() if widgets and widgets.start() > 0 else end
-            keep.append((start, cut))
-            keep.append((end, min(end + 1, len(m.text))))
-        elif not (in_list or bool(t and rx.match(t))):
-            keep.append((start, min(end + 1, len(m.text))))
+            if widgets and widgets.start() > 0:
+                keep.append((kept, start + widgets.start()))
+                kept = end
+        elif in_list or rx.match(t):
+            keep.append((kept, start))
+            kept = end + 1
         start = end + 1
+    keep.append((kept, min(start, n)))
     out = m.pick(keep)
     return out if len(out) != len(m) else m
+
+
+@lru_cache(maxsize=None)
+def _words(rx: re.Pattern) -> Optional[re.Pattern]:
+    """A scan for the words one of which every match of `rx` holds (None: no such words)."""
+    return scanner(needed(rx))
 
 
 def _width(line: str) -> float:
@@ -124,15 +147,17 @@ def _width(line: str) -> float:
 
 
 def looks_ocr(text: str) -> bool:
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [t for t in map(str.strip, text.split("\n")) if t]
     if len(lines) < 20:
         return False
-    widths = sorted(_width(ln) for ln in lines)
+    open_ends = sum(1 for ln in lines if ln[-1] not in _TERMINAL)
+    if open_ends / len(lines) < 0.5:  # most lines close a sentence: no printed column
+        return False
+    widths = sorted(len(ln) - 0.5 * len(ln.encode("ascii", "ignore")) for ln in lines)  # _width
     med = statistics.median(widths)
     p75 = widths[int(len(widths) * 0.75)]
     column = sum(1 for w in widths if 0.7 * p75 <= w <= 1.15 * p75)  # a printed column's width
-    open_ends = sum(1 for ln in lines if ln[-1] not in _TERMINAL)
-    return med <= 30 and open_ends / len(lines) >= 0.5 and column / len(lines) >= 0.6
+    return med <= 30 and column / len(lines) >= 0.6
 
 
 def _paragraph_style(text: str) -> bool:
@@ -188,7 +213,20 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
             return ""
         return keep
 
-    return m.sub(_NEWLINES, repl)
+    if ocr:
+        runs = _NEWLINES
+    elif paragraphs or not keep_blank:
+        runs = _JOIN_RUNS_1  # a blank line may be joined or dropped
+    else:
+        runs = _JOIN_RUNS_2
+    return m.sub(runs, repl)
+
+
+# Outside OCR the runs of newlines that `join_wrapped` may change (any other run is kept as
+# it is): a run before a closing mark, and a blank run (paragraph style, or blank lines
+# dropped) or one of more than two newlines. A run is matched from its first newline.
+_JOIN_RUNS_1 = re.compile(f"\\n(?:\\n+|(?=[{re.escape(_CLOSING_CHARS)}]))")  # \n{2,}|\n(?=[…])
+_JOIN_RUNS_2 = re.compile(f"\\n(?:\\n\\n+|\\n*(?=[{re.escape(_CLOSING_CHARS)}]))")  # \n{3,}|\n+(?=[…])
 
 
 def _last_meaningful(line: str) -> str:
@@ -202,7 +240,8 @@ def teaser_tail(lines: list[str]) -> "int | None":
     """Index of the first line of a trailing list of teasers (title, summary,
     "0评论2025-06-1639") — the site's other articles, not this one."""
     rx = rules()["teaser_meta_rx"]
-    hits = [i for i, ln in enumerate(lines) if rx.match(ln.strip())]
+    words = lines_holding("\n".join(lines), _words(rx))  # lines holding the words a teaser's line needs
+    hits = [i for i in (range(len(lines)) if words is None else sorted(words)) if rx.match(lines[i].strip())]
     if len(hits) < 2:
         return None
     start = hits[0]
@@ -258,7 +297,7 @@ def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset()) -> tupl
     m = clean_spaces(m, aggressive=ocr)
     m = drop_chrome_lines(m, page=fmt in ("html", "markdown"))
     if fmt == "html":
-        m = m.sub(_NEWLINES, "\n")
+        m = m.sub(_NEWLINE_RUNS, "\n")
     elif not ocr:
         m = join_wrapped(m, ocr=False, headings=headings)
     return finish(m), ocr
