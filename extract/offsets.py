@@ -153,24 +153,34 @@ class Mapped:
         literal = isinstance(repl, str) and "\\" not in repl
         if literal and rx.sub(repl, text) == text:
             return self  # no edit: one scan in C, not a loop over the matches
+        fn = None if literal else (repl if callable(repl) else (lambda m: m.expand(repl)))
         out_t: list[str] = []
         runs = _Runs()
         n = last = 0
         changed = False
         for m in rx.finditer(text):
             s, e = m.span()
-            r = repl if literal else (repl(m) if callable(repl) else m.expand(repl))
+            r = repl if fn is None else fn(m)
             if r == text[s:e]:
                 continue  # nothing to change here: the text before the next edit is copied at once
             changed = True
+            if text.startswith(r, s):
+                # the replacement opens the match (or is empty): its characters keep their
+                # positions, copied with the text before them
+                keep = s + len(r)
+                if keep > last:
+                    out_t.append(text[last:keep])
+                    runs.copy(self, last, keep, n)
+                    n += keep - last
+                last = e
+                continue
             if s > last:
                 out_t.append(text[last:s])
                 runs.copy(self, last, s, n)
                 n += s - last
-            if r:
-                out_t.append(r)
-                self._align(runs, s, e, r, n)
-                n += len(r)
+            out_t.append(r)
+            self._align(runs, s, e, r, n)
+            n += len(r)
             last = e
         if not changed:
             return self

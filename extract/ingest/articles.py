@@ -97,7 +97,9 @@ def split_lines(text: str, headings: Optional[dict] = None, limit: int = -1) -> 
         parts.pop()  # the rest of the text, unsplit
     for raw_line in parts:
         j = i + len(raw_line)
-        out.append(Line(i, j, raw_line, headings.get(i, 0)))
+        line = Line(i, j, raw_line, headings.get(i, 0) if headings else 0)
+        line.blank = not raw_line.strip()  # asked of every line: set now, not through the property
+        out.append(line)
         i = j + 1
     return out
 
