@@ -151,24 +151,36 @@ class Mapped:
         rx = re.compile(pattern) if isinstance(pattern, str) else pattern
         text = self.text
         literal = isinstance(repl, str) and "\\" not in repl
+        if literal and rx.sub(repl, text) == text:
+            return self  # no edit: one scan in C, not a loop over the matches
+        fn = None if literal else (repl if callable(repl) else (lambda m: m.expand(repl)))
         out_t: list[str] = []
         runs = _Runs()
         n = last = 0
         changed = False
         for m in rx.finditer(text):
             s, e = m.span()
-            r = repl if literal else (repl(m) if callable(repl) else m.expand(repl))
+            r = repl if fn is None else fn(m)
             if r == text[s:e]:
                 continue  # nothing to change here: the text before the next edit is copied at once
             changed = True
+            if text.startswith(r, s):
+                # the replacement opens the match (or is empty): its characters keep their
+                # positions, copied with the text before them
+                keep = s + len(r)
+                if keep > last:
+                    out_t.append(text[last:keep])
+                    runs.copy(self, last, keep, n)
+                    n += keep - last
+                last = e
+                continue
             if s > last:
                 out_t.append(text[last:s])
                 runs.copy(self, last, s, n)
                 n += s - last
-            if r:
-                out_t.append(r)
-                self._align(runs, s, e, r, n)
-                n += len(r)
+            out_t.append(r)
+            self._align(runs, s, e, r, n)
+            n += len(r)
             last = e
         if not changed:
             return self
@@ -257,17 +269,26 @@ class _Runs:
 
     def copy(self, src: Mapped, a: int, b: int, out: int) -> None:
         """Append the runs of src.text[a:b], written at output offset `out`."""
+        if b <= a:
+            return
         so, sr, sd = src._o, src._r, src._d
         k = bisect_right(so, a) - 1
-        last = len(so) - 1
-        n = len(src.text)
-        while a < b:
-            run_end = so[k + 1] if k < last else n
-            e = b if b < run_end else run_end
-            self.push(out, sr[k] + (a - so[k]) * sd[k], sd[k], e - a)
-            out += e - a
-            a = e
-            k += 1
+        run_end = so[k + 1] if k + 1 < len(so) else len(src.text)
+        if b <= run_end:
+            self.push(out, sr[k] + (a - so[k]) * sd[k], sd[k], b - a)
+            return
+        self.push(out, sr[k] + (a - so[k]) * sd[k], sd[k], run_end - a)
+        last = bisect_left(so, b) - 1  # the run holding text[b - 1]
+        shift = out - a
+        k += 1
+        if k < last:  # the first whole run may continue the one pushed; the others are copied at once
+            self.push(so[k] + shift, sr[k], sd[k], so[k + 1] - so[k])
+            if k + 1 < last:
+                self.o.extend([x + shift for x in so[k + 1:last]])
+                self.r.extend(sr[k + 1:last])
+                self.d.extend(sd[k + 1:last])
+            k = last
+        self.push(so[k] + shift, sr[k], sd[k], b - so[k])
 
 
 def _compress(pos: list[int]) -> tuple[list[int], list[int], list[int]]:

@@ -11,13 +11,29 @@ from typing import Optional
 from . import datelines, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .meta import closes_article, is_page_meta_line, opening_lead, patterns
+from .linescan import lines_holding
+from .meta import closes_article, end_words, is_page_meta_line, lead_words, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
+_AGENCY_WORD = re.compile("社记者")
 _NOT_NAMES = frozenset({"记者", "通讯员", "整理", "报道", "摄影", "供稿", "撰稿", "实习生", "本报", "手记", "来源",
                         "编辑", "采访", "采访整理", "观察", "调查", "视点", "述评", "札记"})
+
+
+class _once:
+    """A property computed on first use and then stored on the instance (functools'
+    cached_property takes a lock on every first use: too dear for thousands of lines)."""
+
+    def __init__(self, fn):
+        self.fn, self.name = fn, fn.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass
@@ -27,9 +43,36 @@ class Line:
     text: str
     heading: int = 0  # Markdown heading level, 0 for none
 
-    @property
+    # what the splitter asks of a line, each computed once (lines are asked many times)
+    @_once
     def blank(self) -> bool:
         return not self.text.strip()
+
+    @_once
+    def title(self) -> bool:
+        return _is_title(self)
+
+    @_once
+    def ends(self) -> bool:
+        return closes_article(self.text)
+
+    @_once
+    def lead(self) -> Optional[re.Match]:
+        return opening_lead(self.text)
+
+    @_once
+    def meta(self) -> bool:
+        return is_page_meta_line(self.text)
+
+    @_once
+    def prose(self) -> tuple[int, int]:
+        """(CJK characters, length) of a body line; (0, 0) for a blank or title line."""
+        if self.blank or self.title:
+            return (0, 0)
+        return (len(_HAN.findall(self.text)), len(self.text))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -44,22 +87,32 @@ class ArticleSpan:
     heads: list[tuple[int, int]] = field(default_factory=list)
 
 
-def split_lines(text: str, headings: Optional[dict] = None) -> list[Line]:
-    """Lines with offsets; `headings` maps a line's start offset to its Markdown level."""
+def split_lines(text: str, headings: Optional[dict] = None, limit: int = -1) -> list[Line]:
+    """Lines with offsets; `headings` maps a line's start offset to its Markdown level.
+    With `limit`, only the first `limit` lines."""
     headings = headings or {}
     out, i = [], 0
-    for raw_line in text.split("\n"):
+    parts = text.split("\n", limit)
+    if 0 <= limit < len(parts):
+        parts.pop()  # the rest of the text, unsplit
+    for raw_line in parts:
         j = i + len(raw_line)
-        out.append(Line(i, j, raw_line, headings.get(i, 0)))
+        line = Line(i, j, raw_line, headings.get(i, 0) if headings else 0)
+        line.blank = not raw_line.strip()  # asked of every line: set now, not through the property
+        out.append(line)
         i = j + 1
     return out
 
 
 def is_title(line: Line) -> bool:
+    return line.title
+
+
+def _is_title(line: Line) -> bool:
     t = line.text.strip()
     if not t or line.heading:
         return bool(t)
-    if is_page_meta_line(t):
+    if line.meta:
         return False
     return _width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
 
@@ -68,24 +121,31 @@ def is_page_meta(lines: list[Line], i: int) -> bool:
     """A masthead, edition, dateline or source line — or an account name right above one."""
     p = patterns()
     t = lines[i].text.strip()
-    if is_page_meta_line(t) or p["dateline_masthead"].match(t):
+    if lines[i].meta or p["dateline_masthead"].match(t):
         return True
-    nxt = next((ln for ln in lines[i + 1:] if not ln.blank), None)
-    return bool(nxt and _width(t) <= 12 and is_page_meta_line(nxt.text))
+    if _width(t) > 12:
+        return False
+    for j in range(i + 1, len(lines)):  # the next non-blank line
+        if not lines[j].blank:
+            return lines[j].meta
+    return False
 
 
 def _is_end(line: Line) -> bool:
-    return closes_article(line.text)
+    return line.ends
 
 
 def _lead(line: Line) -> Optional[re.Match]:
-    return opening_lead(line.text)
+    return line.lead
 
 
 def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False) -> list[ArticleSpan]:
     lines = split_lines(text, headings)
     if not any(not ln.blank for ln in lines):
         return []
+    asked = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
+    if asked is not None and headings:
+        asked |= {i for i, ln in enumerate(lines) if ln.heading}
     top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0)
     briefs = patterns()["briefs_heading"]
     # the first body line: title lines above it form the page's headline block
@@ -93,8 +153,9 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
                        if not ln.blank and not is_title(ln) and not is_page_meta(lines, i)), len(lines))
     cuts = {0}
     section: Optional[Line] = None  # the heading over the current lines
-    for i, ln in enumerate(lines):
-        if _is_end(ln) and not _lead(ln):
+    for i in range(len(lines)) if asked is None else sorted(asked):  # no other line adds a cut
+        ln = lines[i]
+        if ln.ends and not ln.lead:
             cuts.add(i + 1)
         if ln.heading == BOLD_LEVEL:
             # a bold paragraph is a sub-heading; under a 快讯/简讯 heading each one opens a brief
@@ -142,6 +203,23 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     return articles
 
 
+def _rule_out(lines: list[Line], text: str) -> Optional[set[int]]:
+    """Lines without any word a lead or a closing byline needs are neither: found by one
+    scan of the whole text, not asked line by line. Returns the other lines (None: all)."""
+    out: Optional[set[int]] = set()
+    for attr, value, scan in (("lead", None, lead_words()), ("ends", False, end_words())):
+        hits = lines_holding(text, scan)
+        if hits is None:
+            out = None
+            continue
+        if out is not None:
+            out |= hits
+        for k, ln in enumerate(lines):
+            if k not in hits:
+                ln.__dict__[attr] = value
+    return out
+
+
 def _byline_line(line: Line) -> bool:
     t = line.text.strip()
     return _width(t) <= 30 and any(rx.search(t) for rx in patterns()["bylines"])
@@ -155,10 +233,13 @@ def _prev_nonblank(lines: list[Line], i: int) -> Optional[int]:
 
 
 def _has_body(seg: list[Line]) -> bool:
-    prose = [ln for ln in seg if not ln.blank and not is_title(ln)]
-    return any(len(re.findall(r"[\u4e00-\u9fff]", ln.text)) >= 15 for ln in prose) or (
-        sum(len(ln.text) for ln in prose) >= 60
-    )
+    total = 0
+    for ln in seg:
+        han, length = ln.prose
+        if han >= 15:
+            return True
+        total += length
+    return total >= 60
 
 
 def _article(seg: list[Line]) -> ArticleSpan:
@@ -177,9 +258,31 @@ def _article(seg: list[Line]) -> ArticleSpan:
             title = body[k].text.strip()
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
-    for i, ln in enumerate(body):
+    # each pattern is tried only on the lines holding a word it needs (one scan of the article)
+    joined = "\n".join(ln.text for ln in body)
+    bylines = [(getattr(rx, "rx", rx), lines_holding(joined, getattr(rx, "need", None))) for rx in p["bylines"]]
+    tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
+    for rx, hits in bylines:
+        for i in range(len(body)) if hits is None else hits:
+            tried.setdefault(i, []).append(rx)
+    tag_rx = p["source_tag"]
+    tag_lines = lines_holding(joined, getattr(tag_rx, "need", None))
+    # only these lines can name anyone: the first four, those holding a word of a byline, a
+    # source tag or an agency's byline, and leads
+    look: Optional[set[int]] = set(range(min(4, len(body))))
+    for hits in [h for _, h in bylines] + [tag_lines]:  # (a set's order is not used)
+        if hits is None:
+            look = None
+            break
+        look |= hits
+    if look is not None:
+        if "社记者" in joined:
+            look |= lines_holding(joined, _AGENCY_WORD)
+        look |= {i for i, ln in enumerate(body) if ln.lead}
+    for i in range(len(body)) if look is None else sorted(look):
+        ln = body[i]
         t = ln.text.strip()
-        for rx in p["bylines"]:
+        for rx in tried.get(i, ()):
             for m in rx.finditer(t):
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
                 weak = not ROLE_WORD.search(m.group(0))
@@ -188,7 +291,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not (weak and not is_person_name(name))):
                         art.byline.append(name)
-        agency = _AGENCY_BYLINE.search(t)
+        agency = "社记者" in t and _AGENCY_BYLINE.search(t)
         if agency and art.outlet is None:
             art.outlet = agency.group(1)
         lead = _lead(ln)
@@ -196,7 +299,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
             art.outlet = outlets.normalize(lead.group("outlet"))
         if art.outlet is None and i < 4:  # lines have distinct offsets: index, not equality
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
-        tag = p["source_tag"].search(t)
+        tag = tag_rx.search(t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):
             if tag.group("outlet") not in art.byline:  # （黄淑慧）: the reporter signs off
                 art.byline.append(tag.group("outlet"))
@@ -293,7 +396,7 @@ def single_article(text: str, title: Optional[str]) -> list[ArticleSpan]:
 def first_title(text: str, ocr: bool = False) -> Optional[str]:
     """The page's headline: an official notice's 关于…通知 line near the top, else the
     first line after mastheads, datelines and account names, if it reads as a title."""
-    lines = [ln for ln in split_lines(text)[:60] if not ln.blank]
+    lines = [ln for ln in split_lines(text, limit=60) if not ln.blank]
     notice = patterns()["notice_title"]
     for ln in lines[:6]:
         if notice.match(ln.text.strip()):

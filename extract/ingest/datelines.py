@@ -16,9 +16,10 @@ from typing import Iterable, Optional
 from urllib.parse import unquote
 
 from ..datafiles import load_yaml
-from ..literals import guard
+from ..literals import any_of, guard
 
 from . import outlets
+from .linescan import lines_holding
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFF1A: ord("：")})
@@ -70,7 +71,9 @@ _MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
 def fold(text: str) -> str:
     if _FOLDED.search(text):
         text = text.translate(_FOLD)
-    return _BLANKS.sub(" ", text).strip()
+    if "  " in text or "\t" in text:  # else no run of blanks to squeeze
+        text = _BLANKS.sub(" ", text)
+    return text.strip()
 
 
 def iso(m: re.Match) -> Optional[str]:
@@ -82,11 +85,11 @@ def iso(m: re.Match) -> Optional[str]:
 
 def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
-    if not _MAYBE_DATELINE.search(line):
+    if not _MAYBE_DATELINE.search(line) or _SENTENCE_PUNCT.search(line):  # folding keeps these marks
         return None
     r = rules()
     t = fold(line)
-    if not t or len(t) > 160 or _SENTENCE_PUNCT.search(t):
+    if not t or len(t) > 160:
         return None
     out = Dateline(text=t)
     labelled = list(r["label_rx"].finditer(t))
@@ -225,7 +228,7 @@ def source_lines(lines: Iterable[str]) -> Optional[str]:
     """The outlet of a repost notice or source line anywhere on the page
     (本文来自…, 本文转载自…, 来源：…) — the first one."""
     r = rules()
-    for line in lines:
+    for line in _holding(list(lines), _repost_words()):
         t = fold(line)
         if not t or len(t) > 160:
             continue
@@ -238,10 +241,34 @@ def source_lines(lines: Iterable[str]) -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _repost_words() -> Optional[re.Pattern]:
+    """One scan for the words a repost notice needs (None: a pattern needs none). They hold
+    no digit and no blank, so folding a line neither makes nor breaks one."""
+    scan = any_of([getattr(rx, "rx", rx) for rx in rules()["repost"]])
+    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else scan
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> Optional[re.Pattern]:
+    return any_of([getattr(rx, "rx", rx) for rx in rules()["lead"]])
+
+
+def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
+    """The lines in which `scan` finds a word (all lines when `scan` is None), in order."""
+    text = "\n".join(lines)
+    if scan is None or text.count("\n") != len(lines) - 1:  # no scan, or lines holding newlines
+        return lines
+    return [lines[k] for k in sorted(lines_holding(text, scan))]
+
+
 def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
     t = fold(line)[:80]
+    scan = _lead_words()
+    if scan is not None and not scan.search(t):  # none of the words a lead needs
+        return None
     for rx in rules()["lead"]:
         m = rx.match(t)
         if m:

@@ -19,8 +19,11 @@ _RULE = re.compile(r"^[ \t]{0,3}(?:={5,}|＝{5,}|-{5,}|\*{5,}|Markdown Content:)
 # a PHP CMS data file (Destoon, DedeCMS): an exit guard, the save time, then the HTML
 _PHP_GUARD = re.compile(r"\A\s{0,10}<\?php\s{1,3}exit\s{0,2};?\s{0,2}\?>[ \t]{0,3}"
                         r"(?P<ts>(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)?")
-_ACCOUNT = re.compile(r"(?:关注|置顶|搜索|来自)?[ \t]{0,2}[“\"「](?P<name>[^”\"」\n]{2,20})[”\"」][ \t]{0,2}(?:官方)?(?:微信)?(?:公众号|服务号|订阅号)"
-                      r"|(?:扫描|长按|识别)[^\n。]{0,12}关注[ \t]{0,2}[“\"「](?P<name2>[^”\"」\n]{2,20})[”\"」]")
+_ACCOUNT = re.compile(r"(?=[关置搜来 \t“\"「扫长识])(?:"  # the characters a match opens with: no other position is tried
+                      r"(?:关注|置顶|搜索|来自)?[ \t]{0,2}[“\"「](?P<name>[^”\"」\n]{2,20})[”\"」][ \t]{0,2}(?:官方)?(?:微信)?(?:公众号|服务号|订阅号)"
+                      r"|(?:扫描|长按|识别)[^\n。]{0,12}关注[ \t]{0,2}[“\"「](?P<name2>[^”\"」\n]{2,20})[”\"」])")
+
+_ACCOUNT_WORDS = ("公众号", "服务号", "订阅号", "关注")  # one of which every _ACCOUNT match holds
 
 
 def split_header(text: str) -> tuple[dict[str, Any], int, Optional[tuple[int, int]], Optional[str]]:
@@ -90,6 +93,8 @@ def _meta(fields: dict[str, str]) -> dict[str, Any]:
 def wechat_account(text: str) -> Optional[str]:
     """The account a WeChat post asks readers to follow (关注“海南惠琼保”微信公众号,
     扫描下方二维码，关注“岛城医保”): the one it names most often."""
+    if not any(w in text for w in _ACCOUNT_WORDS):
+        return None
     names = Counter(outlets.normalize(m.group("name") or m.group("name2")) for m in _ACCOUNT.finditer(text))
     names.pop(None, None)
     return names.most_common(1)[0][0] if names else None

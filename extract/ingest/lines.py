@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 import statistics
+from functools import lru_cache
+from typing import Optional
 
+from ..literals import needed, scanner
 from ..offsets import Mapped
 from . import datelines
 from .boilerplate import rules
+from .linescan import lines_holding
 from .meta import closes_article, is_page_meta_line, opening_lead
 
 # one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces
@@ -23,15 +27,20 @@ for _cp in (0x200B, 0x200C, 0x200D, 0xFEFF, 0x2028, 0x2029):
 
 _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3001-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
-_SPACES = re.compile(r"[ ]+")
-_NEWLINES = re.compile(r"\n+")
+# (each opens with a plain character, not a repeat: the engine then skips to it at C speed)
+_SPACES = re.compile(r" [ ]*")
+_NEWLINES = re.compile(r"\n\n*")
+_NEWLINE_RUNS = re.compile(r"\n\n+")  # the runs `\n+` -> "\n" changes
+_BLANK_LINES = re.compile(r"\n\n\n+")
+_EDGE_SPACES = re.compile(r"[ ]*\n[ ]*")
 _TERMINAL = "。！？!?；;…：:"
 _LIST_START = re.compile(
     r"^(?:\d{1,2}\s*[.．](?!\d)|\d{1,2}\s*[、)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.．]|"
     r"[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}[步条章节部分]|问\s*[:：]|答\s*[:：]|"
     r"[■□●◆◇▲△★☆※•·]|#|>|[-*+]\s)"
 )
-_CLOSING_START = re.compile(r"^[，。、；：！？）》」』”%,.;:!?)]")
+_CLOSING_CHARS = "，。、；：！？）》」』”%,.;:!?)"
+_CLOSING_START = re.compile(f"^[{re.escape(_CLOSING_CHARS)}]")
 
 
 def is_cjk(ch: str) -> bool:
@@ -45,8 +54,25 @@ def is_cjk_punct(ch: str) -> bool:
     return bool(ch) and bool(_CJK_PUNCT_RX.match(ch))
 
 
+_FOLDABLE = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
+
+
+_FOLD_CHAR = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
+
+
+def _fold_one(mt: re.Match) -> str:
+    return _FOLD_CHAR[mt.group()]
+
+
 def normalize_chars(m: Mapped) -> Mapped:
-    return m.translate(_FULLWIDTH).sub("\r", "")
+    # translate looks up every character of the text; where the characters to fold are few
+    # (< 1 in 10), replacing just them is cheaper; none, nothing to do
+    found = len(_FOLDABLE.findall(m.text))
+    if found * 10 >= len(m.text):
+        m = m.translate(_FULLWIDTH)
+    elif found:
+        m = m.with_text(_FOLDABLE.sub(_fold_one, m.text))
+    return m.sub("\r", "") if "\r" in m.text else m
 
 
 def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
@@ -72,7 +98,7 @@ def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
             return ""
         return " "
 
-    return m.sub(_SPACES, repl)
+    return m.sub(_SPACES, repl) if " " in m.text else m
 
 
 def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
@@ -81,32 +107,49 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     page (`page`), a run of menu words closing the text (手机版 / 粤商通 / 联系我们) too."""
     rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
     lines = m.text.split("\n")
+    heads = lines_holding(m.text, _words(related))  # the lines that may open a list of links
     tail = teaser_tail(lines)
     if page:
         menu = menu_tail(lines)
         tail = menu if tail is None or (menu is not None and menu < tail) else tail
     keep: list[tuple[int, int]] = []  # character ranges of m kept
+    n = len(m.text)
+    stop = len(lines) if tail is None else min(tail, len(lines))
     start, in_list = 0, False
-    for k, line in enumerate(lines):
-        if tail is not None and k >= tail:
-            break
+    kept = 0  # the start of the run of kept lines being built (a range is closed when a line goes)
+    for k in range(stop):
+        line = lines[k]
         end = start + len(line)
         t = line.strip().lstrip("↑↓▲▼☝👆👇•· ")
-        if in_list and t and (_width(t) >= 45 and t[-1] in _TERMINAL):
+        if not t:  # a blank line goes only inside a list of links
+            if in_list:
+                keep.append((kept, start))
+                kept = end + 1
+            start = end + 1
+            continue
+        if in_list and _width(t) >= 45 and t[-1] in _TERMINAL:
             in_list = False
-        if related.match(t):
+        if (heads is None or k in heads) and related.match(t):
             in_list = True
-        dl = not in_list and t and len(t) <= 160 and datelines.parse_line(t)
-        if dl:  # the article's dateline or source line: kept, without the widgets printed after it
+        if not in_list and len(t) <= 160 and datelines.parse_line(t):
+            # the article's dateline or source line: kept, without the widgets printed after it
             widgets = rules()["dateline_tail_rx"].search(line)
-            cut = start + widgets.start() if widgets and widgets.start() > 0 else end
-            keep.append((start, cut))
-            keep.append((end, min(end + 1, len(m.text))))
-        elif not (in_list or bool(t and rx.match(t))):
-            keep.append((start, min(end + 1, len(m.text))))
+            if widgets and widgets.start() > 0:
+                keep.append((kept, start + widgets.start()))
+                kept = end
+        elif in_list or rx.match(t):
+            keep.append((kept, start))
+            kept = end + 1
         start = end + 1
+    keep.append((kept, min(start, n)))
     out = m.pick(keep)
     return out if len(out) != len(m) else m
+
+
+@lru_cache(maxsize=None)
+def _words(rx: re.Pattern) -> Optional[re.Pattern]:
+    """A scan for the words one of which every match of `rx` holds (None: no such words)."""
+    return scanner(needed(rx))
 
 
 def _width(line: str) -> float:
@@ -116,20 +159,22 @@ def _width(line: str) -> float:
 
 
 def looks_ocr(text: str) -> bool:
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [t for t in map(str.strip, text.split("\n")) if t]
     if len(lines) < 20:
         return False
-    widths = sorted(_width(ln) for ln in lines)
+    open_ends = sum(1 for ln in lines if ln[-1] not in _TERMINAL)
+    if open_ends / len(lines) < 0.5:  # most lines close a sentence: no printed column
+        return False
+    widths = sorted(len(ln) - 0.5 * len(ln.encode("ascii", "ignore")) for ln in lines)  # _width
     med = statistics.median(widths)
     p75 = widths[int(len(widths) * 0.75)]
     column = sum(1 for w in widths if 0.7 * p75 <= w <= 1.15 * p75)  # a printed column's width
-    open_ends = sum(1 for ln in lines if ln[-1] not in _TERMINAL)
-    return med <= 30 and open_ends / len(lines) >= 0.5 and column / len(lines) >= 0.6
+    return med <= 30 and column / len(lines) >= 0.6
 
 
 def _paragraph_style(text: str) -> bool:
     """Do long lines normally end a sentence (so a long open line is a cut)?"""
-    long_lines = [ln.strip() for ln in text.split("\n") if _width(ln) >= 40]
+    long_lines = [ln.strip() for ln in text.split("\n") if len(ln) >= 40 and _width(ln) >= 40]  # width <= length
     if len(long_lines) < 3:
         return False
     closed = sum(1 for ln in long_lines if ln[-1] in _TERMINAL + "”\"）)")
@@ -138,9 +183,10 @@ def _paragraph_style(text: str) -> bool:
 
 def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict | frozenset = frozenset()) -> Mapped:
     text = m.text
-    lines = text.split("\n")
-    widths = sorted(_width(ln) for ln in lines if ln.strip())
-    typical = widths[int(len(widths) * 0.75)] if widths else 0
+    typical = 0
+    if ocr:
+        widths = sorted(_width(ln) for ln in text.split("\n") if ln.strip())
+        typical = widths[int(len(widths) * 0.75)] if widths else 0
     paragraphs = _paragraph_style(text)
     # OCR pages open with headline lines: nothing is joined before the first sentence
     head_end = 0
@@ -151,12 +197,15 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
     def repl(mt: re.Match) -> str:
         s, e = mt.span()
         blank = e - s > 1
+        if not ocr and not (blank and paragraphs) and (e >= len(text) or text[e] not in _CLOSING_CHARS):
+            # outside OCR and blank-separated paragraphs only a closing mark opening the next line joins
+            return "\n\n" if (blank and keep_blank) else "\n"
         prev_start = text.rfind("\n", 0, s) + 1
         prev = text[prev_start:s]
         nxt_end = text.find("\n", e)
         nxt = text[e:nxt_end if nxt_end >= 0 else len(text)]
         keep = "\n\n" if (blank and keep_blank) else "\n"
-        if not prev.strip() or not nxt.strip() or m.at(prev_start) in headings or m.at(e) in headings:
+        if not prev.strip() or not nxt.strip() or headings and (m.at(prev_start) in headings or m.at(e) in headings):
             return keep
         if _CLOSING_START.match(nxt):
             return ""
@@ -176,7 +225,20 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
             return ""
         return keep
 
-    return m.sub(_NEWLINES, repl)
+    if ocr:
+        runs = _NEWLINES
+    elif paragraphs or not keep_blank:
+        runs = _JOIN_RUNS_1  # a blank line may be joined or dropped
+    else:
+        runs = _JOIN_RUNS_2
+    return m.sub(runs, repl)
+
+
+# Outside OCR the runs of newlines that `join_wrapped` may change (any other run is kept as
+# it is): a run before a closing mark, and a blank run (paragraph style, or blank lines
+# dropped) or one of more than two newlines. A run is matched from its first newline.
+_JOIN_RUNS_1 = re.compile(f"\\n(?:\\n+|(?=[{re.escape(_CLOSING_CHARS)}]))")  # \n{2,}|\n(?=[…])
+_JOIN_RUNS_2 = re.compile(f"\\n(?:\\n\\n+|\\n*(?=[{re.escape(_CLOSING_CHARS)}]))")  # \n{3,}|\n+(?=[…])
 
 
 def _last_meaningful(line: str) -> str:
@@ -190,7 +252,8 @@ def teaser_tail(lines: list[str]) -> "int | None":
     """Index of the first line of a trailing list of teasers (title, summary,
     "0评论2025-06-1639") — the site's other articles, not this one."""
     rx = rules()["teaser_meta_rx"]
-    hits = [i for i, ln in enumerate(lines) if rx.match(ln.strip())]
+    words = lines_holding("\n".join(lines), _words(rx))  # lines holding the words a teaser's line needs
+    hits = [i for i in (range(len(lines)) if words is None else sorted(words)) if rx.match(lines[i].strip())]
     if len(hits) < 2:
         return None
     start = hits[0]
@@ -226,23 +289,27 @@ _ORG_END = re.compile(r"(?:局|委|处|厅|院|中心|办公室|会|部|所|站|
 
 def finish(m: Mapped) -> Mapped:
     """Trim, and at most one blank line between paragraphs."""
-    m = m.sub(re.compile(r"\n{3,}"), "\n\n")
-    m = m.sub(re.compile(r"\A\n+|\n+\Z"), "")
-    return m
+    if "\n\n\n" in m.text:
+        m = m.sub(_BLANK_LINES, "\n\n")
+    text = m.text
+    lead, end = len(text) - len(text.lstrip("\n")), len(text.rstrip("\n"))
+    return m[lead:max(end, lead)] if lead or end < len(text) else m
 
 
 def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset()) -> tuple[Mapped, bool]:
     """The whole line stage; returns (cleaned, whether it was treated as OCR)."""
     m = normalize_chars(m)
     ocr = fmt == "text" and looks_ocr(m.text)
-    m = m.sub(re.compile(r"[ ]*\n[ ]*"), "\n")
     if ocr:  # join first: the page width includes the spurious spaces
+        if " \n" in m.text or "\n " in m.text:
+            m = m.sub(_EDGE_SPACES, "\n")
         m = join_wrapped(m, ocr=True)
+    # spaces at line edges go here too (a run touching a newline is dropped), and none is
+    # left at a line's edge after it
     m = clean_spaces(m, aggressive=ocr)
-    m = m.sub(re.compile(r"\A[ ]+|[ ]*\n[ ]*"), lambda mt: "\n" if "\n" in mt.group(0) else "")
     m = drop_chrome_lines(m, page=fmt in ("html", "markdown"))
     if fmt == "html":
-        m = m.sub(_NEWLINES, "\n")
+        m = m.sub(_NEWLINE_RUNS, "\n")
     elif not ocr:
         m = join_wrapped(m, ocr=False, headings=headings)
     return finish(m), ocr

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..datafiles import load_yaml
-from ..literals import guard
+from ..literals import any_of, guard
 
 from ..refdate import RefDate
 from . import outlets
@@ -42,11 +42,26 @@ def patterns() -> dict:
 def closes_article(line: str) -> bool:
     """A byline or source tag that ends an article (■周程祥, （记者 X 整理）, （普陀医保）)."""
     t = line.strip()
+    scan = end_words()
+    if scan is not None and not scan.search(t):  # none of the words a closing line needs
+        return False
     for rx in patterns()["article_end"]:
         m = rx.search(t)
         if m and (not m.group(0).startswith("■") or _signs_off(m.group(0)[1:])):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def end_words() -> Optional[re.Pattern]:
+    """One scan for the words one of which a closing line (closes_article) holds."""
+    return any_of([getattr(rx, "rx", rx) for rx in patterns()["article_end"]])
+
+
+@lru_cache(maxsize=1)
+def lead_words() -> Optional[re.Pattern]:
+    """One scan for the words one of which a lead (opening_lead) holds."""
+    return any_of([getattr(rx, "rx", rx) for rx in patterns()["article_lead"]])
 
 
 _CREDIT = frozenset({"摄", "文", "报道", "整理", "采写", "供稿", "撰稿"})
@@ -74,8 +89,10 @@ def opening_lead(line: str) -> Optional[re.Match]:
 
 
 def is_page_meta_line(line: str) -> bool:
-    """A masthead, edition, dateline or source line: never a headline."""
-    return bool(patterns()["not_title"].search(line.strip()))
+    """A masthead, edition, dateline or source line (one line): never a headline."""
+    t = line.strip()
+    p = patterns()
+    return bool(p["not_title_start"].match(t) or p["not_title_anywhere"].search(t))
 
 
 def iso_date(value: Any) -> Optional[str]:

@@ -13,6 +13,8 @@ _MD = (
     re.compile(r"^\|.{1,500}\|[ \t]*$", re.M),
 )
 
+# strings one of which each of _MD needs
+_MD_NEEDS = (("#",), ("**",), ("](",), (">",), ("-", "*", "+"), ("|",))
 
 _DOCUMENT = re.compile(r"<(?:html|head|body|!doctype)\b", re.I)
 
@@ -20,15 +22,17 @@ _DOCUMENT = re.compile(r"<(?:html|head|body|!doctype)\b", re.I)
 def sniff(text: str) -> str:
     head = text[:20000]
     stripped = head.lstrip()
-    tags = len(_TAG.findall(head))
+    tags = len(_TAG.findall(head)) if "<" in head else 0
     if _MD[0].match(stripped) and not _DOCUMENT.search(head):
         return "markdown"  # a Markdown document opening with a heading (inline HTML paragraphs allowed)
     if stripped.startswith("<") and tags >= 2:
         return "html"
     if tags >= 5 and tags * 200 > len(head):
         return "html"
-    signals = sum(1 for rx in _MD if rx.search(head))
-    strong = bool(_MD[0].search(head) or _MD[1].search(head) or _MD[2].search(head))
-    if signals >= 2 or (signals == 1 and strong and _MD[0].search(head)):
+    # each pattern searched only when the characters it needs are there
+    hits = [any(c in head for c in need) and rx.search(head) is not None for rx, need in zip(_MD, _MD_NEEDS)]
+    signals = sum(hits)
+    strong = hits[0] or hits[1] or hits[2]
+    if signals >= 2 or (signals == 1 and strong and hits[0]):
         return "markdown"
     return "text"
