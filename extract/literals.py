@@ -102,6 +102,76 @@ def _item(op, av) -> Optional[set]:
     return None
 
 
+_ANY = None  # first_chars: any character may come first
+
+
+def first_chars(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters a non-empty match of `pattern` can start with, or None when that is
+    not a small known set (a class like \\d or [^x], `.`, case folding, a back-reference).
+    Lookarounds are ignored: they narrow a match, so the set stays a superset."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars, _nullable = _first(list(parsed))
+    return None if chars is _ANY else frozenset(chars)
+
+
+def _first(items: list) -> tuple[Optional[set], bool]:
+    """(first characters, whether the sequence can match empty)."""
+    out: set = set()
+    for op, av in items:
+        chars, nullable = _first_item(op, av)
+        if chars is _ANY:
+            return _ANY, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av) -> tuple[Optional[set], bool]:
+    if op is _C.LITERAL:
+        return {chr(av)}, False
+    if op is _C.IN:
+        chars: set = set()
+        for iop, iav in av:
+            if iop is _C.LITERAL:
+                chars.add(chr(iav))
+            elif iop is _C.RANGE and iav[1] - iav[0] <= 0x5000:
+                chars.update(map(chr, range(iav[0], iav[1] + 1)))
+            else:  # NEGATE, CATEGORY, a huge range
+                return _ANY, False
+        return chars, False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _first(list(av[-1]))
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _first(list(av))
+    if op is _C.BRANCH:
+        out: set = set()
+        nullable = False
+        for alt in av[1]:
+            chars, n = _first(list(alt))
+            if chars is _ANY:
+                return _ANY, False
+            out |= chars
+            nullable = nullable or n
+        return out, nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, sub = av
+        chars, n = _first(list(sub))
+        return chars, (n or lo == 0) if chars is not _ANY else False
+    return _ANY, False  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
+
+
 def scanner(words: Optional[frozenset[str]]) -> Optional[re.Pattern]:
     if not words:
         return None
