@@ -166,9 +166,8 @@ def scan(text: str) -> Iterator[Core]:
     dispatch, order = g.dispatch, g.order
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
-    for c in g.starts.finditer(text):
-        pos = c.start()
-        for i, rx in dispatch[c.group()]:
+    for pos in map(re.Match.start, g.starts.finditer(text)):
+        for i, rx in dispatch[text[pos]]:
             if pos >= resume[i]:
                 m = rx.match(text, pos)
                 if m is not None:
