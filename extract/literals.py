@@ -172,6 +172,104 @@ def _first_item(op, av) -> tuple[Optional[set], bool]:
     return _ANY, False  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
 
 
+_WILD = ""        # first_pairs: any character, or the end of the match
+_MAX_PREFIXES = 20000
+
+
+def first_pairs(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[dict[str, frozenset[str]]]:
+    """For each character a non-empty match of `pattern` can start with, the characters
+    that can come second ("" among them: any character, or the match may end there);
+    None when the first characters are not a small known set. Lookarounds are ignored
+    (the sets stay supersets)."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    prefixes = _prefixes(list(parsed), 2)
+    if prefixes is None:
+        return None
+    out: dict[str, set] = {}
+    for t in prefixes:
+        if not t:
+            continue  # the empty match
+        if t[0] == _WILD:
+            return None
+        out.setdefault(t[0], set()).add(t[1] if len(t) > 1 else _WILD)
+    return {ch: frozenset(v) for ch, v in out.items()}
+
+
+def _concat(heads: set, tails: set, k: int) -> Optional[set]:
+    out = {h for h in heads if len(h) >= k}
+    for h in heads:
+        if len(h) < k:
+            out.update(h + t[:k - len(h)] for t in tails)
+    return out if len(out) <= _MAX_PREFIXES else None
+
+
+def _prefixes(items: list, k: int) -> Optional[set]:
+    """The first `k` characters of the matches of a sequence, as tuples (shorter: the
+    match ends there; _WILD: any character). None: too many."""
+    out: Optional[set] = {()}
+    for op, av in items:
+        part = _prefixes_item(op, av, k)
+        if part is None:
+            return None
+        out = _concat(out, part, k)
+        if out is None:
+            return None
+        if all(len(t) >= k for t in out):
+            break
+    return out
+
+
+def _prefixes_item(op, av, k: int) -> Optional[set]:
+    if op is _C.LITERAL:
+        return {(chr(av),)}
+    if op is _C.IN:
+        chars, _ = _first_item(op, av)
+        return {(_WILD,)} if chars is _ANY else {(ch,) for ch in chars}
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {()}
+    if op is _C.SUBPATTERN:
+        return _prefixes(list(av[-1]), k)
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _prefixes(list(av), k)
+    if op is _C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            sub = _prefixes(list(alt), k)
+            if sub is None:
+                return None
+            out |= sub
+        return out if len(out) <= _MAX_PREFIXES else None
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        one = _prefixes(list(sub), k)
+        if one is None:
+            return None
+        out, cur = set(), {()}
+        for n in range(lo + k + 1):
+            if n > hi:
+                return out
+            if n >= lo or all(len(t) >= k for t in cur):
+                out |= cur  # (full prefixes stay as they are however many rounds follow)
+            if all(len(t) >= k for t in cur):
+                return out
+            cur = _concat(cur, one, k)
+            if cur is None:
+                return None
+        # still short after lo + k rounds: `sub` may match empty, and a longer repeat has
+        # a k-prefix found already (drop its empty rounds)
+        return out
+    return {(_WILD,)}  # ANY, NOT_LITERAL, GROUPREF, ...
+
+
 def scanner(words: Optional[frozenset[str]]) -> Optional[re.Pattern]:
     if not words:
         return None

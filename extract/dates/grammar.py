@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
-from ..literals import _sre_parse as sre_parse, first_chars
+from ..literals import _sre_parse as sre_parse, first_chars, first_pairs
 from .lexicon import load_yaml, words
 
 _REF = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?::([a-z0-9_]+))?\}")
@@ -60,7 +60,8 @@ class Grammar:
     parts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # rule name -> its place in `cores` (two cores starting together: the earlier first)
     order: dict[str, int] = field(default_factory=dict)
-    # every scanner's start characters, in one class (scan() visits only these positions)
+    # where a core of some scanner may start: a start character, and a second character
+    # that may follow it (scan() visits only these positions)
     starts: re.Pattern = None
     # a start character -> (scanner index, the scanner's cores that can start with it)
     dispatch: dict[str, tuple[tuple[int, re.Pattern], ...]] = field(default_factory=dict)
@@ -97,23 +98,33 @@ def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
     fail at once (a core's first characters are read from its pattern; where they are
     not a known set, the core stays everywhere)."""
     firsts = {rule: first_chars(body) for rule, body in bodies.items()}
+    pairs = {rule: first_pairs(body) for rule, body in bodies.items()}
     for rule, body in bodies.items():
         if re.compile(body).match("") is not None or _min_width(body) == 0:
             raise ValueError(f"date core {rule} can match the empty string")
     table: dict[str, list[tuple[int, re.Pattern]]] = {}
+    seconds: dict[str, Optional[set[str]]] = {}  # what may follow a start character (None: anything)
     compiled: dict[tuple[str, ...], re.Pattern] = {}
-    every = set()
     for i, (cores, chars) in enumerate(groups):
-        allowed = first_chars(f"[{chars}]")
-        every |= allowed
-        for ch in sorted(allowed):
+        for ch in sorted(first_chars(f"[{chars}]")):
             here = tuple(r for r in cores if firsts[r] is None or ch in firsts[r])
             if not here:
                 continue
             if here not in compiled:
                 compiled[here] = re.compile(f"(?:{'|'.join(bodies[r] for r in here)})")
             table.setdefault(ch, []).append((i, compiled[here]))
-    starts = re.compile(f"[{''.join(re.escape(ch) for ch in sorted(table))}]")
+            for r in here:
+                after = None if pairs[r] is None else pairs[r].get(ch, frozenset())
+                if after is None or "" in after or seconds.get(ch, set()) is None:
+                    seconds[ch] = None
+                else:
+                    seconds.setdefault(ch, set()).update(after)
+    # one literal alternative per start character (the engine then skips to those in one
+    # step), with the characters that may follow it: 医 only before 师 (医师节)
+    alternatives = [re.escape(ch) if seconds[ch] is None
+                    else f"{re.escape(ch)}(?=[{''.join(re.escape(c) for c in sorted(seconds[ch]))}])"
+                    for ch in sorted(table)]
+    starts = re.compile("|".join(alternatives))
     return starts, {ch: tuple(v) for ch, v in table.items()}
 
 
