@@ -142,3 +142,19 @@ def test_url_spans_are_those_of_the_whole_pattern(pieces):
     text = "".join(pieces)
     expected = [m.span() for m in _URL.finditer(text)] if ("http" in text or "www." in text or "@" in text) else []
     assert _url_spans(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab，。\n：中!?", max_size=600), st.data())
+def test_clause_and_sentence_starts_are_after_the_last_break(text, data):
+    """roles.clause_start / sentence_bounds find the last break before a date by searching
+    the reversed window: the same place as the last match of a forward scan."""
+    from extract.dates.roles import CLAUSE_BREAK, SENTENCE_BREAK, WINDOW, clause_start, sentence_bounds
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo = max(0, start - WINDOW)
+    assert clause_start(text, start) == max([m.end() for m in CLAUSE_BREAK.finditer(text, lo, start)], default=lo)
+    lo = max(0, start - 400)
+    assert sentence_bounds(text, start, end)[0] == max([m.end() for m in SENTENCE_BREAK.finditer(text, lo, start)],
+                                                       default=lo)
