@@ -25,6 +25,7 @@ _BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"rel_day"}  # an ISO date has its day (d); 2018.03-2019.06 is months
 _INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
+_INT_KEYS = frozenset(_INT_PARTS)
 
 
 @dataclass
@@ -196,9 +197,9 @@ def _mod_fits(unit: Optional[str], grain: str) -> bool:
 
 def _ints(parts: dict) -> dict:
     out = dict(parts)
-    for key in _INT_PARTS:
-        if isinstance(out.get(key), str):
-            out[key] = to_int(out[key])
+    for key, value in parts.items():  # a few parts each: read them, not the 13 names
+        if key in _INT_KEYS and isinstance(value, str):
+            out[key] = to_int(value)
     return out
 
 
