@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Iterator, Optional, Union
+from typing import Iterator, NamedTuple, Optional, Union
 
 try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
     from re import _parser as _sre_parse
@@ -105,10 +105,17 @@ def _item(op, av) -> Optional[set]:
 _ANY = None  # first_chars: any character may come first
 
 
-def first_chars(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozenset[str]]:
-    """The characters a non-empty match of `pattern` can start with, or None when that is
-    not a small known set (a class like \\d or [^x], `.`, case folding, a back-reference).
-    Lookarounds are ignored: they narrow a match, so the set stays a superset."""
+class Starts(NamedTuple):
+    """How the matches of a pattern begin (read from one parse, see `starts`)."""
+
+    chars: Optional[frozenset[str]]                # first_chars
+    pairs: Optional[dict[str, frozenset[str]]]     # first_pairs
+    min_width: int                                 # 0: the pattern can match empty
+
+
+def starts(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[Starts]:
+    """first_chars, first_pairs and the shortest match width of `pattern`, from one parse
+    (None when case folding or a bad pattern leaves them unknown)."""
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
     if flags & re.IGNORECASE:
@@ -120,7 +127,15 @@ def first_chars(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[fro
     if parsed.state.flags & re.IGNORECASE:
         return None
     chars, _nullable = _first(list(parsed))
-    return None if chars is _ANY else frozenset(chars)
+    return Starts(None if chars is _ANY else frozenset(chars), _pairs(list(parsed)), parsed.getwidth()[0])
+
+
+def first_chars(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters a non-empty match of `pattern` can start with, or None when that is
+    not a small known set (a class like \\d or [^x], `.`, case folding, a back-reference).
+    Lookarounds are ignored: they narrow a match, so the set stays a superset."""
+    found = starts(pattern, flags)
+    return found.chars if found else None
 
 
 def _first(items: list) -> tuple[Optional[set], bool]:
@@ -181,17 +196,12 @@ def first_pairs(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[dic
     that can come second ("" among them: any character, or the match may end there);
     None when the first characters are not a small known set. Lookarounds are ignored
     (the sets stay supersets)."""
-    if isinstance(pattern, re.Pattern):
-        pattern, flags = pattern.pattern, pattern.flags
-    if flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except re.error:
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    prefixes = _prefixes(list(parsed), 2)
+    found = starts(pattern, flags)
+    return found.pairs if found else None
+
+
+def _pairs(items: list) -> Optional[dict[str, frozenset[str]]]:
+    prefixes = _prefixes(items, 2)
     if prefixes is None:
         return None
     out: dict[str, set] = {}

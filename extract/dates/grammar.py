@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from ..literals import _sre_parse as sre_parse, first_chars, first_pairs
+from ..literals import first_chars, starts as read_starts
 from .lexicon import load_yaml, words
 
 _REF = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?::([a-z0-9_]+))?\}")
@@ -97,11 +97,12 @@ def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
     regex per scanner: the same alternation as the scanner's, less the cores that would
     fail at once (a core's first characters are read from its pattern; where they are
     not a known set, the core stays everywhere)."""
-    firsts = {rule: first_chars(body) for rule, body in bodies.items()}
-    pairs = {rule: first_pairs(body) for rule, body in bodies.items()}
-    for rule, body in bodies.items():
-        if re.compile(body).match("") is not None or _min_width(body) == 0:
+    found = {rule: read_starts(body) for rule, body in bodies.items()}
+    for rule, s in found.items():
+        if s.min_width == 0:  # scan() moves a scanner on to the end of its match
             raise ValueError(f"date core {rule} can match the empty string")
+    firsts = {rule: s.chars for rule, s in found.items()}
+    pairs = {rule: s.pairs for rule, s in found.items()}
     table: dict[str, list[tuple[int, re.Pattern]]] = {}
     seconds: dict[str, Optional[set[str]]] = {}  # what may follow a start character (None: anything)
     compiled: dict[tuple[str, ...], re.Pattern] = {}
@@ -126,10 +127,6 @@ def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
                     for ch in sorted(table)]
     starts = re.compile("|".join(alternatives))
     return starts, {ch: tuple(v) for ch, v in table.items()}
-
-
-def _min_width(pattern: str) -> int:
-    return sre_parse.parse(pattern).getwidth()[0]
 
 
 def _start_chars(chars: str) -> str:
