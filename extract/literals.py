@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Iterator, Optional, Union
+from typing import Iterator, NamedTuple, Optional, Union
 
 try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
     from re import _parser as _sre_parse
@@ -100,6 +100,184 @@ def _item(op, av) -> Optional[set]:
     if op is getattr(_C, "ATOMIC_GROUP", None):
         return _sequence(list(av))
     return None
+
+
+_ANY = None  # first_chars: any character may come first
+
+
+class Starts(NamedTuple):
+    """How the matches of a pattern begin (read from one parse, see `starts`)."""
+
+    chars: Optional[frozenset[str]]                # first_chars
+    pairs: Optional[dict[str, frozenset[str]]]     # first_pairs
+    min_width: int                                 # 0: the pattern can match empty
+
+
+def starts(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[Starts]:
+    """first_chars, first_pairs and the shortest match width of `pattern`, from one parse
+    (None when case folding or a bad pattern leaves them unknown)."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars, _nullable = _first(list(parsed))
+    return Starts(None if chars is _ANY else frozenset(chars), _pairs(list(parsed)), parsed.getwidth()[0])
+
+
+def first_chars(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozenset[str]]:
+    """The characters a non-empty match of `pattern` can start with, or None when that is
+    not a small known set (a class like \\d or [^x], `.`, case folding, a back-reference).
+    Lookarounds are ignored: they narrow a match, so the set stays a superset."""
+    found = starts(pattern, flags)
+    return found.chars if found else None
+
+
+def _first(items: list) -> tuple[Optional[set], bool]:
+    """(first characters, whether the sequence can match empty)."""
+    out: set = set()
+    for op, av in items:
+        chars, nullable = _first_item(op, av)
+        if chars is _ANY:
+            return _ANY, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av) -> tuple[Optional[set], bool]:
+    if op is _C.LITERAL:
+        return {chr(av)}, False
+    if op is _C.IN:
+        chars: set = set()
+        for iop, iav in av:
+            if iop is _C.LITERAL:
+                chars.add(chr(iav))
+            elif iop is _C.RANGE and iav[1] - iav[0] <= 0x5000:
+                chars.update(map(chr, range(iav[0], iav[1] + 1)))
+            else:  # NEGATE, CATEGORY, a huge range
+                return _ANY, False
+        return chars, False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _first(list(av[-1]))
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _first(list(av))
+    if op is _C.BRANCH:
+        out: set = set()
+        nullable = False
+        for alt in av[1]:
+            chars, n = _first(list(alt))
+            if chars is _ANY:
+                return _ANY, False
+            out |= chars
+            nullable = nullable or n
+        return out, nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, sub = av
+        chars, n = _first(list(sub))
+        return chars, (n or lo == 0) if chars is not _ANY else False
+    return _ANY, False  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
+
+
+_WILD = ""        # first_pairs: any character, or the end of the match
+_MAX_PREFIXES = 20000
+
+
+def first_pairs(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[dict[str, frozenset[str]]]:
+    """For each character a non-empty match of `pattern` can start with, the characters
+    that can come second ("" among them: any character, or the match may end there);
+    None when the first characters are not a small known set. Lookarounds are ignored
+    (the sets stay supersets)."""
+    found = starts(pattern, flags)
+    return found.pairs if found else None
+
+
+def _pairs(items: list) -> Optional[dict[str, frozenset[str]]]:
+    prefixes = _prefixes(items, 2)
+    if prefixes is None:
+        return None
+    out: dict[str, set] = {}
+    for t in prefixes:
+        if not t:
+            continue  # the empty match
+        if t[0] == _WILD:
+            return None
+        out.setdefault(t[0], set()).add(t[1] if len(t) > 1 else _WILD)
+    return {ch: frozenset(v) for ch, v in out.items()}
+
+
+def _concat(heads: set, tails: set, k: int) -> Optional[set]:
+    out = {h for h in heads if len(h) >= k}
+    for h in heads:
+        if len(h) < k:
+            out.update(h + t[:k - len(h)] for t in tails)
+    return out if len(out) <= _MAX_PREFIXES else None
+
+
+def _prefixes(items: list, k: int) -> Optional[set]:
+    """The first `k` characters of the matches of a sequence, as tuples (shorter: the
+    match ends there; _WILD: any character). None: too many."""
+    out: Optional[set] = {()}
+    for op, av in items:
+        part = _prefixes_item(op, av, k)
+        if part is None:
+            return None
+        out = _concat(out, part, k)
+        if out is None:
+            return None
+        if all(len(t) >= k for t in out):
+            break
+    return out
+
+
+def _prefixes_item(op, av, k: int) -> Optional[set]:
+    if op is _C.LITERAL:
+        return {(chr(av),)}
+    if op is _C.IN:
+        chars, _ = _first_item(op, av)
+        return {(_WILD,)} if chars is _ANY else {(ch,) for ch in chars}
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {()}
+    if op is _C.SUBPATTERN:
+        return _prefixes(list(av[-1]), k)
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _prefixes(list(av), k)
+    if op is _C.BRANCH:
+        out: set = set()
+        for alt in av[1]:
+            sub = _prefixes(list(alt), k)
+            if sub is None:
+                return None
+            out |= sub
+        return out if len(out) <= _MAX_PREFIXES else None
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        one = _prefixes(list(sub), k)
+        if one is None:
+            return None
+        out, cur = set(), {()}
+        for n in range(lo + k + 1):
+            if n > hi:
+                return out
+            if n >= lo or all(len(t) >= k for t in cur):
+                out |= cur  # (full prefixes stay as they are however many rounds follow)
+            if all(len(t) >= k for t in cur):
+                return out
+            cur = _concat(cur, one, k)
+            if cur is None:
+                return None
+        # still short after lo + k rounds: `sub` may match empty, and a longer repeat has
+        # a k-prefix found already (drop its empty rounds)
+        return out
+    return {(_WILD,)}  # ANY, NOT_LITERAL, GROUPREF, ...
 
 
 def scanner(words: Optional[frozenset[str]]) -> Optional[re.Pattern]:

@@ -3,6 +3,8 @@ dates (read through ingest) and the development corpus when present."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.dates import extract_dates
 from extract.dates.examples import load_examples, ref_of as _ref
@@ -127,3 +129,32 @@ def test_offsets_hold_on_random_date_like_text(seed):
     found = extract_dates(text, RefDate(2021, 11, 25))
     assert all(text[m.start:m.end] == m.text and m.value for m in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["@", "w", ".", "h", "t", "p", ":", "/", "a", "中", " ", "-", "+", "www.",
+                                 "http://", "x@y.cn", "\n", "9", "中" * 40, "b" * 60]), max_size=40))
+def test_url_spans_are_those_of_the_whole_pattern(pieces):
+    """reading._url_spans tries the e-mail alternative only near an @: the same spans as
+    _URL.finditer (URLs and e-mail addresses hold no date)."""
+    from extract.dates.reading import _URL, _url_spans
+
+    text = "".join(pieces)
+    expected = [m.span() for m in _URL.finditer(text)] if ("http" in text or "www." in text or "@" in text) else []
+    assert _url_spans(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab，。\n：中!?", max_size=600), st.data())
+def test_clause_and_sentence_starts_are_after_the_last_break(text, data):
+    """roles.clause_start / sentence_bounds find the last break before a date by searching
+    the reversed window: the same place as the last match of a forward scan."""
+    from extract.dates.roles import CLAUSE_BREAK, SENTENCE_BREAK, WINDOW, clause_start, sentence_bounds
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo = max(0, start - WINDOW)
+    assert clause_start(text, start) == max([m.end() for m in CLAUSE_BREAK.finditer(text, lo, start)], default=lo)
+    lo = max(0, start - 400)
+    assert sentence_bounds(text, start, end)[0] == max([m.end() for m in SENTENCE_BREAK.finditer(text, lo, start)],
+                                                       default=lo)

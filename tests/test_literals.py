@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.literals import Guarded, any_of, guard, needed
+from extract.literals import Guarded, any_of, first_chars, first_pairs, guard, needed
 
 
 def test_words_read_from_patterns():
@@ -69,3 +69,34 @@ def test_guard_and_any_of():
     scan = any_of([rx, re.compile("记者")])
     assert scan.search("本报记者") and not scan.search("正文一段")
     assert any_of([rx, re.compile(r"\d")]) is None
+
+
+def test_first_characters_read_from_patterns():
+    assert first_chars(r"(?<![每])(?:ab|c?d)") == {"a", "c", "d"}
+    assert first_chars(r"[0-2]x") == {"0", "1", "2"}
+    assert first_chars(r"\d") is None and first_chars(r"[^a]") is None and first_chars(r".b") is None
+    assert first_pairs(r"(?<![每])(?:ab|c?d)") == {"a": {"b"}, "c": {"d"}, "d": {""}}
+    assert first_pairs(r"a{3}") == {"a": {"a"}}
+    assert first_pairs(r"a(?:b|)") == {"a": {"b", ""}}   # "": the match may end after a
+    assert first_pairs(r"a.") == {"a": {""}}             # "": any character
+    assert first_pairs(r"(?:a?){3,5}b") == {"a": {"a", "b"}, "b": {""}}
+
+
+@settings(max_examples=400, deadline=None)
+@given(regexes(), st.lists(st.text(alphabet=ALPHABET, max_size=12), min_size=1, max_size=5))
+def test_every_match_starts_with_its_first_characters(pattern, texts):
+    """first_chars / first_pairs (the date scanner's dispatch) never leave out a match:
+    every non-empty match, at every position, starts with a character (and a second one)
+    they allow."""
+    rx = re.compile(pattern, re.M)
+    chars, pairs = first_chars(rx), first_pairs(rx)
+    for t in texts:
+        for pos in range(len(t)):
+            m = rx.match(t, pos)
+            if not m or m.end() == pos:
+                continue
+            if chars is not None:
+                assert t[pos] in chars
+            if pairs is not None:
+                seconds = pairs[t[pos]]
+                assert "" in seconds or (m.end() > pos + 1 and t[pos + 1] in seconds)

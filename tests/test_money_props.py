@@ -40,3 +40,14 @@ def test_chinese_numerals(text, value):
 @pytest.mark.parametrize("text", ["一五百", "百千", "二〇二三", "点五"])
 def test_malformed_chinese_numerals(text):
     assert parse_chinese(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab，。\n、（中)", max_size=40))
+def test_clause_tail_is_what_follows_the_last_delimiter(seg):
+    """context._clause_tail (the clause before an amount) finds the last delimiter from
+    the reversed string: the same as the end of the last forward match."""
+    from extract.money.context import CLAUSE_DELIM, _clause_tail
+
+    cuts = list(CLAUSE_DELIM.finditer(seg))
+    assert _clause_tail(seg) == (seg[cuts[-1].end():] if cuts else seg)

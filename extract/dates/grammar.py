@@ -2,12 +2,12 @@
 anchored suffix regexes, and reads matches into plain dicts of parts."""
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
+from ..literals import first_chars, starts as read_starts
 from .lexicon import load_yaml, words
 
 _REF = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?::([a-z0-9_]+))?\}")
@@ -60,6 +60,11 @@ class Grammar:
     parts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # rule name -> its place in `cores` (two cores starting together: the earlier first)
     order: dict[str, int] = field(default_factory=dict)
+    # where a core of some scanner may start: a start character, and a second character
+    # that may follow it (scan() visits only these positions)
+    starts: re.Pattern = None
+    # a start character -> (scanner index, the scanner's cores that can start with it)
+    dispatch: dict[str, tuple[tuple[int, re.Pattern], ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +88,45 @@ def grammar() -> Grammar:
         name: re.compile(_expand(pattern, fragments, prefix=""))
         for name, pattern in spec["suffixes"].items()
     }
-    return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)})
+    starts, dispatch = _dispatch(groups, bodies)
+    return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)}, starts, dispatch)
+
+
+def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
+    """For each start character, the cores of each scanner that can begin with it, as one
+    regex per scanner: the same alternation as the scanner's, less the cores that would
+    fail at once (a core's first characters are read from its pattern; where they are
+    not a known set, the core stays everywhere)."""
+    found = {rule: read_starts(body) for rule, body in bodies.items()}
+    for rule, s in found.items():
+        if s.min_width == 0:  # scan() moves a scanner on to the end of its match
+            raise ValueError(f"date core {rule} can match the empty string")
+    firsts = {rule: s.chars for rule, s in found.items()}
+    pairs = {rule: s.pairs for rule, s in found.items()}
+    table: dict[str, list[tuple[int, re.Pattern]]] = {}
+    seconds: dict[str, Optional[set[str]]] = {}  # what may follow a start character (None: anything)
+    compiled: dict[tuple[str, ...], re.Pattern] = {}
+    for i, (cores, chars) in enumerate(groups):
+        for ch in sorted(first_chars(f"[{chars}]")):
+            here = tuple(r for r in cores if firsts[r] is None or ch in firsts[r])
+            if not here:
+                continue
+            if here not in compiled:
+                compiled[here] = re.compile(f"(?:{'|'.join(bodies[r] for r in here)})")
+            table.setdefault(ch, []).append((i, compiled[here]))
+            for r in here:
+                after = None if pairs[r] is None else pairs[r].get(ch, frozenset())
+                if after is None or "" in after or seconds.get(ch, set()) is None:
+                    seconds[ch] = None
+                else:
+                    seconds.setdefault(ch, set()).update(after)
+    # one literal alternative per start character (the engine then skips to those in one
+    # step), with the characters that may follow it: 医 only before 师 (医师节)
+    alternatives = [re.escape(ch) if seconds[ch] is None
+                    else f"{re.escape(ch)}(?=[{''.join(re.escape(c) for c in sorted(seconds[ch]))}])"
+                    for ch in sorted(table)]
+    starts = re.compile("|".join(alternatives))
+    return starts, {ch: tuple(v) for ch, v in table.items()}
 
 
 def _start_chars(chars: str) -> str:
@@ -121,11 +164,30 @@ def _core(m: re.Match, g: Grammar) -> Core:
 
 def scan(text: str) -> Iterator[Core]:
     """Every scanner's cores, merged in text order (where two start together, the one
-    listed first in patterns.yaml comes first)."""
+    listed first in patterns.yaml comes first).
+
+    Each scanner behaves as its own `finditer` (its matches do not overlap each other,
+    those of different scanners may), but all are read in one pass: only the positions
+    of a start character are visited, and there only the cores that can begin with it
+    are tried."""
     g = grammar()
-    streams = [((m.start(), g.order[m.lastgroup], m) for m in sc.finditer(text)) for sc in g.scanners]
-    for _, _, m in heapq.merge(*streams, key=lambda t: (t[0], t[1])):
+    dispatch, order = g.dispatch, g.order
+    resume = [0] * len(g.scanners)  # where each scanner's next match may start
+    found = []
+    for pos in map(re.Match.start, g.starts.finditer(text)):
+        for i, rx in dispatch[text[pos]]:
+            if pos >= resume[i]:
+                m = rx.match(text, pos)
+                if m is not None:
+                    resume[i] = m.end()
+                    found.append((pos, order[m.lastgroup], m))
+    found.sort(key=_by_start)
+    for _, _, m in found:
         yield _core(m, g)
+
+
+def _by_start(item: tuple) -> tuple[int, int]:
+    return item[0], item[1]
 
 
 def match_suffix(name: str, text: str, pos: int) -> re.Match | None:

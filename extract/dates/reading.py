@@ -12,6 +12,11 @@ from .grammar import Core, grammar, match_suffix, scan
 from .lexicon import to_int
 
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,500}|[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}")
+# its two alternatives apart: _URL tries the e-mail one (up to 64 characters) at every word
+# character, Chinese ones included; an e-mail match starts at most 64 characters before its @
+_WEB = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,500}")
+_MAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}")
+_MAIL_BEFORE, _MAIL_AFTER = 64, 1 + 64 + 1 + 64
 _CN_DIGIT = re.compile(r"[一二三四五六七八九十]")
 _CLOCK_PARTS = ("pod", "hh", "mi", "hw", "mw", "half", "ta")
 _CLOCK_FOLLOW = re.compile(r"[ ]?(?:整|起|开始|至|到|—|-|~|～|前|许)")
@@ -20,6 +25,7 @@ _BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"rel_day"}  # an ISO date has its day (d); 2018.03-2019.06 is months
 _INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
+_INT_KEYS = frozenset(_INT_PARTS)
 
 
 @dataclass
@@ -191,9 +197,9 @@ def _mod_fits(unit: Optional[str], grain: str) -> bool:
 
 def _ints(parts: dict) -> dict:
     out = dict(parts)
-    for key in _INT_PARTS:
-        if isinstance(out.get(key), str):
-            out[key] = to_int(out[key])
+    for key, value in parts.items():  # a few parts each: read them, not the 13 names
+        if key in _INT_KEYS and isinstance(value, str):
+            out[key] = to_int(value)
     return out
 
 
@@ -228,9 +234,36 @@ def _joinable(a: Reading, b: Reading) -> bool:
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans _URL.finditer(text) gives, found without trying the e-mail alternative
+    away from an @."""
     if "http" not in text and "www." not in text and "@" not in text:
         return []
-    return [m.span() for m in _URL.finditer(text)]
+    if "@" not in text:
+        return [m.span() for m in _WEB.finditer(text)]
+    ats = [m.start() for m in re.finditer("@", text)]
+    out, pos, web = [], 0, _WEB.search(text)
+    while True:
+        if web is not None and web.start() < pos:  # inside an e-mail found since
+            web = _WEB.search(text, pos)
+        mail = _next_mail(text, ats, pos, web.start() if web else len(text))
+        m = mail if mail is not None and (web is None or mail.start() < web.start()) else web
+        if m is None:
+            return out
+        out.append(m.span())
+        pos = m.end()
+
+
+def _next_mail(text: str, ats: list[int], pos: int, before: int) -> Optional[re.Match]:
+    """The leftmost e-mail match starting in [pos, before]: the @ of a later match lies
+    later, so the first @ that gives one gives the leftmost."""
+    for at in ats[bisect_right(ats, pos):]:
+        lo = max(pos, at - _MAIL_BEFORE)
+        if lo > before:
+            return None
+        m = _MAIL.search(text, lo, min(len(text), at + _MAIL_AFTER))
+        if m is not None and m.start() < at:
+            return m if m.start() <= before else None
+    return None
 
 
 def _in_url(urls: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

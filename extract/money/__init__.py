@@ -21,9 +21,13 @@ __all__ = ["extract_money", "extract_changes"]
 def extract_money(text: str, ref=None) -> list[Mention]:
     found: list[Mention] = []
     for m in SCANNER.finditer(text):
-        if m.group("money"):
+        kind = m.lastgroup  # the alternative that matched (its group closes last)
+        if kind == "money":
+            pre, cur, n2, u1 = m.group("pre", "cur", "n2", "u1")
+            if not (cur or pre or (n2 and u1)):
+                continue  # a number without a currency (most matches): normalize.money's first check
             mention = money(m, text)
-        elif m.group("vague"):
+        elif kind == "vague":
             mention = vague(m, text)
         else:
             mention = percent(m, text)

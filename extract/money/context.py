@@ -101,7 +101,7 @@ def cut_number(text: str, start: int, raw: str, end: int) -> bool:
 
 def is_daxie(raw: str) -> bool:
     """An amount written with 大写 (banking) numerals: 壹万贰仟, 伍佰."""
-    return any(ch in DAXIE for ch in raw)
+    return not DAXIE.isdisjoint(raw)
 
 
 def idiom_after(text: str, end: int) -> bool:
@@ -139,13 +139,18 @@ def rate_per(text: str, start: int) -> list[str]:
     head = seg.rstrip(" \t\u3000")
     if head.endswith("\n"):
         seg = head[:-1].rstrip(" \t\u3000")
-    cuts = list(CLAUSE_DELIM.finditer(seg))
-    if cuts:
-        seg = seg[cuts[-1].end():]
+    seg = _clause_tail(seg)
     m = RATE_NOUN.search(seg)
     if not m:
         return []
     return list(RATE_MARKERS[m.group("mk")] if m.group("mk") else RATE_MARKERS_SHORT[m.group("ms")])
+
+
+def _clause_tail(seg: str) -> str:
+    """What follows the last clause delimiter of `seg` (one character each): found as
+    the first in the reversed string, not by listing them all."""
+    m = CLAUSE_DELIM.search(seg[::-1])
+    return seg[len(seg) - m.start():] if m else seg
 
 
 def clause_per(text: str, start: int) -> list[str]:
@@ -153,9 +158,7 @@ def clause_per(text: str, start: int) -> list[str]:
     seg = text[max(0, start - CLAUSE_PER_CHARS):start]
     if "每" not in seg:
         return []
-    cuts = list(CLAUSE_DELIM.finditer(seg))
-    if cuts:
-        seg = seg[cuts[-1].end():]
+    seg = _clause_tail(seg)
     runs = list(PER_CLAUSE.finditer(seg))
     if not runs:
         return []

@@ -82,9 +82,12 @@ def parse_chinese(text: str) -> Optional[Decimal]:
     return Decimal(value)
 
 
+_DIGIT_OR_TEN = frozenset(DIGITS) | {"十", "拾"}
+
+
 def has_digit(text: str) -> bool:
     """A numeral needs a digit character or 十 (百元 alone is not an amount)."""
-    return any(ch in DIGITS or ch in "十拾" for ch in text)
+    return not _DIGIT_OR_TEN.isdisjoint(text)
 
 
 _ARABIC = re.compile(r"\d[\d,， \u00a0\u2009]*(?:\.\d+)?\Z")
