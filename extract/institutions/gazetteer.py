@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-import ahocorasick
-
+from ..prebuilt import cached
 from . import lexicon
+from .automata import Automaton
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
@@ -39,8 +39,8 @@ class RegionHit:
     short: bool
 
 
-@lru_cache(maxsize=1)
-def _region_automaton():
+@cached("institutions.regions")
+def _region_automaton() -> Automaton:
     table: dict[str, list] = {}
     for r in lexicon.regions():
         table.setdefault(r.name, [[], False])[0].append(r)
@@ -49,35 +49,25 @@ def _region_automaton():
         if r.level in ("provincial", "municipal") and len(r.short) >= 2 and r.short != r.name:
             slot = table.setdefault(r.short, [[], True])
             slot[0].append(r)
-    auto = ahocorasick.Automaton()
-    for surface, (regs, short) in table.items():
-        # prefer the higher tier for a shared surface (吉林 the province before the city)
-        regs = sorted(regs, key=lambda r: ("provincial", "municipal", "district", "county").index(r.level))
-        auto.add_word(surface, (len(surface), tuple(regs), short))
-    auto.make_automaton()
-    return auto
+    tiers = ("provincial", "municipal", "district", "county")
+    # prefer the higher tier for a shared surface (吉林 the province before the city)
+    return Automaton((surface, (tuple(sorted(regs, key=lambda r: tiers.index(r.level))), short))
+                     for surface, (regs, short) in table.items())
 
 
 def region_hits(text: str) -> list[RegionHit]:
-    out = []
-    for end, (n, regs, short) in _region_automaton().iter(text):
-        out.append(RegionHit(end + 1 - n, end + 1, regs, short))
-    return out
+    return [RegionHit(s, e, regs, short) for s, e, (regs, short) in _region_automaton().matches(text)]
 
 
-@lru_cache(maxsize=1)
-def _known_automaton():
-    auto = ahocorasick.Automaton()
-    for surface, entry in lexicon.known().items():
-        auto.add_word(surface, (len(surface), entry))
-    auto.make_automaton()
-    return auto
+@cached("institutions.known")
+def _known_automaton() -> Automaton:
+    return Automaton(lexicon.known().items())
 
 
 def known_candidates(text: str) -> list[Candidate]:
     out = []
-    for end, (n, e) in _known_automaton().iter(text):
-        start = end + 1 - n
+    for start, stop, e in _known_automaton().matches(text):
+        end, n = stop - 1, stop - start
         if text[end + 1:end + 2] == "门" and text[end] == "部":
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
         if needs_check(text[start:end + 1]) and not is_word(text, start, end + 1):
@@ -112,22 +102,28 @@ def _free_before(text: str, start: int) -> bool:
     return bool(words) and words[-1][1].startswith(_FREE_FLAGS)
 
 
-@lru_cache(maxsize=1)
-def _body_forms() -> tuple[dict[str, dict], int]:
+@cached("institutions.bodies")
+def _body_automaton() -> Automaton:
     forms: dict[str, dict] = {}
     for body in lexicon.bodies():
         for f in body["forms"]:
             forms.setdefault(f, body)
-    return forms, max(map(len, forms))
+    return Automaton(forms.items())
+
+
+@lru_cache(maxsize=2)
+def _bodies_in(text: str) -> dict[int, tuple[str, dict]]:
+    """The longest body form starting at each position of `text`: one scan per article
+    for the few thousand look-ups the layers make."""
+    out: dict[int, tuple[str, dict]] = {}
+    for s, e, body in _body_automaton().matches(text):
+        if s not in out or len(out[s][0]) < e - s:
+            out[s] = (text[s:e], body)
+    return out
 
 
 def _body_at(text: str, pos: int) -> Optional[tuple[str, dict]]:
-    forms, longest = _body_forms()
-    for n in range(min(longest, len(text) - pos), 0, -1):
-        body = forms.get(text[pos:pos + n])
-        if body is not None:
-            return text[pos:pos + n], body
-    return None
+    return _bodies_in(text).get(pos)
 
 
 def canonical(region: Region, body: dict) -> str:
