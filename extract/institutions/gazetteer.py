@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..prebuilt import cached
-from . import lexicon
-from .automata import Automaton
+from . import lexicon, wordlists
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
@@ -39,34 +37,13 @@ class RegionHit:
     short: bool
 
 
-@cached("institutions.regions")
-def _region_automaton() -> Automaton:
-    table: dict[str, list] = {}
-    for r in lexicon.regions():
-        table.setdefault(r.name, [[], False])[0].append(r)
-        # short forms only for provinces and prefecture-level cities: county shorts
-        # (会同, 市中, 城关) are ordinary words too often
-        if r.level in ("provincial", "municipal") and len(r.short) >= 2 and r.short != r.name:
-            slot = table.setdefault(r.short, [[], True])
-            slot[0].append(r)
-    tiers = ("provincial", "municipal", "district", "county")
-    # prefer the higher tier for a shared surface (吉林 the province before the city)
-    return Automaton((surface, (tuple(sorted(regs, key=lambda r: tiers.index(r.level))), short))
-                     for surface, (regs, short) in table.items())
-
-
 def region_hits(text: str) -> list[RegionHit]:
-    return [RegionHit(s, e, regs, short) for s, e, (regs, short) in _region_automaton().matches(text)]
-
-
-@cached("institutions.known")
-def _known_automaton() -> Automaton:
-    return Automaton(lexicon.known().items())
+    return [RegionHit(s, e, regs, short) for s, e, (regs, short) in wordlists.hits(text, "regions")]
 
 
 def known_candidates(text: str) -> list[Candidate]:
     out = []
-    for start, stop, e in _known_automaton().matches(text):
+    for start, stop, e in wordlists.hits(text, "known"):
         end, n = stop - 1, stop - start
         if text[end + 1:end + 2] == "门" and text[end] == "部":
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
@@ -102,21 +79,12 @@ def _free_before(text: str, start: int) -> bool:
     return bool(words) and words[-1][1].startswith(_FREE_FLAGS)
 
 
-@cached("institutions.bodies")
-def _body_automaton() -> Automaton:
-    forms: dict[str, dict] = {}
-    for body in lexicon.bodies():
-        for f in body["forms"]:
-            forms.setdefault(f, body)
-    return Automaton(forms.items())
-
-
 @lru_cache(maxsize=2)
 def _bodies_in(text: str) -> dict[int, tuple[str, dict]]:
     """The longest body form starting at each position of `text`: one scan per article
     for the few thousand look-ups the layers make."""
     out: dict[int, tuple[str, dict]] = {}
-    for s, e, body in _body_automaton().matches(text):
+    for s, e, body in wordlists.hits(text, "bodies"):
         if s not in out or len(out[s][0]) < e - s:
             out[s] = (text[s:e], body)
     return out

@@ -12,8 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..prebuilt import cached
-from . import lexicon
-from .automata import Automaton
+from . import lexicon, wordlists
 from .boundaries import cut_at
 from .references import region_prefix
 from .candidates import Candidate
@@ -50,24 +49,17 @@ class Anchor:
 @cached("institutions.pattern_tables")
 def _tables():
     pat = lexicon.patterns()
-    auto = Automaton((item["suffix"], item) for item in pat["suffixes"])
     heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
     inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
-    return (auto, frozenset(pat["stop_chars"]), heads, inner,
+    return (None, frozenset(pat["stop_chars"]), heads, inner,
             frozenset(pat["generic_phrases"]), pat["kind_by_infix"],
             frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
-
-
-@cached("institutions.county_shorts")
-def _county_shorts() -> Automaton:
-    return Automaton((r.short, r) for r in lexicon.regions()
-                     if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")))
 
 
 def _suffix_hits(text: str):
     """The longest suffix ending at each position, in order of end."""
     best: dict[int, tuple[int, dict]] = {}
-    for s, e, item in _tables()[0].matches(text):
+    for s, e, item in wordlists.hits(text, "suffixes"):
         if e not in best or best[e][0] > s:
             best[e] = (s, item)
     return [(s, e, item) for e, (s, item) in sorted(best.items())]
@@ -85,7 +77,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
             continue  # 医保定点医院 holds 保定: a region only where a word starts
         r = pick(h.regions, ctx)
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
-    for s, e, r in _county_shorts().matches(text):
+    for s, e, r in wordlists.hits(text, "county_shorts"):
         anchors.setdefault(e, []).append(Anchor(s, e, r, r.display, r.level, True))
     for m in _national_heads().finditer(text):  # 国家级爱婴医院: a rank, a category
         anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
@@ -356,20 +348,11 @@ def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
     out: set[int] = set()
     stop = _tables()[1]
     spans = [(h.start, h.end) for h in hits if any(c in stop for c in text[h.start:h.end])]
-    spans += [(s, e) for s, e, _ in _stop_shorts().matches(text)]
+    spans += [(s, e) for s, e, _ in wordlists.hits(text, "stop_shorts")]
     for a, b in spans:
         if (a == 0 or cut_at(text, a)) and cut_at(text, b):
             out.update(range(a, b))
     return out
-
-
-@cached("institutions.stop_shorts")
-def _stop_shorts() -> Automaton:
-    """County short names that hold a stop character (开化, 和平): an automaton of those only."""
-    stop = _tables()[1]
-    return Automaton((r.short, None) for r in lexicon.regions()
-                     if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗"))
-                     and any(c in stop for c in r.short))
 
 
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
@@ -414,15 +397,10 @@ def generic_inside(s: str) -> bool:
     return bool(_tables()[3].search(s))
 
 
-@cached("institutions.inner_words")
-def _inner_automaton() -> Automaton:
-    return Automaton((w, None) for w in lexicon.patterns().get("inner_words", ()))
-
-
 def _inner_positions(text: str) -> set[int]:
     """Positions inside words like 人力资源和社会保障, where a stop character is no break."""
     out: set[int] = set()
-    for s, e, _ in _inner_automaton().matches(text):
+    for s, e, _ in wordlists.hits(text, "inner_words"):
         out.update(range(s, e))
     return out
 
