@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import rjieba
+from .segmenter import rjieba
 
 from .boundaries import cut_at
 from .candidates import Candidate
@@ -34,7 +34,7 @@ _QUOTES = "“”\"'「」『』‘’"
 
 @lru_cache(maxsize=1024)
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(rjieba.cut(name, False))
+    return tuple(rjieba().cut(name, False))
 
 
 def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
