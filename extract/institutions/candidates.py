@@ -1,7 +1,7 @@
 """A candidate institution span and the overlap resolution every layer feeds into."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..schema import Mention
@@ -19,7 +19,11 @@ class Candidate:
     confidence: float = 0.5
 
     def with_(self, **kw) -> "Candidate":
-        return replace(self, **kw)
+        """A copy with fields replaced (dataclasses.replace without its per-call field
+        introspection: every field is an init field)."""
+        fields = self.__dict__.copy()
+        fields.update(kw)
+        return Candidate(**fields)
 
     def mention(self, text: str) -> Mention:
         return Mention(

@@ -26,7 +26,6 @@ NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省"  #
 NOT_IMPLIED_BEFORE = set("级内外域属直管")
 PLURAL, PLURAL_REACH = "各", 3  # 各 shortly before an implied 市/省 makes it a plural
 LOOKAROUND = 200  # region mentions searched on each side of an implied 市/省
-_IMPLIED_RX = re.compile("自治区|[省市区县]")
 
 
 @dataclass(frozen=True)
@@ -112,8 +111,19 @@ def pick(regions: tuple[Region, ...], context: set[str]) -> Region:
     return regions[0]
 
 
-def context_names(hits: list[RegionHit]) -> set[str]:
-    return {r.name for h in hits for r in h.regions if r.level in ("provincial", "municipal") and len(h.regions) == 1}
+def context_names(hits: list[RegionHit]) -> frozenset[str]:
+    """Provinces and cities the article names unambiguously. Several layers ask for the same
+    article's hits: the last answer is kept, with the list it is for."""
+    global _last_context
+    last = _last_context
+    if last[0] is not hits:
+        last = (hits, frozenset(r.name for h in hits for r in h.regions
+                                if r.level in ("provincial", "municipal") and len(h.regions) == 1))
+        _last_context = last
+    return last[1]
+
+
+_last_context: tuple = (None, frozenset())
 
 
 def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit]) -> list[Candidate]:
@@ -316,18 +326,25 @@ def _at_tier(r: Region, tier: str) -> Optional[Region]:
     return r if r.level == tier else None
 
 
+def _implied_heads(text: str):
+    """(start, end, tier) of each 省/市/区/县/自治区 right before a body's form, in order: what
+    scanning for 自治区|[省市区县] from left to right would give and a body follows, found from the body forms (far fewer
+    than the 市 of a text). A 区 that ends 自治区 is that word's."""
+    for j in sorted(_bodies_in(text)):
+        if j >= 3 and text[j - 3:j] == "自治区":
+            yield j - 3, j, IMPLIED["自治区"]
+        elif j and text[j - 1] in "省市区县":
+            yield j - 1, j, IMPLIED[text[j - 1]]
+
+
 def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
     out = []
-    for m in _IMPLIED_RX.finditer(text):
-        i, j, tier = m.start(), m.end(), IMPLIED[m.group()]
+    for i, j, tier in _implied_heads(text):
         if (i and text[i - 1] in NOT_IMPLIED_AFTER) or text[j:j + 1] in NOT_IMPLIED_BEFORE:
             continue
         if PLURAL in text[max(0, i - PLURAL_REACH):i]:
             continue  # 各试点市医保局, 各盟市医保局: every such body, not one
-        found = _body_at(text, j)
-        if not found:
-            continue
-        form, body = found
+        form, body = _body_at(text, j)
         if form in body.get("not_implied", ()):
             continue
         end = j + len(form)

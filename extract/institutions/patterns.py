@@ -123,11 +123,12 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 医药业: an industry, not a company
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
-            full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
+            at = anchors.get(i)
+            full = [a.start for a in at if not a.county_short and s - a.start <= MAX_NAME] if at else None
             if full:
                 i = min(full)
                 continue
-            j = _bracketed_region(text, i)
+            j = _bracketed_region(text, i) if text[i - 1] in "）)" else None
             if j is not None:
                 i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
                 continue
