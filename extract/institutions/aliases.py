@@ -4,8 +4,8 @@ legal-form words; later occurrences of it are mentions of the same company."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
@@ -21,7 +21,7 @@ _COMPANY = re.compile("公司|集团")
 _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.aliases.not_names")
 def _not_names() -> frozenset:
     pat = lexicon.patterns()
     return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..prebuilt import cached
 from . import lexicon, wordlists
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
@@ -159,7 +160,7 @@ COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "�
                 "朝": "朝鲜", "乌": "乌克兰", "菲": "菲律宾", "越": "越南", "意": "意大利"}
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.gazetteer.countries")
 def _countries() -> tuple[dict[str, str], int, frozenset]:
     out: dict[str, str] = {}
     for short, full in lexicon.countries():

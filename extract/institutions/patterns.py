@@ -90,7 +90,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     return anchors, barriers
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.patterns.national_heads")
 def _national_heads() -> "re.Pattern":
     return re.compile("(?:" + "|".join(map(re.escape, lexicon.patterns()["national_heads"])) + ")(?!级)")
 
@@ -187,7 +187,7 @@ def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
             # 浙江萧山妇幼保健院, 云南安宁第一人民医院: a county's hospital, not the province's
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.patterns.county_short_set")
 def _county_short_set() -> frozenset:
     return frozenset(r.short for r in lexicon.regions() if r.level in ("county", "district") and len(r.short) >= 2)
 
@@ -314,7 +314,7 @@ def _place_head(prefix: str) -> int:
     return max((k for k in (2, 3) if prefix[:k] in _county_short_names()), default=0)
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.patterns.county_short_names")
 def _county_short_names() -> frozenset:
     return frozenset(r.short for r in lexicon.regions()
                      if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")))

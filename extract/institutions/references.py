@@ -13,8 +13,8 @@ text times the (small) number of bodies found."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..prebuilt import cached
 from . import lexicon
 from .boundaries import is_word
 from .candidates import Candidate
@@ -66,7 +66,7 @@ def _designated(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.references.region_surfaces")
 def _region_surfaces() -> tuple[frozenset, int]:
     names = {r.name for r in lexicon.regions()} | {r.short for r in lexicon.regions()
                                                       if len(r.short) >= 2 and r.level in ("provincial", "municipal")}
@@ -82,14 +82,14 @@ def region_prefix(s: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.references.not_cores")
 def _not_cores() -> frozenset:
     forms = {f for b in lexicon.bodies() for f in b["forms"]}
     pat = lexicon.patterns()
     return frozenset(forms | {i["suffix"] for i in pat["suffixes"]} | set(pat["generic_phrases"]))
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.references.generic_heads")
 def _generic_heads() -> tuple:
     return tuple(lexicon.patterns()["generic_heads"])
 

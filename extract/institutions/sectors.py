@@ -16,9 +16,9 @@ news account: a media mention named as written (guide v2: outlets named as a sou
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
+from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
@@ -36,13 +36,13 @@ _TAG = re.compile(r"(?m)[（(](?P<tag>[\u4e00-\u9fff]{3,8})[）)][ \t\u3000]*$")
 _TAG_AFTER = "\n。！？!?"
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.sectors.sectors")
 def _sectors() -> tuple["re.Pattern", dict]:
     table = {b["sector"]: b for b in lexicon.bodies() if b.get("sector")}
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.sectors.local_shorts")
 def _local_shorts() -> tuple[dict[str, tuple[Region, ...]], int]:
     """District and county short names (普陀 -> 普陀区 of Shanghai, of Zhoushan)."""
     out: dict[str, list[Region]] = {}
