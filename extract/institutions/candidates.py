@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Optional
 
 from ..schema import Mention
@@ -33,6 +34,9 @@ class Candidate:
         )
 
 
+_START = attrgetter("start")
+
+
 def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
     """Keep the longest candidates that do not overlap (ties: higher confidence, then
     earlier start), returned in document order."""
@@ -42,8 +46,8 @@ def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
     for c in ranked:
         if len(used) < c.end:
             used.extend(b"\0" * (c.end - len(used)))
-        if any(used[c.start:c.end]):
+        if b"\1" in used[c.start:c.end]:
             continue
         used[c.start:c.end] = b"\1" * (c.end - c.start)
         taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    return sorted(taken, key=_START)
