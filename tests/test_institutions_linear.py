@@ -240,3 +240,20 @@ def test_one_pass_finds_what_the_scan_per_name_found_on_real_files(pattern):
         assert abbreviation_candidates(text, found) == expected, path.name
         checked += bool(expected)
     assert checked, "no file had a short form: the comparison proved nothing"
+
+
+@pytest.mark.parametrize("literals", [["康康", "海每康"], ["康康", "海每康", "上海", "医院", "肿瘤", "仁安", "大学", "附属",
+                                                           "专科", "每康"]])
+def test_occurrences_are_every_start_and_chains_are_what_finditer_gives(literals):
+    import re
+
+    from extract.institutions.automata import FEW, chain, occurrences
+
+    text = "上海海每康康康康医院，海每康公司与上海仁安大学附属肿瘤医院合作。康康康康康"
+    at = occurrences(text, literals)
+    assert (len(literals) <= FEW) == (len(literals) == 2)  # the two cases: str.find, then an automaton
+    for w in literals:
+        every = [k for k in range(len(text)) if text.startswith(w, k)]
+        assert at.get(w, []) == every
+        for pos in (0, 3, 9, 30):
+            assert list(chain(every, len(w), pos)) == [pos + m.start() for m in re.finditer(re.escape(w), text[pos:])]

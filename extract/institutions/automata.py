@@ -49,14 +49,26 @@ class Automaton:
         return iter(self.matches(text))
 
 
+FEW = 8  # literals looked for with str.find, each a pass over the text; more: one automaton
+
+
 def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
     """Every start (overlapping ones too, ascending) of each of `literals` in `text` that
     occurs there, found in one pass: what a scan of the text per literal would find."""
     found: dict[str, list[int]] = {}
     literals = set(literals)
-    if literals:
+    if len(literals) > FEW:
         for s, _, literal in Automaton((w, w) for w in literals).matches(text):
             found.setdefault(literal, []).append(s)
+        return found
+    for literal in literals:  # a few: str.find beats building an automaton
+        at = []
+        s = text.find(literal)
+        while s >= 0:
+            at.append(s)
+            s = text.find(literal, s + 1)
+        if at:
+            found[literal] = at
     return found
 
 
