@@ -8,15 +8,18 @@ occurrence at word boundaries is the body), or where it is four characters or mo
 word of its own. The last part must come from a word that names (肿瘤医院), not from a
 generic one (附属, 医院, 大学, 第一): 复旦附属 abbreviates nothing.
 
-For each full name, the text is scanned for its first character only, and each start is
-extended over at most MAX_SHORT characters: linear in the text per name."""
+Each full name's possible shorts are enumerated from its words alone (bounded by MAX_SHORT
+characters: a few dozen per name, cached by name), and the shorts of every name in the
+article are found in ONE Aho-Corasick pass over the text: O(text + hits + names), not a
+scan of the text per name."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-import rjieba
+from .segmenter import rjieba
 
+from .automata import Automaton
 from .boundaries import cut_at
 from .candidates import Candidate
 
@@ -34,13 +37,13 @@ _QUOTES = "“”\"'「」『』‘’"
 
 @lru_cache(maxsize=1024)
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(rjieba.cut(name, False))
+    return tuple(rjieba().cut(name, False))
 
 
 def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    out = []
-    seen = set()
     quotes = any(q in text for q in _QUOTES)
+    names = []  # (candidate, its shorts, the head they start with), one per distinct name
+    seen = set()
     for c in found:
         if c.kind not in KINDS or len(c.name) < MIN_NAME or c.name in seen:
             continue
@@ -48,59 +51,63 @@ def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate
         words = _words(c.name)
         if len(words) < 2:
             continue
-        regional = _region_word(words[0])
-        shorts: dict[str, list[int]] = {}
-        least: dict[str, int] = {}
         # unquoted, the first piece is two characters or more: look for those only
         head = words[0][:1] if quotes or len(words[0]) < MIN_PIECE else words[0][:MIN_PIECE]
-        for p in _starts(text, head):
-            for end, n in _ends(text, p, words):
-                shorts.setdefault(text[p:end], []).append(p)
-                least[text[p:end]] = n
-        for short, starts in shorts.items():
-            quoted = any(_quoted(text, s, s + len(short)) for s in starts)
-            if not quoted and (len(short) < MIN_UNQUOTED or least[short] < MIN_PIECE or regional):
+        names.append((c, _shorts(words), head, _region_word(words[0])))
+    wanted = {short for _, table, head, _ in names for short in table if short.startswith(head)}
+    if not wanted:
+        return []
+    starts: dict[str, list[int]] = {}
+    for s, _, short in Automaton((w, w) for w in wanted).matches(text):
+        starts.setdefault(short, []).append(s)
+    out = []
+    for c, table, head, regional in names:
+        # in the order a left-to-right scan meets them: first start, then the name's own order
+        present = sorted((starts[short][0], table[short][0], short) for short in table
+                         if short in starts and short.startswith(head))
+        for _, _, short in present:
+            rank, least, times = table[short]
+            at = starts[short]
+            quoted = any(_quoted(text, s, s + len(short)) for s in at)
+            if not quoted and (len(short) < MIN_UNQUOTED or least < MIN_PIECE or regional):
                 continue  # 山东医药, 广东整形: a region and a trade, not a short name
-            for s in starts:
+            for s in at:
                 e = s + len(short)
                 if (s and not cut_at(text, s) and not _quoted(text, s, e)) or (e < len(text) and not cut_at(text, e)):
                     continue  # inside a longer word
                 if CHANNEL_AFTER.match(text, e):
                     continue
-                out.append(c.with_(start=s, end=e, rule="reference.abbreviation", confidence=0.65))
+                out.extend([c.with_(start=s, end=e, rule="reference.abbreviation", confidence=0.65)] * times)
     return out
 
 
-def _starts(text: str, ch: str):
-    i = text.find(ch)
-    while i >= 0:
-        yield i
-        i = text.find(ch, i + 1)
-
-
-def _ends(text: str, p: int, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Ends e such that text[p:e] is a chain of leading pieces of words, in order, two pieces
-    or more, the first from the first word, the last from a word that names; not a piece
-    of the name itself."""
+@lru_cache(maxsize=4096)
+def _shorts(words: tuple[str, ...]) -> dict[str, tuple[int, int, int]]:
+    """Every short form of the name `words`: a chain of leading pieces of words, in order,
+    two pieces or more, the first from the first word, the last from a word that names; not
+    a piece of the name itself. -> (rank: the order of the first chain that spells it,
+    least: the shortest piece cut from a longer word in the last such chain, times: how many
+    chains spell it). Depth-first, children pushed in a fixed order, so the chains that
+    occur at any one place in a text come in this same relative order."""
     name = "".join(words)
-    out: list[tuple[int, int]] = []
+    table: dict[str, tuple[int, int, int]] = {}
     if words[0] in GENERIC_WORDS:
-        return out  # 国家骨科医学中心: 国家 + 医学中心 is a category
-    # state: (text position, index of the next word allowed, pieces so far, last piece's
+        return table  # 国家骨科医学中心: 国家 + 医学中心 is a category
+    # state: (short so far, index of the next word allowed, pieces so far, last piece's
     # word, whether a piece was cut short, the shortest piece cut from a longer word)
-    stack = [(p, 0, 0, -1, False, MAX_SHORT)]
+    stack = [("", 0, 0, -1, False, MAX_SHORT)]
     while stack:
-        k, i, pieces, last, cut, least = stack.pop()
-        if (pieces >= 2 and cut and k - p >= MIN_SHORT and words[last] not in GENERIC_WORDS
-                and not _region_word(words[last]) and text[p:k] not in name):
-            out.append((k, least))
+        short, i, pieces, last, cut, least = stack.pop()
+        if (pieces >= 2 and cut and len(short) >= MIN_SHORT and words[last] not in GENERIC_WORDS
+                and not _region_word(words[last]) and short not in name):
+            had = table.get(short)
+            table[short] = (had[0], least, had[2] + 1) if had else (len(table), least, 1)
         for w in range(i, len(words)) if pieces else (0,):
             word = words[w]
-            for n in range(1, len(word) + 1):
-                if k + n - p > MAX_SHORT or text[k:k + n] != word[:n]:
-                    break
-                stack.append((k + n, w + 1, pieces + 1, w, cut or n < len(word), min(least, n) if n < len(word) else least))
-    return out
+            for n in range(1, min(len(word), MAX_SHORT - len(short)) + 1):
+                stack.append((short + word[:n], w + 1, pieces + 1, w, cut or n < len(word),
+                              min(least, n) if n < len(word) else least))
+    return table
 
 
 @lru_cache(maxsize=4096)

@@ -4,9 +4,10 @@ legal-form words; later occurrences of it are mentions of the same company."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..prebuilt import cached
 from . import lexicon
+from .automata import chain, occurrences
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 
@@ -21,7 +22,7 @@ _COMPANY = re.compile("公司|集团")
 _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.aliases.not_names")
 def _not_names() -> frozenset:
     pat = lexicon.patterns()
     return frozenset([i["suffix"] for i in pat["suffixes"]] + list(pat["generic_phrases"]) + list(pat["generic_heads"])
@@ -42,23 +43,41 @@ def short_form(name: str) -> str:
 
 
 def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    out = []
+    """Later occurrences of each company's short form. Every short form is found in one
+    Aho-Corasick pass; each mention's scan goes on from its end only until it meets an
+    occurrence an earlier mention's scan took (from there on the spans are the same, and the
+    earlier ones come first in the list, so resolve keeps those): linear in the text and the
+    mentions, not their product."""
+    wanted = []
     for c in found:
         if c.kind not in ("company", "insurer") or c.rule.startswith("alias"):
             continue
         short = short_form(c.name)
         if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
             continue  # 广州银行 -> 银行: a category word, not a short name
-        for m in re.finditer(re.escape(short), text[c.end:]):
-            s = c.end + m.start()
-            e = s + len(short)
-            if needs_check(short) and not is_word(text, s, e):
-                continue  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
-            if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
-                continue  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
-            k = _COMPANY.match(text, e)
-            if k is None and _LONGER.match(text, e):
-                continue  # 雅莎生物医学美容国际集团: the start of another company's name
-            end = k.end() if k else e  # 北琪公司: the company's word is part of the mention
-            out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
+        wanted.append((c, short))
+    at = occurrences(text, (short for _, short in wanted))
+    taken: dict[str, set] = {}
+    out = []
+    for c, short in wanted:
+        seen = taken.setdefault(short, set())
+        for s in chain(at.get(short, []), len(short), c.end):
+            if s in seen:
+                break
+            seen.add(s)
+            end = _mention_end(text, s, s + len(short), short)
+            if end is not None:
+                out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
+
+
+def _mention_end(text: str, s: int, e: int, short: str):
+    """The end of the mention the short form text[s:e] makes (with a following 公司), or None."""
+    if needs_check(short) and not is_word(text, s, e):
+        return None  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
+    if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
+        return None  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
+    k = _COMPANY.match(text, e)
+    if k is None and _LONGER.match(text, e):
+        return None  # 雅莎生物医学美容国际集团: the start of another company's name
+    return k.end() if k else e  # 北琪公司: the company's word is part of the mention

@@ -1,7 +1,8 @@
 """A candidate institution span and the overlap resolution every layer feeds into."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Optional
 
 from ..schema import Mention
@@ -19,7 +20,11 @@ class Candidate:
     confidence: float = 0.5
 
     def with_(self, **kw) -> "Candidate":
-        return replace(self, **kw)
+        """A copy with fields replaced (dataclasses.replace without its per-call field
+        introspection: every field is an init field)."""
+        fields = self.__dict__.copy()
+        fields.update(kw)
+        return Candidate(**fields)
 
     def mention(self, text: str) -> Mention:
         return Mention(
@@ -27,6 +32,9 @@ class Candidate:
             name=self.name, kind=self.kind, level=self.level, region=self.region,
             rule=self.rule, confidence=round(self.confidence, 3),
         )
+
+
+_START = attrgetter("start")
 
 
 def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
@@ -38,8 +46,8 @@ def resolve(cands: Iterable[Candidate]) -> list[Candidate]:
     for c in ranked:
         if len(used) < c.end:
             used.extend(b"\0" * (c.end - len(used)))
-        if any(used[c.start:c.end]):
+        if b"\1" in used[c.start:c.end]:
             continue
         used[c.start:c.end] = b"\1" * (c.end - c.start)
         taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+    return sorted(taken, key=_START)

@@ -6,9 +6,9 @@ And a region before a national bank's short name is its branch there (海南中�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
+from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
@@ -16,7 +16,7 @@ from .candidates import Candidate
 BRANCH_LEVELS = ("provincial", "municipal")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.compounds.rules")
 def _rules():
     data = lexicon._yaml("compounds.yaml")
     stop = re.escape(data["stop_chars"])
@@ -79,7 +79,7 @@ def plural_parents(text: str, found: list[Candidate]) -> set[Candidate]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.compounds.parented")
 def _parented() -> dict:
     """Parent name -> plural pattern over the local bodies written after it (bodies.yaml
     `parent`: 国家税务总局 + 广东省 + 税务局)."""
@@ -155,6 +155,6 @@ def quoted_branches(text: str, hits) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.compounds.templates")
 def _templates():
     return [(re.compile(t["pattern"]), t) for t in lexicon._yaml("compounds.yaml").get("templates", ())]

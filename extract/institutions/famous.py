@@ -13,8 +13,8 @@ first listed. One regex pass per rule over the text: linear."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
@@ -27,7 +27,7 @@ _SEP_RX = re.compile(_SEP)
 _TAIL_RX = re.compile(r"等|[两三四五六七八九十几多数]家")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.famous.rules")
 def _rules():
     shorts = lexicon.hospital_shorts()
     s = "|".join(map(re.escape, sorted(shorts, key=len, reverse=True)))

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-import ahocorasick
-
-from . import lexicon
+from ..prebuilt import cached
+from . import lexicon, wordlists
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 from .lexicon import Region
@@ -28,7 +27,6 @@ NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省"  #
 NOT_IMPLIED_BEFORE = set("级内外域属直管")
 PLURAL, PLURAL_REACH = "各", 3  # 各 shortly before an implied 市/省 makes it a plural
 LOOKAROUND = 200  # region mentions searched on each side of an implied 市/省
-_IMPLIED_RX = re.compile("自治区|[省市区县]")
 
 
 @dataclass(frozen=True)
@@ -39,45 +37,14 @@ class RegionHit:
     short: bool
 
 
-@lru_cache(maxsize=1)
-def _region_automaton():
-    table: dict[str, list] = {}
-    for r in lexicon.regions():
-        table.setdefault(r.name, [[], False])[0].append(r)
-        # short forms only for provinces and prefecture-level cities: county shorts
-        # (会同, 市中, 城关) are ordinary words too often
-        if r.level in ("provincial", "municipal") and len(r.short) >= 2 and r.short != r.name:
-            slot = table.setdefault(r.short, [[], True])
-            slot[0].append(r)
-    auto = ahocorasick.Automaton()
-    for surface, (regs, short) in table.items():
-        # prefer the higher tier for a shared surface (吉林 the province before the city)
-        regs = sorted(regs, key=lambda r: ("provincial", "municipal", "district", "county").index(r.level))
-        auto.add_word(surface, (len(surface), tuple(regs), short))
-    auto.make_automaton()
-    return auto
-
-
 def region_hits(text: str) -> list[RegionHit]:
-    out = []
-    for end, (n, regs, short) in _region_automaton().iter(text):
-        out.append(RegionHit(end + 1 - n, end + 1, regs, short))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _known_automaton():
-    auto = ahocorasick.Automaton()
-    for surface, entry in lexicon.known().items():
-        auto.add_word(surface, (len(surface), entry))
-    auto.make_automaton()
-    return auto
+    return [RegionHit(s, e, regs, short) for s, e, (regs, short) in wordlists.hits(text, "regions")]
 
 
 def known_candidates(text: str) -> list[Candidate]:
     out = []
-    for end, (n, e) in _known_automaton().iter(text):
-        start = end + 1 - n
+    for start, stop, e in wordlists.hits(text, "known"):
+        end, n = stop - 1, stop - start
         if text[end + 1:end + 2] == "门" and text[end] == "部":
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
         if needs_check(text[start:end + 1]) and not is_word(text, start, end + 1):
@@ -112,22 +79,19 @@ def _free_before(text: str, start: int) -> bool:
     return bool(words) and words[-1][1].startswith(_FREE_FLAGS)
 
 
-@lru_cache(maxsize=1)
-def _body_forms() -> tuple[dict[str, dict], int]:
-    forms: dict[str, dict] = {}
-    for body in lexicon.bodies():
-        for f in body["forms"]:
-            forms.setdefault(f, body)
-    return forms, max(map(len, forms))
+@lru_cache(maxsize=2)
+def _bodies_in(text: str) -> dict[int, tuple[str, dict]]:
+    """The longest body form starting at each position of `text`: one scan per article
+    for the few thousand look-ups the layers make."""
+    out: dict[int, tuple[str, dict]] = {}
+    for s, e, body in wordlists.hits(text, "bodies"):
+        if s not in out or len(out[s][0]) < e - s:
+            out[s] = (text[s:e], body)
+    return out
 
 
 def _body_at(text: str, pos: int) -> Optional[tuple[str, dict]]:
-    forms, longest = _body_forms()
-    for n in range(min(longest, len(text) - pos), 0, -1):
-        body = forms.get(text[pos:pos + n])
-        if body is not None:
-            return text[pos:pos + n], body
-    return None
+    return _bodies_in(text).get(pos)
 
 
 def canonical(region: Region, body: dict) -> str:
@@ -148,8 +112,19 @@ def pick(regions: tuple[Region, ...], context: set[str]) -> Region:
     return regions[0]
 
 
-def context_names(hits: list[RegionHit]) -> set[str]:
-    return {r.name for h in hits for r in h.regions if r.level in ("provincial", "municipal") and len(h.regions) == 1}
+def context_names(hits: list[RegionHit]) -> frozenset[str]:
+    """Provinces and cities the article names unambiguously. Several layers ask for the same
+    article's hits: the last answer is kept, with the list it is for."""
+    global _last_context
+    last = _last_context
+    if last[0] is not hits:
+        last = (hits, frozenset(r.name for h in hits for r in h.regions
+                                if r.level in ("provincial", "municipal") and len(h.regions) == 1))
+        _last_context = last
+    return last[1]
+
+
+_last_context: tuple = (None, frozenset())
 
 
 def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit]) -> list[Candidate]:
@@ -185,7 +160,7 @@ COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "�
                 "朝": "朝鲜", "乌": "乌克兰", "菲": "菲律宾", "越": "越南", "意": "意大利"}
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.gazetteer.countries")
 def _countries() -> tuple[dict[str, str], int, frozenset]:
     out: dict[str, str] = {}
     for short, full in lexicon.countries():
@@ -352,18 +327,25 @@ def _at_tier(r: Region, tier: str) -> Optional[Region]:
     return r if r.level == tier else None
 
 
+def _implied_heads(text: str):
+    """(start, end, tier) of each 省/市/区/县/自治区 right before a body's form, in order: what
+    scanning for 自治区|[省市区县] from left to right would give and a body follows, found from the body forms (far fewer
+    than the 市 of a text). A 区 that ends 自治区 is that word's."""
+    for j in sorted(_bodies_in(text)):
+        if j >= 3 and text[j - 3:j] == "自治区":
+            yield j - 3, j, IMPLIED["自治区"]
+        elif j and text[j - 1] in "省市区县":
+            yield j - 1, j, IMPLIED[text[j - 1]]
+
+
 def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
     out = []
-    for m in _IMPLIED_RX.finditer(text):
-        i, j, tier = m.start(), m.end(), IMPLIED[m.group()]
+    for i, j, tier in _implied_heads(text):
         if (i and text[i - 1] in NOT_IMPLIED_AFTER) or text[j:j + 1] in NOT_IMPLIED_BEFORE:
             continue
         if PLURAL in text[max(0, i - PLURAL_REACH):i]:
             continue  # 各试点市医保局, 各盟市医保局: every such body, not one
-        found = _body_at(text, j)
-        if not found:
-            continue
-        form, body = found
+        form, body = _body_at(text, j)
         if form in body.get("not_implied", ()):
             continue
         end = j + len(form)

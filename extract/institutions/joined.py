@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from .candidates import Candidate
 
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 # a break is a wrap only after a line at least this long: shorter lines are headings,
 # list items and captions (基层处、医政处 / 紧密型医疗集团), whose names end at the break
 MIN_WRAPPED_LINE = 10
@@ -20,14 +20,14 @@ class Joined:
         self.original = text
         parts, self.cuts, self.shift = [], [], []  # cuts: joined offsets; shift: chars removed so far
         last, removed = 0, 0
-        for m in _WRAP.finditer(text):
-            if not _wrapped(text, m.start()):
+        for a, b in _breaks(text):
+            if not _wrapped(text, a):
                 continue
-            parts.append(text[last:m.start()])
-            removed += m.end() - m.start()
-            self.cuts.append(m.start() - (removed - (m.end() - m.start())))
+            parts.append(text[last:a])
+            removed += b - a
+            self.cuts.append(a - (removed - (b - a)))
             self.shift.append(removed)
-            last = m.end()
+            last = b
         parts.append(text[last:])
         self.text = "".join(parts) if self.cuts else text
 
@@ -40,6 +40,22 @@ class Joined:
         if not self.cuts:
             return c
         return c.with_(start=self.pos(c.start), end=self.pos(c.end, end=True))
+
+
+def _breaks(text: str):
+    """(start, end) of each line break between two Chinese characters with the spaces and
+    tabs around it: the matches of (?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff]), found
+    from the line breaks (a regex would try every position of the text)."""
+    n = text.find("\n")
+    while n >= 0:
+        a, b = n, n + 1
+        while a and text[a - 1] in " \t":
+            a -= 1
+        while b < len(text) and text[b] in " \t":
+            b += 1
+        if a and b < len(text) and _CJK.match(text, a - 1) and _CJK.match(text, b):
+            yield a, b
+        n = text.find("\n", n + 1)
 
 
 # a line that ends in a whole name or a title is whole (…有限公司 / 北京国贸…有限公司, …副会长 /

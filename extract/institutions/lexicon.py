@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 import yaml
 
 from ..datafiles import load_yaml
+from ..prebuilt import cached
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
 MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
@@ -65,13 +65,13 @@ def _region_file(name: str) -> list[Region]:
     return [Region(**{k: (v or "") for k, v in row.items()}) for row in csv.DictReader(rows, delimiter="\t")]
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.regions")
 def regions() -> tuple[Region, ...]:
     """Generated administrative divisions (regions.tsv) and hand-kept extras."""
     return tuple(_region_file("regions.tsv") + _region_file("regions_extra.tsv"))
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.regions_by_name")
 def regions_by_name() -> dict[str, Region]:
     out: dict[str, Region] = {}
     for r in regions():
@@ -79,12 +79,12 @@ def regions_by_name() -> dict[str, Region]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.bodies")
 def bodies() -> list[dict]:
     return _yaml("bodies.yaml")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.patterns")
 def patterns() -> dict:
     return _yaml("patterns.yaml")
 
@@ -93,7 +93,7 @@ def patterns() -> dict:
 NAMED_FILES = ("named.yaml", "hospitals.yaml", "media.yaml", "companies.yaml", "international.yaml")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.countries")
 def countries() -> tuple[tuple[str, str], ...]:
     """(short name, official name) of every foreign country (countries.tsv)."""
     with open(os.path.join(DATA, "countries.tsv"), encoding="utf-8") as fh:
@@ -126,7 +126,7 @@ def _foreign() -> dict[str, Entry]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.known")
 def known() -> dict[str, Entry]:
     """Surface form -> entry, for national bodies, named institutions and foreign bodies."""
     out: dict[str, Entry] = {}
@@ -146,7 +146,7 @@ def known() -> dict[str, Entry]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.lexicon.hospital_shorts")
 def hospital_shorts() -> dict[str, tuple[Entry, ...]]:
     """Bare short name -> the well-known hospitals known by it (hospitals.yaml `short`), in
     file order: 协和 -> Beijing's, Wuhan's, Fuzhou's."""

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-import ahocorasick
-
-from . import lexicon
+from ..prebuilt import cached
+from . import lexicon, wordlists
 from .boundaries import cut_at
 from .references import region_prefix
 from .candidates import Candidate
@@ -47,37 +46,23 @@ class Anchor:
     named: bool = False  # a name found before (复旦大学, …集团), not a region or 中国/国家
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.pattern_tables")
 def _tables():
     pat = lexicon.patterns()
-    auto = ahocorasick.Automaton()
-    for item in pat["suffixes"]:
-        auto.add_word(item["suffix"], (len(item["suffix"]), item))
-    auto.make_automaton()
     heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
     inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
-    return (auto, frozenset(pat["stop_chars"]), heads, inner,
+    return (None, frozenset(pat["stop_chars"]), heads, inner,
             frozenset(pat["generic_phrases"]), pat["kind_by_infix"],
             frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
-
-
-@lru_cache(maxsize=1)
-def _county_shorts():
-    auto = ahocorasick.Automaton()
-    for r in lexicon.regions():
-        if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")):
-            auto.add_word(r.short, (len(r.short), r))
-    auto.make_automaton()
-    return auto
 
 
 def _suffix_hits(text: str):
     """The longest suffix ending at each position, in order of end."""
     best: dict[int, tuple[int, dict]] = {}
-    for end, (n, item) in _tables()[0].iter(text):
-        if end not in best or best[end][0] < n:
-            best[end] = (n, item)
-    return [(end + 1 - n, end + 1, item) for end, (n, item) in sorted(best.items())]
+    for s, e, item in wordlists.hits(text, "suffixes"):
+        if e not in best or best[e][0] > s:
+            best[e] = (s, item)
+    return [(s, e, item) for e, (s, item) in sorted(best.items())]
 
 
 def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
@@ -92,8 +77,8 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
             continue  # 医保定点医院 holds 保定: a region only where a word starts
         r = pick(h.regions, ctx)
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
-    for end, (n, r) in _county_shorts().iter(text):
-        anchors.setdefault(end + 1, []).append(Anchor(end + 1 - n, end + 1, r, r.display, r.level, True))
+    for s, e, r in wordlists.hits(text, "county_shorts"):
+        anchors.setdefault(e, []).append(Anchor(s, e, r, r.display, r.level, True))
     for m in _national_heads().finditer(text):  # 国家级爱婴医院: a rank, a category
         anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
     barriers = set()
@@ -105,7 +90,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
     return anchors, barriers
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.patterns.national_heads")
 def _national_heads() -> "re.Pattern":
     return re.compile("(?:" + "|".join(map(re.escape, lexicon.patterns()["national_heads"])) + ")(?!级)")
 
@@ -119,7 +104,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     covered = bytearray(len(text) + 1)
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
-    breaks = {m.start() for m in _breaks(stop).finditer(text)} - _inner_positions(text) - _region_positions(text, hits)
+    breaks = _breaks(stop)  # a one-character pattern, tried only where a name's walk reaches
+    no_break = _inner_positions(text) | _region_positions(text, hits)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
     for s, e, item in _suffix_hits(text):
@@ -137,15 +123,17 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 医药业: an industry, not a company
         i = s
         while i > 0 and s - i < MAX_NAME and i not in barriers:
-            full = [a.start for a in anchors.get(i, ()) if not a.county_short and s - a.start <= MAX_NAME]
+            at = anchors.get(i)
+            full = [a.start for a in at if not a.county_short and s - a.start <= MAX_NAME] if at else None
             if full:
                 i = min(full)
                 continue
-            j = _bracketed_region(text, i)
+            j = _bracketed_region(text, i) if text[i - 1] in "）)" else None
             if j is not None:
                 i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
                 continue
-            if i - 1 in breaks and (text[i - 1] not in stop or not _inside_noun(text, i - 1)):
+            if (i - 1 not in no_break and breaks.match(text, i - 1)
+                    and (text[i - 1] not in stop or not _inside_noun(text, i - 1))):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = _anchored(text, i, s, e, item, anchors)
@@ -199,7 +187,7 @@ def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
             # 浙江萧山妇幼保健院, 云南安宁第一人民医院: a county's hospital, not the province's
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.patterns.county_short_set")
 def _county_short_set() -> frozenset:
     return frozenset(r.short for r in lexicon.regions() if r.level in ("county", "district") and len(r.short) >= 2)
 
@@ -326,7 +314,7 @@ def _place_head(prefix: str) -> int:
     return max((k for k in (2, 3) if prefix[:k] in _county_short_names()), default=0)
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.patterns.county_short_names")
 def _county_short_names() -> frozenset:
     return frozenset(r.short for r in lexicon.regions()
                      if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")))
@@ -361,26 +349,11 @@ def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
     out: set[int] = set()
     stop = _tables()[1]
     spans = [(h.start, h.end) for h in hits if any(c in stop for c in text[h.start:h.end])]
-    spans += [(end + 1 - n, end + 1) for end, n in _stop_shorts().iter(text)]
+    spans += [(s, e) for s, e, _ in wordlists.hits(text, "stop_shorts")]
     for a, b in spans:
         if (a == 0 or cut_at(text, a)) and cut_at(text, b):
             out.update(range(a, b))
     return out
-
-
-@lru_cache(maxsize=1)
-def _stop_shorts():
-    """County short names that hold a stop character (开化, 和平): an automaton of those only."""
-    stop = _tables()[1]
-    auto = ahocorasick.Automaton()
-    for r in lexicon.regions():
-        if (r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗"))
-                and any(c in stop for c in r.short)):
-            auto.add_word(r.short, len(r.short))
-    if not len(auto):
-        auto.add_word("\0\0", 2)
-    auto.make_automaton()
-    return auto
 
 
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
@@ -425,20 +398,11 @@ def generic_inside(s: str) -> bool:
     return bool(_tables()[3].search(s))
 
 
-@lru_cache(maxsize=1)
-def _inner_automaton():
-    auto = ahocorasick.Automaton()
-    for w in lexicon.patterns().get("inner_words", ()):
-        auto.add_word(w, len(w))
-    auto.make_automaton()
-    return auto
-
-
 def _inner_positions(text: str) -> set[int]:
     """Positions inside words like 人力资源和社会保障, where a stop character is no break."""
     out: set[int] = set()
-    for end, n in _inner_automaton().iter(text):
-        out.update(range(end + 1 - n, end + 1))
+    for s, e, _ in wordlists.hits(text, "inner_words"):
+        out.update(range(s, e))
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import rjieba
+from .segmenter import rjieba
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
 
@@ -21,4 +21,6 @@ _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """(word, flag) pairs of `text`, dictionary words only (no HMM), as jieba.posseg.cut
     with HMM=False gives them."""
-    return tuple((w, "eng" if _ASCII_RUN.fullmatch(w) else f) for w, f in rjieba.tag(text, False))
+    if not text:
+        return ()
+    return tuple((w, "eng" if _ASCII_RUN.fullmatch(w) else f) for w, f in rjieba().tag(text, False))

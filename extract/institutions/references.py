@@ -8,25 +8,31 @@ clear"):
     numbered     兰州大学第一医院 … 兰大一院, 兰大二院 (-> 兰州大学第二医院); 市七医院 -> the
                  article's …第七人民医院
 
-Each finds its candidates with one regex or substring scan per named body: linear in the
-text times the (small) number of bodies found."""
+The literals they look for (designated short names, cores, bare names) are found in one
+Aho-Corasick pass over the text, and each mention's scan takes only what an earlier one did
+not: linear in the text and the bodies found, not their product."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from typing import Optional
 
+from ..prebuilt import cached
 from . import lexicon
+from .automata import chain, occurrences
 from .boundaries import is_word
 from .candidates import Candidate
 
 NUMERALS = "一二三四五六七八九十"
 _DESIGNATED = re.compile(r"\s*[（(]\s*(?:以下|下文|下称)?简称[：:]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
 _UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+_UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
 _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
 
 
 def reference_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    return (_designated(text, found) + _cores(text, found) + _bare(text, found) + _numbered(text, found)
+    designated, cores, bares = _designations(text, found), _core_forms(text, found), _bare_forms(text, found)
+    at = occurrences(text, [a for _, a, _ in designated] + [k for _, k in cores] + [b for _, b in bares])
+    return (_designated(designated, at) + _cores(text, cores, at) + _bare(text, bares, at) + _numbered(text, found)
             + _fillers(found))
 
 
@@ -40,33 +46,51 @@ def _fillers(found: list[Candidate]) -> list[Candidate]:
     same suffix takes that name (guide v2: the canonical name the article makes clear). A
     missing 第一 or 人民 is another body (市第一人民医院, 市人民医院) and is left alone."""
     full = {c.name for c in found if c.rule.startswith(("pattern", "gazetteer"))}
+    # each full name under itself less its first filler (the first such name of the set
+    # wins, as a scan of the set would): one look-up per candidate, not a scan of the names
+    shorter: dict[tuple[str, str], str] = {}
+    for n in full:
+        for f in FILLERS:
+            if f in n:
+                shorter.setdefault((f, n.replace(f, "", 1)), n)
     out = []
     for c in found:
         if not c.rule.startswith("pattern") or c.name in _not_cores():
             continue
         for f in FILLERS:
-            longer = next((n for n in full if len(n) == len(c.name) + len(f) and f in n
-                           and n.replace(f, "", 1) == c.name), None)
+            longer = shorter.get((f, c.name))
             if longer is not None:
                 out.append(c.with_(name=longer, rule="reference.filler", confidence=c.confidence + 0.01))
                 break
     return out
 
 
-def _designated(text: str, found: list[Candidate]) -> list[Candidate]:
+def _designations(text: str, found: list[Candidate]) -> list[tuple[Candidate, str, int]]:
+    """(body, the short name it is given, where) for each 以下简称“…” after a body."""
     out = []
     for c in found:
         m = _DESIGNATED.match(text, c.end)
-        if m is None:
-            continue
-        alias = m.group("alias")
-        for k in re.finditer(re.escape(alias), text[m.start("alias"):]):
-            s = m.start("alias") + k.start()
+        if m is not None:
+            out.append((c, m.group("alias"), m.start("alias")))
+    return out
+
+
+def _designated(designated: list, at: dict[str, list[int]]) -> list[Candidate]:
+    """Every occurrence of a designated short name from the designation on; where two
+    bodies' scans meet (the same short name designated twice), the rest is the earlier
+    one's (same spans, earlier in the list: resolve keeps those)."""
+    out, taken = [], {}
+    for c, alias, pos in designated:
+        seen = taken.setdefault(alias, set())
+        for s in chain(at.get(alias, []), len(alias), pos):
+            if s in seen:
+                break
+            seen.add(s)
             out.append(c.with_(start=s, end=s + len(alias), rule="reference.designated", confidence=0.9))
     return out
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.references.region_surfaces")
 def _region_surfaces() -> tuple[frozenset, int]:
     names = {r.name for r in lexicon.regions()} | {r.short for r in lexicon.regions()
                                                       if len(r.short) >= 2 and r.level in ("provincial", "municipal")}
@@ -82,14 +106,14 @@ def region_prefix(s: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.references.not_cores")
 def _not_cores() -> frozenset:
     forms = {f for b in lexicon.bodies() for f in b["forms"]}
     pat = lexicon.patterns()
     return frozenset(forms | {i["suffix"] for i in pat["suffixes"]} | set(pat["generic_phrases"]))
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.references.generic_heads")
 def _generic_heads() -> tuple:
     return tuple(lexicon.patterns()["generic_heads"])
 
@@ -103,7 +127,9 @@ def _core(surface: str) -> str:
     return core
 
 
-def _cores(text: str, found: list[Candidate]) -> list[Candidate]:
+def _core_forms(text: str, found: list[Candidate]) -> list[tuple[Candidate, str]]:
+    """(hospital, its name less its regions) for each core worth looking for, the first
+    hospital that has it."""
     out, seen = [], set()
     for c in found:
         if c.kind != "hospital" or not c.rule.startswith("pattern.anchored"):
@@ -114,13 +140,21 @@ def _cores(text: str, found: list[Candidate]) -> list[Candidate]:
                 or core[0] in NUMERALS + "第中市县区省州旗" or core.startswith(_generic_heads()) or core in seen):
             continue
         seen.add(core)
-        for m in re.finditer(re.escape(core), text):
-            if not (c.start <= m.start() < c.end) and is_word(text, m.start(), m.end()):
-                out.append(c.with_(start=m.start(), end=m.end(), rule="reference.core", confidence=0.75))
+        out.append((c, core))
     return out
 
 
-def _bare(text: str, found: list[Candidate]) -> list[Candidate]:
+def _cores(text: str, cores: list, at: dict[str, list[int]]) -> list[Candidate]:
+    out = []
+    for c, core in cores:
+        for s in chain(at.get(core, []), len(core)):
+            if not (c.start <= s < c.end) and is_word(text, s, s + len(core)):
+                out.append(c.with_(start=s, end=s + len(core), rule="reference.core", confidence=0.75))
+    return out
+
+
+def _bare_forms(text: str, found: list[Candidate]) -> list[tuple[Candidate, str]]:
+    """(national body, its name less 国家) for each bare name worth looking for."""
     out, seen = [], set()
     for c in found:
         surface = text[c.start:c.end]
@@ -130,17 +164,27 @@ def _bare(text: str, found: list[Candidate]) -> list[Candidate]:
         bare = c.name[2:]
         if len(bare) < 3 or bare in _not_cores():
             continue
-        for m in re.finditer(re.escape(bare), text):
-            s = m.start()
+        out.append((c, bare))
+    return out
+
+
+def _bare(text: str, bares: list, at: dict[str, list[int]]) -> list[Candidate]:
+    out = []
+    for c, bare in bares:
+        for s in chain(at.get(bare, []), len(bare)):
             if text[max(0, s - 2):s] == "国家" or (s and text[s - 1] in "省市县区州旗"):
                 continue
-            if is_word(text, s, m.end()):
-                out.append(c.with_(start=s, end=m.end(), rule="reference.bare", confidence=0.7))
+            if is_word(text, s, s + len(bare)):
+                out.append(c.with_(start=s, end=s + len(bare), rule="reference.bare", confidence=0.7))
     return out
 
 
 def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
+    """One look-up per distinct short (兰大, 市七), not a scan of the hospitals per match."""
     hospitals = [c for c in found if c.kind == "hospital"]
+    universities = _university_hospitals(hospitals)
+    by_short: dict[str, Optional[tuple[str, str]]] = {}
+    by_numeral: dict[str, Optional[Candidate]] = {}
     out = []
     for m in _UNI_SHORT.finditer(text):
         # the university's short name before 大: one character (兰大, 浙大), else two (南医大)
@@ -148,24 +192,37 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
                       and is_word(text, m.start() - k, m.end())), None)
         if start is None:
             continue
-        name = _by_university(hospitals, text[start:m.start()], m.group("n"))
+        u = text[start:m.start()]
+        if u not in by_short:
+            by_short[u] = _by_university(universities, u)
+        shape = by_short[u]
+        name = shape[0] + m.group("n") + shape[1] if shape else None
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
     for m in _CITY_SHORT.finditer(text):
         n = m.group("n")
-        same = next((c for c in hospitals if f"第{n}人民医院" in c.name or f"第{n}医院" in c.name), None)
+        if n not in by_numeral:
+            by_numeral[n] = next((c for c in hospitals if f"第{n}人民医院" in c.name or f"第{n}医院" in c.name), None)
+        same = by_numeral[n]
         if same is not None:
             out.append(same.with_(start=m.start(), end=m.end(), rule="reference.numbered", confidence=0.8))
     return out
 
 
-def _by_university(hospitals: list[Candidate], u: str, n: str):
-    """兰大 + 一: the article's 兰州大学第一医院; 兰大 + 二 beside it: 兰州大学第二医院."""
-    rx = re.compile(rf"^({re.escape(u[0])}[\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
+def _university_hospitals(hospitals: list[Candidate]) -> dict[str, list[tuple[str, str]]]:
+    """The article's university hospitals (兰州大学第一医院) by first character, in order:
+    (the name up to 第, the ending after the numeral)."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for c in hospitals:
-        k = rx.match(c.name)
-        if k and (len(u) == 1 or u[1] in k.group(1)):
-            return k.group(1) + n + k.group(3)
-    return None
+        k = _UNI_HOSPITAL.match(c.name)
+        if k:
+            out.setdefault(c.name[0], []).append((k.group(1), k.group(3)))
+    return out
+
+
+def _by_university(universities: dict[str, list[tuple[str, str]]], u: str) -> Optional[tuple[str, str]]:
+    """兰大 + 一: the article's 兰州大学第一医院; 兰大 + 二 beside it: 兰州大学第二医院 (the name
+    is the head + the numeral + the ending)."""
+    return next(((head, tail) for head, tail in universities.get(u[0], ()) if len(u) == 1 or u[1] in head), None)
 
 
 # an institution's other name in brackets right after it: its English name

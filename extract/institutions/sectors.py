@@ -16,9 +16,9 @@ news account: a media mention named as written (guide v2: outlets named as a sou
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Optional
 
+from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
@@ -30,16 +30,19 @@ from .lexicon import Region
 _AFTER = re.compile(r"[ \t\u3000]*(?:$|[\n）)、，,。；;：:！？」”]|为您|提醒|发布|提示|联合|会同|表示|介绍|通报|答复|回复|解答)", re.M)
 _CHANNEL = re.compile(r"[”\"」』’']?\s*(?:微信)?(?:公众号|小程序|视频号|客户端|APP|App|app|微博|抖音号|官微|网站|热线)")
 _BEFORE_OK = set("\n（(【[「“\"、，,。；;：: \t\u3000")
-_TAG = re.compile(r"(?m)(?:^|(?<=[。！？!?]))[ \t\u3000]*[（(](?P<tag>[\u4e00-\u9fff]{3,8})[）)][ \t\u3000]*$")
+# a bracketed tag that ends its line; it must also start the line or a sentence (_tag_starts):
+# the same spans as (?m)(?:^|(?<=[。！？!?]))[ \t\u3000]*<tag>, found from the brackets
+_TAG = re.compile(r"(?m)[（(](?P<tag>[\u4e00-\u9fff]{3,8})[）)][ \t\u3000]*$")
+_TAG_AFTER = "\n。！？!?"
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.sectors.sectors")
 def _sectors() -> tuple["re.Pattern", dict]:
     table = {b["sector"]: b for b in lexicon.bodies() if b.get("sector")}
     return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.sectors.local_shorts")
 def _local_shorts() -> tuple[dict[str, tuple[Region, ...]], int]:
     """District and county short names (普陀 -> 普陀区 of Shanghai, of Zhoushan)."""
     out: dict[str, list[Region]] = {}
@@ -96,6 +99,11 @@ def _tags(text: str, hits, by_end: dict, ctx: set) -> list[Candidate]:
     if "（" not in text and "(" not in text:
         return out
     for m in _TAG.finditer(text):
+        k = m.start()
+        while k and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k and text[k - 1] not in _TAG_AFTER:
+            continue
         s, e = m.span("tag")
         inner = _region_before(text, e, by_end, ctx)
         if inner is None or inner[0] <= s:

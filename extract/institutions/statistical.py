@@ -7,6 +7,7 @@ import os
 import re
 from functools import lru_cache
 
+from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate
 
@@ -14,7 +15,7 @@ MODEL_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path
                          "models", "institutions-ner")
 
 
-@lru_cache(maxsize=1)
+@cached("institutions.statistical.suffixes")
 def _suffixes() -> list[tuple[str, str]]:
     items = [(i["suffix"], i["kind"]) for i in lexicon.patterns()["suffixes"]]
     items += [(f, b["kind"]) for b in lexicon.bodies() for f in b["forms"]]
