@@ -11,7 +11,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 
-from ..offsets import Mapped
+from ..offsets import Builder, Mapped
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
@@ -31,6 +31,8 @@ class Stream:
 
     def __init__(self, text: str, o: list[int], r: list[int], flat: list[bool]):
         self.text, self.o, self.r, self.flat = text, o, r, flat
+        # the same segments as an offset map, to copy ranges of the stream from
+        self.map = Mapped.from_runs(text, o, r, [0 if f else 1 for f in flat], 0)
 
     def pos_at(self, k: int) -> int:
         """The raw offset of text[k]."""
@@ -46,23 +48,11 @@ class Stream:
                 return self.o[s - 1] + raw_offset - self.r[s - 1]
         return self.o[s] if s < len(self.o) else len(self.text)
 
-    def pieces(self, a: int, b: int) -> list[Mapped]:
-        """text[a:b] with its raw offsets (a < b), one piece per segment it spans."""
-        o, r, flat, text = self.o, self.r, self.flat, self.text
-        s = bisect_right(o, a) - 1
-        parts = []
-        while a < b:
-            end = o[s + 1] if s + 1 < len(o) else len(text)
-            e = b if b < end else end
-            parts.append(Mapped.flat(text[a:e], r[s]) if flat[s] else Mapped.identity(text[a:e], r[s] + a - o[s]))
-            a = e
-            s += 1
-        return parts
-
     def mapped(self, a: int, b: int) -> Mapped:
         """text[a:b] with its raw offsets (a < b)."""
-        parts = self.pieces(a, b)
-        return parts[0] if len(parts) == 1 else Mapped.join(parts, 0)
+        out = Builder()
+        out.copy(self.map, a, b)
+        return out.build(0)
 
 
 def text_stream(raw: str, offset: int = 0) -> Stream:
