@@ -181,7 +181,8 @@ def _emit(page: Page, node: Element, locator: Locator, raw_len: int) -> Mapped:
     stream (split only by inline tags) are copied from it as one range, newlines in a
     row as one."""
     stream = locator.stream
-    smap = stream.map
+    smap, stext = stream.map, stream.text
+    cursor = locator.cursor  # Locator.find, inlined: where the next string is looked for
     out = Builder()
     last = 0
     newlines = 0
@@ -212,8 +213,12 @@ def _emit(page: Page, node: Element, locator: Locator, raw_len: int) -> Mapped:
         t = s.replace("\r", " ") if "\r" in s else s
         if "\n" in t and not item.pre:
             t = t.replace("\n", " ")
-        k = locator.find(s)
+        k = stext.find(s, cursor)
+        if k < 0:
+            k = stext.find(s)  # lxml may have moved a node (e.g. out of a <table>)
         if k >= 0:
+            if k + len(s) > cursor:
+                cursor = k + len(s)
             if run and k == run_b:
                 run.append(t)
                 run_b = k + len(s)
@@ -225,13 +230,16 @@ def _emit(page: Page, node: Element, locator: Locator, raw_len: int) -> Mapped:
             continue
         if run:
             close_run()
+        locator.cursor = cursor
         m = locator.fallback(s)
+        cursor = locator.cursor
         out.copy(m, 0, len(s), t)
         last = m.at(len(s) - 1) + 1
     if run:
         close_run()
     if newlines:
         out.flat("\n" * newlines, last)
+    locator.cursor = cursor
     return out.build(raw_len)
 
 

@@ -105,7 +105,7 @@ def _target():
     buf: list[str] = []
 
     def flush(kind: Optional[str] = None) -> None:
-        s = "".join(buf)
+        s = buf[0] if len(buf) == 1 else "".join(buf)
         buf.clear()
         if not preserve and not s.strip(_ASCII_SPACES):
             s = "\n" if "\n" in s else " "
