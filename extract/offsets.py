@@ -49,6 +49,14 @@ class Mapped:
         return m
 
     @classmethod
+    def from_runs(cls, text: str, o: list[int], r: list[int], d: list[int], raw_len: int) -> "Mapped":
+        """A map given as runs (see the module's docstring): run k covers text[o[k]:o[k + 1]]
+        from raw offset r[k], stepping with the text (d[k] = 1) or not (0)."""
+        m = cls.__new__(cls)
+        m.text, m.raw_len, m._o, m._r, m._d = text, raw_len, o, r, d
+        return m
+
+    @classmethod
     def flat(cls, text: str, position: int, raw_len: Optional[int] = None) -> "Mapped":
         """Characters that all come from one raw position (an inserted newline, an entity)."""
         m = cls.__new__(cls)
@@ -237,6 +245,42 @@ class Mapped:
             elif r[k] in targets:
                 out.extend((o[k] + j, r[k]) for j in range(length))
         return out
+
+
+class Builder:
+    """A Mapped put together piece by piece: one run list and one join of the texts at
+    the end, with no Mapped per piece (an HTML page is built from thousands of them)."""
+
+    __slots__ = ("texts", "runs", "n")
+
+    def __init__(self):
+        self.texts: list[str] = []
+        self.runs = _Runs()
+        self.n = 0  # the length of the text so far
+
+    def copy(self, src: Mapped, a: int, b: int, text: Optional[str] = None) -> None:
+        """Append src.text[a:b] with its positions (or `text`, of the same length, under them)."""
+        if b > a:
+            self.texts.append(src.text[a:b] if text is None else text)
+            self.runs.copy(src, a, b, self.n)
+            self.n += b - a
+
+    def flat(self, text: str, position: int) -> None:
+        """Append characters that all come from one raw position."""
+        if text:
+            self.texts.append(text)
+            self.runs.push(self.n, position, 0, len(text))
+            self.n += len(text)
+
+    def last_position(self) -> Optional[int]:
+        """The raw offset of the last character appended (None before any)."""
+        runs = self.runs
+        if not self.n:
+            return None
+        return runs.r[-1] + (self.n - 1 - runs.o[-1]) * runs.d[-1]
+
+    def build(self, raw_len: int) -> Mapped:
+        return Mapped._of("".join(self.texts), self.runs, raw_len)
 
 
 class _Runs:

@@ -251,7 +251,8 @@ def test_stream_offsets_match_the_plain_scan(raw):
 
 
 _STREAM_PIECES = ["<", ">", '"', "'", "=", " ", "a", "b", "/", "!", "-", "&", "amp;", "#12;", "\r", "\n", "中",
-                  "script", "style", "?", "</", 'x="', "'y", "<!--", "-->", "&#x4e2d;", "p", "\t", "①"]
+                  "script", "style", "?", "</", 'x="', "'y", "<!--", "-->", "&#x4e2d;", "p", "\t", "①",
+                  "ScRipt", "TEXTAREA", "<p>", "</b>", "<br/>", "<a href='x>'>", "scripts"]
 
 
 @settings(max_examples=400, deadline=None)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from ..offsets import Mapped
+from ..offsets import Builder, Mapped
 from . import datelines, tree
 from .boilerplate import rules
 from .html_stream import Locator, Stream, text_stream
@@ -59,13 +59,15 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
         for el in [title_el] + _subtitles(page, ix, title_el):
             if title_pieces:
                 title_pieces.append(_newline(title_pieces))
-            title_pieces.extend(_emit(page, el, loc))
+            emitted = _emit(page, el, loc, raw_len)
+            if emitted.text:
+                title_pieces.append(emitted)
         heading = _block_text(page, title_el).strip()
         k = page_text.find(heading) if heading else -1
         after_title = k + len(heading) if k >= 0 else 0
         dateline_el = _dateline_element(page, ix, title_el)
         if dateline_el is not None:
-            dateline_pieces = _dateline_lines(Mapped.join(_emit(page, dateline_el, loc), raw_len))
+            dateline_pieces = _dateline_lines(_emit(page, dateline_el, loc, raw_len))
             dateline = datelines.find(_block_text(page, dateline_el).split("\n"))
     drops = page.drops
     _drop_chrome(page, ix, keep=dateline_el)
@@ -82,7 +84,7 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     if dateline_pieces and title_added and not _inside(page, dateline_el, root):
         pieces.extend(dateline_pieces)  # the article's own dateline sits between headline and body
         pieces.append(_newline(pieces))
-    pieces.extend(_emit(page, root, Locator(stream)))
+    pieces.append(_emit(page, root, Locator(stream), raw_len))
     body = Mapped.join(pieces, raw_len)
     return HtmlResult(body=body, page=page, title_line=title_line, page_text=page_text, after_title=after_title,
                       dateline=dateline)
@@ -152,7 +154,7 @@ def _dateline_lines(m: Mapped) -> list[Mapped]:
             break
         if t:
             if out:
-                out.append(Mapped("\n", [m.at(start)]))
+                out.append(Mapped.flat("\n", m.at(start)))
             out.append(m[start:end])
         start = end + 1
     return out
@@ -170,15 +172,18 @@ def _block_of(node) -> Optional[Element]:
 def _newline(pieces: list[Mapped]) -> Mapped:
     last = pieces[-1] if pieces else None
     p = last.at(len(last.text) - 1) + 1 if last is not None and last.text else 0
-    return Mapped("\n", [p])
+    return Mapped.flat("\n", p)
 
 
-def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
+def _emit(page: Page, node: Element, locator: Locator, raw_len: int) -> Mapped:
     """Text of `node` in document order; block boundaries become newlines (each at the
     offset after the text before it). Strings that follow each other in the character
-    stream (split only by inline tags) come out as one piece, newlines in a row as one."""
+    stream (split only by inline tags) are copied from it as one range, newlines in a
+    row as one."""
     stream = locator.stream
-    out: list[Mapped] = []
+    smap, stext = stream.map, stream.text
+    cursor = locator.cursor  # Locator.find, inlined: where the next string is looked for
+    out = Builder()
     last = 0
     newlines = 0
     run_a = run_b = -1  # the stream range of the pending run of strings
@@ -186,15 +191,9 @@ def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
 
     def close_run() -> None:
         nonlocal last
-        parts = stream.pieces(run_a, run_b)
         t = run[0] if len(run) == 1 else "".join(run)
-        if t == stream.text[run_a:run_b]:
-            out.extend(parts)
-        else:  # the same offsets under the output text (line breaks made spaces)
-            k = 0
-            for m in parts:
-                out.append(m.with_text(t[k:k + len(m.text)]))
-                k += len(m.text)
+        # the output text may differ from the stream's (line breaks made spaces): same length, same offsets
+        out.copy(smap, run_a, run_b, t)
         last = stream.pos_at(run_b - 1) + 1
         run.clear()
 
@@ -208,14 +207,18 @@ def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
         if not s:
             continue
         if newlines:
-            out.append(Mapped.flat("\n" * newlines, last))
+            out.flat("\n" * newlines, last)
             newlines = 0
         # a line break in the markup is a space on the page (a <pre> keeps its lines)
         t = s.replace("\r", " ") if "\r" in s else s
         if "\n" in t and not item.pre:
             t = t.replace("\n", " ")
-        k = locator.find(s)
+        k = stext.find(s, cursor)
+        if k < 0:
+            k = stext.find(s)  # lxml may have moved a node (e.g. out of a <table>)
         if k >= 0:
+            if k + len(s) > cursor:
+                cursor = k + len(s)
             if run and k == run_b:
                 run.append(t)
                 run_b = k + len(s)
@@ -227,14 +230,17 @@ def _emit(page: Page, node: Element, locator: Locator) -> list[Mapped]:
             continue
         if run:
             close_run()
+        locator.cursor = cursor
         m = locator.fallback(s)
-        out.append(m if t is s else m.with_text(t))
+        cursor = locator.cursor
+        out.copy(m, 0, len(s), t)
         last = m.at(len(s) - 1) + 1
     if run:
         close_run()
     if newlines:
-        out.append(Mapped.flat("\n" * newlines, last))
-    return out
+        out.flat("\n" * newlines, last)
+    locator.cursor = cursor
+    return out.build(raw_len)
 
 
 def _block_text(page: Page, node: Element) -> str:

@@ -11,17 +11,22 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 
-from ..offsets import Mapped
+from ..offsets import Builder, Mapped
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
 _TAG_STOP = re.compile(r"[>\"'<]")
-# where markup starts: a comment (1), a declaration or processing instruction, a tag (2: "/",
-# 3: name, 4: the rest up to its '>' when it holds no '<' and every quoted value is closed, one
-# character or one quoted value per step, nothing to backtrack into; else _tag_end finds the end)
-_MARKUP = re.compile(r"""<(?:(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{0,30})"""
-                     r"""((?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>)?)""")
 _RAWTEXT = ("script", "style", "textarea", "xmp", "noscript", "template")
+_REST = r"""(?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>"""
+_NOT_RAWTEXT = "(?!(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in n) for n in _RAWTEXT) + ")(?![A-Za-z0-9:-]))"
+_TAG = f"{_NOT_RAWTEXT}/?[A-Za-z][A-Za-z0-9:-]{{0,30}}+{_REST}"
+# where markup starts: (1) a run of whole tags that follow each other with no text between
+# (none opening a raw-text element: they are skipped at once), a comment (2), a declaration
+# or processing instruction, a tag (3: "/", 4: name, 5: the rest up to its '>' when it holds
+# no '<' and every quoted value is closed, one character or one quoted value per step,
+# nothing to backtrack into; else _tag_end finds the end). A tag in the run is matched as
+# the single-tag branch would match it (the name taken whole, then the same rest).
+_MARKUP = re.compile(f"<(?:({_TAG}(?:<{_TAG})*)|(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{{0,30}})({_REST})?)")
 
 
 class Stream:
@@ -31,6 +36,8 @@ class Stream:
 
     def __init__(self, text: str, o: list[int], r: list[int], flat: list[bool]):
         self.text, self.o, self.r, self.flat = text, o, r, flat
+        # the same segments as an offset map, to copy ranges of the stream from
+        self.map = Mapped.from_runs(text, o, r, [0 if f else 1 for f in flat], 0)
 
     def pos_at(self, k: int) -> int:
         """The raw offset of text[k]."""
@@ -46,23 +53,11 @@ class Stream:
                 return self.o[s - 1] + raw_offset - self.r[s - 1]
         return self.o[s] if s < len(self.o) else len(self.text)
 
-    def pieces(self, a: int, b: int) -> list[Mapped]:
-        """text[a:b] with its raw offsets (a < b), one piece per segment it spans."""
-        o, r, flat, text = self.o, self.r, self.flat, self.text
-        s = bisect_right(o, a) - 1
-        parts = []
-        while a < b:
-            end = o[s + 1] if s + 1 < len(o) else len(text)
-            e = b if b < end else end
-            parts.append(Mapped.flat(text[a:e], r[s]) if flat[s] else Mapped.identity(text[a:e], r[s] + a - o[s]))
-            a = e
-            s += 1
-        return parts
-
     def mapped(self, a: int, b: int) -> Mapped:
         """text[a:b] with its raw offsets (a < b)."""
-        parts = self.pieces(a, b)
-        return parts[0] if len(parts) == 1 else Mapped.join(parts, 0)
+        out = Builder()
+        out.copy(self.map, a, b)
+        return out.build(0)
 
 
 def text_stream(raw: str, offset: int = 0) -> Stream:
@@ -117,18 +112,21 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
                 n_out += j - i
         if m is None:
             break
-        name = m.group(3)
+        if m.group(1) is not None:  # whole tags, none opening raw text
+            i = m.end()
+            continue
+        name = m.group(4)
         if name is None:
-            if m.group(1):  # <!-- comment -->
+            if m.group(2):  # <!-- comment -->
                 k = raw.find("-->", j + 4)
                 i = n if k < 0 else k + 3
             else:  # <!DOCTYPE …>, <?xml …?>
                 k = raw.find(">", j + 2)
                 i = n if k < 0 else k + 1
             continue
-        k = m.end() if m.group(4) is not None else _tag_end(raw, m.end())
+        k = m.end() if m.group(5) is not None else _tag_end(raw, m.end())
         i = k
-        if not m.group(2) and name.lower() in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
+        if not m.group(3) and name.lower() in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
             close = _find_ci(raw, "</" + name.lower(), k)
             i = n if close < 0 else close
     return Stream("".join(texts), o, r, flat)

@@ -98,7 +98,15 @@ def clean_spaces(m: Mapped, aggressive: bool) -> Mapped:
             return ""
         return " "
 
-    return m.sub(_SPACES, repl) if " " in m.text else m
+    return m.sub(_SPACE_EDITS, repl) if " " in m.text else m
+
+
+# The space runs `clean_spaces` may change (a superset; the others it keeps as they are): a
+# run of two or more, or one space with a neighbour that is not a printable ASCII letter or
+# mark (a line edge, the text's edge, a digit, a CJK character or mark, any non-ASCII). A
+# single space between two ASCII words is kept without a call. A run is matched whole.
+_KEPT_NEXT = "\x00-\x09\x0b-\x1f!-/:-\x7f"  # ASCII, not a newline, a space or a digit
+_SPACE_EDITS = re.compile(f" (?: +|(?<![{_KEPT_NEXT}] )|(?![{_KEPT_NEXT}]))")
 
 
 def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:

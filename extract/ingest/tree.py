@@ -105,7 +105,7 @@ def _target():
     buf: list[str] = []
 
     def flush(kind: Optional[str] = None) -> None:
-        s = "".join(buf)
+        s = buf[0] if len(buf) == 1 else "".join(buf)
         buf.clear()
         if not preserve and not s.strip(_ASCII_SPACES):
             s = "\n" if "\n" in s else " "
@@ -229,6 +229,7 @@ class Page:
         self.root, self.nodes = built.root, built.nodes
         self.elements_all, self.strings_all, self.by_name = built.elements, built.strings, built.by_name
         self._dropped: list[Element] = []
+        self._text_strings: Optional[list[String]] = None
         self._dead: Optional[tuple[list[int], list[int]]] = None
 
     # -- removal ----------------------------------------------------------------
@@ -262,16 +263,25 @@ class Page:
         starts, ends = self._dead_ranges()
         if not starts:
             return list(items)
-        out = []
-        k, nk = 0, len(starts)
-        for n in items:
-            i = n.idx
-            while k < nk and ends[k] <= i:
-                k += 1
-            if k < nk and starts[k] <= i:
-                continue
-            out.append(n)
+        # the items between removed ranges are copied as slices (found by bisection)
+        keys = [n.idx for n in items]
+        out: list = []
+        lo, n = 0, len(keys)
+        for s, e in zip(starts, ends):
+            if lo >= n:
+                break
+            a = bisect_left(keys, s, lo)
+            if a > lo:
+                out += items[lo:a]
+            lo = bisect_left(keys, e, a)
+        out += items[lo:]
         return out
+
+    def text_strings(self) -> list[String]:
+        """The page-text strings (not comments, scripts, styles), removed or not, in order."""
+        if self._text_strings is None:
+            self._text_strings = [n for n in self.strings_all if n.kind == TEXT]
+        return self._text_strings
 
     def is_live(self, node) -> bool:
         """Neither node nor any of its ancestors removed."""
@@ -379,7 +389,7 @@ class TextIndex:
 
     def __init__(self, page: Page):
         self.page = page
-        strings = page.alive([n for n in page.strings_all if n.kind == TEXT])
+        strings = page.alive(page.text_strings())
         a_idx = page.alive(page.by_name.get("a", []))
         self.idx, self.texts = [n.idx for n in strings], [n.text for n in strings]
         texts = self.texts

@@ -1,0 +1,79 @@
+"""Shortcuts of the HTML ingest stage against the plain computations they replace: the
+space runs clean_spaces scans (only those it may change) and offsets.Builder (one map put
+together piece by piece) give the same text and the same raw offset for every character."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.ingest import lines
+from extract.offsets import Builder, Mapped
+
+_ALL_RUNS = re.compile(r" +")
+# the characters whose neighbourhood decides what happens to a space run
+_CHARS = st.sampled_from([" ", " ", " ", "a", "Z", "1", "9", "中", "文", "，", "。", "“", "\n", "%", "‰", ".", "-",
+                          "٣", "²", "\x0b", "·", "é"])
+
+
+def _clean_every_run(m: Mapped, aggressive: bool) -> Mapped:
+    scan, lines._SPACE_EDITS = lines._SPACE_EDITS, _ALL_RUNS
+    try:
+        return lines.clean_spaces(m, aggressive)
+    finally:
+        lines._SPACE_EDITS = scan
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS, max_size=14).map("".join), st.booleans())
+def test_space_scan_finds_every_run_it_changes(text, aggressive):
+    matched = {m.span() for m in lines._SPACE_EDITS.finditer(text)}
+    assert matched <= {m.span() for m in _ALL_RUNS.finditer(text)}  # whole runs only
+    m = Mapped.identity(text, 7)
+    got, want = lines.clean_spaces(m, aggressive), _clean_every_run(m, aggressive)
+    assert (got.text, got.pos) == (want.text, want.pos)
+
+
+def test_space_scan_on_written_text():
+    text = "医保 局  发布：2024 年 6 月起，报销比例 提高到 70 %。 The new  rules apply.\n 第二行 "
+    for aggressive in (False, True):
+        got, want = lines.clean_spaces(Mapped.identity(text), aggressive), _clean_every_run(Mapped.identity(text), aggressive)
+        assert (got.text, got.pos) == (want.text, want.pos)
+    assert lines.clean_spaces(Mapped.identity(text), False).text == \
+        "医保 局 发布：2024年6月起，报销比例 提高到70%。The new rules apply.\n第二行"
+
+
+_PIECES = st.lists(st.tuples(st.text(alphabet="ab中\n", max_size=5), st.integers(0, 50), st.booleans()), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PIECES)
+def test_builder_equals_join(pieces):
+    parts, out = [], Builder()
+    for text, raw, flat in pieces:
+        m = Mapped.flat(text, raw) if flat else Mapped.identity(text, raw)
+        parts.append(m)
+        if flat:
+            out.flat(text.upper(), raw)
+        else:
+            out.copy(m, 0, len(text), text.upper())  # another text of the same length keeps the offsets
+    joined, built = Mapped.join(parts, 99), out.build(99)
+    assert built.pos == joined.pos and built.text == joined.text.upper() and built.raw_len == 99
+    assert out.last_position() == (joined.pos[-1] if joined.pos else None)
+
+
+_PAGE = ("<html><body><div id=a><p>一<b>二</b></p><ul><li>三</li><li>四<i>五</i></li></ul></div>"
+         "<div id=b><p>六</p><table><tr><td>七</td><td>八</td></tr></table><p>九<a href=x>十</a></p></div></body></html>")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=6))
+def test_alive_slices_equal_the_plain_test(drops):
+    from extract.ingest import tree
+
+    page = tree.parse(_PAGE)
+    for k in drops:
+        page.drop(page.elements_all[k % len(page.elements_all)])
+    for items in (page.elements_all, page.strings_all, page.text_strings(), page.by_name["p"]):
+        assert page.alive(items) == [n for n in items if page.is_live(n)]
