@@ -74,6 +74,12 @@ _FIRST = set("0123456789") | set(NUMERAL_CHARS) | {w[0] for key in ("currency_pr
                                                                   "percent_words") for w in RULES[key]}
 SCANNER = re.compile(f"(?=[{re.escape(''.join(sorted(_FIRST)))}])(?:{_VAGUE}|{_PERCENT}|{_MONEY})")
 
+# A match that can become a mention holds one of these words (its currency, percent sign,
+# 百分点, 百分之 or 成); no match holds a sentence end. Sentences without any are not scanned.
+CUE = re.compile(alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]) + list(RULES["currency_prefix"])
+                     + RULES["percent_signs"] + RULES["pp_words"] + list(RULES["percent_words"]) + ["成"]))
+SENTENCE_END = re.compile("[。；！？]")
+
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
 MOD_SUFFIX = re.compile(alt(RULES["mod_suffix"]))
