@@ -10,17 +10,20 @@ on the publication date.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Iterator
+
 from ..schema import Mention
 from .changes import extract_changes
 from .normalize import money, percent, vague
-from .patterns import SCANNER
+from .patterns import CUE, SCANNER, SENTENCE_END
 
 __all__ = ["extract_money", "extract_changes"]
 
 
 def extract_money(text: str, ref=None) -> list[Mention]:
     found: list[Mention] = []
-    for m in SCANNER.finditer(text):
+    for m in _scan(text):
         kind = m.lastgroup  # the alternative that matched (its group closes last)
         if kind == "money":
             pre, cur, n2, u1 = m.group("pre", "cur", "n2", "u1")
@@ -35,6 +38,30 @@ def extract_money(text: str, ref=None) -> list[Mention]:
             found.append(mention)
     _share_list_per(found, text)
     return found
+
+
+def _scan(text: str) -> Iterator:
+    """SCANNER's matches in the sentences holding a cue word (patterns.CUE): the same as
+    scanning the whole text, less the matches that cannot become a mention (most numbers).
+    No match holds a sentence end, so a scan of the sentences finds the matches the whole
+    scan finds there (lookbehinds still see the text before the start; what a match or a
+    lookahead reads past its sentence's end would have to begin with that end character,
+    which no pattern consumes and every lookahead decides on by itself)."""
+    ends: list[int] = []
+    runs: list[list[int]] = []  # [start, end) of runs of sentences holding a cue
+    for c in CUE.finditer(text):
+        if runs and c.start() < runs[-1][1]:
+            continue  # in the sentence already taken
+        if not ends:
+            ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+        i = bisect_right(ends, c.start())
+        a, b = (ends[i - 1] if i else 0), ends[i]
+        if runs and runs[-1][1] == a:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+    for a, b in runs:
+        yield from SCANNER.finditer(text, a, b)
 
 
 def _share_list_per(found: list[Mention], text: str) -> None:

@@ -9,6 +9,7 @@ Every repetition is bounded, and no quantifier nests over overlapping classes.
 from __future__ import annotations
 
 import re
+import sys
 
 from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
@@ -47,8 +48,13 @@ _SUB = (rf"(?P<sub>[{_SUBD}]{{1,2}}(?:角|毛)(?:零?[{_SUBD}]分)?|零?[{_SUBD}
 _VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>{VAGUE_SCALE})"
           rf"(?P<va>{APPROX_IN})?(?P<vcur>{CUR_SUFFIX}))")
 
+# An Arabic number read by the percent form is never given back: a shorter reading ends before
+# a digit, a separator or a point, where no sign, range separator or 百分点 can follow (an
+# atomic group, Python 3.11+, spares the engine those retries on every number that is no
+# percentage; Chinese numerals keep theirs: 一百分点 is 一 + 百分点)
+_ANUM_ONCE = f"(?>{ANUM})" if sys.version_info >= (3, 11) else f"(?:{ANUM})"
 _PERCENT = (
-    rf"(?P<pct>(?P<pn1>{NUM})(?P<ps1>[ \u3000]?(?:{PCT_SIGN}))?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
+    rf"(?P<pct>(?P<pn1>{_ANUM_ONCE}|{CNUM})(?P<ps1>[ \u3000]?(?:{PCT_SIGN}))?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
     rf"(?P<pu>[ \u3000]?(?:{PCT_SIGN})|{PP}))"
     rf"|(?P<cpct>(?P<cw>{PCT_WORD})(?P<cn1>{NUM})(?:(?:{SEP})(?:{PCT_WORD})?(?P<cn2>{NUM}))?)"
     rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十])成)"
@@ -67,6 +73,12 @@ _MONEY = (
 _FIRST = set("0123456789") | set(NUMERAL_CHARS) | {w[0] for key in ("currency_prefix", "vague_prefix",
                                                                   "percent_words") for w in RULES[key]}
 SCANNER = re.compile(f"(?=[{re.escape(''.join(sorted(_FIRST)))}])(?:{_VAGUE}|{_PERCENT}|{_MONEY})")
+
+# A match that can become a mention holds one of these words (its currency, percent sign,
+# 百分点, 百分之 or 成); no match holds a sentence end. Sentences without any are not scanned.
+CUE = re.compile(alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]) + list(RULES["currency_prefix"])
+                     + RULES["percent_signs"] + RULES["pp_words"] + list(RULES["percent_words"]) + ["成"]))
+SENTENCE_END = re.compile("[。；！？]")
 
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
