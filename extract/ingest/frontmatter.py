@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import yaml
+from functools import lru_cache
 
 _FM = re.compile(r"\A\s{0,200}---[ \t]*\r?\n")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -24,23 +23,28 @@ class FrontMatter:
     problems: list[str] = field(default_factory=list)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that reads an alias as null (nothing is expanded, so nothing can
-    blow up) and every timestamp as its string."""
+@lru_cache(maxsize=1)
+def _loader():
+    """The loader class (PyYAML is imported only for a text that has a front matter block)."""
+    import yaml
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.aliases = 0
+    class _Loader(yaml.SafeLoader):
+        """SafeLoader that reads an alias as null (nothing is expanded, so nothing can
+        blow up) and every timestamp as its string."""
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.get_event()
-            self.aliases += 1
-            return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
-        return super().compose_node(parent, index)
+        def __init__(self, stream):
+            super().__init__(stream)
+            self.aliases = 0
 
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.get_event()
+                self.aliases += 1
+                return yaml.ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+            return super().compose_node(parent, index)
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+    return _Loader
 
 
 def read_front_matter(text: str) -> FrontMatter:
@@ -54,9 +58,12 @@ def read_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     block = text[m.end():end.start()]
     problems: list[str] = []
+    import yaml
+
+    Loader = _loader()
     loader = None
     try:
-        loader = _Loader(block)  # the reader refuses control characters right away
+        loader = Loader(block)  # the reader refuses control characters right away
         data = loader.get_single_data()
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as e:  # ValueError: a 5000-digit number
         data = _loose(block)
