@@ -14,6 +14,8 @@ import re
 import sys
 from typing import Iterator, NamedTuple, Optional, Union
 
+from .prebuilt import memo
+
 try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
     from re import _parser as _sre_parse
     from re import _constants as _sre_constants
@@ -33,6 +35,13 @@ def needed(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozense
         pattern, flags = pattern.pattern, pattern.flags
     if not isinstance(pattern, str) or flags & re.IGNORECASE:
         return None
+    return _needed(pattern, int(flags))
+
+
+@memo("literals.needed", sources=("literals.py",))
+def _needed(pattern: str, flags: int) -> Optional[frozenset[str]]:
+    """needed() of a pattern's text; the results for the toolkit's own patterns are stored
+    by the cache build (extract/prebuilt.py), so a fresh process does not parse them again."""
     try:
         parsed = _sre_parse.parse(pattern, flags)
     except re.error:

@@ -17,6 +17,8 @@ object is used only when that key equals the key computed now, the SHA-1 of:
     (every code and data file in it): any edit anywhere makes every such object stale;
   - the Python (version, cache tag) and, for each other library whose classes the object holds
     (pyahocorasick), its version and the size and mtime of its module file.
+`@memo(name, sources=...)` declares a pure function of hashable arguments instead: its table of
+results (argument tuple -> result) is such an object, filled while the build parses the corpora.
 A stale entry is never used, and an entry that cannot be read or unpickled (a truncated file, a
 library that changed its format) is ignored: the builder runs as if there were no store.
 `HNX_REGEX_CACHE=0` turns the store off with the rest of the cache.
@@ -36,6 +38,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, TypeVar, Union
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable)
 
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = "prebuilt-1"            # bump when the key or the file layout changes
@@ -47,6 +50,7 @@ _MISSING = object()
 _BUILDERS: dict[str, Callable[[], object]] = {}
 _SOURCES: dict[str, Optional[tuple[Path, ...]]] = {}
 _GETTERS: dict[str, Callable[[], object]] = {}
+_MEMOS: dict[str, Callable] = {}      # name -> the pure function whose results a table holds
 _PACKAGE_DIGEST: list[str] = []   # the package's digest, computed once per process
 
 
@@ -76,9 +80,43 @@ def cached(name: str, sources: Optional[Iterable[Union[str, os.PathLike]]] = Non
     return declare
 
 
+def memo(name: str, sources: Optional[Iterable[Union[str, os.PathLike]]] = None) -> Callable[[F], F]:
+    """Declare a pure function of hashable arguments whose results are kept for the life of
+    the process (like `functools.cache`) in a table stored under `name` like a `cached` object:
+    the cache build stores the calls made while it parsed the corpora, so a fresh process
+    starts with the results the toolkit's own patterns need. `sources` are what the results
+    depend on (the function's module is always part of the key; give the module itself, or
+    more, so an edit elsewhere in the package does not make the table stale). A result must
+    be immutable (it is shared by every caller) and picklable."""
+    def declare(fn: F) -> F:
+        def table() -> dict:
+            return {}
+        table.__module__, table.__qualname__ = fn.__module__, f"{fn.__qualname__}.<table>"
+        results = cached(name, sources)(table)
+        _MEMOS[name] = fn
+
+        @wraps(fn)
+        def call(*args):
+            known = results()
+            try:
+                return known[args]
+            except KeyError:
+                value = known[args] = fn(*args)
+                return value
+
+        call.cache_clear = results.cache_clear   # type: ignore[attr-defined]
+        return call   # type: ignore[return-value]
+    return declare
+
+
 def builders() -> dict[str, Callable[[], object]]:
     """Declared builders by name (the undecorated functions)."""
     return dict(_BUILDERS)
+
+
+def memos() -> dict[str, Callable]:
+    """Declared memo tables by name -> the (undecorated) function whose results they hold."""
+    return dict(_MEMOS)
 
 
 # -- the key ---------------------------------------------------------------

@@ -77,7 +77,7 @@ class _Hook:
     def _load(self) -> dict:
         table: dict = {}
         try:
-            raw = marshal.loads(zlib.decompress(self.path.read_bytes()))
+            raw = marshal.loads(read(self.path))
             if raw.get("tag") == tag():
                 table = raw["programs"]
                 self.data = raw.get("data") or {}
@@ -100,6 +100,13 @@ class _Hook:
                 return _ORIGINAL(p, flags)
         final, code, groups, groupindex, indexgroup = entry
         return _sre.compile(p, final, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
+
+
+def read(path: Path) -> bytes:
+    """The marshalled table in the cache file `path` (a file written compressed, as builds
+    before 2026-12 did, is inflated)."""
+    data = path.read_bytes()
+    return zlib.decompress(data) if data[:1] == b"x" else data   # zlib's header; marshal's dict is "{"
 
 
 def install() -> None:
@@ -175,7 +182,9 @@ def build(path: Path | None = None, roots: list[Path] | None = None) -> tuple[Pa
         data, datafiles.RECORD = dict(sorted(datafiles.RECORD.items())), None
     programs = dict(sorted(hook.record.items(), key=lambda kv: (type(kv[0][0]).__name__, kv[0])))
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = zlib.compress(marshal.dumps({"tag": tag(), "programs": programs, "data": data}, 2), 6)  # 2: no refs, stable bytes
+    # marshal version 2: no refs, stable bytes. Not compressed: inflating the ~2 MB took ~6 ms of
+    # every fresh process (more than reading it), for a file that stays on the machine
+    data = marshal.dumps({"tag": tag(), "programs": programs, "data": data}, 2)
     path.write_bytes(data)
     return path, len(programs), stored, skipped
 

@@ -19,7 +19,7 @@ ROOT = regexcache._HERE.parent
 
 
 def _stored(path):
-    raw = marshal.loads(zlib.decompress(path.read_bytes()))
+    raw = marshal.loads(regexcache.read(path))
     return raw["tag"], raw["programs"]
 
 
@@ -34,7 +34,7 @@ def _check(programs, data=None):
 
 
 def _stored_data(path):
-    return marshal.loads(zlib.decompress(path.read_bytes()))["data"]
+    return marshal.loads(regexcache.read(path))["data"]
 
 
 def _build(path):
@@ -52,6 +52,18 @@ def test_build_is_reproducible_and_exact(tmp_path):
     data = _stored_data(a)
     assert any(p.endswith("lexicon.yaml") for p in data)
     _check(programs, data)
+
+
+def test_file_written_compressed_is_still_read(tmp_path):
+    """The table is stored uncompressed; a file an older build wrote compressed loads the same."""
+    plain = regexcache.default_path()
+    if not plain.exists():
+        pytest.skip("no cache built (python -m extract.cachebuild)")
+    squeezed = tmp_path / "old.bin"
+    squeezed.write_bytes(zlib.compress(plain.read_bytes(), 6))
+    a, b = regexcache._Hook(plain), regexcache._Hook(squeezed)
+    assert a._load() == b._load() and a.data == b.data
+    assert len(a._load()) > 300
 
 
 def test_installed_cache_file_is_exact():

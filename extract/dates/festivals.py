@@ -11,12 +11,15 @@ uses (国庆, 中秋, 大年三十) and leaves out ambiguous library names.
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
+from ..prebuilt import cached
 from .lexicon import load_yaml
 
 
@@ -28,6 +31,17 @@ class Festival:
     day: int = 0  # day of month; for `week`: the nth week
     weekday: int = 0  # for `week`: 0 = Sunday (the library's numbering)
     after: Optional[str] = None  # a context that must follow the word (五一假期)
+
+
+def _library_files() -> tuple[str, ...]:
+    """The calendar library's tables (a part of the key of the objects stored from them)."""
+    spec = importlib.util.find_spec("lunar_python")   # finds the package without importing it
+    where = list(spec.submodule_search_locations or ()) if spec else []
+    return tuple(os.path.join(where[0], "util", f) for f in ("LunarUtil.py", "SolarUtil.py")) if where else ()
+
+
+LIBRARY_FILES = _library_files()
+SOURCES = ("dates/festivals.py", "dates/festivals.yaml", "dates/lexicon.py", "datafiles.py", *LIBRARY_FILES)
 
 
 def _lib():
@@ -69,7 +83,7 @@ def _library_table() -> dict[str, Festival]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cached("dates.festivals", sources=SOURCES)
 def names() -> dict[str, Festival]:
     """Every word read as a festival: library names, aliases and contextual short forms."""
     spec = load_yaml("festivals.yaml")
@@ -95,6 +109,7 @@ def not_after() -> re.Pattern:
     return re.compile(load_yaml("festivals.yaml")["not_after"])
 
 
+@cached("dates.lunar_months", sources=SOURCES)
 def lunar_month_names() -> dict[str, int]:
     """正 -> 1 … 冬 -> 11, 腊 -> 12, with the numeral forms (十一, 十二) text also uses."""
     LunarUtil, _ = _lib()
@@ -103,6 +118,7 @@ def lunar_month_names() -> dict[str, int]:
     return out
 
 
+@cached("dates.lunar_days", sources=SOURCES)
 def lunar_day_names() -> dict[str, int]:
     """初一 … 三十 (the library's names), plus 二十一 … 二十九 written without 廿."""
     LunarUtil, _ = _lib()
