@@ -86,6 +86,17 @@ def test_list_markers_and_clause_starts_agree_with_finditer(k):
         assert _spans(conditions._clause_finditer(text, key)) == _spans(rx[key].finditer(text))
 
 
+def test_people_list_tried_only_near_its_words():
+    """The people-list pattern is tried only at clause starts near one of its needed words
+    (均可, 都可以 …): its matches are still every match of a plain scan."""
+    assert conditions._near_words("people_list") is not None
+    text = ("通知如下。退休人员、在职职工和城乡居民，均可到社区服务中心办理；"
+            "困难职工及其家庭成员，经审核后都可以申请补贴。" * 3 + "，" * 600 + "低保家庭或特困人员，均可享受。")
+    rx = conditions._rx()["people_list"]
+    found = _spans(conditions._clause_finditer(text, "people_list"))
+    assert len(found) == 4 and found == _spans(rx.finditer(text))
+
+
 @pytest.mark.parametrize("k", range(len(TEXTS)))
 def test_word_hits_keep_every_sentence_that_matches(k):
     text = TEXTS[k]

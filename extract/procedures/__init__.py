@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from ..schema import Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
-from .channels import find_channels, may_name_channels
+from .channels import find_channels, hotline_matches, may_name_channels
 from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
@@ -319,7 +319,7 @@ def _contact_lines(text: str, drafts: list[Draft]) -> None:
     """市医保局咨询电话：028-61881234 in the paragraph that ends a procedure joins it."""
     ends = sorted(range(len(drafts)), key=lambda i: drafts[i].end)
     end_pos = [drafts[i].end for i in ends]
-    for m in lexicon().hotline_re.finditer(text):
+    for m in hotline_matches(text):
         k = bisect_right(end_pos, m.start()) - 1
         while k >= 0 and m.start() - end_pos[k] <= ATTACH_GAP:
             d = drafts[ends[k]]

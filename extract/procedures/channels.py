@@ -229,6 +229,11 @@ def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     return bool(lex.negation_re.search(CLAUSE_BREAK.split(before)[-1]))
 
 
+def hotline_matches(text: str) -> list[re.Match]:
+    """lexicon().hotline_re.finditer(text), from the article's scan (found once)."""
+    return _scan(lexicon(), text).matches[2]
+
+
 def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[bool]:
     """For each (lo, hi): whether find_channels(text, lo, hi) may find a channel (False:
     it finds none), answered from the article's scan without looking at the range. The

@@ -39,10 +39,16 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
     """Pieces of text[lo:hi] between separators, whitespace-trimmed, non-empty."""
     pieces = _pieces(sep)
     if pieces is not None:  # the non-empty runs between separators, found by one pattern
-        out = [m.span() for m in pieces.finditer(text, lo, hi)]
-        # most pieces need no trimming (trim's own first test, without the call)
-        return [t for t in ((a, b) if text[a] not in _HEAD and text[b - 1] not in _TAIL else trim(text, a, b)
-                            for a, b in out) if t[1] > t[0]]
+        kept = []
+        for m in pieces.finditer(text, lo, hi):
+            a, b = m.span()
+            # most pieces need no trimming (trim's own first test, without the call)
+            if text[a] in _HEAD or text[b - 1] in _TAIL:
+                a, b = trim(text, a, b)
+                if b <= a:
+                    continue
+            kept.append((a, b))
+        return kept
     else:
         out, s = [], lo
         for m in sep.finditer(text, lo, hi):
@@ -108,13 +114,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return last[1]
 
 
+@lru_cache(maxsize=8)
+def _clause_marks(breaks: str) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(set(_OPEN + _CLOSE + breaks)))) + "]")
+
+
 def clause_spans(text: str, lo: int, hi: int, breaks: str = "，,；;。！？!?\n") -> list[tuple[int, int]]:
     """Clauses of text[lo:hi]: cut at `breaks` outside brackets (a comma inside
     （相片规格为358像素，分辨率350DPI） does not end a clause); a line break or a sentence
     end always cuts. One pass, bracket depth capped."""
     out, s, depth = [], lo, 0
     hard = "。！？!?\n"
-    for i in range(lo, hi):
+    for m in _clause_marks(breaks).finditer(text, lo, hi):  # the brackets and breaks: no other character counts
+        i = m.start()
         c = text[i]
         if c in _OPEN:
             depth = min(depth + 1, _MAX_DEPTH)

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
+from .. import literals
 from ..literals import _sre_parse
 from ..schema import Span
 from .assemble import Draft, Taken
@@ -24,6 +25,7 @@ _REFERS_TO_LIST = re.compile(r"以下|下列|如下")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 MAX_CHARS = 300   # an inline eligibility statement ends at its sentence end, or here
 NEAREST = 4       # procedures looked at on each side of an eligibility statement
+_MAX_WINDOW = 2000  # a clause-opening pattern wider than this is scanned by its trigger
 _HAN2 = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
 
@@ -66,13 +68,41 @@ def _clause_start_re(pattern: str) -> Optional[re.Pattern]:
     return re.compile(f"[{m.group(1)}](?={m.group(2)})")
 
 
+@lru_cache(maxsize=8)
+def _near_words(key: str) -> Optional[tuple[re.Pattern, re.Pattern, int, int]]:
+    """For a clause-opening pattern that needs a word (literals.needed) and has a bounded
+    width: (break characters, word scanner, the pattern's widest match, how far before an
+    occurrence a reported overlapping one may start); None otherwise."""
+    rx = _rx()[key]
+    m = _CLAUSE_START.match(rx.pattern)
+    words = literals.needed(rx)
+    width = _sre_parse.parse(rx.pattern).getwidth()[1]
+    if not m or not words or width > _MAX_WINDOW:
+        return None
+    return re.compile(f"[{m.group(1)}]"), literals.scanner(words), width, max(map(len, words)) - 1
+
+
 def _clause_finditer(text: str, key: str):
     """_rx()[key].finditer(text), trying the pattern only where it can start."""
     rx = _rx()
     trigger = rx["clause_starts"][key]
     if trigger is None:
         return rx[key].finditer(text)
-    return _anchored_finditer(text, rx[key], [0] + [m.start() + 1 for m in trigger.finditer(text)])
+    near = _near_words(key)
+    if near is None:
+        return _anchored_finditer(text, rx[key], [0] + [m.start() + 1 for m in trigger.finditer(text)])
+    # a match starting after the break at b holds a needed word, reported at some h with
+    # b - width < h <= b + reach (+1): only the breaks within those windows of the (few)
+    # words are tried, each a start the trigger would also have offered when it matches
+    breaks, words, width, reach = near
+    anchors, done = [0], 0
+    for w in words.finditer(text):
+        h = w.start()
+        lo, hi = max(done, h - width), h + reach
+        if lo < hi:
+            anchors.extend(b.start() + 1 for b in breaks.finditer(text, lo, hi))
+            done = hi
+    return _anchored_finditer(text, rx[key], anchors)
 
 
 def _items(text: str, s: int, e: int, sep: str = "；;") -> list[tuple[int, int]]:
