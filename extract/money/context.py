@@ -6,12 +6,13 @@ import re
 from typing import Optional
 
 from .patterns import (BAD_BEFORE, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
-                       PER_CLAUSE_EACH, PER_EACH, PER_NOUN, PER_PREFIX, PER_SPLIT, RATE_NOUN)
+                       PER_CLAUSE_EACH, PER_EACH, PER_NOUN, PER_PREFIX, PER_SPLIT, RATE_HEAD, RATE_NOUN)
 from .rules import RULES
 
 MOD_PREFIX_WORDS: dict[str, str] = RULES["mod_prefix"]
 MOD_SUFFIX_WORDS: dict[str, str] = RULES["mod_suffix"]
 FILLERS = sorted(RULES["mod_filler"], key=len, reverse=True)
+MOD_PREFIX_LAST = frozenset(w[-1] for w in list(MOD_PREFIX_WORDS) + FILLERS)  # MOD_PREFIX ends in one
 EXTREMES = set(RULES["extreme_words"])
 ACHIEVED = tuple(RULES["achieved_words"])
 POSSIBLE = tuple(RULES["possible_words"])
@@ -41,6 +42,8 @@ RATE_NOUN_CHARS = RULES["rate_noun_chars"]
 
 def prefix_mod(text: str, start: int) -> tuple[Optional[str], int]:
     """The bound word right before `start` (不超过, 突破达…): (mod, where the word starts)."""
+    if not start or text[start - 1] not in MOD_PREFIX_LAST:
+        return None, start  # the word would end right before the amount
     window = text[max(0, start - WINDOW):start]
     m = MOD_PREFIX.search(window)
     if not m:
@@ -134,6 +137,8 @@ def rate_per(text: str, start: int) -> list[str]:
     """年度最高支付限额为15万元 (年), 人均财政补助标准670元 (人): a rate noun before the
     amount in its clause (guide v2); the span stays the amount."""
     seg = text[max(0, start - RATE_NOUN_CHARS):start]
+    if not RATE_HEAD.search(seg):
+        return []  # every rate noun ends in a head word (标准, 限额…): most amounts have none before them
     # one phrase per line (WeChat exports): 人均保费\n59元/年 - a line break right before the
     # amount, after a line with no punctuation, does not end the clause
     head = seg.rstrip(" \t\u3000")

@@ -79,38 +79,39 @@ def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str],
 
 
 def money(m: re.Match, text: str) -> Optional[Mention]:
-    g = m.group
-    pre, cur, end = g("pre"), g("cur"), m.end()
-    if not (cur or pre or (g("n2") and g("u1"))):
+    # the groups read below, in one call (a group by name costs a look-up each time)
+    pre, cur, n1, n2, u1, s2, sub, per_text = m.group("pre", "cur", "n1", "n2", "u1", "s2", "sub", "per")
+    written_cur, end = cur, m.end()
+    if not (cur or pre or (n2 and u1)):
         return None  # no currency anywhere (most scanner matches): the checks below would say so
     bare = not pre and ctx.prefix_mod(text, m.start())[0] is not None  # 逾千万元
     first = read_amount(m, 1, bare)
     if first is None:
         return None
-    second = read_amount(m, 2) if g("n2") else None
-    if g("n2") and (second is None or not (cur or pre)):
-        if not g("u1"):
+    second = read_amount(m, 2) if n2 else None
+    if n2 and (second is None or not (cur or pre)):
+        if not u1:
             return None
-        second, cur, end = None, g("u1"), m.end("u1")  # 5元-10次: keep the first amount
+        second, cur, end = None, u1, m.end("u1")  # 5元-10次: keep the first amount
     if not (cur or pre):
         return None
     start = m.start("pre") if pre else first.start
     if pre and text[m.end("pre"):first.start].strip(" \u00a0"):
         return None  # 人民币 then a Chinese numeral swallowing a word: not this amount
     pre = pre.strip() if pre else pre
-    if ctx.bad_before(text, start) or ctx.cut_number(text, first.start, m.group("n1"), end):
+    if ctx.bad_before(text, start) or ctx.cut_number(text, first.start, n1, end):
         return None
-    cur_end = m.end("cur") if g("cur") and cur == g("cur") else end
+    cur_end = m.end("cur") if written_cur and cur == written_cur else end
     if cur and cur.endswith("元") and ctx.yuan_is_word(text, cur_end):
         return None
     if cur == "日元" and ctx.day_before(text, start):
         return None
-    if cur == "块" and not (g("sub") or ctx.clause_ends(text, cur_end)):
+    if cur == "块" and not (sub or ctx.clause_ends(text, cur_end)):
         return None
-    daxie = ctx.is_daxie(g("n1"))
-    if cur in BARE_SUBUNIT and not _bare_subunit_ok(cur, g("n1"), daxie):
+    daxie = ctx.is_daxie(n1)
+    if cur in BARE_SUBUNIT and not _bare_subunit_ok(cur, n1, daxie):
         return None  # 三角 (a triangle), 8分 (a score): not money
-    lone = first.chinese and not first.scaled and len(g("n1")) == 1 and not pre and not daxie
+    lone = first.chinese and not first.scaled and len(n1) == 1 and not pre and not daxie
     if lone and (ctx.lone_numeral_in_word(text, first.start) or ctx.lone_yuan_is_word(text, end)):
         return None
     if first.chinese and first.value == 1 and cur in ("分钱", "毛钱", "分", "毛") and ctx.idiom_after(text, end):
@@ -123,18 +124,18 @@ def money(m: re.Match, text: str) -> Optional[Mention]:
     values = [first.value * factor]
     if second is not None:
         v1 = first.value
-        if second.scaled and not first.scaled and not g("u1") and first.raw < parse_number(g("n2")):
-            v1 = first.value * SCALES[g("s2")]  # 5-10万元: the scale is written once
+        if second.scaled and not first.scaled and not u1 and first.raw < parse_number(n2):
+            v1 = first.value * SCALES[s2]  # 5-10万元: the scale is written once
         values = [v1 * factor, second.value * factor]
     elif first.low is not None:
         values = [first.low * factor, first.value * factor]
-    elif g("sub"):
-        values[0] += _subunit(g("sub"))
-    per = ctx.per_units(g("per")) if g("per") and end == m.end() else []
+    elif sub:
+        values[0] += _subunit(sub)
+    per = ctx.per_units(per_text) if per_text and end == m.end() else []
     mod, per_before, start = _mods(text, start, end, first.approx or bool(second and second.approx))
     if second is None:
         mod = ctx.bound_note(text, end, mod)  # 5000元以上（不含）
-    confidence = 0.6 if not has_digit(g("n1")) else 0.7 if lone or cur == "块" else 0.95
+    confidence = 0.6 if not has_digit(n1) else 0.7 if lone or cur == "块" else 0.95
     rule = "money.range" if second else "money.per" if (per or per_before) else "money.amount"
     return _mention("money", text, start, end, values, mod=mod, per=(per_before + per) or None,
                     currency=code, rule=rule, confidence=confidence)

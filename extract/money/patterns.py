@@ -95,6 +95,7 @@ RATE_NOUN = re.compile(
     rf"|(?P<ms>{alt(RULES['rate_markers_short'])})(?=(?:{_HEAD})))(?:{_HEAD})"
     # then words, and the quantity's earlier figure (年度限额由3万元提高到5万元), up to the amount
     rf"(?:[\u4e00-\u9fff]|[0-9][0-9.,]{{0,12}}(?:万|亿)?元){{0,10}}\Z")
+RATE_HEAD = re.compile(_HEAD)  # a rate noun's last word: RATE_NOUN cannot match without one
 MOD_FAR = re.compile(rf"(?:{alt(RULES['far_mod_words'])})[\u4e00-\u9fff]{{1,{RULES['far_mod_chars']}}}\Z")
 PER_SPLIT = re.compile(rf"{PER_UNIT}")
 PER_EACH = re.compile(rf"每(?:{_FILL})?({PER_UNIT})")
