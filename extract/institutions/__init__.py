@@ -71,7 +71,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "compounds" in layers:
         first = resolve(first + compound_candidates(text, first, hits))
         plural = plural_parents(text, first)
-        first = [c for c in first if c not in plural]
+        if plural:
+            first = [c for c in first if c not in plural]
     if "references" in layers:
         first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
         first = resolve(first + abbreviation_candidates(text, first))

@@ -42,20 +42,20 @@ class Joined:
         return c.with_(start=self.pos(c.start), end=self.pos(c.end, end=True))
 
 
+_AFTER_BREAK = re.compile("\n[ \t]*(?=[\u4e00-\u9fff])")
+
+
 def _breaks(text: str):
     """(start, end) of each line break between two Chinese characters with the spaces and
     tabs around it: the matches of (?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff]), found
-    from the line breaks (a regex would try every position of the text)."""
-    n = text.find("\n")
-    while n >= 0:
-        a, b = n, n + 1
+    from the line breaks that a Chinese character follows (a pattern that starts with the
+    break is searched for by the engine; one that starts with [ \t]* is tried everywhere)."""
+    for m in _AFTER_BREAK.finditer(text):
+        a = m.start()
         while a and text[a - 1] in " \t":
             a -= 1
-        while b < len(text) and text[b] in " \t":
-            b += 1
-        if a and b < len(text) and _CJK.match(text, a - 1) and _CJK.match(text, b):
-            yield a, b
-        n = text.find("\n", n + 1)
+        if a and _CJK.match(text, a - 1):
+            yield a, m.end()
 
 
 # a line that ends in a whole name or a title is whole (…有限公司 / 北京国贸…有限公司, …副会长 /

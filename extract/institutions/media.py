@@ -22,8 +22,9 @@ _REPORTER = rf"(?P<name>[\u4e00-\u9fff]{{1,10}}?{_ENDS})(?:特约|首席|资深)
 # a masthead: a line that starts with the paper's or site's name and its date (an OCR'd
 # page's folio 江城健康导报 2024年10月15日 星期二; a portal's 南国健康网 2025年06月18日 10:32),
 # the date on the same line or the next
-_MASTHEAD = re.compile(rf"(?m)^[ \t\u3000]*(?P<name>{_NAME}{{2,12}}?{_ENDS})[ \t\u3000]*\n?[ \t\u3000]*"
-                       rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})")
+# (found as _AfterBreak("\n", …): the same matches as (?m)^…, which the engine tries at every position)
+_MASTHEAD = (rf"[ \t\u3000]*(?P<name>{_NAME}{{2,12}}?{_ENDS})[ \t\u3000]*\n?[ \t\u3000]*"
+             rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})")
 # a newspaper or magazine in title marks (本报记者 林某《南粤健康报》（…第A04版）, 据《第一财经日报》);
 # documents ending in 报 (公报, 通报, 简报, 年报) are not outlets
 _PAPER_ENDS = r"(?:日报|晚报|晨报|导报|时报|周报|商报|画报|报|周刊|杂志)"
@@ -55,7 +56,7 @@ _RULES = ((_SOURCE, "media.source", ("来源", "稿源", "出处", "原创", "�
           (_AfterBreak(r"\s】」”\"：:，。", _DATELINE), "media.dateline", ("讯", "电", "消息")),
           (_ACCORDING, "media.according", ("据",)),
           (_AfterBreak(r"\s、，。：:（(", _REPORTER), "media.reporter", ("记者", "通讯员")),
-          (_MASTHEAD, "media.masthead", ("年", "-")),
+          (_AfterBreak("\n", _MASTHEAD), "media.masthead", ("年", "-")),
           (_TITLED, "media.titled", ("《",)))
 
 
