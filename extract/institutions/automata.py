@@ -37,6 +37,14 @@ class Automaton:
     def __len__(self) -> int:
         return len(self._surfaces)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when built from the same surfaces and values (a loaded copy equals a rebuilt one)."""
+        if not isinstance(other, Automaton):
+            return NotImplemented
+        return (self._surfaces, self._values) == (other._surfaces, other._values)
+
+    __hash__ = None  # type: ignore[assignment]
+
     def matches(self, text: str) -> list[tuple[int, int, Any]]:
         """(start, end, value) of every occurrence, by end, the longest first at one end."""
         if self._ac is None:

@@ -87,7 +87,7 @@ def _parented() -> dict:
     for b in lexicon.bodies():
         if b.get("parent"):
             forms.setdefault(b["parent"], set()).update(b["forms"])
-    return {p: re.compile("各[\u4e00-\u9fff、]{0,12}?(?:" + "|".join(map(re.escape, sorted(f, key=len, reverse=True))) + ")")
+    return {p: re.compile("各[\u4e00-\u9fff、]{0,12}?(?:" + "|".join(map(re.escape, sorted(f, key=lambda w: (-len(w), w)))) + ")")
             for p, f in forms.items()}
 
 

@@ -7,7 +7,6 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
-import yaml
 
 from ..datafiles import load_yaml
 from ..prebuilt import cached
@@ -50,9 +49,6 @@ class Entry:
     region: Optional[str] = None
 
 
-# libyaml's parser where PyYAML was built with it (the data files load ~10x faster: the
-# pure-Python parser was most of a first article's institution cost)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _yaml(name: str):
