@@ -260,13 +260,21 @@ def _article(seg: list[Line]) -> ArticleSpan:
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
     joined = "\n".join(ln.text for ln in body)
-    bylines = [(getattr(rx, "rx", rx), lines_holding(joined, getattr(rx, "need", None))) for rx in p["bylines"]]
+    scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
+
+    def holding(rx) -> Optional[set[int]]:
+        need = getattr(rx, "need", None)
+        if need not in scanned:
+            scanned[need] = lines_holding(joined, need)
+        return scanned[need]
+
+    bylines = [(getattr(rx, "rx", rx), holding(rx)) for rx in p["bylines"]]
     tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
     for rx, hits in bylines:
         for i in range(len(body)) if hits is None else hits:
             tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
-    tag_lines = lines_holding(joined, getattr(tag_rx, "need", None))
+    tag_lines = holding(tag_rx)
     # only these lines can name anyone: the first four, those holding a word of a byline, a
     # source tag or an agency's byline, and leads
     look: Optional[set[int]] = set(range(min(4, len(body))))

@@ -91,8 +91,10 @@ def parse_line(line: str) -> Optional[Dateline]:
     t = fold(line)
     if not t or len(t) > 160:
         return None
-    out = Dateline(text=t)
     labelled = list(r["label_rx"].finditer(t))
+    if not labelled and not r["date"].search(t):  # no field to read: no date, no label
+        return None
+    out = Dateline(text=t)
     residue = t[:labelled[0].start()] if labelled else t
     pieces = [(None, residue)]
     for i, lb in enumerate(labelled):
@@ -157,8 +159,9 @@ def _unlabelled(value: str, out: Dateline) -> int:
     for side in (before, after):
         if not side or r["not_name"].match(side):
             continue
-        if r["name"].fullmatch(side) and outlets.normalize(side):
-            out.outlet = out.outlet or outlets.normalize(side)
+        name = outlets.normalize(side) if r["name"].fullmatch(side) else None
+        if name:
+            out.outlet = out.outlet or name
         else:
             left += len(side)
     return left
