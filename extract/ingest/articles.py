@@ -11,7 +11,7 @@ from typing import Optional
 from . import datelines, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .linescan import lines_holding
+from .linescan import lines_holding, search_tail
 from .meta import closes_article, end_words, is_page_meta_line, lead_words, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name
 
@@ -259,7 +259,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
-    joined = "\n".join(ln.text for ln in body)
+    joined = "\n".join([ln.text for ln in body])
     scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
 
     def holding(rx) -> Optional[set[int]]:
@@ -307,7 +307,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
             art.outlet = outlets.normalize(lead.group("outlet"))
         if art.outlet is None and i < 4:  # lines have distinct offsets: index, not equality
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
-        tag = tag_rx.search(t) if tag_lines is None or i in tag_lines else None
+        tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):
             if tag.group("outlet") not in art.byline:  # （黄淑慧）: the reporter signs off
                 art.byline.append(tag.group("outlet"))

@@ -265,10 +265,16 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
     return [lines[k] for k in sorted(lines_holding(text, scan))]
 
 
+# fold(line)[:80] is fold(line[:k])[:80] when that is 80 characters long (folding works
+# character by character, blank runs squeezed and the edges stripped)
+_LEAD_PREFIX = 200
+
+
 def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
-    t = fold(line)[:80]
+    t = fold(line[:_LEAD_PREFIX])  # a long line: only its start is folded
+    t = (t if len(t) >= 80 else fold(line))[:80]
     scan = _lead_words()
     if scan is not None and not scan.search(t):  # none of the words a lead needs
         return None

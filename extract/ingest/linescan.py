@@ -84,3 +84,29 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
     if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)
+
+
+def search_tail(rx, text: str) -> Optional[re.Match]:
+    """rx.search(text) for a pattern whose matches end at the text's end (`…$`, at most
+    `w` characters long): searched from `w + 1` characters before the end only (a long
+    line's other starts cannot match; a lookbehind still sees the text before). A
+    multiline `$` ends a line: so only for a text of one line."""
+    w, multiline = _tail_width(getattr(rx, "rx", rx))
+    if w is None or (multiline and "\n" in text):
+        return rx.search(text)
+    return rx.search(text, max(0, len(text) - w - 1))
+
+
+@lru_cache(maxsize=64)
+def _tail_width(rx: re.Pattern) -> tuple[Optional[int], bool]:
+    """(the longest match of a pattern ending in `$`, or None; whether it is multiline)."""
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:  # pragma: no cover - a compiled pattern parses
+        return None, False
+    multiline = bool((rx.flags | parsed.state.flags) & re.MULTILINE)
+    items = list(parsed)
+    if not items or items[-1] != (_C.AT, _C.AT_END):
+        return None, multiline
+    width = parsed.getwidth()[1]
+    return (width if width < _C.MAXREPEAT else None), multiline
