@@ -270,6 +270,20 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
 _LEAD_PREFIX = 200
 
 
+def first_lead_outlet(lines: list[str]) -> Optional[str]:
+    """lead_outlet of the first of `lines` that names one, asking only the lines holding
+    a word a lead needs (one scan; the words hold no digit or blank, so folding a line
+    neither makes nor breaks one)."""
+    scan = _lead_words()
+    if scan is not None and re.search(r"[\d\s]", scan.pattern):
+        scan = None
+    for line in _holding(lines, scan):
+        name = lead_outlet(line)
+        if name:
+            return name
+    return None
+
+
 def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
