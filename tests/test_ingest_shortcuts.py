@@ -77,3 +77,56 @@ def test_alive_slices_equal_the_plain_test(drops):
         page.drop(page.elements_all[k % len(page.elements_all)])
     for items in (page.elements_all, page.strings_all, page.text_strings(), page.by_name["p"]):
         assert page.alive(items) == [n for n in items if page.is_live(n)]
+
+
+_LINE_CHARS = st.sampled_from(["\n", "\n", "记", "者", "（", "(", "■", "通", "讯", "员", "整", "理", "a", " "])
+_SCANS = ["■", r"\(|（", "整理", "通讯员|记者", "[(（]", "记者|者记", "a", "记者 "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_CHARS, max_size=30).map("".join), st.sampled_from(_SCANS))
+def test_lines_holding_plain_words_equals_regex_scan(text, pattern):
+    """A scan of a few plain words is done by str.find per word: same lines as the
+    regex scan, and as asking line by line."""
+    from extract.ingest import linescan
+
+    scan = re.compile(pattern)
+    assert linescan._plain_words(scan) is not None
+    by_line = {k for k, ln in enumerate(text.split("\n")) if scan.search(ln)}
+    assert linescan.lines_holding(text, scan) == by_line
+    assert linescan._lines_finding(text, linescan._plain_words(scan)) == by_line
+
+
+def test_lines_holding_keeps_regex_for_other_scans():
+    from extract.ingest import linescan
+
+    for pattern, flags in (("a.b", 0), ("[^ab]", 0), ("abc", re.I), ("记者|a+", 0), ("a|b|c|d|e", 0)):
+        assert linescan._plain_words(re.compile(pattern, flags)) is None
+    assert linescan.lines_holding("xab\nAbc\nq", re.compile("abc", re.I)) == {1}
+
+
+_TAIL_CHARS = st.sampled_from(["（", "）", "(", ")", "上", "海", "。", "”", "\n", " ", "a", "记", "者"])
+_TAILS = [("(?:^|(?<=[。”]))[（(](?!记者)(?P<o>[\u4e00-\u9fff]{2,4})[)）]$", re.M),
+          ("(?<=。)[（(][\u4e00-\u9fff]{1,3}[)）]$", 0), ("a{1,3}$", 0), ("^上海$", re.M), ("海.$", 0)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TAIL_CHARS, max_size=24).map("".join), st.sampled_from(_TAILS))
+def test_search_tail_equals_search(text, tail):
+    """A pattern ending in $ searched from its longest match before the end finds the
+    same match as a search of the whole text (lookbehinds and ^ included)."""
+    from extract.ingest.linescan import _tail_width, search_tail
+
+    rx = re.compile(*tail)
+    assert _tail_width(rx)[0] is not None
+    got, want = search_tail(rx, text), rx.search(text)
+    assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_lead_outlet_folds_only_a_long_lines_start():
+    from extract.ingest import datelines
+
+    lead = "中国网5月13日讯" + "　" * 150 + "正文" * 300
+    assert datelines.lead_outlet(lead) == datelines.lead_outlet("中国网5月13日讯 正文")
+    spaced = "  " * 120 + "中国网5月13日讯 国家医保局发布通知"  # blanks past the folded prefix
+    assert datelines.lead_outlet(spaced) == datelines.lead_outlet(spaced.strip())

@@ -11,7 +11,7 @@ from typing import Optional
 from . import datelines, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .linescan import lines_holding
+from .linescan import lines_holding, search_tail
 from .meta import closes_article, end_words, is_page_meta_line, lead_words, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name
 
@@ -259,14 +259,22 @@ def _article(seg: list[Line]) -> ArticleSpan:
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
-    joined = "\n".join(ln.text for ln in body)
-    bylines = [(getattr(rx, "rx", rx), lines_holding(joined, getattr(rx, "need", None))) for rx in p["bylines"]]
+    joined = "\n".join([ln.text for ln in body])
+    scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
+
+    def holding(rx) -> Optional[set[int]]:
+        need = getattr(rx, "need", None)
+        if need not in scanned:
+            scanned[need] = lines_holding(joined, need)
+        return scanned[need]
+
+    bylines = [(getattr(rx, "rx", rx), holding(rx)) for rx in p["bylines"]]
     tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
     for rx, hits in bylines:
         for i in range(len(body)) if hits is None else hits:
             tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
-    tag_lines = lines_holding(joined, getattr(tag_rx, "need", None))
+    tag_lines = holding(tag_rx)
     # only these lines can name anyone: the first four, those holding a word of a byline, a
     # source tag or an agency's byline, and leads
     look: Optional[set[int]] = set(range(min(4, len(body))))
@@ -299,7 +307,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
             art.outlet = outlets.normalize(lead.group("outlet"))
         if art.outlet is None and i < 4:  # lines have distinct offsets: index, not equality
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
-        tag = tag_rx.search(t) if tag_lines is None or i in tag_lines else None
+        tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):
             if tag.group("outlet") not in art.byline:  # （黄淑慧）: the reporter signs off
                 art.byline.append(tag.group("outlet"))

@@ -91,8 +91,10 @@ def parse_line(line: str) -> Optional[Dateline]:
     t = fold(line)
     if not t or len(t) > 160:
         return None
-    out = Dateline(text=t)
     labelled = list(r["label_rx"].finditer(t))
+    if not labelled and not r["date"].search(t):  # no field to read: no date, no label
+        return None
+    out = Dateline(text=t)
     residue = t[:labelled[0].start()] if labelled else t
     pieces = [(None, residue)]
     for i, lb in enumerate(labelled):
@@ -157,8 +159,9 @@ def _unlabelled(value: str, out: Dateline) -> int:
     for side in (before, after):
         if not side or r["not_name"].match(side):
             continue
-        if r["name"].fullmatch(side) and outlets.normalize(side):
-            out.outlet = out.outlet or outlets.normalize(side)
+        name = outlets.normalize(side) if r["name"].fullmatch(side) else None
+        if name:
+            out.outlet = out.outlet or name
         else:
             left += len(side)
     return left
@@ -262,10 +265,30 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
     return [lines[k] for k in sorted(lines_holding(text, scan))]
 
 
+# fold(line)[:80] is fold(line[:k])[:80] when that is 80 characters long (folding works
+# character by character, blank runs squeezed and the edges stripped)
+_LEAD_PREFIX = 200
+
+
+def first_lead_outlet(lines: list[str]) -> Optional[str]:
+    """lead_outlet of the first of `lines` that names one, asking only the lines holding
+    a word a lead needs (one scan; the words hold no digit or blank, so folding a line
+    neither makes nor breaks one)."""
+    scan = _lead_words()
+    if scan is not None and re.search(r"[\d\s]", scan.pattern):
+        scan = None
+    for line in _holding(lines, scan):
+        name = lead_outlet(line)
+        if name:
+            return name
+    return None
+
+
 def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
-    t = fold(line)[:80]
+    t = fold(line[:_LEAD_PREFIX])  # a long line: only its start is folded
+    t = (t if len(t) >= 80 else fold(line))[:80]
     scan = _lead_words()
     if scan is not None and not scan.search(t):  # none of the words a lead needs
         return None

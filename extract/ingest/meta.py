@@ -227,11 +227,9 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
             out.setdefault("outlet", dl.outlet)
         if dl.authors:
             out["authors"] = list(dl.authors)
-    for ln in head:
-        name = datelines.lead_outlet(ln)
-        if name:
-            out.setdefault("outlet", name)
-            break
+    name = datelines.first_lead_outlet(head)
+    if name:
+        out.setdefault("outlet", name)
     repost = datelines.source_lines(whole.split("\n") if whole else lines)
     if repost:
         out["outlet"] = repost

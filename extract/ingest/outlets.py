@@ -30,17 +30,21 @@ def aliases() -> dict[str, str]:
     return out
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_WIDGET_END = re.compile(r"\s{0,3}[【\[][^】\]]{0,10}$")
+
+
 def normalize(name: Optional[str]) -> Optional[str]:
     """The short name of the outlet written as `name`, or None when it names none."""
     if not name:
         return None
-    s = re.sub(r"\s+", " ", str(name)).strip(" \t:：,，;；|·-")
+    s = _SPACE_RUN.sub(" ", str(name)).strip(" \t:：,，;；|·-")
     s = _LABEL.sub("", s).strip()
     b = _BRACKETS.match(s)
     if b:
         s = b.group(1).strip()
     s = _NOTE.sub("", s).strip()
-    s = re.sub(r"\s{0,3}[【\[][^】\]]{0,10}$", "", s).strip()  # "河北省医疗保障局 【打印】" cut short
+    s = _WIDGET_END.sub("", s).strip()  # "河北省医疗保障局 【打印】" cut short
     if not s or len(s) > 30 or _NOT_NAME.search(s) or _NOT_OUTLET.match(s):
         return None
     table = aliases()
