@@ -4,7 +4,6 @@ lines dropped, hard-wrapped lines (OCR pages, page breaks) joined."""
 from __future__ import annotations
 
 import re
-import statistics
 from functools import lru_cache
 from typing import Optional
 
@@ -174,7 +173,8 @@ def looks_ocr(text: str) -> bool:
     if open_ends / len(lines) < 0.5:  # most lines close a sentence: no printed column
         return False
     widths = sorted(len(ln) - 0.5 * len(ln.encode("ascii", "ignore")) for ln in lines)  # _width
-    med = statistics.median(widths)
+    half = len(widths) // 2
+    med = widths[half] if len(widths) % 2 else (widths[half - 1] + widths[half]) / 2  # the median
     p75 = widths[int(len(widths) * 0.75)]
     column = sum(1 for w in widths if 0.7 * p75 <= w <= 1.15 * p75)  # a printed column's width
     return med <= 30 and column / len(lines) >= 0.6
