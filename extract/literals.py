@@ -38,15 +38,24 @@ def needed(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[frozense
     return _needed(pattern, int(flags))
 
 
-@memo("literals.needed", sources=("literals.py",))
-def _needed(pattern: str, flags: int) -> Optional[frozenset[str]]:
-    """needed() of a pattern's text; the results for the toolkit's own patterns are stored
-    by the cache build (extract/prebuilt.py), so a fresh process does not parse them again."""
+def _parse_cased(pattern: str, flags: int):
+    """re's parse of a pattern that matches case-sensitively; None for a bad pattern or one
+    that folds case (inline (?i) included): its literals would not be literal."""
+    if flags & re.IGNORECASE:
+        return None
     try:
         parsed = _sre_parse.parse(pattern, flags)
     except re.error:
         return None
-    if parsed.state.flags & re.IGNORECASE:
+    return None if parsed.state.flags & re.IGNORECASE else parsed
+
+
+@memo("literals.needed", sources=("literals.py",))
+def _needed(pattern: str, flags: int) -> Optional[frozenset[str]]:
+    """needed() of a pattern's text; the results for the toolkit's own patterns are stored
+    by the cache build (extract/prebuilt.py), so a fresh process does not parse them again."""
+    parsed = _parse_cased(pattern, flags)
+    if parsed is None:
         return None
     found = _sequence(list(parsed))
     if not found or "" in found or len(found) > _MAX_ALTERNATIVES:
@@ -127,13 +136,8 @@ def starts(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[Starts]:
     (None when case folding or a bad pattern leaves them unknown)."""
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
-    if flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _sre_parse.parse(pattern, flags)
-    except re.error:
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parse_cased(pattern, flags)
+    if parsed is None:
         return None
     chars, _nullable = _first(list(parsed))
     return Starts(None if chars is _ANY else frozenset(chars), _pairs(list(parsed)), parsed.getwidth()[0])
