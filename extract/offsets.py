@@ -42,11 +42,7 @@ class Mapped:
     # -- construction -----------------------------------------------------
     @classmethod
     def identity(cls, text: str, offset: int = 0, raw_len: Optional[int] = None) -> "Mapped":
-        m = cls.__new__(cls)
-        m.text = text
-        m._o, m._r, m._d = ([0], [offset], [1]) if text else ([], [], [])
-        m.raw_len = len(text) if raw_len is None else raw_len
-        return m
+        return cls._one_run(text, offset, 1, raw_len)
 
     @classmethod
     def from_runs(cls, text: str, o: list[int], r: list[int], d: list[int], raw_len: int) -> "Mapped":
@@ -59,9 +55,13 @@ class Mapped:
     @classmethod
     def flat(cls, text: str, position: int, raw_len: Optional[int] = None) -> "Mapped":
         """Characters that all come from one raw position (an inserted newline, an entity)."""
+        return cls._one_run(text, position, 0, raw_len)
+
+    @classmethod
+    def _one_run(cls, text: str, raw: int, step: int, raw_len: Optional[int]) -> "Mapped":
         m = cls.__new__(cls)
         m.text = text
-        m._o, m._r, m._d = ([0], [position], [0]) if text else ([], [], [])
+        m._o, m._r, m._d = ([0], [raw], [step]) if text else ([], [], [])
         m.raw_len = len(text) if raw_len is None else raw_len
         return m
 

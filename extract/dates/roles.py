@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..lastcall import for_last_call
 from .lexicon import load_yaml
 
 CLAUSE_BREAK = re.compile(r"[，。；！？!?;,\n：:]")
@@ -75,22 +76,20 @@ def _after_last(breaks: re.Pattern, text: str, lo: int, hi: int) -> int:
     return hi - m.start() if m else lo
 
 
-# the roles found in the last text classified: the date extractor and the deadline
-# extractor ask about the same dates of the same text. One tuple (text, roles), swapped
-# whole, so a thread classifying another text never reads this text's roles.
-_MEMO: tuple[Optional[str], dict] = (None, {})
+@for_last_call
+def _roles_found(text: str) -> dict:
+    """The roles found so far in the last text classified: the date extractor and the
+    deadline extractor ask about the same dates of the same text."""
+    return {}
 
 
 def classify(text: str, start: int, end: int, is_range: bool = False) -> Role:
     """The role of the date at [start, end) of `text` (a copy: callers may keep it)."""
-    global _MEMO
-    memo = _MEMO
-    if memo[0] is not text:
-        memo = _MEMO = (text, {})
+    memo = _roles_found(text)
     key = (start, end, is_range)
-    role = memo[1].get(key)
+    role = memo.get(key)
     if role is None:
-        role = memo[1][key] = _classify(text, start, end, is_range)
+        role = memo[key] = _classify(text, start, end, is_range)
     return Role(role.role, role.rule, role.trigger_start, role.trigger_end)
 
 

@@ -16,6 +16,7 @@ from ..prebuilt import cached
 from . import lexicon, wordlists
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
+from ..lastcall import for_last_call
 from .lexicon import Region
 from .postag import tag
 
@@ -112,19 +113,12 @@ def pick(regions: tuple[Region, ...], context: set[str]) -> Region:
     return regions[0]
 
 
+@for_last_call
 def context_names(hits: list[RegionHit]) -> frozenset[str]:
     """Provinces and cities the article names unambiguously. Several layers ask for the same
     article's hits: the last answer is kept, with the list it is for."""
-    global _last_context
-    last = _last_context
-    if last[0] is not hits:
-        last = (hits, frozenset(r.name for h in hits for r in h.regions
-                                if r.level in ("provincial", "municipal") and len(h.regions) == 1))
-        _last_context = last
-    return last[1]
-
-
-_last_context: tuple = (None, frozenset())
+    return frozenset(r.name for h in hits for r in h.regions
+                     if r.level in ("provincial", "municipal") and len(h.regions) == 1)
 
 
 def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit]) -> list[Candidate]:

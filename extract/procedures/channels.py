@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from ..lastcall import for_last_call
 from ..schema import Channel
 from .lexicon import Lexicon, lexicon
 
@@ -85,15 +86,10 @@ class _Scan:
         return ms[i:j]
 
 
-_LAST_SCAN: Optional[_Scan] = None  # the scan of the text looked at last (one article at a time)
-
-
+@for_last_call
 def _scan(lex: Lexicon, text: str) -> _Scan:
-    global _LAST_SCAN
-    scan = _LAST_SCAN  # read once: another thread may replace it meanwhile
-    if scan is None or scan.text is not text:
-        scan = _LAST_SCAN = _Scan(lex, text)
-    return scan
+    """The scan of the text looked at last (one article at a time)."""
+    return _Scan(lex, text)
 
 
 def _gazetteer(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:

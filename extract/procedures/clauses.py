@@ -4,11 +4,12 @@ Everything here is linear in the span it is given (no rescans per character)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from .. import literals
+from ..lastcall import for_last_call
 from ..schema import Span
 from .lexicon import lexicon
 
@@ -101,17 +102,11 @@ class WordHits:
         return sorted(out)
 
 
-_LAST_SENTENCES: tuple[str, list[tuple[int, int]]] = ("", [])
-
-
+@for_last_call
 def sentences(text: str) -> list[tuple[int, int]]:
     """spans(text, 0, len(text), SENTENCE_END), kept for the last text (several passes
     over one article read its sentences; the list is shared: do not change it)."""
-    global _LAST_SENTENCES
-    last = _LAST_SENTENCES  # read once: another thread may replace it meanwhile
-    if last[0] is not text:
-        last = _LAST_SENTENCES = (text, spans(text, 0, len(text), SENTENCE_END))
-    return last[1]
+    return spans(text, 0, len(text), SENTENCE_END)
 
 
 @lru_cache(maxsize=8)
