@@ -311,15 +311,8 @@ def _run_extractors(doc: Document, mapped: Mapped, ref: Optional[RefDate], optio
 
 
 def _assign(model, **values) -> None:
-    """`model.name = value` for each field, the way pydantic's own `__setattr__` does it for
-    a model that does not validate assignments (no schema model does: tests/test_pipeline_merge.py):
-    into `__dict__` and the fields-set, without its per-attribute dispatch (the ~12,500
-    assignments of merging the 74 plain texts cost 15 ms that way)."""
+    """`model.name = value` for each field (records are plain dataclasses: extract/records.py)."""
     model.__dict__.update(values)
-    model.__pydantic_fields_set__.update(values)
-
-
-_MERGED = ("start", "end", "article", "raw_start", "raw_end")  # the fields merging sets on a mention
 
 
 def _merge_article(doc: Document, art: Article, found: Found, mapped: Mapped) -> None:
@@ -337,7 +330,6 @@ def _merge_article(doc: Document, art: Article, found: Found, mapped: Mapped) ->
         fields = m.__dict__  # _assign's writes, spelled out: the one loop over every mention
         fields["start"], fields["end"], fields["article"] = start, end, index
         fields["raw_start"], fields["raw_end"] = mapped.raw_span(start, end)
-        m.__pydantic_fields_set__.update(_MERGED)
         remap[i] = len(doc.mentions)
         doc.mentions.append(m)
     dl_base = len(doc.deadlines)

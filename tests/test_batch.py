@@ -390,3 +390,17 @@ def test_jobs_default_to_the_cores(tmp_path, monkeypatch):
     monkeypatch.setattr(batch_runner, "run", lambda spec: seen.append(spec.jobs) or 0)
     assert runner.invoke(app, ["run", str(tmp_path)]).exit_code == 0
     assert seen == [default_jobs()] == [len(os.sched_getaffinity(0))]
+
+
+def test_the_parent_warms_what_forked_workers_share():
+    """`prepare` parses each format and writes a record before the workers fork: the JSON
+    writer's pydantic twins included (built on first dump), so no worker builds them again."""
+    code = ("import sys; from extract.batch import work; from extract.records import _TWINS; "
+            "from extract.schema import Document, Mention\n"
+            "assert 'pydantic' not in sys.modules\n"
+            "work.prepare(work.Config())\n"
+            "assert Document in _TWINS and Mention in _TWINS, _TWINS\n"
+            "print('warm', 'bs4' in sys.modules or 'lxml' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "warm True"

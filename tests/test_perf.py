@@ -33,6 +33,6 @@ def test_version_imports_no_plugin_and_no_extractor():
                 "extract.evaluation", "extract.review"} & mods
 
 
-def test_plain_text_parse_imports_no_html_parser():
+def test_plain_text_parse_imports_no_html_parser_and_no_pydantic():
     mods = _modules_after("import extract; extract.parse('国家医保局发布通知。参保人员应于2024年12月31日前完成缴费。')")
-    assert not {"bs4", "soupsieve", "spacy"} & mods
+    assert not {"bs4", "soupsieve", "spacy", "pydantic"} & mods

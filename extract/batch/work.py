@@ -63,15 +63,16 @@ WARM_PAGES = (
 
 
 def prepare(config: Config, warm: bool = True) -> None:
-    """Set the run's configuration in this process and load everything parsing needs
-    (each input format once, so that the workers forked afterwards share it all)."""
+    """Set the run's configuration in this process and load everything parsing and writing
+    need (each input format once, and a record's JSON line: the schema's pydantic twins are
+    built on first dump), so that the workers forked afterwards share it all."""
     global _config
     _config = config
     if warm:
         from ..pipeline import parse
 
         for page in WARM_PAGES:
-            parse(page, published="2024-01-02", options=config.options)
+            to_line(parse(page, published="2024-01-02", options=config.options))
 
 
 def config() -> Config:
