@@ -4,6 +4,8 @@ process, `--repeat` times; the script prints the median wall time, the median CP
 
     python benchmarks/bench_startup.py [--repeat 5] [--article PATH] [--root CHECKOUT ...]
 
+    python     python -c "pass"   (the interpreter and this environment's site hooks alone: part
+               of every figure below; here ~0.1 s, most of it .pth files of other packages)
     import     python -c "import extract"
     version    hnx --version   (run as python -c "...; from extract.cli import main; main()")
     parse      python -c "import extract; extract.parse(<article>)"
@@ -42,6 +44,7 @@ HEAVY = ("spacy", "thinc", "jieba", "rjieba", "pydantic", "typer", "bs4", "lxml"
 _REPORT = ("import sys; print('MODULES', ' '.join(sorted(m for m in %r if m in sys.modules)))" % (HEAVY,))
 
 COMMANDS = {
+    "python": "pass",
     "import": "import extract",
     "version": "import sys; sys.argv = ['hnx', '--version']\nfrom extract.cli import main\ntry: main()\n"
                "except SystemExit: pass",
