@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Optional
 
 
@@ -55,24 +56,72 @@ def _yaml(name: str):
     return load_yaml(os.path.join(DATA, name))
 
 
-def _region_file(name: str) -> list[Region]:
+def _region_file(name: str) -> list[tuple[str, ...]]:
+    """The rows of a region table, each its fields in the order of Region's."""
     with open(os.path.join(DATA, name), encoding="utf-8") as fh:
         rows = [line for line in fh if not line.startswith("#")]
-    return [Region(**{k: (v or "") for k, v in row.items()}) for row in csv.DictReader(rows, delimiter="\t")]
+    return [tuple(row[f] or "" for f in _FIELDS) for row in csv.DictReader(rows, delimiter="\t")]
 
 
-@cached("institutions.lexicon.regions")
+_FIELDS = tuple(f.name for f in fields(Region))
+
+
+@cached("institutions.lexicon.region_rows")
+def _region_rows() -> str:
+    """Every region (regions.tsv, then the hand-kept extras of regions_extra.tsv), one line
+    each, its fields tab-separated: one string loads in well under a millisecond where 3,420
+    pickled Regions took ~15 ms (each table that held them, more); a Region is made when
+    asked for (region(i))."""
+    rows = _region_file("regions.tsv") + _region_file("regions_extra.tsv")
+    if any("\t" in v or "\n" in v for row in rows for v in row):
+        raise ValueError("a region's field holds a tab or a line break")
+    return "\n".join("\t".join(row) for row in rows)
+
+
+_MADE: list = []   # [the lines of _region_rows(), the Regions made so far (None: not yet)]
+
+
+def _made() -> list:
+    if not _MADE:
+        lines = _region_rows().split("\n")
+        _MADE[:] = [lines, [None] * len(lines)]
+    return _MADE
+
+
+def region(i: int) -> Region:
+    """The i-th region of the table (the order of regions())."""
+    lines, made = _made()
+    r = made[i]
+    if r is None:
+        r = made[i] = Region(*lines[i].split("\t"))
+    return r
+
+
+@lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
     """Generated administrative divisions (regions.tsv) and hand-kept extras."""
-    return tuple(_region_file("regions.tsv") + _region_file("regions_extra.tsv"))
+    return tuple(map(region, range(len(_made()[0]))))
 
 
-@cached("institutions.lexicon.regions_by_name")
-def regions_by_name() -> dict[str, Region]:
-    out: dict[str, Region] = {}
-    for r in regions():
-        out.setdefault(r.name, r)
+@cached("institutions.lexicon.region_names")
+def _region_names() -> dict[str, int]:
+    """Region name -> the index of the first region of that name."""
+    out: dict[str, int] = {}
+    for i, line in enumerate(_made()[0]):
+        out.setdefault(line.split("\t")[_FIELDS.index("name")], i)
     return out
+
+
+def region_named(name: str) -> Optional[Region]:
+    """The first region of that name, None for none."""
+    i = _region_names().get(name)
+    return None if i is None else region(i)
+
+
+def regions_by_name() -> dict[str, Region]:
+    """Region name -> the first region of that name (every region made: region_named looks
+    one up)."""
+    return {name: region(i) for name, i in _region_names().items()}
 
 
 @cached("institutions.lexicon.bodies")
@@ -122,9 +171,8 @@ def _foreign() -> dict[str, Entry]:
     return out
 
 
-@cached("institutions.lexicon.known")
-def known() -> dict[str, Entry]:
-    """Surface form -> entry, for national bodies, named institutions and foreign bodies."""
+def named() -> dict[str, Entry]:
+    """Surface form -> entry, for national bodies and named institutions."""
     out: dict[str, Entry] = {}
     for item in _yaml("national.yaml"):
         level = item.get("level", "national")
@@ -137,6 +185,13 @@ def known() -> dict[str, Entry]:
                 entry = Entry(item["name"], kind, item.get("level"), item.get("region"))
                 for surface in [item["name"], *item.get("aliases", [])]:
                     out.setdefault(surface, entry)
+    return out
+
+
+@cached("institutions.lexicon.known")
+def known() -> dict[str, Entry]:
+    """Surface form -> entry, for national bodies, named institutions and foreign bodies."""
+    out = named()
     for surface, entry in _foreign().items():
         out.setdefault(surface, entry)
     return out

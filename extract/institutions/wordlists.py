@@ -4,15 +4,28 @@ pairs of the lists that hold it. `hits(text, list)` gives one list's matches, in
 separate automaton over that list would (by end, the longest first at one end).
 
 One scan instead of seven: each pass converts the whole text for the Rust matcher, so on
-the 150k characters of the throughput benchmark seven scans took ~0.03 s, one ~0.006 s."""
+the 150k characters of the throughput benchmark seven scans took ~0.03 s, one ~0.006 s.
+
+What a fresh process loads is kept small (the compiled cache stores it, extract/prebuilt.py):
+the surfaces as one string, each surface's (list, reference) pairs as integers, and compact
+tables the references point into (a region by its index in lexicon's table, an institution as
+a row of strings); a value is made when a scan first finds its surface. Stored as objects, the
+values of the 14k surfaces took ~0.09 s to unpickle and ~6 MB.
+
+The foreign governments' bodies (7,186 of the known surfaces: every country's name x every
+ministry's form, ~3/4 of the characters of all the lists) are not in the automaton: each
+starts with a country's name, which is, so they are looked up by a dict probe per length at
+the countries the scan found. The automaton over the rest builds in ~1/4 of the time."""
 from __future__ import annotations
 
+from array import array
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from ..prebuilt import cached
 from . import lexicon
-from .automata import Automaton
+from .automata import compile_surfaces
+from .lexicon import Entry
 
 COUNTY_ENDINGS = ("县", "市", "旗")
 TIERS = ("provincial", "municipal", "district", "county")
@@ -59,23 +72,171 @@ LISTS = {
     "inner_words": lambda: dict.fromkeys(lexicon.patterns().get("inner_words", ())),
 }
 _INDEX = {name: k for k, name in enumerate(LISTS)}
+KNOWN = _INDEX["known"]
+HEADS = len(LISTS)         # the countries' names, found for the foreign bodies' look-up only
+CODES = HEADS + 1          # a pair is stored as reference * CODES + list
+SEP = "\n"
+
+# how a list's value is stored (build) and made again (load); the others are stored as they are
+_DECODE = {
+    "regions": lambda v: (tuple(map(lexicon.region, v[0])), v[1]),
+    "known": lambda row: Entry(*row),
+    "county_shorts": lexicon.region,
+}
+
+_DECODERS = [_DECODE.get(name) for name in LISTS] + [None]
+
+
+def _encoders() -> dict:
+    index = {r: i for i, r in enumerate(lexicon.regions())}
+    return {
+        "regions": lambda v: (tuple(index[r] for r in v[0]), v[1]),
+        "known": lambda e: (e.name, e.kind, e.level, e.region),
+        "county_shorts": lambda r: index[r],
+    }
+
+
+def _country_heads() -> set[str]:
+    return {h for short, full in lexicon.countries() for h in lexicon.country_heads(short, full)}
+
+
+class WordLists:
+    """The surfaces of the one automaton and what they stand for, compactly (see above)."""
+
+    def __init__(self, surfaces: str, starts: array, codes: array, tables: tuple,
+                 foreign: str, foreign_refs: array):
+        self._state = (surfaces, starts, codes, tables, foreign, foreign_refs)
+        self._ac: Any = None
+        self._pairs: dict[int, tuple] = {}      # surface index -> its (list, value) pairs, made
+        self._made: dict[tuple, Any] = {}       # (list, reference) -> value, made
+        self._foreign: Optional[tuple[dict, tuple]] = None
+
+    @classmethod
+    def build(cls) -> "WordLists":
+        encoders = _encoders()
+        tables: list[list] = [[] for _ in range(HEADS + 1)]
+        refs: list[dict] = [{} for _ in range(HEADS + 1)]
+
+        def ref(k: int, name: str, value) -> int:
+            stored = encoders[name](value) if name in encoders else value
+            seen = refs[k].setdefault(id(value) if isinstance(value, dict) else stored, len(tables[k]))
+            if seen == len(tables[k]):
+                tables[k].append(stored)
+            return seen
+
+        named = lexicon.named()
+        heads = _country_heads()
+        foreign: dict[str, int] = {}
+        merged: dict[str, list[int]] = {}
+        for k, (name, build) in enumerate(LISTS.items()):
+            for surface, value in build().items():
+                code = ref(k, name, value) * CODES + k
+                if k == KNOWN and surface not in named:
+                    if not any(surface.startswith(h) for h in heads):
+                        raise ValueError(f"foreign body {surface!r} does not start with a country's name")
+                    foreign[surface] = code // CODES
+                else:
+                    merged.setdefault(surface, []).append(code)
+        for h in sorted(heads):
+            merged.setdefault(h, []).append(ref(HEADS, "", None) * CODES + HEADS)
+        if any(SEP in s for s in [*merged, *foreign]):
+            raise ValueError("a surface holds a line break")
+        starts, codes = array("l", [0]), array("l")
+        for found in merged.values():
+            codes.extend(found)
+            starts.append(len(codes))
+        return cls(SEP.join(merged), starts, codes, tuple(map(tuple, tables)),
+                   SEP.join(foreign), array("l", foreign.values()))
+
+    def __getstate__(self):
+        return self._state
+
+    def __setstate__(self, state) -> None:
+        self.__init__(*state)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, WordLists):
+            return NotImplemented
+        return self._state == other._state
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __len__(self) -> int:
+        """The number of surfaces looked for (in the automaton or at a country's name)."""
+        return len(self._state[1]) - 1 + len(self._state[5])
+
+    def _automaton(self):
+        if self._ac is None:
+            self._ac = compile_surfaces(self._state[0].split(SEP)) or False
+        return self._ac
+
+    def value(self, k: int, ref: int):
+        """The value of list `k` stored under `ref`, made once."""
+        try:
+            return self._made[k, ref]
+        except KeyError:
+            stored = self._state[3][k][ref]
+            decode = _DECODERS[k]
+            value = self._made[k, ref] = stored if decode is None else decode(stored)
+            return value
+
+    def pairs(self, i: int) -> tuple:
+        """The (list, value) pairs of surface `i` of the automaton."""
+        found = self._pairs.get(i)
+        if found is None:
+            _, starts, codes, *_ = self._state
+            found = self._pairs[i] = tuple((c % CODES, self.value(c % CODES, c // CODES))
+                                           for c in codes[starts[i]:starts[i + 1]])
+        return found
+
+    def matches(self, text: str) -> list[tuple[int, int, tuple]]:
+        """(start, end, pairs) of every occurrence of a surface of the automaton, by end, the
+        longest first at one end."""
+        ac = self._automaton()
+        if not ac:
+            return []
+        pairs, made = self.pairs, self._pairs
+        return [(s, e, made.get(i) or pairs(i)) for i, s, e in ac.find_matches_as_indexes(text, overlapping=True)]
+
+    def foreign_at(self, text: str, starts: Iterable[int]) -> list[tuple[int, int, Entry]]:
+        """(start, end, entry) of every foreign body's surface that starts at one of `starts`
+        (where the scan found a country's name), by start then length."""
+        if self._foreign is None:
+            table = dict(zip(self._state[4].split(SEP), self._state[5])) if self._state[4] else {}
+            self._foreign = table, tuple(sorted({len(s) for s in table}))
+        table, lengths = self._foreign
+        out = []
+        for s in starts:
+            for n in lengths:
+                if s + n > len(text):
+                    break
+                ref = table.get(text[s:s + n])
+                if ref is not None:
+                    out.append((s, s + n, self.value(KNOWN, ref)))
+        return out
 
 
 @cached("institutions.word_lists")
-def automaton() -> Automaton:
-    merged: dict[str, list] = {}
-    for k, build in enumerate(LISTS.values()):
-        for surface, value in build().items():
-            merged.setdefault(surface, []).append((k, value))
-    return Automaton((surface, tuple(pairs)) for surface, pairs in merged.items())
+def automaton() -> WordLists:
+    return WordLists.build()
 
 
 @lru_cache(maxsize=2)
 def _scan(text: str) -> tuple[list, ...]:
     out: tuple[list, ...] = tuple([] for _ in LISTS)
+    heads: list[int] = []
     for s, e, pairs in automaton().matches(text):
         for k, value in pairs:
-            out[k].append((s, e, value))
+            if k == HEADS:
+                heads.append(s)
+            else:
+                out[k].append((s, e, value))
+    if heads:
+        foreign = automaton().foreign_at(text, dict.fromkeys(heads))
+        if foreign:
+            known = out[KNOWN]
+            known += foreign
+            known.sort(key=lambda m: (m[1], m[0]))   # by end, the longest first at one end
     return out
 
 
