@@ -72,19 +72,16 @@ LISTS = {
     "inner_words": lambda: dict.fromkeys(lexicon.patterns().get("inner_words", ())),
 }
 _INDEX = {name: k for k, name in enumerate(LISTS)}
-KNOWN = _INDEX["known"]
+KNOWN, REGIONS, COUNTY_SHORTS = _INDEX["known"], _INDEX["regions"], _INDEX["county_shorts"]
 HEADS = len(LISTS)         # the countries' names, found for the foreign bodies' look-up only
 CODES = HEADS + 1          # a pair is stored as reference * CODES + list
 SEP = "\n"
 
-# how a list's value is stored (build) and made again (load); the others are stored as they are
-_DECODE = {
-    "regions": lambda v: (tuple(map(lexicon.region, v[0])), v[1]),
-    "known": lambda row: Entry(*row),
-    "county_shorts": lexicon.region,
-}
-
-_DECODERS = [_DECODE.get(name) for name in LISTS] + [None]
+# How a list's values are stored (build) and made again (load). A value is first encoded
+# (a Region as its index in lexicon's table, an Entry as its row of strings), then a list's
+# table of encoded values is packed: the regions' groups as integer arrays, the entries as
+# one string (tab-separated fields, a line each); other lists' tables stay tuples.
+NONE = "\x00"   # an entry's field that is None
 
 
 def _encoders() -> dict:
@@ -96,6 +93,21 @@ def _encoders() -> dict:
     }
 
 
+def _pack(name: str, items: list):
+    if name == "regions":   # (region indices, is_short) -> starts, indices, shorts
+        starts, flat = array("l", [0]), array("l")
+        for found, _ in items:
+            flat.extend(found)
+            starts.append(len(flat))
+        return starts, flat, bytes(bool(short) for _, short in items)
+    if name == "known":
+        fields = [NONE if v is None else v for row in items for v in row]
+        if any(c in v for v in fields for c in ("\t", SEP)) or NONE in "".join(f for f in fields if f != NONE):
+            raise ValueError("an entry's field holds a tab, a line break or NUL")
+        return SEP.join("\t".join(NONE if v is None else v for v in row) for row in items)
+    return tuple(items)
+
+
 def _country_heads() -> set[str]:
     return {h for short, full in lexicon.countries() for h in lexicon.country_heads(short, full)}
 
@@ -103,13 +115,18 @@ def _country_heads() -> set[str]:
 class WordLists:
     """The surfaces of the one automaton and what they stand for, compactly (see above)."""
 
+    PROBE_CHARS = 30_000   # characters scanned by dict probes before the automaton is built
+
     def __init__(self, surfaces: str, starts: array, codes: array, tables: tuple,
-                 foreign: str, foreign_refs: array):
-        self._state = (surfaces, starts, codes, tables, foreign, foreign_refs)
+                 foreign: str, foreign_refs: array, prefixes: dict):
+        self._state = (surfaces, starts, codes, tables, foreign, foreign_refs, prefixes)
         self._ac: Any = None
+        self._probe: Optional[dict] = None      # surface -> its index, while probing
+        self._probed = 0                        # characters scanned by probes so far
         self._pairs: dict[int, tuple] = {}      # surface index -> its (list, value) pairs, made
         self._made: dict[tuple, Any] = {}       # (list, reference) -> value, made
         self._foreign: Optional[tuple[dict, tuple]] = None
+        self._rows: Optional[list[str]] = None      # the entries' rows, split when first needed
 
     @classmethod
     def build(cls) -> "WordLists":
@@ -145,8 +162,18 @@ class WordLists:
         for found in merged.values():
             codes.extend(found)
             starts.append(len(codes))
-        return cls(SEP.join(merged), starts, codes, tuple(map(tuple, tables)),
-                   SEP.join(foreign), array("l", foreign.values()))
+        prefixes: dict[str, set] = {"": set()}   # two first characters -> lengths; "": one-character surfaces
+        for surface in merged:
+            if len(surface) == 1:
+                prefixes[""].add(surface)
+            else:
+                prefixes.setdefault(surface[:2], set()).add(len(surface))
+        names = [*LISTS, ""]
+        same: dict[tuple, tuple] = {}   # one tuple object per set of lengths: pickled once
+        return cls(SEP.join(merged), starts, codes, tuple(_pack(names[k], t) for k, t in enumerate(tables)),
+                   SEP.join(foreign), array("l", foreign.values()),
+                   {p: frozenset(n) if not p else same.setdefault(tuple(sorted(n)), tuple(sorted(n)))
+                    for p, n in prefixes.items()})
 
     def __getstate__(self):
         return self._state
@@ -168,17 +195,63 @@ class WordLists:
     def _automaton(self):
         if self._ac is None:
             self._ac = compile_surfaces(self._state[0].split(SEP)) or False
+            self._probe = None
         return self._ac
+
+    def _found(self, text: str) -> list[tuple[int, int, int]]:
+        """(surface index, start, end) of every occurrence, by end, the longest first at one
+        end. The automaton takes ~0.02 s to build (7k surfaces): the first PROBE_CHARS
+        characters a process scans are looked up by dict probes instead (~0.3 us a character:
+        at each position, the lengths of the surfaces that start with its two characters)."""
+        if self._ac is None and self._probed + len(text) <= self.PROBE_CHARS:
+            self._probed += len(text)
+            return self.probe(text)
+        ac = self._automaton()
+        return ac.find_matches_as_indexes(text, overlapping=True) if ac else []
+
+    def probe(self, text: str) -> list[tuple[int, int, int]]:
+        """What the automaton finds (_found), by dict probes."""
+        if self._probe is None:
+            surfaces = self._state[0].split(SEP) if self._state[0] else []
+            self._probe = dict(zip(surfaces, range(len(surfaces))))
+        lookup, prefixes, size = self._probe, self._state[6], len(text)
+        singles = prefixes.get("")   # the one-character surfaces
+        found = []
+        for i in range(size):
+            if singles and text[i] in singles:
+                found.append((i + 1, i, lookup[text[i]]))
+            lengths = prefixes.get(text[i:i + 2]) if i + 1 < size else None
+            if lengths is None:
+                continue
+            for n in lengths:
+                if i + n > size:
+                    break
+                k = lookup.get(text[i:i + n])
+                if k is not None:
+                    found.append((i + n, i, k))
+        found.sort()   # by end, then start: the longest first at one end
+        return [(k, i, e) for e, i, k in found]
 
     def value(self, k: int, ref: int):
         """The value of list `k` stored under `ref`, made once."""
         try:
             return self._made[k, ref]
         except KeyError:
-            stored = self._state[3][k][ref]
-            decode = _DECODERS[k]
-            value = self._made[k, ref] = stored if decode is None else decode(stored)
+            value = self._made[k, ref] = self._unpack(k, ref)
             return value
+
+    def _unpack(self, k: int, ref: int):
+        table = self._state[3][k]
+        if k == REGIONS:
+            starts, flat, shorts = table
+            return tuple(map(lexicon.region, flat[starts[ref]:starts[ref + 1]])), bool(shorts[ref])
+        if k == KNOWN:
+            if self._rows is None:
+                self._rows = table.split(SEP)
+            return Entry(*(None if v == NONE else v for v in self._rows[ref].split("\t")))
+        if k == COUNTY_SHORTS:
+            return lexicon.region(table[ref])
+        return table[ref]
 
     def pairs(self, i: int) -> tuple:
         """The (list, value) pairs of surface `i` of the automaton."""
@@ -192,11 +265,8 @@ class WordLists:
     def matches(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end, pairs) of every occurrence of a surface of the automaton, by end, the
         longest first at one end."""
-        ac = self._automaton()
-        if not ac:
-            return []
         pairs, made = self.pairs, self._pairs
-        return [(s, e, made.get(i) or pairs(i)) for i, s, e in ac.find_matches_as_indexes(text, overlapping=True)]
+        return [(s, e, made.get(i) or pairs(i)) for i, s, e in self._found(text)]
 
     def foreign_at(self, text: str, starts: Iterable[int]) -> list[tuple[int, int, Entry]]:
         """(start, end, entry) of every foreign body's surface that starts at one of `starts`
