@@ -12,8 +12,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Iterable, Iterator
 
-import ahocorasick_rs
-
 
 def compile_surfaces(surfaces: list[str]):
     """The Rust automaton over `surfaces` (None for none): find_matches_as_indexes(text,
@@ -21,6 +19,8 @@ def compile_surfaces(surfaces: list[str]):
     longest first at one end."""
     if not surfaces:
         return None
+    import ahocorasick_rs   # here: a process that never builds an automaton does not load it
+
     return ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard,
                                       implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
