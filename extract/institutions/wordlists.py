@@ -80,7 +80,7 @@ SEP = "\n"
 # How a list's values are stored (build) and made again (load). A value is first encoded
 # (a Region as its index in lexicon's table, an Entry as its row of strings), then a list's
 # table of encoded values is packed: the regions' groups as integer arrays, the entries as
-# one string (tab-separated fields, a line each); other lists' tables stay tuples.
+# one string (lexicon.pack_rows); other lists' tables stay tuples.
 NONE = "\x00"   # an entry's field that is None
 
 
@@ -101,10 +101,10 @@ def _pack(name: str, items: list):
             starts.append(len(flat))
         return starts, flat, bytes(bool(short) for _, short in items)
     if name == "known":
-        fields = [NONE if v is None else v for row in items for v in row]
-        if any(c in v for v in fields for c in ("\t", SEP)) or NONE in "".join(f for f in fields if f != NONE):
-            raise ValueError("an entry's field holds a tab, a line break or NUL")
-        return SEP.join("\t".join(NONE if v is None else v for v in row) for row in items)
+        fields = [v for row in items for v in row if v is not None]
+        if any(NONE in v for v in fields):
+            raise ValueError("an entry's field holds NUL")
+        return lexicon.pack_rows([tuple(NONE if v is None else v for v in row) for row in items])
     return tuple(items)
 
 
@@ -126,7 +126,6 @@ class WordLists:
         self._pairs: dict[int, tuple] = {}      # surface index -> its (list, value) pairs, made
         self._made: dict[tuple, Any] = {}       # (list, reference) -> value, made
         self._foreign: Optional[tuple[dict, tuple]] = None
-        self._rows: Optional[list[str]] = None      # the entries' rows, split when first needed
 
     @classmethod
     def build(cls) -> "WordLists":
@@ -246,9 +245,7 @@ class WordLists:
             starts, flat, shorts = table
             return tuple(map(lexicon.region, flat[starts[ref]:starts[ref + 1]])), bool(shorts[ref])
         if k == KNOWN:
-            if self._rows is None:
-                self._rows = table.split(SEP)
-            return Entry(*(None if v == NONE else v for v in self._rows[ref].split("\t")))
+            return Entry(*(None if v == NONE else v for v in lexicon.unpack_row(table, ref)))
         if k == COUNTY_SHORTS:
             return lexicon.region(table[ref])
         return table[ref]
