@@ -14,6 +14,7 @@ from extract.institutions import boundaries, gazetteer, sectors, wordlists
 from extract.institutions.automata import Automaton
 from extract.institutions.joined import _breaks
 from extract.prebuilt import builders
+from tests.conftest import bulk_files
 
 TEXTS = [
     "江苏省卫生健康委、财政厅、医保局联合印发通知，南京市第一医院和鼓楼医院参加试点。",
@@ -125,3 +126,47 @@ def test_the_stage_does_not_load_the_segmenter_until_a_rule_needs_it():
             "print(n, 'rjieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["1", "False"]
+
+
+FOREIGN = ["美国卫生与公众服务部、俄罗斯联邦卫生部和日本厚生劳动省先后表态，英国卫生部与国家卫生健康委员会会谈。",
+           "据美国疾控中心消息，刚果（金）卫生部和刚果(金)卫生部确认疫情，委员会局厅",
+           "乌克兰卫生部"]
+
+
+@pytest.mark.parametrize("text", FOREIGN + TEXTS)
+def test_foreign_bodies_found_at_country_names_as_by_one_automaton(text):
+    """The foreign bodies are not in the automaton: looked up where a country's name is."""
+    expected = _naive(text, wordlists.surfaces("known"))
+    got = [(s, e, text[s:e]) for s, e, _ in wordlists.hits(text, "known")]
+    assert got == expected
+    values = {text[s:e]: v for s, e, v in wordlists.hits(text, "known")}
+    assert all(values[w] == wordlists.lexicon.known()[w] for w in values)
+
+
+def test_foreign_bodies_are_found_in_real_text():
+    hits = wordlists.hits(FOREIGN[0], "known")
+    names = [e.name for _, _, e in hits]
+    assert "俄罗斯卫生部" in names and "日本厚生劳动省" in names and "英国卫生部" in names
+
+
+@pytest.mark.parametrize("text", FOREIGN + TEXTS + ["", "局", "厅委", "上海"])
+def test_probing_finds_what_the_automaton_finds(text):
+    lists = wordlists.automaton()
+    found = lists._automaton().find_matches_as_indexes(text, overlapping=True) if text else []
+    assert lists.probe(text) == [tuple(m) for m in found]
+
+
+def test_probing_and_the_automaton_agree_on_real_articles():
+    files = bulk_files("*")[:60]
+    lists = wordlists.automaton()
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        assert lists.probe(text) == [tuple(m) for m in lists._automaton().find_matches_as_indexes(text, overlapping=True)]
+
+
+def test_a_loaded_copy_makes_the_same_values():
+    auto = wordlists.automaton()
+    loaded = pickle.loads(pickle.dumps(auto))
+    for text in FOREIGN + TEXTS:
+        assert loaded.matches(text) == auto.matches(text)
+        assert loaded.foreign_at(text, range(len(text))) == auto.foreign_at(text, range(len(text)))

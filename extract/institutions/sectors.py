@@ -43,12 +43,14 @@ def _sectors() -> tuple["re.Pattern", dict]:
 
 
 @cached("institutions.sectors.local_shorts")
-def _local_shorts() -> tuple[dict[str, tuple[Region, ...]], int]:
-    """District and county short names (普陀 -> 普陀区 of Shanghai, of Zhoushan)."""
-    out: dict[str, list[Region]] = {}
-    for r in lexicon.regions():
+def _local_shorts() -> tuple[dict[str, tuple[int, ...]], int]:
+    """District and county short names -> their regions' indices in lexicon's table (普陀 ->
+    普陀区 of Shanghai, of Zhoushan): indices, not Regions, so that the stored table loads in
+    ~1 ms (2,708 tuples of Regions took ~18 ms) and a Region is made for a name found only."""
+    out: dict[str, list[int]] = {}
+    for i, r in enumerate(lexicon.regions()):
         if r.level in ("district", "county") and len(r.short) >= 2 and r.short != r.name:
-            out.setdefault(r.short, []).append(r)
+            out.setdefault(r.short, []).append(i)
     return {k: tuple(v) for k, v in out.items()}, max(map(len, out))
 
 
@@ -86,7 +88,8 @@ def _region_before(text: str, s: int, by_end: dict, ctx: set) -> Optional[tuple[
         return h.start, pick(h.regions, ctx)
     shorts, longest = _local_shorts()
     for n in range(min(longest, s), 1, -1):
-        regions = [r for r in shorts.get(text[s - n:s], ()) if r.name in text or r.city in ctx or r.province in ctx]
+        regions = [r for r in map(lexicon.region, shorts.get(text[s - n:s], ()))
+                   if r.name in text or r.city in ctx or r.province in ctx]
         if regions:
             return s - n, pick(tuple(regions), ctx)
     return None

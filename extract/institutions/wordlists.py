@@ -4,15 +4,30 @@ pairs of the lists that hold it. `hits(text, list)` gives one list's matches, in
 separate automaton over that list would (by end, the longest first at one end).
 
 One scan instead of seven: each pass converts the whole text for the Rust matcher, so on
-the 150k characters of the throughput benchmark seven scans took ~0.03 s, one ~0.006 s."""
+the 150k characters of the throughput benchmark seven scans took ~0.03 s, one ~0.006 s.
+
+What a fresh process loads is kept small (the compiled cache stores it, extract/prebuilt.py):
+the surfaces as one string, each surface's (list, reference) pairs as integers, and compact
+tables the references point into (a region by its index in lexicon's table, an institution as
+a row of strings); a value is made when a scan first finds its surface. Stored as objects, the
+values of the 14k surfaces took ~0.09 s to unpickle and ~6 MB; now ~5 ms and ~1 MB.
+
+The foreign governments' bodies (7,186 of the known surfaces: every country's name x every
+ministry's form, ~3/4 of the characters of all the lists) are not in the automaton: each
+starts with a country's name, which the automaton holds, so they are looked up by a dict
+probe per length where the scan found one. The automaton over the other 7k surfaces builds in
+~0.02 s (all 14k: ~0.035 s), and a process builds it only once it has scanned PROBE_CHARS
+characters: before, the surfaces are found by dict probes (WordLists.probe)."""
 from __future__ import annotations
 
+from array import array
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 from ..prebuilt import cached
 from . import lexicon
-from .automata import Automaton
+from .automata import compile_surfaces
+from .lexicon import Entry
 
 COUNTY_ENDINGS = ("县", "市", "旗")
 TIERS = ("provincial", "municipal", "district", "county")
@@ -59,23 +74,239 @@ LISTS = {
     "inner_words": lambda: dict.fromkeys(lexicon.patterns().get("inner_words", ())),
 }
 _INDEX = {name: k for k, name in enumerate(LISTS)}
+KNOWN, REGIONS, COUNTY_SHORTS = _INDEX["known"], _INDEX["regions"], _INDEX["county_shorts"]
+HEADS = len(LISTS)         # the countries' names, found for the foreign bodies' look-up only
+CODES = HEADS + 1          # a pair is stored as reference * CODES + list
+SEP = "\n"
+
+# How a list's values are stored (build) and made again (load). A value is first encoded
+# (a Region as its index in lexicon's table, an Entry as its row of strings), then a list's
+# table of encoded values is packed: the regions' groups as integer arrays, the entries as
+# one string (lexicon.pack_rows); other lists' tables stay tuples.
+NONE = "\x00"   # an entry's field that is None
+
+
+def _encoders() -> dict:
+    index = {r: i for i, r in enumerate(lexicon.regions())}
+    return {
+        "regions": lambda v: (tuple(index[r] for r in v[0]), v[1]),
+        "known": lambda e: (e.name, e.kind, e.level, e.region),
+        "county_shorts": lambda r: index[r],
+    }
+
+
+def _pack(name: str, items: list):
+    if name == "regions":   # (region indices, is_short) -> starts, indices, shorts
+        starts, flat = array("l", [0]), array("l")
+        for found, _ in items:
+            flat.extend(found)
+            starts.append(len(flat))
+        return starts, flat, bytes(bool(short) for _, short in items)
+    if name == "known":
+        fields = [v for row in items for v in row if v is not None]
+        if any(NONE in v for v in fields):
+            raise ValueError("an entry's field holds NUL")
+        return lexicon.pack_rows([tuple(NONE if v is None else v for v in row) for row in items])
+    return tuple(items)
+
+
+def _country_heads() -> set[str]:
+    return {h for short, full in lexicon.countries() for h in lexicon.country_heads(short, full)}
+
+
+class WordLists:
+    """The surfaces of the one automaton and what they stand for, compactly (see above)."""
+
+    PROBE_CHARS = 30_000   # characters scanned by dict probes before the automaton is built
+
+    def __init__(self, surfaces: str, starts: array, codes: array, tables: tuple,
+                 foreign: str, foreign_refs: array, prefixes: dict):
+        self._state = (surfaces, starts, codes, tables, foreign, foreign_refs, prefixes)
+        self._ac: Any = None
+        self._probe: Optional[dict] = None      # surface -> its index, while probing
+        self._probed = 0                        # characters scanned by probes so far
+        self._pairs: dict[int, tuple] = {}      # surface index -> its (list, value) pairs, made
+        self._made: dict[tuple, Any] = {}       # (list, reference) -> value, made
+        self._foreign: Optional[tuple[dict, tuple]] = None
+
+    @classmethod
+    def build(cls) -> "WordLists":
+        encoders = _encoders()
+        tables: list[list] = [[] for _ in range(HEADS + 1)]
+        refs: list[dict] = [{} for _ in range(HEADS + 1)]
+
+        def ref(k: int, name: str, value) -> int:
+            stored = encoders[name](value) if name in encoders else value
+            seen = refs[k].setdefault(id(value) if isinstance(value, dict) else stored, len(tables[k]))
+            if seen == len(tables[k]):
+                tables[k].append(stored)
+            return seen
+
+        named = lexicon.named()
+        heads = _country_heads()
+        foreign: dict[str, int] = {}
+        merged: dict[str, list[int]] = {}
+        for k, (name, build) in enumerate(LISTS.items()):
+            for surface, value in build().items():
+                code = ref(k, name, value) * CODES + k
+                if k == KNOWN and surface not in named:
+                    if not any(surface.startswith(h) for h in heads):
+                        raise ValueError(f"foreign body {surface!r} does not start with a country's name")
+                    foreign[surface] = code // CODES
+                else:
+                    merged.setdefault(surface, []).append(code)
+        for h in sorted(heads):
+            merged.setdefault(h, []).append(ref(HEADS, "", None) * CODES + HEADS)
+        if any(SEP in s for s in [*merged, *foreign]):
+            raise ValueError("a surface holds a line break")
+        starts, codes = array("l", [0]), array("l")
+        for found in merged.values():
+            codes.extend(found)
+            starts.append(len(codes))
+        prefixes: dict[str, set] = {"": set()}   # two first characters -> lengths; "": one-character surfaces
+        for surface in merged:
+            if len(surface) == 1:
+                prefixes[""].add(surface)
+            else:
+                prefixes.setdefault(surface[:2], set()).add(len(surface))
+        names = [*LISTS, ""]
+        same: dict[tuple, tuple] = {}   # one tuple object per set of lengths: pickled once
+        return cls(SEP.join(merged), starts, codes, tuple(_pack(names[k], t) for k, t in enumerate(tables)),
+                   SEP.join(foreign), array("l", foreign.values()),
+                   {p: frozenset(n) if not p else same.setdefault(tuple(sorted(n)), tuple(sorted(n)))
+                    for p, n in prefixes.items()})
+
+    def __getstate__(self):
+        return self._state
+
+    def __setstate__(self, state) -> None:
+        self.__init__(*state)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, WordLists):
+            return NotImplemented
+        return self._state == other._state
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __len__(self) -> int:
+        """The number of surfaces looked for (in the automaton or at a country's name)."""
+        return len(self._state[1]) - 1 + len(self._state[5])
+
+    def _automaton(self):
+        if self._ac is None:
+            self._ac = compile_surfaces(self._state[0].split(SEP)) or False
+            self._probe = None
+        return self._ac
+
+    def _found(self, text: str) -> list[tuple[int, int, int]]:
+        """(surface index, start, end) of every occurrence, by end, the longest first at one
+        end. The automaton takes ~0.02 s to build (7k surfaces): the first PROBE_CHARS
+        characters a process scans are looked up by dict probes instead (at each position, the
+        lengths of the surfaces that start with its two characters: ~0.6 us a character, the
+        automaton's scan ~0.07 us, so past ~35k characters building it pays)."""
+        if self._ac is None and self._probed + len(text) <= self.PROBE_CHARS:
+            self._probed += len(text)
+            return self.probe(text)
+        ac = self._automaton()
+        return ac.find_matches_as_indexes(text, overlapping=True) if ac else []
+
+    def probe(self, text: str) -> list[tuple[int, int, int]]:
+        """What the automaton finds (_found), by dict probes."""
+        if self._probe is None:
+            surfaces = self._state[0].split(SEP) if self._state[0] else []
+            self._probe = dict(zip(surfaces, range(len(surfaces))))
+        lookup, prefixes, size = self._probe, self._state[6], len(text)
+        singles = prefixes.get("")   # the one-character surfaces
+        found = []
+        for i in range(size):
+            if singles and text[i] in singles:
+                found.append((i + 1, i, lookup[text[i]]))
+            lengths = prefixes.get(text[i:i + 2]) if i + 1 < size else None
+            if lengths is None:
+                continue
+            for n in lengths:
+                if i + n > size:
+                    break
+                k = lookup.get(text[i:i + n])
+                if k is not None:
+                    found.append((i + n, i, k))
+        found.sort()   # by end, then start: the longest first at one end
+        return [(k, i, e) for e, i, k in found]
+
+    def value(self, k: int, ref: int):
+        """The value of list `k` stored under `ref`, made once."""
+        try:
+            return self._made[k, ref]
+        except KeyError:
+            value = self._made[k, ref] = self._unpack(k, ref)
+            return value
+
+    def _unpack(self, k: int, ref: int):
+        table = self._state[3][k]
+        if k == REGIONS:
+            starts, flat, shorts = table
+            return tuple(map(lexicon.region, flat[starts[ref]:starts[ref + 1]])), bool(shorts[ref])
+        if k == KNOWN:
+            return Entry(*(None if v == NONE else v for v in lexicon.unpack_row(table, ref)))
+        if k == COUNTY_SHORTS:
+            return lexicon.region(table[ref])
+        return table[ref]
+
+    def pairs(self, i: int) -> tuple:
+        """The (list, value) pairs of surface `i` of the automaton."""
+        found = self._pairs.get(i)
+        if found is None:
+            _, starts, codes, *_ = self._state
+            found = self._pairs[i] = tuple((c % CODES, self.value(c % CODES, c // CODES))
+                                           for c in codes[starts[i]:starts[i + 1]])
+        return found
+
+    def matches(self, text: str) -> list[tuple[int, int, tuple]]:
+        """(start, end, pairs) of every occurrence of a surface of the automaton, by end, the
+        longest first at one end."""
+        pairs, made = self.pairs, self._pairs
+        return [(s, e, made.get(i) or pairs(i)) for i, s, e in self._found(text)]
+
+    def foreign_at(self, text: str, starts: Iterable[int]) -> list[tuple[int, int, Entry]]:
+        """(start, end, entry) of every foreign body's surface that starts at one of `starts`
+        (where the scan found a country's name), by start then length."""
+        if self._foreign is None:
+            table = dict(zip(self._state[4].split(SEP), self._state[5])) if self._state[4] else {}
+            self._foreign = table, tuple(sorted({len(s) for s in table}))
+        table, lengths = self._foreign
+        out = []
+        for s in starts:
+            for n in lengths:
+                if s + n > len(text):
+                    break
+                ref = table.get(text[s:s + n])
+                if ref is not None:
+                    out.append((s, s + n, self.value(KNOWN, ref)))
+        return out
 
 
 @cached("institutions.word_lists")
-def automaton() -> Automaton:
-    merged: dict[str, list] = {}
-    for k, build in enumerate(LISTS.values()):
-        for surface, value in build().items():
-            merged.setdefault(surface, []).append((k, value))
-    return Automaton((surface, tuple(pairs)) for surface, pairs in merged.items())
+def automaton() -> WordLists:
+    return WordLists.build()
 
 
 @lru_cache(maxsize=2)
 def _scan(text: str) -> tuple[list, ...]:
     out: tuple[list, ...] = tuple([] for _ in LISTS)
+    heads: list[int] = []
     for s, e, pairs in automaton().matches(text):
         for k, value in pairs:
-            out[k].append((s, e, value))
+            if k == HEADS:
+                heads.append(s)
+            else:
+                out[k].append((s, e, value))
+    if heads:
+        foreign = automaton().foreign_at(text, dict.fromkeys(heads))
+        if foreign:
+            known = out[KNOWN]
+            known += foreign
+            known.sort(key=lambda m: (m[1], m[0]))   # by end, the longest first at one end
     return out
 
 
