@@ -33,7 +33,8 @@ _DIGITS = frozenset("0123456789")
 B, E, M, S = range(4)   # jieba-rs's state order: ties go to the later state
 _PREV = ((B, (E, S)), (M, (M, B)), (E, (B, M)), (S, (S, E)))
 _NO_EMIT = (MIN_FLOAT,) * 4
-_MEMO_MAX = 50_000
+_MEMO_MAX = 30_000   # entries of each memo (~5 MB at most); cleared when full
+_MISSING = object()
 
 
 class Segmenter:
@@ -41,9 +42,11 @@ class Segmenter:
         self.index = index
         self.log_total = math.log(index.total)
         self._memo: dict = {}
+        self._edges: dict = {}
 
     def _look(self, key: str):
-        """(flags, log frequency, tag, emission) of `key`, or None; memoised per process."""
+        """(flags, log frequency, tag, emission) of `key`, or None; memoised per process
+        (for tags and the HMM; the route keeps its own smaller records, `_edge`)."""
         memo = self._memo
         try:
             return memo[key]
@@ -94,29 +97,45 @@ class Segmenter:
             out.append((w, "x" if not eng else "m" if eng == sum(1 for c in w if c in _DIGITS) else "eng"))
         return out
 
+    def _edge(self, key: str):
+        """For the route: (log(frequency) - log(total) if `key` is a word else None, whether a
+        longer word starts with it), or None when neither; memoised per process."""
+        rec = self.index.get(key)
+        edge = None if rec is None else (math.log(rec[1]) - self.log_total if rec[0] & WORD else None,
+                                         rec[0] & PREFIX)
+        if len(self._edges) >= _MEMO_MAX:
+            self._edges.clear()
+        self._edges[key] = edge
+        return edge
+
     def _route(self, block: str) -> list[int]:
-        """Where the best route's word starting at each character ends."""
-        look, log_total = self._look, self.log_total
+        """Where the best route's word starting at each character ends: each edge scores
+        log(freq) - log(total) + the score of the rest, and a character that starts no
+        word is an edge of its own scoring log(1) - log(total) (computed in jieba-rs's order
+        of operations, so the scores are the same floats); of equal scores the longer word."""
+        get, fetch, alone = self._edges.get, self._edge, 0.0 - self.log_total
         n = len(block)
         prob = [0.0] * (n + 1)
         nxt = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
             best = None
-            j = k + 1
-            while j <= n:
-                rec = look(block[k:j])
-                if rec is None:
-                    break
-                flags = rec[0]
-                if flags & WORD:
-                    p = rec[1] - log_total + prob[j]
-                    if best is None or p > best or (p == best and j > end):
-                        best, end = p, j
-                if not flags & PREFIX:
-                    break
+            j = k
+            while j < n:
                 j += 1
+                key = block[k:j]
+                edge = get(key, _MISSING)
+                if edge is _MISSING:
+                    edge = fetch(key)
+                if edge is None:
+                    break
+                if edge[0] is not None:
+                    p = edge[0] + prob[j]
+                    if best is None or p >= best:   # j grows: a tie goes to the longer word
+                        best, end = p, j
+                if not edge[1]:
+                    break
             if best is None:
-                best, end = 0.0 - log_total + prob[k + 1], k + 1
+                best, end = alone + prob[k + 1], k + 1
             prob[k], nxt[k] = best, end
         return nxt
 

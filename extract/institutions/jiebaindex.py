@@ -28,9 +28,11 @@ another one."""
 from __future__ import annotations
 
 import marshal
+from array import array
 import mmap
 import os
 import struct
+import sys
 from binascii import crc32
 from importlib.util import find_spec
 from pathlib import Path
@@ -147,32 +149,35 @@ def build(path: Path | None = None) -> tuple[Path, int]:
         keys[c] = keys.get(c, 0) | EMIT
     for c in guesses:
         keys[c] = keys.get(c, 0) | GUESS
-    slots = 1 << (2 * len(keys) - 1).bit_length()   # load factor 1/4 to 1/2
+    slots = 1 << (3 * len(keys) // 2).bit_length()   # load factor 1/3 to 2/3
     header = marshal.dumps({"key": source_key(), "total": total, "tags": tags,
                             "start": [start[s] for s in STATES],
                             "trans": [[trans[a].get(b, MIN_FLOAT) for b in STATES] for a in STATES],
                             "slots": slots}, 2)
-    table = [0] * slots
-    data = bytearray(b"\0")   # offset 0 marks an empty slot
+    table = array("I", bytes(4 * slots))
+    records, size = [], 1   # offset 0 of the records marks an empty slot
     for k in sorted(keys):
         kb = k.encode("utf-8")
         flags = keys[k]
         h = crc32(kb) & (slots - 1)
         while table[h]:
             h = (h + 1) & (slots - 1)
-        table[h] = len(data)
-        data += bytes((len(kb),)) + kb + bytes((flags,))
+        table[h] = size
+        record = bytes((len(kb),)) + kb + bytes((flags,))
         if flags & WORD:
             freq, tag = words[k]
-            data += _WORD.pack(freq, tag_id[tag])
+            record += _WORD.pack(freq, tag_id[tag])
         if flags & EMIT:
-            data += _EMIT.pack(*(emit[s].get(k, MIN_FLOAT) for s in STATES))
+            record += _EMIT.pack(*(emit[s].get(k, MIN_FLOAT) for s in STATES))
         if flags & GUESS:
-            data += bytes((tag_id[guesses[k]],))
-    base = len(MAGIC) + 4 + len(header) + 4 * slots
-    out = bytearray(MAGIC) + _SLOT.pack(len(header)) + header
-    out += struct.pack(f"<{slots}I", *(o + base if o else 0 for o in table))
-    out += data
+            record += bytes((tag_id[guesses[k]],))
+        records.append(record)
+        size += len(record)
+    base = len(MAGIC) + 4 + len(header) + 4 * slots   # the file offset of the empty byte before the records
+    table = array("I", (o + base if o else 0 for o in table))
+    if sys.byteorder != "little":
+        table.byteswap()
+    out = b"".join([MAGIC, _SLOT.pack(len(header)), header, table.tobytes(), b"\0", *records])
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(out)
@@ -199,15 +204,18 @@ class Index:
         self.start = header["start"]
         self.trans = header["trans"]
         self._mask = header["slots"] - 1
-        self._slots = at + 4 + n
+        start = at + 4 + n
+        self._slots = memoryview(mm)[start:start + 4 * header["slots"]].cast("I")
+        if sys.byteorder != "little" or self._slots.itemsize != 4:   # the slots are read as native u32
+            raise ValueError(f"{path}: a little-endian u32 index on another machine")
 
     def get(self, key: str):
         mm = self._mm
         kb = key.encode("utf-8")
         n = len(kb)
-        h = crc32(kb) & self._mask
+        slots, h = self._slots, crc32(kb) & self._mask
         while True:
-            (off,) = _SLOT.unpack_from(mm, self._slots + 4 * h)
+            off = slots[h]
             if not off:
                 return None
             if mm[off] == n and mm[off + 1:off + 1 + n] == kb:
