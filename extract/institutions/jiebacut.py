@@ -14,7 +14,8 @@ jieba's character HMM (finalseg: Viterbi over B/E/M/S on each run of U+4E00..U+9
 between, an ASCII letter/digit run with `.`/`_`/`-` joining further runs and an optional
 `%` is one word, and anything else between two such is one word). `tag` gives each word of
 the no-HMM cut its dictionary tag, else `m` (ASCII digits only), `eng` (other ASCII
-letters/digits), for a CJK character the tag jieba's posseg HMM guesses (jiebaindex.py) or `x`. tests/test_segmenter_index.py compares all three with rjieba."""
+letters/digits), for a CJK character the tag jieba's posseg HMM guesses (jiebaindex.py) or
+`x`. tests/test_segmenter_index.py compares all three with rjieba."""
 from __future__ import annotations
 
 import math
@@ -38,6 +39,8 @@ _MISSING = object()
 
 
 class Segmenter:
+    """rjieba's tokenize, cut and tag (no HMM) over an open index (jiebaindex.open_index)."""
+
     def __init__(self, index: Index):
         self.index = index
         self.log_total = math.log(index.total)
@@ -45,17 +48,12 @@ class Segmenter:
         self._edges: dict = {}
 
     def _look(self, key: str):
-        """(flags, log frequency, tag, emission) of `key`, or None; memoised per process
-        (for tags and the HMM; the route keeps its own smaller records, `_edge`)."""
+        """Index.get(key): (flags, frequency, tag, emission) or None, memoised per process
+        (for tags and the HMM; the route keeps smaller records of its own, `_edge`)."""
         memo = self._memo
-        try:
+        if key in memo:
             return memo[key]
-        except KeyError:
-            pass
         rec = self.index.get(key)
-        if rec is not None:
-            flags, freq, tag, emit = rec
-            rec = (flags, math.log(freq) if flags & WORD else None, tag, emit)
         if len(memo) >= _MEMO_MAX:
             memo.clear()
         memo[key] = rec
@@ -140,6 +138,7 @@ class Segmenter:
         return nxt
 
     def _block_plain(self, block: str, words: list[str]) -> None:
+        """The route's words, single ASCII letters and digits joined (HMM off)."""
         nxt = self._route(block)
         x, left, n = 0, None, len(block)
         while x < n:
@@ -157,6 +156,7 @@ class Segmenter:
             words.append(block[left:])
 
     def _block_hmm(self, block: str, words: list[str]) -> None:
+        """The route's words, each run of single characters through `_unjoined` (HMM on)."""
         nxt = self._route(block)
         x, left, n = 0, None, len(block)
         while x < n:
@@ -201,6 +201,7 @@ class Segmenter:
         return rec[3] if rec is not None and rec[0] & EMIT else _NO_EMIT
 
     def _viterbi_cut(self, run: str, words: list[str]) -> None:
+        """finalseg's Viterbi over B/E/M/S (jieba-rs's tie-breaking), its words appended."""
         start, trans = self.index.start, self.index.trans
         em = self._emit(run[0])
         v = [start[y] + em[y] for y in range(4)]
