@@ -132,3 +132,13 @@ def test_with_the_built_index_a_parse_does_not_import_rjieba():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split() == ["Segmenter", "False"]
     assert segmenter.tokenize("年轻人大展身手") == rjieba.tokenize("年轻人大展身手")
+
+
+def test_a_long_run_goes_on_with_rjieba_and_the_same_answers(seg, monkeypatch):
+    monkeypatch.setattr(segmenter, "_BACKEND", seg)
+    monkeypatch.setattr(segmenter, "_CALLS", 0)
+    monkeypatch.setattr(segmenter, "SWITCH_AFTER", 3)
+    texts = ["年轻人大展身手", "集中办理中办文件", "北大医院", "WHO和EMS", "上海市第六人民医院"]
+    got = [(segmenter.tokenize(t), segmenter.cut(t), segmenter.tag(t)) for t in texts]
+    assert type(segmenter.backend()).__name__ == "_Rjieba"
+    assert got == [(rjieba.tokenize(t), rjieba.cut(t, False), rjieba.tag(t, False)) for t in texts]

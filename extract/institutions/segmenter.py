@@ -7,11 +7,16 @@ an ambiguous name, a name's prefix, an institution name), chosen on first use:
 - else rjieba (jieba-rs, Rust), the same answers: importing it loads jieba's whole dictionary
   (0.17-0.24 s and ~33 MB of a fresh process).
 
+A call through the index costs ~30-50 us against rjieba's ~4 us, so a process that has made
+SWITCH_AFTER calls (a batch of ~500 articles; one article makes 5-30) pays rjieba's import
+once and goes on with it: a long batch runs at rjieba's speed, a short one never imports it.
 tests/test_segmenter_index.py checks the two agree word for word."""
 from __future__ import annotations
 
+SWITCH_AFTER = 5000
 _MODULE = None
 _BACKEND = None
+_CALLS = 0
 
 
 def rjieba():
@@ -40,8 +45,13 @@ class _Rjieba:
 
 
 def backend():
-    """The index-backed segmenter when its index is built and current, else rjieba."""
-    global _BACKEND
+    """The index-backed segmenter when its index is built and current, else rjieba (and
+    rjieba after SWITCH_AFTER calls)."""
+    global _BACKEND, _CALLS
+    if _BACKEND is not None and type(_BACKEND) is not _Rjieba:
+        _CALLS += 1
+        if _CALLS > SWITCH_AFTER:
+            _BACKEND = _Rjieba()
     if _BACKEND is None:
         from .jiebaindex import open_index
 
