@@ -10,8 +10,11 @@ an ambiguous name, a name's prefix, an institution name), chosen on first use:
 A call through the index costs ~30-50 us against rjieba's ~4 us, so a process that has made
 SWITCH_AFTER calls (a batch of ~500 articles; one article makes 5-30) pays rjieba's import
 once and goes on with it: a long batch runs at rjieba's speed, a short one never imports it.
-tests/test_segmenter_index.py checks the two agree word for word."""
+A process that has imported rjieba already (the spaCy pipeline's tokenizer) uses it from the
+start. tests/test_segmenter_index.py checks the two agree word for word."""
 from __future__ import annotations
+
+import sys
 
 SWITCH_AFTER = 5000
 _MODULE = None
@@ -55,7 +58,7 @@ def backend():
     if _BACKEND is None:
         from .jiebaindex import open_index
 
-        index = open_index()
+        index = None if "rjieba" in sys.modules else open_index()
         if index is None:
             _BACKEND = _Rjieba()
         else:
