@@ -142,3 +142,11 @@ def test_a_long_run_goes_on_with_rjieba_and_the_same_answers(seg, monkeypatch):
     got = [(segmenter.tokenize(t), segmenter.cut(t), segmenter.tag(t)) for t in texts]
     assert type(segmenter.backend()).__name__ == "_Rjieba"
     assert got == [(rjieba.tokenize(t), rjieba.cut(t, False), rjieba.tag(t, False)) for t in texts]
+
+
+def test_the_build_check_finds_a_disagreement(built, monkeypatch):
+    n, off = jiebaindex.check(built, step=60)
+    assert n > 1_000 and off == []
+    monkeypatch.setattr(Segmenter, "tag", lambda self, text: [(text, "x")])
+    n, off = jiebaindex.check(built, step=60)
+    assert len(off) > n // 2

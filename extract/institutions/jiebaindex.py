@@ -22,8 +22,10 @@ outside the dictionary that rjieba's `tag` tags from jieba's posseg HMM].
 The source key (sizes and modification times of those jieba files and of the rjieba package
 whose answers the segmenter reproduces) is checked when the file is opened: after either
 package changes, the file is ignored (the segmenter falls back to rjieba: the same answers,
-slower start) until `python -m extract.cachebuild` rebuilds it. Nothing is downloaded or
-written at run time. `HNX_JIEBA_INDEX=0` ignores the file; `HNX_JIEBA_INDEX=<path>` reads
+slower start) until `python -m extract.cachebuild` rebuilds it; the build compares the new
+index with the installed rjieba (`check`) and keeps it only when they agree on every string
+(a later rjieba may segment otherwise than the algorithm jiebacut.py reproduces). Nothing
+is downloaded or written at run time. `HNX_JIEBA_INDEX=0` ignores the file; `HNX_JIEBA_INDEX=<path>` reads
 another one."""
 from __future__ import annotations
 
@@ -250,6 +252,46 @@ def open_index(path: Path | None = None) -> Index | None:
     return index if index.key == source_key() else None
 
 
+_SAMPLES = ("我们中出了一个叛徒", "他来到了网易杭研大厦", "小明硕士毕业于中国科学院计算所，后在日本京都大学深造",
+            "abc网球拍卖会def！！？\r\n\t", "ab12.5%好，COVID-19疫苗", "丄丅鿖鿗ab-c.d_e%f語糧壺")
+
+
+def check(path: Path, width: int = 12, step: int = 4) -> tuple[int, list[str]]:
+    """Compare the index at `path` with the installed rjieba (tokenize, cut and tag without
+    HMM) on fixed samples and on windows of the bundled corpora: (strings compared, those
+    that differ). The index reproduces one rjieba's algorithm; a later rjieba may differ."""
+    import rjieba
+
+    from .jiebacut import Segmenter
+
+    index = open_index(path)
+    if index is None:
+        return 0, ["(the index cannot be opened)"]
+    seg = Segmenter(index)
+    corpora = _HERE.parent / "corpora"
+    texts = list(_SAMPLES)
+    for name in ("seeds", "gold", "heldout"):
+        folder = corpora / name
+        if folder.is_dir():
+            texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.iterdir())
+                      if p.is_file() and not p.name.endswith(".json")]
+    n, off = 0, []
+    for text in texts:
+        for i in range(0, max(1, len(text) - width + 1), step):
+            w = text[i:i + width]
+            n += 1
+            if ((seg.tokenize(w), seg.cut(w, False), seg.tag(w))
+                    != (rjieba.tokenize(w), rjieba.cut(w, False), rjieba.tag(w, False))):
+                off.append(w)
+    return n, off
+
+
 if __name__ == "__main__":   # run by `python -m extract.cachebuild`
     built, n = build()
-    print(f"{n} jieba words -> {built}")
+    compared, off = check(built)
+    if off:
+        built.unlink()
+        print(f"segmenter index NOT kept: it differs from the installed rjieba on {len(off)} of {compared} "
+              f"strings (e.g. {off[0]!r}); the institution stage uses rjieba itself")
+    else:
+        print(f"{n} jieba words -> {built} (the same words and tags as rjieba on {compared} strings)")
