@@ -1,5 +1,6 @@
 """`python -m extract.cachebuild [PATH]`: build the compiled-pattern cache (extract/regexcache.py)
-and the prebuilt objects beside it (extract/prebuilt.py), and byte-compile the package.
+and the prebuilt objects beside it (extract/prebuilt.py), the segmenter's index of jieba's
+dictionary (extract/institutions/jiebaindex.py), and byte-compile the package.
 
 Runs with PYTHONHASHSEED=0 (re-started if needed) so that any pattern a library builds from a
 set comes out in one order and the file is byte-for-byte reproducible.
@@ -33,6 +34,9 @@ if __name__ == "__main__":
     if os.environ.get("PYTHONHASHSEED") != "0":
         sys.exit(subprocess.run([sys.executable, "-m", "extract.cachebuild", *sys.argv[1:]],
                                 env={**os.environ, "PYTHONHASHSEED": "0"}).returncode)
+    # first, so that the corpus parse below segments through it and records its patterns; in a
+    # child process, as importing the institution stage here would compile its patterns unrecorded
+    subprocess.run([sys.executable, "-m", "extract.institutions.jiebaindex"], check=True)
     where, n, stored, skipped = build(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     print(f"{n} compiled patterns -> {where}")
     print(f"{len(stored)} prebuilt objects -> {objects_path(where)}")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .segmenter import rjieba
+from . import segmenter
 
 from .automata import Automaton
 from .boundaries import cut_at
@@ -37,7 +37,7 @@ _QUOTES = "“”\"'「」『』‘’"
 
 @lru_cache(maxsize=1024)
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(rjieba().cut(name, False))
+    return tuple(segmenter.cut(name))
 
 
 def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -1,16 +1,16 @@
 """Word boundaries, checked only where a match is ambiguous: a short name (中行, 北大, 世卫)
 or a Latin one (WHO, EMS) is a mention only where it is a word of its own, not part of a
 longer word (集中办理 holds 中办, 年轻人大展 holds 人大, WHOLE holds WHO). The segmenter
-(jieba through rjieba) runs on a small window around the match, so the cost is per
-ambiguous match, not per text; and not at all where a character outside jieba's word
-characters (punctuation, a space, a line break) stands on either side: jieba makes each
+(jieba's, segmenter.py: over an on-disk index, else rjieba) runs on a small window around
+the match, so the cost is per ambiguous match, not per text; and not at all where a
+character outside jieba's word characters (punctuation, a space, a line break) stands on either side: jieba makes each
 such character a word of its own, so a boundary is there whatever the dictionary says."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .segmenter import rjieba
+from . import segmenter
 
 WINDOW = 6  # characters of context each side for the segmenter
 SHORT = 2   # names this long or shorter are checked
@@ -40,7 +40,7 @@ def is_word(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=8192)
 def _cuts(window: str, start: int, end: int) -> bool:
     bounds = {0}
-    for _, s, e in rjieba().tokenize(window):
+    for _, s, e in segmenter.tokenize(window):
         bounds.add(s)
         bounds.add(e)
     return start in bounds and end in bounds

@@ -1,5 +1,6 @@
 """Part-of-speech tags of short strings (a name's prefix, a gap between two anchors, a
-window around a stop character), from jieba's dictionary through rjieba (Rust).
+window around a stop character), from jieba's dictionary (segmenter.py: jieba-rs's tagging
+over an on-disk index, else rjieba itself).
 
 rjieba.tag gives jieba.posseg's words and tags without loading jieba's Python dictionary
 (1.5-2.5 s and ~125 MB on first use) and ~30x faster per call. On every string the
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .segmenter import rjieba
+from . import segmenter
 
 _ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
 
@@ -23,4 +24,4 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     with HMM=False gives them."""
     if not text:
         return ()
-    return tuple((w, "eng" if _ASCII_RUN.fullmatch(w) else f) for w, f in rjieba().tag(text, False))
+    return tuple((w, "eng" if _ASCII_RUN.fullmatch(w) else f) for w, f in segmenter.tag(text))
