@@ -65,12 +65,15 @@ WARM_PAGES = (
 def prepare(config: Config, warm: bool = True) -> None:
     """Set the run's configuration in this process and load everything parsing and writing
     need (each input format once, and a record's JSON line: the schema's pydantic twins are
-    built on first dump), so that the workers forked afterwards share it all."""
+    built on first dump; the institution segmenter's rjieba), so that the workers forked
+    afterwards share it all."""
     global _config
     _config = config
     if warm:
+        from ..institutions.segmenter import for_long_runs
         from ..pipeline import parse
 
+        for_long_runs()   # a batch: jieba's dictionary loaded once, shared by the forked workers
         for page in WARM_PAGES:
             to_line(parse(page, published="2024-01-02", options=config.options))
 

@@ -68,6 +68,14 @@ def backend():
     return _BACKEND
 
 
+def for_long_runs() -> None:
+    """rjieba from the start, loaded now: for a batch's parent before it forks its workers
+    (they share the loaded dictionary instead of each importing it after SWITCH_AFTER calls)."""
+    global _BACKEND
+    rjieba()
+    _BACKEND = _Rjieba()
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) of jieba's default cut (HMM on): rjieba.tokenize(text)."""
     return backend().tokenize(text)
