@@ -61,11 +61,11 @@ class Dateline:
 
 
 _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
-_SENTENCE_PUNCT = re.compile(r"[。！？；，]")
+SENTENCE_PUNCT = re.compile(r"[。！？；，]")
 _BLANKS = re.compile(r"[ \t]+")
 # a dateline holds a label (来源：) or a year (19xx, 20xx): a line without a colon, a 1 and a
 # 2 (ASCII or full width, before folding) is none
-_MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
+MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
 
 
 def fold(text: str) -> str:
@@ -85,7 +85,7 @@ def iso(m: re.Match) -> Optional[str]:
 
 def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
-    if not _MAYBE_DATELINE.search(line) or _SENTENCE_PUNCT.search(line):  # folding keeps these marks
+    if not MAYBE_DATELINE.search(line) or SENTENCE_PUNCT.search(line):  # folding keeps these marks
         return None
     r = rules()
     t = fold(line)
@@ -268,6 +268,14 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
 # fold(line)[:80] is fold(line[:k])[:80] when that is 80 characters long (folding works
 # character by character, blank runs squeezed and the edges stripped)
 _LEAD_PREFIX = 200
+
+
+def lead_lines(text: str) -> Optional[set[int]]:
+    """The lines of `text` for which lead_outlet may name an outlet (None: any), found by
+    one scan (the words a lead needs hold no digit or blank: folding a line neither makes
+    nor breaks one, and a word in the first 80 characters folded is in the line)."""
+    scan = _lead_words()
+    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else lines_holding(text, scan)
 
 
 def first_lead_outlet(lines: list[str]) -> Optional[str]:
