@@ -87,6 +87,19 @@ def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
     if not MAYBE_DATELINE.search(line) or SENTENCE_PUNCT.search(line):  # folding keeps these marks
         return None
+    fields = _read_line(line)
+    return None if fields is None else Dateline(fields[0], fields[1], fields[2], list(fields[3]), fields[4])
+
+
+@lru_cache(maxsize=128)
+def _read_line(line: str) -> Optional[tuple]:
+    """parse_line's fields as a tuple. An article's datelines are read twice (metadata on
+    the raw text, the line stage on the cleaned one): the last lines read are kept."""
+    d = _parse_line(line)
+    return None if d is None else (d.published, d.time, d.outlet, tuple(d.authors), d.text)
+
+
+def _parse_line(line: str) -> Optional[Dateline]:
     r = rules()
     t = fold(line)
     if not t or len(t) > 160:
