@@ -61,11 +61,11 @@ class Dateline:
 
 
 _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
-SENTENCE_PUNCT = re.compile(r"[。！？；，]")
+_SENTENCE_PUNCT = re.compile(r"[。！？；，]")
 _BLANKS = re.compile(r"[ \t]+")
 # a dateline holds a label (来源：) or a year (19xx, 20xx): a line without a colon, a 1 and a
 # 2 (ASCII or full width, before folding) is none
-MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
+_MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
 
 
 def fold(text: str) -> str:
@@ -85,7 +85,7 @@ def iso(m: re.Match) -> Optional[str]:
 
 def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
-    if not MAYBE_DATELINE.search(line) or SENTENCE_PUNCT.search(line):  # folding keeps these marks
+    if not _MAYBE_DATELINE.search(line) or _SENTENCE_PUNCT.search(line):  # folding keeps these marks
         return None
     fields = _read_line(line)
     return None if fields is None else Dateline(fields[0], fields[1], fields[2], list(fields[3]), fields[4])

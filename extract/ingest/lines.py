@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, count
 from typing import Optional
 
 from ..literals import needed, scanner
@@ -120,57 +119,15 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     if page:
         menu = menu_tail(lines)
         tail = menu if tail is None or (menu is not None and menu < tail) else tail
-    stop = len(lines) if tail is None else min(tail, len(lines))
-    # each line as the rules read it, the pattern tests each done over all lines at once (in C)
-    ts = [ln.strip().lstrip(CHROME_MARKS) for ln in (lines if stop == len(lines) else lines[:stop])]
-    if any(map(related.match, ts if heads is None else [ts[k] for k in heads if k < stop])):
-        return _drop_chrome_lines(m, lines, ts, heads, stop)
-    # no list of links: only a dateline (its widgets go) or a chrome line changes anything
-    asked = set(compress(count(), map(rx.match, ts)))
-    # the lines parse_line may read: a colon or a year's digit, no sentence mark
-    asked.update(k for k in compress(count(), map(datelines.MAYBE_DATELINE.search, ts))
-                 if len(ts[k]) <= 160 and not datelines.SENTENCE_PUNCT.search(ts[k]))
-    if not asked:
-        return m
-    at = list(accumulate(map(len, lines), initial=0))  # at[k] + k: where line k starts
-    keep: list[tuple[int, int]] = []  # character ranges of m kept
-    kept = 0  # the start of the run of kept lines being built (a range is closed when a line goes)
-    for k in sorted(asked):
-        if k >= stop:
-            break
-        t = ts[k]
-        if not t:
-            continue
-        start = at[k] + k
-        if len(t) <= 160 and datelines.parse_line(t):
-            widgets = rules()["dateline_tail_rx"].search(lines[k])
-            if widgets and widgets.start() > 0:
-                keep.append((kept, start + widgets.start()))
-                kept = start + len(lines[k])
-        elif rx.match(t):
-            keep.append((kept, start))
-            kept = start + len(lines[k]) + 1
-    keep.append((kept, min(at[stop] + stop, len(m.text))))
-    out = m.pick(keep)
-    return out if len(out) != len(m) else m
-
-
-
-
-CHROME_MARKS = "↑↓▲▼☝👆👇•· "  # stripped from a line before the chrome patterns read it
-
-
-def _drop_chrome_lines(m: Mapped, lines: list[str], ts: list[str], heads: Optional[set[int]], stop: int) -> Mapped:
-    """drop_chrome_lines line by line, for a text with a list of links."""
-    rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
     keep: list[tuple[int, int]] = []  # character ranges of m kept
     n = len(m.text)
+    stop = len(lines) if tail is None else min(tail, len(lines))
     start, in_list = 0, False
     kept = 0  # the start of the run of kept lines being built (a range is closed when a line goes)
     for k in range(stop):
         line = lines[k]
         end = start + len(line)
-        t = ts[k]
+        t = line.strip().lstrip("↑↓▲▼☝👆👇•· ")
         if not t:  # a blank line goes only inside a list of links
             if in_list:
                 keep.append((kept, start))
