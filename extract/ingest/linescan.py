@@ -15,6 +15,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser
 
 from ..literals import starts
+from ..prebuilt import memo
 
 _MAX_FIND_WORDS = 4  # more words: the regex's one pass beats a str.find pass per word
 
@@ -164,6 +165,20 @@ def _alternation(alts: list[str]) -> re.Pattern:
 
 
 def _edge_scan(pattern: str, flags: int):
+    edge = _edge(pattern, flags)
+    if edge is None:
+        return None
+    side, chars = edge
+    if side == "close":
+        return _alternation([re.escape(c) + "[^\\S\\n]*$" for c in chars])
+    return Opening(frozenset(chars))
+
+
+@memo("ingest.edge", sources=("ingest/linescan.py", "literals.py"))
+def _edge(pattern: str, flags: int) -> Optional[tuple[str, str]]:
+    """("close", the characters a stripped line matched by `pattern` ends with) for a
+    pattern ending with `$`, ("open", those it opens with) for one opening with `^`, else
+    None (stored by the cache build: a fresh process does not parse the patterns again)."""
     if flags & (re.IGNORECASE | re.LOCALE):
         return None
     try:
@@ -177,12 +192,11 @@ def _edge_scan(pattern: str, flags: int):
     if items and items[-1] == (_C.AT, _C.AT_END):
         chars, nullable = _last(items[:-1])
         if chars and not nullable:
-            chars = {c for c in chars if not c.isspace()}
-            return _alternation([re.escape(c) + "[^\\S\\n]*$" for c in sorted(chars)])
+            return "close", "".join(sorted(c for c in chars if not c.isspace()))
     if items and items[0] == (_C.AT, _C.AT_BEGINNING):
         found = starts(pattern, flags)
         if found is not None and found.chars and found.min_width > 0:
-            return Opening(frozenset(c for c in found.chars if not c.isspace()))
+            return "open", "".join(sorted(c for c in found.chars if not c.isspace()))
     return None
 
 
