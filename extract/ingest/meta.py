@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..datafiles import load_yaml
-from ..literals import any_of, guard
+from ..literals import guard
 
 from ..refdate import RefDate
 from . import outlets
