@@ -11,8 +11,8 @@ from typing import Optional
 from . import datelines, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .linescan import lines_holding, search_tail
-from .meta import closes_article, end_words, is_page_meta_line, lead_words, opening_lead, patterns
+from .linescan import line_scan, lines_holding, search_tail
+from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name
 
 
@@ -205,18 +205,15 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
 
 def _rule_out(lines: list[Line], text: str) -> Optional[set[int]]:
     """Lines without any word a lead or a closing byline needs are neither: found by one
-    scan of the whole text, not asked line by line. Returns the other lines (None: all)."""
-    out: Optional[set[int]] = set()
-    for attr, value, scan in (("lead", None, lead_words()), ("ends", False, end_words())):
+    scan of the whole text, not asked line by line. Returns the other lines (None: all).
+    (A line not returned that is asked anyway answers for itself at once: the same scans
+    come first in opening_lead and closes_article.)"""
+    out: set[int] = set()
+    for scan in (lead_lines(), end_lines()):
         hits = lines_holding(text, scan)
         if hits is None:
-            out = None
-            continue
-        if out is not None:
-            out |= hits
-        for k, ln in enumerate(lines):
-            if k not in hits:
-                ln.__dict__[attr] = value
+            return None
+        out |= hits
     return out
 
 
@@ -263,7 +260,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
     scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
 
     def holding(rx) -> Optional[set[int]]:
-        need = getattr(rx, "need", None)
+        need = line_scan(rx)
         if need not in scanned:
             scanned[need] = lines_holding(joined, need)
         return scanned[need]
@@ -286,7 +283,9 @@ def _article(seg: list[Line]) -> ArticleSpan:
     if look is not None:
         if "社记者" in joined:
             look |= lines_holding(joined, _AGENCY_WORD)
-        look |= {i for i, ln in enumerate(body) if ln.lead}
+        leads = lines_holding(joined, lead_lines())
+        look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
+    named = datelines.lead_lines(joined)  # the lines that may name an outlet in a lead
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
         t = ln.text.strip()
@@ -305,7 +304,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4:  # lines have distinct offsets: index, not equality
+        if art.outlet is None and i < 4 and (named is None or i in named):  # (index, not equality)
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):

@@ -87,6 +87,19 @@ def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
     if not _MAYBE_DATELINE.search(line) or _SENTENCE_PUNCT.search(line):  # folding keeps these marks
         return None
+    fields = _read_line(line)
+    return None if fields is None else Dateline(fields[0], fields[1], fields[2], list(fields[3]), fields[4])
+
+
+@lru_cache(maxsize=128)
+def _read_line(line: str) -> Optional[tuple]:
+    """parse_line's fields as a tuple. An article's datelines are read twice (metadata on
+    the raw text, the line stage on the cleaned one): the last lines read are kept."""
+    d = _parse_line(line)
+    return None if d is None else (d.published, d.time, d.outlet, tuple(d.authors), d.text)
+
+
+def _parse_line(line: str) -> Optional[Dateline]:
     r = rules()
     t = fold(line)
     if not t or len(t) > 160:
@@ -268,6 +281,14 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
 # fold(line)[:80] is fold(line[:k])[:80] when that is 80 characters long (folding works
 # character by character, blank runs squeezed and the edges stripped)
 _LEAD_PREFIX = 200
+
+
+def lead_lines(text: str) -> Optional[set[int]]:
+    """The lines of `text` for which lead_outlet may name an outlet (None: any), found by
+    one scan (the words a lead needs hold no digit or blank: folding a line neither makes
+    nor breaks one, and a word in the first 80 characters folded is in the line)."""
+    scan = _lead_words()
+    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else lines_holding(text, scan)
 
 
 def first_lead_outlet(lines: list[str]) -> Optional[str]:

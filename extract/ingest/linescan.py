@@ -14,6 +14,9 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _C
     import sre_parse as _parser
 
+from ..literals import starts
+from ..prebuilt import memo
+
 _MAX_FIND_WORDS = 4  # more words: the regex's one pass beats a str.find pass per word
 
 
@@ -22,6 +25,8 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
     None when there is no scan (every line may hold one). `scan` must match no newline."""
     if scan is None:
         return None
+    if isinstance(scan, Opening):  # each match opens with the newline ending the line before
+        text, scan = "\n" + text, scan.rx
     words = _plain_words(scan)
     if words is not None:
         return _lines_finding(text, words)
@@ -110,3 +115,141 @@ def _tail_width(rx: re.Pattern) -> tuple[Optional[int], bool]:
         return None, multiline
     width = parsed.getwidth()[1]
     return (width if width < _C.MAXREPEAT else None), multiline
+
+
+class Opening:
+    """A scan for lines_holding finding the lines that, stripped, open with one of
+    `chars`: a newline, blanks, the character, looked for in the text behind one more
+    newline (so the scan opens with a literal: the engine skips to each newline in C)."""
+
+    __slots__ = ("chars", "rx", "pattern")
+
+    def __init__(self, chars: frozenset[str]):
+        self.chars = chars
+        self.rx = re.compile("\\n[^\\S\\n]*[" + "".join(map(re.escape, sorted(chars))) + "]")
+        self.pattern = self.rx.pattern
+
+
+@lru_cache(maxsize=256)
+def line_scan(rx):
+    """A scan for lines_holding finding every line of a text whose stripped text `rx`
+    may match (rx.search(line.strip())): with an anchored pattern the characters the
+    stripped line must close with (`…$`) or open with (`^…`, an Opening); else the
+    words the pattern needs (a guarded pattern's `need`); None when nothing narrows it."""
+    plain = getattr(rx, "rx", rx)
+    edge = _edge_scan(plain.pattern, plain.flags)
+    return edge if edge is not None else getattr(rx, "need", None)
+
+
+def any_line_scan(patterns):
+    """One line_scan for several patterns: a line it finds nothing on is matched by none
+    of them (None when one of them cannot be narrowed)."""
+    scans = [line_scan(rx) for rx in patterns]
+    if not scans or any(sc is None for sc in scans):
+        return None
+    if all(isinstance(sc, Opening) for sc in scans):
+        return Opening(frozenset().union(*(sc.chars for sc in scans)))
+    if any(isinstance(sc, Opening) for sc in scans):
+        return None  # (not needed yet)
+    return _alternation([a for sc in scans for a in _alternatives(sc)])
+
+
+def _alternatives(scan: re.Pattern) -> list[str]:
+    return getattr(scan, "alternatives", None) or [scan.pattern]
+
+
+def _alternation(alts: list[str]) -> re.Pattern:
+    """Alternatives each opening with a literal (so the engine skips to their first
+    characters in C), duplicates dropped."""
+    return re.compile("|".join(dict.fromkeys(alts)), re.M)
+
+
+def _edge_scan(pattern: str, flags: int):
+    edge = _edge(pattern, flags)
+    if edge is None:
+        return None
+    side, chars = edge
+    if side == "close":
+        return _alternation([re.escape(c) + "[^\\S\\n]*$" for c in chars])
+    return Opening(frozenset(chars))
+
+
+@memo("ingest.edge", sources=("ingest/linescan.py", "literals.py"))
+def _edge(pattern: str, flags: int) -> Optional[tuple[str, str]]:
+    """("close", the characters a stripped line matched by `pattern` ends with) for a
+    pattern ending with `$`, ("open", those it opens with) for one opening with `^`, else
+    None (stored by the cache build: a fresh process does not parse the patterns again)."""
+    if flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:  # pragma: no cover - a compiled pattern parses
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items = list(parsed)
+    # a stripped line holds no blank at either edge and no newline
+    if items and items[-1] == (_C.AT, _C.AT_END):
+        chars, nullable = _last(items[:-1])
+        if chars and not nullable:
+            return "close", "".join(sorted(c for c in chars if not c.isspace()))
+    if items and items[0] == (_C.AT, _C.AT_BEGINNING):
+        found = starts(pattern, flags)
+        if found is not None and found.chars and found.min_width > 0:
+            return "open", "".join(sorted(c for c in found.chars if not c.isspace()))
+    return None
+
+
+_SPACE_RUN = [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])]
+
+
+def _last(items: list) -> tuple[Optional[set], bool]:
+    """(the characters a match of the sequence can end with, whether it can match
+    empty); None for a class like \\d or [^x]. Lookarounds are ignored (a superset), so
+    is a run of blanks that may be empty (a stripped line does not end with one)."""
+    out: set = set()
+    for op, av in reversed(items):
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] == 0 and list(av[2]) == _SPACE_RUN:
+            continue
+        chars, nullable = _last_item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _last_item(op, av) -> tuple[Optional[set], bool]:
+    if op is _C.LITERAL:
+        return {chr(av)}, False
+    if op is _C.IN:
+        chars: set = set()
+        for iop, iav in av:
+            if iop is _C.LITERAL:
+                chars.add(chr(iav))
+            elif iop is _C.RANGE and iav[1] - iav[0] <= 0x5000:
+                chars.update(map(chr, range(iav[0], iav[1] + 1)))
+            else:  # NEGATE, CATEGORY, a huge range
+                return None, False
+        return chars, False
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return set(), True
+    if op is _C.SUBPATTERN:
+        return _last(list(av[-1]))
+    if op is _C.BRANCH:
+        out: set = set()
+        nullable = False
+        for alt in av[1]:
+            chars, n = _last(list(alt))
+            if chars is None:
+                return None, False
+            out |= chars
+            nullable = nullable or n
+        return out, nullable
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, sub = av
+        chars, n = _last(list(sub))
+        return (chars, n or lo == 0) if chars is not None else (None, False)
+    return None, False  # ANY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP, ...
+

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..datafiles import load_yaml
-from ..literals import any_of, guard
+from ..literals import guard
 
 from ..refdate import RefDate
 from . import outlets
@@ -42,7 +42,7 @@ def patterns() -> dict:
 def closes_article(line: str) -> bool:
     """A byline or source tag that ends an article (■周程祥, （记者 X 整理）, （普陀医保）)."""
     t = line.strip()
-    scan = end_words()
+    scan = end_lines()
     if scan is not None and not scan.search(t):  # none of the words a closing line needs
         return False
     for rx in patterns()["article_end"]:
@@ -53,15 +53,20 @@ def closes_article(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def end_words() -> Optional[re.Pattern]:
-    """One scan for the words one of which a closing line (closes_article) holds."""
-    return any_of([getattr(rx, "rx", rx) for rx in patterns()["article_end"]])
+def end_lines() -> Optional[re.Pattern]:
+    """One scan (extract/ingest/linescan.py) finding every line that may close an article:
+    one holding ■, or ending with ）or 摄 (sharper than the words)."""
+    from .linescan import any_line_scan
+
+    return any_line_scan(patterns()["article_end"])
 
 
 @lru_cache(maxsize=1)
-def lead_words() -> Optional[re.Pattern]:
-    """One scan for the words one of which a lead (opening_lead) holds."""
-    return any_of([getattr(rx, "rx", rx) for rx in patterns()["article_lead"]])
+def lead_lines() -> Optional[re.Pattern]:
+    """One scan finding every line that may open with a lead (据…, 本报讯, 新华社…)."""
+    from .linescan import any_line_scan
+
+    return any_line_scan(patterns()["article_lead"])
 
 
 _CREDIT = frozenset({"摄", "文", "报道", "整理", "采写", "供稿", "撰稿"})
@@ -81,6 +86,9 @@ def _signs_off(rest: str) -> bool:
 def opening_lead(line: str) -> Optional[re.Match]:
     """The lead that opens an article (据解放日报 …, 本报讯 …), if the line starts with one."""
     t = line.strip()
+    scan = lead_lines()
+    if getattr(scan, "chars", None) is not None and t[:1] not in scan.chars:  # an Opening
+        return None
     for rx in patterns()["article_lead"]:
         m = rx.match(t)
         if m:
