@@ -158,3 +158,39 @@ def test_clause_and_sentence_starts_are_after_the_last_break(text, data):
     lo = max(0, start - 400)
     assert sentence_bounds(text, start, end)[0] == max([m.end() for m in SENTENCE_BREAK.finditer(text, lo, start)],
                                                        default=lo)
+
+
+def _scan_reference(text):
+    """What grammar.scan must give: each scanner's own finditer, merged in text order (the
+    core listed first in patterns.yaml first where two start together)."""
+    from extract.dates.grammar import _core, grammar
+
+    g = grammar()
+    found = [(m.start(), g.order[m.lastgroup], m) for rx in g.scanners for m in rx.finditer(text)]
+    found.sort(key=lambda item: item[:2])
+    return [_core(m, g) for _, _, m in found]
+
+
+# digits, the characters cores start with and those that may follow them, and others
+SCAN_ALPHABET = "0123456789年月日号时点分:：.-/至到—～ 周星期第个季度半上下中旬初底末今明去本前后次当这十一二三五廿农历正腊除夕元旦春节晚午，。\n元%万"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SCAN_ALPHABET, max_size=300))
+def test_scan_dispatch_is_the_scanners_own_finditer(text):
+    """scan() visits only positions whose first characters some core can begin with and
+    tries there only the cores that can (grammar._dispatch): the same cores as each
+    scanner's finditer over the whole text."""
+    from extract.dates.grammar import scan
+
+    assert list(scan(text)) == _scan_reference(text)
+
+
+def test_scan_dispatch_on_real_text():
+    """The same on every bulk file, read as it is (Markdown, HTML)."""
+    from conftest import bulk_files
+    from extract.dates.grammar import scan
+
+    for path in bulk_files("*"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert list(scan(text)) == _scan_reference(text), path.name
