@@ -100,10 +100,10 @@ def grammar() -> Grammar:
 
 def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
     """Which cores of each scanner to try at a position, by the first characters there:
-    a table from the first three, two or one characters (the longest known key wins) to
-    one regex per scanner, the same alternation as the scanner's less the cores that
-    cannot begin so (a core's first characters are read from its pattern; where they are
-    not a known set, the core stays at every start character of its scanner). And the
+    a table from the first three, two or one characters (scan() takes the longest key
+    found) to one regex per scanner, the same alternation as the scanner's less cores
+    that cannot begin so (a core's first characters are read from its pattern; where they
+    are not a known set, the core stays at every start character of its scanner). And the
     regex of the positions worth a visit: a start character followed by what some core
     can begin with."""
     heads: dict[str, Optional[set[tuple]]] = {}
@@ -125,21 +125,37 @@ def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
                 if t[0] in allowed:
                     keyed.setdefault("".join(t), {}).setdefault(i, set()).add(rule)
     position = {rule: n for cores, _ in groups for n, rule in enumerate(cores)}
+
+    def pairs(table: dict[str, dict[int, set[str]]], key: str) -> set[tuple[int, str]]:
+        return {(i, rule) for i, rules in table.get(key, {}).items() for rule in rules}
+
+    # what a position tries, by the longest key found: one character, the cores of its
+    # one-character heads (and of unknown heads); two, every core that can begin so;
+    # three, the cores of those heads and shorter ones, kept only where fewer than the two's
+    one = {ch: pairs(keyed, ch) | pairs(anywhere, ch) for ch in {key[0] for key in [*keyed, *anywhere]}}
+    cores_of: dict[str, set[tuple[int, str]]] = dict(one)
+    for key in keyed:
+        if len(key) > 1:
+            cores_of.setdefault(key[:2], set(one[key[0]])).update(pairs(keyed, key))
+    for key in keyed:
+        if len(key) == 3:
+            three = one[key[0]] | pairs(keyed, key[:2]) | pairs(keyed, key)
+            if three != cores_of[key[:2]]:
+                cores_of[key] = three
     compiled: dict[tuple[str, ...], re.Pattern] = {}
+    shared: dict[tuple, tuple] = {}  # one tuple for the keys that try the same (some 50)
     table: dict[str, tuple[tuple[int, re.Pattern], ...]] = {}
-    for key in sorted(set(keyed) | set(anywhere)):
-        # a key also holds the cores of its shorter keys (a position takes one key only)
-        by_scanner: dict[int, set[str]] = {}
-        for part in [keyed.get(key[:n], {}) for n in range(1, len(key) + 1)] + [anywhere.get(key[0], {})]:
-            for i, rules in part.items():
-                by_scanner.setdefault(i, set()).update(rules)
+    for key in sorted(cores_of):
+        by_scanner: dict[int, list[str]] = {}
+        for i, rule in sorted(cores_of[key], key=lambda c: (c[0], position[c[1]])):
+            by_scanner.setdefault(i, []).append(rule)
         entries = []
-        for i in sorted(by_scanner):
-            here = tuple(sorted(by_scanner[i], key=position.__getitem__))
+        for i, rules in by_scanner.items():
+            here = tuple(rules)
             if here not in compiled:
                 compiled[here] = re.compile(f"(?:{'|'.join(bodies[r] for r in here)})")
             entries.append((i, compiled[here]))
-        table[key] = tuple(entries)
+        table[key] = shared.setdefault(tuple(entries), tuple(entries))
     # one literal alternative per start character (the engine then skips to those in one
     # step), with what may follow it: 医 only before 师节 (医师节), 3 not before 00 (300元)
     firsts = sorted({key[0] for key in table})
