@@ -194,3 +194,28 @@ def test_scan_dispatch_on_real_text():
     for path in bulk_files("*"):
         text = path.read_text(encoding="utf-8", errors="replace")
         assert list(scan(text)) == _scan_reference(text), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12xyzq0 年", max_size=60))
+def test_dispatch_keeps_every_core_that_can_match_at_a_position(text):
+    """grammar._dispatch on cores of every kind: three-, two- and one-character heads, a
+    core whose heads are unknown (any character second), start characters that limit a
+    scanner: wherever a core of a scanner matches, scan() visits the position and its
+    table entry tries that core."""
+    import re
+
+    from extract.dates.grammar import _dispatch
+
+    bodies = {"a": "(?P<a>12[0-9])", "b": "(?P<b>1[^q]y)", "c": "(?P<c>2年?)", "d": "(?P<d>x{1,3}z)",
+              "e": "(?P<e>[0-9]{2}年)"}
+    groups = [(["a", "b", "e"], "0-9"), (["c", "d"], "2x")]
+    starts, table = _dispatch(groups, bodies)
+    for pos in range(len(text)):
+        entries = table.get(text[pos:pos + 3]) or table.get(text[pos:pos + 2]) or table.get(text[pos], ())
+        tried = {(i, name) for i, rx in entries for name in rx.groupindex}
+        for i, (cores, chars) in enumerate(groups):
+            for rule in cores:
+                if re.match(f"[{chars}]", text[pos]) and re.compile(bodies[rule]).match(text, pos):
+                    assert starts.match(text, pos), (text, pos, rule)
+                    assert (i, rule) in tried, (text, pos, rule)

@@ -174,7 +174,8 @@ def _heads(body: str) -> Optional[set[tuple]]:
     """The first _HEAD characters of the matches of a core (literals' reading of the
     parsed pattern; a shorter tuple: the match may end there; lookarounds are ignored,
     so the set holds every real beginning), or None: too many, or any character."""
-    found = _prefixes(list(_parse_cased(body, 0)), _HEAD)
+    parsed = _parse_cased(body, 0)  # None: a pattern that folds case
+    found = None if parsed is None else _prefixes(list(parsed), _HEAD)
     if found is None or any(_WILD in t or not t for t in found):
         return None
     return found
