@@ -158,3 +158,64 @@ def test_clause_and_sentence_starts_are_after_the_last_break(text, data):
     lo = max(0, start - 400)
     assert sentence_bounds(text, start, end)[0] == max([m.end() for m in SENTENCE_BREAK.finditer(text, lo, start)],
                                                        default=lo)
+
+
+def _scan_reference(text):
+    """What grammar.scan must give: each scanner's own finditer, merged in text order (the
+    core listed first in patterns.yaml first where two start together)."""
+    from extract.dates.grammar import _core, grammar
+
+    g = grammar()
+    found = [(m.start(), g.order[m.lastgroup], m) for rx in g.scanners for m in rx.finditer(text)]
+    found.sort(key=lambda item: item[:2])
+    return [_core(m, g) for _, _, m in found]
+
+
+# digits, the characters cores start with and those that may follow them, and others
+SCAN_ALPHABET = "0123456789年月日号时点分:：.-/至到—～ 周星期第个季度半上下中旬初底末今明去本前后次当这十一二三五廿农历正腊除夕元旦春节晚午，。\n元%万"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SCAN_ALPHABET, max_size=300))
+def test_scan_dispatch_is_the_scanners_own_finditer(text):
+    """scan() visits only positions whose first characters some core can begin with and
+    tries there only the cores that can (grammar._dispatch): the same cores as each
+    scanner's finditer over the whole text."""
+    from extract.dates.grammar import scan
+
+    assert list(scan(text)) == _scan_reference(text)
+
+
+def test_scan_dispatch_on_real_text():
+    """The same on every bulk file, read as it is (Markdown, HTML)."""
+    from conftest import bulk_files
+    from extract.dates.grammar import scan
+
+    for path in bulk_files("*"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert list(scan(text)) == _scan_reference(text), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="12xyzq0 年", max_size=60))
+def test_dispatch_keeps_every_core_that_can_match_at_a_position(text):
+    """grammar._dispatch on cores of every kind: three-, two- and one-character heads, a
+    core whose heads are unknown (any character second), start characters that limit a
+    scanner: wherever a core of a scanner matches, scan() visits the position and its
+    table entry tries that core."""
+    import re
+
+    from extract.dates.grammar import _dispatch
+
+    bodies = {"a": "(?P<a>12[0-9])", "b": "(?P<b>1[^q]y)", "c": "(?P<c>2年?)", "d": "(?P<d>x{1,3}z)",
+              "e": "(?P<e>[0-9]{2}年)"}
+    groups = [(["a", "b", "e"], "0-9"), (["c", "d"], "2x")]
+    starts, table = _dispatch(groups, bodies)
+    for pos in range(len(text)):
+        entries = table.get(text[pos:pos + 3]) or table.get(text[pos:pos + 2]) or table.get(text[pos], ())
+        tried = {(i, name) for i, rx in entries for name in rx.groupindex}
+        for i, (cores, chars) in enumerate(groups):
+            for rule in cores:
+                if re.match(f"[{chars}]", text[pos]) and re.compile(bodies[rule]).match(text, pos):
+                    assert starts.match(text, pos), (text, pos, rule)
+                    assert (i, rule) in tried, (text, pos, rule)

@@ -11,7 +11,7 @@ from extract.money.normalize import money, percent, vague
 from tests.conftest import bulk_files
 
 ALPHABET = ("0123456789.,，-~%％ \u3000\n元万亿千百十一二两三五八零伍佰块角毛分每人民币年次/至到超过不低于约多余成个"
-            "百分点之美港欧￥$的。；！？（含）")
+            "百分点之美港欧￥$的。；！？（含）部为\t")
 
 WRITTEN = [
     "今年共投入资金3.5亿元，比上年增长12%。全市参保人数达到120万人，覆盖率超过九成！",

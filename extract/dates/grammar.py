@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from ..literals import first_chars, starts as read_starts
+# literals' reader of a parsed pattern's first characters, used for more than two of them
+from ..literals import _WILD, _parse_cased, _prefixes
 from ..prebuilt import cached
 from .festivals import LIBRARY_FILES
 from .lexicon import load_yaml, words
@@ -61,10 +63,11 @@ class Grammar:
     parts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # rule name -> its place in `cores` (two cores starting together: the earlier first)
     order: dict[str, int] = field(default_factory=dict)
-    # where a core of some scanner may start: a start character, and a second character
-    # that may follow it (scan() visits only these positions)
+    # where a core of some scanner may start: a start character, and two characters that
+    # may follow it (scan() visits only these positions)
     starts: re.Pattern = None
-    # a start character -> (scanner index, the scanner's cores that can start with it)
+    # the first three, two or one characters at a position -> (scanner index, the
+    # scanner's cores that can begin so), for each scanner that has some
     dispatch: dict[str, tuple[tuple[int, re.Pattern], ...]] = field(default_factory=dict)
 
 
@@ -96,40 +99,106 @@ def grammar() -> Grammar:
 
 
 def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
-    """For each start character, the cores of each scanner that can begin with it, as one
-    regex per scanner: the same alternation as the scanner's, less the cores that would
-    fail at once (a core's first characters are read from its pattern; where they are
-    not a known set, the core stays everywhere)."""
-    found = {rule: read_starts(body) for rule, body in bodies.items()}
-    for rule, s in found.items():
-        if s.min_width == 0:  # scan() moves a scanner on to the end of its match
+    """Which cores of each scanner to try at a position, by the first characters there:
+    a table from the first three, two or one characters (scan() takes the longest key
+    found) to one regex per scanner, the same alternation as the scanner's less cores
+    that cannot begin so (a core's first characters are read from its pattern; where they
+    are not a known set, the core stays at every start character of its scanner). And the
+    regex of the positions worth a visit: a start character followed by what some core
+    can begin with."""
+    heads: dict[str, Optional[set[tuple]]] = {}
+    for rule, body in bodies.items():
+        if read_starts(body).min_width == 0:  # scan() moves a scanner on to the end of its match
             raise ValueError(f"date core {rule} can match the empty string")
-    firsts = {rule: s.chars for rule, s in found.items()}
-    pairs = {rule: s.pairs for rule, s in found.items()}
-    table: dict[str, list[tuple[int, re.Pattern]]] = {}
-    seconds: dict[str, Optional[set[str]]] = {}  # what may follow a start character (None: anything)
-    compiled: dict[tuple[str, ...], re.Pattern] = {}
+        heads[rule] = _heads(body)
+    # key (the first one to _HEAD characters of a core) -> scanner index -> cores
+    keyed: dict[str, dict[int, set[str]]] = {}
+    anywhere: dict[str, dict[int, set[str]]] = {}  # start character -> cores of unknown heads
     for i, (cores, chars) in enumerate(groups):
-        for ch in sorted(first_chars(f"[{chars}]")):
-            here = tuple(r for r in cores if firsts[r] is None or ch in firsts[r])
-            if not here:
+        allowed = first_chars(f"[{chars}]")
+        for rule in cores:
+            if heads[rule] is None:
+                for ch in allowed:
+                    anywhere.setdefault(ch, {}).setdefault(i, set()).add(rule)
                 continue
+            for t in heads[rule]:
+                if t[0] in allowed:
+                    keyed.setdefault("".join(t), {}).setdefault(i, set()).add(rule)
+    position = {rule: n for cores, _ in groups for n, rule in enumerate(cores)}
+
+    def pairs(table: dict[str, dict[int, set[str]]], key: str) -> set[tuple[int, str]]:
+        return {(i, rule) for i, rules in table.get(key, {}).items() for rule in rules}
+
+    # what a position tries, by the longest key found: one character, the cores of its
+    # one-character heads (and of unknown heads); two, every core that can begin so;
+    # three, the cores of those heads and shorter ones, kept only where fewer than the two's
+    one = {ch: pairs(keyed, ch) | pairs(anywhere, ch) for ch in {key[0] for key in [*keyed, *anywhere]}}
+    cores_of: dict[str, set[tuple[int, str]]] = dict(one)
+    for key in keyed:
+        if len(key) > 1:
+            cores_of.setdefault(key[:2], set(one[key[0]])).update(pairs(keyed, key))
+    for key in keyed:
+        if len(key) == 3:
+            three = one[key[0]] | pairs(keyed, key[:2]) | pairs(keyed, key)
+            if three != cores_of[key[:2]]:
+                cores_of[key] = three
+    compiled: dict[tuple[str, ...], re.Pattern] = {}
+    shared: dict[tuple, tuple] = {}  # one tuple for the keys that try the same (some 50)
+    table: dict[str, tuple[tuple[int, re.Pattern], ...]] = {}
+    for key in sorted(cores_of):
+        by_scanner: dict[int, list[str]] = {}
+        for i, rule in sorted(cores_of[key], key=lambda c: (c[0], position[c[1]])):
+            by_scanner.setdefault(i, []).append(rule)
+        entries = []
+        for i, rules in by_scanner.items():
+            here = tuple(rules)
             if here not in compiled:
                 compiled[here] = re.compile(f"(?:{'|'.join(bodies[r] for r in here)})")
-            table.setdefault(ch, []).append((i, compiled[here]))
-            for r in here:
-                after = None if pairs[r] is None else pairs[r].get(ch, frozenset())
-                if after is None or "" in after or seconds.get(ch, set()) is None:
-                    seconds[ch] = None
-                else:
-                    seconds.setdefault(ch, set()).update(after)
+            entries.append((i, compiled[here]))
+        table[key] = shared.setdefault(tuple(entries), tuple(entries))
     # one literal alternative per start character (the engine then skips to those in one
-    # step), with the characters that may follow it: 医 only before 师 (医师节)
-    alternatives = [re.escape(ch) if seconds[ch] is None
-                    else f"{re.escape(ch)}(?=[{''.join(re.escape(c) for c in sorted(seconds[ch]))}])"
-                    for ch in sorted(table)]
-    starts = re.compile("|".join(alternatives))
-    return starts, {ch: tuple(v) for ch, v in table.items()}
+    # step), with what may follow it: 医 only before 师节 (医师节), 3 not before 00 (300元)
+    firsts = sorted({key[0] for key in table})
+    tails = {ch: None if ch in anywhere or ch in keyed else set() for ch in firsts}
+    for key in keyed:
+        if len(key) > 1 and tails[key[0]] is not None:
+            tails[key[0]].add(tuple(key[1:]))
+    starts = re.compile("|".join(re.escape(ch) + _lookahead(tails[ch]) for ch in firsts))
+    return starts, table
+
+
+_HEAD = 3  # how many first characters of a core _heads reads
+
+
+def _heads(body: str) -> Optional[set[tuple]]:
+    """The first _HEAD characters of the matches of a core (literals' reading of the
+    parsed pattern; a shorter tuple: the match may end there; lookarounds are ignored,
+    so the set holds every real beginning), or None: too many, or any character."""
+    parsed = _parse_cased(body, 0)  # None: a pattern that folds case
+    found = None if parsed is None else _prefixes(list(parsed), _HEAD)
+    if found is None or any(_WILD in t or not t for t in found):
+        return None
+    return found
+
+
+def _lookahead(tails: Optional[set[tuple]]) -> str:
+    """A lookahead matching where one of `tails` follows (empty: no condition)."""
+    if tails is None:
+        return ""
+    seconds: dict[str, Optional[set[str]]] = {}
+    for t in tails:
+        if len(t) == 1 or seconds.get(t[0], set()) is None:
+            seconds[t[0]] = None
+        else:
+            seconds.setdefault(t[0], set()).add(t[1])
+    branches = []
+    for second in sorted(seconds):
+        head = re.escape(second)
+        thirds = seconds[second]
+        if thirds is not None:
+            head += "[" + "".join(re.escape(c) for c in sorted(thirds)) + "]"
+        branches.append(head)
+    return f"(?={'|'.join(branches)})"
 
 
 def _start_chars(chars: str) -> str:
@@ -177,8 +246,9 @@ def scan(text: str) -> Iterator[Core]:
     dispatch, order = g.dispatch, g.order
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
+    get = dispatch.get
     for pos in map(re.Match.start, g.starts.finditer(text)):
-        for i, rx in dispatch[text[pos]]:
+        for i, rx in get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ()):
             if pos >= resume[i]:
                 m = rx.match(text, pos)
                 if m is not None:

@@ -76,8 +76,24 @@ SCANNER = re.compile(f"(?=[{re.escape(''.join(sorted(_FIRST)))}])(?:{_VAGUE}|{_P
 
 # A match that can become a mention holds one of these words (its currency, percent sign,
 # 百分点, 百分之 or 成); no match holds a sentence end. Sentences without any are not scanned.
-CUE = re.compile(alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]) + list(RULES["currency_prefix"])
-                     + RULES["percent_signs"] + RULES["pp_words"] + list(RULES["percent_words"]) + ["成"]))
+# A word that follows an amount in a match (元, 分, 成) counts only after a character an amount
+# (number, scale word, 多/余/几) or the gap before a currency can end with: 部分, 成为 are no
+# cue. (The condition is a lookbehind after the word: each alternative begins with its word,
+# so the engine still skips to their first characters in one step.)
+_AMOUNT_LAST = "".join(sorted(set(
+    NUMERAL_CHARS + RULES["daxie_chars"] + " \t\n\u3000"
+    + "".join(w[-1] for key in ("scales", "approx_infix", "vague_scales") for w in RULES[key]))))
+_LEAD_CUES = set(RULES["currency_prefix"]) | set(RULES["percent_signs"]) | set(RULES["pp_words"]) | set(
+    RULES["percent_words"])
+_AFTER_CUES = (set(RULES["currency_suffix"]) | set(RULES["subunit_suffix"]) | {"成"}) - _LEAD_CUES
+
+
+def _cue(word: str) -> str:
+    w = re.escape(word)
+    return w if word in _LEAD_CUES else f"{w}(?<=[\\d{re.escape(_AMOUNT_LAST)}]{w})"
+
+
+CUE = re.compile("|".join(_cue(w) for w in sorted(_LEAD_CUES | _AFTER_CUES, key=lambda w: (-len(w), w))))
 SENTENCE_END = re.compile("[。；！？]")
 
 # Context checks around a match.
