@@ -213,6 +213,18 @@ def first_pairs(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[dic
     return found.pairs if found else None
 
 
+def heads(pattern: str, k: int) -> Optional[set[tuple]]:
+    """The first `k` characters of the matches of a case-sensitive `pattern`, as tuples
+    (shorter: the match may end there); None when that is not a small known set (a pattern
+    that folds case, may match empty or begin with any character; too many). Lookarounds are
+    ignored (the set is a superset)."""
+    parsed = _parse_cased(pattern, 0)
+    found = None if parsed is None else _prefixes(list(parsed), k)
+    if found is None or any(_WILD in t or not t for t in found):
+        return None
+    return found
+
+
 def _pairs(items: list) -> Optional[dict[str, frozenset[str]]]:
     prefixes = _prefixes(items, 2)
     if prefixes is None:

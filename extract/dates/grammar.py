@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from ..literals import first_chars, starts as read_starts
 # literals' reader of a parsed pattern's first characters, used for more than two of them
-from ..literals import _WILD, _parse_cased, _prefixes
+from ..literals import heads
 from ..prebuilt import cached
 from .festivals import LIBRARY_FILES
 from .lexicon import load_yaml, words
@@ -174,11 +174,7 @@ def _heads(body: str) -> Optional[set[tuple]]:
     """The first _HEAD characters of the matches of a core (literals' reading of the
     parsed pattern; a shorter tuple: the match may end there; lookarounds are ignored,
     so the set holds every real beginning), or None: too many, or any character."""
-    parsed = _parse_cased(body, 0)  # None: a pattern that folds case
-    found = None if parsed is None else _prefixes(list(parsed), _HEAD)
-    if found is None or any(_WILD in t or not t for t in found):
-        return None
-    return found
+    return heads(body, _HEAD)
 
 
 def _lookahead(tails: Optional[set[tuple]]) -> str:
