@@ -407,3 +407,15 @@ def test_the_parent_warms_what_forked_workers_share():
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip() == "warm True"
+
+
+def test_binary_sniffing_counts_control_bytes_not_text_controls():
+    from extract.batch.inputs import sniff_binary
+
+    text = "国家医保局发布通知。\r\n\t参保人员应于2024年12月31日前完成缴费。\f\x1b[0m\n".encode("utf-8") * 50
+    assert sniff_binary(text) is None
+    assert sniff_binary(text[:600] + b"\x00\x00" + text[600:]) is None          # damaged text, not binary
+    assert sniff_binary("医保通知 2024".encode("utf-16-le") * 100) is None        # NULs on one side only
+    controls = bytes([1, 2, 3, 4, 5, 6, 7, 8, 0x0e, 0x0f, 0x10, 0x11]) * 40      # 480 control bytes
+    assert sniff_binary(b"A" * 4000 + controls) is None        # past the first 4,096 bytes sniffed: 96 of 4,096
+    assert sniff_binary(b"A" * 3000 + controls) == "binary data (control bytes)"  # 480 of 3,480 > a tenth
