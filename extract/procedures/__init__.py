@@ -293,11 +293,12 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             new.append(Draft(q[0] if q else start, end, goal, steps))
 
     sents = sentences(text)
-    for (s, e), maybe in zip(sents, may_name_channels(text, sents)):
-        if not maybe:
-            if group:
-                flush()  # no channel: no step
-            continue
+    prev = -1
+    for k in may_name_channels(text, sents):  # the others name no channel: no step
+        if k != prev + 1:
+            flush()  # a sentence without a channel between parts the group
+        prev = k
+        s, e = sents[k]
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]

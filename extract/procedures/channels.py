@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Optional
 
 from ..lastcall import for_last_call
@@ -17,6 +18,7 @@ CLOSE_QUOTES = "”\"」』’"
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HOST = re.compile(r"(?:微信|支付宝)$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -233,22 +235,28 @@ def hotline_matches(text: str) -> list[re.Match]:
     return _scan(lexicon(), text).matches[2]
 
 
-def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[bool]:
-    """For each (lo, hi): whether find_channels(text, lo, hi) may find a channel (False:
-    it finds none), answered from the article's scan without looking at the range. The
-    ranges are sorted and disjoint (the sentences of the text)."""
+def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """The indices of the (lo, hi) in `ranges` for which find_channels(text, lo, hi) may find
+    a channel (for the others it finds none), answered from the article's scan without
+    looking at each range. The ranges are sorted and disjoint (the sentences of the text)."""
+    if not ranges:
+        return []
     scan = _scan(lexicon(), text)
     n = len(text)
-    # not empty (_Scan.empty): a hit or match overlaps the range, or a digit follows it
-    flags = [hi < n and text[hi].isdigit() for _, hi in ranges]
     los = [lo for lo, _ in ranges]
     his = [hi for _, hi in ranges]
+    # not empty (_Scan.empty): a digit follows the range (only a decimal digit, \d, can
+    # change what a scan of the range finds: the hotline's (?!\d) at its end) ...
+    k = len(his) - (his[-1] >= n)  # only the last range can end at the text's end
+    after = "".join(itemgetter(*his[:k])(text)) if k > 1 else text[his[0]] if k == 1 else ""
+    out = {m.start() for m in _DIGIT.finditer(after)}
+    # ... or a hit or match overlaps it
     for a, b in scan.spans:  # a few hundred per article against thousands of sentences
         k = bisect_right(his, a)
         while k < len(ranges) and los[k] < b:
-            flags[k] = True
+            out.add(k)
             k += 1
-    return flags
+    return sorted(out)
 
 
 def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = False) -> list[Channel]:
