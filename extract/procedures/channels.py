@@ -45,9 +45,11 @@ class _Scan:
         # occurrences in text[lo:hi], in the same order (by end)
         self.gaz = lex.gazetteer_hits(text)
         self.gaz_ends = [g[1] for g in self.gaz]
-        # (a text without any of the words one of which every hotline match holds, as half the
-        # texts, has none: a few str searches instead of a scan trying its look-ahead everywhere)
-        self.matches = [list(lex.suffix_re.finditer(text)), list(lex.office_re.finditer(text)),
+        # (a text without any of the words one of which every office or hotline match holds,
+        # as half the texts, has none: a few str searches instead of a scan trying them at every
+        # 到/在/向 or digit)
+        self.matches = [list(lex.suffix_re.finditer(text)),
+                        list(lex.office_re.finditer(text)) if may_match(text, lex.guards["office_re"]) else [],
                         list(lex.hotline_re.finditer(text)) if may_match(text, lex.guards["hotline_re"]) else []]
         self.starts = [[m.start() for m in ms] for ms in self.matches]
         # every hit and match, by start, with the furthest end reached so far: a range that
