@@ -14,9 +14,11 @@ from .. import literals
 from ..datafiles import load_yaml
 
 from .lexicon import HERE, lexicon, may_match, needed_words
+from .prose import action_start
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _SPACE = " \t\u3000"
+_BLANK = _SPACE + "\n"
 _TITLE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -179,7 +181,7 @@ def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tupl
             continue
         for m in ms:
             start = m.start()
-            while start < m.end() and text[start] in _SPACE + "\n":
+            while start < m.end() and text[start] in _BLANK:
                 start += 1
             if start not in found:
                 found[start] = (start, m.end(), _number(m.group(1)))
@@ -342,8 +344,6 @@ def title_of(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
 def _is_action(text: str, s: int, e: int, data) -> bool:
     """The item asks for an action: it opens with one (打开…, 到…缴纳, 申请人可向…), or names
     a service action in its first few characters (评估通过后选择…)."""
-    from .prose import action_start
-
     lex = lexicon()
     head = text[s : min(e, s + data["item_head_chars"])]
     if lex.non_action_head_re.match(head) or data["narrative"] in head:
