@@ -245,8 +245,7 @@ def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[int]:
         return []
     scan = _scan(lexicon(), text)
     n = len(text)
-    los = [lo for lo, _ in ranges]
-    his = [hi for _, hi in ranges]
+    los, his = zip(*ranges)  # (tuples, built without a Python loop)
     # not empty (_Scan.empty): a digit follows the range (only a decimal digit, \d, can
     # change what a scan of the range finds: the hotline's (?!\d) at its end) ...
     k = len(his) - (his[-1] >= n)  # only the last range can end at the text's end
