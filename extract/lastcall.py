@@ -11,6 +11,7 @@ shared: callers must not change it.
 from __future__ import annotations
 
 from functools import wraps
+from operator import is_
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -23,7 +24,7 @@ def for_last_call(fn: Callable[..., T]) -> Callable[..., T]:
     def call(*args):
         nonlocal state
         last = state  # read once: another thread may replace it meanwhile
-        if len(last[0]) == len(args) and all(a is b for a, b in zip(last[0], args)):
+        if len(last[0]) == len(args) and all(map(is_, last[0], args)):  # map: no generator frame
             return last[1]
         result = fn(*args)
         state = (args, result)

@@ -54,12 +54,21 @@ def test_channel_scan_agrees_with_range_scans(k):
             inside = scan.inside(j, lo, hi)
             if inside is not None:
                 assert _spans(inside) == _spans(rx.finditer(text, lo, hi))
-        own = [(lo + e + 1 - len(g.surface), lo + e + 1) for e, g in lex.automaton.iter(text[lo:hi])
-               if g.kind != "hotline"]
+        # every occurrence of a name (hotline numbers aside) in text[lo:hi], by end, the longest first
+        piece = text[lo:hi]
+        own = sorted(((lo + i, lo + i + len(w)) for w, g in lex.gazetteer.items() if g.kind != "hotline"
+                      for i in range(len(piece)) if piece.startswith(w, i)), key=lambda t: (t[1], t[0]))
         assert [(g[0], g[1]) for g in scan.gazetteer(lo, hi)] == own
     sents = sentences(text)
-    for (lo, hi), maybe in zip(sents, may_name_channels(text, sents)):
-        if not maybe:
+    maybe = set(may_name_channels(text, sents))
+    for k, (lo, hi) in enumerate(sents):
+        if k not in maybe:
+            assert find_channels(text, lo, hi) == []
+    # ranges followed by a digit, and one ending at the text's end
+    ranges = [(i, i + 2) for i in range(0, len(text) - 2, 3)]
+    maybe = set(may_name_channels(text, ranges))
+    for k, (lo, hi) in enumerate(ranges):
+        if k not in maybe:
             assert find_channels(text, lo, hi) == []
 
 

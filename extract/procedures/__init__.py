@@ -21,7 +21,7 @@ from .channels import find_channels, hotline_matches, may_name_channels
 from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
-from .lexicon import lexicon
+from .lexicon import lexicon, may_match
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
 from .prose import action_steps, application_chains, first_then
@@ -293,11 +293,12 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             new.append(Draft(q[0] if q else start, end, goal, steps))
 
     sents = sentences(text)
-    for (s, e), maybe in zip(sents, may_name_channels(text, sents)):
-        if not maybe:
-            if group:
-                flush()  # no channel: no step
-            continue
+    prev = -1
+    for k in may_name_channels(text, sents):  # the others name no channel: no step
+        if k != prev + 1:
+            flush()  # a sentence without a channel between parts the group
+        prev = k
+        s, e = sents[k]
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
@@ -337,6 +338,8 @@ def _contact_sections(text: str, drafts: list[Draft], taken: Taken) -> list[Draf
     address, a number or an e-mail: a procedure without steps, named by its heading."""
     lex = lexicon()
     new = []
+    if not may_match(text, lex.guards["contact_heading_re"]):
+        return sorted(drafts, key=lambda d: d.start)  # no 渠道/方式/途径/地址: no heading (a scan for the words, not a try at every line)
     for m in lex.contact_heading_re.finditer(text):
         end = min(len(text), m.end() + CONTACT_SECTION)
         found = [c for c in find_channels(text, m.end(), end, broad=True) if c.kind in ("email", "address", "hotline")]

@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Optional
 
 from ..lastcall import for_last_call
 from ..schema import Channel
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, may_match
 
 OPEN_QUOTES = "“\"「『‘"
 CLOSE_QUOTES = "”\"」』’"
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HOST = re.compile(r"(?:微信|支付宝)$")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -41,10 +43,14 @@ class _Scan:
         self.text = text
         # Aho-Corasick reports every occurrence: those inside [lo, hi) are exactly the
         # occurrences in text[lo:hi], in the same order (by end)
-        self.gaz = [(e + 1 - len(entry.surface), e + 1, entry) for e, entry in lex.automaton.iter(text)
-                    if entry.kind != "hotline"]  # numbers count only by the hotline pattern (拨打…, …热线)
+        self.gaz = lex.gazetteer_hits(text)
         self.gaz_ends = [g[1] for g in self.gaz]
-        self.matches = [list(rx.finditer(text)) for rx in (lex.suffix_re, lex.office_re, lex.hotline_re)]
+        # (a text without any of the words one of which every office or hotline match holds,
+        # as half the texts, has none: a few str searches instead of a scan trying them at every
+        # 到/在/向 or digit)
+        self.matches = [list(lex.suffix_re.finditer(text)),
+                        list(lex.office_re.finditer(text)) if may_match(text, lex.guards["office_re"]) else [],
+                        list(lex.hotline_re.finditer(text)) if may_match(text, lex.guards["hotline_re"]) else []]
         self.starts = [[m.start() for m in ms] for ms in self.matches]
         # every hit and match, by start, with the furthest end reached so far: a range that
         # none of them touches has no candidate (see `empty`)
@@ -92,8 +98,8 @@ def _scan(lex: Lexicon, text: str) -> _Scan:
     return _Scan(lex, text)
 
 
-def _gazetteer(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
-    return [_Cand(s, e, entry.name, entry.kind, False) for s, e, entry in _scan(lex, text).gazetteer(lo, hi)]
+def _gazetteer(scan: _Scan, lo: int, hi: int) -> list[_Cand]:
+    return [_Cand(s, e, entry.name, entry.kind, False) for s, e, entry in scan.gazetteer(lo, hi)]
 
 
 def _core_left(lex: Lexicon, text: str, s: int, lo: int, gaz_end: dict) -> tuple[int, str]:
@@ -121,13 +127,15 @@ def _core_left(lex: Lexicon, text: str, s: int, lo: int, gaz_end: dict) -> tuple
     return j, text[j:s]
 
 
-def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> list[_Cand]:
+def _suffixed(lex: Lexicon, scan: _Scan, text: str, lo: int, hi: int, gaz: list[_Cand]) -> list[_Cand]:
+    found = scan.inside(0, lo, hi)
+    if found is not None and not found:
+        return []  # no suffix in the range (most ranges)
     gaz_end = {}
     for g in gaz:
         if g.end not in gaz_end or g.end - g.start > gaz_end[g.end].end - gaz_end[g.end].start:
             gaz_end[g.end] = g
     out = []
-    found = _scan(lex, text).inside(0, lo, hi)
     for m in lex.suffix_re.finditer(text, lo, hi) if found is None else found:
         kind = lex.suffix_kind[m.group()]
         start, core = _core_left(lex, text, m.start(), lo, gaz_end)
@@ -152,9 +160,8 @@ def _suffixed(lex: Lexicon, text: str, lo: int, hi: int, gaz: list[_Cand]) -> li
     return out
 
 
-def _patterned(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
+def _patterned(lex: Lexicon, scan: _Scan, text: str, lo: int, hi: int) -> list[_Cand]:
     out = []
-    scan = _scan(lex, text)
     found = scan.inside(1, lo, hi)
     for m in lex.office_re.finditer(text, lo, hi) if found is None else found:
         kind = "bank" if "银行" in m.group(1) else "office"
@@ -230,22 +237,27 @@ def hotline_matches(text: str) -> list[re.Match]:
     return _scan(lexicon(), text).matches[2]
 
 
-def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[bool]:
-    """For each (lo, hi): whether find_channels(text, lo, hi) may find a channel (False:
-    it finds none), answered from the article's scan without looking at the range. The
-    ranges are sorted and disjoint (the sentences of the text)."""
+def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """The indices of the (lo, hi) in `ranges` for which find_channels(text, lo, hi) may find
+    a channel (for the others it finds none), answered from the article's scan without
+    looking at each range. The ranges are sorted and disjoint (the sentences of the text)."""
+    if not ranges:
+        return []
     scan = _scan(lexicon(), text)
     n = len(text)
-    # not empty (_Scan.empty): a hit or match overlaps the range, or a digit follows it
-    flags = [hi < n and text[hi].isdigit() for _, hi in ranges]
-    los = [lo for lo, _ in ranges]
-    his = [hi for _, hi in ranges]
+    los, his = zip(*ranges)  # (tuples, built without a Python loop)
+    # not empty (_Scan.empty): a digit follows the range (only a decimal digit, \d, can
+    # change what a scan of the range finds: the hotline's (?!\d) at its end) ...
+    k = len(his) - (his[-1] >= n)  # only the last range can end at the text's end
+    after = "".join(itemgetter(*his[:k])(text)) if k > 1 else text[his[0]] if k == 1 else ""
+    out = {m.start() for m in _DIGIT.finditer(after)}
+    # ... or a hit or match overlaps it
     for a, b in scan.spans:  # a few hundred per article against thousands of sentences
         k = bisect_right(his, a)
         while k < len(ranges) and los[k] < b:
-            flags[k] = True
+            out.add(k)
             k += 1
-    return flags
+    return sorted(out)
 
 
 def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = False) -> list[Channel]:
@@ -253,10 +265,11 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     procedure already found) adds offices named after a preposition and contact details."""
     lex = lexicon()
     hi = len(text) if hi is None else hi
-    if not broad and _scan(lex, text).empty(lo, hi):
+    scan = _scan(lex, text)
+    if not broad and scan.empty(lo, hi):
         return []  # most sentences: nothing to keep
-    gaz = _gazetteer(lex, text, lo, hi)
-    cands = gaz + _suffixed(lex, text, lo, hi, gaz) + _patterned(lex, text, lo, hi)
+    gaz = _gazetteer(scan, lo, hi)
+    cands = gaz + _suffixed(lex, scan, text, lo, hi, gaz) + _patterned(lex, scan, text, lo, hi)
     if not cands and not broad:
         return []  # most sentences: nothing to keep
     kept: list[_Cand] = []

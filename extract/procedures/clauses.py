@@ -187,7 +187,8 @@ def has_service_verb(fragment: str) -> bool:
 def _modal(fragment: str):
     """'open' if the clause asks the reader to act, 'negated' for 无需/不需要, else None."""
     lex = lexicon()
-    for m in lex.modal_re.finditer(fragment):
+    m = lex.modal_re.search(fragment)
+    if m:
         return "negated" if m.group() in lex.negations else "open"
     return "open" if lex.directive_re.match(fragment) else None
 

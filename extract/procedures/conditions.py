@@ -18,7 +18,7 @@ from ..literals import _sre_parse
 from ..schema import Span
 from .assemble import Draft, Taken
 from .clauses import make_span, trim
-from .lexicon import lexicon
+from .lexicon import lexicon, may_match, needed_words
 from .lists import OrderedList, _anchored_finditer
 
 _REFERS_TO_LIST = re.compile(r"以下|下列|如下")
@@ -53,6 +53,23 @@ def _rx():
         "stop_bigrams": frozenset(d["eligibility_stop_bigrams"]),
         "clause_starts": {k: _clause_start_re(d[f"eligibility_{k}"]) for k in ("subject", "people_list")},
     }
+
+
+@lru_cache(maxsize=1)
+def _guards() -> dict[str, Optional[tuple[str, ...]]]:
+    """The words one of which every match of a statement pattern holds (needed_words): a
+    text holding none of them is not scanned for it."""
+    rx = _rx()
+    return {k: needed_words(rx[k]) for k in ("statement", "heading", "only", "all_who", "if", "subject",
+                                             "people_list", "who_question")}
+
+
+def _scan(text: str, key: str):
+    """_rx()[key].finditer(text) (_clause_finditer for the clause-opening ones), or nothing
+    when the text lacks the words every match needs."""
+    if not may_match(text, _guards()[key]):
+        return iter(())
+    return _clause_finditer(text, key) if key in ("subject", "people_list") else _rx()[key].finditer(text)
 
 
 _CLAUSE_START = re.compile(r"\(\?:\(\?<=\[([^\]]+)\]\)\|\^\)(.*)$", re.S)
@@ -202,21 +219,21 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
         if items:
             out.append((m.start(), e, items))
 
-    for m in rx["statement"].finditer(text):
+    for m in _scan(text, "statement"):
         sentence_after(m, text[m.end() - 1] in "：:")
-    for m in rx["heading"].finditer(text):
+    for m in _scan(text, "heading"):
         sentence_after(m, True)
-    for m in rx["only"].finditer(text):
+    for m in _scan(text, "only"):
         g = "who" if m.group("who") else "who2"
         items = [make_span(text, a, b) for a, b in split_people(text, m.start(g), m.end(g))]
         if items:
             out.append((m.start(), m.end(), items))
     for key in ("all_who", "if", "subject"):
-        for m in (_clause_finditer(text, key) if key == "subject" else rx[key].finditer(text)):
+        for m in _scan(text, key):
             if key == "subject" and (rx["subject_generic"].search(m.group("who")) or _REFERS_TO_LIST.search(m.group("who"))):
                 continue
             out.append((m.start(), m.end(), [make_span(text, m.start("who"), m.end("who"))]))
-    for m in _clause_finditer(text, "people_list"):
+    for m in _scan(text, "people_list"):
         a, parts = m.start("who"), []
         for cut in rx["list_split"].finditer(text, m.start("who"), m.end("who")):
             parts.append((a, cut.start("sep")))
@@ -224,7 +241,7 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
         parts.append((a, m.end("who")))
         items = [make_span(text, *trim(text, x, y)) for x, y in parts]
         out.append((m.start(), m.end(), [c for c in items if len(c.text) >= 2]))
-    for m in rx["who_question"].finditer(text):
+    for m in _scan(text, "who_question"):
         s = m.end()
         while s < len(text) and text[s] in "\n \t\u3000":
             s += 1

@@ -10,12 +10,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from .. import literals
 from ..datafiles import load_yaml
 
-from .lexicon import HERE, lexicon
+from .lexicon import HERE, lexicon, may_match, needed_words
+from .prose import action_start
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _SPACE = " \t\u3000"
+_BLANK = _SPACE + "\n"
 _TITLE_END = re.compile(r"[。！？!?\n]")
 
 
@@ -49,6 +52,24 @@ class _Family:
     role: str
     max_gap: int
     starts: tuple[Optional[str], ...] = ()  # where pattern k can start: "anchor", "line" (see _starts) or anywhere
+    # what pattern k's first character can be: a set, _DECIMAL (\\d) or None (unknown);
+    # for a pattern scanned anywhere, the words one of its matches needs (needed_words)
+    firsts: tuple = ()
+
+
+_DECIMAL = "decimal"  # a first character that \\d matches: str.isdecimal (re's own test)
+
+
+def _first_test(body: str):
+    """What a marker pattern (its body after the anchor) can start with: its first
+    characters, _DECIMAL for a leading (\\d…), or None (anything; a pattern that may match
+    empty or start with a space, which the anchor's own spaces would let move)."""
+    found = literals.starts(body)
+    if found is None or found.min_width == 0:
+        return None
+    if found.chars is not None:
+        return None if found.chars & set(_SPACE) else found.chars
+    return _DECIMAL if body.startswith("(\\d") else None
 
 
 @lru_cache(maxsize=1)
@@ -58,21 +79,24 @@ def _config():
     fams = []
     bodies: dict[str, list[str]] = {"anchor": [], "line": []}  # what follows the anchor or line start
     for f in data["families"]:
-        pats, starts = [], []
+        pats, starts, firsts = [], [], []
         for body in f["re"]:
             line = next((body[len(a):] for a in ("^", "(?<![^\\n])") if body.startswith(a)), None)
             if line is not None:
                 starts.append("line")
                 bodies["line"].append(line)
+                firsts.append(None)
             elif f["anchored"]:
                 starts.append("anchor")
                 bodies["anchor"].append(body)
+                firsts.append(_first_test(body))
                 body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
             else:
                 starts.append(None)
+                firsts.append(needed_words(re.compile(body, re.M)))
             pats.append(re.compile(body, re.M))
         fams.append(_Family(f["name"], tuple(pats), f.get("role", "none"), int(f.get("max_gap", data["max_gap"])),
-                            tuple(starts)))
+                            tuple(starts), tuple(firsts)))
     # an anchor character (a line break) followed by the start of some marker: scanned for
     # the character first (fast), so the patterns are tried only where one may match
     def after(bs: list[str]) -> str:
@@ -102,6 +126,34 @@ def _starts(text: str) -> dict[str, list[int]]:
     return {k: [0] + [m.start() + 1 for m in rx.finditer(text)] for k, rx in data["start_res"].items()}
 
 
+def _by_head(text: str, anchors: list[int]) -> dict[str, list[int]]:
+    """The anchors by the character after their spaces (at most three): where an anchored
+    marker's body would start."""
+    out: dict[str, list[int]] = {}
+    n = len(text)
+    for p in anchors:
+        q = p
+        while q < n and q - p < 3 and text[q] in _SPACE:
+            q += 1
+        if q < n:
+            out.setdefault(text[q], []).append(p)
+    return out
+
+
+def _anchors_for(text: str, starts: dict, first) -> list[int]:
+    """The anchors an anchored pattern whose first character `first` tells (_first_test) can
+    match at: those followed by such a character (the others fail at once)."""
+    if first is None:
+        return starts["anchor"]
+    by_head = starts.get("by_head")
+    if by_head is None:
+        by_head = starts["by_head"] = _by_head(text, starts["anchor"])  # once per text
+    keys = [c for c in by_head if (c.isdecimal() if first is _DECIMAL else c in first)]
+    if len(keys) == 1:
+        return by_head[keys[0]]
+    return sorted(p for c in keys for p in by_head[c])
+
+
 def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
     """rx.finditer(text) for a pattern that can only start at one of `anchors` (after its
     anchor prefix or at a line start): those are the only positions tried."""
@@ -118,10 +170,18 @@ def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
 def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tuple[int, int, int]]:
     """(start, end, number) of the family's markers, in order, one per position."""
     found: dict[int, tuple[int, int, int]] = {}
-    for rx, where in zip(fam.patterns, fam.starts):
-        for m in (_anchored_finditer(text, rx, starts[where]) if where else rx.finditer(text)):
+    for rx, where, first in zip(fam.patterns, fam.starts, fam.firsts):
+        if where == "anchor":
+            ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
+        elif where:
+            ms = _anchored_finditer(text, rx, starts[where])
+        elif may_match(text, first):  # (first: the words a match needs)
+            ms = rx.finditer(text)
+        else:
+            continue
+        for m in ms:
             start = m.start()
-            while start < m.end() and text[start] in _SPACE + "\n":
+            while start < m.end() and text[start] in _BLANK:
                 start += 1
             if start not in found:
                 found[start] = (start, m.end(), _number(m.group(1)))
@@ -284,8 +344,6 @@ def title_of(text: str, s: int, e: int) -> Optional[tuple[int, int]]:
 def _is_action(text: str, s: int, e: int, data) -> bool:
     """The item asks for an action: it opens with one (打开…, 到…缴纳, 申请人可向…), or names
     a service action in its first few characters (评估通过后选择…)."""
-    from .prose import action_start
-
     lex = lexicon()
     head = text[s : min(e, s + data["item_head_chars"])]
     if lex.non_action_head_re.match(head) or data["narrative"] in head:
