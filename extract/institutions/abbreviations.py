@@ -10,7 +10,7 @@ generic one (附属, 医院, 大学, 第一): 复旦附属 abbreviates nothing.
 
 Each full name's possible shorts are enumerated from its words alone (bounded by MAX_SHORT
 characters: a few dozen per name, cached by name), and the shorts of every name in the
-article are found in ONE Aho-Corasick pass over the text: O(text + hits + names), not a
+article are found in ONE pass over the text (automata.occurrences): O(text + hits + names), not a
 scan of the text per name."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import segmenter
 
-from .automata import Automaton
+from .automata import occurrences
 from .boundaries import cut_at
 from .candidates import Candidate
 
@@ -57,9 +57,7 @@ def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate
     wanted = {short for _, table, head, _ in names for short in table if short.startswith(head)}
     if not wanted:
         return []
-    starts: dict[str, list[int]] = {}
-    for s, _, short in Automaton((w, w) for w in wanted).matches(text):
-        starts.setdefault(short, []).append(s)
+    starts = occurrences(text, wanted)
     out = []
     for c, table, head, regional in names:
         # in the order a left-to-right scan meets them: first start, then the name's own order

@@ -9,6 +9,7 @@ then longest first. The object pickles as its surfaces and values (the compiled 
 extract/prebuilt.py, stores it) and rebuilds the automaton on load (~5 ms for 8k words)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any, Iterable, Iterator
 
@@ -65,17 +66,29 @@ class Automaton:
         return iter(self.matches(text))
 
 
-FEW = 8  # literals looked for with str.find, each a pass over the text; more: one automaton
+FEW = 8  # literals looked for with str.find, each a pass over the text; more: probes at their first characters
 
 
 def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
     """Every start (overlapping ones too, ascending) of each of `literals` in `text` that
-    occurs there, found in one pass: what a scan of the text per literal would find."""
+    occurs there: what a scan of the text per literal would find. A few literals: str.find
+    each. More: one pass over the positions of their first characters, each probed for the
+    literals' lengths there (a dict look-up each). Building an automaton per article for
+    them took ~0.45 ms; the probes are linear too (a position is one first character's)."""
     found: dict[str, list[int]] = {}
     literals = set(literals)
-    if len(literals) > FEW:
-        for s, _, literal in Automaton((w, w) for w in literals).matches(text):
-            found.setdefault(literal, []).append(s)
+    if len(literals) > FEW and "" not in literals:
+        lengths: dict[str, set] = {}
+        for w in literals:
+            lengths.setdefault(w[0], set()).add(len(w))
+        by_first = {c: sorted(n) for c, n in lengths.items()}
+        firsts = re.compile("[" + "".join(map(re.escape, by_first)) + "]")
+        for m in firsts.finditer(text):
+            s = m.start()
+            for n in by_first[text[s]]:
+                w = text[s:s + n]
+                if w in literals:
+                    found.setdefault(w, []).append(s)
         return found
     for literal in literals:  # a few: str.find beats building an automaton
         at = []
