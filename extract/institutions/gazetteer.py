@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import chain
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
 from . import lexicon, wordlists
@@ -30,8 +29,7 @@ PLURAL, PLURAL_REACH = "各", 3  # 各 shortly before an implied 市/省 makes i
 LOOKAROUND = 200  # region mentions searched on each side of an implied 市/省
 
 
-@dataclass(frozen=True)
-class RegionHit:
+class RegionHit(NamedTuple):  # a named tuple: ~1,100 made a pass, a frozen dataclass's init was ~3x slower
     start: int
     end: int
     regions: tuple[Region, ...]

@@ -66,7 +66,7 @@ _LABEL = re.compile(r"[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,6}[：:]")
 
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
-    line = re.sub(r"\s+", "", text[line_start:at])
+    line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
     if _WHOLE_END.search(line) or _LABEL.match(text, at):
         return False
     return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

@@ -7,9 +7,8 @@ a department after it (…医院介入科) and a verb before it (转入…) stay
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
 from . import lexicon, wordlists
@@ -35,8 +34,7 @@ BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办
 ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen dataclass's init was ~3x slower
     start: int
     end: int
     region: Optional[Region] = None

@@ -64,14 +64,14 @@ def sector_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
     out = []
     for m in rx.finditer(text):
         s, e = m.span()
+        if not _AFTER.match(text, e) or _CHANNEL.match(text, e):
+            continue  # 上海市医保甲类支付; “广州人社”微信公众号 (checked first: most sector words fail it)
         found = _region_before(text, s, by_end, ctx)
         if found is None:
             continue
         start, r = found
         if not (start == 0 or text[start - 1] in _BEFORE_OK or cut_at(text, start)):
             continue
-        if not _AFTER.match(text, e) or _CHANNEL.match(text, e):
-            continue  # 上海市医保甲类支付; “广州人社”微信公众号
         body = table[m.group()]
         if r.level not in body.get("levels", [r.level]):
             continue
@@ -88,7 +88,10 @@ def _region_before(text: str, s: int, by_end: dict, ctx: set) -> Optional[tuple[
         return h.start, pick(h.regions, ctx)
     shorts, longest = _local_shorts()
     for n in range(min(longest, s), 1, -1):
-        regions = [r for r in map(lexicon.region, shorts.get(text[s - n:s], ()))
+        found = shorts.get(text[s - n:s])
+        if found is None:
+            continue
+        regions = [r for r in map(lexicon.region, found)
                    if r.name in text or r.city in ctx or r.province in ctx]
         if regions:
             return s - n, pick(tuple(regions), ctx)

@@ -295,8 +295,10 @@ def automaton() -> WordLists:
 def _scan(text: str) -> tuple[list, ...]:
     out: tuple[list, ...] = tuple([] for _ in LISTS)
     heads: list[int] = []
-    for s, e, pairs in automaton().matches(text):
-        for k, value in pairs:
+    lists = automaton()
+    made, pairs = lists._pairs, lists.pairs
+    for i, s, e in lists._found(text):   # what matches() gives, without its list of triples
+        for k, value in made.get(i) or pairs(i):
             if k == HEADS:
                 heads.append(s)
             else:
