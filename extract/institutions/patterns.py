@@ -55,12 +55,14 @@ def _tables():
 
 
 def _suffix_hits(text: str):
-    """The longest suffix ending at each position, in order of end."""
-    best: dict[int, tuple[int, dict]] = {}
-    for s, e, item in wordlists.hits(text, "suffixes"):
-        if e not in best or best[e][0] > s:
-            best[e] = (s, item)
-    return [(s, e, item) for e, (s, item) in sorted(best.items())]
+    """The longest suffix ending at each position, in order of end: the first hit at each
+    end (word-list hits come by end, the longest first at one end)."""
+    out, last = [], -1
+    for hit in wordlists.hits(text, "suffixes"):
+        if hit[1] != last:
+            out.append(hit)
+            last = hit[1]
+    return out
 
 
 def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
@@ -98,6 +100,9 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     stop, generic, infixes = _tables()[1], _tables()[4], _tables()[5]
     platforms = tuple(lexicon.patterns()["platform_endings"]) + tuple(lexicon.patterns()["word_endings"])
     anchors, barriers = _anchors(text, hits, known)
+    ends = bytearray(len(text) + 1)  # 1 where an anchor ends: _anchored looks between i and s only where one does
+    for k in anchors:
+        ends[k] = 1
     implied = RegionContext(hits)
     covered = bytearray(len(text) + 1)
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
@@ -134,7 +139,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     and (text[i - 1] not in stop or not _inside_noun(text, i - 1))):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
-        cand = _anchored(text, i, s, e, item, anchors)
+        cand = _anchored(text, i, s, e, item, anchors if ends.find(1, i + 1, s + 1) >= 0 else {})
         if cand is None:
             cand = _implied(text, i, s, e, item, implied) or _open(text, i, s, e, item)
         if cand is None or text[cand.start:cand.end] in generic or cand.name.endswith(platforms):
@@ -147,6 +152,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             cand = cand.with_(kind=kind)
         out.append(cand)
         anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
+        ends[e] = 1
     return out
 
 
@@ -208,8 +214,8 @@ def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
                      if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))
                      and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")),
                     # 康美（亳州）世纪国药: the region in brackets is inside the name
-                    key=lambda a: (a.start, -a.end))
-    m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" else None
+                    key=lambda a: (a.start, -a.end)) if anchors else []
+    m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" and text.find("附属", i, s) >= 0 else None
     if m and m.start() - i >= 2:  # 南方医学院附属佛山第二医院: the school names the hospital
         head = inside[0].start if inside and inside[0].start < m.start() else i
         if head < m.start() - 1 and (head != i or _gap_ok(text[i:m.start()])):
@@ -346,12 +352,17 @@ def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
     no stop there). Only the few region names that hold a stop character are looked at."""
     out: set[int] = set()
     stop = _tables()[1]
-    spans = [(h.start, h.end) for h in hits if any(c in stop for c in text[h.start:h.end])]
+    spans = [(h.start, h.end) for h in hits if _holds_stop(text[h.start:h.end], stop)]
     spans += [(s, e) for s, e, _ in wordlists.hits(text, "stop_shorts")]
     for a, b in spans:
         if (a == 0 or cut_at(text, a)) and cut_at(text, b):
             out.update(range(a, b))
     return out
+
+
+@lru_cache(maxsize=8192)  # a region's name: a few thousand at most
+def _holds_stop(surface: str, stop: frozenset) -> bool:
+    return any(c in stop for c in surface)
 
 
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
@@ -391,6 +402,7 @@ def _pos_first_ok(prefix: str) -> bool:
     return bool(words) and not words[0][1].startswith(_BAD_FIRST_POS)
 
 
+@lru_cache(maxsize=4096)
 def generic_inside(s: str) -> bool:
     """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
     return bool(_tables()[3].search(s))
