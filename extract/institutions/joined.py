@@ -60,13 +60,13 @@ def _breaks(text: str):
 
 # a line that ends in a whole name or a title is whole (…有限公司 / 北京国贸…有限公司, …副会长 /
 # …常委); a line that starts with a field's label (开户银行：, 网址：) starts a field
-_WHOLE_END = re.compile(r"(?:有限公司|支行|分行|会长|院长|局长|主任|书记|常委|委员|理事)$")
+_WHOLE_END = ("有限公司", "支行", "分行", "会长", "院长", "局长", "主任", "书记", "常委", "委员", "理事")
 _LABEL = re.compile(r"[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,6}[：:]")
 
 
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
-    if _WHOLE_END.search(line) or _LABEL.match(text, at):
+    if line.endswith(_WHOLE_END) or _LABEL.match(text, at):
         return False
     return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

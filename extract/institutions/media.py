@@ -113,7 +113,10 @@ _RULES = ((_SOURCE, "media.source", ("来源", "稿源", "出处", "原创", "�
 def media_candidates(text: str) -> list[Candidate]:
     out = []
     for rx, rule, cues in _RULES:
-        if not any(c in text for c in cues):
+        for c in cues:
+            if c in text:
+                break
+        else:
             continue  # no cue word: the regex would find nothing (a substring test is cheaper)
         for m in rx.finditer(text):
             name = m.group("name")

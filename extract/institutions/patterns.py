@@ -124,17 +124,19 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
         if s and text[s - 1] in item.get("not_after_char", ""):
             continue  # 医药业: an industry, not a company
-        i = s
-        while i > 0 and s - i < MAX_NAME and i not in barriers:
+        i, lo = s, max(0, s - MAX_NAME)  # i > lo: i > 0 and s - i < MAX_NAME
+        while i > lo and i not in barriers:
             at = anchors.get(i)
-            full = [a.start for a in at if not a.county_short and s - a.start <= MAX_NAME] if at else None
-            if full:
-                i = min(full)
-                continue
-            j = _bracketed_region(text, i) if text[i - 1] in "）)" else None
-            if j is not None:
-                i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
-                continue
+            if at:
+                full = [a.start for a in at if not a.county_short and s - a.start <= MAX_NAME]
+                if full:
+                    i = min(full)
+                    continue
+            if text[i - 1] in "）)":
+                j = _bracketed_region(text, i)
+                if j is not None:
+                    i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
+                    continue
             if (i - 1 not in no_break and breaks.match(text, i - 1)
                     and (text[i - 1] not in stop or not _inside_noun(text, i - 1))):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
@@ -351,8 +353,8 @@ def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
     """Positions inside a region's name the segmenter keeps whole (开化 of 开化村头卫生院: 开 is
     no stop there). Only the few region names that hold a stop character are looked at."""
     out: set[int] = set()
-    stop = _tables()[1]
-    spans = [(h.start, h.end) for h in hits if _holds_stop(text[h.start:h.end], stop)]
+    stoppy = _stop_surfaces()
+    spans = [(h.start, h.end) for h in hits if text[h.start:h.end] in stoppy]
     spans += [(s, e) for s, e, _ in wordlists.hits(text, "stop_shorts")]
     for a, b in spans:
         if (a == 0 or cut_at(text, a)) and cut_at(text, b):
@@ -360,9 +362,12 @@ def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
     return out
 
 
-@lru_cache(maxsize=8192)  # a region's name: a few thousand at most
-def _holds_stop(surface: str, stop: frozenset) -> bool:
-    return any(c in stop for c in surface)
+@cached("institutions.patterns.stop_surfaces")
+def _stop_surfaces() -> frozenset:
+    """The region list's surfaces (names and short names) that hold a stop character: a set
+    look-up per region hit (stored by the cache build: making every Region takes ~50 ms)."""
+    stop = _tables()[1]
+    return frozenset(w for w in wordlists.region_surfaces() if any(c in stop for c in w))
 
 
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")

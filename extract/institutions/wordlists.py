@@ -39,11 +39,23 @@ def _regions() -> dict[str, tuple]:
     table: dict[str, list] = {}
     for r in lexicon.regions():
         table.setdefault(r.name, [[], False])[0].append(r)
-        if r.level in ("provincial", "municipal") and len(r.short) >= 2 and r.short != r.name:
+        if _short_listed(r):
             table.setdefault(r.short, [[], True])[0].append(r)
     # prefer the higher tier for a shared surface (吉林 the province before the city)
     return {surface: (tuple(sorted(regs, key=lambda r: TIERS.index(r.level))), short)
             for surface, (regs, short) in table.items()}
+
+
+def _short_listed(r) -> bool:
+    return r.level in ("provincial", "municipal") and len(r.short) >= 2 and r.short != r.name
+
+
+def region_surfaces() -> Iterable[str]:
+    """The surfaces of the regions list (its keys), without making its values."""
+    for r in lexicon.regions():
+        yield r.name
+        if _short_listed(r):
+            yield r.short
 
 
 def _bodies() -> dict[str, dict]:
