@@ -79,8 +79,8 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
     for s, e, r in wordlists.hits(text, "county_shorts"):
         anchors.setdefault(e, []).append(Anchor(s, e, r, r.display, r.level, True))
-    for m in _national_heads().finditer(text):  # 国家级爱婴医院: a rank, a category
-        anchors.setdefault(m.end(), []).append(Anchor(m.start(), m.end(), None, None, "national"))
+    for s, e in wordlists.first_matches(text, "national_heads", _national_heads(), _not_rank(text)):
+        anchors.setdefault(e, []).append(Anchor(s, e, None, None, "national"))  # 国家级爱婴医院: a rank, a category
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
@@ -91,8 +91,14 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
 
 
 @cached("institutions.patterns.national_heads")
-def _national_heads() -> "re.Pattern":
-    return re.compile("(?:" + "|".join(map(re.escape, lexicon.patterns()["national_heads"])) + ")(?!级)")
+def _national_heads() -> dict[str, int]:
+    """National heads (中国, 全国, 国家) -> their order: the matches of
+    (?:中国|中华|全国|国家)(?!级), from the word lists' scan."""
+    return {w: k for k, w in enumerate(dict.fromkeys(lexicon.patterns()["national_heads"]))}
+
+
+def _not_rank(text: str):
+    return lambda e: text[e:e + 1] != "级"
 
 
 def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate]) -> list[Candidate]:
