@@ -65,10 +65,18 @@ def _suffix_hits(text: str):
     return out
 
 
-def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
+def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes: list):
+    """Anchors by end, and the ends of known names that bar a name's walk. A region's or a
+    head's anchor is made only where a walk may read it: an end within MAX_NAME characters
+    before a suffix (reach), where half the hits of the throughput benchmark are not."""
     ctx = context_names(hits)
+    reach = bytearray(len(text) + 1)   # 1 at (s - MAX_NAME, s] for each suffix's start s
+    for s, _, _ in suffixes:
+        reach[max(0, s - MAX_NAME) + 1:s + 1] = b"\1" * (s - max(0, s - MAX_NAME))
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
+        if not reach[h.end]:
+            continue
         if h.regions[0].name[-1] in "省市区县" and not h.short and text[h.end:h.end + 1] in ("内", "外"):
             continue  # 海南省内商业保险公司: within the province, not a name
         if h.short and text[h.end:h.end + 1] in ("省", "市"):
@@ -78,9 +86,11 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate]):
         r = pick(h.regions, ctx)
         anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
     for s, e, r in wordlists.hits(text, "county_shorts"):
-        anchors.setdefault(e, []).append(Anchor(s, e, r, r.display, r.level, True))
+        if reach[e]:
+            anchors.setdefault(e, []).append(Anchor(s, e, r, r.display, r.level, True))
     for s, e in wordlists.first_matches(text, "national_heads", _national_heads(), _not_rank(text)):
-        anchors.setdefault(e, []).append(Anchor(s, e, None, None, "national"))  # 国家级爱婴医院: a rank, a category
+        if reach[e]:
+            anchors.setdefault(e, []).append(Anchor(s, e, None, None, "national"))  # 国家级爱婴医院: a rank, a category
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
@@ -105,7 +115,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     """Open-world names; `known` (gazetteer candidates) are anchors or barriers."""
     stop, generic, infixes = _tables()[1], _tables()[4], _tables()[5]
     platforms = tuple(lexicon.patterns()["platform_endings"]) + tuple(lexicon.patterns()["word_endings"])
-    anchors, barriers = _anchors(text, hits, known)
+    suffixes = _suffix_hits(text)
+    anchors, barriers = _anchors(text, hits, known, suffixes)
     ends = bytearray(len(text) + 1)  # 1 where an anchor ends: _anchored looks between i and s only where one does
     for k in anchors:
         ends[k] = 1
@@ -117,7 +128,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     no_break = _inner_positions(text) | _region_positions(text, hits)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
-    for s, e, item in _suffix_hits(text):
+    for s, e, item in suffixes:
         if covered[e]:
             continue
         if (len(item["suffix"]) == 1 and s and text[s - 1] in party) or text[e:e + 1] in not_after:
