@@ -68,11 +68,14 @@ def _suffix_hits(text: str):
 def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes: list):
     """Anchors by end, and the ends of known names that bar a name's walk. A region's or a
     head's anchor is made only where a walk may read it: an end within MAX_NAME characters
-    before a suffix (reach), where half the hits of the throughput benchmark are not."""
+    before a suffix, or BRACKET_REACH more (a bracketed region ends a walk up to that much
+    further, and _anchored reads the ends after where it stopped): `reach`; half the hits of
+    the throughput benchmark are not."""
     ctx = context_names(hits)
-    reach = bytearray(len(text) + 1)   # 1 at (s - MAX_NAME, s] for each suffix's start s
+    reach = bytearray(len(text) + 1)   # 1 at (s - MAX_NAME - BRACKET_REACH, s] for each suffix's start s
     for s, _, _ in suffixes:
-        reach[max(0, s - MAX_NAME) + 1:s + 1] = b"\1" * (s - max(0, s - MAX_NAME))
+        lo = max(0, s - MAX_NAME - BRACKET_REACH)
+        reach[lo + 1:s + 1] = b"\1" * (s - lo)
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
         if not reach[h.end]:
@@ -131,6 +134,11 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     for s, e, item in suffixes:
         if covered[e]:
             continue
+        lo = s - MAX_NAME if s > MAX_NAME else 0
+        if (item["kind"] not in IMPLIED_KINDS and not item.get("open")
+                and ends.find(1, max(0, lo - BRACKET_REACH), s + 1) < 0):
+            continue  # no anchor the walk could meet (a bracket may take it BRACKET_REACH past lo),
+            # no 市/省 it may take (_implied), no name without one (_open): no candidate
         if (len(item["suffix"]) == 1 and s and text[s - 1] in party) or text[e:e + 1] in not_after:
             continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
         if len(item["suffix"]) == 1 and e < len(text) and not cut_at(text, e):
@@ -141,7 +149,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
         if s and text[s - 1] in item.get("not_after_char", ""):
             continue  # 医药业: an industry, not a company
-        i, lo = s, max(0, s - MAX_NAME)  # i > lo: i > 0 and s - i < MAX_NAME
+        i = s  # the walk: i > lo is i > 0 and s - i < MAX_NAME
         while i > lo and i not in barriers:
             at = anchors.get(i)
             if at:
@@ -284,10 +292,13 @@ def _national_category(text: str, head: Anchor, s: int, e: int) -> bool:
             or _COUNT_BEFORE.search(text, max(0, head.start - 6), head.start) is not None)
 
 
+IMPLIED_KINDS = ("hospital", "public_health")   # the suffixes _implied (and _AFFILIATED) take
+
+
 def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]:
     """市第六人民医院 / 市中心医院 as a kicker: the city the article last named; 省第二人民医院:
     its province."""
-    if i >= s - 1 or text[i] not in "省市县区" or item["kind"] not in ("hospital", "public_health"):
+    if i >= s - 1 or text[i] not in "省市县区" or item["kind"] not in IMPLIED_KINDS:
         return None
     if text[i + 1] in NOT_IMPLIED_BEFORE:
         return None
@@ -387,6 +398,7 @@ def _stop_surfaces() -> frozenset:
     return frozenset(w for w in wordlists.region_surfaces() if any(c in stop for c in w))
 
 
+BRACKET_REACH = 10  # a bracketed region inside a name: （北京）, at most 10 characters
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
 
@@ -396,7 +408,7 @@ def _bracketed_region(text: str, i: int) -> Optional[int]:
     国药有限公司), when a Chinese character stands before it; else None."""
     if not i or text[i - 1] not in "）)":
         return None
-    m = _BRACKET.search(text, max(0, i - 10), i)
+    m = _BRACKET.search(text, max(0, i - BRACKET_REACH), i)
     if m is None or not m.start() or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
         return None
     inner = m.group(1)
