@@ -82,9 +82,7 @@ def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
         for w in literals:
             lengths.setdefault(w[0], set()).add(len(w))
         by_first = {c: sorted(n) for c, n in lengths.items()}
-        firsts = re.compile("[" + "".join(map(re.escape, by_first)) + "]")
-        for m in firsts.finditer(text):
-            s = m.start()
+        for s in _positions(text, by_first):
             for n in by_first[text[s]]:
                 w = text[s:s + n]
                 if w in literals:
@@ -99,6 +97,22 @@ def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
         if at:
             found[literal] = at
     return found
+
+
+def _positions(text: str, chars) -> list[int]:
+    """Where any of `chars` (single characters) stands in `text`, ascending: a few found by
+    str.find each (compiling a character class per article cost more than the scan), more
+    by one regex pass."""
+    if len(chars) > FEW:
+        return [m.start() for m in re.compile("[" + "".join(map(re.escape, chars)) + "]").finditer(text)]
+    at: list[int] = []
+    for c in chars:
+        s = text.find(c)
+        while s >= 0:
+            at.append(s)
+            s = text.find(c, s + 1)
+    at.sort()
+    return at
 
 
 def chain(starts: list[int], length: int, pos: int = 0) -> Iterator[int]:

@@ -9,7 +9,6 @@ from bisect import bisect_right
 
 from .candidates import Candidate
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # a break is a wrap only after a line at least this long: shorter lines are headings,
 # list items and captions (基层处、医政处 / 紧密型医疗集团), whose names end at the break
 MIN_WRAPPED_LINE = 10
@@ -54,7 +53,7 @@ def _breaks(text: str):
         a = m.start()
         while a and text[a - 1] in " \t":
             a -= 1
-        if a and _CJK.match(text, a - 1):
+        if a and "\u4e00" <= text[a - 1] <= "\u9fff":  # a Chinese character before
             yield a, m.end()
 
 
