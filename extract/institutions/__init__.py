@@ -69,19 +69,25 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         out += media_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     if "compounds" in layers:
-        first = resolve(first + compound_candidates(text, first, hits))
+        first = _more(first, compound_candidates(text, first, hits))
         plural = plural_parents(text, first)
         if plural:
             first = [c for c in first if c not in plural]
     if "references" in layers:
-        first = resolve(first + alias_candidates(text, first) + reference_candidates(text, first))
-        first = resolve(first + abbreviation_candidates(text, first))
-        first = resolve(first + second_names(text, first))
+        first = _more(first, alias_candidates(text, first) + reference_candidates(text, first))
+        first = _more(first, abbreviation_candidates(text, first))
+        first = _more(first, second_names(text, first))
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)
     # statistical spans fill the gaps the rules leave; they never override a rule's span
-    return resolve(first + [c for c in resolve(stats) if not _overlaps(c, first)])
+    return _more(first, [c for c in resolve(stats) if not _overlaps(c, first)])
+
+
+def _more(first: list[Candidate], added: list[Candidate]) -> list[Candidate]:
+    """resolve(first + added) for `first` a resolved list: resolve keeps a resolved list as
+    it is (nothing overlaps, in document order), so with nothing added it is `first`."""
+    return resolve(first + added) if added else first
 
 
 def _statistical(text: str, layers: tuple) -> list[Candidate]:

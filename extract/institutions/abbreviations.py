@@ -10,7 +10,7 @@ generic one (附属, 医院, 大学, 第一): 复旦附属 abbreviates nothing.
 
 Each full name's possible shorts are enumerated from its words alone (bounded by MAX_SHORT
 characters: a few dozen per name, cached by name), and the shorts of every name in the
-article are found in ONE Aho-Corasick pass over the text: O(text + hits + names), not a
+article are found in ONE pass over the text (automata.occurrences): O(text + hits + names), not a
 scan of the text per name."""
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import segmenter
 
-from .automata import Automaton
+from .automata import occurrences
 from .boundaries import cut_at
 from .candidates import Candidate
 
@@ -42,7 +42,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     quotes = any(q in text for q in _QUOTES)
-    names = []  # (candidate, its shorts, the head they start with), one per distinct name
+    names = []  # (candidate, its shorts, those that start with the head looked for, regional), one per name
     seen = set()
     for c in found:
         if c.kind not in KINDS or len(c.name) < MIN_NAME or c.name in seen:
@@ -53,18 +53,15 @@ def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate
             continue
         # unquoted, the first piece is two characters or more: look for those only
         head = words[0][:1] if quotes or len(words[0]) < MIN_PIECE else words[0][:MIN_PIECE]
-        names.append((c, _shorts(words), head, _region_word(words[0])))
-    wanted = {short for _, table, head, _ in names for short in table if short.startswith(head)}
+        names.append((c, _shorts(words), _headed(words, head), _region_word(words[0])))
+    wanted = {short for _, _, headed, _ in names for short in headed}
     if not wanted:
         return []
-    starts: dict[str, list[int]] = {}
-    for s, _, short in Automaton((w, w) for w in wanted).matches(text):
-        starts.setdefault(short, []).append(s)
+    starts = occurrences(text, wanted)
     out = []
-    for c, table, head, regional in names:
+    for c, table, headed, regional in names:
         # in the order a left-to-right scan meets them: first start, then the name's own order
-        present = sorted((starts[short][0], table[short][0], short) for short in table
-                         if short in starts and short.startswith(head))
+        present = sorted((starts[short][0], table[short][0], short) for short in headed if short in starts)
         for _, _, short in present:
             rank, least, times = table[short]
             at = starts[short]
@@ -108,6 +105,12 @@ def _shorts(words: tuple[str, ...]) -> dict[str, tuple[int, int, int]]:
                 stack.append((short + word[:n], w + 1, pieces + 1, w, cut or n < len(word),
                               min(least, n) if n < len(word) else least))
     return table
+
+
+@lru_cache(maxsize=4096)
+def _headed(words: tuple[str, ...], head: str) -> tuple[str, ...]:
+    """The name's shorts that start with `head` (the ones looked for), once per name."""
+    return tuple(short for short in _shorts(words) if short.startswith(head))
 
 
 @lru_cache(maxsize=4096)

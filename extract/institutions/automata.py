@@ -9,6 +9,7 @@ then longest first. The object pickles as its surfaces and values (the compiled 
 extract/prebuilt.py, stores it) and rebuilds the automaton on load (~5 ms for 8k words)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any, Iterable, Iterator
 
@@ -65,17 +66,27 @@ class Automaton:
         return iter(self.matches(text))
 
 
-FEW = 8  # literals looked for with str.find, each a pass over the text; more: one automaton
+FEW = 8  # literals looked for with str.find, each a pass over the text; more: probes at their first characters
 
 
 def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
     """Every start (overlapping ones too, ascending) of each of `literals` in `text` that
-    occurs there, found in one pass: what a scan of the text per literal would find."""
+    occurs there: what a scan of the text per literal would find. A few literals: str.find
+    each. More: one pass over the positions of their first characters, each probed for the
+    literals' lengths there (a dict look-up each). Building an automaton per article for
+    them took ~0.45 ms; the probes are linear too (a position is one first character's)."""
     found: dict[str, list[int]] = {}
     literals = set(literals)
-    if len(literals) > FEW:
-        for s, _, literal in Automaton((w, w) for w in literals).matches(text):
-            found.setdefault(literal, []).append(s)
+    if len(literals) > FEW and "" not in literals:
+        lengths: dict[str, set] = {}
+        for w in literals:
+            lengths.setdefault(w[0], set()).add(len(w))
+        by_first = {c: sorted(n) for c, n in lengths.items()}
+        for s in _positions(text, by_first):
+            for n in by_first[text[s]]:
+                w = text[s:s + n]
+                if w in literals:
+                    found.setdefault(w, []).append(s)
         return found
     for literal in literals:  # a few: str.find beats building an automaton
         at = []
@@ -86,6 +97,22 @@ def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
         if at:
             found[literal] = at
     return found
+
+
+def _positions(text: str, chars) -> list[int]:
+    """Where any of `chars` (single characters) stands in `text`, ascending: a few found by
+    str.find each (compiling a character class per article cost more than the scan), more
+    by one regex pass."""
+    if len(chars) > FEW:
+        return [m.start() for m in re.compile("[" + "".join(map(re.escape, chars)) + "]").finditer(text)]
+    at: list[int] = []
+    for c in chars:
+        s = text.find(c)
+        while s >= 0:
+            at.append(s)
+            s = text.find(c, s + 1)
+    at.sort()
+    return at
 
 
 def chain(starts: list[int], length: int, pos: int = 0) -> Iterator[int]:

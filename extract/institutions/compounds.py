@@ -6,6 +6,7 @@ And a region before a national bank's short name is its branch there (海南中�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..prebuilt import cached
@@ -33,13 +34,19 @@ def _rules():
 
 
 def _rule_for(c: Candidate):
+    return _rule_of(c.kind, c.level, c.name)
+
+
+@lru_cache(maxsize=4096)
+def _rule_of(kind: str, level: Optional[str], name: str):
+    """The first rule for a parent of this kind, level and name (a few per article)."""
     rules, _ = _rules()
     for r, rx, plural in rules:
-        if c.kind not in r["parent_kind"]:
+        if kind not in r["parent_kind"]:
             continue
-        if "parent_level" in r and c.level not in r["parent_level"]:
+        if "parent_level" in r and level not in r["parent_level"]:
             continue
-        if "parent_ends" in r and not c.name.endswith(tuple(r["parent_ends"])):
+        if "parent_ends" in r and not name.endswith(tuple(r["parent_ends"])):
             continue
         return r, rx, plural
     return None

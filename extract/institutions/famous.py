@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..prebuilt import cached
-from . import lexicon
+from . import lexicon, wordlists
 from .boundaries import cut_at
 from .candidates import Candidate
 
@@ -42,8 +42,8 @@ def famous_candidates(text: str, region_names: set[str]) -> list[Candidate]:
     if not shorts:
         return []
     listed, short, staff, treated = _rules()
-    if short.search(text) is None:
-        return []  # no short name at all: nothing to look at
+    if not wordlists.hits(text, "hospital_shorts"):
+        return []  # no short name at all: nothing to look at (from the word lists' scan)
     spans = []
     for m in listed.finditer(text):
         spans += [(k.start(), k.end()) for k in short.finditer(text, m.start(), m.end()) if _item(text, k, m)]

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import chain
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
 from . import lexicon, wordlists
@@ -30,8 +29,7 @@ PLURAL, PLURAL_REACH = "各", 3  # 各 shortly before an implied 市/省 makes i
 LOOKAROUND = 200  # region mentions searched on each side of an implied 市/省
 
 
-@dataclass(frozen=True)
-class RegionHit:
+class RegionHit(NamedTuple):  # a named tuple: ~1,100 made a pass, a frozen dataclass's init was ~3x slower
     start: int
     end: int
     regions: tuple[Region, ...]
@@ -201,8 +199,9 @@ def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
     for h in hits:
         ends.setdefault(h.end, []).append(h)
     out = []
+    bodies = _bodies_in(text)
     for h in hits:
-        found = _body_at(text, h.end)
+        found = bodies.get(h.end)
         if not found:
             continue
         form, body = found
@@ -262,13 +261,14 @@ CARRY_RULES = ("gazetteer.region_body", "gazetteer.implied")
 def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
     """Bare bodies after a cooperation word in the sentence of a region's body."""
     out = []
+    bodies = _bodies_in(text)
     for c in found:
         r = lexicon.region_named(c.region or "") if c.rule in CARRY_RULES else None
         if r is None:
             continue
         stop = SENTENCE_END.search(text, c.end, c.end + CARRY_REACH)
         for m in COOPERATE.finditer(text, c.end, stop.start() if stop else c.end + CARRY_REACH):
-            found_body = _body_at(text, m.end())
+            found_body = bodies.get(m.end())
             if not found_body:
                 continue
             form, body = found_body
@@ -288,11 +288,9 @@ class RegionContext:
     named in passing (在上海开标) only after them."""
 
     def __init__(self, hits: list[RegionHit], prefer: frozenset = frozenset()):
-        ctx = context_names(hits)
-        items = [(h.start, pick(h.regions, ctx)) for h in hits
-                 if not h.short or h.regions[0].level in ("provincial", "municipal")]
-        passes = [[it for it in items if it[0] in prefer], items] if prefer else [items]
-        self.passes = [([s for s, _ in p], p) for p in passes]
+        starts, items = _context_items(hits)
+        preferred = [it for it in items if it[0] in prefer] if prefer else None
+        self.passes = ([([s for s, _ in preferred], preferred)] if prefer else []) + [(starts, items)]
 
     def resolve(self, pos: int, tier: str) -> Optional[Region]:
         """The nearest region of `tier` named before `pos`, else the first one after it
@@ -305,6 +303,16 @@ class RegionContext:
                 if r is not None:
                     return r
         return None
+
+
+@for_last_call
+def _context_items(hits: list[RegionHit]) -> tuple[list[int], list[tuple[int, Region]]]:
+    """The starts and (start, region) of the hits an implied 市/省 may take; the patterns'
+    and the gazetteer's contexts ask for the same article's (the lists are shared: not changed)."""
+    ctx = context_names(hits)
+    items = [(h.start, pick(h.regions, ctx)) for h in hits
+             if not h.short or h.regions[0].level in ("provincial", "municipal")]
+    return [s for s, _ in items], items
 
 
 def _at_tier(r: Region, tier: str) -> Optional[Region]:
@@ -332,12 +340,13 @@ def _implied_heads(text: str):
 
 def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
     out = []
+    bodies = _bodies_in(text)
     for i, j, tier in _implied_heads(text):
         if (i and text[i - 1] in NOT_IMPLIED_AFTER) or text[j:j + 1] in NOT_IMPLIED_BEFORE:
             continue
         if PLURAL in text[max(0, i - PLURAL_REACH):i]:
             continue  # 各试点市医保局, 各盟市医保局: every such body, not one
-        form, body = _body_at(text, j)
+        form, body = bodies[j]
         if form in body.get("not_implied", ()):
             continue
         end = j + len(form)

@@ -9,7 +9,6 @@ from bisect import bisect_right
 
 from .candidates import Candidate
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # a break is a wrap only after a line at least this long: shorter lines are headings,
 # list items and captions (基层处、医政处 / 紧密型医疗集团), whose names end at the break
 MIN_WRAPPED_LINE = 10
@@ -54,19 +53,19 @@ def _breaks(text: str):
         a = m.start()
         while a and text[a - 1] in " \t":
             a -= 1
-        if a and _CJK.match(text, a - 1):
+        if a and "\u4e00" <= text[a - 1] <= "\u9fff":  # a Chinese character before
             yield a, m.end()
 
 
 # a line that ends in a whole name or a title is whole (…有限公司 / 北京国贸…有限公司, …副会长 /
 # …常委); a line that starts with a field's label (开户银行：, 网址：) starts a field
-_WHOLE_END = re.compile(r"(?:有限公司|支行|分行|会长|院长|局长|主任|书记|常委|委员|理事)$")
+_WHOLE_END = ("有限公司", "支行", "分行", "会长", "院长", "局长", "主任", "书记", "常委", "委员", "理事")
 _LABEL = re.compile(r"[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,6}[：:]")
 
 
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
-    line = re.sub(r"\s+", "", text[line_start:at])
-    if _WHOLE_END.search(line) or _LABEL.match(text, at):
+    line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
+    if line.endswith(_WHOLE_END) or _LABEL.match(text, at):
         return False
     return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

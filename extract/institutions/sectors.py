@@ -19,7 +19,7 @@ import re
 from typing import Optional
 
 from ..prebuilt import cached
-from . import lexicon
+from . import lexicon, wordlists
 from .boundaries import cut_at
 from .candidates import Candidate
 from .gazetteer import RegionHit, canonical, context_names, pick
@@ -37,9 +37,10 @@ _TAG_AFTER = "\n。！？!?"
 
 
 @cached("institutions.sectors.sectors")
-def _sectors() -> tuple["re.Pattern", dict]:
+def _sectors() -> tuple[dict, dict]:
+    """Sector word -> its place in the alternation (the longest first) and -> its body."""
     table = {b["sector"]: b for b in lexicon.bodies() if b.get("sector")}
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+    return {w: k for k, w in enumerate(sorted(table, key=len, reverse=True))}, table
 
 
 @cached("institutions.sectors.local_shorts")
@@ -55,24 +56,23 @@ def _local_shorts() -> tuple[dict[str, tuple[int, ...]], int]:
 
 
 def sector_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
-    rx, table = _sectors()
+    order, table = _sectors()
     ctx = context_names(hits)
     by_end: dict[int, RegionHit] = {}
     for h in hits:
         if h.end not in by_end or by_end[h.end].start > h.start:
             by_end[h.end] = h
     out = []
-    for m in rx.finditer(text):
-        s, e = m.span()
+    for s, e in wordlists.first_matches(text, "sector_words", order):  # the longest word at each place
+        if not _AFTER.match(text, e) or _CHANNEL.match(text, e):
+            continue  # 上海市医保甲类支付; “广州人社”微信公众号 (checked first: most sector words fail it)
         found = _region_before(text, s, by_end, ctx)
         if found is None:
             continue
         start, r = found
         if not (start == 0 or text[start - 1] in _BEFORE_OK or cut_at(text, start)):
             continue
-        if not _AFTER.match(text, e) or _CHANNEL.match(text, e):
-            continue  # 上海市医保甲类支付; “广州人社”微信公众号
-        body = table[m.group()]
+        body = table[text[s:e]]
         if r.level not in body.get("levels", [r.level]):
             continue
         out.append(Candidate(start, e, canonical(r, body), body["kind"], r.level, r.display, "sector.short", 0.7))
@@ -88,7 +88,10 @@ def _region_before(text: str, s: int, by_end: dict, ctx: set) -> Optional[tuple[
         return h.start, pick(h.regions, ctx)
     shorts, longest = _local_shorts()
     for n in range(min(longest, s), 1, -1):
-        regions = [r for r in map(lexicon.region, shorts.get(text[s - n:s], ()))
+        found = shorts.get(text[s - n:s])
+        if found is None:
+            continue
+        regions = [r for r in map(lexicon.region, found)
                    if r.name in text or r.city in ctx or r.province in ctx]
         if regions:
             return s - n, pick(tuple(regions), ctx)
