@@ -151,11 +151,16 @@ def first_chars(pattern: Union[str, re.Pattern], flags: int = 0) -> Optional[fro
     return found.chars if found else None
 
 
-def _first(items: list) -> tuple[Optional[set], bool]:
-    """(first characters, whether the sequence can match empty)."""
+def edges(items: list, last: bool = False, skip: Optional[list] = None) -> tuple[Optional[set], bool]:
+    """(the characters a match of the parsed sequence `items` can begin with, or with `last`
+    end with; whether it can match empty). None (_ANY): any character may (a class like \\d
+    or [^x]). Lookarounds are ignored (the set is a superset); an optional repeat of `skip`
+    (a parsed item list, e.g. a run of blanks a stripped line does not end with) is passed over."""
     out: set = set()
-    for op, av in items:
-        chars, nullable = _first_item(op, av)
+    for op, av in (reversed(items) if last else items):
+        if skip is not None and op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] == 0 and list(av[2]) == skip:
+            continue
+        chars, nullable = _edge_item(op, av, last, skip)
         if chars is _ANY:
             return _ANY, False
         out |= chars
@@ -164,7 +169,16 @@ def _first(items: list) -> tuple[Optional[set], bool]:
     return out, True
 
 
+def _first(items: list) -> tuple[Optional[set], bool]:
+    """(first characters, whether the sequence can match empty)."""
+    return edges(items)
+
+
 def _first_item(op, av) -> tuple[Optional[set], bool]:
+    return _edge_item(op, av, False, None)
+
+
+def _edge_item(op, av, last: bool, skip: Optional[list]) -> tuple[Optional[set], bool]:
     if op is _C.LITERAL:
         return {chr(av)}, False
     if op is _C.IN:
@@ -180,14 +194,14 @@ def _first_item(op, av) -> tuple[Optional[set], bool]:
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
         return set(), True
     if op is _C.SUBPATTERN:
-        return _first(list(av[-1]))
+        return edges(list(av[-1]), last, skip)
     if op is getattr(_C, "ATOMIC_GROUP", None):
-        return _first(list(av))
+        return edges(list(av), last, skip)
     if op is _C.BRANCH:
         out: set = set()
         nullable = False
         for alt in av[1]:
-            chars, n = _first(list(alt))
+            chars, n = edges(list(alt), last, skip)
             if chars is _ANY:
                 return _ANY, False
             out |= chars
@@ -195,7 +209,7 @@ def _first_item(op, av) -> tuple[Optional[set], bool]:
         return out, nullable
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
         lo, _hi, sub = av
-        chars, n = _first(list(sub))
+        chars, n = edges(list(sub), last, skip)
         return chars, (n or lo == 0) if chars is not _ANY else False
     return _ANY, False  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
 

@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _C
     import sre_parse as _parser
 
-from ..literals import starts
+from ..literals import edges, starts
 from ..prebuilt import memo
 
 _MAX_FIND_WORDS = 4  # more words: the regex's one pass beats a str.find pass per word
@@ -207,49 +207,5 @@ def _last(items: list) -> tuple[Optional[set], bool]:
     """(the characters a match of the sequence can end with, whether it can match
     empty); None for a class like \\d or [^x]. Lookarounds are ignored (a superset), so
     is a run of blanks that may be empty (a stripped line does not end with one)."""
-    out: set = set()
-    for op, av in reversed(items):
-        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] == 0 and list(av[2]) == _SPACE_RUN:
-            continue
-        chars, nullable = _last_item(op, av)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _last_item(op, av) -> tuple[Optional[set], bool]:
-    if op is _C.LITERAL:
-        return {chr(av)}, False
-    if op is _C.IN:
-        chars: set = set()
-        for iop, iav in av:
-            if iop is _C.LITERAL:
-                chars.add(chr(iav))
-            elif iop is _C.RANGE and iav[1] - iav[0] <= 0x5000:
-                chars.update(map(chr, range(iav[0], iav[1] + 1)))
-            else:  # NEGATE, CATEGORY, a huge range
-                return None, False
-        return chars, False
-    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-        return set(), True
-    if op is _C.SUBPATTERN:
-        return _last(list(av[-1]))
-    if op is _C.BRANCH:
-        out: set = set()
-        nullable = False
-        for alt in av[1]:
-            chars, n = _last(list(alt))
-            if chars is None:
-                return None, False
-            out |= chars
-            nullable = nullable or n
-        return out, nullable
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
-        lo, _hi, sub = av
-        chars, n = _last(list(sub))
-        return (chars, n or lo == 0) if chars is not None else (None, False)
-    return None, False  # ANY, NOT_LITERAL, GROUPREF, ATOMIC_GROUP, ...
+    return edges(items, last=True, skip=_SPACE_RUN)
 
