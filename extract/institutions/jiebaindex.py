@@ -33,6 +33,7 @@ import marshal
 from array import array
 import mmap
 import os
+import stat
 import struct
 import sys
 from binascii import crc32
@@ -76,7 +77,7 @@ def source_key() -> tuple:
             except (OSError, TypeError):
                 key.append((name, None))
                 continue
-            if not os.path.isdir(folder / name):
+            if not stat.S_ISDIR(st.st_mode):   # the stat just made, not another
                 key.append((name, st.st_size, st.st_mtime_ns))
     return tuple(key)
 
