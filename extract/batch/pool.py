@@ -241,23 +241,29 @@ class WorkerPool:
             self.shutdown()
 
     def _dispatch(self, feed: Feed, requeue: deque) -> None:
+        """Top up every worker that has at most one file left, so that its next chunk is
+        already in its pipe when it finishes the current file (no idle round trip between
+        chunks); a worker holds at most chunk + 1 files."""
         for w in self.workers:
-            if w.chunk:
+            if len(w.chunk) > 1:
                 continue
             tasks = [requeue.popleft() for _ in range(min(self.chunk, len(requeue)))] or feed.take(self.chunk)
             if not tasks:
                 return
             try:
                 w.conn.send(tasks)
-            except (OSError, EOFError):         # died while idle: start another, hand the files out again
+            except (OSError, EOFError):         # the worker died: hand these files out again
                 requeue.extendleft(reversed(tasks))
+                if w.chunk:                     # it was on a file: run() reads its death and reports that file
+                    continue
                 self._failed_starts += 1
                 if self._failed_starts > 3 * self.jobs:
                     raise PoolFailed("worker processes keep dying before they start") from None
                 self._replace(w)
                 continue
+            if not w.chunk:                     # idle until now: its clock starts with this file
+                w.since = time.monotonic()
             w.chunk.extend(tasks)
-            w.since = time.monotonic()
 
     def _limit(self, w: _Worker) -> Optional[float]:
         """When this worker's current file is overdue (monotonic time), or None."""

@@ -85,6 +85,8 @@ def _bodies_in(text: str) -> dict[int, tuple[str, dict]]:
     out: dict[int, tuple[str, dict]] = {}
     for s, e, body in wordlists.hits(text, "bodies"):
         if s not in out or len(out[s][0]) < e - s:
+            if body.get("not_before") and text.startswith(tuple(body["not_before"]), e):
+                continue  # 市政府采购网: 政府采购 is a word (procurement), not 政府 + 采购
             out[s] = (text[s:e], body)
     return out
 
