@@ -200,11 +200,13 @@ def poisoned(monkeypatch, tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_hung_file_times_out_and_a_crashed_worker_costs_one_record(poisoned, jobs):
+@pytest.mark.parametrize("jobs,chunk", [("1", "3"), ("2", "3"), ("2", "1")])
+def test_a_hung_file_times_out_and_a_crashed_worker_costs_one_record(poisoned, jobs, chunk):
+    """With --chunk 1 every worker also holds the next file (handed out before it finishes the
+    current one): the file behind a hung or crashed one is handed out again, not lost."""
     out = poisoned / "out.jsonl"
     res = runner.invoke(app, ["run", *[str(poisoned / n) for n in sorted(os.listdir(poisoned)) if n.endswith(".txt")],
-                              "-o", str(out), "--no-extract", "--timeout", "2", "-j", jobs, "--chunk", "3"])
+                              "-o", str(out), "--no-extract", "--timeout", "2", "-j", jobs, "--chunk", chunk])
     assert res.exit_code == 1, res.output
     recs = _records(out)
     assert [Path(r["source"]).name for r in recs] == ["a.txt", "b_hang.txt", "c.txt", "d_crash.txt", "e.txt", "f.txt"]
