@@ -26,7 +26,9 @@ def _lists() -> dict:
         "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
         "directive_end", "obligation", "forecast", "time_noun", "incomplete", "forecast_frame", "validity",
         "case_lead", "case_clause", "recurring_before", "window_label", "window_duty", "window_tail",
-        "call_topic", "submission", "window_no_action")}
+        "call_topic", "submission", "window_no_action", "directed", "directed_passive",
+        "directed_not")}
+    out["actor_end"] = re.compile(rf"{heads}$")
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
@@ -186,8 +188,10 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
     rest = clean(text[after_pos:brk if brk is not None else sent[1]])
     following = [c for c in clauses if c[0] > after_pos]
     topic = _topic(text, clause_start, date[0])
-    actor = None
-    if topic and lists["actor_clause"].match(topic):
+    actor = _directed(topic) if topic else None
+    if actor:  # 发改委责令药商 / 10户经营者被责令 (于X前…): who was ordered acts
+        pass
+    elif topic and lists["actor_clause"].match(topic):
         actor, topic = topic, ""
     elif topic:
         subject = lists["subject"].match(topic)
@@ -220,6 +224,18 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
     if actor is None:
         actor = _actor_before(text, before)
     return (_action(action) if action else None), actor
+
+
+def _directed(topic: str) -> Optional[str]:
+    """Who an order before the date names (责令药商, 要求各定点医疗机构; 10户经营者被责令)."""
+    lists = _lists()
+    m = lists["directed"].search(topic) or lists["directed_passive"].match(topic)
+    if not m:
+        return None
+    who = _strip_lead("actor_lead", m.group("who"))
+    if len(who) > 40 or not lists["actor_end"].search(who) or lists["directed_not"].match(who):
+        return None
+    return who
 
 
 def _subject_of(text: str, clauses: list[Span]) -> Optional[str]:
