@@ -32,7 +32,7 @@ def _lists() -> dict:
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
-    out["subject"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']})")
+    out["subject"] = re.compile(rf"^(?:[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']})|{raw['nation_subject']})")
     return out
 
 
