@@ -69,9 +69,14 @@ def _bracketed(action: str, text: str, end: int) -> bool:
     return rest[:1] in "（(" and action in rest[: len(action) + 2]
 
 
-def _scope_end(text: str, sent: tuple[int, int], action: Optional[str]) -> int:
-    """Where the words that can make a duty of the date end: the end of its action."""
-    at = text.find(action, sent[0], sent[1]) if action else -1
+def _scope_end(text: str, sent: tuple[int, int], action: Optional[str], date_end: int) -> int:
+    """Where the words that can make a duty of the date end: the end of its action, the
+    occurrence after the date, else the last one before it (a topic: 方案申报需在X前完成)."""
+    if not action:
+        return sent[1]
+    at = text.find(action, date_end, sent[1])
+    if at < 0:
+        at = text.rfind(action, sent[0], date_end)
     return at + len(action) if at >= 0 else sent[1]
 
 
@@ -116,7 +121,7 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             action, actor = read(work, sent, (m.start, m.end), after_pos)
             if win is not None and (not action or _lists()["window_no_action"].match(action)):
                 continue  # 请…于X至Y上午9时至12时…: hours of each day, no action read
-            if no_duty(work, sent[0], _scope_end(work, sent, action), m, ref, after_pos, action):
+            if no_duty(work, sent[0], _scope_end(work, sent, action, m.end), m, ref, after_pos, action):
                 if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
                     m.role = "event"
                 continue
