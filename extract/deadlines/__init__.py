@@ -12,7 +12,7 @@ from ..dates.roles import classify, sentence_bounds
 from ..refdate import RefDate
 from ..schema import Deadline, Mention
 from .due import due_of
-from .phrases import _lists, no_duty, read
+from .phrases import no_duty, read, word_lists
 from .windows import call_submission, is_call, window
 
 __all__ = ["extract_deadlines", "due_of"]
@@ -119,7 +119,7 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
                 end = max(end, at + len(action)) if at >= 0 else end
         else:
             action, actor = read(work, sent, (m.start, m.end), after_pos)
-            if win is not None and (not action or _lists()["window_no_action"].match(action)):
+            if win is not None and (not action or word_lists()["window_no_action"].match(action)):
                 continue  # 请…于X至Y上午9时至12时…: hours of each day, no action read
             if no_duty(work, sent[0], _scope_end(work, sent, action, m.end), m, ref, after_pos, action):
                 if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
@@ -147,4 +147,4 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
 
 def _recurring(text: str, start: int) -> bool:
     """The date follows a word that makes it recurring in its clause (次年6月底前, 每年的3月底前)."""
-    return bool(_lists()["recurring_before"].search(text, max(0, start - 6), start))
+    return bool(word_lists()["recurring_before"].search(text, max(0, start - 6), start))

@@ -36,6 +36,11 @@ def _lists() -> dict:
     return out
 
 
+def word_lists() -> dict:
+    """The compiled word lists of phrases.yaml (windows.py and the extractor read them too)."""
+    return _lists()
+
+
 def clean(s: str) -> str:
     """Trim spaces and unbalanced quotes/brackets at both ends."""
     s = s.strip(_EDGE)
@@ -58,7 +63,7 @@ _OPEN, _CLOSE = "（(", "）)"
 def _breaks(text: str, start: int, end: int) -> list[int]:
     """Where the clauses of text[start:end] break: a comma, colon or semicolon, not one
     inside brackets that close before `end` (…筹委会（广州市…2楼，邮编510060）; …公司（详细地址：…））."""
-    out, depth, opened = [], 0, []
+    out, depth = [], 0
     closes = [i for i in range(start, end) if text[i] in _CLOSE]
     last_close = closes[-1] if closes else -1
     for m in CLAUSE_BREAK.finditer(text, start, end):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..dates.roles import CLAUSE_BREAK
-from .phrases import _lists, clean
+from .phrases import clean, word_lists
 
 _LABEL_REACH = 40  # how far before the range its label is looked for
 _CALL_REACH = 600  # how far after a call's window its submission is looked for
@@ -19,7 +19,7 @@ def window(text: str, start: int, end: int, value: Optional[str]) -> Optional[tu
     mention at [start, end) that is a window ending in a deadline; None otherwise."""
     if not value or "/" not in value:
         return None
-    lists = _lists()
+    lists = word_lists()
     lo = max(0, start - _LABEL_REACH)
     m = lists["window_label"].search(text, lo, start)
     if m:
@@ -34,7 +34,7 @@ def window(text: str, start: int, end: int, value: Optional[str]) -> Optional[tu
 def call_submission(text: str, end: int, limit: int) -> Optional[str]:
     """For a call (征集, 招募), the first clause after it, within reach and before `limit`,
     that submits something (将报名表提交至邮箱): what the respondents must do by its end."""
-    lists = _lists()
+    lists = word_lists()
     hi = min(limit, end + _CALL_REACH)
     m = lists["submission"].search(text, end, hi)
     if not m:
@@ -53,7 +53,7 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 
 
 def is_call(topic: Optional[str]) -> bool:
-    return bool(topic) and bool(_lists()["call_topic"].search(topic))
+    return bool(topic) and bool(word_lists()["call_topic"].search(topic))
 
 
-__all__ = ["window", "call_submission", "is_call"]
+__all__ = ["call_submission", "is_call", "window"]
