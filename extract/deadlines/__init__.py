@@ -12,15 +12,17 @@ from ..dates.roles import classify, sentence_bounds
 from ..refdate import RefDate
 from ..schema import Deadline, Mention
 from .due import due_of
-from .phrases import no_duty, read
+from .phrases import no_duty, read, word_lists
+from .windows import call_submission, is_call, window
 
 __all__ = ["extract_deadlines", "due_of"]
 
 # a line break inside a sentence (an OCR wrap ingest left) is not a sentence end;
 # one before or after a list item or heading (四、重要提醒 / 1.计划…) is
-# nor one before a form field (投标文件接收截止时间：X\n投标文件接收地点：…)
+# nor one before a form field (投标文件接收截止时间：X\n投标文件接收地点：…), nor one after a closing
+# bracket (…寄我会筹委会（地址，邮编510060）\n新的段落)
 _SOFT_BREAK = re.compile(
-    r"(?<=[^\n。！？；!?;：:])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩]|[^，。；：:\n]{1,14}[：:])"
+    r"(?<=[^\n。！？；!?;：:）)])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩]|[^，。；：:\n]{1,14}[：:])"
 )
 _HEADING = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
 _JOINER = "\u200b"
@@ -67,9 +69,14 @@ def _bracketed(action: str, text: str, end: int) -> bool:
     return rest[:1] in "（(" and action in rest[: len(action) + 2]
 
 
-def _scope_end(text: str, sent: tuple[int, int], action: Optional[str]) -> int:
-    """Where the words that can make a duty of the date end: the end of its action."""
-    at = text.find(action, sent[0], sent[1]) if action else -1
+def _scope_end(text: str, sent: tuple[int, int], action: Optional[str], date_end: int) -> int:
+    """Where the words that can make a duty of the date end: the end of its action, the
+    occurrence after the date, else the last one before it (a topic: 方案申报需在X前完成)."""
+    if not action:
+        return sent[1]
+    at = text.find(action, date_end, sent[1])
+    if at < 0:
+        at = text.rfind(action, sent[0], date_end)
     return at + len(action) if at >= 0 else sent[1]
 
 
@@ -85,29 +92,48 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
     for index, m in enumerate(mentions):
         if m.type != "date":
             continue
+        value = m.value if isinstance(m.value, str) else None
         role = classify(text, m.start, m.end, is_range="/" in str(m.value or ""))
+        win = None
         if role.role != "deadline":
-            continue
+            win = window(text, m.start, m.end, value)  # 报名时间为X至Y, 须在X至Y期间…: its end is due
+            if win is None:
+                continue
+        elif _recurring(text, m.start):
+            continue  # 次年6月底前, 每年3月底前: a recurring deadline, optional in the guide
         after_pos = m.end
-        if role.trigger_start is not None and role.trigger_start >= m.end:
+        if win is not None:
+            after_pos = win[1]
+        elif role.trigger_start is not None and role.trigger_start >= m.end:
             after_pos = role.trigger_end
         if work is None:
             work = _join_wraps(text)
         sent = sentence_bounds(work, m.start, m.end)
-        action, actor = read(work, sent, (m.start, m.end), after_pos)
-        if no_duty(work, sent[0], _scope_end(work, sent, action), m, ref):
-            if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
-                m.role = "event"
-            continue
         label_start = None
+        end = sent[1]
+        if win is not None and win[0] == "label":
+            action, actor = win[2], None
+            if is_call(action):  # 征集时间：即日起至X … 报名方式：…将报名表提交至邮箱
+                action = call_submission(work, m.end, len(work)) or action
+                at = work.find(action, m.end)
+                end = max(end, at + len(action)) if at >= 0 else end
+        else:
+            action, actor = read(work, sent, (m.start, m.end), after_pos)
+            if win is not None and (not action or word_lists()["window_no_action"].match(action)):
+                continue  # 请…于X至Y上午9时至12时…: hours of each day, no action read
+            if no_duty(work, sent[0], _scope_end(work, sent, action, m.end), m, ref, after_pos, action):
+                if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
+                    m.role = "event"
+                continue
+        if win is not None:
+            m.role = "deadline"
         if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
             label_start, action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
-        end = sent[1]
         while end > sent[0] and text[end - 1] in "\n\r \t":
             end -= 1
         out.append(
             Deadline(
-                due=due_of(m.value if isinstance(m.value, str) else None, m.mod),
+                due=due_of(value, m.mod),
                 date=index,
                 date_text=m.text,
                 action=_restore(action),
@@ -117,3 +143,8 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             )
         )
     return out
+
+
+def _recurring(text: str, start: int) -> bool:
+    """The date follows a word that makes it recurring in its clause (次年6月底前, 每年的3月底前)."""
+    return bool(word_lists()["recurring_before"].search(text, max(0, start - 6), start))

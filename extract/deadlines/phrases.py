@@ -24,12 +24,21 @@ def _lists() -> dict:
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
         "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
-        "directive_end", "obligation", "forecast", "time_noun", "incomplete")}
+        "directive_end", "obligation", "forecast", "time_noun", "incomplete", "forecast_frame", "validity",
+        "case_lead", "case_clause", "recurring_before", "window_label", "window_duty", "window_tail",
+        "call_topic", "submission", "window_no_action", "directed", "directed_passive",
+        "directed_not")}
+    out["actor_end"] = re.compile(rf"{heads}$")
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
-    out["subject"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']})")
+    out["subject"] = re.compile(rf"^(?:[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']})|{raw['nation_subject']})")
     return out
+
+
+def word_lists() -> dict:
+    """The compiled word lists of phrases.yaml (windows.py and the extractor read them too)."""
+    return _lists()
 
 
 def clean(s: str) -> str:
@@ -48,11 +57,41 @@ def clean(s: str) -> str:
     return s
 
 
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _breaks(text: str, start: int, end: int) -> list[int]:
+    """Where the clauses of text[start:end] break: a comma, colon or semicolon, not one
+    inside brackets that close before `end` (…筹委会（广州市…2楼，邮编510060）; …公司（详细地址：…））."""
+    out, depth = [], 0
+    closes = [i for i in range(start, end) if text[i] in _CLOSE]
+    last_close = closes[-1] if closes else -1
+    for m in CLAUSE_BREAK.finditer(text, start, end):
+        out.append(m.start())
+    if last_close < 0:
+        return out
+    inside, at_break = set(), set(out)
+    for i in range(start, last_close):
+        c = text[i]
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE and depth:
+            depth -= 1
+        elif depth and i in at_break and text[i] not in "\n。！？!?":
+            inside.add(i)
+    return [i for i in out if i not in inside]
+
+
+def _next_break(text: str, start: int, end: int) -> Optional[int]:
+    found = _breaks(text, start, end)
+    return found[0] if found else None
+
+
 def _clauses(text: str, start: int, end: int) -> list[Span]:
     spans, s = [], start
-    for m in CLAUSE_BREAK.finditer(text, start, end):
-        spans.append((s, m.start()))
-        s = m.end()
+    for i in _breaks(text, start, end):
+        spans.append((s, i))
+        s = i + 1
     spans.append((s, end))
     return [(a, b) for a, b in spans if b > a]
 
@@ -150,12 +189,14 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
     clauses = _clauses(text, sent[0], sent[1])
     clause_start = max([a for a, _ in clauses if a <= date[0]], default=sent[0])
     before = [c for c in clauses if c[1] <= clause_start]
-    m = CLAUSE_BREAK.search(text, after_pos, sent[1])
-    rest = clean(text[after_pos:m.start() if m else sent[1]])
+    brk = _next_break(text, after_pos, sent[1])
+    rest = clean(text[after_pos:brk if brk is not None else sent[1]])
     following = [c for c in clauses if c[0] > after_pos]
     topic = _topic(text, clause_start, date[0])
-    actor = None
-    if topic and lists["actor_clause"].match(topic):
+    actor = _directed(topic) if topic else None
+    if actor:  # 发改委责令药商 / 10户经营者被责令 (于X前…): who was ordered acts
+        pass
+    elif topic and lists["actor_clause"].match(topic):
         actor, topic = topic, ""
     elif topic:
         subject = lists["subject"].match(topic)
@@ -165,7 +206,7 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
     if when_only:  # 报名时间截止到X -> 报名
         topic = clean(lists["time_noun"].sub("", topic))
     if rest and not lists["light_verbs"].fullmatch(rest):
-        rest_end = m.start() if m else sent[1]
+        rest_end = brk if brk is not None else sent[1]
         rest, rest_end = _join_incomplete(text, rest, rest_end, [c for c in following if c[0] >= rest_end][:1])
         action = rest + _continued(text, following, rest_end)
         if actor is None:
@@ -188,6 +229,18 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
     if actor is None:
         actor = _actor_before(text, before)
     return (_action(action) if action else None), actor
+
+
+def _directed(topic: str) -> Optional[str]:
+    """Who an order before the date names (责令药商, 要求各定点医疗机构; 10户经营者被责令)."""
+    lists = _lists()
+    m = lists["directed"].search(topic) or lists["directed_passive"].match(topic)
+    if not m:
+        return None
+    who = _strip_lead("actor_lead", m.group("who"))
+    if len(who) > 40 or not lists["actor_end"].search(who) or lists["directed_not"].match(who):
+        return None
+    return who
 
 
 def _subject_of(text: str, clauses: list[Span]) -> Optional[str]:
@@ -226,20 +279,71 @@ def _actor_before(text: str, clauses: list[Span]) -> Optional[str]:
     return None
 
 
-def no_duty(text: str, start: int, end: int, date, ref) -> bool:
-    """Nothing must be done by the date: text[start:end] (the sentence up to the end of the
-    action) has no obligation word and either the date's clause and action say what will happen
-    (a forecast, a plan figure, a consequence: 年底前将有200多家药企上马投产) or the date is a year
-    or decade before the publication year (2003年前，市场行情…; 80年代以前，…): history."""
+def no_duty(text: str, start: int, end: int, date, ref, after_pos: Optional[int] = None,
+            action: Optional[str] = None) -> bool:
+    """Nothing must be done by the date. text[start:end] is the sentence up to the end of the
+    action, `after_pos` where the trigger ends. No duty when:
+    - the sentence is framed as a forecast (研究机构预测，到2040年费用要增长两倍), whatever its 要;
+    - the date opens a case (2025年底前，…招用…的，可…; 3月31日前未申报的按…) and no obligation word
+      follows in the sentence;
+    - there is no obligation word and the date's clause and action say what will happen (a
+      forecast, a plan figure, a consequence: 年底前将有200多家药企上马投产), or the action keeps a
+      policy in force (年底前，延续实施…政策), or the date is before the publication date: history
+      (2003年前，市场行情…; 80年代以前，…; 该院于5月31日前完成自查 in a June report)."""
     lists = _lists()
+    cs = clause_start(text, date.start)
+    frame = lists["forecast_frame"].match(text, start, cs)
+    if frame:
+        return True
+    sent_end = _sentence_end(text, end)
+    if after_pos is not None and _opens_case(text, after_pos, sent_end) and not lists["obligation"].search(text, cs, sent_end):
+        return True
     if lists["obligation"].search(text, start, end):
         return False
-    if lists["forecast"].search(text, max(start, clause_start(text, date.start)), end):
+    if lists["forecast"].search(text, max(start, cs), end):
         return True
-    if date.grain in ("year", "decade", "century") and ref is not None and ref.year:
-        value = str(date.value or "")
+    if action and lists["validity"].match(action):
+        return True
+    return _before_publication(date, ref)
+
+
+def _sentence_end(text: str, end: int) -> int:
+    m = _SENTENCE_END.search(text, end, end + 400)
+    return m.end() if m else min(len(text), end + 400)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _opens_case(text: str, after_pos: int, sent_end: int) -> bool:
+    """The words right after the trigger (or the clause after it) are a case: …前未申报的, X前，…的，"""
+    lists = _lists()
+    pos = after_pos
+    while pos < sent_end and text[pos] in " \t\u3000\u200b":
+        pos += 1
+    if lists["case_lead"].match(text, pos, sent_end):
+        return True
+    if pos < sent_end and text[pos] in "，,":
+        m = CLAUSE_BREAK.search(text, pos + 1, sent_end)
+        clause = clean(text[pos + 1:m.start() if m else sent_end])
+        return bool(m) and text[m.start()] in "，," and bool(lists["case_clause"].match(clause))
+    return False
+
+
+def _before_publication(date, ref) -> bool:
+    """The date (its last day, or its year, decade or century) ends before the publication date."""
+    if ref is None or not ref.year:
+        return False
+    value = str(date.value or "")
+    if date.grain in ("year", "decade", "century"):
         digits = value[:4] if date.grain == "year" else value
         if digits.isdigit():
             first = int(digits) * (10 ** (4 - len(digits)))
             return first + 10 ** (4 - len(digits)) - 1 < ref.year
-    return False
+        return False
+    if ref.day is None or "/" in value:
+        return False
+    from .due import due_of
+
+    due = due_of(value, date.mod) or ""
+    return len(due) >= 10 and due[:10].replace("-", "").isdigit() and due[:10] < ref.iso()
