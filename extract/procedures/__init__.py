@@ -21,7 +21,6 @@ from .channels import find_channels, hotline_matches, may_name_channels
 from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
-from ..literals import holds_any
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
@@ -30,6 +29,7 @@ from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
 from .time_limits import time_limits
+from .words import article
 
 __all__ = ["extract_procedures", "find_channels"]
 
@@ -339,7 +339,7 @@ def _contact_sections(text: str, drafts: list[Draft], taken: Taken) -> list[Draf
     address, a number or an e-mail: a procedure without steps, named by its heading."""
     lex = lexicon()
     new = []
-    if not holds_any(text, lex.guards["contact_heading_re"]):
+    if not article(text).holds_any(lex.guards["contact_heading_re"]):
         return sorted(drafts, key=lambda d: d.start)  # no 渠道/方式/途径/地址: no heading (a scan for the words, not a try at every line)
     for m in lex.contact_heading_re.finditer(text):
         end = min(len(text), m.end() + CONTACT_SECTION)

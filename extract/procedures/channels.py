@@ -11,8 +11,8 @@ from typing import Optional
 
 from ..lastcall import for_last_call
 from ..schema import Channel
-from ..literals import holds_any
 from .lexicon import Lexicon, lexicon
+from .words import article
 
 OPEN_QUOTES = "“\"「『‘"
 CLOSE_QUOTES = "”\"」』’"
@@ -42,16 +42,17 @@ class _Scan:
 
     def __init__(self, lex: Lexicon, text: str) -> None:
         self.text = text
+        art = article(text)
         # Aho-Corasick reports every occurrence: those inside [lo, hi) are exactly the
         # occurrences in text[lo:hi], in the same order (by end)
-        self.gaz = lex.gazetteer_hits(text)
+        self.gaz = art.gaz
         self.gaz_ends = [g[1] for g in self.gaz]
         # (a text without any of the words one of which every office or hotline match holds,
-        # as half the texts, has none: a few str searches instead of a scan trying them at every
-        # 到/在/向 or digit)
-        self.matches = [list(lex.suffix_re.finditer(text)),
-                        list(lex.office_re.finditer(text)) if holds_any(text, lex.guards["office_re"]) else [],
-                        list(lex.hotline_re.finditer(text)) if holds_any(text, lex.guards["hotline_re"]) else []]
+        # as half the texts, has none: the article's word pass says so, instead of a scan
+        # trying them at every 到/在/向 or digit)
+        self.matches = [_suffix_matches(lex, text, art),
+                        list(lex.office_re.finditer(text)) if art.holds_any(lex.guards["office_re"]) else [],
+                        list(lex.hotline_re.finditer(text)) if art.holds_any(lex.guards["hotline_re"]) else []]
         self.starts = [[m.start() for m in ms] for ms in self.matches]
         # every hit and match, by start, with the furthest end reached so far: a range that
         # none of them touches has no candidate (see `empty`)
@@ -91,6 +92,21 @@ class _Scan:
         if j > i and ms[j - 1].end() > hi:
             return None
         return ms[i:j]
+
+
+def _suffix_matches(lex: Lexicon, text: str, art) -> list[re.Match]:
+    """list(lex.suffix_re.finditer(text)) from the suffixes' occurrences that the article's
+    word pass found: the pattern is an alternation of the suffixes, longest first, so its
+    scan takes, left to right, the longest suffix starting at each place not inside the last
+    one taken (each taken one re-matched there for its Match)."""
+    spots = sorted(((s, -e) for w in lex.suffix_kind for s, e in art.at.get(w, ())))
+    out, done = [], 0
+    for s, _ in spots:
+        if s >= done:
+            m = lex.suffix_re.match(text, s)
+            out.append(m)
+            done = m.end()
+    return out
 
 
 @for_last_call

@@ -12,6 +12,7 @@ from .. import literals
 from ..lastcall import for_last_call
 from ..schema import Span
 from .lexicon import lexicon
+from .words import article, vocabulary
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_END = re.compile(r"[，,：:。！？!?；;\n]")
@@ -60,29 +61,34 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
 
 
 @lru_cache(maxsize=32)
-def _word_scanner(patterns: tuple[re.Pattern, ...]) -> tuple[Optional[re.Pattern], int]:
+def _word_scanner(patterns: tuple[re.Pattern, ...]) -> tuple[Optional[re.Pattern], int, frozenset[str]]:
     """One scanner for the needed words of `patterns` (None when one of them needs none),
-    and how far before a piece an occurrence reaching into it may start."""
+    how far before a piece an occurrence reaching into it may start, and the words."""
     words: set[str] = set()
     for rx in patterns:
         need = literals.needed(rx)
         if need is None:
-            return None, 0  # a pattern without a needed word: nothing can be skipped
+            return None, 0, frozenset()  # a pattern without a needed word: nothing can be skipped
         words |= need
-    return literals.scanner(frozenset(words)), max(map(len, words)) - 1
+    return literals.scanner(frozenset(words)), max(map(len, words)) - 1, frozenset(words)
 
 
 class WordHits:
     """Where a text holds one of the words that every match of some patterns contains
     (literals.needed), found by one scan: a piece holding none of them matches none of the
-    patterns, and is skipped without trying them."""
+    patterns, and is skipped without trying them. Over a whole text whose words are in the
+    stage's vocabulary (words.py), the occurrences are those its one pass found (every
+    occurrence, overlapping ones too: at least the scan's)."""
 
     def __init__(self, text: str, patterns: tuple[re.Pattern, ...], lo: int = 0, hi: Optional[int] = None) -> None:
-        scanner, self.reach = _word_scanner(patterns)
+        scanner, self.reach, words = _word_scanner(patterns)
         self.starts: Optional[list[int]] = None
         if scanner is not None:
             hi = len(text) if hi is None else hi
-            self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
+            if lo == 0 and hi == len(text) and vocabulary().words.issuperset(words):
+                self.starts = article(text).starts(words)
+            else:
+                self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
 
     def pieces(self, spans: list[tuple[int, int]]) -> list[int]:
         """The indices of the sorted, disjoint `spans` that may hold one of the words: those

@@ -14,12 +14,13 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import literals
-from ..literals import _sre_parse, holds_any, needed_words
+from ..literals import _sre_parse, needed_words
 from ..schema import Span
 from .assemble import Draft, Taken
 from .clauses import make_span, trim
 from .lexicon import lexicon
 from .lists import OrderedList, _anchored_finditer
+from .words import article
 
 _REFERS_TO_LIST = re.compile(r"以下|下列|如下")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -67,7 +68,7 @@ def _guards() -> dict[str, Optional[tuple[str, ...]]]:
 def _scan(text: str, key: str):
     """_rx()[key].finditer(text) (_clause_finditer for the clause-opening ones), or nothing
     when the text lacks the words every match needs."""
-    if not holds_any(text, _guards()[key]):
+    if not article(text).holds_any(_guards()[key]):
         return iter(())
     return _clause_finditer(text, key) if key in ("subject", "people_list") else _rx()[key].finditer(text)
 

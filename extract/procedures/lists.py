@@ -13,9 +13,10 @@ from typing import Optional
 from .. import literals
 from ..datafiles import load_yaml
 
-from ..literals import holds_any, needed_words
+from ..literals import needed_words
 from .lexicon import HERE, lexicon
 from .prose import action_start
+from .words import article
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _SPACE = " \t\u3000"
@@ -111,6 +112,12 @@ def _config():
     return data, fams
 
 
+def scanned_words() -> list[Optional[tuple[str, ...]]]:
+    """The needed words of the marker patterns scanned anywhere (for words.py's vocabulary)."""
+    _, fams = _config()
+    return [first for fam in fams for where, first in zip(fam.starts, fam.firsts) if where is None]
+
+
 def _number(tok: str) -> int:
     if tok.isascii() and tok.isdigit():
         return int(tok)
@@ -176,7 +183,7 @@ def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tupl
             ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
         elif where:
             ms = _anchored_finditer(text, rx, starts[where])
-        elif holds_any(text, first):  # (first: the words a match needs)
+        elif article(text).holds_any(first):  # (first: the words a match needs)
             ms = rx.finditer(text)
         else:
             continue

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..literals import holds_any
 from .lexicon import lexicon
+from .words import article
 
 _SENTENCE_MARKS = "。！？!?；;"
 
@@ -68,7 +68,7 @@ def _next_line(text: str, i: int, limit: int) -> tuple[int, int]:
 def _label_lines(text: str) -> list[QA]:
     """Q\\n哪些人享有…？\\n已参保…的被保险人 …"""
     lex = lexicon()
-    if not holds_any(text, lex.guards["question_line_label_re"]):
+    if not article(text).holds_any(lex.guards["question_line_label_re"]):
         return []  # no Q or 问: no label (a scan for the words, not a try at every line)
     labels = list(lex.question_line_label_re.finditer(text))
     out = []

@@ -1,0 +1,89 @@
+"""The article's one word pass (extract/procedures/words.py) answers what the separate scans
+it replaces answer: each guard of the stage (literals.holds_any on the text), the channel
+suffixes' matches (suffix_re.finditer), the gazetteer's occurrences, and the word starts that
+pick sentences (at least every sentence a pattern matches). Checked on written sentences and,
+when present, on the development corpus's bulk files (their ingested text)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.literals import holds_any
+from extract.procedures import conditions, lists, prose
+from extract.procedures.channels import _suffix_matches
+from extract.procedures.clauses import WordHits, sentences
+from extract.procedures.lexicon import lexicon
+from extract.procedures.words import Article, article, vocabulary
+
+from conftest import bulk_files
+
+WRITTEN = (
+    "参保人可通过“随申办”APP、“上海医保”微信公众号、支付宝小程序或拨打12345热线咨询；也可前往社区事务受理服务中心办理。\n"
+    "第一步，登录网上服务大厅；第二步，先注册，再申请。Q\n哪些人可以申请？\n凡是本市户籍的参保人员，均可申请。\n"
+    "微信小程序小程序APPApp客户端官网网站→办理条件：符合下列条件之一。电话：021-12345678"
+)
+
+
+def _texts() -> list[str]:
+    import extract
+
+    out = [WRITTEN, WRITTEN[7:], "", "小程序" * 40, "申请" * 30 + "先先"]
+    try:
+        files = bulk_files("*")[::20]  # every 20th of the 880
+    except pytest.skip.Exception:
+        files = []  # ../shared absent: the written texts only
+    for path in files:
+        out.append(extract.parse_file(str(path), options=extract.Options(components=())).text)
+    return out
+
+
+TEXTS = _texts()
+
+
+def _guards() -> list[tuple[str, ...]]:
+    lex = lexicon()
+    groups = list(lex.guards.values()) + list(conditions._guards().values()) + lists.scanned_words()
+    return [g for g in groups if g]
+
+
+@pytest.mark.parametrize("k", range(len(TEXTS)))
+def test_guards_answer_as_the_text_does(k):
+    text = TEXTS[k]
+    art = Article(text)
+    for words in _guards():
+        assert art.holds_any(words) == holds_any(text, words), words
+    assert art.holds_any(None)
+    # a word the stage never registered is looked up in the text itself
+    assert art.holds_any(("不在词表里的词",)) is False
+    assert art.holds_any(("不在词表里的词", "的")) == ("的" in text)
+
+
+@pytest.mark.parametrize("k", range(len(TEXTS)))
+def test_suffixes_and_names_as_their_own_scans_find_them(k):
+    text = TEXTS[k]
+    lex = lexicon()
+    art = Article(text)
+    assert [m.span() for m in _suffix_matches(lex, text, art)] == [m.span() for m in lex.suffix_re.finditer(text)]
+    own = sorted(((i, i + len(e.surface)) for e in lex.scanned for i in range(len(text)) if text.startswith(e.surface, i)),
+                 key=lambda t: (t[1], -(t[1] - t[0])))
+    assert [(s, e) for s, e, _ in art.gaz] == own
+
+
+@pytest.mark.parametrize("k", range(len(TEXTS)))
+def test_word_starts_keep_every_sentence_a_pattern_matches(k):
+    text = TEXTS[k]
+    rx = prose._rx()
+    sents = sentences(text)
+    for pats in ((rx["application"], prose._APPLY_START), (rx["first"],)):
+        kept = set(WordHits(text, pats).pieces(sents))
+        assert {i for i, (s, e) in enumerate(sents) if any(p.search(text, s, e) for p in pats)} <= kept
+        # the same pieces as the scanner's own occurrences (申请 and 先 cannot overlap themselves)
+        scanned = WordHits(text + " ", pats, 0, len(text))  # not the whole text: the scanner's path
+        assert scanned.starts == WordHits(text, pats).starts
+
+
+def test_article_is_kept_for_the_last_text_only():
+    a, b = "通过支付宝办理", "拨打12345热线"
+    first = article(a)
+    assert article(a) is first
+    assert article(b) is not first and article(b).holds_any(("热线",))
+    assert vocabulary().words >= {"申请", "先", "热线", "小程序", "微信小程序"}
