@@ -87,3 +87,30 @@ def test_article_is_kept_for_the_last_text_only():
     assert article(a) is first
     assert article(b) is not first and article(b).holds_any(("热线",))
     assert vocabulary().words >= {"申请", "先", "热线", "小程序", "微信小程序"}
+
+
+def _windowed() -> list[tuple[object, tuple[str, ...]]]:
+    lex = lexicon()
+    rx, guards = conditions._rx(), conditions._guards()
+    out = [(getattr(lex, n), lex.guards[n]) for n in ("office_re", "hotline_re", "question_re", "condition_intro_re",
+                                                    "arrow_re", "seq_first_re")]
+    return out + [(rx[k], guards[k]) for k in ("statement", "heading", "only", "all_who", "if", "who_question")]
+
+
+@pytest.mark.parametrize("k", range(len(TEXTS)))
+def test_scans_around_words_find_what_whole_scans_find(k):
+    text = TEXTS[k]
+    art = Article(text)
+    for rx, words in _windowed():
+        assert [m.span() for m in art.finditer(rx, words)] == [m.span() for m in rx.finditer(text)], rx.pattern[:40]
+
+
+def test_windows_end_where_a_look_ahead_still_sees_the_text():
+    """拨打12345 followed by a sixth digit is no hotline (its (?!\\d)); 服务窗口 far from its
+    preposition is no office: a window cut short would say otherwise."""
+    lex = lexicon()
+    for text in ("请拨打123456咨询", "请拨打12345咨询", "前往" + "市" * 30 + "服务窗口办理", "前往市民服务窗口办理",
+                 "咨询电话：0571-8888888" + "8" * 9, "热线" * 20 + "12345" * 5):
+        art = Article(text)
+        for rx, words in ((lex.hotline_re, lex.guards["hotline_re"]), (lex.office_re, lex.guards["office_re"])):
+            assert [m.span() for m in art.finditer(rx, words)] == [m.span() for m in rx.finditer(text)], text

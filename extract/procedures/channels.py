@@ -47,12 +47,11 @@ class _Scan:
         # occurrences in text[lo:hi], in the same order (by end)
         self.gaz = art.gaz
         self.gaz_ends = [g[1] for g in self.gaz]
-        # (a text without any of the words one of which every office or hotline match holds,
-        # as half the texts, has none: the article's word pass says so, instead of a scan
-        # trying them at every 到/在/向 or digit)
+        # (every office or hotline match holds one of a few words, 窗口, 热线 …: they are tried
+        # only around those words' occurrences, not at every 到/在/向 or digit of the text)
         self.matches = [_suffix_matches(lex, text, art),
-                        list(lex.office_re.finditer(text)) if art.holds_any(lex.guards["office_re"]) else [],
-                        list(lex.hotline_re.finditer(text)) if art.holds_any(lex.guards["hotline_re"]) else []]
+                        art.finditer(lex.office_re, lex.guards["office_re"]),
+                        art.finditer(lex.hotline_re, lex.guards["hotline_re"])]
         self.starts = [[m.start() for m in ms] for ms in self.matches]
         # every hit and match, by start, with the furthest end reached so far: a range that
         # none of them touches has no candidate (see `empty`)

@@ -68,9 +68,10 @@ def _guards() -> dict[str, Optional[tuple[str, ...]]]:
 def _scan(text: str, key: str):
     """_rx()[key].finditer(text) (_clause_finditer for the clause-opening ones), or nothing
     when the text lacks the words every match needs."""
-    if not article(text).holds_any(_guards()[key]):
+    art = article(text)
+    if not art.holds_any(_guards()[key]):
         return iter(())
-    return _clause_finditer(text, key) if key in ("subject", "people_list") else _rx()[key].finditer(text)
+    return _clause_finditer(text, key) if key in ("subject", "people_list") else art.finditer(_rx()[key], _guards()[key])
 
 
 _CLAUSE_START = re.compile(r"\(\?:\(\?<=\[([^\]]+)\]\)\|\^\)(.*)$", re.S)
@@ -193,7 +194,10 @@ def inline_conditions(text: str, lo: int, hi: int, skip=()) -> list[Span]:
     (；-separated, and people joined by 和/以及 apart)."""
     out = []
     rx = _rx()
-    for m in lexicon().condition_intro_re.finditer(text, lo, hi):
+    lex = lexicon()
+    found = article(text).finditer(lex.condition_intro_re, lex.guards["condition_intro_re"]) if (lo, hi) == (0, len(text)) \
+        else lex.condition_intro_re.finditer(text, lo, hi)  # (a whole text: scanned around its words)
+    for m in found:
         if _REFERS_TO_LIST.search(m.group()) or any(a <= m.start() < b for a, b in skip):
             continue
         limit = min(hi, m.end() + MAX_CHARS)

@@ -36,7 +36,7 @@ class QA:
 
 def _labelled(text: str) -> list[QA]:
     lex = lexicon()
-    questions = list(lex.question_re.finditer(text))
+    questions = article(text).finditer(lex.question_re, lex.guards["question_re"])
     out = []
     for i, q in enumerate(questions):
         nxt = questions[i + 1].start() if i + 1 < len(questions) else len(text)

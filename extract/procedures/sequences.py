@@ -55,7 +55,7 @@ def find_arrows(text: str, has_channel) -> list[Sequence]:
     if not article(text).holds_any(lex.guards["arrow_re"]):
         return out  # no arrow (most texts)
     seen = 0  # arrows before this were examined with an earlier one (same sentence window)
-    for m in lex.arrow_re.finditer(text):
+    for m in article(text).finditer(lex.arrow_re, lex.guards["arrow_re"]):
         if m.start() < seen:
             continue
         s = m.start()
@@ -95,7 +95,7 @@ def find_ordinal_chains(text: str) -> list[Sequence]:
     out = []
     if not article(text).holds_any(lex.guards["seq_first_re"]):
         return out  # no 首先 or 第一
-    for m in lex.seq_first_re.finditer(text):
+    for m in article(text).finditer(lex.seq_first_re, lex.guards["seq_first_re"]):
         if not _at_clause_start(text, m.start()) or (out and m.start() < out[-1].end):
             continue
         limit = min(len(text), m.start() + 400)

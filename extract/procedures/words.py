@@ -10,6 +10,7 @@ the `in` tests of the separate guards (literals.holds_any, a scan of the text pe
 and the scans for the suffixes and for 申请/先 cost ~10 ms."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -82,6 +83,89 @@ class Article:
         """The starts of every occurrence of `words` (overlapping ones too), sorted."""
         at = self.at
         return sorted(s for w in words if w in at for s, _ in at[w])
+
+
+    def finditer(self, rx: re.Pattern, words: Optional[tuple[str, ...]]) -> list[re.Match]:
+        """list(rx.finditer(text)) for a pattern every match of which holds one of `words`
+        (literals.needed_words(rx)), scanning only around their occurrences: a match holding
+        the occurrence [hs, he) lies in [he - width, hs + width] (width: the pattern's widest
+        match), and the look-aheads and end tests of it look at most `peek` characters past
+        it. The windows [he - width, hs + width + peek) that overlap are merged, so every match
+        of the whole text lies in one window, a scan of a window ends where none of its
+        matches looks, and what a window's scan finds is what the whole scan finds there."""
+        text = self.text
+        bounds = _bounds(rx)
+        if bounds is None or words is None or not self.vocabulary.words.issuperset(words):
+            return list(rx.finditer(text))
+        width, peek = bounds
+        at = self.at
+        spots = sorted((e - width, s + width + peek) for w in words if w in at for s, e in at[w])
+        out: list[re.Match] = []
+        lo = hi = 0
+        for a, b in spots:
+            if a > hi:
+                if hi > lo:
+                    out.extend(rx.finditer(text, lo, hi))
+                lo = max(0, a)
+            hi = max(hi, b)
+        if hi > lo:
+            out.extend(rx.finditer(text, lo, hi))
+        return out
+
+
+_C = literals._sre_constants
+_END_TESTS = {_C.AT_END, _C.AT_END_LINE, _C.AT_END_STRING, _C.AT_BOUNDARY, _C.AT_NON_BOUNDARY,
+              _C.AT_UNI_BOUNDARY, _C.AT_UNI_NON_BOUNDARY, _C.AT_LOC_BOUNDARY, _C.AT_LOC_NON_BOUNDARY}
+_MAX_WIDTH = 2000  # a pattern wider than this is scanned whole
+
+
+def _peek(items) -> Optional[int]:
+    """How far past the position it is tried at a look-ahead or an end test of `items` (a
+    parsed pattern) looks; None when it cannot be told (unbounded, a back-reference)."""
+    far = 0
+    for op, av in items:
+        subs: list = []
+        if op in (_C.ASSERT, _C.ASSERT_NOT):
+            direction, sub = av
+            inner = _peek(sub)
+            if inner is None:
+                return None
+            ahead = sub.getwidth()[1] if direction == 1 else 0
+            if ahead >= _C.MAXREPEAT:
+                return None
+            far = max(far, ahead + inner)
+        elif op is _C.AT:
+            if av in _END_TESTS:
+                far = max(far, 1)
+        elif op is _C.SUBPATTERN:
+            subs = [av[-1]]
+        elif op is _C.BRANCH:
+            subs = av[1]
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            subs = [av[2]]
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            subs = [av]
+        elif op in (_C.GROUPREF, _C.GROUPREF_EXISTS):
+            return None
+        for sub in subs:
+            inner = _peek(sub)
+            if inner is None:
+                return None
+            far = max(far, inner)
+    return far
+
+
+@lru_cache(maxsize=64)
+def _bounds(rx: re.Pattern) -> Optional[tuple[int, int]]:
+    """(the widest match of rx, how far past a match its tests look), or None when unbounded."""
+    parsed = literals._parse_cased(rx.pattern, rx.flags)
+    if parsed is None:
+        return None
+    width = parsed.getwidth()[1]
+    peek = _peek(parsed)
+    if width > _MAX_WIDTH or peek is None:
+        return None
+    return width, peek
 
 
 @for_last_call
