@@ -114,3 +114,22 @@ def test_windows_end_where_a_look_ahead_still_sees_the_text():
         art = Article(text)
         for rx, words in ((lex.hotline_re, lex.guards["hotline_re"]), (lex.office_re, lex.guards["office_re"])):
             assert [m.span() for m in art.finditer(rx, words)] == [m.span() for m in rx.finditer(text)], text
+
+
+@pytest.mark.parametrize("piece, kept", [
+    ("（一）申请人提出申请", "（一）申请人提出申请"),   # opened and closed inside: kept whole
+    ("“随申办”", "“随申办”"),
+    ("登录“随申办”", "登录“随申办”"),
+    ("（未闭合的说明", "未闭合的说明"),               # an opener never closed: stripped
+    ("多出的右括号）", "多出的右括号"),
+    ("办理流程：", "办理流程"),
+    ("（材料：身份证）：", "（材料：身份证）"),
+    ("“（）”", "“（）”"),
+    ("（", ""),
+])
+def test_trim_strips_only_unbalanced_ends(piece, kept):
+    from extract.procedures.clauses import trim
+
+    text = "。" + piece + "。"
+    s, e = trim(text, 1, 1 + len(piece))
+    assert text[s:e] == kept

@@ -148,6 +148,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     again past the part already stripped."""
     if s >= e or (text[s] not in _HEAD and text[e - 1] not in _TAIL):
         return s, e  # the usual piece: nothing to strip at either end
+    head, tail = text[s], text[e - 1]
+    if head not in _TRIM and tail not in _TRIM \
+            and (head not in _PAIRS or text.find(_PAIRS[head], s + 1, e) >= 0) \
+            and (tail not in _CLOSERS or _CLOSERS[tail] == tail or text.find(_CLOSERS[tail], s, e - 1) >= 0):
+        return s, e  # a bracket or quote at an end, closed or opened inside: nothing to strip either
     last_close: dict[str, int] = {}
     first_open: dict[str, int] = {}
 

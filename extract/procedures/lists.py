@@ -376,14 +376,14 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     if lst.role == "alternatives":
         return "alternatives"
     label_re = data["label_item_re"]
-    labels = sum(
-        1 for s, e in lst.items
-        if (m := label_re.match(text[s:e])) and not lex.service_re.search(m.group())
-    )
-    actions = sum(
-        1 for s, e in lst.items
-        if _is_action(text, s, e, data) or has_channel(s, e) or lex.arrow_re.search(text[s:e])
-    )
+
+    def acting(s: int, e: int) -> bool:
+        return bool(_is_action(text, s, e, data) or has_channel(s, e) or lex.arrow_re.search(text[s:e]))
+
+    def labels() -> int:  # (items counted only when a rule below needs them)
+        return sum(1 for s, e in lst.items
+                   if (m := label_re.match(text[s:e])) and not lex.service_re.search(m.group()))
+
     cases = sum(1 for s, e in lst.items if lex.case_item_re.match(text, s, e))
     if cases * 2 > n:
         return "none"  # cases (选择到银行网点领卡的，…；选择邮寄的，…), not an order of steps
@@ -393,18 +393,22 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     if n > 1 and sum(1 for g in gaps if g > data["outline_gap"]) * 2 >= n - 1:
         return "none"  # an outline: headings with body text in between
     titled = sum(1 for s, e in lst.items if title_of(text, s, e))
-    if intro and lex.alternatives_cue_re.search(intro) and titled * 2 >= n and actions >= 1:
+    if intro and lex.alternatives_cue_re.search(intro) and titled * 2 >= n and any(acting(s, e) for s, e in lst.items):
         return "alternatives"
     if titled * 2 >= n and not (intro and lex.procedure_cue_re.search(intro)):
         return "none"  # sections under headings (参保范围。…；申请流程。…): an outline
     cue = bool(intro and lex.procedure_cue_re.search(intro))
-    if cue and actions >= 1:
+    if cue and any(acting(s, e) for s, e in lst.items):
         return "procedure"
     if sum(e - s for s, e in lst.items) > data["long_item_chars"] * n:
         return "none"  # paragraphs of a notice (一、…十、), not steps
-    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and actions >= 1 and labels < n:
+    actions = sum(1 for s, e in lst.items if acting(s, e))
+    if not actions:
+        return "none"  # (the two rules below need an action)
+    labels_n = labels()
+    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and labels_n < n:
         return "procedure"  # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…
-    if labels * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
+    if labels_n * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
         return "procedure"
     return "none"
 
