@@ -22,6 +22,7 @@ _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _SPACE = " \t\u3000"
 _BLANK = _SPACE + "\n"
 _TITLE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_STOPS = "。！？!?\n；;"  # where the clause before a colon starts (after the last of them)
 
 
 @dataclass
@@ -104,12 +105,24 @@ def _config():
     def after(bs: list[str]) -> str:
         return "(?=" + "|".join(f"(?:{b})" for b in bs) + ")"
 
-    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + after(bodies["anchor"]), re.M),
+    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + _first_class(bodies["anchor"])
+                                              + after(bodies["anchor"]), re.M),
                          "line": re.compile("\n" + after(bodies["line"]), re.M)}
     data["last_item_end_re"] = re.compile(f"[{re.escape(data['last_item_ends'])}]")
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
+
+
+def _first_class(bodies: list[str]) -> str:
+    """A look-ahead for the characters one of `bodies` can start with ((?=[\\d（(一二…]): tried
+    before the bodies themselves, it turns most anchor characters away with one test; empty
+    when a body's first character cannot be told."""
+    tests = [_first_test(b) for b in bodies]
+    if not tests or any(t is None for t in tests):
+        return ""
+    chars = sorted({c for t in tests if t is not _DECIMAL for c in t})
+    return "(?=[" + ("\\d" if _DECIMAL in tests else "") + re.escape("".join(chars)) + "])"
 
 
 def scanned_words() -> list[Optional[tuple[str, ...]]]:
@@ -153,13 +166,15 @@ def _anchors_for(text: str, starts: dict, first) -> list[int]:
     match at: those followed by such a character (the others fail at once)."""
     if first is None:
         return starts["anchor"]
+    known = starts.setdefault("for", {})  # several families share a first (digits, （ and ()
+    if first in known:
+        return known[first]
     by_head = starts.get("by_head")
     if by_head is None:
         by_head = starts["by_head"] = _by_head(text, starts["anchor"])  # once per text
     keys = [c for c in by_head if (c.isdecimal() if first is _DECIMAL else c in first)]
-    if len(keys) == 1:
-        return by_head[keys[0]]
-    return sorted(p for c in keys for p in by_head[c])
+    found = known[first] = by_head[keys[0]] if len(keys) == 1 else sorted(p for c in keys for p in by_head[c])
+    return found
 
 
 def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
@@ -176,8 +191,9 @@ def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
 
 
 def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tuple[int, int, int]]:
-    """(start, end, number) of the family's markers, in order, one per position."""
-    found: dict[int, tuple[int, int, int]] = {}
+    """(start, end, number) of the family's markers, in order, one per position (the first
+    pattern's where two of the family's patterns match at one place)."""
+    found: list[tuple[int, int, int]] = []
     for rx, where, first in zip(fam.patterns, fam.starts, fam.firsts):
         if where == "anchor":
             ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
@@ -188,12 +204,16 @@ def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tupl
         else:
             continue
         for m in ms:
-            start = m.start()
-            while start < m.end() and text[start] in _BLANK:
+            start, end = m.span()
+            while start < end and text[start] in _BLANK:
                 start += 1
-            if start not in found:
-                found[start] = (start, m.end(), _number(m.group(1)))
-    return [found[k] for k in sorted(found)]
+            found.append((start, end, _number(m.group(1))))
+    if len(fam.patterns) == 1:
+        return found  # one pattern's matches: in order, none overlapping
+    first_at: dict[int, tuple[int, int, int]] = {}
+    for f in found:
+        first_at.setdefault(f[0], f)
+    return [first_at[k] for k in sorted(first_at)]
 
 
 def _runs(text: str) -> list[OrderedList]:
@@ -201,13 +221,16 @@ def _runs(text: str) -> list[OrderedList]:
     out = []
     starts = _starts(text)
     for fam in fams:
+        marks = _matches(text, fam, starts)
+        if len(marks) < 2:
+            continue  # no run of two
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)
 
         def close(limit: int):
             if len(run) >= 2:
                 out.append(_build(text, fam, run, data, limit))
 
-        for start, end, n in _matches(text, fam, starts):
+        for start, end, n in marks:
             if run and n == run[-1][2] + 1 and start - run[-1][1] <= fam.max_gap:
                 run.append((start, end, n))
             else:
@@ -307,9 +330,8 @@ def _prev_line(text: str, j: int) -> Optional[tuple[int, int]]:
 
 def _colon_clause(text: str, colon: int) -> Optional[tuple[int, int]]:
     """The clause that ends at a colon (up to 80 characters back, within its sentence)."""
-    k = colon
-    while k > 0 and text[k - 1] not in "。！？!?\n；;" and colon - k < 80:
-        k -= 1
+    lo = max(0, colon - 80)
+    k = max(lo, 1 + max(text.rfind(c, lo, colon) for c in _CLAUSE_STOPS))
     return (k, colon) if k < colon else None
 
 
