@@ -90,10 +90,9 @@ def _howto_lines(text: str, taken: list[tuple[int, int]]) -> list[QA]:
     out = []
     pos = 0
     k = 0
-    while True:
-        q_end = _find_question_mark_line(text, pos)
-        if q_end < 0:
-            break
+    for q_end in _question_mark_lines(text):
+        if q_end < pos:
+            continue  # inside the answer just taken
         pos = q_end + 1
         qs = text.rfind("\n", max(0, q_end - lex.howto_question_max - 1), q_end) + 1
         if qs == 0 and q_end > lex.howto_question_max:
@@ -112,21 +111,16 @@ def _howto_lines(text: str, taken: list[tuple[int, int]]) -> list[QA]:
     return out
 
 
-def _find_question_mark_line(text: str, pos: int) -> int:
-    """Position of the next ？ that ends a line (followed by a line break or the end)."""
-    while True:
-        i = _min_pos(text.find("？\n", pos), text.find("?\n", pos))
-        if i < 0:
-            return -1
-        return i
-
-
-def _min_pos(a: int, b: int) -> int:
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
+def _question_mark_lines(text: str) -> list[int]:
+    """Positions of the ？ (or ?) that end a line (followed by a line break), in order: each
+    mark's occurrences found once, not searched for again from every question."""
+    out = []
+    for mark in ("？\n", "?\n"):
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return sorted(out)
 
 
 def _answer_paragraph(text: str, i: int) -> tuple[int, int]:

@@ -38,12 +38,12 @@ class _Vocabulary:
 
 def _stage_words() -> set[str]:
     """Every word a guard of the stage asks about (imported here: those modules import this one)."""
-    from . import conditions, lists, prose
+    from . import conditions, lists, paths, prose
 
     lex = lexicon()
     words: set[str] = set(lex.suffix_kind)  # all suffixes (needed_words keeps only the shortest)
     groups = list(lex.guards.values()) + list(conditions._guards().values()) + list(lists.scanned_words())
-    groups += [literals.needed(rx) for rx in prose.word_hit_patterns()]
+    groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + [paths.inner_separator_words()]
     for g in groups:
         words |= set(g or ())
     return words
