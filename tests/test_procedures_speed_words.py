@@ -94,7 +94,10 @@ def _windowed() -> list[tuple[object, tuple[str, ...]]]:
     rx, guards = conditions._rx(), conditions._guards()
     out = [(getattr(lex, n), lex.guards[n]) for n in ("office_re", "hotline_re", "question_re", "condition_intro_re",
                                                     "arrow_re", "seq_first_re")]
-    return out + [(rx[k], guards[k]) for k in ("statement", "heading", "only", "all_who", "if", "who_question")]
+    out += [(rx[k], guards[k]) for k in ("statement", "heading", "only", "all_who", "if", "who_question")]
+    _, fams = lists._config()  # list markers scanned anywhere (第一步, 步骤1, Step1, ①)
+    return out + [(p, first) for fam in fams for p, where, first in zip(fam.patterns, fam.starts, fam.firsts)
+                  if where is None]
 
 
 @pytest.mark.parametrize("k", range(len(TEXTS)))
@@ -103,6 +106,7 @@ def test_scans_around_words_find_what_whole_scans_find(k):
     art = Article(text)
     for rx, words in _windowed():
         assert [m.span() for m in art.finditer(rx, words)] == [m.span() for m in rx.finditer(text)], rx.pattern[:40]
+        assert art.holds_any(words) or not art.finditer(rx, words)
 
 
 def test_windows_end_where_a_look_ahead_still_sees_the_text():

@@ -267,7 +267,7 @@ def _question_line(text: str, start: int) -> Optional[tuple[int, int]]:
 def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Draft]:
     """Sentences that name a channel and ask for an action: they join a procedure within
     ATTACH_GAP, or, naming two channels or more (hotlines aside), stand as one."""
-    group: list[tuple[int, int, list[Span]]] = []
+    group: list[tuple[int, int, list[Span], list]] = []  # (start, end, steps, channels) of each sentence
     index = DraftIndex(drafts)
     new: list[Draft] = []
 
@@ -276,8 +276,9 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             return
         start, end = group[0][0], group[-1][1]
         steps = [s for g in group for s in g[2]]
+        found = group[0][3] if len(group) == 1 else find_channels(text, start, end)  # (one sentence: its own)
         group.clear()
-        chans = {c.name for c in find_channels(text, start, end) if c.kind != "hotline"}
+        chans = {c.name for c in found if c.kind != "hotline"}
         near = index.near(start, end, ATTACH_GAP)
         alternative = bool(lexicon().alternative_re.match(steps[0].text)) if steps else True
         if near and (alternative or len(chans) < 2 or chans & _draft_channels(text, near[0])
@@ -301,14 +302,14 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
         prev = k
         s, e = sents[k]
         chans = find_channels(text, s, e)
-        steps = instruction_clauses(text, s, e) if chans else []
+        steps = instruction_clauses(text, s, e, sentences=[(s, e)]) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
         if not steps or taken.overlaps(s, e):
             flush()
             continue
         if group and "\n" in text[group[-1][1] : s]:
             flush()
-        group.append((s, e, steps))
+        group.append((s, e, steps, chans))
     flush()
     return sorted(drafts + new, key=lambda d: d.start)
 

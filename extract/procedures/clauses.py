@@ -204,15 +204,17 @@ def _modal(fragment: str):
     return "open" if lex.directive_re.match(fragment) else None
 
 
-def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, int]] = ()) -> list[Span]:
+def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, int]] = (),
+                        sentences: Optional[list[tuple[int, int]]] = None) -> list[Span]:
     """Steps written as running text: a clause with a modal opens a step, which runs on
     through the following clauses of its sentence until a purpose clause (以便, 避免),
-    a negated modal or a new modal. Kept only when it names a service action."""
+    a negated modal or a new modal. Kept only when it names a service action. `sentences`:
+    the sentences of text[lo:hi] when the caller has them (one of sentences(text), itself)."""
     lex = lexicon()
     skip = sorted(skip)
     steps: list[tuple[int, int]] = []
     k = 0  # skip ranges before the current clause are passed once (clauses come in order)
-    for s_lo, s_hi in spans(text, lo, hi, SENTENCE_END):
+    for s_lo, s_hi in spans(text, lo, hi, SENTENCE_END) if sentences is None else sentences:
         cur = None
         for c_lo, c_hi in spans(text, s_lo, s_hi, CLAUSE_END):
             clause = text[c_lo:c_hi]

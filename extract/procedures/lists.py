@@ -199,10 +199,8 @@ def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tupl
             ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
         elif where:
             ms = _anchored_finditer(text, rx, starts[where])
-        elif article(text).holds_any(first):  # (first: the words a match needs)
-            ms = rx.finditer(text)
-        else:
-            continue
+        else:  # (first: the words a match needs; scanned around their occurrences)
+            ms = article(text).finditer(rx, first)
         for m in ms:
             start, end = m.span()
             while start < end and text[start] in _BLANK:

@@ -87,13 +87,16 @@ class Article:
 
     def finditer(self, rx: re.Pattern, words: Optional[tuple[str, ...]]) -> list[re.Match]:
         """list(rx.finditer(text)) for a pattern every match of which holds one of `words`
-        (literals.needed_words(rx)), scanning only around their occurrences: a match holding
+        (literals.needed_words(rx)): none when the text holds none of them, else scanning
+        only around their occurrences: a match holding
         the occurrence [hs, he) lies in [he - width, hs + width] (width: the pattern's widest
         match), and the look-aheads and end tests of it look at most `peek` characters past
         it. The windows [he - width, hs + width + peek) that overlap are merged, so every match
         of the whole text lies in one window, a scan of a window ends where none of its
         matches looks, and what a window's scan finds is what the whole scan finds there."""
         text = self.text
+        if not self.holds_any(words):
+            return []
         bounds = _bounds(rx)
         if bounds is None or words is None or not self.vocabulary.words.issuperset(words):
             return list(rx.finditer(text))
