@@ -232,20 +232,19 @@ def _merge_websites(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _has_cue(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
-    before = text[max(lo, c.start - 40) : c.start]
-    parts = CLAUSE_BREAK.split(before)
-    clause = parts[-1] if parts else ""
+def _kept(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
+    """A candidate counts when the clause before it (up to 40 characters, from lo) holds a
+    channel cue (通过, 登录, 到 …) after its last object verb (出示, 携带 …), or, for one found
+    by its form (strong), when that clause holds no negation (无需, 不能 …)."""
+    clause = CLAUSE_BREAK.split(text[max(lo, c.start - 40) : c.start])[-1]
     if lex.negation_re.search(clause):
-        return False
+        return False  # no cue counts, and a strong one is negated
     cues = [m.end() for m in lex.channel_cue_re.finditer(clause)]
-    objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
-    return bool(cues) and (not objects or objects[-1] <= cues[-1])
-
-
-def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
-    before = text[max(lo, c.start - 40) : c.start]
-    return bool(lex.negation_re.search(CLAUSE_BREAK.split(before)[-1]))
+    if cues:
+        objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
+        if not objects or objects[-1] <= cues[-1]:
+            return True
+    return c.strong
 
 
 def hotline_matches(text: str) -> list[re.Match]:
@@ -300,7 +299,7 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     out: list[Channel] = []
     seen = set()
     for c in kept:
-        if not _has_cue(lex, text, c, lo) and (not c.strong or _negated(lex, text, c, lo)):
+        if not _kept(lex, text, c, lo):
             continue
         key = c.name.replace("微信公众号", "公众号")  # “泉州税务”微信公众号 = 泉州税务公众号
         if key in seen:
