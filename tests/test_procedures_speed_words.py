@@ -95,6 +95,9 @@ def _windowed() -> list[tuple[object, tuple[str, ...]]]:
     out = [(getattr(lex, n), lex.guards[n]) for n in ("office_re", "hotline_re", "question_re", "condition_intro_re",
                                                     "arrow_re", "seq_first_re")]
     out += [(rx[k], guards[k]) for k in ("statement", "heading", "only", "all_who", "if", "who_question")]
+    from extract.procedures import paths
+
+    out += [(paths._patterns()[1], paths._in_turn_words())]  # 依次点击“A”、“B”
     _, fams = lists._config()  # list markers scanned anywhere (第一步, 步骤1, Step1, ①)
     return out + [(p, first) for fam in fams for p, where, first in zip(fam.patterns, fam.starts, fam.firsts)
                   if where is None]

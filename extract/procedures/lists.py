@@ -190,7 +190,7 @@ def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
             end = m.end()
 
 
-def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tuple[int, int, int]]:
+def _matches(text: str, fam: _Family, starts: dict[str, list[int]], art) -> list[tuple[int, int, int]]:
     """(start, end, number) of the family's markers, in order, one per position (the first
     pattern's where two of the family's patterns match at one place)."""
     found: list[tuple[int, int, int]] = []
@@ -200,7 +200,7 @@ def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tupl
         elif where:
             ms = _anchored_finditer(text, rx, starts[where])
         else:  # (first: the words a match needs; scanned around their occurrences)
-            ms = article(text).finditer(rx, first)
+            ms = art.finditer(rx, first)
         for m in ms:
             start, end = m.span()
             while start < end and text[start] in _BLANK:
@@ -218,8 +218,9 @@ def _runs(text: str) -> list[OrderedList]:
     data, fams = _config()
     out = []
     starts = _starts(text)
+    art = article(text)  # the article's word pass (words.py)
     for fam in fams:
-        marks = _matches(text, fam, starts)
+        marks = _matches(text, fam, starts, art)
         if len(marks) < 2:
             continue  # no run of two
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)

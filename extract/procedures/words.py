@@ -43,7 +43,7 @@ def _stage_words() -> set[str]:
     lex = lexicon()
     words: set[str] = set(lex.suffix_kind)  # all suffixes (needed_words keeps only the shortest)
     groups = list(lex.guards.values()) + list(conditions._guards().values()) + list(lists.scanned_words())
-    groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + [paths.inner_separator_words()]
+    groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + paths.scanned_words()
     for g in groups:
         words |= set(g or ())
     return words
