@@ -140,3 +140,12 @@ def test_trim_strips_only_unbalanced_ends(piece, kept):
     text = "。" + piece + "。"
     s, e = trim(text, 1, 1 + len(piece))
     assert text[s:e] == kept
+
+
+@pytest.mark.parametrize("k", range(len(TEXTS)))
+def test_word_starts_are_every_occurrence(k):
+    text = TEXTS[k]
+    art = Article(text)
+    for words in _guards() + [("都可以", "均可", "都可"), ("不在词表里的词", "的"), ("申请",)]:
+        own = sorted(i for w in words for i in range(len(text)) if text.startswith(w, i))
+        assert art.starts(words) == own, words

@@ -42,7 +42,8 @@ def _stage_words() -> set[str]:
 
     lex = lexicon()
     words: set[str] = set(lex.suffix_kind)  # all suffixes (needed_words keeps only the shortest)
-    groups = list(lex.guards.values()) + list(conditions._guards().values()) + list(lists.scanned_words())
+    groups = list(lex.guards.values()) + list(conditions._guards().values()) + conditions.near_word_sets()
+    groups += list(lists.scanned_words())
     groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + paths.scanned_words()
     for g in groups:
         words |= set(g or ())
@@ -81,6 +82,9 @@ class Article:
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """The starts of every occurrence of `words` (overlapping ones too), sorted."""
+        words = tuple(words)
+        if not self.vocabulary.words.issuperset(words):  # (not words the stage registered)
+            return sorted(_occurrences(self.text, words))
         at = self.at
         return sorted(s for w in words if w in at for s, _ in at[w])
 
@@ -116,6 +120,17 @@ class Article:
         if hi > lo:
             out.extend(rx.finditer(text, lo, hi))
         return out
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """The starts of every occurrence of `words` in `text` (overlapping ones too)."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            out.append(i)
+            i = text.find(w, i + 1)
+    return out
 
 
 _C = literals._sre_constants
