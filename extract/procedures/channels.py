@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Optional
 
@@ -93,12 +94,17 @@ class _Scan:
         return ms[i:j]
 
 
+@lru_cache(maxsize=1)
+def _suffix_words(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.suffix_kind))
+
+
 def _suffix_matches(lex: Lexicon, text: str, art) -> list[re.Match]:
     """list(lex.suffix_re.finditer(text)) from the suffixes' occurrences that the article's
     word pass found: the pattern is an alternation of the suffixes, longest first, so its
     scan takes, left to right, the longest suffix starting at each place not inside the last
     one taken (each taken one re-matched there for its Match)."""
-    spots = sorted(((s, -e) for w in lex.suffix_kind for s, e in art.at.get(w, ())))
+    spots = sorted([(s, -e) for s, e in art.occurrences(_suffix_words(lex))])
     out, done = [], 0
     for s, _ in spots:
         if s >= done:

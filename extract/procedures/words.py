@@ -27,13 +27,22 @@ class _Vocabulary:
     def __init__(self, names: list[GazetteerEntry], words: Iterable[str]) -> None:
         surfaces = [e.surface for e in names]
         self.words = frozenset(words)
-        self.patterns = surfaces + sorted(self.words - set(surfaces))
-        self.entries: list[Optional[GazetteerEntry]] = list(names) + [None] * (len(self.patterns) - len(names))
-        self.listed = [p in self.words for p in self.patterns]  # a word of the vocabulary (a name may be one too)
+        self.patterns = surfaces + sorted(self.words - set(surfaces))  # the names first: index < len(names)
+        self.names = list(names)
+        self.index = {p: k for k, p in enumerate(self.patterns)}
+        self._ids: dict[tuple[str, ...], Optional[frozenset[int]]] = {}
         # ahocorasick_rs (Rust) as a DFA (a few hundred words: small) finds every occurrence in the
         # 74 plain texts of the throughput benchmark in ~2 ms (its NFAs ~4.5 ms, pyahocorasick ~8.5 ms)
         self.automaton = ahocorasick_rs.AhoCorasick(self.patterns, matchkind=ahocorasick_rs.MatchKind.Standard,
                                                     implementation=ahocorasick_rs.Implementation.DFA)
+
+    def ids(self, words: tuple[str, ...]) -> Optional[frozenset[int]]:
+        """The automaton's indices of `words`, or None when one of them is not in the vocabulary."""
+        try:
+            return self._ids[words]
+        except KeyError:
+            found = self._ids[words] = frozenset(self.index[w] for w in words) if self.words.issuperset(words) else None
+            return found
 
 
 def _stage_words() -> set[str]:
@@ -62,32 +71,31 @@ class Article:
     def __init__(self, text: str) -> None:
         voc = self.vocabulary = vocabulary()
         self.text = text
-        entries, patterns, listed = voc.entries, voc.patterns, voc.listed
-        self.gaz: list[tuple[int, int, GazetteerEntry]] = []  # by end, the longest first at one end
-        self.at: dict[str, list[tuple[int, int]]] = {}  # word -> its occurrences (start, end), by end
-        for k, s, e in voc.automaton.find_matches_as_indexes(text, overlapping=True):
-            entry = entries[k]
-            if entry is not None:
-                self.gaz.append((s, e, entry))
-            if listed[k]:
-                self.at.setdefault(patterns[k], []).append((s, e))
+        names, n = voc.names, len(voc.names)
+        # (index, start, end) of every occurrence, by end (the longest first at one end)
+        self.hits = voc.automaton.find_matches_as_indexes(text, overlapping=True)
+        self.gaz: list[tuple[int, int, GazetteerEntry]] = [(s, e, names[k]) for k, s, e in self.hits if k < n]
+        self.found = {k for k, _, _ in self.hits}  # the indices of the words the text holds
 
     def holds_any(self, words: Optional[tuple[str, ...]]) -> bool:
         """literals.holds_any(text, words): False when the text holds none of `words` (None: True)."""
         if words is None:
             return True
-        if not self.vocabulary.words.issuperset(words):
-            return literals.holds_any(self.text, words)  # (not a word the stage registered)
-        return not self.at.keys().isdisjoint(words)
+        ids = self.vocabulary.ids(words)
+        if ids is None:
+            return literals.holds_any(self.text, words)  # (not words the stage registered)
+        return not self.found.isdisjoint(ids)
+
+    def occurrences(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence of `words` (overlapping ones too), by end."""
+        ids = self.vocabulary.ids(words)
+        if ids is None:
+            return sorted(((s, s + len(w)) for w in words for s in _occurrences(self.text, (w,))), key=lambda t: t[1])
+        return [(s, e) for k, s, e in self.hits if k in ids]
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """The starts of every occurrence of `words` (overlapping ones too), sorted."""
-        words = tuple(words)
-        if not self.vocabulary.words.issuperset(words):  # (not words the stage registered)
-            return sorted(_occurrences(self.text, words))
-        at = self.at
-        return sorted(s for w in words if w in at for s, _ in at[w])
-
+        return sorted(s for s, _ in self.occurrences(tuple(words)))
 
     def finditer(self, rx: re.Pattern, words: Optional[tuple[str, ...]]) -> list[re.Match]:
         """list(rx.finditer(text)) for a pattern every match of which holds one of `words`
@@ -102,13 +110,13 @@ class Article:
         if not self.holds_any(words):
             return []
         bounds = _bounds(rx)
-        if bounds is None or words is None or not self.vocabulary.words.issuperset(words):
+        if bounds is None or words is None or self.vocabulary.ids(words) is None:
             return list(rx.finditer(text))
         width, peek = bounds
-        at = self.at
-        if sum(len(at[w]) for w in words if w in at) * (2 * width + WINDOW_COST) > len(text):
+        occurrences = self.occurrences(words)
+        if len(occurrences) * (2 * width + WINDOW_COST) > len(text):
             return list(rx.finditer(text))  # windows covering much of the text: one scan is cheaper
-        spots = sorted((e - width, s + width + peek) for w in words if w in at for s, e in at[w])
+        spots = sorted([(e - width, s + width + peek) for s, e in occurrences])
         out: list[re.Match] = []
         lo = hi = 0
         for a, b in spots:
