@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from ..schema import Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
-from .channels import find_channels, hotline_matches, may_name_channels
+from .channels import find_channels, hotline_matches, may_name_channels, nothing_in
 from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
@@ -408,8 +408,10 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     if not text:
         return []
 
+    empty = nothing_in(text)
+
     def has_channel(s: int, e: int) -> bool:
-        return bool(find_channels(text, s, e))
+        return not empty(s, e) and bool(find_channels(text, s, e))
 
     lists = find_lists(text, has_channel)
     taken = Taken()

@@ -253,6 +253,12 @@ def _kept(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     return c.strong
 
 
+def nothing_in(text: str):
+    """The article's test `empty(lo, hi)`: True for a range in which find_channels (not
+    broad) finds nothing, told without looking at the range (most ranges)."""
+    return _scan(lexicon(), text).empty
+
+
 def hotline_matches(text: str) -> list[re.Match]:
     """lexicon().hotline_re.finditer(text), from the article's scan (found once)."""
     return _scan(lexicon(), text).matches[2]
