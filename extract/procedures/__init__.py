@@ -17,11 +17,10 @@ from typing import Optional, Sequence
 
 from ..schema import Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
-from .channels import find_channels, hotline_matches, may_name_channels
+from .channels import find_channels, hotline_matches, may_name_channels, nothing_in
 from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
-from ..literals import holds_any
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
@@ -30,6 +29,7 @@ from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
 from .time_limits import time_limits
+from .words import article
 
 __all__ = ["extract_procedures", "find_channels"]
 
@@ -267,7 +267,7 @@ def _question_line(text: str, start: int) -> Optional[tuple[int, int]]:
 def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Draft]:
     """Sentences that name a channel and ask for an action: they join a procedure within
     ATTACH_GAP, or, naming two channels or more (hotlines aside), stand as one."""
-    group: list[tuple[int, int, list[Span]]] = []
+    group: list[tuple[int, int, list[Span], list]] = []  # (start, end, steps, channels) of each sentence
     index = DraftIndex(drafts)
     new: list[Draft] = []
 
@@ -276,8 +276,9 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             return
         start, end = group[0][0], group[-1][1]
         steps = [s for g in group for s in g[2]]
+        found = group[0][3] if len(group) == 1 else find_channels(text, start, end)  # (one sentence: its own)
         group.clear()
-        chans = {c.name for c in find_channels(text, start, end) if c.kind != "hotline"}
+        chans = {c.name for c in found if c.kind != "hotline"}
         near = index.near(start, end, ATTACH_GAP)
         alternative = bool(lexicon().alternative_re.match(steps[0].text)) if steps else True
         if near and (alternative or len(chans) < 2 or chans & _draft_channels(text, near[0])
@@ -301,14 +302,14 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
         prev = k
         s, e = sents[k]
         chans = find_channels(text, s, e)
-        steps = instruction_clauses(text, s, e) if chans else []
+        steps = instruction_clauses(text, s, e, sentences=[(s, e)]) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
         if not steps or taken.overlaps(s, e):
             flush()
             continue
         if group and "\n" in text[group[-1][1] : s]:
             flush()
-        group.append((s, e, steps))
+        group.append((s, e, steps, chans))
     flush()
     return sorted(drafts + new, key=lambda d: d.start)
 
@@ -339,7 +340,7 @@ def _contact_sections(text: str, drafts: list[Draft], taken: Taken) -> list[Draf
     address, a number or an e-mail: a procedure without steps, named by its heading."""
     lex = lexicon()
     new = []
-    if not holds_any(text, lex.guards["contact_heading_re"]):
+    if not article(text).holds_any(lex.guards["contact_heading_re"]):
         return sorted(drafts, key=lambda d: d.start)  # no 渠道/方式/途径/地址: no heading (a scan for the words, not a try at every line)
     for m in lex.contact_heading_re.finditer(text):
         end = min(len(text), m.end() + CONTACT_SECTION)
@@ -407,8 +408,10 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     if not text:
         return []
 
+    empty = nothing_in(text)
+
     def has_channel(s: int, e: int) -> bool:
-        return bool(find_channels(text, s, e))
+        return not empty(s, e) and bool(find_channels(text, s, e))
 
     lists = find_lists(text, has_channel)
     taken = Taken()

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Optional
 
 from ..lastcall import for_last_call
 from ..schema import Channel
-from ..literals import holds_any
 from .lexicon import Lexicon, lexicon
+from .words import article
 
 OPEN_QUOTES = "“\"「『‘"
 CLOSE_QUOTES = "”\"」』’"
@@ -42,16 +43,16 @@ class _Scan:
 
     def __init__(self, lex: Lexicon, text: str) -> None:
         self.text = text
+        art = article(text)
         # Aho-Corasick reports every occurrence: those inside [lo, hi) are exactly the
         # occurrences in text[lo:hi], in the same order (by end)
-        self.gaz = lex.gazetteer_hits(text)
+        self.gaz = art.gaz
         self.gaz_ends = [g[1] for g in self.gaz]
-        # (a text without any of the words one of which every office or hotline match holds,
-        # as half the texts, has none: a few str searches instead of a scan trying them at every
-        # 到/在/向 or digit)
-        self.matches = [list(lex.suffix_re.finditer(text)),
-                        list(lex.office_re.finditer(text)) if holds_any(text, lex.guards["office_re"]) else [],
-                        list(lex.hotline_re.finditer(text)) if holds_any(text, lex.guards["hotline_re"]) else []]
+        # (every office or hotline match holds one of a few words, 窗口, 热线 …: they are tried
+        # only around those words' occurrences, not at every 到/在/向 or digit of the text)
+        self.matches = [_suffix_matches(lex, text, art),
+                        art.finditer(lex.office_re, lex.guards["office_re"]),
+                        art.finditer(lex.hotline_re, lex.guards["hotline_re"])]
         self.starts = [[m.start() for m in ms] for ms in self.matches]
         # every hit and match, by start, with the furthest end reached so far: a range that
         # none of them touches has no candidate (see `empty`)
@@ -91,6 +92,26 @@ class _Scan:
         if j > i and ms[j - 1].end() > hi:
             return None
         return ms[i:j]
+
+
+@lru_cache(maxsize=1)
+def _suffix_words(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.suffix_kind))
+
+
+def _suffix_matches(lex: Lexicon, text: str, art) -> list[re.Match]:
+    """list(lex.suffix_re.finditer(text)) from the suffixes' occurrences that the article's
+    word pass found: the pattern is an alternation of the suffixes, longest first, so its
+    scan takes, left to right, the longest suffix starting at each place not inside the last
+    one taken (each taken one re-matched there for its Match)."""
+    spots = sorted([(s, -e) for s, e in art.occurrences(_suffix_words(lex))])
+    out, done = [], 0
+    for s, _ in spots:
+        if s >= done:
+            m = lex.suffix_re.match(text, s)
+            out.append(m)
+            done = m.end()
+    return out
 
 
 @for_last_call
@@ -217,20 +238,25 @@ def _merge_websites(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _has_cue(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
-    before = text[max(lo, c.start - 40) : c.start]
-    parts = CLAUSE_BREAK.split(before)
-    clause = parts[-1] if parts else ""
+def _kept(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
+    """A candidate counts when the clause before it (up to 40 characters, from lo) holds a
+    channel cue (通过, 登录, 到 …) after its last object verb (出示, 携带 …), or, for one found
+    by its form (strong), when that clause holds no negation (无需, 不能 …)."""
+    clause = CLAUSE_BREAK.split(text[max(lo, c.start - 40) : c.start])[-1]
     if lex.negation_re.search(clause):
-        return False
+        return False  # no cue counts, and a strong one is negated
     cues = [m.end() for m in lex.channel_cue_re.finditer(clause)]
-    objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
-    return bool(cues) and (not objects or objects[-1] <= cues[-1])
+    if cues:
+        objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
+        if not objects or objects[-1] <= cues[-1]:
+            return True
+    return c.strong
 
 
-def _negated(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
-    before = text[max(lo, c.start - 40) : c.start]
-    return bool(lex.negation_re.search(CLAUSE_BREAK.split(before)[-1]))
+def nothing_in(text: str):
+    """The article's test `empty(lo, hi)`: True for a range in which find_channels (not
+    broad) finds nothing, told without looking at the range (most ranges)."""
+    return _scan(lexicon(), text).empty
 
 
 def hotline_matches(text: str) -> list[re.Match]:
@@ -285,7 +311,7 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     out: list[Channel] = []
     seen = set()
     for c in kept:
-        if not _has_cue(lex, text, c, lo) and (not c.strong or _negated(lex, text, c, lo)):
+        if not _kept(lex, text, c, lo):
             continue
         key = c.name.replace("微信公众号", "公众号")  # “泉州税务”微信公众号 = 泉州税务公众号
         if key in seen:

@@ -12,6 +12,7 @@ from .. import literals
 from ..lastcall import for_last_call
 from ..schema import Span
 from .lexicon import lexicon
+from .words import article, vocabulary
 
 SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_END = re.compile(r"[，,：:。！？!?；;\n]")
@@ -60,29 +61,34 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
 
 
 @lru_cache(maxsize=32)
-def _word_scanner(patterns: tuple[re.Pattern, ...]) -> tuple[Optional[re.Pattern], int]:
+def _word_scanner(patterns: tuple[re.Pattern, ...]) -> tuple[Optional[re.Pattern], int, frozenset[str]]:
     """One scanner for the needed words of `patterns` (None when one of them needs none),
-    and how far before a piece an occurrence reaching into it may start."""
+    how far before a piece an occurrence reaching into it may start, and the words."""
     words: set[str] = set()
     for rx in patterns:
         need = literals.needed(rx)
         if need is None:
-            return None, 0  # a pattern without a needed word: nothing can be skipped
+            return None, 0, frozenset()  # a pattern without a needed word: nothing can be skipped
         words |= need
-    return literals.scanner(frozenset(words)), max(map(len, words)) - 1
+    return literals.scanner(frozenset(words)), max(map(len, words)) - 1, frozenset(words)
 
 
 class WordHits:
     """Where a text holds one of the words that every match of some patterns contains
     (literals.needed), found by one scan: a piece holding none of them matches none of the
-    patterns, and is skipped without trying them."""
+    patterns, and is skipped without trying them. Over a whole text whose words are in the
+    stage's vocabulary (words.py), the occurrences are those its one pass found (every
+    occurrence, overlapping ones too: at least the scan's)."""
 
     def __init__(self, text: str, patterns: tuple[re.Pattern, ...], lo: int = 0, hi: Optional[int] = None) -> None:
-        scanner, self.reach = _word_scanner(patterns)
+        scanner, self.reach, words = _word_scanner(patterns)
         self.starts: Optional[list[int]] = None
         if scanner is not None:
             hi = len(text) if hi is None else hi
-            self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
+            if lo == 0 and hi == len(text) and vocabulary().words.issuperset(words):
+                self.starts = article(text).starts(words)
+            else:
+                self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
 
     def pieces(self, spans: list[tuple[int, int]]) -> list[int]:
         """The indices of the sorted, disjoint `spans` that may hold one of the words: those
@@ -142,6 +148,11 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     again past the part already stripped."""
     if s >= e or (text[s] not in _HEAD and text[e - 1] not in _TAIL):
         return s, e  # the usual piece: nothing to strip at either end
+    head, tail = text[s], text[e - 1]
+    if head not in _TRIM and tail not in _TRIM \
+            and (head not in _PAIRS or text.find(_PAIRS[head], s + 1, e) >= 0) \
+            and (tail not in _CLOSERS or _CLOSERS[tail] == tail or text.find(_CLOSERS[tail], s, e - 1) >= 0):
+        return s, e  # a bracket or quote at an end, closed or opened inside: nothing to strip either
     last_close: dict[str, int] = {}
     first_open: dict[str, int] = {}
 
@@ -193,15 +204,17 @@ def _modal(fragment: str):
     return "open" if lex.directive_re.match(fragment) else None
 
 
-def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, int]] = ()) -> list[Span]:
+def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, int]] = (),
+                        sentences: Optional[list[tuple[int, int]]] = None) -> list[Span]:
     """Steps written as running text: a clause with a modal opens a step, which runs on
     through the following clauses of its sentence until a purpose clause (以便, 避免),
-    a negated modal or a new modal. Kept only when it names a service action."""
+    a negated modal or a new modal. Kept only when it names a service action. `sentences`:
+    the sentences of text[lo:hi] when the caller has them (one of sentences(text), itself)."""
     lex = lexicon()
     skip = sorted(skip)
     steps: list[tuple[int, int]] = []
     k = 0  # skip ranges before the current clause are passed once (clauses come in order)
-    for s_lo, s_hi in spans(text, lo, hi, SENTENCE_END):
+    for s_lo, s_hi in spans(text, lo, hi, SENTENCE_END) if sentences is None else sentences:
         cur = None
         for c_lo, c_hi in spans(text, s_lo, s_hi, CLAUSE_END):
             clause = text[c_lo:c_hi]

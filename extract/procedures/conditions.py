@@ -14,12 +14,13 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import literals
-from ..literals import _sre_parse, holds_any, needed_words
+from ..literals import _sre_parse, needed_words
 from ..schema import Span
 from .assemble import Draft, Taken
 from .clauses import make_span, trim
 from .lexicon import lexicon
 from .lists import OrderedList, _anchored_finditer
+from .words import article
 
 _REFERS_TO_LIST = re.compile(r"以下|下列|如下")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -67,9 +68,10 @@ def _guards() -> dict[str, Optional[tuple[str, ...]]]:
 def _scan(text: str, key: str):
     """_rx()[key].finditer(text) (_clause_finditer for the clause-opening ones), or nothing
     when the text lacks the words every match needs."""
-    if not holds_any(text, _guards()[key]):
+    art = article(text)
+    if not art.holds_any(_guards()[key]):
         return iter(())
-    return _clause_finditer(text, key) if key in ("subject", "people_list") else _rx()[key].finditer(text)
+    return _clause_finditer(text, key) if key in ("subject", "people_list") else art.finditer(_rx()[key], _guards()[key])
 
 
 _CLAUSE_START = re.compile(r"\(\?:\(\?<=\[([^\]]+)\]\)\|\^\)(.*)$", re.S)
@@ -83,6 +85,11 @@ def _clause_start_re(pattern: str) -> Optional[re.Pattern]:
     if not m or len(_sre_parse.parse(pattern).data) < 2:
         return None  # not that form, or REST holds a top-level | (an alternative without the start)
     return re.compile(f"[{m.group(1)}](?={m.group(2)})")
+
+
+def near_word_sets() -> list[frozenset[str]]:
+    """The needed words of the clause-opening patterns tried near their words (for words.py)."""
+    return [literals.needed(_rx()[k]) for k in ("subject", "people_list") if _near_words(k) is not None]
 
 
 @lru_cache(maxsize=8)
@@ -111,10 +118,9 @@ def _clause_finditer(text: str, key: str):
     # a match starting after the break at b holds a needed word, reported at some h with
     # b - width < h <= b + reach (+1): only the breaks within those windows of the (few)
     # words are tried, each a start the trigger would also have offered when it matches
-    breaks, words, width, reach = near
+    breaks, _, width, reach = near
     anchors, done = [0], 0
-    for w in words.finditer(text):
-        h = w.start()
+    for h in article(text).starts(literals.needed(rx[key])):  # (every occurrence: at least the scanner's)
         lo, hi = max(done, h - width), h + reach
         if lo < hi:
             anchors.extend(b.start() + 1 for b in breaks.finditer(text, lo, hi))
@@ -192,7 +198,10 @@ def inline_conditions(text: str, lo: int, hi: int, skip=()) -> list[Span]:
     (；-separated, and people joined by 和/以及 apart)."""
     out = []
     rx = _rx()
-    for m in lexicon().condition_intro_re.finditer(text, lo, hi):
+    lex = lexicon()
+    found = article(text).finditer(lex.condition_intro_re, lex.guards["condition_intro_re"]) if (lo, hi) == (0, len(text)) \
+        else lex.condition_intro_re.finditer(text, lo, hi)  # (a whole text: scanned around its words)
+    for m in found:
         if _REFERS_TO_LIST.search(m.group()) or any(a <= m.start() < b for a, b in skip):
             continue
         limit = min(hi, m.end() + MAX_CHARS)
@@ -261,15 +270,19 @@ def _bigrams(s: str) -> set[str]:
     return {m.group(1) for m in _HAN2.finditer(s)} - stop
 
 
-def _best(drafts: list[Draft], starts: list[int], s: int, e: int, words: set[str], gap: int) -> Optional[Draft]:
+def _best(drafts: list[Draft], starts: list[int], s: int, e: int, words: set[str], gap: int,
+          profiles: dict[int, set[str]]) -> Optional[Draft]:
     """Among the NEAREST drafts on each side, the one sharing most words with the statement
-    (ties: the nearest); without shared words, a draft within `gap` characters."""
+    (ties: the nearest); without shared words, a draft within `gap` characters. `profiles`:
+    the words of each draft's goal and first steps, kept by id() as they are computed."""
     i = bisect_left(starts, s)
     cands = drafts[max(0, i - NEAREST) : i + NEAREST]
     best, best_key = None, None
     for d in cands:
-        profile = (d.goal or "") + "".join(x.text for x in d.steps[:3])
-        score = len(words & _bigrams(profile))
+        profile = profiles.get(id(d))
+        if profile is None:
+            profile = profiles[id(d)] = _bigrams((d.goal or "") + "".join(x.text for x in d.steps[:3]))
+        score = len(words & profile)
         dist = d.start - e if d.start >= e else (s - d.end if s >= d.end else 0)
         key = (score, -abs(dist))
         if score > 0 and (best_key is None or key > best_key):
@@ -397,6 +410,7 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
     blocks.sort(key=lambda b: b[0])
     seen: set[tuple[int, int]] = set()
     channel_names = _ChannelCache(text)
+    profiles: dict[int, set[str]] = {}  # a draft's goal and steps do not change here: their words are read once
     have_any = Taken()
     for d in drafts:
         for c in d.conditions:
@@ -408,7 +422,7 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
         inside = _inside(drafts, starts, s, e)
         targets = [inside] if inside else _by_channel(text, drafts, starts, s, e, channel_names)
         if not targets:
-            t = _best(drafts, starts, s, e, _bigrams(intro), gap)
+            t = _best(drafts, starts, s, e, _bigrams(intro), gap, profiles)
             targets = _run_of(drafts, starts, t, e) if t is not None else []
         for target in targets:
             have = {(c.start, c.end) for c in target.conditions}

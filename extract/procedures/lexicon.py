@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import ahocorasick_rs
 from ..literals import needed_words
 from ..datafiles import load_yaml
 
@@ -98,19 +97,9 @@ class Lexicon:
             "suffix_re", "office_re", "hotline_re", "question_re", "question_line_label_re", "contact_heading_re",
             "condition_intro_re", "arrow_re", "seq_first_re")}
         self.gazetteer = {e.surface: e for e in gazetteer}  # a surface listed twice: its last entry
-        # the names a text is scanned for (numbers count only by the hotline pattern: 拨打…, …热线);
-        # ahocorasick_rs (Rust) as a DFA (a hundred names: small) finds every occurrence in the 74
-        # plain texts of the throughput benchmark in ~2 ms (its NFAs ~4.5 ms, pyahocorasick ~8.5 ms)
+        # the names a text is scanned for (numbers count only by the hotline pattern: 拨打…, …热线),
+        # by words.py's one pass over each article
         self.scanned = [e for e in self.gazetteer.values() if e.kind != "hotline"]
-        self.automaton = ahocorasick_rs.AhoCorasick([e.surface for e in self.scanned],
-                                                    matchkind=ahocorasick_rs.MatchKind.Standard,
-                                                    implementation=ahocorasick_rs.Implementation.DFA)
-
-    def gazetteer_hits(self, text: str) -> list[tuple[int, int, GazetteerEntry]]:
-        """(start, end, entry) of every occurrence of a scanned name in `text`, overlapping
-        ones too, by end (the longest first at one end)."""
-        entries = self.scanned
-        return [(s, e, entries[k]) for k, s, e in self.automaton.find_matches_as_indexes(text, overlapping=True)]
 
 
 def _read_gazetteer(path: Path) -> list[GazetteerEntry]:

@@ -13,14 +13,16 @@ from typing import Optional
 from .. import literals
 from ..datafiles import load_yaml
 
-from ..literals import holds_any, needed_words
+from ..literals import needed_words
 from .lexicon import HERE, lexicon
 from .prose import action_start
+from .words import article
 
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 _SPACE = " \t\u3000"
 _BLANK = _SPACE + "\n"
 _TITLE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_STOPS = "。！？!?\n；;"  # where the clause before a colon starts (after the last of them)
 
 
 @dataclass
@@ -103,12 +105,30 @@ def _config():
     def after(bs: list[str]) -> str:
         return "(?=" + "|".join(f"(?:{b})" for b in bs) + ")"
 
-    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + after(bodies["anchor"]), re.M),
+    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + _first_class(bodies["anchor"])
+                                              + after(bodies["anchor"]), re.M),
                          "line": re.compile("\n" + after(bodies["line"]), re.M)}
     data["last_item_end_re"] = re.compile(f"[{re.escape(data['last_item_ends'])}]")
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
+
+
+def _first_class(bodies: list[str]) -> str:
+    """A look-ahead for the characters one of `bodies` can start with ((?=[\\d（(一二…]): tried
+    before the bodies themselves, it turns most anchor characters away with one test; empty
+    when a body's first character cannot be told."""
+    tests = [_first_test(b) for b in bodies]
+    if not tests or any(t is None for t in tests):
+        return ""
+    chars = sorted({c for t in tests if t is not _DECIMAL for c in t})
+    return "(?=[" + ("\\d" if _DECIMAL in tests else "") + re.escape("".join(chars)) + "])"
+
+
+def scanned_words() -> list[Optional[tuple[str, ...]]]:
+    """The needed words of the marker patterns scanned anywhere (for words.py's vocabulary)."""
+    _, fams = _config()
+    return [first for fam in fams for where, first in zip(fam.starts, fam.firsts) if where is None]
 
 
 def _number(tok: str) -> int:
@@ -146,13 +166,15 @@ def _anchors_for(text: str, starts: dict, first) -> list[int]:
     match at: those followed by such a character (the others fail at once)."""
     if first is None:
         return starts["anchor"]
+    known = starts.setdefault("for", {})  # several families share a first (digits, （ and ()
+    if first in known:
+        return known[first]
     by_head = starts.get("by_head")
     if by_head is None:
         by_head = starts["by_head"] = _by_head(text, starts["anchor"])  # once per text
     keys = [c for c in by_head if (c.isdecimal() if first is _DECIMAL else c in first)]
-    if len(keys) == 1:
-        return by_head[keys[0]]
-    return sorted(p for c in keys for p in by_head[c])
+    found = known[first] = by_head[keys[0]] if len(keys) == 1 else sorted(p for c in keys for p in by_head[c])
+    return found
 
 
 def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
@@ -168,39 +190,46 @@ def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
             end = m.end()
 
 
-def _matches(text: str, fam: _Family, starts: dict[str, list[int]]) -> list[tuple[int, int, int]]:
-    """(start, end, number) of the family's markers, in order, one per position."""
-    found: dict[int, tuple[int, int, int]] = {}
+def _matches(text: str, fam: _Family, starts: dict[str, list[int]], art) -> list[tuple[int, int, int]]:
+    """(start, end, number) of the family's markers, in order, one per position (the first
+    pattern's where two of the family's patterns match at one place)."""
+    found: list[tuple[int, int, int]] = []
     for rx, where, first in zip(fam.patterns, fam.starts, fam.firsts):
         if where == "anchor":
             ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
         elif where:
             ms = _anchored_finditer(text, rx, starts[where])
-        elif holds_any(text, first):  # (first: the words a match needs)
-            ms = rx.finditer(text)
-        else:
-            continue
+        else:  # (first: the words a match needs; scanned around their occurrences)
+            ms = art.finditer(rx, first)
         for m in ms:
-            start = m.start()
-            while start < m.end() and text[start] in _BLANK:
+            start, end = m.span()
+            while start < end and text[start] in _BLANK:
                 start += 1
-            if start not in found:
-                found[start] = (start, m.end(), _number(m.group(1)))
-    return [found[k] for k in sorted(found)]
+            found.append((start, end, _number(m.group(1))))
+    if len(fam.patterns) == 1:
+        return found  # one pattern's matches: in order, none overlapping
+    first_at: dict[int, tuple[int, int, int]] = {}
+    for f in found:
+        first_at.setdefault(f[0], f)
+    return [first_at[k] for k in sorted(first_at)]
 
 
 def _runs(text: str) -> list[OrderedList]:
     data, fams = _config()
     out = []
     starts = _starts(text)
+    art = article(text)  # the article's word pass (words.py)
     for fam in fams:
+        marks = _matches(text, fam, starts, art)
+        if len(marks) < 2:
+            continue  # no run of two
         run: list[tuple[int, int, int]] = []  # (marker start, marker end, number)
 
         def close(limit: int):
             if len(run) >= 2:
                 out.append(_build(text, fam, run, data, limit))
 
-        for start, end, n in _matches(text, fam, starts):
+        for start, end, n in marks:
             if run and n == run[-1][2] + 1 and start - run[-1][1] <= fam.max_gap:
                 run.append((start, end, n))
             else:
@@ -300,9 +329,8 @@ def _prev_line(text: str, j: int) -> Optional[tuple[int, int]]:
 
 def _colon_clause(text: str, colon: int) -> Optional[tuple[int, int]]:
     """The clause that ends at a colon (up to 80 characters back, within its sentence)."""
-    k = colon
-    while k > 0 and text[k - 1] not in "。！？!?\n；;" and colon - k < 80:
-        k -= 1
+    lo = max(0, colon - 80)
+    k = max(lo, 1 + max(text.rfind(c, lo, colon) for c in _CLAUSE_STOPS))
     return (k, colon) if k < colon else None
 
 
@@ -369,14 +397,14 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     if lst.role == "alternatives":
         return "alternatives"
     label_re = data["label_item_re"]
-    labels = sum(
-        1 for s, e in lst.items
-        if (m := label_re.match(text[s:e])) and not lex.service_re.search(m.group())
-    )
-    actions = sum(
-        1 for s, e in lst.items
-        if _is_action(text, s, e, data) or has_channel(s, e) or lex.arrow_re.search(text[s:e])
-    )
+
+    def acting(s: int, e: int) -> bool:
+        return bool(_is_action(text, s, e, data) or has_channel(s, e) or lex.arrow_re.search(text[s:e]))
+
+    def labels() -> int:  # (items counted only when a rule below needs them)
+        return sum(1 for s, e in lst.items
+                   if (m := label_re.match(text[s:e])) and not lex.service_re.search(m.group()))
+
     cases = sum(1 for s, e in lst.items if lex.case_item_re.match(text, s, e))
     if cases * 2 > n:
         return "none"  # cases (选择到银行网点领卡的，…；选择邮寄的，…), not an order of steps
@@ -386,18 +414,22 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     if n > 1 and sum(1 for g in gaps if g > data["outline_gap"]) * 2 >= n - 1:
         return "none"  # an outline: headings with body text in between
     titled = sum(1 for s, e in lst.items if title_of(text, s, e))
-    if intro and lex.alternatives_cue_re.search(intro) and titled * 2 >= n and actions >= 1:
+    if intro and lex.alternatives_cue_re.search(intro) and titled * 2 >= n and any(acting(s, e) for s, e in lst.items):
         return "alternatives"
     if titled * 2 >= n and not (intro and lex.procedure_cue_re.search(intro)):
         return "none"  # sections under headings (参保范围。…；申请流程。…): an outline
     cue = bool(intro and lex.procedure_cue_re.search(intro))
-    if cue and actions >= 1:
+    if cue and any(acting(s, e) for s, e in lst.items):
         return "procedure"
     if sum(e - s for s, e in lst.items) > data["long_item_chars"] * n:
         return "none"  # paragraphs of a notice (一、…十、), not steps
-    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and actions >= 1 and labels < n:
+    actions = sum(1 for s, e in lst.items if acting(s, e))
+    if not actions:
+        return "none"  # (the two rules below need an action)
+    labels_n = labels()
+    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and labels_n < n:
         return "procedure"  # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…
-    if labels * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
+    if labels_n * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
         return "procedure"
     return "none"
 

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..literals import needed_words
 from .lexicon import lexicon
+from .words import article
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -84,6 +86,32 @@ def _bare_paths(text: str, lo: int, hi: int) -> list[re.Match]:
     return out
 
 
+@lru_cache(maxsize=1)
+def inner_separator_words() -> tuple[str, ...]:
+    """The words one of which a path inside one quoted string holds (for words.py's vocabulary)."""
+    return needed_words(_patterns()[3])
+
+
+@lru_cache(maxsize=1)
+def _in_turn_words() -> tuple[str, ...]:
+    """The words one of which a path listed after 依次点击 holds."""
+    return needed_words(_patterns()[1])
+
+
+def scanned_words() -> list[tuple[str, ...]]:
+    """The words this module asks the article's word pass about (for words.py's vocabulary)."""
+    return [inner_separator_words(), _in_turn_words()]
+
+
+def _has_inner_separator(text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi] holds a separator of a path inside a quoted string (办事>社保): most texts
+    hold none, and their quoted strings need no look (from the article's word pass when the
+    range is the whole text)."""
+    if (lo, hi) == (0, len(text)):
+        return article(text).holds_any(inner_separator_words())
+    return _patterns()[3].search(text, lo, hi) is not None
+
+
 def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
     return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
 
@@ -123,11 +151,12 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
                 hops[-1] = (hops[-1][0], tail.start())
             if _plausible(text, hops):
                 found.append(MenuPath(hops, hops[0][0], hops[-1][1]))
-    for m in listed.finditer(text, lo, hi):
+    whole = (lo, hi) == (0, len(text))  # (a whole text: scanned around 依次 only)
+    for m in article(text).finditer(listed, _in_turn_words()) if whole else listed.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(1), m.end(1))]
         if _plausible(text, hops):
             found.append(MenuPath(hops, m.start(1), m.end(1)))
-    for m in quoted.finditer(text, lo, hi):
+    for m in quoted.finditer(text, lo, hi) if _has_inner_separator(text, lo, hi) else ():
         s, e = m.start(1), m.end(1)
         cuts = list(inner_sep.finditer(text, s, e))
         if not cuts:

@@ -155,6 +155,12 @@ _APPLY = "申请"
 _APPLY_START = re.compile(_APPLY)
 
 
+def word_hit_patterns() -> list[re.Pattern]:
+    """The patterns whose needed words pick the sentences to look at (for words.py's vocabulary)."""
+    rx = _rx()
+    return [rx["application"], _APPLY_START, rx["first"]]
+
+
 def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
     """Application chains: a sentence in which someone applies (可向…提出申请), then the
     sentences in which offices handle it (审核, 核实, 审批, 公示 …), to the first sentence

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..literals import holds_any
 from .lexicon import lexicon
+from .words import article
 
 _SENTENCE_MARKS = "。！？!?；;"
 
@@ -36,7 +36,7 @@ class QA:
 
 def _labelled(text: str) -> list[QA]:
     lex = lexicon()
-    questions = list(lex.question_re.finditer(text))
+    questions = article(text).finditer(lex.question_re, lex.guards["question_re"])
     out = []
     for i, q in enumerate(questions):
         nxt = questions[i + 1].start() if i + 1 < len(questions) else len(text)
@@ -68,7 +68,7 @@ def _next_line(text: str, i: int, limit: int) -> tuple[int, int]:
 def _label_lines(text: str) -> list[QA]:
     """Q\\n哪些人享有…？\\n已参保…的被保险人 …"""
     lex = lexicon()
-    if not holds_any(text, lex.guards["question_line_label_re"]):
+    if not article(text).holds_any(lex.guards["question_line_label_re"]):
         return []  # no Q or 问: no label (a scan for the words, not a try at every line)
     labels = list(lex.question_line_label_re.finditer(text))
     out = []
@@ -90,10 +90,9 @@ def _howto_lines(text: str, taken: list[tuple[int, int]]) -> list[QA]:
     out = []
     pos = 0
     k = 0
-    while True:
-        q_end = _find_question_mark_line(text, pos)
-        if q_end < 0:
-            break
+    for q_end in _question_mark_lines(text):
+        if q_end < pos:
+            continue  # inside the answer just taken
         pos = q_end + 1
         qs = text.rfind("\n", max(0, q_end - lex.howto_question_max - 1), q_end) + 1
         if qs == 0 and q_end > lex.howto_question_max:
@@ -112,21 +111,16 @@ def _howto_lines(text: str, taken: list[tuple[int, int]]) -> list[QA]:
     return out
 
 
-def _find_question_mark_line(text: str, pos: int) -> int:
-    """Position of the next ？ that ends a line (followed by a line break or the end)."""
-    while True:
-        i = _min_pos(text.find("？\n", pos), text.find("?\n", pos))
-        if i < 0:
-            return -1
-        return i
-
-
-def _min_pos(a: int, b: int) -> int:
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
+def _question_mark_lines(text: str) -> list[int]:
+    """Positions of the ？ (or ?) that end a line (followed by a line break), in order: each
+    mark's occurrences found once, not searched for again from every question."""
+    out = []
+    for mark in ("？\n", "?\n"):
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return sorted(out)
 
 
 def _answer_paragraph(text: str, i: int) -> tuple[int, int]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .clauses import trim
-from ..literals import holds_any
 from .lexicon import lexicon
+from .words import article
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MONEY = re.compile(r"\d[\d.]{0,12}\s{0,2}(?:万|亿)?元")
@@ -52,10 +52,10 @@ def _plausible_path(text: str, parts, has_channel) -> bool:
 def find_arrows(text: str, has_channel) -> list[Sequence]:
     lex = lexicon()
     out = []
-    if not holds_any(text, lex.guards["arrow_re"]):
+    if not article(text).holds_any(lex.guards["arrow_re"]):
         return out  # no arrow (most texts)
     seen = 0  # arrows before this were examined with an earlier one (same sentence window)
-    for m in lex.arrow_re.finditer(text):
+    for m in article(text).finditer(lex.arrow_re, lex.guards["arrow_re"]):
         if m.start() < seen:
             continue
         s = m.start()
@@ -93,9 +93,9 @@ def find_ordinal_chains(text: str) -> list[Sequence]:
     """首先…然后…最后: at least two steps that ask for a service action, none narrated (了)."""
     lex = lexicon()
     out = []
-    if not holds_any(text, lex.guards["seq_first_re"]):
+    if not article(text).holds_any(lex.guards["seq_first_re"]):
         return out  # no 首先 or 第一
-    for m in lex.seq_first_re.finditer(text):
+    for m in article(text).finditer(lex.seq_first_re, lex.guards["seq_first_re"]):
         if not _at_clause_start(text, m.start()) or (out and m.start() < out[-1].end):
             continue
         limit = min(len(text), m.start() + 400)

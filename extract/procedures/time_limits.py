@@ -22,6 +22,15 @@ def _rx():
     return re.compile(d["time_limit"]), d["time_limit_units"], re.compile(f"(?:{d['modal_pattern']})")
 
 
+@lru_cache(maxsize=1)
+def _number_unit() -> re.Pattern:
+    """What every time limit holds, a number's last character and its unit (3个工作日, 十天):
+    a step without it is not scanned for the whole pattern (whose optional 自…起 part
+    makes it tried at every character)."""
+    units = "|".join(sorted(map(re.escape, _rx()[1]), key=len, reverse=True))
+    return re.compile(rf"[\d{''.join(_CN)}]个?(?:{units})")
+
+
 def _number(tok: str) -> int:
     if tok.isdigit():
         return int(tok)
@@ -36,7 +45,10 @@ def time_limits(text: str, steps: list[Span]) -> list[Deadline]:
     """The relative time limits stated in `steps` (each step read once)."""
     rx, units, modal = _rx()
     out = []
+    has_limit = _number_unit().search
     for st in steps:
+        if not has_limit(text, st.start, st.end):
+            continue
         for m in rx.finditer(text, st.start, st.end):
             bounded = bool(m.group("anchor")) or text.startswith(("内", "之内", "以内"), m.end() - 2) \
                 or bool(_LIMIT_WORD.search(text, m.end() - 2, m.end()))
