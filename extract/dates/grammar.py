@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Iterator, Optional
 
 from ..literals import first_chars, starts as read_starts
@@ -252,24 +253,52 @@ def _core(m: re.Match, g: Grammar) -> Core:
     return Core(rule, m.start(), m.end(), parts)
 
 
-_AUTOMATON: list[tuple[Grammar, object]] = []  # (the grammar, its automaton), built on the first scan
+class _Scanning:
+    """What scan() uses beside a grammar, built from it on the first scan of a process (an
+    automaton cannot be pickled): the automaton of its start words; for each word of three
+    characters, the table entry of the positions it starts at (the longest key found there is
+    the word, or a prefix of it: known in advance); for each core, its group names and parts."""
 
-
-def _visits(g: Grammar, text: str) -> list[int]:
-    """The positions of `text` that g.starts matches at, in order: the starts of g.start_words,
-    found by an Aho-Corasick automaton (ahocorasick_rs, a DFA: ~3x faster than the regex,
-    which stops at each start character, some 15% of a Chinese text, to try its lookahead).
-    A text the automaton cannot read (a lone surrogate is no UTF-8) is scanned by the regex."""
-    if not _AUTOMATON or _AUTOMATON[-1][0] is not g:
+    def __init__(self, g: Grammar):
         import ahocorasick_rs   # here: a process that parses no date does not load it
 
-        _AUTOMATON[:] = [(g, ahocorasick_rs.AhoCorasick(list(g.start_words), matchkind=ahocorasick_rs.MatchKind.Standard,
-                                                        implementation=ahocorasick_rs.Implementation.DFA))]
+        self.grammar = g
+        words = list(g.start_words)
+        self.automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                    implementation=ahocorasick_rs.Implementation.DFA)
+        get = g.dispatch.get
+        self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
+        self.parts = {rule: (tuple(group for group, _ in pairs), tuple(part for _, part in pairs))
+                      for rule, pairs in g.parts.items()}
+
+
+_SCANNING: list[_Scanning] = []
+
+
+def _scanning(g: Grammar) -> _Scanning:
+    if not _SCANNING or _SCANNING[-1].grammar is not g:
+        _SCANNING[:] = [_Scanning(g)]
+    return _SCANNING[-1]
+
+
+def _visits(g: Grammar, text: str) -> list[tuple[int, Optional[tuple]]]:
+    """The positions of `text` that g.starts matches at, in order, each with its table entry
+    where known in advance (else None): the starts of g.start_words (one word starts at each:
+    none holds another at its start), found by an Aho-Corasick automaton (ahocorasick_rs, a
+    DFA: ~3x faster than the regex, which stops at each start character, some 15% of a Chinese
+    text, to try its lookahead). A text the automaton cannot read (a lone surrogate is no
+    UTF-8) is scanned by the regex."""
+    sc = _scanning(g)
     try:
-        found = _AUTOMATON[-1][1].find_matches_as_indexes(text, overlapping=True)
+        found = sc.automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:
-        return [m.start() for m in g.starts.finditer(text)]
-    return sorted({start for _, start, _ in found})
+        return [(m.start(), None) for m in g.starts.finditer(text)]
+    found.sort(key=_START)
+    entries = sc.entries
+    return [(start, entries[k]) for k, start, _ in found]
+
+
+_START = itemgetter(1)
 
 
 def scan(text: str) -> Iterator[Core]:
@@ -285,20 +314,29 @@ def scan(text: str) -> Iterator[Core]:
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
     get = dispatch.get
-    for pos in _visits(g, text):
-        for i, rx in get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ()):
+    for pos, entries in _visits(g, text):
+        if entries is None:
+            entries = get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ())
+        for i, rx in entries:
             if pos >= resume[i]:
                 m = rx.match(text, pos)
                 if m is not None:
                     resume[i] = m.end()
                     found.append((pos, order[m.lastgroup], m))
-    found.sort(key=_by_start)
+    found.sort(key=_BY_START)
+    parts_of = _scanning(g).parts
     for _, _, m in found:
-        yield _core(m, g)
+        rule = m.lastgroup
+        names, parts = parts_of.get(rule, ((), ()))
+        if len(names) == 1:
+            value = m.group(names[0])
+            yield Core(rule, m.start(), m.end(), {parts[0]: value} if value is not None else {})
+        else:  # the groups of the core in one call
+            values = m.group(*names) if names else ()
+            yield Core(rule, m.start(), m.end(), {p: v for p, v in zip(parts, values) if v is not None})
 
 
-def _by_start(item: tuple) -> tuple[int, int]:
-    return item[0], item[1]
+_BY_START = itemgetter(0, 1)
 
 
 def match_suffix(name: str, text: str, pos: int) -> re.Match | None:
