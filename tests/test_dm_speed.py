@@ -155,3 +155,18 @@ def test_sieve_reads_the_characters_of_each_rule():
     assert {"：", ":"} <= by_name["due_label"].label_last
     assert by_name["conditional"].before_last is None  # [^，。…]{0,24}$: any character
     assert not re.search("[一-龥]", "".join(by_name["effective_from"].after_first - set("施开生正起实执")))
+
+
+# -- money: the sentences scanned ---------------------------------------------------------
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab元%。；！？\n，", max_size=200), st.data())
+def test_after_last_end_is_that_of_a_forward_scan(text, data):
+    """money._after_last_end (a reverse find per end character) gives where the text after the
+    last sentence end in text[lo:hi] starts, as the last match of SENTENCE_END there."""
+    from extract.money import _after_last_end
+    from extract.money.patterns import SENTENCE_END
+
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _after_last_end(text, lo, hi) == max([m.end() for m in SENTENCE_END.finditer(text, lo, hi)], default=lo)

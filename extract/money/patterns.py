@@ -94,7 +94,8 @@ def _cue(word: str) -> str:
 
 
 CUE = re.compile("|".join(_cue(w) for w in sorted(_LEAD_CUES | _AFTER_CUES, key=lambda w: (-len(w), w))))
-SENTENCE_END = re.compile("[。；！？]")
+SENTENCE_END_CHARS = "。；！？"
+SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}]")
 
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
