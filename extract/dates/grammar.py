@@ -73,6 +73,8 @@ class Grammar:
     # the first three, two or one characters at a position -> (scanner index, the
     # scanner's cores that can begin so), for each scanner that has some
     dispatch: dict[str, tuple[tuple[int, re.Pattern], ...]] = field(default_factory=dict)
+    # suffix name -> the characters a non-empty match of it can begin with (None: unknown)
+    suffix_firsts: dict[str, Optional[frozenset[str]]] = field(default_factory=dict)
 
 
 @cached("dates.grammar", sources=("dates", "literals.py", "datafiles.py", *LIBRARY_FILES))
@@ -99,8 +101,9 @@ def grammar() -> Grammar:
         for name, pattern in spec["suffixes"].items()
     }
     dispatch, tails = _tables(groups, bodies)
+    firsts = {name: found.chars if (found := read_starts(rx)) is not None else None for name, rx in suffixes.items()}
     return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)}, starts=_starts(tails),
-                   start_words=_start_words(tails), dispatch=dispatch)
+                   start_words=_start_words(tails), dispatch=dispatch, suffix_firsts=firsts)
 
 
 def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
@@ -340,5 +343,11 @@ _BY_START = itemgetter(0, 1)
 
 
 def match_suffix(name: str, text: str, pos: int) -> re.Match | None:
-    m = grammar().suffixes[name].match(text, pos)
+    """The suffix `name` at `pos`, when it is not empty (none where the character there
+    cannot begin it: most dates are followed by none of their suffixes)."""
+    g = grammar()
+    firsts = g.suffix_firsts.get(name)
+    if firsts is not None and text[pos:pos + 1] not in firsts:
+        return None
+    m = g.suffixes[name].match(text, pos)
     return m if m and m.end() > pos else None
