@@ -161,10 +161,10 @@ def _classify(text: str, start: int, end: int, is_range: bool) -> Role:
 
 
 class _Sieve:
-    """Which rules may match a date, by the characters beside it: a rule whose `before`
-    (`label`) match cannot end with the character before the date (clause breaks left out
-    for `before`), or whose `after` match cannot begin with the one after it, is passed over
-    without a call to its regex. Each neighbour character maps to a bit mask of the rules it
+    """Which rules may match a date, by the characters beside it: a rule whose `before` match
+    cannot end with the last character of the date's clause before it (nor its `label` match
+    with the character before the date), or whose `after` match cannot begin with the one
+    after it, is passed over without a call to its regex. Each neighbour character maps to a bit mask of the rules it
     leaves in; the rules of a mask are listed once."""
 
     def __init__(self, rules: tuple[Rule, ...]):
