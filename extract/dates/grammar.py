@@ -247,20 +247,26 @@ class Core:
 
 
 def _core(m: re.Match, g: Grammar) -> Core:
+    return _read_core(m, _scanning(g).groups)
+
+
+def _read_core(m: re.Match, groups: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> Core:
+    """The core `m` with the parts it holds, read from its groups in one call."""
     rule = m.lastgroup
-    parts = {}
-    for group, part in g.parts.get(rule, ()):
-        value = m.group(group)
-        if value is not None:
-            parts[part] = value
-    return Core(rule, m.start(), m.end(), parts)
+    names, parts = groups.get(rule, ((), ()))
+    if len(names) == 1:
+        value = m.group(names[0])
+        return Core(rule, m.start(), m.end(), {parts[0]: value} if value is not None else {})
+    values = m.group(*names) if names else ()
+    return Core(rule, m.start(), m.end(), {p: v for p, v in zip(parts, values) if v is not None})
 
 
 class _Scanning:
     """What scan() uses beside a grammar, built from it on the first scan of a process (an
     automaton cannot be pickled): the automaton of its start words; for each word of three
     characters, the table entry of the positions it starts at (the longest key found there is
-    the word, or a prefix of it: known in advance); for each core, its group names and parts."""
+    the word, or a prefix of it: known in advance); for each core, its group names and parts
+    (_read_core)."""
 
     def __init__(self, g: Grammar):
         import ahocorasick_rs   # here: a process that parses no date does not load it
@@ -271,7 +277,7 @@ class _Scanning:
                                                     implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         get = g.dispatch.get
         self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
-        self.parts = {rule: (tuple(group for group, _ in pairs), tuple(part for _, part in pairs))
+        self.groups = {rule: (tuple(group for group, _ in pairs), tuple(part for _, part in pairs))
                       for rule, pairs in g.parts.items()}
 
 
@@ -290,8 +296,8 @@ def _visits(g: Grammar, text: str) -> list[tuple[int, Optional[tuple]]]:
     none holds another at its start), found by an Aho-Corasick automaton (ahocorasick_rs: ~2x
     faster than the regex, which stops at each start character, some 15% of a Chinese text, to
     try its lookahead; its DFA form is ~3x faster, but takes 12 ms and 5 MB to build, against
-    4 ms and 0.5 MB). A text the automaton cannot read (a lone surrogate is no
-    UTF-8) is scanned by the regex."""
+    4 ms and 0.5 MB). A text the automaton cannot read (a lone surrogate is no UTF-8) is
+    scanned by the regex."""
     sc = _scanning(g)
     try:
         found = sc.automaton.find_matches_as_indexes(text, overlapping=True)
@@ -328,16 +334,9 @@ def scan(text: str) -> Iterator[Core]:
                     resume[i] = m.end()
                     found.append((pos, order[m.lastgroup], m))
     found.sort(key=_BY_START)
-    parts_of = _scanning(g).parts
+    groups = _scanning(g).groups
     for _, _, m in found:
-        rule = m.lastgroup
-        names, parts = parts_of.get(rule, ((), ()))
-        if len(names) == 1:
-            value = m.group(names[0])
-            yield Core(rule, m.start(), m.end(), {parts[0]: value} if value is not None else {})
-        else:  # the groups of the core in one call
-            values = m.group(*names) if names else ()
-            yield Core(rule, m.start(), m.end(), {p: v for p, v in zip(parts, values) if v is not None})
+        yield _read_core(m, groups)
 
 
 _BY_START = itemgetter(0, 1)
