@@ -36,8 +36,10 @@ def words(list_name: str) -> list[str]:
     return sorted(table(list_name), key=lambda w: (-len(w), w))
 
 
+@lru_cache(maxsize=1024)
 def to_int(token: Optional[str]) -> Optional[int]:
-    """'12' -> 12, '二十五' -> 25, '廿一' -> 21, '二〇二三' -> 2023, '十' -> 10."""
+    """'12' -> 12, '二十五' -> 25, '廿一' -> 21, '二〇二三' -> 2023, '十' -> 10 (the few
+    numerals of dates, read once each)."""
     if token is None or token == "":
         return None
     if token.isascii():

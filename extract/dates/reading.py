@@ -271,11 +271,24 @@ def _in_url(urls: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and pos < urls[i][1]
 
 
+_SECOND_END: list[frozenset[str]] = []
+
+
+def _second_end() -> frozenset[str]:
+    """The parts that name the second end of a range (y2, m2, d2; hh2, pod2…): those of the
+    grammar, and those _extend writes (a part's name + 2), whose names end in 2."""
+    if not _SECOND_END:
+        named = {part for pairs in grammar().parts.values() for _, part in pairs} | set(_CLOCK_PARTS)
+        _SECOND_END.append(frozenset(k for k in named | {k + "2" for k in named} if k.endswith("2")))
+    return _SECOND_END[0]
+
+
 def readings(text: str) -> list[Reading]:
     urls = _url_spans(text)
     url_starts = [s for s, _ in urls]
     found: list[Reading] = []
     last_end = 0
+    second_end = _second_end()
     for core in scan(text):
         if core.start < last_end:  # inside the suffix of the previous reading
             continue
@@ -294,7 +307,7 @@ def readings(text: str) -> list[Reading]:
             r = Reading(r.rule, month.start, r.end, {**month.parts, **r.parts})
         last_end = r.end
         r.parts = _ints(r.parts)
-        if any(k.endswith("2") for k in r.parts):
+        if not second_end.isdisjoint(r.parts):
             r.end_parts = {k[:-1]: v for k, v in r.parts.items() if k.endswith("2")}
             r.parts = {k: v for k, v in r.parts.items() if not k.endswith("2")}
         if _valid(r):

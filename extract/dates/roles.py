@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Optional
 
 from ..lastcall import for_last_call
+from ..literals import edges, starts
+from ..prebuilt import cached
 from .lexicon import load_yaml
+
+try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _parser
 
 CLAUSE_BREAK = re.compile(r"[，。；！？!?;,\n：:]")
 SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
@@ -27,6 +33,12 @@ class Rule:
     clause: Optional[re.Pattern]
     range_only: bool
     label: Optional[re.Pattern] = None
+    # the characters a match of `after` can begin with, of `before` and `label` end with
+    # (None: unknown, or the pattern may match empty): a date whose neighbour is none of
+    # them is passed over without a call to the regex (_classify)
+    after_first: Optional[frozenset[str]] = None
+    before_last: Optional[frozenset[str]] = None
+    label_last: Optional[frozenset[str]] = None
 
 
 @dataclass
@@ -37,23 +49,46 @@ class Role:
     trigger_end: Optional[int] = None
 
 
-@lru_cache(maxsize=None)
+@cached("dates.roles", sources=("dates/roles.yaml", "literals.py", "datafiles.py"))
 def rules() -> tuple[Rule, ...]:
+    """The rules of roles.yaml, compiled, with the characters their matches begin or end
+    with (or, in a fresh process, as the cache build stored them: reading those takes ~7 ms)."""
     out = []
     for spec in load_yaml("roles.yaml")["rules"]:
+        # a stray space between the date and its trigger is tolerated
+        before = re.compile(spec["before"].replace("$", "[ \t]?$")) if "before" in spec else None
+        after = re.compile(_AFTER_GAP + spec["after"]) if "after" in spec else None
+        label = re.compile(spec["label"]) if "label" in spec else None
         out.append(
             Rule(
                 role=spec["role"],
                 name=spec["name"],
-                # a stray space between the date and its trigger is tolerated
-                before=re.compile(spec["before"].replace("$", "[ \t]?$")) if "before" in spec else None,
-                after=re.compile(_AFTER_GAP + spec["after"]) if "after" in spec else None,
+                before=before,
+                after=after,
                 clause=re.compile(spec["clause"]) if "clause" in spec else None,
                 range_only=bool(spec.get("range")),
-                label=re.compile(spec["label"]) if "label" in spec else None,
+                label=label,
+                after_first=_first_chars(after),
+                before_last=_last_chars(before),
+                label_last=_last_chars(label),
             )
         )
     return tuple(out)
+
+
+def _first_chars(rx: Optional[re.Pattern]) -> Optional[frozenset[str]]:
+    """What a match of `rx` begins with (None: any character, or it may match empty)."""
+    found = starts(rx) if rx is not None else None
+    return found.chars if found is not None and found.min_width > 0 else None
+
+
+def _last_chars(rx: Optional[re.Pattern]) -> Optional[frozenset[str]]:
+    """What a match of `rx` ends with (None: any character, or it may match empty)."""
+    if rx is None:
+        return None
+    parsed = _parser.parse(rx.pattern, rx.flags)
+    chars, nullable = edges(list(parsed), last=True)
+    return None if chars is None or nullable or rx.flags & re.IGNORECASE else frozenset(chars)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,9 +132,7 @@ def _classify(text: str, start: int, end: int, is_range: bool) -> Role:
     cs = clause_start(text, start)
     before = text[cs:start]
     sentence = None
-    for rule in rules():
-        if rule.range_only and not is_range:
-            continue
+    for rule in _candidates(before[-1:], text[start - 1:start] if start else "", text[end:end + 1], is_range):
         mb = ma = None
         if rule.label is not None:
             lo = max(0, start - LABEL_WINDOW)
@@ -125,6 +158,55 @@ def _classify(text: str, start: int, end: int, is_range: bool) -> Role:
         trig = _trigger(mb, ma, cs)
         return Role(rule.role, rule.name, *trig)
     return Role("event")
+
+
+class _Sieve:
+    """Which rules may match a date, by the characters beside it: a rule whose `before` match
+    cannot end with the last character of the date's clause before it (nor its `label` match
+    with the character before the date), or whose `after` match cannot begin with the one
+    after it, is passed over without a call to its regex. Each neighbour character maps to a bit mask of the rules it
+    leaves in; the rules of a mask are listed once."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        everything = (1 << len(rules)) - 1
+        self.not_range = everything & ~sum(1 << i for i, r in enumerate(rules) if r.range_only)
+        self.last = self._masks([r.before_last if r.before is not None else None for r in rules])
+        self.label = self._masks([r.label_last if r.label is not None else None for r in rules])
+        self.first = self._masks([r.after_first if r.after is not None else None for r in rules])
+        self.lists: dict[int, tuple[Rule, ...]] = {}
+
+    @staticmethod
+    def _masks(sets: list[Optional[frozenset[str]]]) -> tuple[dict[str, int], int]:
+        """(character -> the rules it leaves in, the rules any other character leaves in):
+        a rule without such a set is always left in."""
+        default = sum(1 << i for i, chars in enumerate(sets) if chars is None)
+        by_char: dict[str, int] = {}
+        for i, chars in enumerate(sets):
+            for ch in chars or ():
+                by_char[ch] = by_char.get(ch, default) | 1 << i
+        return by_char, default
+
+    def candidates(self, last: str, label_last: str, first: str, is_range: bool) -> tuple[Rule, ...]:
+        (lb, ld), (bb, bd), (fb, fd) = self.last, self.label, self.first
+        mask = lb.get(last, ld) & bb.get(label_last, bd) & fb.get(first, fd)
+        if not is_range:
+            mask &= self.not_range
+        found = self.lists.get(mask)
+        if found is None:
+            found = self.lists[mask] = tuple(r for i, r in enumerate(self.rules) if mask >> i & 1)
+        return found
+
+
+_SIEVE: list[_Sieve] = []
+
+
+def _candidates(last: str, label_last: str, first: str, is_range: bool) -> tuple[Rule, ...]:
+    """The rules, in order, that may match a date with these neighbours (_Sieve)."""
+    found = rules()
+    if not _SIEVE or _SIEVE[-1].rules is not found:
+        _SIEVE[:] = [_Sieve(found)]
+    return _SIEVE[-1].candidates(last, label_last, first, is_range)
 
 
 def _trigger(mb, ma, offset: int) -> tuple[Optional[int], Optional[int]]:

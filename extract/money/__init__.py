@@ -10,13 +10,12 @@ on the publication date.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Iterator
 
 from ..schema import Mention
 from .changes import extract_changes
 from .normalize import money, percent, vague
-from .patterns import CUE, SCANNER, SENTENCE_END
+from .patterns import CUE, SCANNER, SENTENCE_END, SENTENCE_END_CHARS
 
 __all__ = ["extract_money", "extract_changes"]
 
@@ -47,21 +46,32 @@ def _scan(text: str) -> Iterator:
     scan finds there (lookbehinds still see the text before the start; what a match or a
     lookahead reads past its sentence's end would have to begin with that end character,
     which no pattern consumes and every lookahead decides on by itself)."""
-    ends: list[int] = []
     runs: list[list[int]] = []  # [start, end) of runs of sentences holding a cue
     for c in CUE.finditer(text):
-        if runs and c.start() < runs[-1][1]:
+        at = c.start()
+        if runs and at < runs[-1][1]:
             continue  # in the sentence already taken
-        if not ends:
-            ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
-        i = bisect_right(ends, c.start())
-        a, b = (ends[i - 1] if i else 0), ends[i]
+        # the cue's sentence: from after the last end before it (the previous run ends at
+        # one, so none is looked for before that) to its own end, included
+        a = _after_last_end(text, runs[-1][1] if runs else 0, at)
+        m = SENTENCE_END.search(text, at)
+        b = m.end() if m else len(text)
         if runs and runs[-1][1] == a:
             runs[-1][1] = b
         else:
             runs.append([a, b])
     for a, b in runs:
         yield from SCANNER.finditer(text, a, b)
+
+
+def _after_last_end(text: str, lo: int, hi: int) -> int:
+    """Where the text after the last sentence end in text[lo:hi] starts (lo: none). One
+    reverse find per end character, each looking only after the last end found so far."""
+    for ch in SENTENCE_END_CHARS:
+        i = text.rfind(ch, lo, hi)
+        if i >= 0:
+            lo = i + 1
+    return lo
 
 
 def _share_list_per(found: list[Mention], text: str) -> None:

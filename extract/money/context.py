@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .patterns import (BAD_BEFORE, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
+from .patterns import (BAD_BEFORE_CHARS, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
                        PER_CLAUSE_EACH, PER_EACH, PER_NOUN, PER_PREFIX, PER_SPLIT, RATE_HEAD, RATE_NOUN)
 from .rules import RULES
 
@@ -66,8 +66,13 @@ def _after_qian(text: str, end: int) -> int:
     return end + 1 if text[end:end + 1] == "钱" and text[end - 1:end] == "元" else end
 
 
+MOD_SUFFIX_FIRST = frozenset(w[0] for w in MOD_SUFFIX_WORDS)  # a MOD_SUFFIX match begins with one
+
+
 def suffix_mod(text: str, end: int) -> Optional[str]:
     end = _after_qian(text, end)
+    if text[end:end + 1] not in MOD_SUFFIX_FIRST:
+        return None
     m = MOD_SUFFIX.match(text, end, end + 4)
     if not m:
         return None
@@ -116,6 +121,9 @@ def per_units(per_text: str) -> list[str]:
     return PER_SPLIT.findall(per_text.lstrip("/／一每"))
 
 
+PER_REACH = max(WINDOW, CLAUSE_PER_CHARS)  # how far back adjacent_per and clause_per look for 每
+
+
 def adjacent_per(text: str, start: int) -> tuple[list[str], int]:
     """每人每年, 每个婴幼儿每月, 每托位 right before the amount: its units and the new
     span start."""
@@ -136,9 +144,10 @@ def adjacent_per(text: str, start: int) -> tuple[list[str], int]:
 def rate_per(text: str, start: int) -> list[str]:
     """年度最高支付限额为15万元 (年), 人均财政补助标准670元 (人): a rate noun before the
     amount in its clause (guide v2); the span stays the amount."""
-    seg = text[max(0, start - RATE_NOUN_CHARS):start]
-    if not RATE_HEAD.search(seg):
+    lo = max(0, start - RATE_NOUN_CHARS)
+    if not RATE_HEAD.search(text, lo, start):
         return []  # every rate noun ends in a head word (标准, 限额…): most amounts have none before them
+    seg = text[lo:start]
     # one phrase per line (WeChat exports): 人均保费\n59元/年 - a line break right before the
     # amount, after a line with no punctuation, does not end the clause
     head = seg.rstrip(" \t\u3000")
@@ -183,8 +192,9 @@ def far_mod(text: str, start: int) -> Optional[str]:
 
 
 def bad_before(text: str, start: int) -> bool:
-    """Part of a code, URL or longer number (…/a1200元, v2.5%)."""
-    return bool(BAD_BEFORE.search(text, max(0, start - 1), start))
+    """Part of a code, URL or longer number (…/a1200元, v2.5%): the character before is one
+    of BAD_BEFORE_CHARS."""
+    return start > 0 and text[start - 1] in BAD_BEFORE_CHARS
 
 
 def yuan_is_word(text: str, end: int) -> bool:

@@ -53,16 +53,19 @@ def read_number(m: re.Match, name: str,
     return value, start, True, low
 
 
+_AMOUNT_GROUPS = {i: (f"n{i}", f"s{i}", f"a{i}", f"b{i}") for i in (1, 2)}  # number, scale, approx before/after
+
+
 def read_amount(m: re.Match, i: int, bare: bool = False) -> Optional[Num]:
-    got = read_number(m, f"n{i}", bare)
+    name, *rest = _AMOUNT_GROUPS[i]
+    got = read_number(m, name, bare)
     if got is None:
         return None
     value, start, chinese, low = got
-    raw = m.group(f"n{i}")
-    scale = m.group(f"s{i}")
+    raw, scale, a, b = m.group(name, *rest)
     if not chinese and not scale and "." not in raw and len(raw.replace(",", "")) > MAX_PLAIN_DIGITS:
         return None
-    approx = bool(m.group(f"a{i}") or m.group(f"b{i}"))
+    approx = bool(a or b)
     if scale:
         value *= SCALES[scale]
         low = low * SCALES[scale] if low is not None else None
@@ -71,8 +74,11 @@ def read_amount(m: re.Match, i: int, bare: bool = False) -> Optional[Num]:
 
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
     """(mod, per units written before the amount, span start)."""
-    per, start = ctx.adjacent_per(text, start)
-    per = per or ctx.clause_per(text, start) or ctx.rate_per(text, start)
+    per: list[str] = []
+    if text.find("每", max(0, start - ctx.PER_REACH), start) >= 0:  # neither reads a rate without one
+        per, start = ctx.adjacent_per(text, start)
+        per = per or ctx.clause_per(text, start)
+    per = per or ctx.rate_per(text, start)
     mod, _ = ctx.prefix_mod(text, start)
     mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
     return mod, per, start

@@ -94,7 +94,8 @@ def _cue(word: str) -> str:
 
 
 CUE = re.compile("|".join(_cue(w) for w in sorted(_LEAD_CUES | _AFTER_CUES, key=lambda w: (-len(w), w))))
-SENTENCE_END = re.compile("[。；！？]")
+SENTENCE_END_CHARS = "。；！？"
+SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}]")
 
 # Context checks around a match.
 MOD_PREFIX = re.compile(rf"(?:{alt(RULES['mod_prefix'])})(?:{alt(RULES['mod_filler'])})?\Z")
@@ -118,4 +119,5 @@ PER_EACH = re.compile(rf"每(?:{_FILL})?({PER_UNIT})")
 PER_CLAUSE = re.compile(rf"(?:每(?:{_FILL})?(?:{_CLAUSE_UNIT})|每个(?={_EACH_ONE})){{1,3}}")
 PER_CLAUSE_EACH = re.compile(rf"每(?:{_FILL})?({_CLAUSE_UNIT})|每(个)(?={_EACH_ONE})")
 CLAUSE_DELIM = re.compile(f"[{re.escape(RULES['clause_delimiters'])}]")
-BAD_BEFORE = re.compile(r"[A-Za-z0-9_/\\.:=?&#%@+-]\Z")
+# a character that makes an amount part of a code, URL or longer number (context.bad_before)
+BAD_BEFORE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/\\.:=?&#%@+-")
