@@ -65,13 +65,14 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     for r in readings(text):
         if _recurring(r, text):
             continue
-        res = resolve(r, ref, _prev_for(prev, r, text))
+        # the role first: a due date's month without a year is the coming one (resolve's ahead)
+        role = classify(text, r.start, r.end, is_range=r.end_parts is not None or "qn" in r.parts)
+        res = resolve(r, ref, _prev_for(prev, r, text), ahead=role.role == "deadline")
         if res is None:
             continue
         mod = res.mod
         if "bp" in r.parts:
             mod = bare[r.parts["bp"]]["mod"]
-        role = classify(text, r.start, r.end, is_range=res.end_point is not None)
         out.append(
             Mention(
                 type="date",

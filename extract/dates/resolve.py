@@ -61,8 +61,9 @@ def _x(v: Optional[int], width: int) -> str:
 class _Anchor:
     """Collects where the parts came from."""
 
-    def __init__(self):
+    def __init__(self, ahead: bool = False):
         self.kind = EXPLICIT
+        self.ahead = ahead  # a due date: a month without a year is the coming one (_nearest_year)
 
     def use(self, kind: str):
         order = (EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED)
@@ -75,10 +76,26 @@ def _shift_month(y: Optional[int], m: int, off: int) -> tuple[Optional[int], int
     return (None if y is None else y + n // 12), n % 12 + 1
 
 
-def _nearest_year(m: int, d: Optional[int], ref: RefDate) -> int:
-    """The year that puts month m (day d) nearest to the publication date."""
+# how far back a due date without a year may lie and still be this year's (9月底前 in an
+# article of 10 October: the September just gone; in March: the September to come)
+AHEAD_GRACE_DAYS = 31
+
+
+def _nearest_year(m: int, d: Optional[int], ref: RefDate, ahead: bool = False) -> int:
+    """The year that puts month m (day d) nearest to the publication date; `ahead` (a due
+    date): the first year that puts it no more than AHEAD_GRACE_DAYS before the publication
+    date (the end of the month when no day is given)."""
     if ref.month is None:
         return ref.year
+    if ahead:
+        since = date(ref.year, ref.month, ref.day or 1) - timedelta(days=AHEAD_GRACE_DAYS)
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                end = date(y, m, d) if d else date(y, m, calendar.monthrange(y, m)[1])
+            except ValueError:
+                continue
+            if end >= since:
+                return y
     best, best_dist = ref.year, None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         if ref.day and d:
@@ -129,7 +146,7 @@ def _fill_year(pt: Point, ref, anchor: _Anchor):
         anchor.use(UNRESOLVED)
         return
     anchor.use(PUBLICATION)
-    pt.y = _nearest_year(pt.m, pt.d, ref) if pt.m else ref.year
+    pt.y = _nearest_year(pt.m, pt.d, ref, anchor.ahead) if pt.m else ref.year
 
 
 def _relative_month(p: dict, pt: Point, ref, prev, anchor) -> bool:
@@ -392,9 +409,10 @@ class Resolved:
     end_point: Optional[Point] = None
 
 
-def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple]) -> Optional[Resolved]:
-    """`before`: the previous date of the sentence, as (start, end-or-None) points."""
-    anchor = _Anchor()
+def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: bool = False) -> Optional[Resolved]:
+    """`before`: the previous date of the sentence, as (start, end-or-None) points; `ahead`:
+    the date is a due date (a month without a year is the coming one, not the nearest)."""
+    anchor = _Anchor(ahead)
     prev = None if before is None else before[1] or before[0]
     p = r.parts
     if r.end_parts is None and "qn" in p:  # 前三季度: the first n quarters
@@ -404,7 +422,7 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple]) -> Opti
         # a range without a year: the year that puts its end nearest (1-10月)
         end_m = r.end_parts.get("m") or p["m"]
         if ref is not None:
-            p = {**p, "y": _nearest_year(end_m, r.end_parts.get("d"), ref)}
+            p = {**p, "y": _nearest_year(end_m, r.end_parts.get("d"), ref, ahead)}
             anchor.use(PUBLICATION)
     first = point(p, r.rule, ref, prev, anchor)
     if first is None or not _real(first):
