@@ -24,6 +24,7 @@ from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
+from .foreign import plural_bodies
 from .gazetteer import (RegionContext, article_regions, body_candidates, foreign_prefixed, implied_candidates,
                         known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
@@ -68,6 +69,9 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "media" in layers:
         out += media_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
+    plural = plural_bodies(text, first)
+    if plural:  # 各国卫生部, 两国国家电视台: every country's
+        first = [c for c in first if c not in plural]
     if "compounds" in layers:
         first = _more(first, compound_candidates(text, first, hits))
         plural = plural_parents(text, first)

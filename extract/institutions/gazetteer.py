@@ -18,6 +18,7 @@ from .candidates import Candidate
 from ..lastcall import for_last_call
 from .lexicon import Region
 from .postag import tag
+from .foreign import COUNTRY_ABBR, foreign_prefixed  # noqa: F401  (re-exported: the layer's entry points)
 
 IMPLIED = {"省": "provincial", "自治区": "provincial", "市": "municipal", "区": "district", "县": "county"}
 # before an implied 市/省: these make it a plural or another word (各市, 城市, 全省)
@@ -145,46 +146,6 @@ def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit])
         name = c.name if same else re.sub(r"\s+", "", text[start:c.end])
         region = c.region if same else pick(ends[c.start][0].regions, set()).display
         out.append(c.with_(start=start, name=name, region=region, rule="gazetteer.known+region"))
-    return out
-
-
-# one-character country abbreviations, before a foreign body only (俄国防部, 美国务院 is
-# 美国 + 国务院 already); 以/加/巴/土/印 are left out: 以国家统计局数据为准 holds a preposition
-COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国", "日": "日本", "韩": "韩国",
-                "朝": "朝鲜", "乌": "乌克兰", "菲": "菲律宾", "越": "越南", "意": "意大利"}
-
-
-@cached("institutions.gazetteer.countries")
-def _countries() -> tuple[dict[str, str], int, frozenset]:
-    out: dict[str, str] = {}
-    for short, full in lexicon.countries():
-        for head in lexicon.country_heads(short, full):
-            out.setdefault(head, short)
-    forms = frozenset(f for b in lexicon._yaml("foreign.yaml")["generic"] for f in b["forms"])
-    return out, max(map(len, out)), forms
-
-
-def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A body named like a Chinese national one after a foreign country's name is that
-    country's (意大利国家统计局, 美国国家科学基金会, 俄国防部 -> 俄罗斯国防部): the country is
-    part of the text, the name is the country's, no level."""
-    names, longest, forms = _countries()
-    out = []
-    for c in found:
-        if c.level != "national" or not c.start:
-            continue
-        head = next((text[c.start - n:c.start] for n in range(min(longest, c.start), 1, -1)
-                     if text[c.start - n:c.start] in names), None)
-        if head is not None:
-            country = names[head]
-        elif (text[c.start - 1] in COUNTRY_ABBR and text[c.start:c.end] in forms
-              and (c.start == 1 or cut_at(text, c.start - 1))):  # 近日卫生部: 日 ends 近日
-            head, country = text[c.start - 1], COUNTRY_ABBR[text[c.start - 1]]
-        else:
-            continue
-        start = c.start - len(head)
-        out.append(c.with_(start=start, name=country + text[c.start:c.end], level=None, region=country,
-                           rule=c.rule + "+country", confidence=max(c.confidence, 0.9)))
     return out
 
 
