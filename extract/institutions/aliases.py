@@ -22,6 +22,29 @@ _COMPANY = re.compile("公司|集团")
 _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
 
 
+@cached("institutions.aliases.product")
+def _product() -> "re.Pattern":
+    """A product's name after a company's short form (白药牙膏, 圣多宝消毒机, 北琪射频热凝器,
+    罗氏血糖仪): up to four name characters, then a product's head (patterns.yaml)."""
+    heads = "|".join(map(re.escape, sorted(lexicon.patterns()["product_heads"], key=len, reverse=True)))
+    return re.compile(rf"(?:[\u4e00-\u9fff](?<![的之在和与及是对向将把被等为已将])){{0,4}}?(?:{heads})")
+
+
+_QUOTED_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,4}[”」』\"]")
+_COMPANY_ENDS = ("公司", "集团", "有限公司", "股份")
+
+
+def brand_use(text: str, s: int, e: int) -> bool:
+    """Whether the company's short form text[s:e] names a product or brand here: a product's
+    name follows (白药牙膏, 圣多宝消毒机), or it starts a longer word in quotes (“罗氏芬”)."""
+    if text.endswith(_COMPANY_ENDS, s, e):
+        return False
+    if s and text[s - 1] in "“「『\"" and _QUOTED_PRODUCT.match(text, e):
+        return True
+    m = _product().match(text, e)
+    return m is not None and cut_at(text, m.end())
+
+
 @cached("institutions.aliases.not_names")
 def _not_names() -> frozenset:
     pat = lexicon.patterns()
@@ -65,19 +88,37 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             if s in seen:
                 break
             seen.add(s)
-            end = _mention_end(text, s, s + len(short), short)
+            end = _mention_end(text, s, s + len(short), short, c.name)
             if end is not None:
                 out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
 
 
-def _mention_end(text: str, s: int, e: int, short: str):
-    """The end of the mention the short form text[s:e] makes (with a following 公司), or None."""
+def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
+    """The end of the mention the short form text[s:e] makes (with the name's own words that
+    follow it, 天成 + 医疗 of 广州天成医疗技术有限公司, and a following 公司), or None."""
     if needs_check(short) and not is_word(text, s, e):
         return None  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
     if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
         return None  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
+    if brand_use(text, s, e):
+        return None  # 白药牙膏, 圣多宝消毒机, “罗氏芬”: a product, not the company
     k = _COMPANY.match(text, e)
     if k is None and _LONGER.match(text, e):
         return None  # 雅莎生物医学美容国际集团: the start of another company's name
+    e = _own_words(text, e, name[name.find(short) + len(short):] if short in name else "")
+    k = _COMPANY.match(text, e)
     return k.end() if k else e  # 北琪公司: the company's word is part of the mention
+
+
+def _own_words(text: str, e: int, rest: str) -> int:
+    """The end of the company's own trade words written after its short form (天成医疗 of
+    广州天成医疗技术有限公司, 滇虹药业): the article's short form is the longer one."""
+    moved = True
+    while moved and rest:
+        moved = False
+        for w in TRADE:
+            if rest.startswith(w) and text.startswith(w, e):
+                e, rest, moved = e + len(w), rest[len(w):], True
+                break
+    return e
