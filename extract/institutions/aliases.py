@@ -24,25 +24,33 @@ _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\
 
 @cached("institutions.aliases.product")
 def _product() -> "re.Pattern":
-    """A product's name after a company's short form (白药牙膏, 圣多宝消毒机, 北琪射频热凝器,
-    罗氏血糖仪): up to four name characters, then a product's head (patterns.yaml)."""
+    """A product's head (patterns.yaml `product_heads`), the longest first."""
     heads = "|".join(map(re.escape, sorted(lexicon.patterns()["product_heads"], key=len, reverse=True)))
-    return re.compile(rf"(?:[\u4e00-\u9fff](?<![的之在和与及是对向将把被等为已将])){{0,4}}?(?:{heads})")
+    return re.compile(f"(?:{heads})")
 
 
 _QUOTED_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,4}[”」』\"]")
 _COMPANY_ENDS = ("公司", "集团", "有限公司", "股份")
+PRODUCT_GAP = 4  # name characters between a short form and a product's head (罗氏|血糖|仪)
+_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已")
 
 
 def brand_use(text: str, s: int, e: int) -> bool:
     """Whether the company's short form text[s:e] names a product or brand here: a product's
-    name follows (白药牙膏, 圣多宝消毒机), or it starts a longer word in quotes (“罗氏芬”)."""
+    name follows (白药牙膏, 圣多宝消毒机, 罗氏血糖仪: at most PRODUCT_GAP name characters, then
+    a product's head ending a word), or it starts a longer word in quotes (“罗氏芬”)."""
     if text.endswith(_COMPANY_ENDS, s, e):
         return False
     if s and text[s - 1] in "“「『\"" and _QUOTED_PRODUCT.match(text, e):
         return True
-    m = _product().match(text, e)
-    return m is not None and cut_at(text, m.end())
+    rx = _product()
+    for n in range(PRODUCT_GAP + 1):
+        if n and not ("\u4e00" <= text[e + n - 1:e + n] <= "\u9fff" and text[e + n - 1] not in _NOT_IN_PRODUCT):
+            return False
+        m = rx.match(text, e + n)
+        if m is not None and cut_at(text, m.end()):
+            return True
+    return False
 
 
 @cached("institutions.aliases.not_names")

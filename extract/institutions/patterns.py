@@ -48,7 +48,7 @@ class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen datacla
 def _tables():
     pat = lexicon.patterns()
     heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
-    inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
+    inner = re.compile("|".join([re.escape(h) for h in pat["generic_inside"]] + pat["generic_inside_patterns"]))
     return (None, frozenset(pat["stop_chars"]), heads, inner,
             frozenset(pat["generic_phrases"]), pat["kind_by_infix"],
             frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
