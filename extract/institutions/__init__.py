@@ -72,6 +72,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     plural = plural_bodies(text, first)
     if plural:  # 各国卫生部, 两国国家电视台: every country's
         first = [c for c in first if c not in plural]
+    first = _international(first, known)
     if "compounds" in layers:
         first = _more(first, compound_candidates(text, first, hits))
         plural = plural_parents(text, first)
@@ -86,6 +87,16 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         return resolve(stats)
     # statistical spans fill the gaps the rules leave; they never override a rule's span
     return _more(first, [c for c in resolve(stats) if not _overlaps(c, first)])
+
+
+def _international(first: list[Candidate], known: list[Candidate]) -> list[Candidate]:
+    """A government-like suffix after an international body is that body's organ, kind other
+    like it (联合国教科文组织执行局, 联合国人道主义事务协调厅, 非洲联盟委员会)."""
+    intl = {c.start for c in known if c.kind == "other" and c.level is None and c.region is None}
+    if not intl:
+        return first
+    return [c.with_(kind="other", level=None) if c.kind == "government" and c.start in intl
+            and c.rule.startswith("pattern.anchored") else c for c in first]
 
 
 def _more(first: list[Candidate], added: list[Candidate]) -> list[Candidate]:

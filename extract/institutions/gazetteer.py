@@ -23,7 +23,7 @@ from .foreign import COUNTRY_ABBR, foreign_prefixed  # noqa: F401  (re-exported:
 
 IMPLIED = {"省": "provincial", "自治区": "provincial", "市": "municipal", "区": "district", "县": "county"}
 # before an implied 市/省: these make it a plural or another word (各市, 城市, 全省)
-NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省"  # plurals, 城市, 区县
+NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省/／"  # plurals, 城市, 区县, 省/市/区卫生厅
                         "社小郊园景片老地山灾特专湾超股门节反")  # 社区, 小区, 地区, 超市, 节省
 # after it: 县级, 市内, 省属 are not a region
 NOT_IMPLIED_BEFORE = set("级内外域属直管")
@@ -103,6 +103,8 @@ def canonical(region: Region, body: dict) -> str:
     if body.get("name"):
         return body["name"].format(region=region.name, short=region.short)
     suffix = body.get("suffix_province") if region.is_province else None
+    if region.province.endswith("特别行政区"):
+        suffix = body.get("suffix_sar") or suffix  # 澳门特别行政区政府
     suffix = suffix or body["suffix"]
     prefix = region.display if region.level == "district" else region.name
     return prefix + suffix

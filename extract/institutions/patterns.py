@@ -202,9 +202,10 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
         name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
     else:
         name = text[a.start:s] + suffix
-    if a.region is not None and name.startswith(a.region.name) and text[a.end:a.end + 1] == a.region.name[-1:] \
-            and not text[a.start:a.end].endswith(a.region.name[-1]):
-        name = name[:len(a.region.name)] + name[len(a.region.name) + 1:]  # 湘西州医院: 湘西 + 州, not 自治州州
+    if a.region is not None and name.startswith(a.region.name):
+        k = next((k for k in (3, 2, 1) if text[a.end:a.end + k] == a.region.name[-k:]
+                  and not text[a.start:a.end].endswith(a.region.name[-k:])), 0)
+        name = name[:len(a.region.name)] + name[len(a.region.name) + k:]  # 湘西州医院, 湘西自治州医院: not 自治州州
     return name.replace("市市", "市")
 
 
