@@ -59,6 +59,8 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 中国网络视听大会: 网络, not the site 中国网
         if e.kind == "other" and text[end] == "盟" and BLOC_AS_PLACE.match(text, end + 1):
             continue  # 欧盟市场, 欧盟CE认证: a market or a mark, not the body
+        if text.startswith(lexicon.not_before().get(text[start:end + 1], ()), end + 1):
+            continue  # 中国移动医疗: 中国 + 移动医疗 (mobile health), not the carrier
         if e.kind in ("company", "insurer") and brand_use(text, start, end + 1):
             continue  # 中国移动医疗, 白药牙膏, 罗氏血糖仪: a product or a brand, not the company
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,

@@ -32,6 +32,9 @@ BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
 ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
+# a short school's or society's name before a name of its own takes its full name there
+# (中科院空天信息创新研究院 -> 中国科学院…); a company's does not (上海医药分销公司 is named so)
+CANON_KINDS = {"university", "association"}
 
 
 class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen dataclass's init was ~3x slower
@@ -42,6 +45,7 @@ class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen datacla
     level: Optional[str] = None
     county_short: bool = False
     named: bool = False  # a name found before (复旦大学, …集团), not a region or 中国/国家
+    canon: Optional[str] = None  # a school's or society's full name where written short (中科院)
 
 
 @cached("institutions.pattern_tables")
@@ -97,7 +101,9 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
-            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True))
+            canon = c.name if c.kind in CANON_KINDS and c.name != text[c.start:c.end] else None
+            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True,
+                                                        canon=canon))
         else:
             barriers.add(c.end)
     return anchors, barriers
@@ -200,6 +206,8 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
         name = head + text[a.end:s] + suffix
     elif a.region is not None and _expands(text, a, s, item):
         name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
+    elif a.canon:
+        name = a.canon + text[a.end:s] + suffix  # 中科院 + 空天信息创新研究院
     else:
         name = text[a.start:s] + suffix
     if a.region is not None and name.startswith(a.region.name):
