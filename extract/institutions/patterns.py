@@ -330,6 +330,8 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
         return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name
     i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
+    if text.startswith(("中国", "全国", "国家"), i) and _COUNT_BEFORE.search(text, max(0, i - 6), i):
+        return None  # 世界多个国家医院: a count of countries' hospitals, not one
     prefix = _BRACKETED.sub("", text[i:s])  # 中源信诚（北京）建筑装饰: the region in brackets aside
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or re.search(r"[0-9]", prefix) or prefix.startswith(starts)
             or inner.search(prefix)):
