@@ -62,7 +62,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "gazetteer" in layers:
         out += known
         prefer = frozenset(c.start for c in known + found)
-        implied = implied_candidates(text, RegionContext(hits, prefer))
+        implied = implied_candidates(text, RegionContext(hits, prefer, text))
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
         out += sector_candidates(text, hits)
     out += found

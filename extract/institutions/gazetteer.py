@@ -255,24 +255,39 @@ def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
 class RegionContext:
     """The regions named before a position, to resolve an implied 市/省/区/县. Regions that
     begin an institution's name (`prefer`: their start offsets) are tried first, places
-    named in passing (在上海开标) only after them."""
+    named in passing (在上海开标) only after them; where the paragraph (line) of the position
+    names a region of the tier before it, only that paragraph's preferred ones: a paragraph
+    on another place (重庆…专班 / 河南周口市…，市人民医院) does not lend its region."""
 
-    def __init__(self, hits: list[RegionHit], prefer: frozenset = frozenset()):
+    def __init__(self, hits: list[RegionHit], prefer: frozenset = frozenset(), text: Optional[str] = None):
         starts, items = _context_items(hits)
         preferred = [it for it in items if it[0] in prefer] if prefer else None
         self.passes = ([([s for s, _ in preferred], preferred)] if prefer else []) + [(starts, items)]
+        self.text = text if prefer else None
 
     def resolve(self, pos: int, tier: str) -> Optional[Region]:
         """The nearest region of `tier` named before `pos`, else the first one after it
         (a kicker line 市中心医院 precedes the article that names the city)."""
-        for starts, items in self.passes:
+        for n, (starts, items) in enumerate(self.passes):
+            lo, hi = 0, len(items)
+            if n == 0 and self.text is not None and self._named_here(pos, tier):  # the preferred: this paragraph's
+                lo = bisect_right(starts, self.text.rfind("\n", 0, pos))
+                end = self.text.find("\n", pos)
+                hi = bisect_right(starts, end) if end >= 0 else len(items)
             k = bisect_right(starts, pos)
-            back = range(k - 1, max(-1, k - 1 - LOOKAROUND), -1)
-            for i in chain(back, range(k, min(len(items), k + LOOKAROUND))):
+            back = range(k - 1, max(lo - 1, k - 1 - LOOKAROUND), -1)
+            for i in chain(back, range(k, min(hi, k + LOOKAROUND))):
                 r = _at_tier(items[i][1], tier)
                 if r is not None:
                     return r
         return None
+
+    def _named_here(self, pos: int, tier: str) -> bool:
+        """Whether the paragraph (line) of `pos` names a region of `tier` before it."""
+        starts, items = self.passes[-1]
+        ls = self.text.rfind("\n", 0, pos)
+        return any(_at_tier(items[i][1], tier) is not None
+                   for i in range(bisect_right(starts, ls), bisect_right(starts, pos)))
 
 
 @for_last_call
@@ -289,11 +304,13 @@ def _at_tier(r: Region, tier: str) -> Optional[Region]:
     if tier == "municipal":
         if r.level == "municipal" or r.name in lexicon.MUNICIPALITIES:
             return r
+        if r.level == "county" and r.name.endswith("市"):
+            return r  # 嫩江市以市人民医院…: a county-level city's own 市
         if r.level in ("district", "county"):
             return lexicon.region_named(r.city or r.province)
         return None
     if tier == "provincial":
-        return lexicon.region_named(r.province)
+        return None if r.province in lexicon.MUNICIPALITIES else lexicon.region_named(r.province)  # 北京 has no 省
     return r if r.level == tier else None
 
 
