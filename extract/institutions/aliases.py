@@ -98,7 +98,10 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             seen.add(s)
             end = _mention_end(text, s, s + len(short), short, c.name)
             if end is not None:
-                out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
+                # 蜀中 + 制药 where the name has 药业: the article's other name for it, as written
+                name = c.name if end == s + len(short) or text[s:end] in c.name or _own_end(text, s, end, short, c.name) \
+                    else text[s:end]
+                out.append(Candidate(s, end, name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
 
 
@@ -115,8 +118,23 @@ def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
     if k is None and _LONGER.match(text, e):
         return None  # 雅莎生物医学美容国际集团: the start of another company's name
     e = _own_words(text, e, name[name.find(short) + len(short):] if short in name else "")
+    m = _MAKER.match(text, e)
+    if m is not None and cut_at(text, m.end()):
+        e = m.end()  # 蜀中 + 制药 (the name says 药业): the maker's word is part of the mention
     k = _COMPANY.match(text, e)
     return k.end() if k else e  # 北琪公司: the company's word is part of the mention
+
+
+# a maker's word after a short form that its name does not hold there: the article's own
+# name for the company (蜀中药业 written 蜀中制药)
+_MAKER = re.compile("制药|药业")
+
+
+def _own_end(text: str, s: int, end: int, short: str, name: str) -> bool:
+    """Whether text[s:end] is the short form with the name's own words (and 公司) only."""
+    e = _own_words(text, s + len(short), name[name.find(short) + len(short):] if short in name else "")
+    k = _COMPANY.match(text, e)
+    return (k.end() if k else e) == end
 
 
 def _own_words(text: str, e: int, rest: str) -> int:
