@@ -14,6 +14,8 @@ from .candidates import Candidate
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
          "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程")
 MIN_SHORT = 2
+# a group's short form ending so names the hospital, school or society it runs, not the group
+NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院", "研究所")
 # after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网): not the company
 _NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])")
 _COMPANY = re.compile("公司|集团")
@@ -86,6 +88,8 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         short = short_form(c.name)
         if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
             continue  # 广州银行 -> 银行: a category word, not a short name
+        if short.endswith(NOT_COMPANY_ENDS):
+            continue  # 广州协佳医院集团 -> 协佳医院: the group's hospital, another body
         wanted.append((c, short))
     at = occurrences(text, (short for _, short in wanted))
     taken: dict[str, set] = {}
