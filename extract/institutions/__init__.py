@@ -24,6 +24,7 @@ from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
+from .foreign import plural_bodies
 from .gazetteer import (RegionContext, article_regions, body_candidates, foreign_prefixed, implied_candidates,
                         known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
@@ -61,13 +62,17 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "gazetteer" in layers:
         out += known
         prefer = frozenset(c.start for c in known + found)
-        implied = implied_candidates(text, RegionContext(hits, prefer))
+        implied = implied_candidates(text, RegionContext(hits, prefer, text))
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
         out += sector_candidates(text, hits)
     out += found
     if "media" in layers:
         out += media_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
+    plural = plural_bodies(text, first)
+    if plural:  # 各国卫生部, 两国国家电视台: every country's
+        first = [c for c in first if c not in plural]
+    first = _international(first, known)
     if "compounds" in layers:
         first = _more(first, compound_candidates(text, first, hits))
         plural = plural_parents(text, first)
@@ -82,6 +87,16 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         return resolve(stats)
     # statistical spans fill the gaps the rules leave; they never override a rule's span
     return _more(first, [c for c in resolve(stats) if not _overlaps(c, first)])
+
+
+def _international(first: list[Candidate], known: list[Candidate]) -> list[Candidate]:
+    """A government-like suffix after an international body is that body's organ, kind other
+    like it (联合国教科文组织执行局, 联合国人道主义事务协调厅, 非洲联盟委员会)."""
+    intl = {c.start for c in known if c.kind == "other" and c.level is None and c.region is None}
+    if not intl:
+        return first
+    return [c.with_(kind="other", level=None) if c.kind == "government" and c.start in intl
+            and c.rule.startswith("pattern.anchored") else c for c in first]
 
 
 def _more(first: list[Candidate], added: list[Candidate]) -> list[Candidate]:

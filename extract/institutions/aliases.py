@@ -14,12 +14,45 @@ from .candidates import Candidate
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
          "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程")
 MIN_SHORT = 2
+# a group's short form ending so names the hospital, school or society it runs, not the group
+NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院", "研究所")
 # after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网): not the company
 _NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])")
 _COMPANY = re.compile("公司|集团")
 # a short form followed by more name and an institution's ending within a few characters is
 # the start of another name (雅莎 + 生物医学美容国际集团, 岭南 + 职业技术学院)
 _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
+
+
+@cached("institutions.aliases.product")
+def _product() -> "re.Pattern":
+    """A product's head (patterns.yaml `product_heads`), the longest first."""
+    heads = "|".join(map(re.escape, sorted(lexicon.patterns()["product_heads"], key=len, reverse=True)))
+    return re.compile(f"(?:{heads})")
+
+
+_QUOTED_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,4}[”」』\"]")
+_COMPANY_ENDS = ("公司", "集团", "有限公司", "股份")
+PRODUCT_GAP = 4  # name characters between a short form and a product's head (罗氏|血糖|仪)
+_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已")
+
+
+def brand_use(text: str, s: int, e: int) -> bool:
+    """Whether the company's short form text[s:e] names a product or brand here: a product's
+    name follows (白药牙膏, 圣多宝消毒机, 罗氏血糖仪: at most PRODUCT_GAP name characters, then
+    a product's head ending a word), or it starts a longer word in quotes (“罗氏芬”)."""
+    if text.endswith(_COMPANY_ENDS, s, e):
+        return False
+    if s and text[s - 1] in "“「『\"" and _QUOTED_PRODUCT.match(text, e):
+        return True
+    rx = _product()
+    for n in range(PRODUCT_GAP + 1):
+        if n and not ("\u4e00" <= text[e + n - 1:e + n] <= "\u9fff" and text[e + n - 1] not in _NOT_IN_PRODUCT):
+            return False
+        m = rx.match(text, e + n)
+        if m is not None and cut_at(text, m.end()):
+            return True
+    return False
 
 
 @cached("institutions.aliases.not_names")
@@ -55,6 +88,8 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         short = short_form(c.name)
         if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
             continue  # 广州银行 -> 银行: a category word, not a short name
+        if short.endswith(NOT_COMPANY_ENDS):
+            continue  # 广州协佳医院集团 -> 协佳医院: the group's hospital, another body
         wanted.append((c, short))
     at = occurrences(text, (short for _, short in wanted))
     taken: dict[str, set] = {}
@@ -65,19 +100,55 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             if s in seen:
                 break
             seen.add(s)
-            end = _mention_end(text, s, s + len(short), short)
+            end = _mention_end(text, s, s + len(short), short, c.name)
             if end is not None:
-                out.append(Candidate(s, end, c.name, c.kind, c.level, c.region, "alias.short", 0.7))
+                # 蜀中 + 制药 where the name has 药业: the article's other name for it, as written
+                name = c.name if end == s + len(short) or text[s:end] in c.name or _own_end(text, s, end, short, c.name) \
+                    else text[s:end]
+                out.append(Candidate(s, end, name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
 
 
-def _mention_end(text: str, s: int, e: int, short: str):
-    """The end of the mention the short form text[s:e] makes (with a following 公司), or None."""
+def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
+    """The end of the mention the short form text[s:e] makes (with the name's own words that
+    follow it, 天成 + 医疗 of 广州天成医疗技术有限公司, and a following 公司), or None."""
     if needs_check(short) and not is_word(text, s, e):
         return None  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
     if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
         return None  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
+    if brand_use(text, s, e):
+        return None  # 白药牙膏, 圣多宝消毒机, “罗氏芬”: a product, not the company
     k = _COMPANY.match(text, e)
     if k is None and _LONGER.match(text, e):
         return None  # 雅莎生物医学美容国际集团: the start of another company's name
+    e = _own_words(text, e, name[name.find(short) + len(short):] if short in name else "")
+    m = _MAKER.match(text, e)
+    if m is not None and cut_at(text, m.end()):
+        e = m.end()  # 蜀中 + 制药 (the name says 药业): the maker's word is part of the mention
+    k = _COMPANY.match(text, e)
     return k.end() if k else e  # 北琪公司: the company's word is part of the mention
+
+
+# a maker's word after a short form that its name does not hold there: the article's own
+# name for the company (蜀中药业 written 蜀中制药)
+_MAKER = re.compile("制药|药业")
+
+
+def _own_end(text: str, s: int, end: int, short: str, name: str) -> bool:
+    """Whether text[s:end] is the short form with the name's own words (and 公司) only."""
+    e = _own_words(text, s + len(short), name[name.find(short) + len(short):] if short in name else "")
+    k = _COMPANY.match(text, e)
+    return (k.end() if k else e) == end
+
+
+def _own_words(text: str, e: int, rest: str) -> int:
+    """The end of the company's own trade words written after its short form (天成医疗 of
+    广州天成医疗技术有限公司, 滇虹药业): the article's short form is the longer one."""
+    moved = True
+    while moved and rest:
+        moved = False
+        for w in TRADE:
+            if rest.startswith(w) and text.startswith(w, e):
+                e, rest, moved = e + len(w), rest[len(w):], True
+                break
+    return e

@@ -103,6 +103,8 @@ def _gap_ok(gap: str, pos: str) -> bool:
     (nor holds a verb: 正式设立山东分公司), `none`."""
     from .patterns import _pos_first_ok, _pos_ok, generic_inside
 
+    if pos == "none":
+        return True  # a society's branch or a school's institute may hold a category word (民营医院管理分会)
     if generic_inside(gap):
         return False
     return pos == "none" or (_pos_ok(gap) if pos == "strict" else _pos_first_ok(gap))

@@ -13,15 +13,17 @@ from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
 from . import lexicon, wordlists
+from .aliases import brand_use
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 from ..lastcall import for_last_call
 from .lexicon import Region
 from .postag import tag
+from .foreign import COUNTRY_ABBR, foreign_prefixed  # noqa: F401  (re-exported: the layer's entry points)
 
 IMPLIED = {"省": "provincial", "自治区": "provincial", "市": "municipal", "区": "district", "县": "county"}
 # before an implied 市/省: these make it a plural or another word (各市, 城市, 全省)
-NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省"  # plurals, 城市, 区县
+NOT_IMPLIED_AFTER = set("各全两多城都该每几诸外上辖区县市省/／"  # plurals, 城市, 区县, 省/市/区卫生厅
                         "社小郊园景片老地山灾特专湾超股门节反")  # 社区, 小区, 地区, 超市, 节省
 # after it: 县级, 市内, 省属 are not a region
 NOT_IMPLIED_BEFORE = set("级内外域属直管")
@@ -57,6 +59,10 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 中国网络视听大会: 网络, not the site 中国网
         if e.kind == "other" and text[end] == "盟" and BLOC_AS_PLACE.match(text, end + 1):
             continue  # 欧盟市场, 欧盟CE认证: a market or a mark, not the body
+        if text.startswith(lexicon.not_before().get(text[start:end + 1], ()), end + 1):
+            continue  # 中国移动医疗: 中国 + 移动医疗 (mobile health), not the carrier
+        if e.kind in ("company", "insurer") and brand_use(text, start, end + 1):
+            continue  # 中国移动医疗, 白药牙膏, 罗氏血糖仪: a product or a brand, not the company
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,
                              "gazetteer.known", 0.95))
     return out
@@ -99,6 +105,8 @@ def canonical(region: Region, body: dict) -> str:
     if body.get("name"):
         return body["name"].format(region=region.name, short=region.short)
     suffix = body.get("suffix_province") if region.is_province else None
+    if region.province.endswith("特别行政区"):
+        suffix = body.get("suffix_sar") or suffix  # 澳门特别行政区政府
     suffix = suffix or body["suffix"]
     prefix = region.display if region.level == "district" else region.name
     return prefix + suffix
@@ -145,46 +153,6 @@ def regional_hospitals(text: str, known: list[Candidate], hits: list[RegionHit])
         name = c.name if same else re.sub(r"\s+", "", text[start:c.end])
         region = c.region if same else pick(ends[c.start][0].regions, set()).display
         out.append(c.with_(start=start, name=name, region=region, rule="gazetteer.known+region"))
-    return out
-
-
-# one-character country abbreviations, before a foreign body only (俄国防部, 美国务院 is
-# 美国 + 国务院 already); 以/加/巴/土/印 are left out: 以国家统计局数据为准 holds a preposition
-COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国", "日": "日本", "韩": "韩国",
-                "朝": "朝鲜", "乌": "乌克兰", "菲": "菲律宾", "越": "越南", "意": "意大利"}
-
-
-@cached("institutions.gazetteer.countries")
-def _countries() -> tuple[dict[str, str], int, frozenset]:
-    out: dict[str, str] = {}
-    for short, full in lexicon.countries():
-        for head in lexicon.country_heads(short, full):
-            out.setdefault(head, short)
-    forms = frozenset(f for b in lexicon._yaml("foreign.yaml")["generic"] for f in b["forms"])
-    return out, max(map(len, out)), forms
-
-
-def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A body named like a Chinese national one after a foreign country's name is that
-    country's (意大利国家统计局, 美国国家科学基金会, 俄国防部 -> 俄罗斯国防部): the country is
-    part of the text, the name is the country's, no level."""
-    names, longest, forms = _countries()
-    out = []
-    for c in found:
-        if c.level != "national" or not c.start:
-            continue
-        head = next((text[c.start - n:c.start] for n in range(min(longest, c.start), 1, -1)
-                     if text[c.start - n:c.start] in names), None)
-        if head is not None:
-            country = names[head]
-        elif (text[c.start - 1] in COUNTRY_ABBR and text[c.start:c.end] in forms
-              and (c.start == 1 or cut_at(text, c.start - 1))):  # 近日卫生部: 日 ends 近日
-            head, country = text[c.start - 1], COUNTRY_ABBR[text[c.start - 1]]
-        else:
-            continue
-        start = c.start - len(head)
-        out.append(c.with_(start=start, name=country + text[c.start:c.end], level=None, region=country,
-                           rule=c.rule + "+country", confidence=max(c.confidence, 0.9)))
     return out
 
 
@@ -287,24 +255,39 @@ def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
 class RegionContext:
     """The regions named before a position, to resolve an implied 市/省/区/县. Regions that
     begin an institution's name (`prefer`: their start offsets) are tried first, places
-    named in passing (在上海开标) only after them."""
+    named in passing (在上海开标) only after them; where the paragraph (line) of the position
+    names a region of the tier before it, only that paragraph's preferred ones: a paragraph
+    on another place (重庆…专班 / 河南周口市…，市人民医院) does not lend its region."""
 
-    def __init__(self, hits: list[RegionHit], prefer: frozenset = frozenset()):
+    def __init__(self, hits: list[RegionHit], prefer: frozenset = frozenset(), text: Optional[str] = None):
         starts, items = _context_items(hits)
         preferred = [it for it in items if it[0] in prefer] if prefer else None
         self.passes = ([([s for s, _ in preferred], preferred)] if prefer else []) + [(starts, items)]
+        self.text = text if prefer else None
 
     def resolve(self, pos: int, tier: str) -> Optional[Region]:
         """The nearest region of `tier` named before `pos`, else the first one after it
         (a kicker line 市中心医院 precedes the article that names the city)."""
-        for starts, items in self.passes:
+        for n, (starts, items) in enumerate(self.passes):
+            lo, hi = 0, len(items)
+            if n == 0 and self.text is not None and self._named_here(pos, tier):  # the preferred: this paragraph's
+                lo = bisect_right(starts, self.text.rfind("\n", 0, pos))
+                end = self.text.find("\n", pos)
+                hi = bisect_right(starts, end) if end >= 0 else len(items)
             k = bisect_right(starts, pos)
-            back = range(k - 1, max(-1, k - 1 - LOOKAROUND), -1)
-            for i in chain(back, range(k, min(len(items), k + LOOKAROUND))):
+            back = range(k - 1, max(lo - 1, k - 1 - LOOKAROUND), -1)
+            for i in chain(back, range(k, min(hi, k + LOOKAROUND))):
                 r = _at_tier(items[i][1], tier)
                 if r is not None:
                     return r
         return None
+
+    def _named_here(self, pos: int, tier: str) -> bool:
+        """Whether the paragraph (line) of `pos` names a region of `tier` before it."""
+        starts, items = self.passes[-1]
+        ls = self.text.rfind("\n", 0, pos)
+        return any(_at_tier(items[i][1], tier) is not None
+                   for i in range(bisect_right(starts, ls), bisect_right(starts, pos)))
 
 
 @for_last_call
@@ -321,11 +304,13 @@ def _at_tier(r: Region, tier: str) -> Optional[Region]:
     if tier == "municipal":
         if r.level == "municipal" or r.name in lexicon.MUNICIPALITIES:
             return r
+        if r.level == "county" and r.name.endswith("市"):
+            return r  # 嫩江市以市人民医院…: a county-level city's own 市
         if r.level in ("district", "county"):
             return lexicon.region_named(r.city or r.province)
         return None
     if tier == "provincial":
-        return lexicon.region_named(r.province)
+        return None if r.province in lexicon.MUNICIPALITIES else lexicon.region_named(r.province)  # 北京 has no 省
     return r if r.level == tier else None
 
 

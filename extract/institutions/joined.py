@@ -58,14 +58,18 @@ def _breaks(text: str):
 
 
 # a line that ends in a whole name or a title is whole (…有限公司 / 北京国贸…有限公司, …副会长 /
-# …常委); a line that starts with a field's label (开户银行：, 网址：) starts a field
+# …常委); a line that starts with a field's label (开户银行：, 网址：) starts a field, and one
+# that starts with 中国/中华/全国/国家 a name
 _WHOLE_END = ("有限公司", "支行", "分行", "会长", "院长", "局长", "主任", "书记", "常委", "委员", "理事")
 _LABEL = re.compile(r"[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,6}[：:]")
+# a line that starts with a national name's head starts a name of its own (a list of
+# organizers: …总后勤部卫生部 / 中国国际贸易中心股份有限公司): no name runs on into it
+_NAME_HEAD = re.compile(r"[ \t]*\n[ \t]*(?:中国|中华|全国|国家)")
 
 
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
-    if line.endswith(_WHOLE_END) or _LABEL.match(text, at):
+    if line.endswith(_WHOLE_END) or _LABEL.match(text, at) or _NAME_HEAD.match(text, at):
         return False
     return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

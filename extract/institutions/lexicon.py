@@ -159,7 +159,9 @@ def countries() -> tuple[tuple[str, str], ...]:
         rows = [line for line in fh if not line.startswith("#")]
     # news text writes 刚果（金） with full-width brackets, the table 刚果(金): the full-width
     # form is the short name, the table's a second way of writing it (country_heads)
-    return tuple((_fullwidth(r["short"]), r["name"]) for r in csv.DictReader(rows, delimiter="\t"))
+    table = [(_fullwidth(r["short"]), r["name"]) for r in csv.DictReader(rows, delimiter="\t")]
+    # territories written like countries (加沙地带卫生部): foreign.yaml, kept by hand
+    return tuple(table + [(t["short"], t["name"]) for t in _yaml("foreign.yaml").get("territories", ())])
 
 
 def _fullwidth(s: str) -> str:
@@ -168,8 +170,10 @@ def _fullwidth(s: str) -> str:
 
 def country_heads(short: str, full: str) -> tuple[str, ...]:
     """The ways a country's name is written before a body: short, short with ASCII brackets,
-    official name."""
-    return tuple(dict.fromkeys((short, short.replace("（", "(").replace("）", ")"), full)))
+    official name, and the official name less 王国 where two characters or more are left
+    (沙特阿拉伯王国 -> 沙特阿拉伯; 泰王国 keeps 泰国 only)."""
+    common = full[:-2] if full.endswith("王国") and len(full) >= 4 else full
+    return tuple(dict.fromkeys((short, short.replace("（", "(").replace("）", ")"), full, common)))
 
 
 def _foreign() -> dict[str, Entry]:
@@ -199,6 +203,20 @@ def named() -> dict[str, Entry]:
                 entry = Entry(item["name"], kind, item.get("level"), item.get("region"))
                 for surface in [item["name"], *item.get("aliases", [])]:
                     out.setdefault(surface, entry)
+    return out
+
+
+@cached("institutions.lexicon.not_before")
+def not_before() -> dict[str, tuple[str, ...]]:
+    """Surface form -> the words after which it is no mention (a named item's `not_before`:
+    中国移动 before 医疗 is 中国 + 移动医疗)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name in NAMED_FILES:
+        for items in _yaml(name).values():
+            for item in items:
+                if item.get("not_before"):
+                    for surface in [item["name"], *item.get("aliases", [])]:
+                        out[surface] = tuple(item["not_before"])
     return out
 
 

@@ -32,6 +32,9 @@ BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
 ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
+# a short school's or society's name before a name of its own takes its full name there
+# (中科院空天信息创新研究院 -> 中国科学院…); a company's does not (上海医药分销公司 is named so)
+CANON_KINDS = {"university", "association"}
 
 
 class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen dataclass's init was ~3x slower
@@ -42,13 +45,14 @@ class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen datacla
     level: Optional[str] = None
     county_short: bool = False
     named: bool = False  # a name found before (复旦大学, …集团), not a region or 中国/国家
+    canon: Optional[str] = None  # a school's or society's full name where written short (中科院)
 
 
 @cached("institutions.pattern_tables")
 def _tables():
     pat = lexicon.patterns()
     heads = tuple(sorted(pat["generic_heads"], key=len, reverse=True))
-    inner = re.compile("|".join(re.escape(h) for h in pat["generic_inside"]))
+    inner = re.compile("|".join([re.escape(h) for h in pat["generic_inside"]] + pat["generic_inside_patterns"]))
     return (None, frozenset(pat["stop_chars"]), heads, inner,
             frozenset(pat["generic_phrases"]), pat["kind_by_infix"],
             frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
@@ -97,7 +101,9 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
-            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True))
+            canon = c.name if c.kind in CANON_KINDS and c.name != text[c.start:c.end] else None
+            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True,
+                                                        canon=canon))
         else:
             barriers.add(c.end)
     return anchors, barriers
@@ -200,11 +206,14 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
         name = head + text[a.end:s] + suffix
     elif a.region is not None and _expands(text, a, s, item):
         name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
+    elif a.canon:
+        name = a.canon + text[a.end:s] + suffix  # 中科院 + 空天信息创新研究院
     else:
         name = text[a.start:s] + suffix
-    if a.region is not None and name.startswith(a.region.name) and text[a.end:a.end + 1] == a.region.name[-1:] \
-            and not text[a.start:a.end].endswith(a.region.name[-1]):
-        name = name[:len(a.region.name)] + name[len(a.region.name) + 1:]  # 湘西州医院: 湘西 + 州, not 自治州州
+    if a.region is not None and name.startswith(a.region.name):
+        k = next((k for k in (3, 2, 1) if text[a.end:a.end + k] == a.region.name[-k:]
+                  and not text[a.start:a.end].endswith(a.region.name[-k:])), 0)
+        name = name[:len(a.region.name)] + name[len(a.region.name) + k:]  # 湘西州医院, 湘西自治州医院: not 自治州州
     return name.replace("市市", "市")
 
 
@@ -321,6 +330,8 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
         return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name
     i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
+    if text.startswith(("中国", "全国", "国家"), i) and _COUNT_BEFORE.search(text, max(0, i - 6), i):
+        return None  # 世界多个国家医院: a count of countries' hospitals, not one
     prefix = _BRACKETED.sub("", text[i:s])  # 中源信诚（北京）建筑装饰: the region in brackets aside
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or re.search(r"[0-9]", prefix) or prefix.startswith(starts)
             or inner.search(prefix)):

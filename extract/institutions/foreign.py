@@ -1,0 +1,134 @@
+"""Foreign bodies written like Chinese national ones (外交部, 卫生部, 国务院, 国家统计局): a
+foreign country's name before one makes it that country's (意大利国家统计局, 俄国防部 ->
+俄罗斯国防部); the country is part of the text, the name is the country's, no level.
+
+The country may be written
+- by its short or official name, or its official name less 王国 (沙特阿拉伯外交部), or a
+  territory's (加沙地带卫生部: foreign.yaml `territories`);
+- by one character: the fixed abbreviations (俄, 美: COUNTRY_ABBR), or the first character of
+  a country the article names in full (亚 after 亚美尼亚), before a body such countries have
+  (foreign.yaml: 美国务院 is 美 + 国务院, 美国's);
+- before a title held jointly, its government's qualifier or another of its bodies and a
+  conjunction (`gaps`): 泰国副总理兼卫生部长 (the minister of Thailand's 卫生部),
+  叙利亚过渡政府外交部, 黎巴嫩国家通讯社和卫生部.
+After 各国/多国/两国 such a body is every country's (各国卫生部): no mention (`plural`)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..prebuilt import cached
+from . import lexicon
+from .boundaries import cut_at
+from .candidates import Candidate
+
+# one-character country abbreviations, before a foreign body only (俄国防部); 以/加/巴/土/印 are
+# left out: 以国家统计局数据为准 holds a preposition (an article naming 以色列 still allows 以)
+COUNTRY_ABBR = {"美": "美国", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国", "日": "日本", "韩": "韩国",
+                "朝": "朝鲜", "乌": "乌克兰", "菲": "菲律宾", "越": "越南", "意": "意大利"}
+# first characters never taken as an abbreviation from the article (中: 中国; 国/全: 国务院…)
+NOT_ABBR = frozenset("中国全各我本")
+GAP_REACH = 10  # characters a title or a government's qualifier may span before the body
+
+
+@cached("institutions.foreign.countries")
+def _countries() -> tuple:
+    """(head -> country short, longest head, generic forms, country -> its specific forms,
+    first character -> the heads it starts, the gap pattern (a title held jointly, a
+    government's qualifier) ending at a body, the plural heads pattern)."""
+    out: dict[str, str] = {}
+    for short, full in lexicon.countries():
+        for head in lexicon.country_heads(short, full):
+            out.setdefault(head, short)
+    table = lexicon._yaml("foreign.yaml")
+    forms = frozenset(f for b in table["generic"] for f in b["forms"])
+    specific: dict[str, set] = {}
+    for b in table["specific"]:
+        for c in b["countries"]:
+            specific.setdefault(c, set()).update(b["forms"])
+    firsts: dict[str, list] = {}
+    for head in out:
+        if len(head) >= 2 and head[0] not in NOT_ABBR and head[0] not in COUNTRY_ABBR:
+            firsts.setdefault(head[0], []).append(head)
+    gaps = table["gaps"]
+    titles = "|".join(map(re.escape, sorted(gaps["titles"], key=len, reverse=True)))
+    govs = "|".join(map(re.escape, sorted(gaps["governments"], key=len, reverse=True)))
+    heads = re.escape(gaps["coordinated_ends"])
+    gap = re.compile(rf"(?:(?P<title>(?:{titles})兼)|(?P<gov>{govs})|(?P<coord>[\u4e00-\u9fff]{{1,6}}[{heads}][和与及、]))$")
+    plural = re.compile("(?:" + "|".join(map(re.escape, table["plural"])) + ")$")
+    return (out, max(map(len, out)), forms, {k: frozenset(v) for k, v in specific.items()},
+            {k: tuple(v) for k, v in firsts.items()}, gap, plural)
+
+
+def _head_before(text: str, pos: int, names: dict, longest: int) -> Optional[str]:
+    """The longest country name ending at `pos`."""
+    return next((text[pos - n:pos] for n in range(min(longest, pos), 1, -1) if text[pos - n:pos] in names), None)
+
+
+def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Foreign readings of national-looking bodies (see the module's doc)."""
+    names, longest, forms, specific, firsts, gap_rx, _ = _countries()
+    out = []
+    for c in found:
+        if c.level != "national" or not c.start:
+            continue
+        surface = text[c.start:c.end]
+        head = _head_before(text, c.start, names, longest)
+        if head is not None:
+            country, start = names[head], c.start - len(head)
+        else:
+            country, start = _abbreviated(text, c.start, surface, forms, specific, names, firsts), c.start - 1
+            if country is None:
+                country, start = _after_gap(text, c.start, surface, forms, specific, names, longest, gap_rx)
+        if country is None:
+            continue
+        out.append(c.with_(start=start, name=country + surface, level=None, region=country,
+                           rule=c.rule + "+country", confidence=min(1.0, max(c.confidence, 0.9) + 0.01)))
+        # (+0.01: over the national reading of the same span, 泰国副总理兼卫生部长's 卫生部)
+    return out
+
+
+def _has_form(country: str, surface: str, forms: frozenset, specific: dict) -> bool:
+    return surface in forms or surface in specific.get(country, ())
+
+
+def _abbreviated(text, pos, surface, forms, specific, names, firsts) -> Optional[str]:
+    """The country a one-character abbreviation before `pos` stands for (俄国防部, 美国务院;
+    亚国防部 in an article naming 亚美尼亚), or None. It must start a word (近日卫生部: 日 ends 近日)."""
+    ch = text[pos - 1]
+    country = COUNTRY_ABBR.get(ch)
+    if country is None and ch in firsts:
+        country = next((names[h] for h in firsts[ch] if h in text), None)
+    if country is None or not _has_form(country, surface, forms, specific):
+        return None
+    return country if pos == 1 or cut_at(text, pos - 1) else None
+
+
+def _after_gap(text, pos, surface, forms, specific, names, longest, gap_rx) -> tuple[Optional[str], int]:
+    """(country, start) for a body after a country and a title held jointly (泰国副总理兼卫生部长:
+    the body alone is the mention), a government's qualifier (叙利亚过渡政府外交部: the whole) or
+    another of its bodies and a conjunction (黎巴嫩国家通讯社和卫生部: the body alone)."""
+    lo = max(0, pos - GAP_REACH)
+    if gap_rx.search(text, lo, pos) is None:
+        return None, pos
+    # the gap that starts right after a country's name (the leftmost match may hold its tail)
+    m = head = None
+    for k in range(lo, pos - 1):
+        m = gap_rx.match(text, k, pos)
+        head = _head_before(text, k, names, longest) if m is not None else None
+        if head is not None:
+            break
+    if head is None:
+        return None, pos
+    country = names[head]
+    if not _has_form(country, surface, forms, specific):
+        return None, pos
+    return country, (m.start() - len(head) if m.group("gov") else pos)
+
+
+def plural_bodies(text: str, found: list[Candidate]) -> set[Candidate]:
+    """National-looking bodies after 各国/多国/两国 (各国卫生部领导, 两国国家电视台): every
+    country's, not one body's."""
+    rx = _countries()[6]
+    return {c for c in found if c.start and (c.level == "national" or c.rule.startswith("pattern"))
+            and rx.search(text, max(0, c.start - 4), c.start) is not None}
