@@ -70,3 +70,26 @@ def test_bulk_files_no_person_as_outlet_no_column_as_author(pattern, field, bad)
     doc = extract.parse_file(files[0], options=INGEST_ONLY)
     value = getattr(doc.meta, field)
     assert bad != value and bad not in (value or [])
+
+
+@pytest.mark.parametrize("closing,outlet", [
+    ("即日起，区内参保老人可在社区事务受理服务中心申请长期护理保险评估。\n（上海普陀）", "上海普陀"),
+    ("即日起，区内参保老人可在社区事务受理服务中心申请长期护理保险评估。（上海普陀）", "上海普陀"),
+])
+def test_a_closing_source_tag_names_the_outlet(closing, outlet):
+    assert meta_of("区里推出长护险服务新举措\n"
+                   "为减轻失能老人家庭负担，区医保局联合区民政局推出长期护理保险服务新举措。\n"
+                   "评估通过后，护理机构将上门提供生活照料和医疗护理服务，费用按规定由长护险基金支付。\n"
+                   + closing + "\n").outlet == outlet
+
+
+def test_a_table_unit_on_its_own_line_is_no_source_tag():
+    """A tender notice's table: the column note (万元) follows its head, not a sentence."""
+    m = meta_of("某市人民医院医疗设备采购项目公开招标公告\n"
+                "某招标代理有限公司受某市人民医院委托，根据《中华人民共和国政府采购法》等有关规定，"
+                "现对该院医疗设备采购项目进行公开招标，欢迎合格的供应商前来投标。\n"
+                "项目名称：某市人民医院医疗设备采购项目\n项目编号：JW-2016-01\n"
+                "本次采购共分二个包，分包情况如下：\n包号\n设备名称\n数量\n预算金额\n（万元）\n"
+                "包01\n心电监护仪\n10\n45.00\n包02\n超声诊断仪\n2\n39.00\n"
+                "投标人应符合《中华人民共和国政府采购法》第二十二条规定的条件。\n")
+    assert m.outlet is None

@@ -310,9 +310,15 @@ def _article(seg: list[Line]) -> ArticleSpan:
         if tag and is_person_name(tag.group("outlet")):
             if tag.group("outlet") not in art.byline:  # （黄淑慧）: the reporter signs off
                 art.byline.append(tag.group("outlet"))
-        elif tag and art.outlet is None:
+        elif tag and art.outlet is None and (tag.start() or _closes_text(body, i)):
             art.outlet = outlets.normalize(tag.group("outlet"))  # （上海普陀） closing the story
     return art
+
+
+def _closes_text(body: list[Line], i: int) -> bool:
+    """Whether a line that is only a bracketed tag closes a passage of prose: the previous
+    line ends a sentence (a table's unit or column note, 预算金额 / (万元), names nobody)."""
+    return i > 0 and body[i - 1].text.rstrip().endswith(("。", "！", "？", "”", "」", "…", ".", "!", "?"))
 
 
 def _bigrams(s: str) -> set[str]:
