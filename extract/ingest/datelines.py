@@ -61,11 +61,13 @@ class Dateline:
 
 
 _FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
-_SENTENCE_PUNCT = re.compile(r"[。！？；，]")
+_SENTENCE_MARKS = "。！？；，"
+_SENTENCE_PUNCT = re.compile(f"[{_SENTENCE_MARKS}]")
 _BLANKS = re.compile(r"[ \t]+")
 # a dateline holds a label (来源：) or a year (19xx, 20xx): a line without a colon, a 1 and a
 # 2 (ASCII or full width, before folding) is none
-_MAYBE_DATELINE = re.compile("[:\uff1a12\uff11\uff12]")
+_DATELINE_MARKS = ":\uff1a12\uff11\uff12"
+_MAYBE_DATELINE = re.compile(f"[{_DATELINE_MARKS}]")
 
 
 def fold(text: str) -> str:
@@ -81,6 +83,25 @@ def iso(m: re.Match) -> Optional[str]:
     from .meta import iso_date
 
     return iso_date(f"{int(m.group('y')):04d}-{int(m.group('mo')):02d}-{int(m.group('d')):02d}")
+
+
+# a line holding one of those marks and no sentence mark, in the text behind one more newline
+# (each run taken whole: one pass over a line, nothing to backtrack into)
+_MAYBE_LINE = re.compile(f"\\n[^\\n{_DATELINE_MARKS}{_SENTENCE_MARKS}]*+[{_DATELINE_MARKS}][^\\n{_SENTENCE_MARKS}]*+(?=\\n|\\Z)")
+
+
+def maybe_lines(text: str) -> set[int]:
+    """The lines of `text` (split on "\\n") parse_line may read as a dateline (those of the
+    others it turns down at once), found by one scan instead of two searches per line."""
+    out: set[int] = set()
+    t = "\n" + text
+    k = at = 0
+    for m in _MAYBE_LINE.finditer(t):
+        s = m.start()
+        k += t.count("\n", at, s)
+        at = s
+        out.add(k)
+    return out
 
 
 def parse_line(line: str) -> Optional[Dateline]:

