@@ -104,10 +104,15 @@ def maybe_lines(text: str) -> set[int]:
     return out
 
 
+# what a label (a colon) or a date (a year) needs, before folding: a line without is none
+# (opening with a class, so the engine skips to its characters)
+_LABEL_OR_YEAR = re.compile(r"[:\uff1a1\uff112\uff12](?:(?<=[:\uff1a])|(?<=[1\uff11])[9\uff19]\d\d|(?<=[2\uff12])[0\uff10]\d\d)")
+
+
 def parse_line(line: str) -> Optional[Dateline]:
     """The fields of a dateline or source line, or None when `line` is not one."""
-    if not _MAYBE_DATELINE.search(line) or _SENTENCE_PUNCT.search(line):  # folding keeps these marks
-        return None
+    if not _MAYBE_DATELINE.search(line) or _SENTENCE_PUNCT.search(line) or not _LABEL_OR_YEAR.search(line):
+        return None  # (folding keeps these marks, and makes a year's digits ASCII)
     fields = _read_line(line)
     return None if fields is None else Dateline(fields[0], fields[1], fields[2], list(fields[3]), fields[4])
 
