@@ -53,6 +53,18 @@ def bulk_files(pattern: str = "*") -> list[Path]:
     return sorted(folder.glob(pattern))
 
 
+def bulk_texts(every: int) -> list[str]:
+    """The cleaned text of every `every`-th file of ../shared/corpus-dev/bulk (ingest only);
+    empty where the folder is absent, so that a module's own written texts still run."""
+    import extract
+
+    folder = CORPUS_DEV / "bulk"
+    if not folder.is_dir():
+        return []
+    ingest = extract.Options(components=())
+    return [extract.parse_file(str(p), options=ingest).text for p in sorted(folder.glob("*"))[::every]]
+
+
 @pytest.fixture(scope="session")
 def ingest_only():
     from extract.options import Options

@@ -12,7 +12,7 @@ from extract.procedures.channels import _Scan, find_channels, may_name_channels
 from extract.procedures.clauses import WordHits, sentences
 from extract.procedures.lexicon import lexicon
 
-from conftest import bulk_files
+from conftest import bulk_texts
 
 WRITTEN = (
     "参保人可通过“随申办”APP、“上海医保”微信公众号或拨打12345热线咨询；也可前往社区事务受理服务中心办理。\n"
@@ -23,20 +23,8 @@ WRITTEN = (
 )
 
 
-def _texts() -> list[str]:
-    import extract
-
-    out = [WRITTEN, WRITTEN[5:], "——" * 50 + "我的" + "＞" * 30, "1.\n2.\n" * 20]
-    try:
-        files = bulk_files("*")[::15]  # every 15th of the 880
-    except pytest.skip.Exception:
-        files = []  # ../shared absent: the written texts only
-    for path in files:
-        out.append(extract.parse_file(str(path), options=extract.Options(components=())).text)
-    return [t for t in out if t]
-
-
-TEXTS = _texts()
+# the written texts, and every 15th of the 880 bulk files where they are present
+TEXTS = [t for t in [WRITTEN, WRITTEN[5:], "——" * 50 + "我的" + "＞" * 30, "1.\n2.\n" * 20] + bulk_texts(15) if t]
 
 
 def _spans(ms) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from extract.procedures.clauses import WordHits, sentences
 from extract.procedures.lexicon import lexicon
 from extract.procedures.words import Article, article, vocabulary
 
-from conftest import bulk_files
+from conftest import bulk_texts
 
 WRITTEN = (
     "参保人可通过“随申办”APP、“上海医保”微信公众号、支付宝小程序或拨打12345热线咨询；也可前往社区事务受理服务中心办理。\n"
@@ -23,20 +23,8 @@ WRITTEN = (
 )
 
 
-def _texts() -> list[str]:
-    import extract
-
-    out = [WRITTEN, WRITTEN[7:], "", "小程序" * 40, "申请" * 30 + "先先"]
-    try:
-        files = bulk_files("*")[::20]  # every 20th of the 880
-    except pytest.skip.Exception:
-        files = []  # ../shared absent: the written texts only
-    for path in files:
-        out.append(extract.parse_file(str(path), options=extract.Options(components=())).text)
-    return out
-
-
-TEXTS = _texts()
+# the written texts, and every 20th of the 880 bulk files where they are present
+TEXTS = [WRITTEN, WRITTEN[7:], "", "小程序" * 40, "申请" * 30 + "先先"] + bulk_texts(20)
 
 
 def _guards() -> list[tuple[str, ...]]:

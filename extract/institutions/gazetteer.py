@@ -11,7 +11,6 @@ from itertools import chain
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from ..prebuilt import cached
 from . import lexicon, wordlists
 from .aliases import brand_use
 from .boundaries import cut_at, is_word, needs_check
