@@ -72,33 +72,9 @@ def test_start_words_are_minimal():
 
 def _classify_every_rule(text: str, start: int, end: int, is_range: bool):
     """roles._classify as it read before the sieve: every rule, in order, tried by its regexes."""
-    from extract.dates.roles import LABEL_WINDOW, WINDOW, Role, _trigger, clause_start, rules, sentence_bounds
+    from extract.dates.roles import first_role, rules
 
-    cs = clause_start(text, start)
-    before = text[cs:start]
-    for rule in rules():
-        if rule.range_only and not is_range:
-            continue
-        mb = ma = None
-        if rule.label is not None:
-            ml = rule.label.search(text, max(0, start - LABEL_WINDOW), start)
-            if not ml or ml.end() != start:
-                continue
-            return Role(rule.role, rule.name, *_trigger(None, ml, 0))
-        if rule.before is not None:
-            mb = rule.before.search(before)
-            if not mb:
-                continue
-        if rule.after is not None:
-            ma = rule.after.match(text, end, min(len(text), end + WINDOW))
-            if not ma:
-                continue
-        if rule.clause is not None:
-            s, e = sentence_bounds(text, start, end)
-            if not rule.clause.search(text[s:e]):
-                continue
-        return Role(rule.role, rule.name, *_trigger(mb, ma, cs))
-    return Role("event")
+    return first_role(text, start, end, [r for r in rules() if is_range or not r.range_only])
 
 
 ROLE_WORDS = ["截至", "截止", "前", "之前", "以前", "起", "施行", "实施", "到期", "期间", "为", "是", "阶段", "已",

@@ -130,9 +130,18 @@ def classify(text: str, start: int, end: int, is_range: bool = False) -> Role:
 
 def _classify(text: str, start: int, end: int, is_range: bool) -> Role:
     cs = clause_start(text, start)
+    tried = _candidates(text[cs:start][-1:], text[start - 1:start] if start else "", text[end:end + 1], is_range)
+    return first_role(text, start, end, tried, cs)
+
+
+def first_role(text: str, start: int, end: int, tried, cs: Optional[int] = None) -> Role:
+    """The role of the first of the rules `tried` (in order) whose regexes match around the
+    date; "event" when none does. _classify tries those its sieve leaves. `cs`: the start of
+    the date's clause (clause_start), when known."""
+    cs = clause_start(text, start) if cs is None else cs
     before = text[cs:start]
     sentence = None
-    for rule in _candidates(before[-1:], text[start - 1:start] if start else "", text[end:end + 1], is_range):
+    for rule in tried:
         mb = ma = None
         if rule.label is not None:
             lo = max(0, start - LABEL_WINDOW)
