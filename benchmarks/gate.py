@@ -84,7 +84,7 @@ def main(argv=None) -> int:
             s["measured"] = got
             s["measured_on"] = f"{n} files, {date.today().isoformat()}"
     if args.raise_:
-        FLOORS.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
+        FLOORS.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return 0
 
 
