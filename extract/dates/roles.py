@@ -94,17 +94,17 @@ def _last_chars(rx: Optional[re.Pattern]) -> Optional[frozenset[str]]:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): from after the previous 。！？/newline to
     the next one (included)."""
-    s = _after_last(SENTENCE_BREAK, text, max(0, start - 400), start)
+    s = after_last(SENTENCE_BREAK, text, max(0, start - 400), start)
     m = SENTENCE_BREAK.search(text, end, end + 400)
     e = m.end() if m else min(len(text), end + 400)
     return s, e
 
 
 def clause_start(text: str, start: int) -> int:
-    return _after_last(CLAUSE_BREAK, text, max(0, start - WINDOW), start)
+    return after_last(CLAUSE_BREAK, text, max(0, start - WINDOW), start)
 
 
-def _after_last(breaks: re.Pattern, text: str, lo: int, hi: int) -> int:
+def after_last(breaks: re.Pattern, text: str, lo: int, hi: int) -> int:
     """Where the text after the last break character in text[lo:hi] starts (lo: none):
     the first break of the reversed window."""
     m = breaks.search(text[lo:hi][::-1])

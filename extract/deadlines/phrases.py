@@ -64,8 +64,7 @@ def _breaks(text: str, start: int, end: int) -> list[int]:
     """Where the clauses of text[start:end] break: a comma, colon or semicolon, not one
     inside brackets that close before `end` (…筹委会（广州市…2楼，邮编510060）; …公司（详细地址：…））."""
     out, depth = [], 0
-    closes = [i for i in range(start, end) if text[i] in _CLOSE]
-    last_close = closes[-1] if closes else -1
+    last_close = max(text.rfind(c, start, end) for c in _CLOSE)
     for m in CLAUSE_BREAK.finditer(text, start, end):
         out.append(m.start())
     if last_close < 0:

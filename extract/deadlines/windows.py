@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..dates.roles import CLAUSE_BREAK
+from ..dates.roles import CLAUSE_BREAK, after_last
 from .phrases import clean, word_lists
 
 _LABEL_REACH = 40  # how far before the range its label is looked for
@@ -39,17 +39,10 @@ def call_submission(text: str, end: int, limit: int) -> Optional[str]:
     m = lists["submission"].search(text, end, hi)
     if not m:
         return None
-    a = _clause_start(text, m.start(), end)
+    a = after_last(CLAUSE_BREAK, text, end, m.start())  # the submission's clause
     b = CLAUSE_BREAK.search(text, m.end(), hi)
     clause = clean(text[a:b.start() if b else hi])
     return clause or None
-
-
-def _clause_start(text: str, pos: int, lo: int) -> int:
-    for i in range(pos - 1, lo - 1, -1):
-        if CLAUSE_BREAK.match(text, i):
-            return i + 1
-    return lo
 
 
 def is_call(topic: Optional[str]) -> bool:

@@ -24,9 +24,8 @@ from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
-from .foreign import plural_bodies
-from .gazetteer import (RegionContext, article_regions, body_candidates, foreign_prefixed, implied_candidates,
-                        known_candidates,
+from .foreign import foreign_prefixed, plural_bodies
+from .gazetteer import (RegionContext, article_regions, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .media import media_candidates

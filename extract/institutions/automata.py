@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left
 from typing import Any, Iterable, Iterator
 
+from ..literals import find_all
+
 
 def compile_surfaces(surfaces: list[str]):
     """The Rust automaton over `surfaces` (None for none): find_matches_as_indexes(text,
@@ -89,20 +91,10 @@ def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
                     found.setdefault(w, []).append(s)
         return found
     for literal in literals:  # a few: str.find beats building an automaton
-        at = _find_all(text, literal)
+        at = find_all(text, literal)
         if at:
             found[literal] = at
     return found
-
-
-def _find_all(text: str, literal: str) -> list[int]:
-    """Every start of `literal` in `text`, overlapping ones too, ascending (str.find)."""
-    at = []
-    s = text.find(literal)
-    while s >= 0:
-        at.append(s)
-        s = text.find(literal, s + 1)
-    return at
 
 
 def _positions(text: str, chars) -> list[int]:
@@ -111,7 +103,7 @@ def _positions(text: str, chars) -> list[int]:
     by one regex pass."""
     if len(chars) > FEW:
         return [m.start() for m in re.compile("[" + "".join(map(re.escape, chars)) + "]").finditer(text)]
-    return sorted(s for c in chars for s in _find_all(text, c))
+    return sorted(s for c in chars for s in find_all(text, c))
 
 
 def chain(starts: list[int], length: int, pos: int = 0) -> Iterator[int]:

@@ -18,7 +18,6 @@ from .candidates import Candidate
 from ..lastcall import for_last_call
 from .lexicon import Region
 from .postag import tag
-from .foreign import COUNTRY_ABBR, foreign_prefixed  # noqa: F401  (re-exported: the layer's entry points)
 
 IMPLIED = {"省": "provincial", "自治区": "provincial", "市": "municipal", "区": "district", "县": "county"}
 # before an implied 市/省: these make it a plural or another word (各市, 城市, 全省)

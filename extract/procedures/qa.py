@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import literals
 from .lexicon import lexicon
 from .words import article
 
@@ -114,13 +115,7 @@ def _howto_lines(text: str, taken: list[tuple[int, int]]) -> list[QA]:
 def _question_mark_lines(text: str) -> list[int]:
     """Positions of the ？ (or ?) that end a line (followed by a line break), in order: each
     mark's occurrences found once, not searched for again from every question."""
-    out = []
-    for mark in ("？\n", "?\n"):
-        i = text.find(mark)
-        while i >= 0:
-            out.append(i)
-            i = text.find(mark, i + 1)
-    return sorted(out)
+    return sorted(literals.find_all(text, "？\n") + literals.find_all(text, "?\n"))
 
 
 def _answer_paragraph(text: str, i: int) -> tuple[int, int]:

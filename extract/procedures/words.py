@@ -90,7 +90,7 @@ class Article:
         """(start, end) of every occurrence of `words` (overlapping ones too), by end."""
         ids = self.vocabulary.ids(words)
         if ids is None:
-            return sorted(((s, s + len(w)) for w in words for s in _occurrences(self.text, (w,))), key=lambda t: t[1])
+            return sorted(((s, s + len(w)) for w in words for s in literals.find_all(self.text, w)), key=lambda t: t[1])
         return [(s, e) for k, s, e in self.hits if k in ids]
 
     def starts(self, words: Iterable[str]) -> list[int]:
@@ -128,17 +128,6 @@ class Article:
         if hi > lo:
             out.extend(rx.finditer(text, lo, hi))
         return out
-
-
-def _occurrences(text: str, words: Iterable[str]) -> list[int]:
-    """The starts of every occurrence of `words` in `text` (overlapping ones too)."""
-    out = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            out.append(i)
-            i = text.find(w, i + 1)
-    return out
 
 
 _C = literals._sre_constants
