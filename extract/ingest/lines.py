@@ -112,10 +112,11 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     """Drop chrome lines, and a trailing list of links with the line that opens it
     (相关阅读, 往期推荐 …: the short lines after it, until body text resumes). On a web
     page (`page`), a run of menu words closing the text (手机版 / 粤商通 / 联系我们) too."""
-    rx, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
+    chrome, related = rules()["drop_lines_rx"], rules()["related_heads_rx"]
     text = m.text
     lines = text.split("\n")
     heads = lines_holding(text, _words(related))  # the lines that may open a list of links
+    floating = lines_holding(text, chrome.floating_words)  # those a floating pattern may match
     tail = teaser_tail(lines, text)
     if page:
         menu = menu_tail(lines)
@@ -147,7 +148,7 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
             if widgets and widgets.start() > 0:
                 keep.append((kept, start + widgets.start()))
                 kept = end
-        elif in_list or rx.match(t):
+        elif in_list or chrome.match(t, floating is None or k in floating):
             keep.append((kept, start))
             kept = end + 1
         start = end + 1
