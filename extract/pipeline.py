@@ -142,9 +142,13 @@ def _probe(m: Mapped) -> str:
 
 
 _BLANK_RUN = re.compile(r"[ \t][ \t]+")  # [ \t]{2,}, opening with one blank: scanned faster
-# spaces inside a date (2024 年, 6月 1日, a date broken over two lines); the lookahead in
-# front lets the engine skip to blanks (an empty match would change nothing)
-_DATE_GAP = re.compile(r"(?=[ \t\n])(?:(?<=\d)[ \t]+(?=[年月日])|(?<=[年月])[ \t]*\n?[ \t]*(?=\d))")
+# spaces inside a date (2024 年, 6月 1日, a date broken over two lines): a run of blanks
+# after a digit before 年/月/日, or of blanks and at most one newline after 年/月 before a
+# digit. Each match opens with its first blank, taken by a class (the engine skips to
+# blanks in C), the lookbehinds looking back over it: a digit then a blank, 年/月 then a
+# newline (only blanks follow), 年/月 then a blank (blanks, a newline, blanks follow).
+_DATE_GAP = re.compile(r"[ \t\n](?:(?<=\d[ \t])[ \t]*(?=[年月日])|(?<=[年月]\n)[ \t]*(?=\d)"
+                       r"|(?<=[年月][ \t])[ \t]*\n?[ \t]*(?=\d))")
 
 
 def _squash(page_text: str) -> str:
