@@ -85,3 +85,29 @@ def test_chrome_lines_answer_as_one_alternation_on_bulk_lines():
                 differ.append((f.name, t[:60]))
     assert differ == []
     assert matched > 0
+
+
+def test_last_call_wrappers_of_one_and_two_arguments_compare_identity():
+    from extract.lastcall import for_last_call
+
+    calls = []
+
+    @for_last_call
+    def one(text):
+        calls.append(text)
+        return [len(text)]
+
+    @for_last_call
+    def two(lex, text):
+        calls.append((lex, text))
+        return [lex, len(text)]
+
+    a, b = "医保缴费。" * 3, "".join(["医保缴费。"] * 3)
+    assert one(a) is one(a) and len(calls) == 1
+    assert one(b) == one(a) and len(calls) == 3  # an equal copy is another object: computed
+    lex = object()
+    first = two(lex, a)
+    assert two(lex, a) is first and len(calls) == 4
+    assert two(object(), a) is not first and two(lex, b) is not first and len(calls) == 6
+    with pytest.raises(TypeError):
+        one(a, a)  # the wrapper takes the function's arguments
