@@ -111,3 +111,42 @@ def test_last_call_wrappers_of_one_and_two_arguments_compare_identity():
     assert two(object(), a) is not first and two(lex, b) is not first and len(calls) == 6
     with pytest.raises(TypeError):
         one(a, a)  # the wrapper takes the function's arguments
+
+
+# our own lines for the dateline patterns: a source line, a masthead, a signature, stamps
+DATELINE_TEXT = ("江城健康导报 2024年10月15日 星期二\n关于做好2025年度医保缴费工作的通知\n"
+                 "发布时间：2024-10-15 来源：江城市医疗保障局\n各参保人：\n缴费期为2024年9月1日至12月31日。\n"
+                 "来源：江城市医疗保障局 2024年10月15日\n江城市医疗保障局\n2024年10月15日\n"
+                 "最后更新 2024-10-16 09:30，截至2024-12-31 24:00前，更新于2024-10-17 08:00")
+
+
+def test_line_start_patterns_searched_after_a_newline_find_the_same_matches():
+    from extract.ingest.meta import after_newline, patterns
+
+    for key in ("dateline_masthead", "dateline_source", "dateline_signature"):
+        rx, nl = patterns()[key], after_newline(key)
+        for text in (DATELINE_TEXT, DATELINE_TEXT.split("\n", 1)[1], ""):
+            expected = [(m.start(), m.group("date")) for m in rx.finditer(text)]
+            assert [(m.start(), m.group("date")) for m in nl.finditer("\n" + text)] == expected
+    assert [m.group("date") for m in after_newline("dateline_signature").finditer("\n" + DATELINE_TEXT)] == [
+        "2024年10月15日"]
+    with pytest.raises(ValueError):
+        after_newline("dateline_labelled")  # not anchored at a line's start
+
+
+def test_dateline_patterns_open_with_what_the_engine_can_skip_to():
+    from extract.ingest.meta import patterns
+
+    p = patterns()
+    assert p["dateline_labelled"].search(DATELINE_TEXT).group("date") == "2024-10-15"
+    stamps = [m.group("date") for m in p["dateline_timestamp"].finditer(DATELINE_TEXT)]
+    assert stamps == ["2024-10-16"]  # not 截至…24:00前 nor 更新于…: only the stamp
+    assert p["dateline_timestamp"].search("12024-10-16 09:30") is None  # a digit before the year
+    assert p["dateline_timestamp"].search("/2024-10-16 09:30") is None
+
+
+def test_sniff_reads_markdown_signals_at_line_starts():
+    from extract.ingest.sniff import sniff
+
+    assert sniff("标题\n\n- 第一项\n- 第二项\n\n**加粗**说明") == "markdown"
+    assert sniff("正文 - 不是列表\n2024-10-15 发布") == "text"

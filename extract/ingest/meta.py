@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..datafiles import load_yaml
-from ..literals import guard
+from ..literals import Guarded, guard
 
 from ..refdate import RefDate
 from . import outlets
@@ -36,6 +36,24 @@ def patterns() -> dict:
             out[key] = [guard(re.compile(expand(v), re.M)) for v in val]
         else:
             out[key] = guard(re.compile(expand(val), re.M))
+    return out
+
+
+@lru_cache(maxsize=None)
+def after_newline(key: str):
+    """patterns()[key], a multiline pattern opening with `^`, as one opening with a newline,
+    to search "\n" + text with: the same matches (each one character further on), found
+    by the engine skipping to newlines in C instead of trying the pattern at every
+    position. The words the pattern needs still guard it."""
+    rx = patterns()[key]
+    plain = getattr(rx, "rx", rx)
+    if not plain.pattern.startswith("^") or not plain.flags & re.M:
+        raise ValueError(f"{key} does not open with a multiline ^")
+    new = re.compile("\n" + plain.pattern[1:], plain.flags)
+    if not isinstance(rx, Guarded):
+        return new
+    out = Guarded(new)
+    out.need = rx.need  # (a match's words, found in "\n" + text as in text)
     return out
 
 
@@ -219,9 +237,10 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     p = patterns()
     out: dict[str, Any] = {}
     lines = text.split("\n")
+    nl_text = "\n" + text  # for the patterns anchored at a line's start (after_newline)
     head = [ln for ln in lines[:80] if ln.strip()][:20]
     for key in ("dateline_edition", "dateline_masthead"):
-        m = p[key].search(text)
+        m = p[key].search(text) if key == "dateline_edition" else after_newline(key).search(nl_text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
             name = outlets.normalize(m.group("outlet"))
@@ -249,12 +268,12 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     if "published" not in out or out["published"] is None:
         out.pop("published", None)
         for key in ("dateline_labelled", "dateline_source"):
-            m = p[key].search(text)
+            m = p[key].search(text) if key == "dateline_labelled" else after_newline(key).search(nl_text)
             if m and iso_date(m.group("date")):
                 out["published"] = iso_date(m.group("date"))
                 break
     if "published" not in out:
-        sigs = list(p["dateline_signature"].finditer(text))
+        sigs = list(after_newline("dateline_signature").finditer(nl_text))
         if sigs and iso_date(sigs[-1].group("date")):
             out["published"] = iso_date(sigs[-1].group("date"))
     if "published" not in out:

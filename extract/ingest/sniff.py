@@ -13,6 +13,10 @@ _MD = (
     re.compile(r"^\|.{1,500}\|[ \t]*$", re.M),
 )
 
+# _MD searched in "\n" + text: a pattern anchored at a line's start opens with the newline
+# instead (the engine skips to newlines in C rather than trying every position)
+_MD_NL = tuple(re.compile("\n" + rx.pattern[1:], rx.flags) if rx.pattern.startswith("^") else rx for rx in _MD)
+
 # strings one of which each of _MD needs
 _MD_NEEDS = (("#",), ("**",), ("](",), (">",), ("-", "*", "+"), ("|",))
 
@@ -30,7 +34,8 @@ def sniff(text: str) -> str:
     if tags >= 5 and tags * 200 > len(head):
         return "html"
     # each pattern searched only when the characters it needs are there
-    hits = [any(c in head for c in need) and rx.search(head) is not None for rx, need in zip(_MD, _MD_NEEDS)]
+    nl_head = "\n" + head
+    hits = [any(c in head for c in need) and rx.search(nl_head) is not None for rx, need in zip(_MD_NL, _MD_NEEDS)]
     signals = sum(hits)
     strong = hits[0] or hits[1] or hits[2]
     if signals >= 2 or (signals == 1 and strong and hits[0]):
