@@ -150,3 +150,13 @@ def test_sniff_reads_markdown_signals_at_line_starts():
 
     assert sniff("标题\n\n- 第一项\n- 第二项\n\n**加粗**说明") == "markdown"
     assert sniff("正文 - 不是列表\n2024-10-15 发布") == "text"
+
+
+def test_wechat_account_reads_the_lines_holding_its_words():
+    from extract.ingest.exports import wechat_account
+
+    text = ("扫描下方二维码，关注“岛城医保”\n正文第一段。\n欢迎关注“江城医保”微信公众号\n"
+            "更多资讯请关注“江城医保”公众号")
+    assert wechat_account(text) == "江城医保"  # named twice, on two lines
+    assert wechat_account("扫描下方二维码，关注“岛城医保”") == "岛城医保"
+    assert wechat_account("正文里没有账号。\n第二行。") is None

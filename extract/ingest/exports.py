@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 from . import outlets
 from .datelines import split_names, url_date
+from .linescan import _lines_finding
 
 _FIELD = re.compile(r"^[ \t]{0,3}(?P<key>标题|题目|日期|时间|发布时间|发布日期|链接|原文链接|来源URL|来源链接|URL|url|作者|公众号|来源|账号|"
                     r"Title|URL Source|Published Time)"
@@ -95,6 +96,10 @@ def wechat_account(text: str) -> Optional[str]:
     扫描下方二维码，关注“岛城医保”): the one it names most often."""
     if not any(w in text for w in _ACCOUNT_WORDS):
         return None
-    names = Counter(outlets.normalize(m.group("name") or m.group("name2")) for m in _ACCOUNT.finditer(text))
+    # a match holds no newline and one of the words: only the lines holding one are read
+    # (in text order, so the matches and their order are those of the whole text)
+    lines = text.split("\n")
+    names = Counter(outlets.normalize(m.group("name") or m.group("name2"))
+                    for k in sorted(_lines_finding(text, _ACCOUNT_WORDS)) for m in _ACCOUNT.finditer(lines[k]))
     names.pop(None, None)
     return names.most_common(1)[0][0] if names else None
