@@ -219,6 +219,10 @@ class Mapped:
     # -- lookup -----------------------------------------------------------
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the raw file that text[start:end] came from."""
+        o = self._o
+        if len(o) == 1 and start < end:  # one run (a plain text's map): no search
+            r0, d0 = self._r[0], self._d[0]
+            return (r0 + (start - o[0]) * d0, r0 + (end - 1 - o[0]) * d0 + 1)
         n = len(self.text)
         if not n:
             return (0, 0)
