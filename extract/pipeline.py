@@ -87,10 +87,11 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         nl = Mapped.flat("\n", headline.at(len(headline) - 1) + 1 if headline.text else 0)
         mapped = Mapped.join([headline, nl, mapped], len(raw))
     if fmt != "html":
+        mapped = normalize_chars(mapped)  # clean's first step, done once for the probe and clean
         probe = _probe(mapped)
         found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
         found["text:site"] = {"outlet": wechat_account(probe)}
-    mapped, ocr = clean(mapped, fmt, headings)
+    mapped, ocr = clean(mapped, fmt, headings, normalized=fmt != "html")
     head_starts = {i: headings[p] for i, p in mapped.where(headings)
                    if i == 0 or mapped.text[i - 1] == "\n"}
     if fmt == "html":
@@ -134,8 +135,9 @@ def _split_header(raw: str, found: dict, problems: list) -> tuple[str, int, Opti
 
 
 def _probe(m: Mapped) -> str:
-    """Text for dateline search: full-width folded, spaces inside dates removed."""
-    text = normalize_chars(m).text
+    """Text for dateline search from a normalized text (normalize_chars: full width folded):
+    spaces inside dates removed."""
+    text = m.text
     if "  " in text or "\t" in text:  # else no run of two blanks
         text = _BLANK_RUN.sub(" ", text)
     return _DATE_GAP.sub("", text)

@@ -160,3 +160,15 @@ def test_wechat_account_reads_the_lines_holding_its_words():
     assert wechat_account(text) == "江城医保"  # named twice, on two lines
     assert wechat_account("扫描下方二维码，关注“岛城医保”") == "岛城医保"
     assert wechat_account("正文里没有账号。\n第二行。") is None
+
+
+def test_clean_of_a_normalized_text_skips_nothing():
+    from extract.ingest.lines import clean, normalize_chars
+    from extract.offsets import Mapped
+
+    raw = "２０２４年６月１日\u3000发布\r\n责任编辑：王小明\r\n参保人可于６月３０日前　办理。\u2028第二段"
+    m = Mapped.identity(raw)
+    once, ocr = clean(m, "text")
+    again, ocr2 = clean(normalize_chars(m), "text", normalized=True)
+    assert (again.text, again.pos, ocr2) == (once.text, once.pos, ocr)
+    assert "２" not in once.text and "\r" not in once.text and "责任编辑" not in once.text

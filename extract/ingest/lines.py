@@ -308,9 +308,12 @@ def finish(m: Mapped) -> Mapped:
     return m[lead:max(end, lead)] if lead or end < len(text) else m
 
 
-def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset()) -> tuple[Mapped, bool]:
-    """The whole line stage; returns (cleaned, whether it was treated as OCR)."""
-    m = normalize_chars(m)
+def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset(),
+          normalized: bool = False) -> tuple[Mapped, bool]:
+    """The whole line stage; returns (cleaned, whether it was treated as OCR). `normalized`:
+    `m` is normalize_chars' output already (a second pass would change nothing)."""
+    if not normalized:
+        m = normalize_chars(m)
     ocr = fmt == "text" and looks_ocr(m.text)
     if ocr:  # join first: the page width includes the spurious spaces
         if " \n" in m.text or "\n " in m.text:
