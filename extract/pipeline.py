@@ -154,7 +154,12 @@ _DATE_GAP = re.compile(r"[ \t\n](?:(?<=\d[ \t])[ \t]*(?=[年月日])|(?<=[年月
 
 
 def _squash(page_text: str) -> str:
-    return re.sub(r"[ \t\u3000\xa0]*\n[\s\u3000\xa0]*", "\n", page_text)
+    return _LINE_BREAK.sub("\n", page_text)
+
+
+# a newline with the blanks around it, [ \t\u3000\xa0]*\n[\s\u3000\xa0]*: opening with a class
+# (its first blank or the newline, looked back at), so the engine skips to those characters
+_LINE_BREAK = re.compile(r"[ \t\u3000\xa0\n](?:(?<=\n)|[ \t\u3000\xa0]*\n)[\s\u3000\xa0]*")
 
 
 def _doc_id(data: bytes) -> str:
