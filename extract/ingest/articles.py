@@ -285,7 +285,8 @@ def _article(seg: list[Line]) -> ArticleSpan:
             look |= lines_holding(joined, _AGENCY_WORD)
         leads = lines_holding(joined, lead_lines())
         look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
-    named = datelines.lead_lines(joined)  # the lines that may name an outlet in a lead
+    # the lines that may name an outlet in a lead: only the first four are asked
+    named = datelines.lead_lines("\n".join([ln.text for ln in body[:4]]))
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
         t = ln.text.strip()
