@@ -89,7 +89,16 @@ LISTS = {
     "hospital_shorts": lambda: dict.fromkeys(lexicon.hospital_shorts()),
     "sector_words": lambda: dict.fromkeys(b["sector"] for b in lexicon.bodies() if b.get("sector")),
     "national_heads": lambda: dict.fromkeys(lexicon.patterns()["national_heads"]),
+    # the media layer's cue words (讯, 记者, 来源): an absent one cost a substring scan of the
+    # text and a present one a regex scan for it (~4 ms on the throughput benchmark, ~0.2 ms here)
+    "media_cues": lambda: _media_cues(),
 }
+
+
+def _media_cues() -> dict[str, str]:
+    from .media import CUE_WORDS   # media looks its cues up here
+
+    return {w: w for w in CUE_WORDS}
 _INDEX = {name: k for k, name in enumerate(LISTS)}
 KNOWN, REGIONS, COUNTY_SHORTS = _INDEX["known"], _INDEX["regions"], _INDEX["county_shorts"]
 HEADS = len(LISTS)         # the countries' names, found for the foreign bodies' look-up only
