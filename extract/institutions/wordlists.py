@@ -70,10 +70,14 @@ def _county_short(r) -> bool:
     return r.level == "county" and len(r.short) >= 2 and r.name.endswith(COUNTY_ENDINGS)
 
 
-def _stop_shorts() -> dict[str, None]:
-    """County short names that hold a stop character (开化, 和平)."""
+def _stop_words() -> dict[str, None]:
+    """Region names and short names (the regions list's surfaces) and county short names
+    that hold a stop character (开化, 和平): the patterns' walk does not stop inside them
+    where the segmenter keeps them whole (a list of its own: no look-up per region hit)."""
     stop = frozenset(lexicon.patterns()["stop_chars"])
-    return {r.short: None for r in lexicon.regions() if _county_short(r) and any(c in stop for c in r.short)}
+    words = dict.fromkeys(w for w in region_surfaces() if any(c in stop for c in w))
+    words.update((r.short, None) for r in lexicon.regions() if _county_short(r) and any(c in stop for c in r.short))
+    return words
 
 
 LISTS = {
@@ -82,7 +86,7 @@ LISTS = {
     "bodies": _bodies,
     "suffixes": lambda: {item["suffix"]: item for item in lexicon.patterns()["suffixes"]},
     "county_shorts": lambda: {r.short: r for r in lexicon.regions() if _county_short(r)},
-    "stop_shorts": _stop_shorts,
+    "stop_words": _stop_words,
     "inner_words": lambda: dict.fromkeys(lexicon.patterns().get("inner_words", ())),
     # words a layer scanned the text for with a regex of its own (~1.5 ms each on the 150k
     # characters of the throughput benchmark); here they ride on the one scan
