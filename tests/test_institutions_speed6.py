@@ -83,3 +83,12 @@ def test_country_before_a_body_is_the_longest_name_ending_there(texts):
         for pos in range(len(text) + 1):
             want = next((text[pos - n:pos] for n in range(min(longest, pos), 1, -1) if text[pos - n:pos] in names), None)
             assert foreign._head_before(text, pos, names, longest) == want
+
+
+def test_designations_and_english_names_are_tried_wherever_they_could_match(texts):
+    extra = ["国家医疗保障局（以下简称“国家医保局”）", "帝国理工学院 （Imperial College London）", "某院\u3000(The Lancet)"]
+    for text in texts + extra:
+        for pos in range(len(text) + 1):
+            if not references._bracket_may_follow(text, pos):
+                assert references._DESIGNATED.match(text, pos) is None
+                assert references._SECOND.match(text, pos) is None

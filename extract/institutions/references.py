@@ -70,7 +70,7 @@ def _designations(text: str, found: list[Candidate]) -> list[tuple[Candidate, st
     """(body, the short name it is given, where) for each 以下简称“…” after a body."""
     out = []
     for c in found:
-        m = _DESIGNATED.match(text, c.end)
+        m = _DESIGNATED.match(text, c.end) if _bracket_may_follow(text, c.end) else None
         if m is not None:
             out.append((c, m.group("alias"), m.start("alias")))
     return out
@@ -245,7 +245,15 @@ _SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(
 def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
     out = []
     for c in found:
-        m = _SECOND.match(text, c.end)
+        m = _SECOND.match(text, c.end) if _bracket_may_follow(text, c.end) else None
         if m is not None:
             out.append(c.with_(start=m.start("name"), end=m.end("name"), rule="reference.english", confidence=0.8))
     return out
+
+
+def _bracket_may_follow(text: str, pos: int) -> bool:
+    """Whether an opening bracket or whitespace stands at `pos`: _DESIGNATED and _SECOND open
+    with \\s*[（(], so elsewhere (after most names) they cannot match and are not tried.
+    (re's \\s in a str pattern is str.isspace.)"""
+    ch = text[pos:pos + 1]
+    return ch in ("（", "(") or ch.isspace()
