@@ -92,3 +92,18 @@ def test_designations_and_english_names_are_tried_wherever_they_could_match(text
             if not references._bracket_may_follow(text, pos):
                 assert references._DESIGNATED.match(text, pos) is None
                 assert references._SECOND.match(text, pos) is None
+
+
+@pytest.mark.parametrize("groups", [
+    [["复旦肿瘤", "复旦肿", "复肿瘤"], ["复旦大", "旦肿瘤医"]],
+    [["ab", "abc"]],                                    # few: str.find each
+    [["上海中医", "上海中", "上中医", "上海医", "上医院"], ["上海仁济", "上仁济", "海仁济", "上海仁"], ["院院"]],
+    [[w + x for w in "上海" for x in ("肿瘤", "医院", "中医", "儿童", "仁济")]],
+])
+def test_occurrences_of_prebuilt_sets_are_occurrences_of_their_union(texts, groups):
+    from extract.institutions.automata import literals_of, occurrences, occurrences_of
+
+    sets = [literals_of(g) for g in groups]
+    union = {w for g in groups for w in g}
+    for text in texts + ["上海中医上海仁济院院院", "ab", "复旦肿瘤复旦大"]:
+        assert occurrences_of(text, sets) == occurrences(text, union)
