@@ -107,3 +107,20 @@ def test_occurrences_of_prebuilt_sets_are_occurrences_of_their_union(texts, grou
     union = {w for g in groups for w in g}
     for text in texts + ["上海中医上海仁济院院院", "ab", "复旦肿瘤复旦大"]:
         assert occurrences_of(text, sets) == occurrences(text, union)
+
+
+def test_reach_runs_are_the_ranges_set_one_by_one():
+    import random
+
+    from extract.institutions.patterns import _reach
+
+    rng = random.Random(6)
+    for _ in range(3000):
+        size = rng.randint(0, 120)
+        starts = [rng.randint(0, size) for _ in range(rng.randint(0, 9))]
+        span = rng.choice([1, 3, 34])
+        want = bytearray(size + 1)
+        for s in starts:
+            lo = max(0, s - span)
+            want[lo + 1:s + 1] = b"\1" * (s - lo)
+        assert _reach(size, starts, span) == want

@@ -76,10 +76,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
     further, and _anchored reads the ends after where it stopped): `reach`; half the hits of
     the throughput benchmark are not."""
     ctx = context_names(hits)
-    reach = bytearray(len(text) + 1)   # 1 at (s - MAX_NAME - BRACKET_REACH, s] for each suffix's start s
-    for s, _, _ in suffixes:
-        lo = max(0, s - MAX_NAME - BRACKET_REACH)
-        reach[lo + 1:s + 1] = b"\1" * (s - lo)
+    reach = _reach(len(text), [s for s, _, _ in suffixes], MAX_NAME + BRACKET_REACH)
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
         if not reach[h.end]:
@@ -107,6 +104,21 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
         else:
             barriers.add(c.end)
     return anchors, barriers
+
+
+def _reach(size: int, starts: list[int], span: int) -> bytearray:
+    """1 at (s - span, s] (clipped at 0) for each of `starts`, else 0, over size + 1 places:
+    the runs the ranges make are set, one slice each (not a slice per start)."""
+    reach = bytearray(size + 1)
+    lo = hi = 0
+    for s in sorted(starts):
+        a = s - span if s > span else 0
+        if a > hi:
+            reach[lo + 1:hi + 1] = b"\1" * (hi - lo)
+            lo = a
+        hi = s
+    reach[lo + 1:hi + 1] = b"\1" * (hi - lo)
+    return reach
 
 
 @cached("institutions.patterns.national_heads")
