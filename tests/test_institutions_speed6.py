@@ -112,7 +112,7 @@ def test_occurrences_of_prebuilt_sets_are_occurrences_of_their_union(texts, grou
 def test_reach_runs_are_the_ranges_set_one_by_one():
     import random
 
-    from extract.institutions.patterns import _reach
+    from extract.institutions.flags import reach_of
 
     rng = random.Random(6)
     for _ in range(3000):
@@ -123,4 +123,4 @@ def test_reach_runs_are_the_ranges_set_one_by_one():
         for s in starts:
             lo = max(0, s - span)
             want[lo + 1:s + 1] = b"\1" * (s - lo)
-        assert _reach(size, starts, span) == want
+        assert reach_of(size, starts, span) == want

@@ -13,6 +13,7 @@ from typing import NamedTuple, Optional
 from ..prebuilt import cached
 from . import lexicon, wordlists
 from .boundaries import cut_at
+from .flags import marked, reach_of
 from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
@@ -76,7 +77,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
     further, and _anchored reads the ends after where it stopped): `reach`; half the hits of
     the throughput benchmark are not."""
     ctx = context_names(hits)
-    reach = _reach(len(text), [s for s, _, _ in suffixes], MAX_NAME + BRACKET_REACH)
+    reach = reach_of(len(text), [s for s, _, _ in suffixes], MAX_NAME + BRACKET_REACH)
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
         if not reach[h.end]:
@@ -104,21 +105,6 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
         else:
             barriers.add(c.end)
     return anchors, barriers
-
-
-def _reach(size: int, starts: list[int], span: int) -> bytearray:
-    """1 at (s - span, s] (clipped at 0) for each of `starts`, else 0, over size + 1 places:
-    the runs the ranges make are set, one slice each (not a slice per start)."""
-    reach = bytearray(size + 1)
-    lo = hi = 0
-    for s in sorted(starts):
-        a = s - span if s > span else 0
-        if a > hi:
-            reach[lo + 1:hi + 1] = b"\1" * (hi - lo)
-            lo = a
-        hi = s
-    reach[lo + 1:hi + 1] = b"\1" * (hi - lo)
-    return reach
 
 
 @cached("institutions.patterns.national_heads")
@@ -257,20 +243,9 @@ _KEEP_AS_WRITTEN = re.compile("大学|学院|骨科|眼科|男科|妇产|口腔|
 _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
 
 
-def _marked(flags: bytearray, lo: int, hi: int) -> list[int]:
-    """The positions in [lo, hi) where `flags` holds 1, ascending (a find per one, not a look-up
-    per position)."""
-    out = []
-    k = flags.find(1, lo, hi)
-    while k >= 0:
-        out.append(k)
-        k = flags.find(1, k + 1, hi)
-    return out
-
-
 def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     """The name from the anchors that end in (i, s] (`ends`: 1 where one does)."""
-    inside = sorted((a for end in _marked(ends, i + 1, s + 1) for a in anchors[end]
+    inside = sorted((a for end in marked(ends, i + 1, s + 1) for a in anchors[end]
                      if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))
                      and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")),
                     # 康美（亳州）世纪国药: the region in brackets is inside the name

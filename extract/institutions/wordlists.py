@@ -100,7 +100,7 @@ LISTS = {
 
 
 def _media_cues() -> dict[str, str]:
-    from .media import CUE_WORDS   # media looks its cues up here
+    from .media import CUE_WORDS  # media looks its cues up here
 
     return {w: w for w in CUE_WORDS}
 _INDEX = {name: k for k, name in enumerate(LISTS)}
