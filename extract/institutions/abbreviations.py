@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import segmenter
 
-from .automata import occurrences
+from .automata import Literals, literals_of, occurrences_of
 from .boundaries import cut_at
 from .candidates import Candidate
 
@@ -54,10 +54,10 @@ def abbreviation_candidates(text: str, found: list[Candidate]) -> list[Candidate
         # unquoted, the first piece is two characters or more: look for those only
         head = words[0][:1] if quotes or len(words[0]) < MIN_PIECE else words[0][:MIN_PIECE]
         names.append((c, _shorts(words), _headed(words, head), _region_word(words[0])))
-    wanted = {short for _, _, headed, _ in names for short in headed}
+    wanted = [_headed_set(headed) for _, _, headed, _ in names if headed]
     if not wanted:
         return []
-    starts = occurrences(text, wanted)
+    starts = occurrences_of(text, wanted)
     out = []
     for c, table, headed, regional in names:
         # in the order a left-to-right scan meets them: first start, then the name's own order
@@ -111,6 +111,12 @@ def _shorts(words: tuple[str, ...]) -> dict[str, tuple[int, int, int]]:
 def _headed(words: tuple[str, ...], head: str) -> tuple[str, ...]:
     """The name's shorts that start with `head` (the ones looked for), once per name."""
     return tuple(short for short in _shorts(words) if short.startswith(head))
+
+
+@lru_cache(maxsize=4096)
+def _headed_set(headed: tuple[str, ...]) -> Literals:
+    """The shorts looked for as a set with its look-up table, once per name."""
+    return literals_of(headed)
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from ..literals import find_all
 
@@ -94,6 +94,43 @@ def occurrences(text: str, literals: Iterable[str]) -> dict[str, list[int]]:
         at = find_all(text, literal)
         if at:
             found[literal] = at
+    return found
+
+
+class Literals(NamedTuple):
+    """A set of literals with its look-up table made once (a name's short forms, cached by
+    name): what occurrences builds from the literals on every call."""
+
+    words: frozenset
+    lengths: dict   # first character -> the literals' lengths, ascending
+
+
+def literals_of(words: Iterable[str]) -> Literals:
+    lengths: dict[str, set] = {}
+    words = frozenset(words)
+    for w in words:
+        lengths.setdefault(w[:1], set()).add(len(w))
+    return Literals(words, {c: tuple(sorted(n)) for c, n in lengths.items()})
+
+
+def occurrences_of(text: str, sets: list[Literals]) -> dict[str, list[int]]:
+    """occurrences(text, the union of `sets`), from their tables: per call, the sets are
+    united (in C) and only their few tables merged, where occurrences looped over every
+    literal (an article's names' short forms run to the thousands)."""
+    union = frozenset().union(*(x.words for x in sets))
+    if len(union) <= FEW or "" in union:
+        return occurrences(text, union)
+    by_first: dict[str, set] = {}
+    for x in sets:
+        for c, n in x.lengths.items():
+            by_first.setdefault(c, set()).update(n)
+    lengths = {c: sorted(n) for c, n in by_first.items()}
+    found: dict[str, list[int]] = {}
+    for s in _positions(text, lengths):
+        for n in lengths[text[s]]:
+            w = text[s:s + n]
+            if w in union:
+                found.setdefault(w, []).append(s)
     return found
 
 

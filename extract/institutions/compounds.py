@@ -139,6 +139,7 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
 
 _QUOTED = re.compile(r"[“「『\"](?P<name>[\u4e00-\u9fff]{2,8})[”」』\"]")
 _BRANCH = ("分公司", "子公司", "分院", "分行")
+_BRANCH_FIRSTS = frozenset(b[0] for b in _BRANCH)
 
 
 def quoted_branches(text: str, hits) -> list[Candidate]:
@@ -149,7 +150,10 @@ def quoted_branches(text: str, hits) -> list[Candidate]:
         return []
     out = []
     names = None
+    firsts = _BRANCH_FIRSTS
     for h in hits:
+        if text[h.end:h.end + 1] not in firsts:
+            continue  # no branch's suffix here (most region hits): four startswith saved
         suf = next((b for b in _BRANCH if text.startswith(b, h.end)), None)
         if suf is None:
             continue  # a region and a branch's suffix first (rare); the quoted names only then

@@ -60,8 +60,17 @@ def _countries() -> tuple:
             {k: tuple(v) for k, v in firsts.items()}, gap, plural)
 
 
+@cached("institutions.foreign.head_ends")
+def _head_ends() -> frozenset:
+    """The last characters of the country names of two characters or more."""
+    return frozenset(h[-1] for h in _countries()[0] if len(h) >= 2)
+
+
 def _head_before(text: str, pos: int, names: dict, longest: int) -> Optional[str]:
-    """The longest country name ending at `pos`."""
+    """The longest country name ending at `pos` (none where no name's last character stands
+    before it: most places, so the probe per length is skipped)."""
+    if not pos or text[pos - 1] not in _head_ends():
+        return None
     return next((text[pos - n:pos] for n in range(min(longest, pos), 1, -1) if text[pos - n:pos] in names), None)
 
 

@@ -41,14 +41,19 @@ class Joined:
         return c.with_(start=self.pos(c.start), end=self.pos(c.end, end=True))
 
 
-_AFTER_BREAK = re.compile("\n[ \t]*(?=[\u4e00-\u9fff])")
+# a line break after a Chinese character, or after a space or tab (more of them may stand
+# between the break and a Chinese character), and before a Chinese character: the break is
+# the pattern's first character, so the engine skips to each one; the lookbehinds drop the
+# breaks after punctuation (most paragraphs end in 。) before Python sees them
+_AFTER_BREAK = re.compile("\n(?:(?<=[\u4e00-\u9fff]\n)|(?<=[ \t]\n))[ \t]*(?=[\u4e00-\u9fff])")
 
 
 def _breaks(text: str):
     """(start, end) of each line break between two Chinese characters with the spaces and
     tabs around it: the matches of (?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff]), found
-    from the line breaks that a Chinese character follows (a pattern that starts with the
-    break is searched for by the engine; one that starts with [ \t]* is tried everywhere)."""
+    from the line breaks that a Chinese character follows and a Chinese character, a space or
+    a tab precedes (a pattern that starts with the break is searched for by the engine; one
+    that starts with [ \t]* is tried everywhere)."""
     for m in _AFTER_BREAK.finditer(text):
         a = m.start()
         while a and text[a - 1] in " \t":
@@ -69,6 +74,8 @@ _NAME_HEAD = re.compile(r"[ \t]*\n[ \t]*(?:中国|中华|全国|国家)")
 
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
+    if at - line_start < MIN_WRAPPED_LINE:
+        return False  # shorter than a wrapped line even with its whitespace (the test below)
     line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
     if line.endswith(_WHOLE_END) or _LABEL.match(text, at) or _NAME_HEAD.match(text, at):
         return False

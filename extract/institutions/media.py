@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import wordlists
 from .candidates import Candidate
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
@@ -44,43 +45,42 @@ class _AfterBreak:
     characters). A match ends in a cue word, never a break, so consuming the break before
     the next one changes no match.
 
-    With `cue` (a pattern every match ends with) and `reach` (the most characters a match
-    holds before its cue, not counting a run of `gap` characters right before the cue), the
-    engine is run only over windows around the cues: a break (a comma, a space) is common, a
-    cue (讯, 记者) is not, and BODY tried at every break cost ~10 attempts of its lazy name.
-    Each match lies inside its cue's window and overlapping windows are merged, so a scan of
-    the windows in order, each from where the last match ended, finds what a scan of the whole
-    text finds. A window ends one character after its cue, for a lookahead there."""
+    Given `cues` (the spans of the words every match ends with, in order, none overlapping)
+    and `reach` (the most characters a match holds before its cue, not counting a run of
+    `gap` characters right before the cue), the engine is run only over windows around the
+    cues: a break (a comma, a space) is common, a cue (讯, 记者) is not, and BODY tried at
+    every break cost ~10 attempts of its lazy name. Each match lies inside its cue's window
+    and overlapping windows are merged, so a scan of the windows in order, each from where
+    the last match ended, finds what a scan of the whole text finds. A window ends one
+    character after its cue, for a lookahead there."""
 
-    def __init__(self, breaks: str, body: str, cue: str = "", reach: int = 0, gap=None):
+    def __init__(self, breaks: str, body: str, reach: int = 0, gap=None):
         self.first = re.compile(body)
         self.rest = re.compile(f"[{breaks}]{body}")
-        self.cue = re.compile(cue) if cue else None
         self.reach, self.gap = reach, gap
 
-    def finditer(self, text: str):
+    def finditer(self, text: str, cues=None):
         m = self.first.match(text)
         if m is not None:
             yield m
         pos = m.end() if m is not None else 0
-        if self.cue is None:
+        if cues is None:
             yield from self.rest.finditer(text, pos)
             return
-        for lo, hi in self._windows(text):
+        for lo, hi in self._windows(text, cues):
             for m in self.rest.finditer(text, max(lo, pos), hi):
                 yield m
                 pos = m.end()
 
-    def _windows(self, text: str):
+    def _windows(self, text: str, cues):
         """(start, end) of the merged windows around the cues, in order."""
         gap, reach, size = self.gap, self.reach, len(text)
         window = None
-        for c in self.cue.finditer(text):
-            q = c.start()
+        for q, end in cues:
             if gap is not None:
                 while q and gap(text[q - 1]):
                     q -= 1   # the run before a cue holds no cue: each character is walked once
-            lo, hi = max(0, q - reach), min(size, c.end() + 1)
+            lo, hi = max(0, q - reach), min(size, end + 1)
             if window is not None and lo <= window[1]:
                 window = (window[0], hi)
                 continue
@@ -101,32 +101,84 @@ def _date_gap(ch: str) -> bool:
 _NAME_REACH = 1 + 10 + 3
 
 
-_RULES = ((_SOURCE, "media.source", ("来源", "稿源", "出处", "原创", "转自", "转载")),
-          (_AfterBreak(r"\s】」”\"：:，。", _DATELINE, "讯|电|消息", _NAME_REACH, _date_gap), "media.dateline",
-           ("讯", "电", "消息")),
-          (_ACCORDING, "media.according", ("据",)),
-          (_AfterBreak(r"\s、，。：:（(", _REPORTER, "记者|通讯员", _NAME_REACH + 2), "media.reporter", ("记者", "通讯员")),
-          (_AfterBreak("\n", _MASTHEAD), "media.masthead", ("年", "-")),
-          (_TITLED, "media.titled", ("《",)))
+# the cue words found by the word lists' one scan (wordlists.LISTS "media_cues"): each
+# source line's head holds one, each dateline and each reporter's credit ends in one
+SOURCE_CUES = ("来源", "稿源", "出处", "原创", "转自", "转载")
+DATELINE_CUES = ("讯", "电", "消息")
+REPORTER_CUES = ("记者", "通讯员")
+CUE_WORDS = SOURCE_CUES + DATELINE_CUES + REPORTER_CUES
+
+_DATELINES = _AfterBreak(r"\s】」”\"：:，。", _DATELINE, _NAME_REACH, _date_gap)
+_REPORTERS = _AfterBreak(r"\s、，。：:（(", _REPORTER, _NAME_REACH + 2)
+_MASTHEADS = _AfterBreak("\n", _MASTHEAD)
+
+
+def _head_offsets() -> dict[str, tuple[int, ...]]:
+    """Cue word -> where it stands in the heads of _SOURCE that hold it (来源 at 2 of 信息来源)."""
+    out: dict[str, set] = {}
+    for head in _SOURCE_HEADS + ["来源", "稿源", "出处", "原创", "转自", "转载自"]:
+        held = [(w, k) for w in SOURCE_CUES for k in range(len(head)) if head.startswith(w, k)]
+        if not held:
+            raise ValueError(f"source head {head!r} holds no cue word")
+        for w, k in held:
+            out.setdefault(w, set()).add(k)
+    return {w: tuple(sorted(k)) for w, k in out.items()}
+
+
+_HEAD_OFFSETS = _head_offsets()
+
+
+def _sources(text: str, cues: dict[str, list]):
+    """The matches of _SOURCE.finditer(text): a match starts at a head, and every head holds a
+    cue word at a known place, so the regex is tried only where a found cue puts a head."""
+    starts = sorted({q - k for w in SOURCE_CUES for q, _ in cues.get(w, ()) for k in _HEAD_OFFSETS[w] if q >= k})
+    pos = 0
+    for p in starts:
+        if p >= pos:
+            m = _SOURCE.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _spans(cues: dict[str, list], words: tuple) -> list[tuple[int, int]]:
+    """The spans of `words` (none overlaps another) in order: what re.finditer("|".join(words)) finds."""
+    return sorted(span for w in words for span in cues.get(w, ()))
+
+
+def _matches(text: str):
+    """(rule, match) of every rule, rule by rule. A rule runs only where its cue words are
+    found (a substring test for the few literal-led ones, the word lists' scan for the others)."""
+    cues: dict[str, list] = {}
+    for s, e, word in wordlists.hits(text, "media_cues"):
+        cues.setdefault(word, []).append((s, e))
+    if cues:
+        yield from (("media.source", m) for m in _sources(text, cues))
+        spans = _spans(cues, DATELINE_CUES)
+        if spans:
+            yield from (("media.dateline", m) for m in _DATELINES.finditer(text, spans))
+    if "据" in text:
+        yield from (("media.according", m) for m in _ACCORDING.finditer(text))
+    spans = _spans(cues, REPORTER_CUES) if cues else None
+    if spans:
+        yield from (("media.reporter", m) for m in _REPORTERS.finditer(text, spans))
+    if "年" in text or "-" in text:
+        yield from (("media.masthead", m) for m in _MASTHEADS.finditer(text))
+    if "《" in text:
+        yield from (("media.titled", m) for m in _TITLED.finditer(text))
 
 
 def media_candidates(text: str) -> list[Candidate]:
     out = []
-    for rx, rule, cues in _RULES:
-        for c in cues:
-            if c in text:
-                break
-        else:
-            continue  # no cue word: the regex would find nothing (a substring test is cheaper)
-        for m in rx.finditer(text):
-            name = m.group("name")
-            if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
-                continue
-            if rule == "media.titled" and name.endswith(_NOT_PAPERS):
-                continue  # 《中国卫生健康统计年报》: a document, not an outlet
-            if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
-                continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
-            out.append(Candidate(m.start("name"), m.end("name"), name, "media", None, None, rule, 0.6))
+    for rule, m in _matches(text):
+        name = m.group("name")
+        if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
+            continue
+        if rule == "media.titled" and name.endswith(_NOT_PAPERS):
+            continue  # 《中国卫生健康统计年报》: a document, not an outlet
+        if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
+            continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
+        out.append(Candidate(m.start("name"), m.end("name"), name, "media", None, None, rule, 0.6))
     return out
 
 

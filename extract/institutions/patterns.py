@@ -13,6 +13,7 @@ from typing import NamedTuple, Optional
 from ..prebuilt import cached
 from . import lexicon, wordlists
 from .boundaries import cut_at
+from .flags import marked, reach_of
 from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
@@ -76,10 +77,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
     further, and _anchored reads the ends after where it stopped): `reach`; half the hits of
     the throughput benchmark are not."""
     ctx = context_names(hits)
-    reach = bytearray(len(text) + 1)   # 1 at (s - MAX_NAME - BRACKET_REACH, s] for each suffix's start s
-    for s, _, _ in suffixes:
-        lo = max(0, s - MAX_NAME - BRACKET_REACH)
-        reach[lo + 1:s + 1] = b"\1" * (s - lo)
+    reach = reach_of(len(text), [s for s, _, _ in suffixes], MAX_NAME + BRACKET_REACH)
     anchors: dict[int, list[Anchor]] = {}
     for h in hits:
         if not reach[h.end]:
@@ -134,7 +132,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
     breaks = _breaks(stop)  # a one-character pattern, tried only where a name's walk reaches
-    no_break = _inner_positions(text) | _region_positions(text, hits)
+    no_break = _inner_positions(text) | _region_positions(text)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
     for s, e, item in suffixes:
@@ -172,7 +170,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     and (text[i - 1] not in stop or not _inside_noun(text, i - 1))):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
-        cand = _anchored(text, i, s, e, item, anchors if ends.find(1, i + 1, s + 1) >= 0 else {})
+        cand = _anchored(text, i, s, e, item, anchors, ends)
         if cand is None:
             cand = _implied(text, i, s, e, item, implied) or _open(text, i, s, e, item)
         if cand is None or text[cand.start:cand.end] in generic or cand.name.endswith(platforms):
@@ -245,12 +243,13 @@ _KEEP_AS_WRITTEN = re.compile("大学|学院|骨科|眼科|男科|妇产|口腔|
 _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
 
 
-def _anchored(text, i, s, e, item, anchors) -> Optional[Candidate]:
-    inside = sorted((a for end in range(i + 1, s + 1) for a in anchors.get(end, ())
+def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
+    """The name from the anchors that end in (i, s] (`ends`: 1 where one does)."""
+    inside = sorted((a for end in marked(ends, i + 1, s + 1) for a in anchors[end]
                      if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))
                      and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")),
                     # 康美（亳州）世纪国药: the region in brackets is inside the name
-                    key=lambda a: (a.start, -a.end)) if anchors else []
+                    key=lambda a: (a.start, -a.end))
     m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" and text.find("附属", i, s) >= 0 else None
     if m and m.start() - i >= 2:  # 南方医学院附属佛山第二医院: the school names the hospital
         head = inside[0].start if inside and inside[0].start < m.start() else i
@@ -332,8 +331,10 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
     if text.startswith(("中国", "全国", "国家"), i) and _COUNT_BEFORE.search(text, max(0, i - 6), i):
         return None  # 世界多个国家医院: a count of countries' hospitals, not one
-    prefix = _BRACKETED.sub("", text[i:s])  # 中源信诚（北京）建筑装饰: the region in brackets aside
-    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or re.search(r"[0-9]", prefix) or prefix.startswith(starts)
+    prefix = text[i:s]
+    if "（" in prefix or "(" in prefix:
+        prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
+    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix) or prefix.startswith(starts)
             or inner.search(prefix)):
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
@@ -366,6 +367,7 @@ def _county_short_names() -> frozenset:
 
 
 QUOTES = "“”\"「」『』"
+_DIGIT = re.compile(r"[0-9]")
 
 
 def _after_clause(text: str, i: int, s: int) -> int:
@@ -388,25 +390,15 @@ def _descriptive(prefix: str) -> bool:
     return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" for _, f in words)
 
 
-def _region_positions(text: str, hits: list[RegionHit]) -> set[int]:
-    """Positions inside a region's name the segmenter keeps whole (开化 of 开化村头卫生院: 开 is
-    no stop there). Only the few region names that hold a stop character are looked at."""
+def _region_positions(text: str) -> set[int]:
+    """Positions inside a region's name or a county's short name that holds a stop character
+    (word list stop_words), where the segmenter keeps the name whole (开化 of 开化村头卫生院:
+    开 is no stop there)."""
     out: set[int] = set()
-    stoppy = _stop_surfaces()
-    spans = [(h.start, h.end) for h in hits if text[h.start:h.end] in stoppy]
-    spans += [(s, e) for s, e, _ in wordlists.hits(text, "stop_shorts")]
-    for a, b in spans:
+    for a, b, _ in wordlists.hits(text, "stop_words"):
         if (a == 0 or cut_at(text, a)) and cut_at(text, b):
             out.update(range(a, b))
     return out
-
-
-@cached("institutions.patterns.stop_surfaces")
-def _stop_surfaces() -> frozenset:
-    """The region list's surfaces (names and short names) that hold a stop character: a set
-    look-up per region hit (stored by the cache build: making every Region takes ~50 ms)."""
-    stop = _tables()[1]
-    return frozenset(w for w in wordlists.region_surfaces() if any(c in stop for c in w))
 
 
 BRACKET_REACH = 10  # a bracketed region inside a name: （北京）, at most 10 characters

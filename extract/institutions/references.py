@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..literals import find_all
 from ..prebuilt import cached
 from . import lexicon
 from .automata import chain, occurrences
@@ -69,7 +70,7 @@ def _designations(text: str, found: list[Candidate]) -> list[tuple[Candidate, st
     """(body, the short name it is given, where) for each 以下简称“…” after a body."""
     out = []
     for c in found:
-        m = _DESIGNATED.match(text, c.end)
+        m = _DESIGNATED.match(text, c.end) if _bracket_may_follow(text, c.end) else None
         if m is not None:
             out.append((c, m.group("alias"), m.start("alias")))
     return out
@@ -198,7 +199,7 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
-    for m in _CITY_SHORT.finditer(text):
+    for m in _city_shorts(text):
         n = m.group("n")
         if n not in by_numeral:
             by_numeral[n] = next((c for c in hospitals if f"第{n}人民医院" in c.name or f"第{n}医院" in c.name), None)
@@ -206,6 +207,17 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         if same is not None:
             out.append(same.with_(start=m.start(), end=m.end(), rule="reference.numbered", confidence=0.8))
     return out
+
+
+def _city_shorts(text: str):
+    """The matches of _CITY_SHORT.finditer(text), found from the 医院 each ends with: the
+    pattern opens with a character class, so the engine tried it at every position. At most
+    one match ends at a 医院, it starts at most 3 characters before it, and none overlaps
+    another (no 医院 fits in a match's head)."""
+    for p in find_all(text, "医院"):
+        m = _CITY_SHORT.search(text, max(0, p - 3), p + 2)
+        if m is not None:
+            yield m
 
 
 def _university_hospitals(hospitals: list[Candidate]) -> dict[str, list[tuple[str, str]]]:
@@ -233,7 +245,15 @@ _SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(
 def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
     out = []
     for c in found:
-        m = _SECOND.match(text, c.end)
+        m = _SECOND.match(text, c.end) if _bracket_may_follow(text, c.end) else None
         if m is not None:
             out.append(c.with_(start=m.start("name"), end=m.end("name"), rule="reference.english", confidence=0.8))
     return out
+
+
+def _bracket_may_follow(text: str, pos: int) -> bool:
+    """Whether an opening bracket or whitespace stands at `pos`: _DESIGNATED and _SECOND open
+    with \\s*[（(], so elsewhere (after most names) they cannot match and are not tried.
+    (re's \\s in a str pattern is str.isspace.)"""
+    ch = text[pos:pos + 1]
+    return ch in ("（", "(") or ch.isspace()

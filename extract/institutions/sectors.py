@@ -15,6 +15,7 @@ And a source tag of regions alone at a paragraph's end, （上海普陀）, is t
 news account: a media mention named as written (guide v2: outlets named as a source)."""
 from __future__ import annotations
 
+import operator
 import re
 from typing import Optional
 
@@ -33,6 +34,10 @@ _BEFORE_OK = set("\n（(【[「“\"、，,。；;：: \t\u3000")
 # a bracketed tag that ends its line; it must also start the line or a sentence (_tag_starts):
 # the same spans as (?m)(?:^|(?<=[。！？!?]))[ \t\u3000]*<tag>, found from the brackets
 _TAG = re.compile(r"(?m)[（(](?P<tag>[\u4e00-\u9fff]{3,8})[）)][ \t\u3000]*$")
+# the same pattern led by each bracket alone: a literal first character lets the engine skip
+# to it (led by the class, it was tried at every position); no match holds an opening bracket
+# after its first character, so the two scans' matches merged by start are _TAG's
+_TAGS = tuple(re.compile(_TAG.pattern.replace("[（(]", re.escape(b), 1)) for b in "（(")
 _TAG_AFTER = "\n。！？!?"
 
 
@@ -98,13 +103,16 @@ def _region_before(text: str, s: int, by_end: dict, ctx: set) -> Optional[tuple[
     return None
 
 
+_START = operator.methodcaller("start")
+
+
 def _tags(text: str, hits, by_end: dict, ctx: set) -> list[Candidate]:
     """（上海普陀）at a paragraph's end: a province's or city's name and one of its districts
     or counties, nothing else: the region's own account, a media source."""
     out = []
     if "（" not in text and "(" not in text:
         return out
-    for m in _TAG.finditer(text):
+    for m in sorted((m for rx, b in zip(_TAGS, "（(") if b in text for m in rx.finditer(text)), key=_START):
         k = m.start()
         while k and text[k - 1] in " \t\u3000":
             k -= 1
