@@ -217,7 +217,7 @@ def _valid(r: Reading) -> bool:
 def _joinable(a: Reading, b: Reading) -> bool:
     """Two readings `a 至 b` form one range when b names the same finest unit (a
     month and a day also join when b names its month: 2024年10月下旬至12月31日);
-    a relative day starts one only before a date with its month (即日起至11月15日),
+    a relative day starts one only before a date with its month (即日起至11月15日, 即日起至5月底),
     two clock times only when b names its day (3月1日8:00—3月3日17:00)."""
     if a.end_parts is not None or b.end_parts is not None:
         return False
@@ -225,7 +225,7 @@ def _joinable(a: Reading, b: Reading) -> bool:
         return False
     b_month = "m" in b.parts or "rm" in b.parts
     if a.rule in ("rel_day", "bracket_day"):
-        return b_month and b.unit == "day"
+        return b_month and b.unit in ("day", "month")
     if a.unit == "time" or b.unit == "time":
         return a.unit == b.unit and "d" in b.parts
     if a.unit != b.unit:

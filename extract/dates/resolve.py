@@ -440,7 +440,7 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
     if "rd" in r.end_parts or "rm" in r.end_parts or "ry" in r.end_parts or "rw" in r.end_parts:
         second = point(q, r.rule, ref, prev, anchor)
     else:
-        second = _inherit(first, q, r.rule)
+        second = _inherit(first, q)
     if second is None or not _real(second):
         return None
     end_mod = lexicon()["mods"].get(q.get("mod")) if q.get("mod") else None
@@ -460,9 +460,10 @@ def _same_period(before: tuple, offset: int, mod: Optional[str]) -> Optional[Res
     return Resolved(value, points[0].grain, mod, PREVIOUS, points[0], points[1] if len(points) > 1 else None)
 
 
-def _inherit(first: Point, q: dict, rule: str) -> Point:
-    """The end of a range takes the units it leaves out from its start."""
-    pt = replace(first, grain=unit_of(q, rule))
+def _inherit(first: Point, q: dict) -> Point:
+    """The end of a range takes the units it leaves out from its start; its grain is its
+    own (the start's rule says nothing of it: 即日起至5月底 ends on a month)."""
+    pt = replace(first, grain=unit_of(q, ""))
     for key in ("y", "m", "d", "q", "h"):
         if q.get(key) is not None:
             setattr(pt, key, q[key])
