@@ -35,6 +35,7 @@ __all__ = ["extract_procedures", "find_channels"]
 
 ATTACH_GAP = 120  # characters between a procedure and a channel sentence or eligibility list that joins it
 CONTACT_SECTION = 120  # how far after a 报名渠道 heading its contact is looked for
+WHERE_REST = 4    # what may be left after a step's channels when it only says where (办理, 进行参保 -> 参保)
 SHORT_LINE = 20   # lines this short between a procedure and a contact line (入口：\n理赔须知\n…) do not part them
 
 
@@ -58,10 +59,16 @@ def _action_after_channels(text: str, lo: int, hi: int) -> Optional[str]:
     return lexicon().goal_after_channel_re.sub("", text[chans[-1].end : hi])
 
 
+def _says_where(text: str, s: Span) -> bool:
+    """可到…网点办理, 可通过A、B等渠道进行参保: the step names channels and no action of its own."""
+    rest = _action_after_channels(text, s.start, s.end)
+    return rest is not None and len(rest) <= WHERE_REST
+
+
 def _drop_channel_statements(text: str, steps: list[Span]) -> list[Span]:
     """也可通过一网通办、随申办…在线缴费 says where, not what: it is no step when the
     procedure has steps that say what."""
-    kept = [s for s in steps if (rest := _action_after_channels(text, s.start, s.end)) is None or len(rest) > 4]
+    kept = [s for s in steps if not _says_where(text, s)]
     return kept or steps
 
 
@@ -226,6 +233,8 @@ def _howto_drafts(text: str, qas: list[QA], taken: Taken, drafts: list[Draft]) -
             continue
         steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
         if len(steps) >= 2 or (steps and find_channels(text, steps[0].start, steps[0].end)):
+            if lexicon().where_word_re.search(text, qa.q_start, qa.q_end) and all(_says_where(text, s) for s in steps):
+                steps = []  # 续期到哪里办理？可到…网点办理: channels of the procedure it asks about
             drafts.append(Draft(qa.q_start, qa.a_end, goal_from(text[qa.q_start : qa.q_end]), steps))
             taken.add(qa.q_start, qa.a_end)
 

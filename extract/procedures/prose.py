@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .clauses import SENTENCE_END, WordHits, clause_spans, sentences, spans, trim
+from .clauses import SENTENCE_END, WordHits, clause_spans, not_the_readers, sentences, spans, trim
 from .lexicon import _alt, lexicon
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
@@ -107,7 +107,7 @@ def action_steps(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 kinds.append("lead")
             elif _is_continuation(text, a, b):
                 kinds.append("cont")
-            elif action_start(text, a, b):
+            elif action_start(text, a, b) and not not_the_readers(text[a:b]):
                 kinds.append("action")
             else:
                 kinds.append("other")
