@@ -212,7 +212,9 @@ def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
         steps = [s for s in steps if s.end > s.start]
         if len(steps) < 2 or any(taken.overlaps(s.start, s.end) for s in steps):
             continue
-        drafts.append(Draft(ch.start, ch.end, goal_from(steps[0].text), steps))
+        conditions = [make_span(text, a, b) for a, b in ch.conditions]
+        drafts.append(Draft(ch.start, ch.end, ch.goal or goal_from(steps[0].text), steps,
+                            [c for c in conditions if c.end > c.start]))
         for s in steps:
             taken.add(s.start, s.end)
 
