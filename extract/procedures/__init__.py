@@ -24,7 +24,7 @@ from .goal import goal_from
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
-from .prose import action_steps, application_chains, first_then
+from .prose import action_steps, application_chains, benefit_applications, first_then
 from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
@@ -202,7 +202,7 @@ def _path_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
 
 
 def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
-    chains = application_chains(text) + first_then(text)
+    chains = application_chains(text) + first_then(text) + benefit_applications(text)
     for ch in sorted(chains, key=lambda c: c.start):
         pieces: list[tuple[int, int]] = []
         for k, (a, b) in enumerate(ch.steps):
@@ -210,11 +210,13 @@ def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
             pieces.extend(parts if len(parts) >= 2 else [(a, b)])
         steps = [make_span(text, a, b) for a, b in pieces]
         steps = [s for s in steps if s.end > s.start]
-        if len(steps) < 2 or any(taken.overlaps(s.start, s.end) for s in steps):
+        if len(steps) < (1 if ch.single else 2) or any(taken.overlaps(s.start, s.end) for s in steps):
             continue
         conditions = [make_span(text, a, b) for a, b in ch.conditions]
         drafts.append(Draft(ch.start, ch.end, ch.goal or goal_from(steps[0].text), steps,
-                            [c for c in conditions if c.end > c.start]))
+                            [c for c in conditions if c.end > c.start],
+                            channel_ranges=[(s.start, s.end) for s in steps] if ch.single else [],
+                            closed_after=ch.closed_after))
         for s in steps:
             taken.add(s.start, s.end)
 

@@ -425,6 +425,8 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
             t = _best(drafts, starts, s, e, _bigrams(intro), gap, profiles)
             targets = _run_of(drafts, starts, t, e) if t is not None else []
         for target in targets:
+            if target.closed_after is not None and s >= target.closed_after:
+                continue
             have = {(c.start, c.end) for c in target.conditions}
             for c in items:
                 if (c.start, c.end) not in have:

@@ -25,6 +25,8 @@ class Chain:
     intro: Optional[tuple[int, int]] = None
     goal: Optional[str] = None
     conditions: list[tuple[int, int]] = field(default_factory=list)
+    single: bool = False  # one step is enough (a regulation's benefit application)
+    closed_after: Optional[int] = None  # no eligibility stated from here on is its own (see Draft)
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +50,7 @@ def _rx():
         "branch_follow": re.compile(d["branch_follow"]),
         "side_duty": re.compile(d["side_duty"]),
         "requirement": re.compile(d["requirement_sentence"]),
+        "benefit": re.compile(d["benefit_application"]),
         "article": re.compile(d["article_start"]),
         "topic": re.compile(d["application_topic"]),
         "duty": re.compile(d["duty_statement"]),
@@ -246,7 +249,7 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
             end = b
             j += 1
         if len(steps) >= 2:
-            chain = Chain(steps, s, max(end, steps[-1][1]), goal=f"申请{topic}" if topic else None, conditions=reqs)
+            chain = Chain(steps, s, max(end, steps[-1][1]), goal=_goal_of(topic), conditions=reqs)
             if not starts and last_apply and _prepend_application(text, chain, last_apply, topic):
                 last_apply = None
             out.append(chain)
@@ -258,6 +261,46 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
                 last_apply = (s0, e, reqs, end)
             i += 1
     return out
+
+
+def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
+    """参保人员申请享受长护险待遇，应按规定进行长护险评估 (a regulation's application for a benefit
+    and what it takes): a procedure whose first step is that sentence, and whose next is the
+    first later sentence, within benefit_lookahead, that registers somewhere after which the same
+    benefit is paid (在定点护理机构办理登记入住或建床手续后，…可按规定享受长护险待遇)."""
+    rx = _rx()
+    d = lexicon().data
+    hi = len(text) if hi is None else hi
+    out: list[Chain] = []
+    sents = _sentences(text, lo, hi)
+    for k in WordHits(text, (_APPLY_START,), lo, hi).pieces(sents):
+        s, e = sents[k]
+        m = rx["benefit"].search(text, s, e)
+        if not m:
+            continue
+        art = rx["article"].match(text, s, e)
+        s0 = art.end() if art else s
+        while s0 < e and text[s0] in " \t\u3000":
+            s0 += 1
+        steps = [(s0, e)]
+        nxt = re.compile(d["benefit_next_step"].format(benefit=re.escape(m.group("b"))))
+        n = nxt.search(text, e, min(hi, e + d["benefit_lookahead"]))
+        closed = None
+        if n:
+            a = max(text.rfind(c, e, n.start()) for c in "。；;：:\n") + 1
+            steps.append((max(a, e), n.end()))
+            # the article of the last step and what follows it say which group then gets what
+            arts = [x.start() for x in rx["article"].finditer(text, e, a)]
+            closed = arts[-1] if arts else a
+        out.append(Chain(steps, s, e, goal=f"申请享受{m.group('b')}", single=True, closed_after=closed))
+    return out
+
+
+def _goal_of(topic: Optional[str]) -> Optional[str]:
+    """申请急难型临时救助 from the topic 急难型临时救助; none from 特困人员救助供养条件."""
+    if not topic or re.search(lexicon().data["topic_not_goal"], topic):
+        return None
+    return f"申请{topic}"
 
 
 def _prepend_application(text: str, chain: Chain, apply: tuple[int, int, list, int], topic: Optional[str]) -> bool:
