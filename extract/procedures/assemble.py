@@ -24,6 +24,7 @@ class Draft:
     # no eligibility stated from here on joins it (a regulation's benefit: the lists under its last
     # step say which group then gets what: 符合以下条件的可按规定享受长护险待遇：1.…享受生活照料待遇)
     closed_after: Optional[int] = None
+    where: bool = False  # an answer to 到哪里办理？ that only names places (see __init__._where_answers)
 
 
 class Taken:

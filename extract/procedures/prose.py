@@ -287,10 +287,14 @@ def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> li
         n = nxt.search(text, e, min(hi, e + d["benefit_lookahead"]))
         closed = None
         if n:
-            a = max(text.rfind(c, e, n.start()) for c in "。；;：:\n") + 1
-            steps.append((max(a, e), n.end()))
+            a = max(max(text.rfind(c, e, n.start()) for c in "。；;：:\n") + 1, e)
+            art = rx["article"].match(text, a, n.start())
+            b0 = art.end() if art else a  # (第八条 is no part of the step)
+            while b0 < n.start() and text[b0] in " \t\u3000":
+                b0 += 1
+            steps.append((b0, n.end()))
             # the article of the last step and what follows it say which group then gets what
-            arts = [x.start() for x in rx["article"].finditer(text, e, a)]
+            arts = [x.start() for x in rx["article"].finditer(text, e, b0)]
             closed = arts[-1] if arts else a
         out.append(Chain(steps, s, e, goal=f"申请享受{m.group('b')}", single=True, closed_after=closed))
     return out
@@ -320,6 +324,11 @@ def _prepend_application(text: str, chain: Chain, apply: tuple[int, int, list, i
     for m in rx.finditer(text, lo, chain.start):
         s = max(text.rfind(c, lo, m.start()) for c in "。；;\n") + 1
         s = max(s, lo)
+        art = _rx()["article"].match(text, s, m.start())
+        if art:  # 第四条 申请…的事由应…: the article's number is no part of the condition
+            s = art.end()
+            while s < m.start() and text[s] in " \t\u3000":
+                s += 1
         e = min((k for k in (text.find(c, m.end(), chain.start) for c in "，,。；;\n") if k >= 0), default=chain.start)
         found.append((s, e))
     chain.conditions = found + chain.conditions
