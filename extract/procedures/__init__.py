@@ -253,7 +253,8 @@ def _where_answers(drafts: list[Draft]) -> list[Draft]:
     asks about); with none there, it stays a procedure of its own."""
     out: list[Draft] = []
     for d in sorted(drafts, key=lambda d: d.start):
-        prev = next((p for p in reversed(out) if p.steps and not p.where), None) if d.where else None
+        # (the last few drafts only: a run of where-answers costs no more than its length)
+        prev = next((p for p in reversed(out[-4:]) if p.steps and not p.where), None) if d.where else None
         if prev is not None and 0 <= d.start - prev.end <= WHERE_GAP:
             if prev.channel_ranges:
                 prev.channel_ranges.append((d.start, d.end))
