@@ -24,7 +24,7 @@ from .goal import goal_from
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
-from .prose import action_steps, application_chains, first_then
+from .prose import action_steps, application_chains, benefit_applications, first_then
 from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
@@ -35,6 +35,8 @@ __all__ = ["extract_procedures", "find_channels"]
 
 ATTACH_GAP = 120  # characters between a procedure and a channel sentence or eligibility list that joins it
 CONTACT_SECTION = 120  # how far after a 报名渠道 heading its contact is looked for
+WHERE_GAP = 300   # characters between a procedure and the question of a where-answer that gives it channels
+WHERE_REST = 4    # what may be left after a step's channels when it only says where (办理, 进行参保 -> 参保)
 SHORT_LINE = 20   # lines this short between a procedure and a contact line (入口：\n理赔须知\n…) do not part them
 
 
@@ -58,10 +60,20 @@ def _action_after_channels(text: str, lo: int, hi: int) -> Optional[str]:
     return lexicon().goal_after_channel_re.sub("", text[chans[-1].end : hi])
 
 
+def _says_where(text: str, s: Span) -> bool:
+    """可到…网点办理, 可通过A、B等渠道进行参保: the step names channels (offices named after a
+    preposition included) and no action of its own."""
+    chans = find_channels(text, s.start, s.end, broad=True)
+    if not chans:
+        return False
+    rest = lexicon().goal_after_channel_re.sub("", text[max(c.end for c in chans) : s.end])
+    return len(rest) <= WHERE_REST
+
+
 def _drop_channel_statements(text: str, steps: list[Span]) -> list[Span]:
     """也可通过一网通办、随申办…在线缴费 says where, not what: it is no step when the
     procedure has steps that say what."""
-    kept = [s for s in steps if (rest := _action_after_channels(text, s.start, s.end)) is None or len(rest) > 4]
+    kept = [s for s in steps if not _says_where(text, s)]
     return kept or steps
 
 
@@ -195,7 +207,7 @@ def _path_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
 
 
 def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
-    chains = application_chains(text) + first_then(text)
+    chains = application_chains(text) + first_then(text) + benefit_applications(text)
     for ch in sorted(chains, key=lambda c: c.start):
         pieces: list[tuple[int, int]] = []
         for k, (a, b) in enumerate(ch.steps):
@@ -203,9 +215,13 @@ def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
             pieces.extend(parts if len(parts) >= 2 else [(a, b)])
         steps = [make_span(text, a, b) for a, b in pieces]
         steps = [s for s in steps if s.end > s.start]
-        if len(steps) < 2 or any(taken.overlaps(s.start, s.end) for s in steps):
+        if len(steps) < (1 if ch.single else 2) or any(taken.overlaps(s.start, s.end) for s in steps):
             continue
-        drafts.append(Draft(ch.start, ch.end, goal_from(steps[0].text), steps))
+        conditions = [make_span(text, a, b) for a, b in ch.conditions]
+        drafts.append(Draft(ch.start, ch.end, ch.goal or goal_from(steps[0].text), steps,
+                            [c for c in conditions if c.end > c.start],
+                            channel_ranges=[(s.start, s.end) for s in steps] if ch.single else [],
+                            closed_after=ch.closed_after))
         for s in steps:
             taken.add(s.start, s.end)
 
@@ -226,8 +242,28 @@ def _howto_drafts(text: str, qas: list[QA], taken: Taken, drafts: list[Draft]) -
             continue
         steps = [make_span(text, a, b) for a, b in action_steps(text, qa.a_start, qa.a_end)]
         if len(steps) >= 2 or (steps and find_channels(text, steps[0].start, steps[0].end)):
-            drafts.append(Draft(qa.q_start, qa.a_end, goal_from(text[qa.q_start : qa.q_end]), steps))
+            where = bool(lexicon().where_word_re.search(text, qa.q_start, qa.q_end)) and all(_says_where(text, s) for s in steps)
+            drafts.append(Draft(qa.q_start, qa.a_end, goal_from(text[qa.q_start : qa.q_end]), steps, where=where))
             taken.add(qa.q_start, qa.a_end)
+
+
+def _where_answers(drafts: list[Draft]) -> list[Draft]:
+    """续期到哪里办理？可到…网点办理: an answer that only names places gives channels to the
+    procedure with steps that ends at most WHERE_GAP characters before its question (the one it
+    asks about); with none there, it stays a procedure of its own."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: d.start):
+        # (the last few drafts only: a run of where-answers costs no more than its length)
+        prev = next((p for p in reversed(out[-4:]) if p.steps and not p.where), None) if d.where else None
+        if prev is not None and 0 <= d.start - prev.end <= WHERE_GAP:
+            if prev.channel_ranges:
+                prev.channel_ranges.append((d.start, d.end))
+            else:
+                prev.channel_ranges = [(prev.start, prev.end), (d.start, d.end)]
+            prev.end = max(prev.end, d.end)
+            continue
+        out.append(d)
+    return out
 
 
 def _merge_channel_only(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -268,7 +304,7 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
     """Sentences that name a channel and ask for an action: they join a procedure within
     ATTACH_GAP, or, naming two channels or more (hotlines aside), stand as one."""
     group: list[tuple[int, int, list[Span], list]] = []  # (start, end, steps, channels) of each sentence
-    index = DraftIndex(drafts)
+    index = DraftIndex([d for d in drafts if not d.where])  # (a where-answer joins the procedure it asks about)
     new: list[Draft] = []
 
     def flush():
@@ -360,7 +396,7 @@ def _inline_eligibility(text: str, drafts: list[Draft], taken: Taken) -> None:
         if taken.overlaps(span.start, span.end):
             continue
         near = index.around(span.start, span.end) or index.near(span.start, span.end, ATTACH_GAP)
-        if near:
+        if near and (near[0].closed_after is None or span.start < near[0].closed_after):
             near[0].conditions.append(span)
             near[0].end = max(near[0].end, span.end)
 
@@ -426,6 +462,7 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
     drafts = _contact_sections(text, drafts, taken)
+    drafts = _where_answers(drafts)
     _inline_eligibility(text, drafts, taken)
     attach_conditions(text, lists, drafts, ATTACH_GAP)
     _contact_lines(text, drafts)

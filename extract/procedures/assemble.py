@@ -21,6 +21,10 @@ class Draft:
     conditions: list[Span] = field(default_factory=list)
     channel_ranges: list[tuple[int, int]] = field(default_factory=list)  # where its channels are named (default: its span)
     container: bool = False  # its span holds other text (a list with bodies under its items)
+    # no eligibility stated from here on joins it (a regulation's benefit: the lists under its last
+    # step say which group then gets what: 符合以下条件的可按规定享受长护险待遇：1.…享受生活照料待遇)
+    closed_after: Optional[int] = None
+    where: bool = False  # an answer to 到哪里办理？ that only names places (see __init__._where_answers)
 
 
 class Taken:

@@ -241,8 +241,18 @@ def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, i
     return [
         make_span(text, a, b) for a, b in steps
         if has_service_verb(text[a:b]) and b - a <= lex.step_max and not lex.narrative_re.search(text[a:b])
-        and not _authority_subject(text[a:b])
+        and not _authority_subject(text[a:b]) and not not_the_readers(text[a:b])
     ]
+
+
+def not_the_readers(step: str) -> bool:
+    """责任一可正常申请理赔 (a cover as the subject: a rule of what is paid) and 市民可通过此热线
+    举报… (what a channel named before is for): no step for the reader."""
+    lex = lexicon()
+    if lex.scope_statement_re.match(step):
+        return True
+    m = lex.modal_re.search(step)
+    return bool(m and lex.rule_subject_re.search(step, 0, m.start()))
 
 
 def _authority_subject(step: str) -> bool:

@@ -24,6 +24,7 @@ from .words import article
 
 _REFERS_TO_LIST = re.compile(r"以下|下列|如下")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]{1,5}条")
 MAX_CHARS = 300   # an inline eligibility statement ends at its sentence end, or here
 NEAREST = 4       # procedures looked at on each side of an eligibility statement
 _MAX_WINDOW = 2000  # a clause-opening pattern wider than this is scanned by its trigger
@@ -179,8 +180,9 @@ def list_conditions(text: str, lst: OrderedList, lists: list[OrderedList]) -> li
         i = bisect_left(starts, e)
         while i < len(lists) and starts[i] < hi:
             sub = lists[i]
-            if sub is not lst and sub.family != lst.family and sub.kind in ("none", "condition"):
-                subs.append(sub)
+            if sub is not lst and sub.family != lst.family and sub.kind in ("none", "condition") and \
+                    not _ARTICLE.search(text, e, sub.markers[0]):
+                subs.append(sub)  # (a list in the next article of a regulation is no item's sub-list)
             i += 1
         if subs and e - s <= 20:
             for sub in subs[:1]:
@@ -425,6 +427,8 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
             t = _best(drafts, starts, s, e, _bigrams(intro), gap, profiles)
             targets = _run_of(drafts, starts, t, e) if t is not None else []
         for target in targets:
+            if target.closed_after is not None and s >= target.closed_after:
+                continue
             have = {(c.start, c.end) for c in target.conditions}
             for c in items:
                 if (c.start, c.end) not in have:

@@ -5,11 +5,11 @@ each sentence an office handles the application in is a step). Linear in the tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .clauses import SENTENCE_END, WordHits, clause_spans, sentences, spans, trim
+from .clauses import SENTENCE_END, WordHits, clause_spans, not_the_readers, sentences, spans, trim
 from .lexicon import _alt, lexicon
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
@@ -23,6 +23,10 @@ class Chain:
     start: int
     end: int
     intro: Optional[tuple[int, int]] = None
+    goal: Optional[str] = None
+    conditions: list[tuple[int, int]] = field(default_factory=list)
+    single: bool = False  # one step is enough (a regulation's benefit application)
+    closed_after: Optional[int] = None  # no eligibility stated from here on is its own (see Draft)
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +47,10 @@ def _rx():
         "processing": re.compile(_alt(d["processing_verbs"])),
         "negated": re.compile(d["negated_processing"]),
         "branch": re.compile(d["branch_sentence"]),
+        "branch_follow": re.compile(d["branch_follow"]),
+        "side_duty": re.compile(d["side_duty"]),
+        "requirement": re.compile(d["requirement_sentence"]),
+        "benefit": re.compile(d["benefit_application"]),
         "article": re.compile(d["article_start"]),
         "topic": re.compile(d["application_topic"]),
         "duty": re.compile(d["duty_statement"]),
@@ -107,7 +115,7 @@ def action_steps(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 kinds.append("lead")
             elif _is_continuation(text, a, b):
                 kinds.append("cont")
-            elif action_start(text, a, b):
+            elif action_start(text, a, b) and not not_the_readers(text[a:b]):
                 kinds.append("action")
             else:
                 kinds.append("other")
@@ -176,6 +184,7 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
     hits = WordHits(text, (rx["application"], _APPLY_START), lo, hi)  # both need 申请
     cands = hits.pieces(sents)  # the sentences holding 申请: the others neither apply nor start with it
     i, k = 0, 0
+    last_apply: Optional[tuple[int, int, list, int]] = None
     while True:
         while k < len(cands) and cands[k] < i:
             k += 1
@@ -195,9 +204,11 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
             continue
         topic = _topic(text, s, e)
         steps = [(s0, e)]
+        reqs: list[tuple[int, int]] = []
         j = i + 1
         end = e
         gap = False
+        after_branch = False
         while j < len(sents):
             a, b = sents[j]
             between = text[sents[j - 1][1] : a]
@@ -215,11 +226,19 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
                 continue
             if rx["application"].search(text, a, b) and not _processing(text, a, b):
                 end = b  # another way to apply: its channels belong here, it is no step
+                if rx["requirement"].search(text, a, b):
+                    reqs.append((a, b))  # …提出申请的,应…提供…: what the applicant must hand in
                 j += 1
                 continue
-            if rx["branch"].match(text, a, b):
-                j += 1  # a refusal or objection branch (核实不同意的，…): no step, no end
+            if rx["branch"].match(text, a, b) or rx["side_duty"].match(text, a, b) or (
+                    after_branch and rx["branch_follow"].match(text, a, b)):
+                # a refusal, objection or emergency branch (核实不同意的，…), what follows it
+                # (开展先行急难救助后,应当…), a duty that goes with the last step (…的,应当同时确定…):
+                # no step, no end
+                after_branch = not rx["side_duty"].match(text, a, b)
+                j += 1
                 continue
+            after_branch = False
             if not _processing(text, a, b):
                 if gap or j + 1 >= len(sents) or not _processing(text, *sents[j + 1]):
                     break
@@ -230,11 +249,91 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
             end = b
             j += 1
         if len(steps) >= 2:
-            out.append(Chain(steps, s, max(end, steps[-1][1])))
+            chain = Chain(steps, s, max(end, steps[-1][1]), goal=_goal_of(topic), conditions=reqs)
+            if not starts and last_apply and _prepend_application(text, chain, last_apply, topic):
+                last_apply = None
+            out.append(chain)
             i = j
         else:
+            if starts and not (last_apply and s < last_apply[3]):
+                # an application whose processing may come in a later article (not one of the
+                # other ways to apply the last one's attempt walked over)
+                last_apply = (s0, e, reqs, end)
             i += 1
     return out
+
+
+def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
+    """参保人员申请享受长护险待遇，应按规定进行长护险评估 (a regulation's application for a benefit
+    and what it takes): a procedure whose first step is that sentence, and whose next is the
+    first later sentence, within benefit_lookahead, that registers somewhere after which the same
+    benefit is paid (在定点护理机构办理登记入住或建床手续后，…可按规定享受长护险待遇)."""
+    rx = _rx()
+    d = lexicon().data
+    hi = len(text) if hi is None else hi
+    out: list[Chain] = []
+    sents = _sentences(text, lo, hi)
+    for k in WordHits(text, (_APPLY_START,), lo, hi).pieces(sents):
+        s, e = sents[k]
+        m = rx["benefit"].search(text, s, e)
+        if not m:
+            continue
+        art = rx["article"].match(text, s, e)
+        s0 = art.end() if art else s
+        while s0 < e and text[s0] in " \t\u3000":
+            s0 += 1
+        steps = [(s0, e)]
+        nxt = re.compile(d["benefit_next_step"].format(benefit=re.escape(m.group("b"))))
+        n = nxt.search(text, e, min(hi, e + d["benefit_lookahead"]))
+        closed = None
+        if n:
+            a = max(max(text.rfind(c, e, n.start()) for c in "。；;：:\n") + 1, e)
+            art = rx["article"].match(text, a, n.start())
+            b0 = art.end() if art else a  # (第八条 is no part of the step)
+            while b0 < n.start() and text[b0] in " \t\u3000":
+                b0 += 1
+            steps.append((b0, n.end()))
+            # the article of the last step and what follows it say which group then gets what
+            arts = [x.start() for x in rx["article"].finditer(text, e, b0)]
+            closed = arts[-1] if arts else a
+        out.append(Chain(steps, s, e, goal=f"申请享受{m.group('b')}", single=True, closed_after=closed))
+    return out
+
+
+def _goal_of(topic: Optional[str]) -> Optional[str]:
+    """申请急难型临时救助 from the topic 急难型临时救助; none from 特困人员救助供养条件."""
+    if not topic or re.search(lexicon().data["topic_not_goal"], topic):
+        return None
+    return f"申请{topic}"
+
+
+def _prepend_application(text: str, chain: Chain, apply: tuple[int, int, list, int], topic: Optional[str]) -> bool:
+    """申请急难型临时救助,…应当场受理 (a chain that opens on the processing) after 凡…可向…提出申请
+    (an application sentence that made no chain of its own, at most application_lookback characters
+    before, naming the topic's head: 临时救助): that sentence is the chain's first step, and the
+    requirements stated with it and with the topic before it (申请急难型临时救助的事由应…) its conditions."""
+    a, b, reqs, _ = apply
+    d = lexicon().data
+    if not topic or chain.start - b > d["application_lookback"] or topic[-4:] not in text[a:b]:
+        return False
+    chain.steps.insert(0, (a, b))
+    chain.conditions = reqs + chain.conditions
+    lo = max(0, chain.start - d["application_lookback"])
+    rx = re.compile(d["topic_requirement"].format(topic=re.escape(topic)))
+    found = []
+    for m in rx.finditer(text, lo, chain.start):
+        s = max(text.rfind(c, lo, m.start()) for c in "。；;\n") + 1
+        s = max(s, lo)
+        art = _rx()["article"].match(text, s, m.start())
+        if art:  # 第四条 申请…的事由应…: the article's number is no part of the condition
+            s = art.end()
+            while s < m.start() and text[s] in " \t\u3000":
+                s += 1
+        e = min((k for k in (text.find(c, m.end(), chain.start) for c in "，,。；;\n") if k >= 0), default=chain.start)
+        found.append((s, e))
+    chain.conditions = found + chain.conditions
+    chain.start = min(chain.start, a, *(x for x, _ in found))
+    return True
 
 
 def _authority_first(text: str, s: int, e: int) -> bool:
