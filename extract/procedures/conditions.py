@@ -54,7 +54,17 @@ def _rx():
         "generic": re.compile(d["eligibility_generic"]),
         "stop_bigrams": frozenset(d["eligibility_stop_bigrams"]),
         "clause_starts": {k: _clause_start_re(d[f"eligibility_{k}"]) for k in ("subject", "people_list")},
+        "cores": {"subject": _core(d, "subject")},
     }
+
+
+def _core(d: dict, key: str) -> tuple[re.Pattern, str]:
+    """(the core every match of eligibility_<key> holds, the characters its match holds none
+    of before the core but its opening break): see lexicon.yaml's eligibility_subject_core."""
+    core = d[f"eligibility_{key}_core"]
+    if core not in d[f"eligibility_{key}"]:
+        raise ValueError(f"lexicon.yaml: eligibility_{key}_core is not written in eligibility_{key}")
+    return re.compile(core), d[f"eligibility_{key}_clause_ends"]
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +124,8 @@ def _clause_finditer(text: str, key: str):
     if trigger is None:
         return rx[key].finditer(text)
     near = _near_words(key)
+    if near is None and key in rx["cores"]:
+        return _anchored_finditer(text, rx[key], _core_anchors(text, trigger, *rx["cores"][key]))
     if near is None:
         return _anchored_finditer(text, rx[key], [0] + [m.start() + 1 for m in trigger.finditer(text)])
     # a match starting after the break at b holds a needed word, reported at some h with
@@ -127,6 +139,32 @@ def _clause_finditer(text: str, key: str):
             anchors.extend(b.start() + 1 for b in breaks.finditer(text, lo, hi))
             done = hi
     return _anchored_finditer(text, rx[key], anchors)
+
+
+def _core_anchors(text: str, trigger: re.Pattern, core: re.Pattern, ends: str) -> list[int]:
+    """Where a clause-opening pattern with a core (lexicon.yaml's eligibility_subject_core)
+    may start: the text's start and after each clause break (the trigger's first character)
+    in the clause before an occurrence of its core, i.e. from the last of `ends` before it.
+    A match holds its core, preceded by no character of `ends` but its opening break, so it
+    starts at one of these; the trigger's own scan tries every break of the text (its look-
+    ahead walking up to 40 characters from each). The cores found by one scan (non-
+    overlapping) suffice: a core occurrence inside another lies in the same clause."""
+    anchors, done = [0], 0
+    breaks = _break_class(trigger)
+    for m in core.finditer(text):
+        d = m.start()
+        if d <= done:
+            continue
+        lo = max(done, max(text.rfind(c, done, d) for c in ends))  # (searched back to the last core only)
+        anchors.extend(b.start() + 1 for b in breaks.finditer(text, lo, d))
+        done = d
+    return anchors
+
+
+@lru_cache(maxsize=8)
+def _break_class(trigger: re.Pattern) -> re.Pattern:
+    """The trigger's first character class ([，,。…](?=REST) -> [，,。…])."""
+    return re.compile(trigger.pattern[: trigger.pattern.index("](?=") + 1])
 
 
 def _items(text: str, s: int, e: int, sep: str = "；;") -> list[tuple[int, int]]:

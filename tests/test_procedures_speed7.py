@@ -1,0 +1,72 @@
+"""Seventh performance round of the procedures stage: each shortcut gives what the plain
+scan it replaces gives, on written sentences built to reach its edge cases (and the
+development corpus's bulk files through tests/test_procedures_scans.py)."""
+from __future__ import annotations
+
+import itertools
+import random
+
+from extract.procedures import conditions
+
+
+def _spans(ms) -> list[tuple[int, int]]:
+    return [m.span() for m in ms]
+
+
+# pieces of eligibility subjects (凡是本市户籍的参保人员，均可申请) and of text around them
+_BREAKS = ["，", ",", "。", "；", "：", ":", "\n", ""]
+_PREFIXES = ["", "1.", "２．", " ", "1. \t  \t ", "（一）", "对于", "凡是"]
+_WHO = ["本市户籍", "失能等级评估,", "了解到", " 城乡", "的", "甲", "享受低保待遇"]
+_OF = ["的", "", "的困难"]
+_PEOPLE = ["人员", "参保人", "居民", "老年人", "患者", ""]
+_BETWEEN = ["", "，", "，经审核后，", "，,", "。"]
+_MODALS = ["可以", "可", "均可", "都可以", ""]
+_VERBS = ["申请", "享受", "在社区服务中心申请", "向窗口办理", "到,街道办理", ""]
+
+
+def _subject_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rng.randint(1, 5)):
+            parts += [rng.choice(_BREAKS), rng.choice(_PREFIXES), rng.choice(_WHO) * rng.randint(1, 3),
+                      rng.choice(_OF), rng.choice(_PEOPLE), rng.choice(_BETWEEN), rng.choice(_MODALS),
+                      rng.choice(_VERBS)]
+        out.append("".join(parts))
+    return out
+
+
+WRITTEN = [
+    "凡是本市户籍的参保人员，均可申请。符合条件的城乡居民可以在街道办理。",
+    "通知如下：1.    \t  年满60周岁且具有本市户籍的老年人可以享受免费体检。",
+    "经评估,符合待遇享受条件的参保人,均可申请。另外，患有慢性病的患者，经审核后，可以到医院申请。",
+    "他表示，参加本市职工医保的人员均可申请。了解到，本市户籍的居民可申请。",
+    "，，，本市户籍的人员，可以申请",
+    "失能的老年人可以申请" + "，" * 300 + "本市的困难家庭可以免费办理",
+]
+
+
+def test_subject_core_anchors_agree_with_finditer():
+    """eligibility_subject tried only after the breaks of a clause holding its core
+    (的…人员/居民/…): its matches are every match of a plain scan."""
+    rx = conditions._rx()["subject"]
+    texts = WRITTEN + _subject_texts(3000, 11) + ["".join(p) for p in itertools.product(_BREAKS[:3], _PREFIXES, _WHO[:3])]
+    found = 0
+    for text in texts:
+        plain = _spans(rx.finditer(text))
+        assert _spans(conditions._clause_finditer(text, "subject")) == plain, text
+        found += len(plain)
+    assert found > 1000  # the texts reach the pattern (not only its misses)
+
+
+def test_subject_core_anchors_are_the_breaks_of_core_clauses():
+    """The breaks tried are those of the clauses before an occurrence of the core: a text
+    of many clauses without one offers only its start."""
+    rx = conditions._rx()
+    core, ends = rx["cores"]["subject"]
+    trigger = rx["clause_starts"]["subject"]
+    text = "本市居民，" * 200 + "参加本市职工医保的人员，可以申请。"
+    anchors = conditions._core_anchors(text, trigger, core, ends)
+    assert anchors == [0, 5 * 200]
+    assert conditions._core_anchors("，" * 50, trigger, core, ends) == [0]
