@@ -70,3 +70,37 @@ def test_subject_core_anchors_are_the_breaks_of_core_clauses():
     anchors = conditions._core_anchors(text, trigger, core, ends)
     assert anchors == [0, 5 * 200]
     assert conditions._core_anchors("，" * 50, trigger, core, ends) == [0]
+
+
+MARKED = ("办理流程：①登录“随申办”APP；②点击【医保服务】；③上传材料。\n第一步，填写申请表；第二步：提交。"
+          "步骤1 预约；步骤2 到窗口办理。Step1 打开小程序 step 2 注册 ⑳⑪⑫" + "申请人可向街道提出申请。" * 3)
+
+
+def test_unanchored_markers_scanned_around_their_words():
+    """The marker patterns scanned anywhere (①…⑳ by its first characters, 第…步 and Step by
+    their words) find, from the article's word pass, what a whole-text scan finds."""
+    from extract.procedures import lists
+    from extract.procedures.words import Article
+
+    _, fams = lists._config()
+    scanned = [(rx, first) for fam in fams for rx, where, first in zip(fam.patterns, fam.starts, fam.firsts)
+               if where is None]
+    assert all(first for _, first in scanned)  # every one has words: none is scanned whole
+    for text in (MARKED, MARKED[7:], "无序号的正文。" * 20):
+        art = Article(text)
+        for rx, first in scanned:
+            assert _spans(art.finditer(rx, first)) == _spans(rx.finditer(text))
+
+
+def test_occurrences_are_every_occurrence_by_end():
+    """Article.occurrences (from the hits grouped by word) lists every occurrence of the
+    words, overlapping ones too, in the automaton's order (by end, the longest first)."""
+    from extract.procedures.words import Article
+
+    art = Article(MARKED)
+    for words in (("申请",), ("申请", "申请人"), ("①", "②", "⑳", "⑪"), ("第",), ("未出现的词",)):
+        if art.vocabulary.ids(words) is None:
+            continue
+        expected = sorted(((s, s + len(w)) for w in words for s in range(len(MARKED)) if MARKED.startswith(w, s)),
+                          key=lambda t: (t[1], -(t[1] - t[0])))
+        assert art.occurrences(words) == expected
