@@ -104,3 +104,34 @@ def test_occurrences_are_every_occurrence_by_end():
         expected = sorted(((s, s + len(w)) for w in words for s in range(len(MARKED)) if MARKED.startswith(w, s)),
                           key=lambda t: (t[1], -(t[1] - t[0])))
         assert art.occurrences(words) == expected
+
+
+_READ_THEN_TESTED = __import__("re").compile(r"(.)\(\?<!\[([^\]]+)\]\1\)")
+
+GUARDED = ("申请人可以向街道提出申请，不可能一次办完；请携带身份证，邀请函不需要。所需材料须知：务必于月底前缴费，"
+           "必须本人到场。相应窗口应当受理，应用程序需要更新。重要的是要及时申报，主要内容如下；首先先注册，"
+           "先进个人事迹，优先办理，应先进行评定。可向户籍所在地镇人民政府提出申请，在职人员在线申请，现在在社区服务中心办理。")
+
+
+def test_patterns_reading_their_word_first_match_as_written_before():
+    """modal_pattern, first_marker and office_preps open each alternative with its word and
+    test the character before it afterwards (请(?<![申…]请)): the same matches as the form
+    that tests first ((?<![申…])请), which re cannot skip to."""
+    import re
+
+    from extract.procedures.lexicon import lexicon
+
+    lex = lexicon()
+    data = lex.data
+    checks = [(lex.modal_re, "(?:" + "|".join(data["negations"]) + ")|(?:" + data["modal_pattern"] + ")"),
+              (re.compile(data["first_marker"]), data["first_marker"]),
+              (lex.office_broad_re, lex.office_broad_re.pattern)]
+    for rx, written in checks:
+        before = _READ_THEN_TESTED.sub(r"(?<![\2])\1", written)
+        assert before != written
+        old = re.compile(before)
+        for k in range(0, len(GUARDED), 3):
+            for text in (GUARDED, GUARDED[k:], GUARDED[:k]):
+                assert _spans(rx.finditer(text)) == _spans(old.finditer(text))
+                assert _spans(rx.finditer(text, 1, len(text) - 1)) == _spans(old.finditer(text, 1, len(text) - 1))
+        assert rx.findall(GUARDED)
