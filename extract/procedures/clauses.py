@@ -41,15 +41,18 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
     """Pieces of text[lo:hi] between separators, whitespace-trimmed, non-empty."""
     pieces = _pieces(sep)
     if pieces is not None:  # the non-empty runs between separators, found by one pattern
-        kept = []
+        kept: list[tuple[int, int]] = []
+        keep, head, tail = kept.append, _HEAD, _TAIL  # (locals: thousands of pieces a text)
         for m in pieces.finditer(text, lo, hi):
-            a, b = m.span()
+            span = m.span()
+            a, b = span
             # most pieces need no trimming (trim's own first test, without the call)
-            if text[a] in _HEAD or text[b - 1] in _TAIL:
+            if text[a] in head or text[b - 1] in tail:
                 a, b = trim(text, a, b)
-                if b <= a:
-                    continue
-            kept.append((a, b))
+                if b > a:
+                    keep((a, b))
+            else:
+                keep(span)
         return kept
     else:
         out, s = [], lo

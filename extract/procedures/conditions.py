@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import add
 from typing import Optional
 
 from .. import literals
@@ -28,7 +29,7 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇]{1,5}条")
 MAX_CHARS = 300   # an inline eligibility statement ends at its sentence end, or here
 NEAREST = 4       # procedures looked at on each side of an eligibility statement
 _MAX_WINDOW = 2000  # a clause-opening pattern wider than this is scanned by its trigger
-_HAN2 = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")  # (a class first: re skips to it fast; a look-ahead is tried everywhere)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,17 @@ def _rx():
         "generic": re.compile(d["eligibility_generic"]),
         "stop_bigrams": frozenset(d["eligibility_stop_bigrams"]),
         "clause_starts": {k: _clause_start_re(d[f"eligibility_{k}"]) for k in ("subject", "people_list")},
+        "cores": {"subject": _core(d, "subject")},
     }
+
+
+def _core(d: dict, key: str) -> tuple[re.Pattern, str]:
+    """(the core every match of eligibility_<key> holds, the characters its match holds none
+    of before the core but its opening break): see lexicon.yaml's eligibility_subject_core."""
+    core = d[f"eligibility_{key}_core"]
+    if core not in d[f"eligibility_{key}"]:
+        raise ValueError(f"lexicon.yaml: eligibility_{key}_core is not written in eligibility_{key}")
+    return re.compile(core), d[f"eligibility_{key}_clause_ends"]
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +125,8 @@ def _clause_finditer(text: str, key: str):
     if trigger is None:
         return rx[key].finditer(text)
     near = _near_words(key)
+    if near is None and key in rx["cores"]:
+        return _anchored_finditer(text, rx[key], _core_anchors(text, trigger, *rx["cores"][key]))
     if near is None:
         return _anchored_finditer(text, rx[key], [0] + [m.start() + 1 for m in trigger.finditer(text)])
     # a match starting after the break at b holds a needed word, reported at some h with
@@ -127,6 +140,32 @@ def _clause_finditer(text: str, key: str):
             anchors.extend(b.start() + 1 for b in breaks.finditer(text, lo, hi))
             done = hi
     return _anchored_finditer(text, rx[key], anchors)
+
+
+def _core_anchors(text: str, trigger: re.Pattern, core: re.Pattern, ends: str) -> list[int]:
+    """Where a clause-opening pattern with a core (lexicon.yaml's eligibility_subject_core)
+    may start: the text's start and after each clause break (the trigger's first character)
+    in the clause before an occurrence of its core, i.e. from the last of `ends` before it.
+    A match holds its core, preceded by no character of `ends` but its opening break, so it
+    starts at one of these; the trigger's own scan tries every break of the text (its look-
+    ahead walking up to 40 characters from each). The cores found by one scan (non-
+    overlapping) suffice: a core occurrence inside another lies in the same clause."""
+    anchors, done = [0], 0
+    breaks = _break_class(trigger)
+    for m in core.finditer(text):
+        d = m.start()
+        if d <= done:
+            continue
+        lo = max(done, max(text.rfind(c, done, d) for c in ends))  # (searched back to the last core only)
+        anchors.extend(b.start() + 1 for b in breaks.finditer(text, lo, d))
+        done = d
+    return anchors
+
+
+@lru_cache(maxsize=8)
+def _break_class(trigger: re.Pattern) -> re.Pattern:
+    """The trigger's first character class ([，,。…](?=REST) -> [，,。…])."""
+    return re.compile(trigger.pattern[: trigger.pattern.index("](?=") + 1])
 
 
 def _items(text: str, s: int, e: int, sep: str = "；;") -> list[tuple[int, int]]:
@@ -269,7 +308,10 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
 
 def _bigrams(s: str) -> set[str]:
     stop = _rx()["stop_bigrams"]
-    return {m.group(1) for m in _HAN2.finditer(s)} - stop
+    out: set[str] = set()
+    for run in _HAN_RUN.findall(s):  # every two Han characters in a row: the pairs of each run of them
+        out.update(map(add, run, run[1:]))
+    return out - stop
 
 
 def _best(drafts: list[Draft], starts: list[int], s: int, e: int, words: set[str], gap: int,

@@ -96,7 +96,7 @@ def _config():
                 body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
             else:
                 starts.append(None)
-                firsts.append(needed_words(re.compile(body, re.M)))
+                firsts.append(_scanned_words(re.compile(body, re.M)))
             pats.append(re.compile(body, re.M))
         fams.append(_Family(f["name"], tuple(pats), f.get("role", "none"), int(f.get("max_gap", data["max_gap"])),
                             tuple(starts), tuple(firsts)))
@@ -112,6 +112,18 @@ def _config():
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
+
+
+def _scanned_words(rx: re.Pattern) -> Optional[tuple[str, ...]]:
+    """The words one of which every match of a marker pattern scanned anywhere holds: its
+    needed words, or else its first characters (①…⑳: a class too large for needed_words,
+    but every match opens with one of them)."""
+    words = needed_words(rx)
+    if words is None:
+        found = literals.starts(rx)
+        if found is not None and found.min_width > 0 and found.chars:
+            words = tuple(sorted(found.chars))
+    return words
 
 
 def _first_class(bodies: list[str]) -> str:

@@ -76,6 +76,7 @@ class Article:
         self.hits = voc.automaton.find_matches_as_indexes(text, overlapping=True)
         self.gaz: list[tuple[int, int, GazetteerEntry]] = [(s, e, names[k]) for k, s, e in self.hits if k < n]
         self.found = {k for k, _, _ in self.hits}  # the indices of the words the text holds
+        self._at: Optional[dict[int, list[int]]] = None  # word index -> its hits' places in self.hits
 
     def holds_any(self, words: Optional[tuple[str, ...]]) -> bool:
         """literals.holds_any(text, words): False when the text holds none of `words` (None: True)."""
@@ -91,7 +92,22 @@ class Article:
         ids = self.vocabulary.ids(words)
         if ids is None:
             return sorted(((s, s + len(w)) for w in words for s in literals.find_all(self.text, w)), key=lambda t: t[1])
-        return [(s, e) for k, s, e in self.hits if k in ids]
+        at = self._at
+        if at is None:  # (built at the first look-up: one pass over the hits, not one per look-up)
+            at = self._at = {}
+            for i, (k, _, _) in enumerate(self.hits):
+                if k in at:
+                    at[k].append(i)
+                else:
+                    at[k] = [i]
+        held = ids & self.found
+        if not held:
+            return []
+        hits = self.hits
+        if len(held) == 1:
+            (k,) = held
+            return [hits[i][1:] for i in at[k]]
+        return [hits[i][1:] for i in sorted([i for k in held for i in at[k]])]
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """The starts of every occurrence of `words` (overlapping ones too), sorted."""
