@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Optional
 
 from .candidates import Candidate
 
@@ -36,7 +35,7 @@ class Joined:
         k = bisect_right(self.cuts, j - 1 if end else j)
         return j + (self.shift[k - 1] if k else 0)
 
-    def back(self, c: Candidate, level: Optional[str]) -> Candidate:
+    def back(self, c: Candidate, level: str | None) -> Candidate:
         """`c` at its original offsets, its level `level`: one tuple made (not a _replace per
         change: ~700 a pass over the throughput benchmark's texts, most of them on texts with
         a wrap)."""
