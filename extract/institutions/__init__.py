@@ -46,7 +46,7 @@ def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candid
     """Resolved candidates over `text` (offsets into it)."""
     joined = Joined(text)
     found = _candidates(joined.text, tuple(layers))
-    return [joined.back(c if c.kind in LEVEL_KINDS or c.level is None else c.with_(level=None)) for c in found]
+    return [joined.back(c, c.level if c.kind in LEVEL_KINDS else None) for c in found]
 
 
 def _candidates(text: str, layers: tuple) -> list[Candidate]:

@@ -61,4 +61,6 @@ def _edge(text: str, pos: int) -> bool:
     if pos <= 0 or pos >= len(text):
         return True
     before, after = text[pos - 1], text[pos]
+    if "\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff":
+        return False  # two ideographs (most positions asked about): both word characters, no regex call
     return (not _WORD_CHAR.match(before) or not _WORD_CHAR.match(after)) and not (before == "\r" and after == "\n")

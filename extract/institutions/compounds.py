@@ -13,6 +13,7 @@ from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
+from .gazetteer import longest_by_end
 
 BRANCH_LEVELS = ("provincial", "municipal")
 
@@ -118,9 +119,7 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
         sub = _sub(text, c)
         if sub is not None:
             out.append(sub)
-    by_end = {}
-    for h in hits:
-        by_end.setdefault(h.end, h)
+    by_end = longest_by_end(hits)
     for c in found:
         h = by_end.get(c.start)
         if h is None or c.kind != "company" or c.region or not c.name.endswith("银行"):

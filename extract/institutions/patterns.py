@@ -79,6 +79,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
     ctx = context_names(hits)
     reach = reach_of(len(text), [s for s, _, _ in suffixes], MAX_NAME + BRACKET_REACH)
     anchors: dict[int, list[Anchor]] = {}
+    new = tuple.__new__  # an Anchor with all its fields given: Anchor's own __new__ is a Python function
     for h in hits:
         if not reach[h.end]:
             continue
@@ -89,19 +90,20 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
         if h.short and h.start and not cut_at(text, h.start):
             continue  # 医保定点医院 holds 保定: a region only where a word starts
         r = pick(h.regions, ctx)
-        anchors.setdefault(h.end, []).append(Anchor(h.start, h.end, r, r.display, r.level))
+        anchors.setdefault(h.end, []).append(new(Anchor, (h.start, h.end, r, r.display, r.level, False, False, None)))
     for s, e, r in wordlists.hits(text, "county_shorts"):
         if reach[e]:
-            anchors.setdefault(e, []).append(Anchor(s, e, r, r.display, r.level, True))
+            anchors.setdefault(e, []).append(new(Anchor, (s, e, r, r.display, r.level, True, False, None)))
     for s, e in wordlists.first_matches(text, "national_heads", _national_heads(), _not_rank(text)):
         if reach[e]:
-            anchors.setdefault(e, []).append(Anchor(s, e, None, None, "national"))  # 国家级爱婴医院: a rank, a category
+            anchors.setdefault(e, []).append(new(Anchor, (s, e, None, None, "national", False, False, None)))
+            # 国家级爱婴医院: a rank, a category
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
             canon = c.name if c.kind in CANON_KINDS and c.name != text[c.start:c.end] else None
-            anchors.setdefault(c.end, []).append(Anchor(c.start, c.end, None, c.region, c.level, named=True,
-                                                        canon=canon))
+            anchors.setdefault(c.end, []).append(new(Anchor, (c.start, c.end, None, c.region, c.level, False, True,
+                                                              canon)))
         else:
             barriers.add(c.end)
     return anchors, barriers
@@ -166,8 +168,9 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                 if j is not None:
                     i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
                     continue
-            if (i - 1 not in no_break and breaks.match(text, i - 1)
-                    and (text[i - 1] not in stop or not _inside_noun(text, i - 1))):
+            ch = text[i - 1]  # an ideograph that is no stop character never breaks: no regex call for it
+            if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
+                    and (ch not in stop or not _inside_noun(text, i - 1))):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = _anchored(text, i, s, e, item, anchors, ends)

@@ -23,7 +23,7 @@ from ..prebuilt import cached
 from . import lexicon, wordlists
 from .boundaries import cut_at
 from .candidates import Candidate
-from .gazetteer import RegionHit, canonical, context_names, pick
+from .gazetteer import RegionHit, canonical, context_names, longest_by_end, pick
 from .lexicon import Region
 
 # after the pair: the end of a name (a line's end, a bracket, list or sentence punctuation)
@@ -63,10 +63,7 @@ def _local_shorts() -> tuple[dict[str, tuple[int, ...]], int]:
 def sector_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
     order, table = _sectors()
     ctx = context_names(hits)
-    by_end: dict[int, RegionHit] = {}
-    for h in hits:
-        if h.end not in by_end or by_end[h.end].start > h.start:
-            by_end[h.end] = h
+    by_end = longest_by_end(hits)  # by end, the longest first at one end: the first is the longest
     out = []
     for s, e in wordlists.first_matches(text, "sector_words", order):  # the longest word at each place
         if not _AFTER.match(text, e) or _CHANNEL.match(text, e):
