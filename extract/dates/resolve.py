@@ -81,9 +81,11 @@ class _Anchor:
         self.ahead = ahead  # a due date: a month without a year is the coming one (_nearest_year)
 
     def use(self, kind: str):
-        order = (EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED)
-        if order.index(kind) > order.index(self.kind):
+        if _RANK[kind] > _RANK[self.kind]:
             self.kind = kind
+
+
+_RANK = {kind: i for i, kind in enumerate((EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED))}
 
 
 def _shift_month(y: Optional[int], m: int, off: int) -> tuple[Optional[int], int]:
