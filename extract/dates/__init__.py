@@ -30,13 +30,12 @@ _RECURRING = re.compile(r"每(?:年|月|周|季度|个月)")
 _RECURRING_CLOCK = re.compile(r"每(?:天|日|晚|早)|工作日|(?:营业|办公|开放|服务|工作|咨询|受理)时间")
 
 
-def _recurring(r: Reading, text: str) -> bool:
+def _recurring(r: Reading, text: str, cs: int) -> bool:
     """每年12月31日前, 每月5日前报送上月数据: a date without its year in a clause
     about a recurring schedule is not a date; nor is a clock time in a clause about
-    opening hours."""
+    opening hours. `cs`: the start of the date's clause."""
     if r.parts.get("y") is not None or r.rule in ("century", "decade"):
         return False
-    cs = clause_start(text, r.start)
     if r.rule == "clock" and _RECURRING_CLOCK.search(text, cs, r.start):
         return True
     return bool(_RECURRING.search(text, cs, r.start))
@@ -63,10 +62,11 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     prev: Optional[tuple[int, Point]] = None
     bare = lexicon()["bare_parts"]
     for r in readings(text):
-        if _recurring(r, text):
+        cs = clause_start(text, r.start)
+        if _recurring(r, text, cs):
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
-        role = classify(text, r.start, r.end, is_range=r.end_parts is not None or "qn" in r.parts)
+        role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)
         res = resolve(r, ref, _prev_for(prev, r, text), ahead=role.role == "deadline")
         if res is None:
             continue

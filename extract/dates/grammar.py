@@ -14,6 +14,11 @@ from ..prebuilt import cached
 from .festivals import LIBRARY_FILES
 from .lexicon import load_yaml, words
 
+try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse
+
 _REF = re.compile(r"\{(@?)([A-Za-z_][A-Za-z0-9_]*)(?::([a-z0-9_]+))?\}")
 
 
@@ -83,7 +88,8 @@ def grammar() -> Grammar:
     process, loaded as the cache build stored them: building takes ~0.05 s)."""
     spec = load_yaml("patterns.yaml")
     fragments = spec["fragments"]
-    bodies = {rule: f"(?P<{rule}>{_expand(pattern, fragments, prefix=f'{rule}__')})"
+    guards = {rule: _guard(rule, spec["cores"][rule], g, fragments) for rule, g in spec.get("guards", {}).items()}
+    bodies = {rule: f"(?P<{rule}>{guards.get(rule, '')}{_expand(pattern, fragments, prefix=f'{rule}__')})"
               for rule, pattern in spec["cores"].items()}
     groups = [(s["cores"], _start_chars(s["start_chars"])) for s in spec["scanners"]]
     taken = {rule for cores, _ in groups for rule in cores}
@@ -104,6 +110,55 @@ def grammar() -> Grammar:
     firsts = {name: found.chars if (found := read_starts(rx)) is not None else None for name, rx in suffixes.items()}
     return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)}, starts=_starts(tails),
                    start_words=_start_words(tails), dispatch=dispatch, suffix_firsts=firsts)
+
+
+_PART_NAME = re.compile(r"(\{@?[A-Za-z_][A-Za-z0-9_]*):[a-z0-9_]+\}")
+_LOOKBEHIND = re.compile(r"\A\(\?<!(?:[^()\\]|\\.)*\)")
+
+
+def _guard(rule: str, core: str, spec: dict, fragments: dict) -> str:
+    """The lookahead a core of patterns.yaml `guards` opens with: its word begins within the
+    widest match of `before`. The core must be written as `before`, zero-width lookbehinds,
+    then `word` (part names aside): else the lookahead could reject a match."""
+    unnamed = _PART_NAME.sub(r"\1}", core)
+    before, word = spec["before"], spec["word"]
+    rest = unnamed[len(before):] if unnamed.startswith(before) else None
+    while rest is not None and (m := _LOOKBEHIND.match(rest)):
+        rest = rest[m.end():]
+    if rest is None or not rest.startswith(word) or _top_level_bar(unnamed):
+        raise ValueError(f"date core {rule} does not start with its guard's {before!r} then {word!r}")
+    width = _sre_parse.parse(_expand(before, fragments, prefix="")).getwidth()[1]
+    word_rx = _expand(word, fragments, prefix="")
+    found = read_starts(word_rx)
+    if found is None or found.chars is None or found.min_width == 0:
+        raise ValueError(f"date core {rule}: no first characters for the guard's word {word!r}")
+    chars = "".join(re.escape(ch) for ch in sorted(found.chars))
+    return f"(?=[\\s\\S]{{0,{width}}}?[{chars}])"
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """A `|` outside every group and class: the core is an alternation, and `before` then
+    `word` holds for one of its branches only."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 if pattern[i + 1:i + 2] != "]" else 2  # []...] holds a ]
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):

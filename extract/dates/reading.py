@@ -64,7 +64,9 @@ def unit_of(parts: dict, rule: str) -> str:
 
 
 def _extend(core: Core, text: str) -> Optional[Reading]:
-    parts, end = dict(core.parts), core.end
+    """The reading of `core` with its suffixes (its parts dict becomes the reading's: scan()
+    makes a new one for each core), or None when it is no date."""
+    parts, end = core.parts, core.end
     if core.rule == "holiday":
         end = _holiday_end(parts, text, end)
         if end is None:
@@ -312,7 +314,8 @@ def readings(text: str) -> list[Reading]:
             r.parts = {k: v for k, v in r.parts.items() if not k.endswith("2")}
         if _valid(r):
             found.append(r)
-            found.extend(_listed_weekdays(r, text))
+            if "rw" in r.parts:
+                found.extend(_listed_weekdays(r, text))
             last_end = found[-1].end
     return _join_ranges(found, text)
 

@@ -54,8 +54,23 @@ class Point:
         return f"{ymd}T{self.hh:02d}:{(self.mi or 0):02d}"
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(y: int, m: int) -> int:
+    """calendar.monthrange(y, m)[1] (which also works out the weekday of the 1st), read from a
+    table; a month out of range goes to monthrange, which raises as before."""
+    if m == 2:
+        return 29 if calendar.isleap(y) else 28
+    if 1 <= m <= 12:
+        return _MONTH_DAYS[m]
+    return calendar.monthrange(y, m)[1]
+
+
 def _x(v: Optional[int], width: int) -> str:
-    return "X" * width if v is None else f"{v:0{width}d}"
+    if v is None:
+        return "X" * width
+    return f"{v:02d}" if width == 2 else f"{v:04d}" if width == 4 else f"{v:0{width}d}"
 
 
 class _Anchor:
@@ -66,9 +81,11 @@ class _Anchor:
         self.ahead = ahead  # a due date: a month without a year is the coming one (_nearest_year)
 
     def use(self, kind: str):
-        order = (EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED)
-        if order.index(kind) > order.index(self.kind):
+        if _RANK[kind] > _RANK[self.kind]:
             self.kind = kind
+
+
+_RANK = {kind: i for i, kind in enumerate((EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED))}
 
 
 def _shift_month(y: Optional[int], m: int, off: int) -> tuple[Optional[int], int]:
@@ -91,7 +108,7 @@ def _nearest_year(m: int, d: Optional[int], ref: RefDate, ahead: bool = False) -
         since = date(ref.year, ref.month, ref.day or 1) - timedelta(days=AHEAD_GRACE_DAYS)
         for y in (ref.year - 1, ref.year, ref.year + 1):
             try:
-                end = date(y, m, d) if d else date(y, m, calendar.monthrange(y, m)[1])
+                end = date(y, m, d) if d else date(y, m, _month_days(y, m))
             except ValueError:
                 continue
             if end >= since:
@@ -231,7 +248,7 @@ def _bare_day(pt: Point, ref, anchor) -> None:
         best = None
         for off in (-1, 0, 1):
             y, m = _shift_month(ref.year, ref.month, off)
-            if pt.d > calendar.monthrange(y, m)[1]:
+            if pt.d > _month_days(y, m):
                 continue
             dist = abs((date(y, m, pt.d) - ref.as_date()).days)
             if best is None or dist < best[0]:
@@ -324,7 +341,7 @@ def _nth(p: dict, pt: Point, ref, prev, anchor) -> bool:
     if "nw" in p:
         if not 1 <= p["nw"] <= 5:
             return False
-        day = date(pt.y, pt.m, min(1 + 7 * (p["nw"] - 1), calendar.monthrange(pt.y, pt.m)[1]))
+        day = date(pt.y, pt.m, min(1 + 7 * (p["nw"] - 1), _month_days(pt.y, pt.m)))
         pt.y, pt.w = day.isocalendar()[0], day.isocalendar()[1]
         pt.m = None
         return True
@@ -478,7 +495,7 @@ def _inherit(first: Point, q: dict) -> Point:
 
 def _real(pt: Point) -> bool:
     if pt.y is not None and pt.m is not None and pt.d is not None:
-        return pt.d <= calendar.monthrange(pt.y, pt.m)[1]
+        return pt.d <= _month_days(pt.y, pt.m)
     if pt.m is not None and pt.d is not None:
-        return pt.d <= (29 if pt.m == 2 else calendar.monthrange(2001, pt.m)[1])
+        return pt.d <= (29 if pt.m == 2 else _month_days(2001, pt.m))
     return True

@@ -118,18 +118,20 @@ def _roles_found(text: str) -> dict:
     return {}
 
 
-def classify(text: str, start: int, end: int, is_range: bool = False) -> Role:
-    """The role of the date at [start, end) of `text` (a copy: callers may keep it)."""
+def classify(text: str, start: int, end: int, is_range: bool = False, cs: Optional[int] = None) -> Role:
+    """The role of the date at [start, end) of `text` (shared with later calls about the same
+    date: callers must not change it). `cs`: clause_start(text, start), when known."""
     memo = _roles_found(text)
     key = (start, end, is_range)
     role = memo.get(key)
     if role is None:
-        role = memo[key] = _classify(text, start, end, is_range)
-    return Role(role.role, role.rule, role.trigger_start, role.trigger_end)
+        role = memo[key] = _classify(text, start, end, is_range, cs)
+    return role
 
 
-def _classify(text: str, start: int, end: int, is_range: bool) -> Role:
-    cs = clause_start(text, start)
+def _classify(text: str, start: int, end: int, is_range: bool, cs: Optional[int] = None) -> Role:
+    if cs is None:
+        cs = clause_start(text, start)
     tried = _candidates(text[cs:start][-1:], text[start - 1:start] if start else "", text[end:end + 1], is_range)
     return first_role(text, start, end, tried, cs)
 

@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 import sys
 
+try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _parser
+
 from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
 
@@ -53,8 +58,23 @@ _VAGUE = (rf"(?P<vague>(?P<vp>{VAGUE})(?P<vs>{VAGUE_SCALE})"
 # atomic group, Python 3.11+, spares the engine those retries on every number that is no
 # percentage; Chinese numerals keep theirs: 一百分点 is 一 + 百分点)
 _ANUM_ONCE = f"(?>{ANUM})" if sys.version_info >= (3, 11) else f"(?:{ANUM})"
+# a percentage's number(s) before its sign or 百分点
+_PCT_NUMS = rf"(?P<pn1>{_ANUM_ONCE}|{CNUM})(?P<ps1>[ \u3000]?(?:{PCT_SIGN}))?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
+
+
+def _sign_ahead() -> str:
+    """A lookahead that a percent sign or 百分点 follows within the longest run of numbers,
+    sign and separator (and a space) a `pct` match can begin with, after characters such a
+    run can hold: true wherever `pct` can match. It spares the engine the retries of every
+    shorter reading of a number that no sign follows (一 in 统一, most numbers of a text)."""
+    width = _parser.parse(_PCT_NUMS).getwidth()[1] + 1
+    chars = set(NUMERAL_CHARS + _DIGIT_CHARS + "点.,， \u00a0\u2009\u3000")
+    chars |= {ch for key in ("range_sep", "percent_signs") for w in RULES[key] for ch in w}
+    return rf"(?=[\d{re.escape(''.join(sorted(chars)))}]{{0,{width}}}(?:{PCT_SIGN}|{PP}))"
+
+
 _PERCENT = (
-    rf"(?P<pct>(?P<pn1>{_ANUM_ONCE}|{CNUM})(?P<ps1>[ \u3000]?(?:{PCT_SIGN}))?(?:(?P<psep>{SEP})(?P<pn2>{NUM}))?"
+    rf"(?P<pct>{_sign_ahead()}{_PCT_NUMS}"
     rf"(?P<pu>[ \u3000]?(?:{PCT_SIGN})|{PP}))"
     rf"|(?P<cpct>(?P<cw>{PCT_WORD})(?P<cn1>{NUM})(?:(?:{SEP})(?:{PCT_WORD})?(?P<cn2>{NUM}))?)"
     rf"|(?P<cheng>(?P<chn>[0-9]{{1,2}}|[{_DIGIT_CHARS}十])成)"
