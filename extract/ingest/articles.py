@@ -251,7 +251,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         k = 0
         while k < min(len(body) - 1, 3) and is_page_meta(body, k):
             k += 1
-        if is_title(body[k]) and not is_page_meta(body, k):
+        if is_title(body[k]) and not is_page_meta(body, k) and not _no_headline(body[k].text):
             title = body[k].text.strip()
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
@@ -418,12 +418,18 @@ def first_title(text: str, ocr: bool = False) -> Optional[str]:
     for i, ln in enumerate(lines[:8]):
         if is_page_meta(lines, i):
             continue
-        if not is_title(ln):
+        if not is_title(ln) or _no_headline(ln.text):
             return None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         second = nxt.text.strip() if nxt and is_title(nxt) and ocr else None
         return _headline(ln.text.strip(), second)
     return None
+
+
+def _no_headline(line: str) -> bool:
+    """A column label on its own (【市场分析】) or a field and its value (招标编号：0733-…,
+    【展会时间】2015年…): a short first line that is still no headline."""
+    return patterns()["not_headline"].match(line.strip()) is not None
 
 
 def _headline(first: str, second: Optional[str]) -> str:

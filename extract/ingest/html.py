@@ -420,7 +420,17 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
     for el in candidates:
         if _dateline_element(page, ix, el) is not None:
             return el
-    return next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    first = next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    return None if first is None or _in_tail(ix, first) else first
+
+
+def _in_tail(ix: TextIndex, el: Element) -> bool:
+    """Whether `el` comes after most of the page's text (what follows it is under a fifth
+    of what precedes it): a heading closing a fragment (a signature block's 天成医疗-电子商务部)
+    heads no article."""
+    lo, hi = ix._range(el)
+    before, after = ix.lens[lo], ix.lens[-1] - ix.lens[hi]
+    return after * 5 < before
 
 
 def _title_matching(page: Page, ix: TextIndex, page_title: str) -> Optional[Element]:
