@@ -299,6 +299,11 @@ def _article(seg: list[Line]) -> ArticleSpan:
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not (weak and not is_person_name(name))):
                         art.byline.append(name)
+        if i < 4 and ln.meta:  # 作者：汪雪梅 姚有睿 加入时间：…: the dateline's authors sign the article
+            dl = datelines.parse_line(t)
+            for name in dl.authors if dl else ():
+                if 2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES:
+                    art.byline.append(name)
         agency = "社记者" in t and _AGENCY_BYLINE.search(t)
         if agency and art.outlet is None:
             art.outlet = agency.group(1)
