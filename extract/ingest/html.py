@@ -434,11 +434,17 @@ def _in_tail(ix: TextIndex, el: Element) -> bool:
 
 
 def _title_matching(page: Page, ix: TextIndex, page_title: str) -> Optional[Element]:
-    """The heading (or .title element) that best repeats the page's <title>/og:title."""
+    """The heading (or .title element, or any element holding the title alone) that best
+    repeats the page's <title>/og:title."""
     best, best_score = None, 0.0
+    bare = re.sub(r"\s+", "", page_title)
     for el in page.elements(("h1", "h2", "h3", "div", "p", "span", "td", "strong")):
         if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):
-            continue
+            # an element of no heading kind printing the whole title and nothing else
+            # (<p class="pbt">…</p> over the dateline): the headline all the same
+            n = ix.text_len(el)
+            if not len(bare) <= n <= 2 * len(bare) + 8 or re.sub(r"\s+", "", ix.text(el)) != bare:
+                continue
         text = re.sub(r"\s+", "", ix.text(el))
         if not 4 <= len(text) <= 200:
             continue
