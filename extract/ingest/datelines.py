@@ -195,6 +195,11 @@ def _unlabelled(value: str, out: Dateline) -> int:
         return len(value)  # 于2023年12月25日17:30前: a deadline, not a dateline
     _set_date(out, d)
     left = 0
+    words = before.split(" ")
+    if 1 < len(words) <= 3 and words[0] == "原创" and all(r["name"].fullmatch(w) for w in words):
+        # a WeChat post's meta row: 原创 金陵医保君 金陵医保服务 2023-07-03 18:00 (the mark,
+        # the writer, the account): the account is the name beside the date
+        before = words[-1]
     for side in (before, after):
         if not side or r["not_name"].match(side):
             continue
