@@ -425,12 +425,11 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
 
 
 def _in_tail(ix: TextIndex, el: Element) -> bool:
-    """Whether `el` comes after most of the page's text (what follows it is under a fifth
-    of what precedes it): a heading closing a fragment (a signature block's 天成医疗-电子商务部)
-    heads no article."""
+    """Whether `el` comes after most of the page's text (less follows it than precedes it):
+    a heading closing a fragment (a signature block's 天成医疗-电子商务部) heads no article."""
     lo, hi = ix._range(el)
     before, after = ix.lens[lo], ix.lens[-1] - ix.lens[hi]
-    return after * 5 < before
+    return after < before
 
 
 def _title_matching(page: Page, ix: TextIndex, page_title: str) -> Optional[Element]:
