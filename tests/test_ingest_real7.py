@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import bulk_files, dev_article
 
 import extract
-from conftest import bulk_files, dev_article
 from extract.ingest import datelines
 from extract.options import Options
 
