@@ -299,7 +299,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not (weak and not is_person_name(name))):
                         art.byline.append(name)
-        if i < 4 and ln.meta:  # 作者：汪雪梅 姚有睿 加入时间：…: the dateline's authors sign the article
+        if i < 4 and ("：" in t or ":" in t):  # 作者：汪雪梅 姚有睿 加入时间：…: the dateline's authors sign the article
             dl = datelines.parse_line(t)
             for name in dl.authors if dl else ():
                 if 2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES:
@@ -310,7 +310,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4 and (named is None or i in named):  # (index, not equality)
+        if art.outlet is None and i < 4 and (named is None or i in named or t.startswith("据")):  # (index, not equality)
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):

@@ -333,6 +333,11 @@ def first_lead_outlet(lines: list[str]) -> Optional[str]:
         name = lead_outlet(line)
         if name:
             return name
+    for line in lines:  # 据中国证券报，… (holding none of the scanned words)
+        if line.lstrip().startswith("据"):
+            name = lead_outlet(line)
+            if name:
+                return name
     return None
 
 
@@ -341,6 +346,11 @@ def lead_outlet(line: str) -> Optional[str]:
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
     t = fold(line[:_LEAD_PREFIX])  # a long line: only its start is folded
     t = (t if len(t) >= 80 else fold(line))[:80]
+    if t.startswith("据"):
+        m = rules()["lead_comma"].match(t)
+        name = outlets.normalize(m.group("outlet")) if m else None
+        if name:
+            return name
     scan = _lead_words()
     if scan is not None and not scan.search(t):  # none of the words a lead needs
         return None
