@@ -251,7 +251,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         k = 0
         while k < min(len(body) - 1, 3) and is_page_meta(body, k):
             k += 1
-        if is_title(body[k]) and not is_page_meta(body, k):
+        if is_title(body[k]) and not is_page_meta(body, k) and not _no_headline(body[k].text):
             title = body[k].text.strip()
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
@@ -299,13 +299,18 @@ def _article(seg: list[Line]) -> ArticleSpan:
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not (weak and not is_person_name(name))):
                         art.byline.append(name)
+        if i < 4 and ("：" in t or ":" in t):  # 作者：汪雪梅 姚有睿 加入时间：…: the dateline's authors sign the article
+            dl = datelines.parse_line(t)
+            for name in dl.authors if dl else ():
+                if 2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES:
+                    art.byline.append(name)
         agency = "社记者" in t and _AGENCY_BYLINE.search(t)
         if agency and art.outlet is None:
             art.outlet = agency.group(1)
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4 and (named is None or i in named):  # (index, not equality)
+        if art.outlet is None and i < 4 and (named is None or i in named or t.startswith("据")):  # (index, not equality)
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):
@@ -418,12 +423,18 @@ def first_title(text: str, ocr: bool = False) -> Optional[str]:
     for i, ln in enumerate(lines[:8]):
         if is_page_meta(lines, i):
             continue
-        if not is_title(ln):
+        if not is_title(ln) or _no_headline(ln.text):
             return None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         second = nxt.text.strip() if nxt and is_title(nxt) and ocr else None
         return _headline(ln.text.strip(), second)
     return None
+
+
+def _no_headline(line: str) -> bool:
+    """A column label on its own (【市场分析】) or a field and its value (招标编号：0733-…,
+    【展会时间】2015年…): a short first line that is still no headline."""
+    return patterns()["not_headline"].match(line.strip()) is not None
 
 
 def _headline(first: str, second: Optional[str]) -> str:

@@ -156,7 +156,7 @@ def _parse_line(line: str) -> Optional[Dateline]:
         elif kind == "publisher":
             any_label = True
             name = value.split("  ")[0].strip(" -—")
-            if re.search(r"(?:报|社|网|台|刊|杂志|新闻|客户端)$", name):
+            if re.search(r"(?:报|社|网|台|刊|杂志|新闻|客户端|财经)$", name):  # 发布人：-新浪财经
                 _source(name, out)
         elif kind == "author":
             any_label = True
@@ -195,6 +195,11 @@ def _unlabelled(value: str, out: Dateline) -> int:
         return len(value)  # 于2023年12月25日17:30前: a deadline, not a dateline
     _set_date(out, d)
     left = 0
+    words = before.split(" ")
+    if 1 < len(words) <= 3 and words[0] == "原创" and all(r["name"].fullmatch(w) for w in words):
+        # a WeChat post's meta row: 原创 金陵医保君 金陵医保服务 2023-07-03 18:00 (the mark,
+        # the writer, the account): the account is the name beside the date
+        before = words[-1]
     for side in (before, after):
         if not side or r["not_name"].match(side):
             continue
@@ -328,6 +333,11 @@ def first_lead_outlet(lines: list[str]) -> Optional[str]:
         name = lead_outlet(line)
         if name:
             return name
+    for line in lines:  # 据中国证券报，… (holding none of the scanned words)
+        if line.lstrip().startswith("据"):
+            name = lead_outlet(line)
+            if name:
+                return name
     return None
 
 
@@ -336,6 +346,11 @@ def lead_outlet(line: str) -> Optional[str]:
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
     t = fold(line[:_LEAD_PREFIX])  # a long line: only its start is folded
     t = (t if len(t) >= 80 else fold(line))[:80]
+    if t.startswith("据"):
+        m = rules()["lead_comma"].match(t)
+        name = outlets.normalize(m.group("outlet")) if m else None
+        if name:
+            return name
     scan = _lead_words()
     if scan is not None and not scan.search(t):  # none of the words a lead needs
         return None

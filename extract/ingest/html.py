@@ -420,15 +420,30 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
     for el in candidates:
         if _dateline_element(page, ix, el) is not None:
             return el
-    return next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    first = next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    return None if first is None or _in_tail(ix, first) else first
+
+
+def _in_tail(ix: TextIndex, el: Element) -> bool:
+    """Whether `el` comes after most of the page's text (less follows it than precedes it):
+    a heading closing a fragment (a signature block's 天成医疗-电子商务部) heads no article."""
+    lo, hi = ix._range(el)
+    before, after = ix.lens[lo], ix.lens[-1] - ix.lens[hi]
+    return after < before
 
 
 def _title_matching(page: Page, ix: TextIndex, page_title: str) -> Optional[Element]:
-    """The heading (or .title element) that best repeats the page's <title>/og:title."""
+    """The heading (or .title element, or any element holding the title alone) that best
+    repeats the page's <title>/og:title."""
     best, best_score = None, 0.0
+    bare = re.sub(r"\s+", "", page_title)
     for el in page.elements(("h1", "h2", "h3", "div", "p", "span", "td", "strong")):
         if el.name in ("div", "p", "span", "td", "strong") and "title" not in _classes(el):
-            continue
+            # an element of no heading kind printing the whole title and nothing else
+            # (<p class="pbt">…</p> over the dateline): the headline all the same
+            n = ix.text_len(el)
+            if not len(bare) <= n <= 2 * len(bare) + 8 or re.sub(r"\s+", "", ix.text(el)) != bare:
+                continue
         text = re.sub(r"\s+", "", ix.text(el))
         if not 4 <= len(text) <= 200:
             continue

@@ -183,12 +183,24 @@ def _json_ld(page, scripts: list) -> dict:
                 if outlets.normalize(name):
                     out.setdefault("outlet", outlets.normalize(name))
                     break
-            names = [n for n in name_strings(item.get("author")) if not is_outlet(n)]
+            names = [n for n in name_strings(_people(item.get("author"))) if not is_outlet(n)]
             if names:
                 out.setdefault("authors", names)
             if "url" not in out and web_url(item.get("url")):
                 out["url"] = web_url(item.get("url"))
     return out
+
+
+def _people(author: Any) -> Any:
+    """A JSON-LD author without the organisations ("@type": "Organization": the body that
+    published the page is no byline)."""
+    def org(a: Any) -> bool:
+        kind = a.get("@type") if isinstance(a, dict) else None
+        return isinstance(kind, str) and kind.endswith("Organization")
+
+    if isinstance(author, list):
+        return [a for a in author if not org(a)]
+    return None if org(author) else author
 
 
 def _ld_items(data: Any) -> list[dict]:
