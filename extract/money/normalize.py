@@ -185,34 +185,39 @@ def vague(m: re.Match, text: str) -> Optional[Mention]:
                     rule="money.vague", confidence=0.4)
 
 
+_PCT_NAMES, _CPCT_NAMES, _CHENG_NAMES = ("pn1", "pn2"), ("cn1", "cn2"), ("chn",)  # number groups
+
+
 def percent(m: re.Match, text: str) -> Optional[Mention]:
-    g = m.group
-    if g("pct"):
-        names, unit = ["pn1", "pn2"], g("pu").strip()
+    pct, cpct = m.group("pct", "cpct")
+    end = m.end()
+    if pct:
+        names, unit = _PCT_NAMES, m.group("pu").strip()
         pp = unit not in RULES["percent_signs"]
         divisor, rule = (Decimal(1), "percent.points") if pp else (Decimal(100), "percent.sign")
-        if not pp and m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalnum():
+        if not pp and end < len(text) and text[end].isascii() and text[end].isalnum():
             return None  # %E4%B8 in a URL
-    elif g("cpct"):
-        names, pp, rule = ["cn1", "cn2"], False, "percent.words"
-        divisor = PCT_WORDS[g("cw")]
+    elif cpct:
+        names, pp, rule = _CPCT_NAMES, False, "percent.words"
+        divisor = PCT_WORDS[m.group("cw")]
     else:
-        names, pp, rule, divisor = ["chn"], False, "percent.cheng", Decimal(10)
-        if ctx.cheng_is_word(text, m.end()):
+        names, pp, rule, divisor = _CHENG_NAMES, False, "percent.cheng", Decimal(10)
+        if ctx.cheng_is_word(text, end):
             return None
-    if g("cpct") and g("cn1") == "百" and not g("cn2"):
-        return _mention("percent", text, m.start(), m.end(), [Decimal(1)], rule=rule, confidence=0.95)
-    nums = [read_number(m, n) for n in names if g(n)]
-    if any(n is None for n in nums):
+    raws = m.group(*names) if len(names) > 1 else (m.group(names[0]),)
+    if cpct and raws[0] == "百" and not raws[1]:
+        return _mention("percent", text, m.start(), end, [Decimal(1)], rule=rule, confidence=0.95)
+    nums = [_number(raw, m.start(name), False) for name, raw in zip(names, raws) if raw]
+    if None in nums:
         return None
-    start = m.start() if not g("pct") else nums[0][1]
+    start = m.start() if not pct else nums[0][1]
     if ctx.bad_before(text, start):
         return None
-    if nums[0][2] and len(g(names[0])) == 1 and ctx.lone_numeral_in_word(text, start):
+    if nums[0][2] and len(raws[0]) == 1 and ctx.lone_numeral_in_word(text, start):
         return None
     values = [n[0] / divisor for n in nums]
-    mod, _, _ = _mods(text, start, m.end(), False)
-    return _mention("percent", text, start, m.end(), values, mod=mod, unit="pp" if pp else None,
+    mod, _, _ = _mods(text, start, end, False)
+    return _mention("percent", text, start, end, values, mod=mod, unit="pp" if pp else None,
                     rule=rule, confidence=0.95 if rule != "percent.cheng" else 0.8)
 
 
