@@ -25,10 +25,10 @@ def extract_money(text: str, ref=None) -> list[Mention]:
     for m in _scan(text):
         kind = m.lastgroup  # the alternative that matched (its group closes last)
         if kind == "money":
-            pre, cur, n2, u1 = m.group("pre", "cur", "n2", "u1")
+            head = pre, cur, n2, u1 = m.group("pre", "cur", "n2", "u1")
             if not (cur or pre or (n2 and u1)):
                 continue  # a number without a currency (most matches): normalize.money's first check
-            mention = money(m, text)
+            mention = money(m, text, head)
         elif kind == "vague":
             mention = vague(m, text)
         else:

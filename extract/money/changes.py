@@ -24,6 +24,9 @@ _BEFORE_BY = re.compile(rf"(?P<verb>{alt(BY_VERBS)})(?:{_FILL})?\Z")
 _FROM = re.compile(rf"(?:{alt(_RULES['from_markers'])})\Z")
 _CLAUSE = re.compile(f"[{re.escape(_RULES['clause_delimiters'])}]")
 NEEDS_FROM = set(_RULES["needs_from"])
+# _BEFORE_TO and _BEFORE_BY end where the window ends, with a verb's or a filler's last character:
+# a window ending in another (most) is not searched
+_BEFORE_LAST = frozenset(w[-1] for w in list(TO_VERBS) + list(BY_VERBS) + list(_RULES["fillers"]))
 WINDOW = 8
 MAX_QUANTITY: int = _RULES["quantity_max"]
 
@@ -141,6 +144,8 @@ def extract_changes(text: str, mentions: list[Mention]) -> list[Change]:
                 used.update((i, j))
                 continue
         window = text[max(prev_end, new.start - WINDOW):new.start]
+        if window[-1:] not in _BEFORE_LAST:
+            continue
         for pattern, field, table in ((_BEFORE_TO, "to", TO_VERBS), (_BEFORE_BY, "by", BY_VERBS)):
             m = pattern.search(window)
             if not m:

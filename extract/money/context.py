@@ -27,7 +27,6 @@ IDIOM_AFTER_ONE = tuple(RULES["idiom_after_one"])
 INCLUSIVE = re.compile(RULES["inclusive_note"])
 EXCLUSIVE = re.compile(RULES["exclusive_note"])
 _COMMA_DIGIT = re.compile(r"[,，][0-9]")
-_DIGIT_COMMA = re.compile(r"[0-9][,，]\Z")
 MOD_SUFFIX_NOT_BEFORE = {"起": "付步"}  # 1000元起付线 is a deductible, not a floor
 CLAUSE_END = set("，。；、！？,;.!?）)】」』\"”’ \n\t：:")
 WINDOW = 12
@@ -104,7 +103,8 @@ def cut_number(text: str, start: int, raw: str, end: int) -> bool:
         return True
     if end and text[end - 1].isdigit() and _COMMA_DIGIT.match(text, end):
         return True  # the amount ends in a digit (人民币250) and the number runs on
-    return bool(_DIGIT_COMMA.search(text, max(0, start - 2), start))
+    # a digit and a comma right before it
+    return start >= 2 and text[start - 1] in ",，" and "0" <= text[start - 2] <= "9"
 
 
 def is_daxie(raw: str) -> bool:

@@ -35,10 +35,14 @@ class Num:
 
 def read_number(m: re.Match, name: str,
                 bare: bool = False) -> Optional[tuple[Decimal, int, bool, Optional[Decimal]]]:
-    """(value, start, is_chinese, low end of a 三四百 pair) of the number group `name`; a
-    Chinese numeral swallowing word characters on its left (统一五百 -> 五百) is trimmed.
-    A scale word without a digit (千万) counts only when `bare` (after 逾, 近, 超…)."""
-    raw, start = m.group(name), m.start(name)
+    """(value, start, is_chinese, low end of a 三四百 pair) of the number group `name`."""
+    return _number(m.group(name), m.start(name), bare)
+
+
+def _number(raw: str, start: int, bare: bool) -> Optional[tuple[Decimal, int, bool, Optional[Decimal]]]:
+    """read_number of a group's text `raw` found at `start`: a Chinese numeral swallowing
+    word characters on its left (统一五百 -> 五百) is trimmed. A scale word without a digit
+    (千万) counts only when `bare` (after 逾, 近, 超…)."""
     if raw[:1].isdigit():
         return parse_number(raw), start, False, None
     low, first = None, raw
@@ -53,19 +57,15 @@ def read_number(m: re.Match, name: str,
     return value, start, True, low
 
 
-_AMOUNT_GROUPS = {i: (f"n{i}", f"s{i}", f"a{i}", f"b{i}") for i in (1, 2)}  # number, scale, approx before/after
-
-
-def read_amount(m: re.Match, i: int, bare: bool = False) -> Optional[Num]:
-    name, *rest = _AMOUNT_GROUPS[i]
-    got = read_number(m, name, bare)
+def read_amount(raw: str, start: int, scale: Optional[str], approx: bool, bare: bool = False) -> Optional[Num]:
+    """The amount of number group text `raw` (found at `start`) with its scale word and
+    whether an approximation word (余, 多) stands around the scale."""
+    got = _number(raw, start, bare)
     if got is None:
         return None
     value, start, chinese, low = got
-    raw, scale, a, b = m.group(name, *rest)
     if not chinese and not scale and "." not in raw and len(raw.replace(",", "")) > MAX_PLAIN_DIGITS:
         return None
-    approx = bool(a or b)
     if scale:
         value *= SCALES[scale]
         low = low * SCALES[scale] if low is not None else None
@@ -84,17 +84,24 @@ def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str],
     return mod, per, start
 
 
-def money(m: re.Match, text: str) -> Optional[Mention]:
-    # the groups read below, in one call (a group by name costs a look-up each time)
-    pre, cur, n1, n2, u1, s2, sub, per_text = m.group("pre", "cur", "n1", "n2", "u1", "s2", "sub", "per")
-    written_cur, end = cur, m.end()
+def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Mention]:
+    """The money mention of scanner match `m`, or None. `head`: its groups pre, cur, n2 and
+    u1 when the caller has read them already (a group read twice costs twice)."""
+    pre, cur, n2, u1 = head or m.group("pre", "cur", "n2", "u1")
     if not (cur or pre or (n2 and u1)):
         return None  # no currency anywhere (most scanner matches): the checks below would say so
-    bare = not pre and ctx.prefix_mod(text, m.start())[0] is not None  # 逾千万元
-    first = read_amount(m, 1, bare)
+    n1, s1, a1, b1, s2, sub, per_text = m.group("n1", "s1", "a1", "b1", "s2", "sub", "per")
+    written_cur, end = cur, m.end()
+    # 逾千万元: a bare scale word counts after a bound word (only a Chinese numeral can be one)
+    bare = not pre and not n1[:1].isdigit() and ctx.prefix_mod(text, m.start())[0] is not None
+    first = read_amount(n1, m.start("n1"), s1, bool(a1 or b1), bare)
     if first is None:
         return None
-    second = read_amount(m, 2) if n2 else None
+    if n2:
+        a2, b2 = m.group("a2", "b2")
+        second = read_amount(n2, m.start("n2"), s2, bool(a2 or b2))
+    else:
+        second = None
     if n2 and (second is None or not (cur or pre)):
         if not u1:
             return None
@@ -178,41 +185,48 @@ def vague(m: re.Match, text: str) -> Optional[Mention]:
                     rule="money.vague", confidence=0.4)
 
 
+_PCT_NAMES, _CPCT_NAMES, _CHENG_NAMES = ("pn1", "pn2"), ("cn1", "cn2"), ("chn",)  # number groups
+
+
 def percent(m: re.Match, text: str) -> Optional[Mention]:
-    g = m.group
-    if g("pct"):
-        names, unit = ["pn1", "pn2"], g("pu").strip()
+    pct, cpct = m.group("pct", "cpct")
+    end = m.end()
+    if pct:
+        names, unit = _PCT_NAMES, m.group("pu").strip()
         pp = unit not in RULES["percent_signs"]
         divisor, rule = (Decimal(1), "percent.points") if pp else (Decimal(100), "percent.sign")
-        if not pp and m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalnum():
+        if not pp and end < len(text) and text[end].isascii() and text[end].isalnum():
             return None  # %E4%B8 in a URL
-    elif g("cpct"):
-        names, pp, rule = ["cn1", "cn2"], False, "percent.words"
-        divisor = PCT_WORDS[g("cw")]
+    elif cpct:
+        names, pp, rule = _CPCT_NAMES, False, "percent.words"
+        divisor = PCT_WORDS[m.group("cw")]
     else:
-        names, pp, rule, divisor = ["chn"], False, "percent.cheng", Decimal(10)
-        if ctx.cheng_is_word(text, m.end()):
+        names, pp, rule, divisor = _CHENG_NAMES, False, "percent.cheng", Decimal(10)
+        if ctx.cheng_is_word(text, end):
             return None
-    if g("cpct") and g("cn1") == "百" and not g("cn2"):
-        return _mention("percent", text, m.start(), m.end(), [Decimal(1)], rule=rule, confidence=0.95)
-    nums = [read_number(m, n) for n in names if g(n)]
-    if any(n is None for n in nums):
+    raws = m.group(*names) if len(names) > 1 else (m.group(names[0]),)
+    if cpct and raws[0] == "百" and not raws[1]:
+        return _mention("percent", text, m.start(), end, [Decimal(1)], rule=rule, confidence=0.95)
+    nums = [_number(raw, m.start(name), False) for name, raw in zip(names, raws) if raw]
+    if None in nums:
         return None
-    start = m.start() if not g("pct") else nums[0][1]
+    start = m.start() if not pct else nums[0][1]
     if ctx.bad_before(text, start):
         return None
-    if nums[0][2] and len(g(names[0])) == 1 and ctx.lone_numeral_in_word(text, start):
+    if nums[0][2] and len(raws[0]) == 1 and ctx.lone_numeral_in_word(text, start):
         return None
     values = [n[0] / divisor for n in nums]
-    mod, _, _ = _mods(text, start, m.end(), False)
-    return _mention("percent", text, start, m.end(), values, mod=mod, unit="pp" if pp else None,
+    mod, _, _ = _mods(text, start, end, False)
+    return _mention("percent", text, start, end, values, mod=mod, unit="pp" if pp else None,
                     rule=rule, confidence=0.95 if rule != "percent.cheng" else 0.8)
 
 
-def _mention(kind, text, start, end, values, **fields) -> Mention:
+def _mention(kind, text, start, end, values, mod=None, per=None, currency=None, unit=None, rule=None,
+             confidence=None) -> Mention:
     if len(values) == 2:
         lo, hi = sorted(values)
-        fields.update(min=as_number(lo), max=as_number(hi))
-    else:
-        fields["value"] = as_number(values[0])
-    return Mention(type=kind, start=start, end=end, text=text[start:end], **fields)
+        return Mention(type=kind, start=start, end=end, text=text[start:end], min=as_number(lo),
+                       max=as_number(hi), mod=mod, per=per, currency=currency, unit=unit, rule=rule,
+                       confidence=confidence)
+    return Mention(type=kind, start=start, end=end, text=text[start:end], value=as_number(values[0]),
+                   mod=mod, per=per, currency=currency, unit=unit, rule=rule, confidence=confidence)

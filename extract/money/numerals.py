@@ -96,12 +96,13 @@ _ARABIC = re.compile(r"\d[\d,， \u00a0\u2009]*(?:\.\d+)?\Z")
 def parse_number(text: str) -> Optional[Decimal]:
     """The value of a numeral, or None for one that is neither Arabic nor Chinese
     (0拾: an Arabic digit before a Chinese unit)."""
+    if text.isdecimal():
+        return Decimal(text)  # digits only (most numbers): what parse_arabic would read
     if text[:1].isdigit():
         return parse_arabic(text) if _ARABIC.match(text) else None
     return parse_chinese(text)
 
 
 def as_number(value: Decimal) -> Union[int, float]:
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    whole = int(value)  # truncated: equal to the value when it is whole
+    return whole if whole == value else float(value)
