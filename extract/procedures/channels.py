@@ -60,6 +60,8 @@ class _Scan:
         spans = sorted([(g[0], g[1]) for g in self.gaz] + [(m.start(), m.end()) for ms in self.matches for m in ms])
         self.spans = spans
         self.all_starts = [a for a, _ in spans]
+        # the candidates of each range looked at (one in seven is asked for twice; never changed)
+        self.cands: dict[tuple[int, int], list[_Cand]] = {}
         self.reach, far = [], 0
         for _, b in spans:
             far = max(far, b)
@@ -306,8 +308,10 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     scan = _scan(lex, text)
     if not broad and scan.empty(lo, hi):
         return []  # most sentences: nothing to keep
-    gaz = _gazetteer(scan, lo, hi)
-    cands = gaz + _suffixed(lex, scan, text, lo, hi, gaz) + _patterned(lex, scan, text, lo, hi)
+    cands = scan.cands.get((lo, hi))
+    if cands is None:  # (a range is often asked again: broad for a procedure, plain before)
+        gaz = _gazetteer(scan, lo, hi)
+        cands = scan.cands[(lo, hi)] = gaz + _suffixed(lex, scan, text, lo, hi, gaz) + _patterned(lex, scan, text, lo, hi)
     if not cands and not broad:
         return []  # most sentences: nothing to keep
     kept: list[_Cand] = []
