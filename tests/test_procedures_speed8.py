@@ -4,6 +4,7 @@ scans give (written sentences built to reach the edges, and the development bulk
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -104,3 +105,27 @@ def test_kept_candidates_on_bulk_files():
         got = [(_names(channels.find_channels(text, a, b)), _names(channels.find_channels(text, a, b, broad=True)))
                for a, b in spans]
         assert got == want
+
+
+def test_word_hits_pieces_with_alternating_span_lists():
+    """WordHits.pieces keeps the starts and ends of the last span list it was given: lists
+    asked in turn (the article's sentences, a range's own, the sentences again) each get the
+    pieces a brute-force look finds (a piece with a needed word's occurrence starting in it,
+    or reaching into it)."""
+    from extract.procedures import prose
+    from extract.procedures.clauses import WordHits, sentences, spans, SENTENCE_END
+
+    text = "".join(_pieces(40, 10)) + "市民可先在线申请，再到窗口领取。申请人应当向街道提出申请。"
+    pats = (prose._rx()["application"], prose._APPLY_START)
+    hits = WordHits(text, pats)
+    reach = hits.reach
+
+    def brute(sp):
+        return [k for k, (a, b) in enumerate(sp) if any(a - reach <= h < b for h in hits.starts)]
+
+    whole = sentences(text)
+    half = spans(text, len(text) // 3, len(text), SENTENCE_END)
+    clauses_ = spans(text, 0, len(text), re.compile("[，。]"))
+    for sp in (whole, half, whole, clauses_, half, whole):
+        assert hits.pieces(sp) == brute(sp)
+    assert brute(whole)  # the text holds 申请
