@@ -100,8 +100,7 @@ class WordHits:
         before it), found from the occurrences (few) rather than by trying every span."""
         if self.starts is None:
             return list(range(len(spans)))
-        starts = [s for s, _ in spans]
-        ends = [e for _, e in spans]
+        starts, ends = _starts_ends(spans)
         out: set[int] = set()
         for h in self.starts:  # spans with s - reach <= h < e
             k = bisect_right(ends, h)
@@ -109,6 +108,13 @@ class WordHits:
                 out.add(k)
                 k += 1
         return sorted(out)
+
+
+@for_last_call
+def _starts_ends(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and the ends of `spans`, kept for the last list (the article's sentences,
+    asked by three passes: application chains, benefit applications, 先…再…)."""
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 @for_last_call
