@@ -25,6 +25,8 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
     None when there is no scan (every line may hold one). `scan` must match no newline."""
     if scan is None:
         return None
+    if isinstance(scan, Closing):
+        return _lines_closing(text, scan.chars)
     if isinstance(scan, Opening):  # each match opens with the newline ending the line before
         text, scan = "\n" + text, scan.rx
     words = _plain_words(scan)
@@ -62,6 +64,28 @@ def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
             at += 1
             k += 1
             s = find(w, at)
+    return out
+
+
+def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
+    """lines_holding for a Closing scan: str.find per character (C's fast search), a hit
+    when only blanks follow it on its line (what `c[^\\S\\n]*$` under re.M matches)."""
+    out: set[int] = set()
+    count, find, n = text.count, text.find, len(text)
+    for c in chars:
+        k = at = 0
+        s = find(c)
+        while s >= 0:
+            e = find("\n", s)
+            if e < 0:
+                e = n
+            if e == s + 1 or text[s + 1:e].isspace():
+                k += count("\n", at, s)
+                at = s
+                out.add(k)
+                s = find(c, e)  # on to the next line
+            else:
+                s = find(c, s + 1)
     return out
 
 
@@ -130,6 +154,26 @@ class Opening:
         self.pattern = self.rx.pattern
 
 
+class Closing:
+    """A scan for lines_holding finding the lines that, stripped, close with one of `chars`:
+    found by str.find per character, each hit checked for blanks only after it (the regex
+    alternation of `c[^\\S\\n]*$` scans each character of the text in the engine's slower
+    class loop). `pattern`/`alternatives`: that alternation, for any_line_scan."""
+
+    __slots__ = ("chars", "alternatives", "pattern")
+
+    def __init__(self, chars: frozenset[str]):
+        self.chars = chars
+        self.alternatives = [re.escape(c) + "[^\\S\\n]*$" for c in sorted(chars)]
+        self.pattern = "|".join(self.alternatives)
+
+    def __eq__(self, other) -> bool:  # patterns closing with the same characters share a scan
+        return isinstance(other, Closing) and other.chars == self.chars
+
+    def __hash__(self) -> int:
+        return hash(self.chars)
+
+
 @lru_cache(maxsize=256)
 def line_scan(rx):
     """A scan for lines_holding finding every line of a text whose stripped text `rx`
@@ -149,6 +193,8 @@ def any_line_scan(patterns):
         return None
     if all(isinstance(sc, Opening) for sc in scans):
         return Opening(frozenset().union(*(sc.chars for sc in scans)))
+    if all(isinstance(sc, Closing) for sc in scans):
+        return Closing(frozenset().union(*(sc.chars for sc in scans)))
     if any(isinstance(sc, Opening) for sc in scans):
         return None  # (not needed yet)
     return _alternation([a for sc in scans for a in _alternatives(sc)])
@@ -170,7 +216,7 @@ def _edge_scan(pattern: str, flags: int):
         return None
     side, chars = edge
     if side == "close":
-        return _alternation([re.escape(c) + "[^\\S\\n]*$" for c in chars])
+        return Closing(frozenset(chars))
     return Opening(frozenset(chars))
 
 
