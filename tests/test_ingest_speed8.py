@@ -90,3 +90,13 @@ def test_a_dateline_keeps_its_line_and_loses_its_widgets():
     out = drop_chrome_lines(Mapped.identity(text, 0, len(text))).text
     assert out.split("\n") == ["医保新规发布", "发布时间：2024-08-27 来源：江州日报", "门诊报销比例提高到70%。",
                                "2024年度“惠民保”今起投保："]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["摄影记者", "见习记者", "记者", "摄影", "实习生", "通讯员", "摄", "影", "\n", "报道", " "]),
+                max_size=16).map("".join))
+def test_word_scan_without_the_words_holding_another(text):
+    scan = re.compile("摄影记者|见习记者|实习生|通讯员|摄影|记者")
+    assert linescan._plain_words(scan) == ("实习生", "通讯员", "摄影", "记者")  # found by str.find
+    want = {text.count("\n", 0, m.start()) for m in scan.finditer(text)}
+    assert linescan.lines_holding(text, scan) == want

@@ -110,6 +110,8 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
         if not alt or any(op is not _C.LITERAL for op, _ in alt):
             return None
         words.append("".join(chr(v) for _, v in alt))
+    # a line holding a word that holds another holds that one too (摄影记者, 记者): one is enough
+    words = [w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)]
     if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)
