@@ -71,22 +71,25 @@ def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
     """lines_holding for a Closing scan: str.find per character (C's fast search), a hit
     when only blanks follow it on its line (what `c[^\\S\\n]*$` under re.M matches)."""
     out: set[int] = set()
-    count, find, n = text.count, text.find, len(text)
+    count, find, n, blanks = text.count, text.find, len(text), _LINE_BLANKS.match
     for c in chars:
         k = at = 0
         s = find(c)
         while s >= 0:
-            e = find("\n", s)
-            if e < 0:
-                e = n
-            if e == s + 1 or text[s + 1:e].isspace():
+            nxt = text[s + 1:s + 2]
+            # where the blanks after it end (each run read once: linear in the text)
+            p = s + 1 if not nxt or nxt == "\n" or not nxt.isspace() else blanks(text, s + 1).end()
+            if p == n or text[p] == "\n":
                 k += count("\n", at, s)
                 at = s
                 out.add(k)
-                s = find(c, e)  # on to the next line
+                s = find(c, p + 1)  # on to the next line
             else:
-                s = find(c, s + 1)
+                s = find(c, p)
     return out
+
+
+_LINE_BLANKS = re.compile(r"[^\S\n]*")
 
 
 @lru_cache(maxsize=256)
