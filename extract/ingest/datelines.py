@@ -60,7 +60,8 @@ class Dateline:
         self.authors += [a for a in other.authors if a not in self.authors]
 
 
-_FOLDED = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+# the characters folding changes (the full-width colon is kept: a line with one is left as it is)
+_FOLDED = re.compile("[" + "".join(chr(k) for k, v in _FOLD.items() if k != v) + "]")
 _SENTENCE_MARKS = "。！？；，"
 _SENTENCE_PUNCT = re.compile(f"[{_SENTENCE_MARKS}]")
 _BLANKS = re.compile(r"[ \t]+")
@@ -351,6 +352,8 @@ def lead_outlet(line: str) -> Optional[str]:
         name = outlets.normalize(m.group("outlet")) if m else None
         if name:
             return name
+    if not rules()["lead_head"].match(t):  # no lead opens it
+        return None
     scan = _lead_words()
     if scan is not None and not scan.search(t):  # none of the words a lead needs
         return None

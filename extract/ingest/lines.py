@@ -123,6 +123,7 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
         tail = menu if tail is None or (menu is not None and menu < tail) else tail
     # the lines a dateline may stand on (one scan, not two searches per line)
     dated = datelines.maybe_lines(text)
+    widget_words = _words(rules()["dateline_tail_rx"])  # the words widgets after a dateline need
     keep: list[tuple[int, int]] = []  # character ranges of m kept
     n = len(text)
     stop = len(lines) if tail is None else min(tail, len(lines))
@@ -142,12 +143,18 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
             in_list = False
         if (heads is None or k in heads) and related.match(t):
             in_list = True
-        if not in_list and k in dated and len(t) <= 160 and datelines.parse_line(t):
-            # the article's dateline or source line: kept, without the widgets printed after it
-            widgets = rules()["dateline_tail_rx"].search(line)
-            if widgets and widgets.start() > 0:
-                keep.append((kept, start + widgets.start()))
-                kept = end
+        if not in_list and k in dated and len(t) <= 160:
+            # the article's dateline or source line is kept, without the widgets printed after
+            # it: read only when that changes something (the line is chrome, or may hold widgets)
+            drop = chrome.match(t, floating is None or k in floating)
+            if (drop or widget_words is None or widget_words.search(line)) and datelines.parse_line(t):
+                widgets = rules()["dateline_tail_rx"].search(line)
+                if widgets and widgets.start() > 0:
+                    keep.append((kept, start + widgets.start()))
+                    kept = end
+            elif drop:
+                keep.append((kept, start))
+                kept = end + 1
         elif in_list or chrome.match(t, floating is None or k in floating):
             keep.append((kept, start))
             kept = end + 1

@@ -25,6 +25,8 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
     None when there is no scan (every line may hold one). `scan` must match no newline."""
     if scan is None:
         return None
+    if isinstance(scan, Closing):
+        return _lines_closing(text, scan.chars)
     if isinstance(scan, Opening):  # each match opens with the newline ending the line before
         text, scan = "\n" + text, scan.rx
     words = _plain_words(scan)
@@ -65,6 +67,31 @@ def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
     return out
 
 
+def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
+    """lines_holding for a Closing scan: str.find per character (C's fast search), a hit
+    when only blanks follow it on its line (what `c[^\\S\\n]*$` under re.M matches)."""
+    out: set[int] = set()
+    count, find, n, blanks = text.count, text.find, len(text), _LINE_BLANKS.match
+    for c in chars:
+        k = at = 0
+        s = find(c)
+        while s >= 0:
+            nxt = text[s + 1:s + 2]
+            # where the blanks after it end (each run read once: linear in the text)
+            p = s + 1 if not nxt or nxt == "\n" or not nxt.isspace() else blanks(text, s + 1).end()
+            if p == n or text[p] == "\n":
+                k += count("\n", at, s)
+                at = s
+                out.add(k)
+                s = find(c, p + 1)  # on to the next line
+            else:
+                s = find(c, p)
+    return out
+
+
+_LINE_BLANKS = re.compile(r"[^\S\n]*")
+
+
 @lru_cache(maxsize=256)
 def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
     """The words a scan is an alternation of (a word, `a|bc`, `[ab]`), when there are at
@@ -86,6 +113,8 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
         if not alt or any(op is not _C.LITERAL for op, _ in alt):
             return None
         words.append("".join(chr(v) for _, v in alt))
+    # a line holding a word that holds another holds that one too (摄影记者, 记者): one is enough
+    words = [w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)]
     if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)
@@ -130,6 +159,26 @@ class Opening:
         self.pattern = self.rx.pattern
 
 
+class Closing:
+    """A scan for lines_holding finding the lines that, stripped, close with one of `chars`:
+    found by str.find per character, each hit checked for blanks only after it (the regex
+    alternation of `c[^\\S\\n]*$` scans each character of the text in the engine's slower
+    class loop). `pattern`/`alternatives`: that alternation, for any_line_scan."""
+
+    __slots__ = ("chars", "alternatives", "pattern")
+
+    def __init__(self, chars: frozenset[str]):
+        self.chars = chars
+        self.alternatives = [re.escape(c) + "[^\\S\\n]*$" for c in sorted(chars)]
+        self.pattern = "|".join(self.alternatives)
+
+    def __eq__(self, other) -> bool:  # patterns closing with the same characters share a scan
+        return isinstance(other, Closing) and other.chars == self.chars
+
+    def __hash__(self) -> int:
+        return hash(self.chars)
+
+
 @lru_cache(maxsize=256)
 def line_scan(rx):
     """A scan for lines_holding finding every line of a text whose stripped text `rx`
@@ -149,6 +198,8 @@ def any_line_scan(patterns):
         return None
     if all(isinstance(sc, Opening) for sc in scans):
         return Opening(frozenset().union(*(sc.chars for sc in scans)))
+    if all(isinstance(sc, Closing) for sc in scans):
+        return Closing(frozenset().union(*(sc.chars for sc in scans)))
     if any(isinstance(sc, Opening) for sc in scans):
         return None  # (not needed yet)
     return _alternation([a for sc in scans for a in _alternatives(sc)])
@@ -170,7 +221,7 @@ def _edge_scan(pattern: str, flags: int):
         return None
     side, chars = edge
     if side == "close":
-        return _alternation([re.escape(c) + "[^\\S\\n]*$" for c in chars])
+        return Closing(frozenset(chars))
     return Opening(frozenset(chars))
 
 
