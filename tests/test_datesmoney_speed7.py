@@ -48,8 +48,6 @@ def _unguarded_grammar():
 
 
 def _cores(g, text: str) -> list[tuple]:
-    from extract.dates import grammar as G
-
     found, resume = [], [0] * len(g.scanners)
     get = g.dispatch.get
     for m in g.starts.finditer(text):  # the regex visits: no automaton for the second grammar

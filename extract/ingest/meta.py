@@ -3,7 +3,6 @@ in the text. Each finder returns a partial dict; `merge` applies priorities and
 records where each field came from."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
