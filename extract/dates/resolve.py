@@ -58,8 +58,7 @@ _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _month_days(y: int, m: int) -> int:
-    """calendar.monthrange(y, m)[1] (which also works out the weekday of the 1st), read from a
-    table; a month out of range goes to monthrange, which raises as before."""
+    """calendar.monthrange(y, m)[1] from a table (a month out of range still raises there)."""
     if m == 2:
         return 29 if calendar.isleap(y) else 28
     if 1 <= m <= 12:
