@@ -48,7 +48,7 @@ class ChromeLines:
     __slots__ = ("opening", "closing", "closing_chars", "floating", "floating_words")
 
     def __init__(self, patterns: list[str], flags: int = 0):
-        from .linescan import _edge  # the closing characters of a `…$` pattern
+        from .linescan import _edge, inner_words  # _edge: the closing characters of a `…$` pattern
 
         opening: list[str] = []
         first: set[str] = set()
@@ -74,9 +74,7 @@ class ChromeLines:
         self.opening = _alternation(opening, flags, "(?=[" + "".join(map(re.escape, sorted(first))) + "])")
         self.closing, self.closing_chars = _alternation(closing, flags), frozenset(last)
         self.floating = _alternation(floating, flags)
-        # a word holding another is found with it
-        self.floating_words = None if not words else scanner(frozenset(
-            w for w in words if not any(v != w and v in w for v in words)))
+        self.floating_words = None if not words else scanner(frozenset(inner_words(words)))
 
     def match(self, t: str, floating: bool = True) -> bool:
         """Whether a pattern matches at the start of the stripped line `t`; `floating`

@@ -92,6 +92,12 @@ def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
 _LINE_BLANKS = re.compile(r"[^\S\n]*")
 
 
+def inner_words(words) -> list[str]:
+    """The words (in their order, once each) that hold none of the others: a line holding a
+    word that holds another holds that one too (摄影记者, 记者), so finding the inner one is enough."""
+    return [w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)]
+
+
 @lru_cache(maxsize=256)
 def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
     """The words a scan is an alternation of (a word, `a|bc`, `[ab]`), when there are at
@@ -113,8 +119,7 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
         if not alt or any(op is not _C.LITERAL for op, _ in alt):
             return None
         words.append("".join(chr(v) for _, v in alt))
-    # a line holding a word that holds another holds that one too (摄影记者, 记者): one is enough
-    words = [w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)]
+    words = inner_words(words)
     if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)

@@ -195,9 +195,7 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
         starts = (rx["application"].search(text, s, e) and rx["modal"].search(text, s, e)
                   and not _authority_first(text, s, e) and not lexicon().narrative_re.search(text, s, e))
         art = rx["article"].match(text, s, e)
-        s0 = art.end() if art else s
-        while s0 < e and text[s0] in " \t\u3000":
-            s0 += 1
+        s0 = _skip_blanks(text, art.end() if art else s, e)
         topical = text.startswith(_APPLY, s0) and not text.startswith("申请人", s0) and _processing(text, s0, e)
         if not (starts or topical):
             i += 1
@@ -216,9 +214,7 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
                 break
             art = rx["article"].match(text, a, b)
             if art:
-                a = art.end()
-                while a < b and text[a] in " \t\u3000":
-                    a += 1
+                a = _skip_blanks(text, art.end(), b)
                 if not (topic and topic in text[a : a + len(topic) + 8] and _processing(text, a, b)):
                     break
             if rx["negated"].match(text, a, b):
@@ -279,9 +275,7 @@ def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> li
         if not m:
             continue
         art = rx["article"].match(text, s, e)
-        s0 = art.end() if art else s
-        while s0 < e and text[s0] in " \t\u3000":
-            s0 += 1
+        s0 = _skip_blanks(text, art.end() if art else s, e)
         steps = [(s0, e)]
         nxt = re.compile(d["benefit_next_step"].format(benefit=re.escape(m.group("b"))))
         n = nxt.search(text, e, min(hi, e + d["benefit_lookahead"]))
@@ -289,15 +283,21 @@ def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> li
         if n:
             a = max(max(text.rfind(c, e, n.start()) for c in "。；;：:\n") + 1, e)
             art = rx["article"].match(text, a, n.start())
-            b0 = art.end() if art else a  # (第八条 is no part of the step)
-            while b0 < n.start() and text[b0] in " \t\u3000":
-                b0 += 1
+            b0 = _skip_blanks(text, art.end() if art else a, n.start())  # (第八条 is no part of the step)
             steps.append((b0, n.end()))
             # the article of the last step and what follows it say which group then gets what
             arts = [x.start() for x in rx["article"].finditer(text, e, b0)]
             closed = arts[-1] if arts else a
         out.append(Chain(steps, s, e, goal=f"申请享受{m.group('b')}", single=True, closed_after=closed))
     return out
+
+
+def _skip_blanks(text: str, i: int, e: int) -> int:
+    """The first position from i (before e) that is no blank: where a clause's words start after
+    its article number (第八条　…)."""
+    while i < e and text[i] in " \t\u3000":
+        i += 1
+    return i
 
 
 def _goal_of(topic: Optional[str]) -> Optional[str]:
@@ -326,9 +326,7 @@ def _prepend_application(text: str, chain: Chain, apply: tuple[int, int, list, i
         s = max(s, lo)
         art = _rx()["article"].match(text, s, m.start())
         if art:  # 第四条 申请…的事由应…: the article's number is no part of the condition
-            s = art.end()
-            while s < m.start() and text[s] in " \t\u3000":
-                s += 1
+            s = _skip_blanks(text, art.end(), m.start())
         e = min((k for k in (text.find(c, m.end(), chain.start) for c in "，,。；;\n") if k >= 0), default=chain.start)
         found.append((s, e))
     chain.conditions = found + chain.conditions

@@ -96,10 +96,7 @@ class Article:
         if at is None:  # (built at the first look-up: one pass over the hits, not one per look-up)
             at = self._at = {}
             for i, (k, _, _) in enumerate(self.hits):
-                if k in at:
-                    at[k].append(i)
-                else:
-                    at[k] = [i]
+                at.setdefault(k, []).append(i)
         held = ids & self.found
         if not held:
             return []
