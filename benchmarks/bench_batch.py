@@ -8,10 +8,14 @@ The corpus: the bulk folder's 880 files, then as many of them again (copied unde
 names) as needed to reach --files. Each run is a fresh process (`python -m extract run
 CORPUS -o OUT -j J -q`), so start-up (imports and warming the pipeline once in the parent)
 is included in `wall`; `steady` counts the files written after the first record over the
-time after it. Memory is sampled every 0.1 s over the process tree: `rss` of the parent,
-and per worker its PSS (proportional set size: shared copy-on-write pages split between
-the processes that share them, so PSS adds up to real use). The machine is shared: the
-1-minute load average is printed beside every figure."""
+time after it. Memory is measured in runs of its own, never in the timed ones: reading a
+process's PSS (psutil's memory_full_info walks /proc/PID/smaps) every 0.1 s for three processes
+costs a good part of a core, which on a 2-core machine slows -j 2 more than -j 1 (with the
+sampler in the timed runs, -j 2 read 1.68x where the same commands timed bare read 1.93-2.03x).
+In a memory run the process tree is sampled every 0.1 s: `rss` of the parent, and per worker
+its PSS (proportional set size: shared copy-on-write pages split between the processes that
+share them, so PSS adds up to real use). The machine is shared: the 1-minute load average is
+printed beside every figure."""
 from __future__ import annotations
 
 import argparse
@@ -68,7 +72,7 @@ def _lines(out: Path) -> int:
     return n
 
 
-def one_run(corpus: Path, jobs: int, extra: list[str]) -> dict:
+def one_run(corpus: Path, jobs: int, extra: list[str], memory: bool = False) -> dict:
     out = Path(tempfile.mkdtemp(prefix="hnx-bench-")) / "out.jsonl"
     cmd = [sys.executable, "-m", "extract", "run", str(corpus), "-o", str(out), "-j", str(jobs), "-q", *extra]
     load = os.getloadavg()[0]
@@ -82,10 +86,11 @@ def one_run(corpus: Path, jobs: int, extra: list[str]) -> dict:
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
             break
-        parent, workers = _tree_memory(ps)
-        peak_parent = max(peak_parent, parent)
-        if sum(workers) > sum(peak_workers):
-            peak_workers = workers
+        if memory:
+            parent, workers = _tree_memory(ps)
+            peak_parent = max(peak_parent, parent)
+            if sum(workers) > sum(peak_workers):
+                peak_workers = workers
         if first is None:
             n = _lines(out)
             if n:
@@ -102,8 +107,8 @@ def one_run(corpus: Path, jobs: int, extra: list[str]) -> dict:
     return {"jobs": jobs, "files": n, "wall_s": round(wall, 2), "files_per_s": round(n / wall, 2),
             "steady_files_per_s": round(steady, 2), "startup_s": round((first or end) - t0, 2),
             "cpu_s": round(cpu, 2), "cpu_ms_per_file": round(1000 * cpu / max(n, 1), 1),
-            "parent_rss_mb": round(peak_parent / 2**20, 1),
-            "worker_pss_mb": [round(w / 2**20, 1) for w in peak_workers],
+            "parent_rss_mb": round(peak_parent / 2**20, 1) if memory else None,
+            "worker_pss_mb": [round(w / 2**20, 1) for w in peak_workers] if memory else None,
             "load_before": round(load, 2), "load_after": round(os.getloadavg()[0], 2),
             "command": " ".join(cmd)}
 
@@ -129,9 +134,8 @@ def main() -> None:
                 res = one_run(corpus, j, extra)
                 runs.append(res)
                 print(f"round {r + 1} -j {j}: {res['files']} files in {res['wall_s']} s = {res['files_per_s']} files/s "
-                      f"(steady {res['steady_files_per_s']}/s after {res['startup_s']} s start-up; CPU {res['cpu_s']} s = {res['cpu_ms_per_file']} ms/file); parent RSS "
-                      f"{res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB; load {res['load_before']} -> "
-                      f"{res['load_after']}", flush=True)
+                      f"(steady {res['steady_files_per_s']}/s after {res['startup_s']} s start-up; CPU {res['cpu_s']} s = "
+                      f"{res['cpu_ms_per_file']} ms/file); load {res['load_before']} -> {res['load_after']}", flush=True)
         med = {j: statistics.median(r["wall_s"] for r in runs if r["jobs"] == j) for j in args.jobs}
         steady = {j: statistics.median(r["steady_files_per_s"] for r in runs if r["jobs"] == j) for j in args.jobs}
         cpu = {j: statistics.median(r["cpu_s"] for r in runs if r["jobs"] == j) for j in args.jobs}
@@ -140,16 +144,22 @@ def main() -> None:
             print(f"-j {j}: median wall {med[j]:.2f} s, speed-up {med[base] / med[j]:.2f}x over -j {base} "
                   f"(steady {steady[j]:.2f} files/s, {steady[j] / steady[base]:.2f}x); CPU {cpu[j]:.1f} s: on {j} idle "
                   f"cores at most {j * cpu[base] / cpu[j]:.2f}x")
+        memory = []
+        for j in args.jobs:      # memory in runs of its own (the sampler costs CPU)
+            res = one_run(corpus, j, extra, memory=True)
+            memory.append(res)
+            print(f"memory -j {j}: parent RSS {res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB "
+                  f"(untimed run: the sampler costs CPU)", flush=True)
         sizes = []
         for n in args.sizes:
             c = build_corpus(n, tmp) if n != args.files else corpus
-            res = one_run(c, max(args.jobs), extra)
+            res = one_run(c, max(args.jobs), extra, memory=True)
             sizes.append(res)
             print(f"size {n}: -j {res['jobs']} parent RSS {res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB, "
                   f"{res['files_per_s']} files/s; load {res['load_before']} -> {res['load_after']}", flush=True)
         if args.json:
             args.json.write_text(json.dumps({"runs": runs, "median_wall_s": med, "steady_files_per_s": steady,
-                                             "sizes": sizes}, indent=2), encoding="utf-8")
+                                             "memory": memory, "sizes": sizes}, indent=2), encoding="utf-8")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
