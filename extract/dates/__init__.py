@@ -17,7 +17,7 @@ from ..refdate import RefDate
 from ..schema import Mention
 from .lexicon import lexicon
 from .reading import Reading, readings
-from .resolve import Point, resolve
+from .resolve import PREVIOUS, Point, resolve
 from .roles import SENTENCE_BREAK, classify, clause_start
 
 __all__ = ["extract_dates"]
@@ -53,6 +53,28 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
     return prev[1], prev[2]
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
+_COLON_LINE = re.compile(r"[：:][ \t]*\n\s*")   # 领导电话：⏎“明天来上班” - the quotation goes on below
+
+
+def _speech_day(prev: Optional[tuple], r: Reading, text: str) -> Optional[RefDate]:
+    """2月19日，他接到电话：“明天来上班” - a relative day word (今天, 明天, 昨天) inside a
+    quotation whose sentence gave a full date before the quotation opened is said on that
+    date: it resolves against it, not against the publication date. A line that ends with a
+    colon goes on into the quotation on the next line."""
+    if prev is None or r.rule != "rel_day" or r.end_parts is not None:
+        return None
+    entry = lexicon()["relative_days"].get(r.parts.get("rd"))
+    day = prev[1]
+    if entry is None or entry["base"] != "publication" or day.y is None or day.m is None or day.d is None:
+        return None
+    between = text[prev[0]:r.start]
+    opened = max(between.rfind(q) for q in _OPEN_QUOTES)
+    if opened < 0 or any(q in between[opened:] for q in _CLOSE_QUOTES) or SENTENCE_BREAK.search(_COLON_LINE.sub("：", between)):
+        return None
+    return RefDate(day.y, day.m, day.d)
+
+
 def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     """Every date mention of `text`, in order, resolved against the publication
     date `ref` (None: what the text leaves out stays X)."""
@@ -67,7 +89,8 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)
-        res = resolve(r, ref, _prev_for(prev, r, text), ahead=role.role == "deadline")
+        said_on = _speech_day(prev, r, text)
+        res = resolve(r, said_on or ref, _prev_for(prev, r, text), ahead=role.role == "deadline")
         if res is None:
             continue
         mod = res.mod
@@ -82,7 +105,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
                 value=res.value,
                 grain=res.grain,
                 mod=mod,
-                anchor=res.anchor,
+                anchor=PREVIOUS if said_on else res.anchor,
                 role=role.role,
                 rule=r.rule if r.end_parts is None else f"{r.rule}+range",
                 confidence=_CONFIDENCE.get(r.rule, 0.95),
