@@ -78,8 +78,9 @@ def check_file(path: Path) -> CheckResult:
         else:
             res.errors.append(f"not JSON: {e}")
         return res
-    if path.name != gold.file + GOLD_SUFFIX:
-        res.warnings.append(f"gold file should be named {gold.file + GOLD_SUFFIX!r}")
+    named = Path(gold.file).name + GOLD_SUFFIX     # `file` may be a path to an article kept elsewhere
+    if path.name != named:
+        res.warnings.append(f"gold file should be named {named!r}")
     article = path.parent / gold.file
     if not article.is_file():
         res.errors.append(f"article file not found: {article}")

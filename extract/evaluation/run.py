@@ -127,4 +127,5 @@ def run_eval(golds: list[Gold], load_errors: list[LoadError], pred: Optional[Pat
 
 def _label(gold: Gold) -> str:
     parent = gold.path.parent.name
-    return f"{parent}/{gold.file}" if parent else gold.file
+    name = Path(gold.file).name       # `file` may be a path to an article kept elsewhere
+    return f"{parent}/{name}" if parent else name
