@@ -24,7 +24,7 @@ _BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}
 
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"rel_day"}  # an ISO date has its day (d); 2018.03-2019.06 is months
-_INT_PARTS = ("y", "m", "d", "q", "qn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
+_INT_PARTS = ("y", "m", "d", "q", "qn", "mn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
 _INT_KEYS = frozenset(_INT_PARTS)
 
 
@@ -50,7 +50,7 @@ def unit_of(parts: dict, rule: str) -> str:
         return "day"
     if "rw" in parts or "wn" in parts or "nw" in parts:
         return "week"
-    if "m" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):
+    if "m" in parts or "mn" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):
         return "month"
     if "q" in parts or "qn" in parts:
         return "quarter"

@@ -431,9 +431,9 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
     anchor = _Anchor(ahead)
     prev = None if before is None else before[1] or before[0]
     p = r.parts
-    if r.end_parts is None and "qn" in p:  # 前三季度: the first n quarters
-        r.end_parts = {"q": p["qn"]}
-        p = {**p, "q": 1}
+    for first_n, unit in (("qn", "q"), ("mn", "m")):  # 前三季度, 前5个月: the first n of the year
+        if r.end_parts is None and first_n in p:
+            r.end_parts, p = {unit: p[first_n]}, {**p, unit: 1}
     if r.end_parts is not None and p.get("y") is None and "ry" not in p and p.get("m"):
         # a range without a year: the year that puts its end nearest (1-10月)
         end_m = r.end_parts.get("m") or p["m"]
