@@ -77,9 +77,13 @@ def test_folders_are_sniffed_not_filtered_by_name_and_every_skip_has_a_reason(tm
     assert pipe["errors"] == [{"stage": "read", "message": "not a regular file: a FIFO (named pipe)"}]
     err = res.stderr
     for name, reason in [(".git/", "hidden folder"), (".hidden.txt", "hidden file"), ("logo.png", "PNG image"),
-                         ("bundle.zip", "ZIP archive"), ("records.jsonl", "JSON data"),
-                         ("loop", "symbolic link to a folder")]:
+                         ("bundle.zip", "ZIP archive"), ("loop", "symbolic link to a folder")]:
         assert any(line.startswith("skipped: ") and name in line and reason in line for line in err.splitlines()), (name, err)
+    # JSON beside the articles (gold files, records) is expected: counted by reason, listed with -v
+    assert not any("records.jsonl" in line for line in err.splitlines() if line.startswith("skipped: ")), err
+    assert "6 skipped (1 JSON data, not an article: -v lists them)" in err
+    verbose = runner.invoke(app, ["run", str(src), "-o", str(tmp_path / "v.jsonl"), "--no-extract", "-v"])
+    assert f"skipped: {src / 'records.jsonl'}: JSON data, not an article" in verbose.stderr
     assert f"error: {src / 'broken.txt'}: read: broken symbolic link" in err
     assert f"error: {src / 'pipe'}: read: not a regular file: a FIFO (named pipe)" in err
     assert "6 files" in err and "6 skipped" in err

@@ -40,6 +40,8 @@ _RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 
 
+JSON_DATA = "JSON data, not an article"   # gold files and records beside the articles
+
 @dataclass(frozen=True)
 class Input:
     path: Union[str, bytes]          # what to open
@@ -51,7 +53,7 @@ class Input:
 class Skipped:
     source: str
     reason: str
-    listed: bool = True              # False: counted only (--include/--exclude), listed with --verbose
+    listed: bool = True              # False: counted only (--include/--exclude, JSON data, the run's own files), listed with --verbose
 
 
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
@@ -203,12 +205,12 @@ class Collector:
         if not stat.S_ISREG(st.st_mode):             # FIFO, socket, device: never opened, an error record says what
             return self._input(entry.path, source)
         avoid = self.avoid.get((st.st_dev, st.st_ino))
-        if avoid:
-            return Skipped(source, avoid)
+        if avoid:                                    # the run's own output and manifest: counted
+            return Skipped(source, avoid, listed=False)
         if st.st_size <= self.max_bytes:
             kind = self._sniff(entry.path, st.st_size)
-            if kind:
-                return Skipped(source, kind)
+            if kind:                                 # JSON beside articles (gold, records) is expected: counted
+                return Skipped(source, kind, listed=kind != JSON_DATA)
         return self._input(entry.path, source)       # too large: an error record says so
 
     def _input(self, path, source: str):
@@ -232,7 +234,7 @@ class Collector:
         if kind:
             return f"not text: {kind}"
         if sniff_json(head, path, size, self.max_bytes):
-            return "JSON data, not an article"
+            return JSON_DATA
         return None
 
 

@@ -39,6 +39,7 @@ class Reporter:
         self._last = 0.0
         self.started = time.monotonic()
         self.skipped: Counter = Counter()
+        self.unlisted: Counter = Counter()   # skipped and only counted (-v lists them): by reason
 
     def line(self, text: str, level: int = 0) -> None:
         """Print one line (already made safe) if the verbosity allows it."""
@@ -53,7 +54,15 @@ class Reporter:
 
     def skip(self, source: str, reason: str, listed: bool) -> None:
         self.skipped[reason] += 1
+        if not listed:
+            self.unlisted[reason] += 1
         self.line(f"skipped: {term_safe(source)}: {term_safe(reason)}", 0 if listed else 1)
+
+    def unlisted_summary(self) -> str:
+        """' (38 JSON data, not an article; 1 the manifest: -v lists them)', or ''."""
+        if not self.unlisted or self.verbosity >= 1:
+            return ""
+        return " (" + "; ".join(f"{n} {term_safe(r)}" for r, n in self.unlisted.most_common()) + ": -v lists them)"
 
     def failed(self, source: str, errors) -> None:
         what = "; ".join(f"{stage}: {message}" for stage, message in errors) or "error"

@@ -306,7 +306,7 @@ class _Run:
         text = (f"{s['files']} files, {s['articles']} articles, "
                 + ", ".join(f"{s[t]} {t}" for t in ("date", "money", "percent", "institution"))
                 + f", {s['deadlines']} deadlines, {s['procedures']} procedures, {self.failed} with errors, "
-                + f"{self.skipped} skipped")
+                + f"{self.skipped} skipped" + self.reporter.unlisted_summary())
         extras = []
         if s["reused"]:
             extras.append(f"{s['reused']} reused from the earlier output")
