@@ -74,6 +74,17 @@ def _head_before(text: str, pos: int, names: dict, longest: int) -> Optional[str
     return next((text[pos - n:pos] for n in range(min(longest, pos), 1, -1) if text[pos - n:pos] in names), None)
 
 
+def country_of(head: str) -> str:
+    """The short name of the country whose name `head` is (美利坚合众国 -> 美国)."""
+    return _countries()[0][head]
+
+
+def country_at(text: str, pos: int) -> bool:
+    """Whether a country's name (two characters or more) starts at `pos`."""
+    names, longest = _countries()[0], _countries()[1]
+    return any(text[pos:pos + n] in names for n in range(2, longest + 1))
+
+
 def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
     """Foreign readings of national-looking bodies (see the module's doc)."""
     names, longest, forms, specific, firsts, gap_rx, _ = _countries()
