@@ -101,7 +101,7 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
             anchors.setdefault(e, []).append(new(Anchor, (s, e, None, None, "national", False, False, None, None)))
             # 国家级爱婴医院: a rank, a category
     regions = {(h.start, h.end) for h in hits}
-    not_countries = _not_country_anchors()
+    not_countries = foreign.not_anchors()
     for s, e, head in wordlists.country_hits(text):
         if reach[e] and (s, e) not in regions and head not in not_countries and (not s or cut_at(text, s)):
             country = foreign.country_of(head)  # 日本顺天堂大学, 美国联邦储备委员会: a foreign body
@@ -262,7 +262,7 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
                     # 康美（亳州）世纪国药: the region in brackets is inside the name
                     key=lambda a: (a.start, -a.end))
     if inside and inside[0].country is not None:
-        cand = _foreign(text, inside[0], s, e, item)
+        cand = foreign.named_after(text, inside[0], s, e, item)
         if cand is not None:
             return cand
     inside = [a for a in inside if a.country is None]  # else as if no country were named
@@ -314,41 +314,6 @@ def _national_category(text: str, head: Anchor, s: int, e: int) -> bool:
             or text.startswith(_RANKS, head.start)
             or (text[head.start:head.end] == "全国" and s - head.end <= 1)  # 全国医院, 全国博物馆: all of them
             or _COUNT_BEFORE.search(text, max(0, head.start - 6), head.start) is not None)
-
-
-FOREIGN_GAP = 2  # 美国医院, 英国大学: a country's hospitals or schools, not one
-
-
-@lru_cache(maxsize=4096)
-def _foreign_words_ok(gap: str) -> bool:
-    """No pronoun, preposition, adverb, number… first, and no verb after the first word
-    (英国护士罢工致部分医院, 老挝总理共同出席…医院: a clause). The first word may be tagged a verb:
-    transliterations are (美国强生公司)."""
-    words = tag(gap)
-    return (not words[0][1].startswith(tuple(p for p in _BAD_FIRST_POS if p != "v"))
-            and not any(f == "v" or f == "d" for _, f in words[1:]))
-
-
-@cached("institutions.patterns.not_country_anchors")
-def _not_country_anchors() -> frozenset:
-    return frozenset(lexicon.patterns()["foreign_not_anchors"])
-
-
-@cached("institutions.patterns.foreign_heads")
-def _foreign_heads() -> tuple:
-    return tuple(sorted(lexicon.patterns()["foreign_generic_heads"], key=len, reverse=True))
-
-
-def _foreign(text, a: Anchor, s: int, e: int, item: dict) -> Optional[Candidate]:
-    """A body named after a foreign country's name (日本顺天堂大学, 英国皇家护理学会): named so
-    only where its own name (the gap) is name-like, not a category or a count (美国顶尖大学,
-    英国150所大学, 美国一家医院)."""
-    gap = text[a.end:s]
-    if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_foreign_heads()) or _descriptive(gap)
-            or generic_inside(gap) or _clause_gap(gap) or not _foreign_words_ok(gap)):
-        return None
-    name = a.country + gap + item.get("canonical", item["suffix"])
-    return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)
 
 
 IMPLIED_KINDS = ("hospital", "public_health")   # the suffixes _implied (and _AFFILIATED) take
