@@ -24,7 +24,7 @@ def _lists() -> dict:
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
         "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
-        "directive_end", "obligation", "forecast", "time_noun", "incomplete", "forecast_frame", "validity",
+        "directive_end", "obligation", "forecast", "time_noun", "incomplete", "forecast_frame", "validity", "lapse_subject",
         "case_lead", "case_clause", "recurring_before", "window_label", "window_duty", "window_tail",
         "call_topic", "submission", "window_no_action", "directed", "directed_passive",
         "directed_not")}
@@ -306,7 +306,16 @@ def no_duty(text: str, start: int, end: int, date, ref, after_pos: Optional[int]
         return True
     if action and lists["validity"].match(action):
         return True
+    if action and _lapses(text, date.end, after_pos, action):
+        return True
     return _before_publication(date, ref)
+
+
+def _lapses(text: str, date_end: int, after_pos: Optional[int], action: str) -> bool:
+    """X到期 said of a thing that lapses (相关补贴今年年底到期; 协议将于X到期): an expiry, nothing
+    anyone must do by then (no obligation word is in the sentence: checked before)."""
+    return (after_pos is not None and "到期" in text[date_end:after_pos]
+            and bool(_lists()["lapse_subject"].search(action)))
 
 
 def _sentence_end(text: str, end: int) -> int:

@@ -15,12 +15,14 @@ After 各国/多国/两国 such a body is every country's (各国卫生部): no 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
+from .postag import tag
 
 # one-character country abbreviations, before a foreign body only (俄国防部); 以/加/巴/土/印 are
 # left out: 以国家统计局数据为准 holds a preposition (an article naming 以色列 still allows 以)
@@ -72,6 +74,17 @@ def _head_before(text: str, pos: int, names: dict, longest: int) -> Optional[str
     if not pos or text[pos - 1] not in _head_ends():
         return None
     return next((text[pos - n:pos] for n in range(min(longest, pos), 1, -1) if text[pos - n:pos] in names), None)
+
+
+def country_of(head: str) -> str:
+    """The short name of the country whose name `head` is (美利坚合众国 -> 美国)."""
+    return _countries()[0][head]
+
+
+def country_at(text: str, pos: int) -> bool:
+    """Whether a country's name (two characters or more) starts at `pos`."""
+    names, longest = _countries()[0], _countries()[1]
+    return any(text[pos:pos + n] in names for n in range(2, longest + 1))
 
 
 def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -141,3 +154,46 @@ def plural_bodies(text: str, found: list[Candidate]) -> set[Candidate]:
     rx = _countries()[6]
     return {c for c in found if c.start and (c.level == "national" or c.rule.startswith("pattern"))
             and rx.search(text, max(0, c.start - 4), c.start) is not None}
+
+
+# ---- open-world names after a country's name (patterns.py makes the country an anchor)
+
+FOREIGN_GAP = 2  # 美国医院, 英国大学: a country's hospitals or schools, not one
+
+
+@cached("institutions.foreign.not_anchors")
+def not_anchors() -> frozenset:
+    """Country names that are no country before a name (中非: China and Africa)."""
+    return frozenset(lexicon.patterns()["foreign_not_anchors"])
+
+
+@cached("institutions.foreign.generic_heads")
+def _generic_heads() -> tuple:
+    return tuple(sorted(lexicon.patterns()["foreign_generic_heads"], key=len, reverse=True))
+
+
+def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]:
+    """A body named after a foreign country's name `a` (an anchor: start, end, country) and
+    ending in the suffix text[s:e] (日本顺天堂大学, 英国皇家护理学会): named so only where its own
+    name (the gap) is name-like, not a category, a count or a clause (美国顶尖大学, 英国150所大学,
+    美国一家医院, 英国护士罢工致部分医院). Region the country, no level."""
+    from .patterns import _DIGIT, _clause_gap, _descriptive, generic_inside
+
+    gap = text[a.end:s]
+    if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
+            or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap)):
+        return None
+    name = a.country + gap + item.get("canonical", item["suffix"])
+    return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)
+
+
+@lru_cache(maxsize=4096)
+def _words_ok(gap: str) -> bool:
+    """No pronoun, preposition, adverb, number… first, and no verb or adverb after the first
+    word (老挝总理共同出席…医院: a clause). The first word may be tagged a verb: transliterations
+    are (美国强生公司)."""
+    from .patterns import _BAD_FIRST_POS
+
+    words = tag(gap)
+    return (not words[0][1].startswith(tuple(p for p in _BAD_FIRST_POS if p != "v"))
+            and not any(f in ("v", "d") for _, f in words[1:]))

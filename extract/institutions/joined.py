@@ -75,11 +75,22 @@ _LABEL = re.compile(r"[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,6}[：:]")
 _NAME_HEAD = re.compile(r"[ \t]*\n[ \t]*(?:中国|中华|全国|国家)")
 
 
+def _country_head(text: str, at: int) -> bool:
+    """The line after the break at `at` starts with a foreign country's name (a list of
+    organizers: 韩国国际展览公司 / 日本保健福祉协会): a name of its own."""
+    from .foreign import country_at
+    nl = text.find("\n", at)
+    k = nl + 1
+    while 0 < k < len(text) and text[k] in " \t":
+        k += 1
+    return nl >= 0 and country_at(text, k)
+
+
 def _wrapped(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     if at - line_start < MIN_WRAPPED_LINE:
         return False  # shorter than a wrapped line even with its whitespace (the test below)
     line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
-    if line.endswith(_WHOLE_END) or _LABEL.match(text, at) or _NAME_HEAD.match(text, at):
+    if line.endswith(_WHOLE_END) or _LABEL.match(text, at) or _NAME_HEAD.match(text, at) or _country_head(text, at):
         return False
     return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

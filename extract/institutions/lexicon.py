@@ -197,6 +197,9 @@ def named() -> dict[str, Entry]:
         entry = Entry(item["name"], item["kind"], level, None)
         for surface in [item["name"], *item.get("aliases", [])]:
             out.setdefault(surface, entry)
+        for surface in [item["name"], *item.get("aliases", [])]:
+            if surface.startswith("国家") and surface.endswith("总局") and len(surface) >= 6:
+                out.setdefault(surface[2:], entry)  # 体育总局, 食品药品监管总局: a 总局 is written less 国家
     for name in NAMED_FILES:
         for kind, items in _yaml(name).items():
             for item in items:

@@ -171,15 +171,26 @@ def _matches(text: str):
 def media_candidates(text: str) -> list[Candidate]:
     out = []
     for rule, m in _matches(text):
-        name = m.group("name")
+        name, start = m.group("name"), m.start("name")
+        if rule in ("media.reporter", "media.according"):
+            k = _after_clause(name)  # 详细情况联系中央台记者: the outlet follows the clause
+            name, start = name[k:], start + k
         if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
             continue
         if rule == "media.titled" and name.endswith(_NOT_PAPERS):
             continue  # 《中国卫生健康统计年报》: a document, not an outlet
         if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
             continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
-        out.append(Candidate(m.start("name"), m.end("name"), name, "media", None, None, rule, 0.6))
+        out.append(Candidate(start, m.end("name"), name, "media", None, None, rule, 0.6))
     return out
+
+
+def _after_clause(name: str) -> int:
+    """Where an outlet's name starts after a clause word in front of it (clause_words: 联系,
+    采访), 0 where none is."""
+    from .patterns import _after_clause as after
+
+    return after(name, 0, len(name))
 
 
 def _name_like(head: str) -> bool:

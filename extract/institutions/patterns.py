@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
-from . import lexicon, wordlists
+from . import foreign, lexicon, wordlists
 from .boundaries import cut_at
 from .flags import marked, reach_of
 from .references import region_prefix
@@ -47,6 +47,7 @@ class Anchor(NamedTuple):  # a named tuple: ~1,400 made a pass, a frozen datacla
     county_short: bool = False
     named: bool = False  # a name found before (复旦大学, …集团), not a region or 中国/国家
     canon: Optional[str] = None  # a school's or society's full name where written short (中科院)
+    country: Optional[str] = None  # a foreign country's name (日本 + 顺天堂大学): its short name
 
 
 @cached("institutions.pattern_tables")
@@ -90,20 +91,27 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
         if h.short and h.start and not cut_at(text, h.start):
             continue  # 医保定点医院 holds 保定: a region only where a word starts
         r = pick(h.regions, ctx)
-        anchors.setdefault(h.end, []).append(new(Anchor, (h.start, h.end, r, r.display, r.level, False, False, None)))
+        anchors.setdefault(h.end, []).append(new(Anchor, (h.start, h.end, r, r.display, r.level, False, False, None,
+                                                          None)))
     for s, e, r in wordlists.hits(text, "county_shorts"):
         if reach[e]:
-            anchors.setdefault(e, []).append(new(Anchor, (s, e, r, r.display, r.level, True, False, None)))
+            anchors.setdefault(e, []).append(new(Anchor, (s, e, r, r.display, r.level, True, False, None, None)))
     for s, e in wordlists.first_matches(text, "national_heads", _national_heads(), _not_rank(text)):
         if reach[e]:
-            anchors.setdefault(e, []).append(new(Anchor, (s, e, None, None, "national", False, False, None)))
+            anchors.setdefault(e, []).append(new(Anchor, (s, e, None, None, "national", False, False, None, None)))
             # 国家级爱婴医院: a rank, a category
+    regions = {(h.start, h.end) for h in hits}
+    not_countries = foreign.not_anchors()
+    for s, e, head in wordlists.country_hits(text):
+        if reach[e] and (s, e) not in regions and head not in not_countries and (not s or cut_at(text, s)):
+            country = foreign.country_of(head)  # 日本顺天堂大学, 美国联邦储备委员会: a foreign body
+            anchors.setdefault(e, []).append(new(Anchor, (s, e, None, country, None, False, False, None, country)))
     barriers = set()
     for c in known:
         if c.kind in ANCHOR_KINDS:
             canon = c.name if c.kind in CANON_KINDS and c.name != text[c.start:c.end] else None
             anchors.setdefault(c.end, []).append(new(Anchor, (c.start, c.end, None, c.region, c.level, False, True,
-                                                              canon)))
+                                                              canon, None)))
         else:
             barriers.add(c.end)
     return anchors, barriers
@@ -253,6 +261,11 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
                      and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")),
                     # 康美（亳州）世纪国药: the region in brackets is inside the name
                     key=lambda a: (a.start, -a.end))
+    if inside and inside[0].country is not None:
+        cand = foreign.named_after(text, inside[0], s, e, item)
+        if cand is not None:
+            return cand
+    inside = [a for a in inside if a.country is None]  # else as if no country were named
     m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" and text.find("附属", i, s) >= 0 else None
     if m and m.start() - i >= 2:  # 南方医学院附属佛山第二医院: the school names the hospital
         head = inside[0].start if inside and inside[0].start < m.start() else i

@@ -323,18 +323,18 @@ def automaton() -> WordLists:
 
 @lru_cache(maxsize=2)
 def _scan(text: str) -> tuple[list, ...]:
-    out: tuple[list, ...] = tuple([] for _ in LISTS)
-    heads: list[int] = []
+    out: tuple[list, ...] = tuple([] for _ in LISTS) + ([],)   # the last: the countries' names
+    heads = out[HEADS]
     lists = automaton()
     made, pairs = lists._pairs, lists.pairs
     for i, s, e in lists._found(text):   # what matches() gives, without its list of triples
         for k, value in made.get(i) or pairs(i):
             if k == HEADS:
-                heads.append(s)
+                heads.append((s, e, text[s:e]))
             else:
                 out[k].append((s, e, value))
     if heads:
-        foreign = lists.foreign_at(text, dict.fromkeys(heads))
+        foreign = lists.foreign_at(text, dict.fromkeys(s for s, _, _ in heads))
         if foreign:
             known = out[KNOWN]
             known += foreign
@@ -345,6 +345,12 @@ def _scan(text: str) -> tuple[list, ...]:
 def hits(text: str, name: str) -> list[tuple[int, int, Any]]:
     """(start, end, value) of every occurrence in `text` of a surface of list `name`."""
     return _scan(text)[_INDEX[name]]
+
+
+def country_hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of every country's name (countries.tsv's short and official
+    names) in `text`, by end."""
+    return _scan(text)[HEADS]
 
 
 def first_matches(text: str, name: str, order: dict, ok=None) -> list[tuple[int, int]]:
