@@ -2,7 +2,8 @@
 docs/ingest.md): pipe-labelled source lines (来源 | X 作者 | Y), a closing run of promotion
 links, comment counters printed number first, an account's calls to join a group or share a
 post, a bare source line closing a story, a footer's copyright holder as the site's owner,
-numbered section headings opening a fragment taken as its title.
+a radio channel's 据…《programme》报道 lead, numbered section headings opening a fragment
+taken as its title.
 Each family on a page written for the test, and on the real file where it was seen
 (skipped when ../shared/corpus-dev is absent)."""
 from __future__ import annotations
@@ -125,6 +126,12 @@ def test_a_hospital_page_takes_its_footer_owner_as_outlet():
     assert "版权所有" not in doc.text
 
 
+def test_a_radio_channel_and_its_programme_lead_the_story():
+    assert datelines.lead_outlet("据经济之声《天下财经》报道，3月28日，国家发改委再次下调药品价格") == "经济之声"
+    assert datelines.lead_outlet("据中国之声报道，今天起新规施行") == "中国之声"
+    assert datelines.lead_outlet("据中央气象台预报，今天夜间有雨") is None
+
+
 # --- numbered section headings are no title ----------------------------------------------
 
 @pytest.mark.parametrize("first, title", [("第一章 总 则", None), ("一.医疗器械服务范围与法规", None),
@@ -155,6 +162,7 @@ def test_real_promotion_links_and_counters():
 def test_real_closing_source_and_copyright_owner():
     assert bulk("webtct_796_editor.data.2_*.php").meta.outlet == "新京报"
     assert bulk("webtct_42939_editor.data.2_*.php").meta.outlet == "中国医疗器械"
+    assert bulk("eb_sqzx_20110419_ff8080812f588033012f6b6e30f908ef.jsp").meta.outlet == "经济之声"
     for name in ("holier_qzfyb_hospital_news2_*.jsp", "holier_qzfyb_hospital_news6_*.jsp"):
         assert bulk(name).meta.outlet == "衢州市妇幼保健院"
 
