@@ -20,7 +20,7 @@ from .ingest import articles as _articles
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode, scrub_text
 from .ingest.frontmatter import read_front_matter
-from .ingest.datelines import url_date
+from .ingest.datelines import closing_source, url_date
 from .ingest.exports import split_header, wechat_account
 from .ingest.meta_html import from_html
 from .ingest.payload import read_payload
@@ -64,6 +64,7 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         page = _squash(res.page_text)
         after = _squash(res.page_text[res.after_title:]) if res.after_title else page
         found["text"] = _meta.from_text(after, page)  # datelines sit in the chrome
+        found["text:closing"] = {"outlet": closing_source(after.split("\n"))}
         if res.dateline:  # the dateline printed under the headline comes first
             d = res.dateline
             found["text"].update({k: v for k, v in (("published", d.published), ("outlet", d.outlet),
@@ -90,6 +91,7 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         mapped = normalize_chars(mapped)  # clean's first step, done once for the probe and clean
         probe = _probe(mapped)
         found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
+        found["text:closing"] = {"outlet": closing_source(probe.split("\n"))}
         found["text:site"] = {"outlet": wechat_account(probe)}
     mapped, ocr = clean(mapped, fmt, headings, normalized=fmt != "html")
     head_starts = {i: headings[p] for i, p in mapped.where(headings)

@@ -299,7 +299,8 @@ def _article(seg: list[Line]) -> ArticleSpan:
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not (weak and not is_person_name(name))):
                         art.byline.append(name)
-        if i < 4 and ("：" in t or ":" in t):  # 作者：汪雪梅 姚有睿 加入时间：…: the dateline's authors sign the article
+        if i < 4 and ("：" in t or ":" in t or "|" in t or "｜" in t):
+            # 作者：汪雪梅 姚有睿 加入时间：…, 来源 | X 作者 | Y: the dateline's authors sign the article
             dl = datelines.parse_line(t)
             for name in dl.authors if dl else ():
                 if 2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES:

@@ -40,6 +40,8 @@ def rules() -> dict:
             out["labels"][w] = kind
     alt = "|".join(sorted(map(re.escape, out["labels"]), key=len, reverse=True))
     out["label_rx"] = re.compile(rf"(?P<label>{alt})\s{{0,2}}[:：]")
+    # 来源 | 中国医疗器械 作者 | 小员: a pipe after the label, on a line that is no table row
+    out["pipe_label_rx"] = re.compile(rf"(?P<label>{alt})\s{{0,3}}[|｜]")
     for key, val in data.items():  # each behind the words it needs (extract/literals.py)
         out[key] = [guard(re.compile(expand(v))) for v in val] if isinstance(val, list) else guard(re.compile(expand(val)))
     return out
@@ -67,7 +69,7 @@ _SENTENCE_PUNCT = re.compile(f"[{_SENTENCE_MARKS}]")
 _BLANKS = re.compile(r"[ \t]+")
 # a dateline holds a label (来源：) or a year (19xx, 20xx): a line without a colon, a 1 and a
 # 2 (ASCII or full width, before folding) is none
-_DATELINE_MARKS = ":\uff1a12\uff11\uff12"
+_DATELINE_MARKS = ":\uff1a12\uff11\uff12|\uff5c"
 _MAYBE_DATELINE = re.compile(f"[{_DATELINE_MARKS}]")
 
 
@@ -107,7 +109,7 @@ def maybe_lines(text: str) -> set[int]:
 
 # what a label (a colon) or a date (a year) needs, before folding: a line without is none
 # (opening with a class, so the engine skips to its characters)
-_LABEL_OR_YEAR = re.compile(r"[:\uff1a1\uff112\uff12](?:(?<=[:\uff1a])|(?<=[1\uff11])[9\uff19]\d\d|(?<=[2\uff12])[0\uff10]\d\d)")
+_LABEL_OR_YEAR = re.compile(r"[:\uff1a|\uff5c1\uff112\uff12](?:(?<=[:\uff1a|\uff5c])|(?<=[1\uff11])[9\uff19]\d\d|(?<=[2\uff12])[0\uff10]\d\d)")
 
 
 def parse_line(line: str) -> Optional[Dateline]:
@@ -132,6 +134,8 @@ def _parse_line(line: str) -> Optional[Dateline]:
     if not t or len(t) > 160:
         return None
     labelled = list(r["label_rx"].finditer(t))
+    if not labelled and ("|" in t or "｜" in t) and t[0] not in "|｜":
+        labelled = list(r["pipe_label_rx"].finditer(t))
     if not labelled and not r["date"].search(t):  # no field to read: no date, no label
         return None
     out = Dateline(text=t)
@@ -286,6 +290,20 @@ def source_lines(lines: Iterable[str]) -> Optional[str]:
                 name = outlets.normalize(m.group("outlet"))
                 if name:
                     return name
+    return None
+
+
+def closing_source(lines: list[str]) -> Optional[str]:
+    """The outlet of the first short line opening with a source field and holding no date
+    (来源：新京报 after the last paragraph, 来源 | 某刊 作者 | 某人 above the first)."""
+    for line in lines:
+        if "来源" not in line or len(line) > 40:
+            continue
+        t = fold(line)
+        if rules()["source_only"].match(t):
+            d = parse_line(t)
+            if d is not None and d.outlet and not d.published:
+                return d.outlet
     return None
 
 

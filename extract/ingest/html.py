@@ -14,6 +14,7 @@ from ..offsets import Builder, Mapped
 from . import datelines, tree
 from .boilerplate import rules
 from .html_stream import Locator, Stream, text_stream
+from .linklists import drop_link_tail
 from .meta_html import split_title
 from .tree import Element, Page, TextIndex
 
@@ -73,6 +74,7 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     _drop_chrome(page, ix, keep=dateline_el)
     ix = ix if page.drops == drops else TextIndex(page)
     root = _main_node(page, ix) or page.first("body") or page.root
+    drop_link_tail(page, ix, root)  # a promotion or related list closing the content
     pieces: list[Mapped] = []
     title_line = None
     if title_pieces:

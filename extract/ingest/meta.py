@@ -285,12 +285,14 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
 # Per field, the sources from weakest to strongest: a later one overrides. A key
 # "src:detail" is reported as "src" (the schema's names): "html_meta:site" is what a
 # page says of the site showing it (og:site_name, the <title> suffix), weaker for the
-# outlet than the story's own source line; "text:url" is a date read from a URL.
+# outlet than the story's own source line; "text:url" is a date read from a URL; "text:closing"
+# a bare source line (来源：新京报) below the head, the weakest (a WeChat post's 来源：某局 names
+# where its facts came from, the account is the outlet).
 PRIORITY = {
     "title": ("text", "json_ld", "html_meta", "front_matter:header", "front_matter", "manifest", "argument"),
     "published": ("text:url", "html_meta:url", "text", "json_ld", "html_meta", "front_matter:header",
                   "front_matter", "manifest", "argument"),
-    "outlet": ("text:site", "html_meta:site", "json_ld", "html_meta", "text", "front_matter:header",
+    "outlet": ("text:closing", "text:site", "html_meta:site", "json_ld", "html_meta", "text", "front_matter:header",
                "front_matter", "manifest", "argument"),
     "authors": ("html_meta", "json_ld", "text", "front_matter:header", "front_matter", "manifest", "argument"),
     "url": ("text", "json_ld", "html_meta", "front_matter:header", "front_matter", "manifest", "argument"),
@@ -337,6 +339,12 @@ def notice_issuer(text: str, title: Optional[str]) -> Optional[str]:
 
 
 def site_owner(text: str) -> Optional[str]:
-    """The body a site's footer names as its owner (主办单位：…): the site's outlet."""
+    """The body a site's footer names as its owner (主办单位：…, else 某某版权所有): the site's outlet."""
     m = patterns()["site_owner"].search(text)
-    return outlets.normalize(m.group("org")) if m else None
+    if m:
+        return outlets.normalize(m.group("org"))
+    for m in patterns()["site_copyright"].finditer(text):  # else the copyright holder
+        org = m.group("org") or m.group("org2")
+        if not org.endswith("公司"):
+            return outlets.normalize(org)
+    return None
