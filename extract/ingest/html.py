@@ -377,6 +377,9 @@ def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
     while node.parent is not None and node.parent.name not in ("body", "html", tree.ROOT):
         parent = node.parent
         mine, theirs = ix.cjk(node), ix.cjk(parent)
+        if theirs == mine:      # a wrapper adding no text (<font> around a <span>): look past it
+            node = parent
+            continue
         if theirs > mine * 1.25 and _link_density(ix, parent) < 0.25 and mine > 0 and theirs - mine > 60:
             node = parent
         else:

@@ -24,6 +24,11 @@ def drop_link_tail(page: Page, ix: TextIndex, root: Element) -> int:
     """Drops the closing run of link-only items under `root` (its children, or the items of
     a closing list); returns how many went. `ix` must be valid for the page as it is."""
     number, document, least = _rx()
+    while True:   # past wrappers that hold nothing but the one element (the paragraphs' parent)
+        kids = [c for c in root.children if c.is_element and not c.dropped]
+        if len(kids) != 1 or ix.cjk(kids[0]) != ix.cjk(root) or kids[0].name in _LISTS:
+            break
+        root = kids[0]
     run: list[Element] = []
     items = 0
     for child in reversed([c for c in root.children if c.is_element and not c.dropped]):
