@@ -35,6 +35,10 @@ def _rx() -> dict:
         "office": re.compile(d["office_subject"]),
         "duty": re.compile(lexicon().data["duty_statement"]),
         "negated": re.compile(lexicon().data["negated_processing"]),
+        "clause_list_intro": re.compile(d["clause_list_intro"]),
+        "clause_item": re.compile(d["clause_item"]),
+        "clause_item_duty": re.compile(d["clause_item_duty"]),
+        "clause_item_who": re.compile(d["clause_item_who"]),
     }
 
 
@@ -100,10 +104,46 @@ def regulation_chains(text: str) -> list[Chain]:
             act = f.group("act")
             goal = f"{last_thing}{act}" if last_thing else f"办理{act}"
             follow_ups.append((Chain([(s0, e)], s0, e, goal=goal, single=True), act))
+    clause_lists = _clause_lists(text)
     if not applications and not follow_ups:
-        return []
+        return clause_lists
     _conditions(text, sents, applications, follow_ups)
-    return [c for c, _, _ in applications] + [c for c, _ in follow_ups]
+    return [c for c, _, _ in applications] + [c for c, _ in follow_ups] + clause_lists
+
+
+def _clause_lists(text: str) -> list[Chain]:
+    """二、…应当按以下规定办理确认手续，并到…就医：（一）…须经…确诊。（二）…须在…选定1家…。 (a clause of a
+    notice with its items on the lines below): the first sentence of each item that states a duty or a
+    way, then the action after 并; who an item is for (符合…的参保人员) is a condition."""
+    rx = _rx()
+    out: list[Chain] = []
+    for m in rx["clause_list_intro"].finditer(text):
+        steps: list[tuple[int, int]] = []
+        conditions: list[tuple[int, int]] = []
+        i = m.end() + 1
+        limit = min(len(text), i + rx["data"]["clause_list_lookahead"])
+        while i < limit:
+            item = rx["clause_item"].match(text, i)
+            line_end = text.find("\n", i)
+            line_end = len(text) if line_end < 0 else line_end
+            if item:
+                a = item.end()
+                b = min((k for k in (text.find(c, a, line_end) for c in "。；;") if k >= 0), default=line_end)
+                if not rx["clause_item_duty"].search(text, a, b):
+                    break
+                steps.append((a, b))
+                who = rx["clause_item_who"].search(text, a, b)
+                if who:
+                    conditions.append(who.span())
+            elif rx["article_line"].match(text, i) or len(steps) >= 9:
+                break  # the next clause of the notice
+            i = line_end + 1
+        if len(steps) < 2:
+            continue
+        if m.group("then"):
+            steps.append(m.span("then"))
+        out.append(Chain(steps, m.start("who"), steps[-1][1], goal=m.group("goal"), conditions=conditions))
+    return out
 
 
 def _processing_steps(text: str, sents: list[tuple[int, int]], i: int, steps: list[tuple[int, int]]) -> int:
