@@ -9,6 +9,7 @@ Linear: one pass over the sentences; every look-ahead is bounded."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -124,8 +125,8 @@ def _clause_lists(text: str) -> list[Chain]:
         limit = min(len(text), i + rx["data"]["clause_list_lookahead"])
         while i < limit:
             item = rx["clause_item"].match(text, i)
-            line_end = text.find("\n", i)
-            line_end = len(text) if line_end < 0 else line_end
+            line_end = text.find("\n", i, limit)
+            line_end = limit if line_end < 0 else line_end
             if item:
                 a = item.end()
                 b = min((k for k in (text.find(c, a, line_end) for c in "。；;") if k >= 0), default=line_end)
@@ -142,7 +143,7 @@ def _clause_lists(text: str) -> list[Chain]:
             continue
         if m.group("then"):
             steps.append(m.span("then"))
-        out.append(Chain(steps, m.start("who"), steps[-1][1], goal=m.group("goal"), conditions=conditions))
+        out.append(Chain(steps, m.start("who"), max(b for _, b in steps), goal=m.group("goal"), conditions=conditions))
     return out
 
 
@@ -155,7 +156,8 @@ def _processing_steps(text: str, sents: list[tuple[int, int]], i: int, steps: li
     end = sents[i][1]
     handled = len(steps) > 1
     skipped = articles = 0
-    for a, b in sents[i + 1 :]:
+    for k in range(i + 1, len(sents)):
+        a, b = sents[k]
         if a > limit:
             break
         head = rx["article_head"].match(text, a, b)
@@ -177,24 +179,36 @@ def _processing_steps(text: str, sents: list[tuple[int, int]], i: int, steps: li
     return end
 
 
+def _near(chains: list, starts: list[int], pos: int, n: int, window: int) -> list:
+    """The (at most n) chains whose start is nearest pos, within window characters (bisect)."""
+    i = bisect_left(starts, pos)
+    cands = chains[max(0, i - n) : i + n]
+    return sorted((c for c in cands if abs(c[0].start - pos) <= window), key=lambda c: abs(c[0].start - pos))[:n]
+
+
 def _conditions(text: str, sents: list[tuple[int, int]], applications, follow_ups) -> None:
     """Who the regulation is for joins its applications; what the applicant must do when
-    applying joins the procedures whose verb it names (在申领、换领…时: both)."""
+    applying joins the procedures whose verb it names (在申领、换领…时: both). Each statement joins
+    at most attach_max procedures, the nearest within attach_window characters."""
     rx = _rx()
+    d = rx["data"]
+    n, window = d["attach_max"], d["attach_window"]
+    app_starts = [c.start for c, _, _ in applications]
+    fu_starts = [c.start for c, _ in follow_ups]
     for s, e in sents:
         s0 = _body(text, s, e)
         m = rx["beneficiary"].match(text, s0, e)
         if m:
             who = [(a, b) for a, b in clause_spans(text, m.start("who"), m.end("who"), _BREAK)]
-            for chain, _, _ in applications:
+            for chain, _, _ in _near(applications, app_starts, s0, n, window):
                 chain.conditions.extend(who)
             continue
         r = rx["requirement"].match(text, s0, e)
         if r and not _office_first(text, s0, r.start("acts") + r.group("acts").find("在") + 1):
             acts = r.group("acts")
-            for chain, verb, _ in applications:
+            for chain, verb, _ in _near(applications, app_starts, s0, n, window):
                 if verb in acts or verb[:2] in acts:
                     chain.conditions.append((s0, e))
-            for chain, act in follow_ups:
+            for chain, act in _near(follow_ups, fu_starts, s0, n, window):
                 if act in acts:
                     chain.conditions.append((s0, e))
