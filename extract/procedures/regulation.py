@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..datafiles import load_yaml
-from .clauses import clause_spans, sentences
+from .clauses import clause_spans, make_span, sentences
 from .lexicon import HERE, _alt, lexicon
 from .prose import Chain
 
@@ -40,6 +40,8 @@ def _rx() -> dict:
         "clause_item": re.compile(d["clause_item"]),
         "clause_item_duty": re.compile(d["clause_item_duty"]),
         "clause_item_who": re.compile(d["clause_item_who"]),
+        "follow_up_step": re.compile(d["follow_up_step"]),
+        "follow_up_scope": re.compile(d["follow_up_scope"]),
     }
 
 
@@ -102,6 +104,10 @@ def regulation_chains(text: str) -> list[Chain]:
             continue
         f = rx["follow_up"].search(text, s0, e)
         if f and not _office_first(text, s0, f.start()):
+            scope = rx["follow_up_scope"].search(text, s0, f.start())
+            if scope:  # 自…申领的乘车卡均设置3年有效期，…: which cards (a condition, below), no part of the step
+                cut = min((k for k in (text.find(c, scope.end(), f.start()) for c in "，,") if k >= 0), default=s0 - 1)
+                s0 = max(s0, cut + 1)
             act = f.group("act")
             goal = f"{last_thing}{act}" if last_thing else f"办理{act}"
             follow_ups.append((Chain([(s0, e)], s0, e, goal=goal, single=True), act))
@@ -212,3 +218,20 @@ def _conditions(text: str, sents: list[tuple[int, int]], applications, follow_up
             for chain, act in _near(follow_ups, fu_starts, s0, n, window):
                 if act in acts:
                     chain.conditions.append((s0, e))
+
+
+def follow_up_scopes(text: str, drafts: list) -> None:
+    """自2021年4月起申领、补办的老年人优待卡均设置2年有效期，…，持卡老年人可…办理续期手续: the cards a
+    follow-up step is for, in its sentence before it, join its procedure as a condition (any text;
+    one bounded look back per procedure)."""
+    rx = _rx()
+    back = rx["data"]["follow_up_scope_lookback"]
+    for d in drafts:
+        if not d.steps or not rx["follow_up_step"].search(d.steps[0].text):
+            continue
+        start = d.steps[0].start
+        lo = max(0, start - back)
+        lo = max([lo] + [text.rfind(c, lo, start) + 1 for c in "。！？!?\n"])
+        m = rx["follow_up_scope"].search(text, lo, start)
+        if m and not any(c.start == m.start("who") for c in d.conditions):
+            d.conditions.append(make_span(text, m.start("who"), m.end("who")))
