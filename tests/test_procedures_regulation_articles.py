@@ -65,6 +65,8 @@ def test_card_application_brought_along_then_where():
             "第三条 公园年卡有效期届满前，持卡人可持本人身份证、公园年卡，到公园管理处办理续期手续。\n"
             "第四条 本办法自发布之日起施行。")
     assert [p.goal for p in _procs(text)] == ["申领公园年卡", "公园年卡续期"]
+    without_comma = text.replace("老年人可持本人身份证，到", "老年人可凭本人身份证到")
+    assert [p.goal for p in _procs(without_comma)] == ["申领公园年卡", "公园年卡续期"]
 
 
 def test_outside_a_regulation_nothing_is_read():
