@@ -32,6 +32,7 @@ def _rx() -> dict:
         "processing": re.compile(_alt(d["processing"])),
         "follow_up": re.compile(d["follow_up"]),
         "beneficiary": re.compile(d["beneficiary"]),
+        "beneficiary_defined": re.compile(d["beneficiary_defined"]),
         "requirement": re.compile(d["requirement"]),
         "office": re.compile(d["office_subject"]),
         "duty": re.compile(lexicon().data["duty_statement"]),
@@ -203,7 +204,7 @@ def _conditions(text: str, sents: list[tuple[int, int]], applications, follow_up
     fu_starts = [c.start for c, _ in follow_ups]
     for s, e in sents:
         s0 = _body(text, s, e)
-        m = rx["beneficiary"].match(text, s0, e)
+        m = rx["beneficiary"].match(text, s0, e) or rx["beneficiary_defined"].match(text, s0, e)
         if m:
             who = [(a, b) for a, b in clause_spans(text, m.start("who"), m.end("who"), _BREAK)]
             for chain, _, _ in _near(applications, app_starts, s0, n, window):
