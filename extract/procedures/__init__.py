@@ -25,6 +25,7 @@ from .lexicon import lexicon
 from .lists import OrderedList, find_lists, title_of
 from .paths import find_paths
 from .prose import action_steps, application_chains, benefit_applications, first_then
+from .regulation import follow_up_scopes, regulation_chains
 from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
 from .steps import path_drafts, path_only_item
@@ -207,7 +208,7 @@ def _path_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
 
 
 def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
-    chains = application_chains(text) + first_then(text) + benefit_applications(text)
+    chains = application_chains(text) + first_then(text) + benefit_applications(text) + regulation_chains(text)
     for ch in sorted(chains, key=lambda c: c.start):
         pieces: list[tuple[int, int]] = []
         for k, (a, b) in enumerate(ch.steps):
@@ -465,6 +466,7 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     drafts = _where_answers(drafts)
     _inline_eligibility(text, drafts, taken)
     attach_conditions(text, lists, drafts, ATTACH_GAP)
+    follow_up_scopes(text, drafts)
     _contact_lines(text, drafts)
     drafts.sort(key=lambda d: d.start)
     for d in drafts:
