@@ -47,13 +47,16 @@ def _scan(text: str) -> Iterator:
     lookahead reads past its sentence's end would have to begin with that end character,
     which no pattern consumes and every lookahead decides on by itself)."""
     runs: list[list[int]] = []  # [start, end) of runs of sentences holding a cue
-    for c in CUE.finditer(text):
-        at = c.start()
-        if runs and at < runs[-1][1]:
-            continue  # in the sentence already taken
+    b = 0
+    search = CUE.search
+    while (c := search(text, b)) is not None:
         # the cue's sentence: from after the last end before it (the previous run ends at
-        # one, so none is looked for before that) to its own end, included
-        a = _after_last_end(text, runs[-1][1] if runs else 0, at)
+        # one, so none is looked for before that) to its own end, included; the next cue is
+        # looked for after it (the cues in a sentence taken already are not read: no cue
+        # holds a sentence end, so none runs across one, and the search from the end finds
+        # the cue that CUE.finditer would find next after it)
+        at = c.start()
+        a = _after_last_end(text, b, at)
         m = SENTENCE_END.search(text, at)
         b = m.end() if m else len(text)
         if runs and runs[-1][1] == a:

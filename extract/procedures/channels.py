@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Optional
 
 from .. import literals
@@ -300,6 +300,13 @@ def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[int]:
     return sorted(out)
 
 
+def _longest_first(c: _Cand) -> tuple[int, int]:
+    return c.start - c.end, c.start
+
+
+_START = attrgetter("start")
+
+
 def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = False) -> list[Channel]:
     """Channels in text[lo:hi], in order, deduplicated by name. `broad` (inside a
     procedure already found) adds offices named after a preposition and contact details."""
@@ -317,11 +324,13 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     kept: list[_Cand] = []
     taken = bytearray(hi - lo)  # longest first, no overlaps: linear in the text
     for group in (cands, _broad(lex, text, lo, hi) if broad else []):  # broad ones only fill gaps
-        for c in sorted(group, key=lambda c: (-(c.end - c.start), c.start)):
-            if not any(taken[c.start - lo : c.end - lo]):
-                taken[c.start - lo : c.end - lo] = b"\x01" * (c.end - c.start)
+        for c in sorted(group, key=_longest_first) if len(group) > 1 else group:
+            a, b = c.start - lo, c.end - lo
+            if taken.find(1, a, b) < 0:  # (not any(taken[a:b]), without the slice)
+                taken[a:b] = b"\x01" * (b - a)
                 kept.append(c)
-    kept.sort(key=lambda c: c.start)
+    if len(kept) > 1:
+        kept.sort(key=_START)
     kept = _merge_websites(kept)
     out: list[Channel] = []
     seen = set()
