@@ -13,6 +13,7 @@ ALPHABET = "0123456789 ,，.元圆万亿千角分毛整正壹贰叁伍捌拾佰�
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=60))
 @example(text="0圆0拾毛")  # an Arabic digit before a 大写 unit in the 角 place raised InvalidOperation
+@example(text="每位叁圆¥0")  # a 每-noun reaching back over the amount before: overlapping mentions
 def test_offsets_hold_on_money_like_text(text):
     found = extract_money(text, None)
     for m in found:
