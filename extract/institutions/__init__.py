@@ -22,6 +22,7 @@ from ..schema import Mention
 from .abbreviations import abbreviation_candidates
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
+from .companies import widen
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
@@ -54,7 +55,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if unknown:
         raise ValueError(f"unknown institution layers: {sorted(unknown)}")
     hits = region_hits(text)
-    known = known_candidates(text) + body_candidates(text, hits)
+    known = widen(text, known_candidates(text), hits) + body_candidates(text, hits)
     known += regional_hospitals(text, known, hits)
     out: list[Candidate] = []
     found = pattern_candidates(text, hits, known) if "patterns" in layers else []

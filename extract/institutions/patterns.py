@@ -163,6 +163,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
         if s and text[s - 1] in item.get("not_after_char", ""):
             continue  # 医药业: an industry, not a company
+        if item.get("before_only") and e < len(text) and text[e] not in item["before_only"]:
+            continue  # 盆底生物刺激, 种业科技国际合作: a field, not a firm's short name
         i = s  # the walk: i > lo is i > 0 and s - i < MAX_NAME
         while i > lo and i not in barriers:
             at = anchors.get(i)
@@ -186,6 +188,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             cand = _implied(text, i, s, e, item, implied) or _open(text, i, s, e, item)
         if cand is None or text[cand.start:cand.end] in generic or cand.name.endswith(platforms):
             continue
+        if text[cand.start:s] in item.get("bare_not", ()):
+            continue  # 中国制药, 世界制药: an industry, not a firm
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)
