@@ -31,6 +31,7 @@ from .gazetteer import (RegionContext, article_regions, body_candidates, implied
 from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
+from .propagate import propagated
 from .references import reference_candidates, second_names
 from .sectors import sector_candidates
 
@@ -82,6 +83,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first))
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
+        first = _more(first, propagated(text, first))
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)
