@@ -32,6 +32,7 @@ from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
 from .propagate import propagated
+from .quoted import quoted_candidates
 from .references import reference_candidates, second_names
 from .sectors import sector_candidates
 
@@ -69,6 +70,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     out += found
     if "media" in layers:
         out += media_candidates(text)
+    if "patterns" in layers:
+        out += quoted_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     plural = plural_bodies(text, first)
     if plural:  # 各国卫生部, 两国国家电视台: every country's
