@@ -34,6 +34,7 @@ from .patterns import pattern_candidates
 from .propagate import propagated
 from .quoted import quoted_candidates
 from .references import reference_candidates, second_names
+from .renamed import as_named_then
 from .sectors import sector_candidates
 
 LAYERS = ("gazetteer", "patterns", "compounds", "media", "references", "jieba_nt", "model")
@@ -128,6 +129,7 @@ def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
 
 
 def extract_institutions(text: str, ref=None, layers: Optional[Iterable[str]] = None) -> list[Mention]:
-    """Institution mentions in `text`, in document order. `ref` (publication date) is
-    accepted for the common extractor signature; institutions do not depend on it."""
-    return [c.mention(text) for c in candidates(text, DEFAULT_LAYERS if layers is None else layers)]
+    """Institution mentions in `text`, in document order. `ref` (publication date) gives
+    the name a body renamed in place had then (renamed.py); nothing else depends on it."""
+    found = candidates(text, DEFAULT_LAYERS if layers is None else layers)
+    return [c.mention(text) for c in as_named_then(text, found, ref)]
