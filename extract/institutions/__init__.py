@@ -64,7 +64,9 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     found = pattern_candidates(text, hits, known) if "patterns" in layers else []
     if "gazetteer" in layers:
         out += known
-        prefer = frozenset(c.start for c in known + found)
+        # a region written before a known company's short name (深圳迈瑞) is part of a brand's
+        # name, not the place the article is about: it lends no region to a bare 市
+        prefer = frozenset(c.start for c in known + found if not (c.kind == "company" and c.rule == "gazetteer.known"))
         implied = implied_candidates(text, RegionContext(hits, prefer, text))
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
         out += sector_candidates(text, hits)
