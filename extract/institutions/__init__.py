@@ -9,7 +9,11 @@ Layers, each measured in docs/institutions.md:
     compounds   attached bodies, the longest name: 国家医保局 + 待遇保障司 (compounds.py)
     media       outlets named by where they stand: 来源：…, …网消息, …报记者 (media.py)
     references  in-article short forms: 以下简称, 金银潭医院, 兰大一院, English names in brackets
-                (references.py, aliases.py)
+                (references.py, aliases.py); a name found once, at its later occurrences
+                (propagate.py)
+Companies by brand (data/brands.yaml) are widened to the name as written (companies.py);
+a quoted name after 名为 is a pattern (quoted.py); a body renamed in place is named as it was
+at publication (renamed.py).
     jieba_nt    baseline: jieba POS `nt` words (statistical.py)
     model       a spaCy NER pipeline trained by `hnx train` (statistical.py, models/)
 The default runs the layers that earned their place: DEFAULT_LAYERS.
