@@ -122,7 +122,7 @@ def test_bulk_open_names_are_not_clauses_or_categories(ingest_only):
         doc = extract.parse_file(str(path), options=ingest_only)
         for art in doc.articles:
             found += [m.text for m in extract_institutions(doc.text[art.start:art.end]) if m.rule == "pattern.open"]
-    assert len(found) > 20
+    assert len(found) > 15  # round 7: companies the curated gazetteer now knows (康美药业, 天津药业) left this layer
     assert [t for t in found if bad.search(t)] == []
 
 

@@ -9,7 +9,11 @@ Layers, each measured in docs/institutions.md:
     compounds   attached bodies, the longest name: 国家医保局 + 待遇保障司 (compounds.py)
     media       outlets named by where they stand: 来源：…, …网消息, …报记者 (media.py)
     references  in-article short forms: 以下简称, 金银潭医院, 兰大一院, English names in brackets
-                (references.py, aliases.py)
+                (references.py, aliases.py); a name found once, at its later occurrences
+                (propagate.py)
+Companies by brand (data/brands.yaml) are widened to the name as written (companies.py);
+a quoted name after 名为 is a pattern (quoted.py); a body renamed in place is named as it was
+at publication (renamed.py).
     jieba_nt    baseline: jieba POS `nt` words (statistical.py)
     model       a spaCy NER pipeline trained by `hnx train` (statistical.py, models/)
 The default runs the layers that earned their place: DEFAULT_LAYERS.
@@ -22,6 +26,7 @@ from ..schema import Mention
 from .abbreviations import abbreviation_candidates
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
+from .companies import widen
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
@@ -30,7 +35,10 @@ from .gazetteer import (RegionContext, article_regions, body_candidates, implied
 from .joined import Joined
 from .media import media_candidates
 from .patterns import pattern_candidates
+from .propagate import propagated
+from .quoted import quoted_candidates
 from .references import reference_candidates, second_names
+from .renamed import as_named_then
 from .sectors import sector_candidates
 
 LAYERS = ("gazetteer", "patterns", "compounds", "media", "references", "jieba_nt", "model")
@@ -54,19 +62,23 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if unknown:
         raise ValueError(f"unknown institution layers: {sorted(unknown)}")
     hits = region_hits(text)
-    known = known_candidates(text) + body_candidates(text, hits)
+    known = widen(text, known_candidates(text), hits) + body_candidates(text, hits)
     known += regional_hospitals(text, known, hits)
     out: list[Candidate] = []
     found = pattern_candidates(text, hits, known) if "patterns" in layers else []
     if "gazetteer" in layers:
         out += known
-        prefer = frozenset(c.start for c in known + found)
+        # a region written before a known company's short name (深圳迈瑞) is part of a brand's
+        # name, not the place the article is about: it lends no region to a bare 市
+        prefer = frozenset(c.start for c in known + found if not (c.kind == "company" and c.rule == "gazetteer.known"))
         implied = implied_candidates(text, RegionContext(hits, prefer, text))
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
         out += sector_candidates(text, hits)
     out += found
     if "media" in layers:
         out += media_candidates(text)
+    if "patterns" in layers:
+        out += quoted_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     plural = plural_bodies(text, first)
     if plural:  # 各国卫生部, 两国国家电视台: every country's
@@ -81,6 +93,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first))
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
+        first = _more(first, propagated(text, first))
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)
@@ -122,6 +135,7 @@ def _overlaps(c: Candidate, taken: list[Candidate]) -> bool:
 
 
 def extract_institutions(text: str, ref=None, layers: Optional[Iterable[str]] = None) -> list[Mention]:
-    """Institution mentions in `text`, in document order. `ref` (publication date) is
-    accepted for the common extractor signature; institutions do not depend on it."""
-    return [c.mention(text) for c in candidates(text, DEFAULT_LAYERS if layers is None else layers)]
+    """Institution mentions in `text`, in document order. `ref` (publication date) gives
+    the name a body renamed in place had then (renamed.py); nothing else depends on it."""
+    found = candidates(text, DEFAULT_LAYERS if layers is None else layers)
+    return [c.mention(text) for c in as_named_then(text, found, ref)]

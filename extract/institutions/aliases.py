@@ -34,7 +34,7 @@ def _product() -> "re.Pattern":
 _QUOTED_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,4}[”」』\"]")
 _COMPANY_ENDS = ("公司", "集团", "有限公司", "股份")
 PRODUCT_GAP = 4  # name characters between a short form and a product's head (罗氏|血糖|仪)
-_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已")
+_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已了着过")  # 了着过: a verb ended (飞利浦展示了新设备)
 
 
 def brand_use(text: str, s: int, e: int) -> bool:
@@ -118,6 +118,8 @@ def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
         return None  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
     if brand_use(text, s, e):
         return None  # 白药牙膏, 圣多宝消毒机, “罗氏芬”: a product, not the company
+    if _in_slogan(text, s, e):
+        return None  # “新白药、大健康”: a slogan that holds the short form, not the company
     k = _COMPANY.match(text, e)
     if k is None and _LONGER.match(text, e):
         return None  # 雅莎生物医学美容国际集团: the start of another company's name
@@ -127,6 +129,19 @@ def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
         e = m.end()  # 蜀中 + 制药 (the name says 药业): the maker's word is part of the mention
     k = _COMPANY.match(text, e)
     return k.end() if k else e  # 北琪公司: the company's word is part of the mention
+
+
+_CLAUSE_MARKS = re.compile("[，。！？；\n]")
+QUOTE_REACH = 12  # characters looked at on each side for the quotation marks around a short form
+
+
+def _in_slogan(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] stands inside a quoted phrase that holds more than it (“新白药、大健康”)."""
+    q = text.rfind("“", max(0, s - QUOTE_REACH), s)
+    if q < 0 or text.find("”", q, s) >= 0:
+        return False
+    r = text.find("”", e, e + QUOTE_REACH)
+    return r >= 0 and not _CLAUSE_MARKS.search(text, q, r) and (q + 1 < s or r > e)  # a quoted remark has clauses
 
 
 # a maker's word after a short form that its name does not hold there: the article's own

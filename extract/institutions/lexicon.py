@@ -149,7 +149,7 @@ def patterns() -> dict:
 
 
 # named institutions by kind: name, aliases, optional level/region
-NAMED_FILES = ("named.yaml", "hospitals.yaml", "media.yaml", "companies.yaml", "international.yaml")
+NAMED_FILES = ("named.yaml", "hospitals.yaml", "media.yaml", "companies.yaml", "brands.yaml", "international.yaml")
 
 
 @cached("institutions.lexicon.countries")

@@ -13,6 +13,7 @@ from .candidates import Candidate
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
 _ENDS = r"(?:客户端|新闻网|新闻|日报|晚报|晨报|时报|周刊|杂志|百科|网|报|社|台)"
 _SELF = ("本", "我", "该", "此", "各", "两", "多", "全", "官", "据", "由", "经", "从", "在")  # 本报; 据… is a verb
+_SELF_WORDS = ("经济",)  # 经济导报, 经济日报: 经 is no verb there
 # (信息)?来源 spelled out as flat alternatives, each a literal, so the regex engine skips to
 # their first characters instead of trying every position (the same matches: at one position
 # at most one of them matches; nested, (?:(?:信息|…)(?:来源|…)|来源|…), the engine tried every
@@ -109,7 +110,7 @@ REPORTER_CUES = ("记者", "通讯员")
 CUE_WORDS = SOURCE_CUES + DATELINE_CUES + REPORTER_CUES
 
 _DATELINES = _AfterBreak(r"\s】」”\"：:，。", _DATELINE, _NAME_REACH, _date_gap)
-_REPORTERS = _AfterBreak(r"\s、，。：:（(", _REPORTER, _NAME_REACH + 2)
+_REPORTERS = _AfterBreak(r"\s、，。：:（(,;；”\"", _REPORTER, _NAME_REACH + 2)
 _MASTHEADS = _AfterBreak("\n", _MASTHEAD)
 
 
@@ -175,7 +176,10 @@ def media_candidates(text: str) -> list[Candidate]:
         if rule in ("media.reporter", "media.according"):
             k = _after_clause(name)  # 详细情况联系中央台记者: the outlet follows the clause
             name, start = name[k:], start + k
-        if len(name) < 3 or name in GENERIC or name.startswith(_SELF) or re.search("本[报网台刊]", name) or name.endswith("官网"):
+        if rule == "media.reporter":
+            k = _after_addressee(name)  # 卜凡浩对时代周报记者说, 据经济导报记者: the outlet follows the verb
+            name, start = name[k:], start + k
+        if len(name) < 3 or name in GENERIC or (name.startswith(_SELF) and not name.startswith(_SELF_WORDS)) or re.search("本[报网台刊]", name) or name.endswith("官网"):
             continue
         if rule == "media.titled" and name.endswith(_NOT_PAPERS):
             continue  # 《中国卫生健康统计年报》: a document, not an outlet
@@ -183,6 +187,16 @@ def media_candidates(text: str) -> list[Candidate]:
             continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
         out.append(Candidate(start, m.end("name"), name, "media", None, None, rule, 0.6))
     return out
+
+
+# a person tells a reporter (对/向/告诉/接受 X记者): the outlet's name starts after the last of these
+ADDRESSEE_VERBS = ("告诉", "接受", "对", "向", "跟", "据")
+
+
+def _after_addressee(name: str) -> int:
+    """Where an outlet's name starts after the last addressee verb in front of it, 0 where none is."""
+    k = max((name.rfind(v) + len(v) for v in ADDRESSEE_VERBS if name.rfind(v) >= 0), default=0)
+    return k if len(name) - k >= 3 else 0
 
 
 def _after_clause(name: str) -> int:

@@ -32,6 +32,7 @@ BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
+STAFFED = ("公司", "集团")  # …有限公司员工, …集团董事长: no title word holds these, the company is named
 ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
 # a short school's or society's name before a name of its own takes its full name there
 # (中科院空天信息创新研究院 -> 中国科学院…); a company's does not (上海医药分销公司 is named so)
@@ -153,8 +154,9 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                 and ends.find(1, max(0, lo - BRACKET_REACH), s + 1) < 0):
             continue  # no anchor the walk could meet (a bracket may take it BRACKET_REACH past lo),
             # no 市/省 it may take (_implied), no name without one (_open): no candidate
-        if (len(item["suffix"]) == 1 and s and text[s - 1] in party) or text[e:e + 1] in not_after:
-            continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder
+        if ((len(item["suffix"]) == 1 and s and text[s - 1] in party)
+                or (text[e:e + 1] in not_after and not item["suffix"].endswith(STAFFED))):
+            continue  # 医院党委, 纪委; 局长, 委员: a party organ or an office-holder (公司员工: its staff)
         if len(item["suffix"]) == 1 and e < len(text) and not cut_at(text, e):
             continue  # 齐鲁医院委托, 亚运会组委会: a one-character suffix must end a word
         if text[e:e + 1] and text[e] in item.get("not_before", ""):
@@ -163,6 +165,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
         if s and text[s - 1] in item.get("not_after_char", ""):
             continue  # 医药业: an industry, not a company
+        if item.get("before_only") and e < len(text) and text[e] not in item["before_only"]:
+            continue  # 盆底生物刺激, 种业科技国际合作: a field, not a firm's short name
         i = s  # the walk: i > lo is i > 0 and s - i < MAX_NAME
         while i > lo and i not in barriers:
             at = anchors.get(i)
@@ -186,6 +190,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             cand = _implied(text, i, s, e, item, implied) or _open(text, i, s, e, item)
         if cand is None or text[cand.start:cand.end] in generic or cand.name.endswith(platforms):
             continue
+        if text[cand.start:s] in item.get("bare_not", ()):
+            continue  # 中国制药, 世界制药: an industry, not a firm
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)

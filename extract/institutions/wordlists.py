@@ -41,6 +41,8 @@ def _regions() -> dict[str, tuple]:
         table.setdefault(r.name, [[], False])[0].append(r)
         if _short_listed(r):
             table.setdefault(r.short, [[], True])[0].append(r)
+        if _autonomous(r):
+            table.setdefault(r.short + "县", [[], False])[0].append(r)
     # prefer the higher tier for a shared surface (吉林 the province before the city)
     return {surface: (tuple(sorted(regs, key=lambda r: TIERS.index(r.level))), short)
             for surface, (regs, short) in table.items()}
@@ -50,12 +52,20 @@ def _short_listed(r) -> bool:
     return r.level in ("provincial", "municipal") and len(r.short) >= 2 and r.short != r.name
 
 
+def _autonomous(r) -> bool:
+    """An autonomous county, written as its short name + 县 as often as in full (三都县 for
+    三都水族自治县, 长阳县 for 长阳土家族自治县): that form names it like its full name."""
+    return r.level == "county" and r.name.endswith("自治县") and len(r.short) >= 2 and not r.short.endswith("县")
+
+
 def region_surfaces() -> Iterable[str]:
     """The surfaces of the regions list (its keys), without making its values."""
     for r in lexicon.regions():
         yield r.name
         if _short_listed(r):
             yield r.short
+        if _autonomous(r):
+            yield r.short + "县"
 
 
 def _bodies() -> dict[str, dict]:

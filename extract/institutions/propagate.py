@@ -1,0 +1,59 @@
+"""Document-level propagation: a name the layers found once in a document names the same
+body at every later occurrence of the same surface there, where no other mention covers it
+(强生 found in a list, then 强生是全世界最大…; a quoted 月子中心 named again unquoted).
+
+The layers miss such repeats where the context a rule needs is absent the second time (no
+list around a brand, no anchor before an open-world name, a name after a clause). A repeat
+is a mention only where the first one's checks hold there too: a short or Latin surface
+must start and end where the segmenter puts a word boundary (boundaries.py), a company's short form not a product's brand
+(aliases.brand_use), and the surface neither the tail of a longer name of letters or
+ideographs joined to it nor the head of one (the next characters an institution suffix).
+Linear: one leftmost-longest Aho-Corasick automaton over the found surfaces per document."""
+from __future__ import annotations
+
+from .aliases import brand_use
+from .boundaries import cut_at
+from .candidates import Candidate
+
+RULE = "references.propagated"
+# the gazetteer looks every surface up wherever it stands: an occurrence it left out was left
+# out on purpose (卫生部门, 欧盟市场, 各国卫生部), not for want of context
+NOT_FROM = ("gazetteer.", RULE)
+MIN_LEN = 2
+
+
+def propagated(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Mentions of the surfaces of `found` at their later, uncovered occurrences."""
+    first: dict[str, Candidate] = {}
+    for c in found:
+        surface = text[c.start:c.end]
+        if len(surface) >= MIN_LEN and not c.rule.startswith(NOT_FROM):
+            first.setdefault(surface, c)
+    if not first:
+        return []
+    import ahocorasick_rs
+
+    surfaces = list(first)
+    ac = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    covered = bytearray(len(text) + 1)
+    for c in found:
+        covered[c.start:c.end] = b"\1" * (c.end - c.start)
+    out: list[Candidate] = []
+    for k, s, e in ac.find_matches_as_indexes(text, overlapping=False):
+        c = first[surfaces[k]]
+        if s <= c.start or covered.find(1, s, e) >= 0:
+            continue
+        if not _stands_alone(text, s, e, c):
+            continue
+        out.append(c._replace(start=s, end=e, rule=RULE, confidence=min(c.confidence, 0.6)))
+    return out
+
+
+def _stands_alone(text: str, s: int, e: int, c: Candidate) -> bool:
+    if not (cut_at(text, s) and cut_at(text, e)):
+        return False  # 集中办理 holds 中办; 天成医疗网 is a site
+    if c.kind in ("company", "insurer") and brand_use(text, s, e):
+        return False  # 罗氏血糖仪: a product
+    if s and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
+        return False
+    return True

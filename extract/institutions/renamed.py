@@ -1,0 +1,49 @@
+"""Canonical names by publication date for bodies renamed in place (data/renamed.yaml):
+国务院联防联控机制 in a 2022 article is 国务院应对新型冠状病毒肺炎疫情联防联控机制, in a 2023 one
+…感染疫情…; an attached body's name (…联防联控机制春运工作专班) follows its parent's. A former
+full name written out keeps itself. Without a publication date the current name stands."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..prebuilt import cached
+from .candidates import Candidate
+from .lexicon import _yaml
+
+
+@cached("institutions.renamed.table")
+def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...]], ...]:
+    """(current name, ((until as (y, m, d), former name), ... by date)), the longest name first."""
+    out = []
+    for item in _yaml("renamed.yaml"):
+        former = tuple(sorted((tuple(int(x) for x in str(f["until"]).split("-")), f["name"]) for f in item["former"]))
+        out.append((item["name"], former))
+    return tuple(sorted(out, key=lambda kv: -len(kv[0])))
+
+
+def _latest_day(ref) -> Optional[tuple[int, int, int]]:
+    """The last day `ref` may stand for (2022-12 -> 2022-12-31): before a date only if all of it is."""
+    if ref is None:
+        return None
+    return (ref.year, ref.month or 12, ref.day or 31)
+
+
+def as_named_then(text: str, found: list[Candidate], ref) -> list[Candidate]:
+    day = _latest_day(ref)
+    table = _table()
+    if not table:
+        return found
+    out = []
+    for c in found:
+        for current, former in table:
+            if not c.name.startswith(current):
+                continue
+            written = text[c.start:c.end]
+            named = next((n for _, n in former if n in written), None)
+            if named is None and day is not None:
+                named = next((n for until, n in former if day < until), None)
+            if named is not None:
+                c = c.with_(name=named + c.name[len(current):])
+            break
+        out.append(c)
+    return out
