@@ -95,7 +95,11 @@ def one_run(corpus: Path, jobs: int, extra: list[str], memory: bool = False) -> 
             n = _lines(out)
             if n:
                 first, first_n = time.perf_counter(), n
-        time.sleep(0.1)
+        if first is not None and not memory:      # nothing left to sample: wait for the end exactly
+            pid, status, rusage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            break
+        time.sleep(0.1 if memory else 0.01)
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         sys.exit(f"{' '.join(cmd)} exited {proc.returncode}")
