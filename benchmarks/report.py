@@ -397,8 +397,8 @@ def mutation_section() -> list[str]:
               + (f"Left out of every run because they failed before any mutation: "
                  f"{', '.join('`' + d + '`' for d in meta['deselected'])}. " if meta.get("deselected") else "")
               + 
-              f"`required` marks issue #20's bar (title detection, date detection from text, every date "
-              f"and money rule family, the institution pattern layer).", "",
+              "`required` marks issue #20's bar (title detection, date detection from text, every date "
+              "and money rule family, the institution pattern layer).", "",
               "| mutation | switched off | required | result | first failing test |", "|---|---|---|---|---|"]
     for r in results:
         if r["name"] == "baseline":
