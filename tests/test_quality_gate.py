@@ -53,13 +53,14 @@ def test_gold_file_is_valid(path):
     assert res.errors == [], "\n".join(res.errors)
 
 
-HELDOUT_GOLD = gold_paths([ROOT / p for p in SETS["real-heldout"]["paths"]])
+HELDOUT = [(name, path) for name in ("real-heldout", "real-heldout2")
+           for path in gold_paths([ROOT / p for p in SETS[name]["paths"]])]
 
 
-@pytest.mark.parametrize("path", HELDOUT_GOLD, ids=[p.name for p in HELDOUT_GOLD])
-def test_heldout_gold_file_is_valid(path):
-    """The test set's gold reads articles under ../shared: checked where they are."""
-    if not all((ROOT / p).is_dir() for p in SETS["real-heldout"]["requires"]):
+@pytest.mark.parametrize("set_name,path", HELDOUT, ids=[f"{n}/{p.name}" for n, p in HELDOUT])
+def test_heldout_gold_file_is_valid(set_name, path):
+    """The test sets' gold reads articles under ../shared: checked where they are."""
+    if not all((ROOT / p).is_dir() for p in SETS[set_name]["requires"]):
         pytest.skip("../shared/corpus-dev/bulk absent (third-party texts are not in the repository)")
     res = check_file(path)
     assert res.errors == [] and res.warnings == [], "\n".join(res.errors + res.warnings)
