@@ -257,3 +257,37 @@ def test_occurrences_are_every_start_and_chains_are_what_finditer_gives(literals
         assert at.get(w, []) == every
         for pos in (0, 3, 9, 30):
             assert list(chain(every, len(w), pos)) == [pos + m.start() for m in re.finditer(re.escape(w), text[pos:])]
+
+
+class ScanCountingText(str):
+    """A text that counts the characters its find/rfind calls may scan."""
+    scanned = 0
+
+    def find(self, sub, start=0, end=None):
+        ScanCountingText.scanned += (len(self) if end is None else end) - start
+        return super().find(sub, start, end)
+
+    def rfind(self, sub, start=0, end=None):
+        ScanCountingText.scanned += (len(self) if end is None else end) - start
+        return super().rfind(sub, start, end)
+
+
+def _implied_lookups_scan(n: int) -> int:
+    """An implied 市 resolved at every body of one long line (no line break): the paragraph
+    of each position was found by scanning back to the line's start, n look-ups x n chars."""
+    from extract.institutions.gazetteer import RegionContext, region_hits
+
+    text = "标题\n\n" + "广州市卫生健康委员会、北京市医疗保障局、市人民医院、" * n
+    hits = region_hits(text)
+    ctx = RegionContext(hits, frozenset(h.start for h in hits), ScanCountingText(text))
+    ScanCountingText.scanned = 0
+    pos = text.find("市人民医院")
+    while pos >= 0:
+        assert ctx.resolve(pos, "municipal") is not None
+        pos = text.find("市人民医院", pos + 1)
+    return ScanCountingText.scanned
+
+
+def test_implied_region_lookups_do_not_rescan_a_long_line():
+    small, big = _implied_lookups_scan(200), _implied_lookups_scan(800)
+    assert big <= LINEAR * max(small, 1), (small, big)

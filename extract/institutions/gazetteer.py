@@ -6,7 +6,7 @@ All lookups are Aho-Corasick automata built once, so a text is scanned in linear
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import chain
 from functools import lru_cache
 from typing import NamedTuple, Optional
@@ -272,6 +272,9 @@ def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class RegionContext:
     """The regions named before a position, to resolve an implied 市/省/区/县. Regions that
     begin an institution's name (`prefer`: their start offsets) are tried first, places
@@ -284,6 +287,10 @@ class RegionContext:
         preferred = [it for it in items if it[0] in prefer] if prefer else None
         self.passes = ([([s for s, _ in preferred], preferred)] if prefer else []) + [(starts, items)]
         self.text = text if prefer else None
+        # line breaks and, per tier, where regions of that tier start: each look-up in
+        # O(log n), whatever the length of a line (one long line made them quadratic)
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)] if self.text is not None else []
+        self._tier_starts: dict[str, list[int]] = {}
 
     def resolve(self, pos: int, tier: str) -> Optional[Region]:
         """The nearest region of `tier` named before `pos`, else the first one after it
@@ -291,9 +298,9 @@ class RegionContext:
         for n, (starts, items) in enumerate(self.passes):
             lo, hi = 0, len(items)
             if n == 0 and self.text is not None and self._named_here(pos, tier):  # the preferred: this paragraph's
-                lo = bisect_right(starts, self.text.rfind("\n", 0, pos))
-                end = self.text.find("\n", pos)
-                hi = bisect_right(starts, end) if end >= 0 else len(items)
+                line_start, line_end = self._line(pos)
+                lo = bisect_right(starts, line_start)
+                hi = bisect_right(starts, line_end) if line_end >= 0 else len(items)
             k = bisect_right(starts, pos)
             back = range(k - 1, max(lo - 1, k - 1 - LOOKAROUND), -1)
             for i in chain(back, range(k, min(hi, k + LOOKAROUND))):
@@ -302,12 +309,18 @@ class RegionContext:
                     return r
         return None
 
+    def _line(self, pos: int) -> tuple[int, int]:
+        """text.rfind("\\n", 0, pos) and text.find("\\n", pos), by bisection."""
+        i = bisect_left(self._breaks, pos)
+        return (self._breaks[i - 1] if i else -1), (self._breaks[i] if i < len(self._breaks) else -1)
+
     def _named_here(self, pos: int, tier: str) -> bool:
         """Whether the paragraph (line) of `pos` names a region of `tier` before it."""
-        starts, items = self.passes[-1]
-        ls = self.text.rfind("\n", 0, pos)
-        return any(_at_tier(items[i][1], tier) is not None
-                   for i in range(bisect_right(starts, ls), bisect_right(starts, pos)))
+        found = self._tier_starts.get(tier)
+        if found is None:
+            _, items = self.passes[-1]
+            found = self._tier_starts[tier] = [s for s, r in items if _at_tier(r, tier) is not None]
+        return bisect_right(found, pos) > bisect_right(found, self._line(pos)[0])
 
 
 @for_last_call
