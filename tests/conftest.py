@@ -70,3 +70,22 @@ def ingest_only():
     from extract.options import Options
 
     return Options(components=())
+
+
+def count_calls(fn) -> int:
+    """Python and C calls made while fn() runs (sys.setprofile): work counted, not timed."""
+    import sys
+
+    count = 0
+
+    def prof(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(prof)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count

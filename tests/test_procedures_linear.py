@@ -6,7 +6,6 @@ runs of unbalanced brackets, a list's last item searched to the end of a text wi
 breaks). The benchmark on a 1 MB article of real text is benchmarks/bench_linear.py."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 
@@ -14,6 +13,7 @@ from extract.dates import extract_dates
 from extract.deadlines import extract_deadlines
 from extract.procedures import extract_procedures
 from extract.procedures.clauses import trim
+from conftest import count_calls
 
 MAX_CALL_RATIO = 5.0
 
@@ -34,20 +34,7 @@ def _text(unit: str, n: int) -> str:
     return (unit * (n // len(unit) + 1))[:n]
 
 
-def _calls(fn) -> int:
-    count = 0
-
-    def prof(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(prof)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
+_calls = count_calls
 
 
 def _stages(text: str):

@@ -4,10 +4,9 @@ of our own first (they always run), then the real articles that show the family 
 ../shared)."""
 from __future__ import annotations
 
-import sys
 
 import extract
-from conftest import dev_article, dev_gold
+from conftest import dev_article, dev_gold, count_calls
 from extract.procedures import extract_procedures
 from extract.procedures.regulation import regulation_chains
 
@@ -84,20 +83,7 @@ def test_negated_or_office_sentences_are_no_procedures():
     assert regulation_chains(text) == []
 
 
-def _calls(fn) -> int:
-    count = 0
-
-    def prof(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(prof)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
+_calls = count_calls
 
 
 def test_four_times_the_regulation_costs_at_most_five_times_the_calls():
