@@ -27,6 +27,8 @@ def _rx() -> dict:
     return {
         "data": d,
         "article_line": re.compile(d["article_line"]),
+        # the same after a line break: a literal first character, which re finds fast
+        "article_after_break": re.compile("\n" + d["article_line"].removeprefix("(?m)^")),
         "article_head": re.compile(d["article_head"]),
         "apply": re.compile(d["apply"]),
         "processing": re.compile(_alt(d["processing"])),
@@ -44,6 +46,25 @@ def _rx() -> dict:
         "follow_up_step": re.compile(d["follow_up_step"]),
         "follow_up_scope": re.compile(d["follow_up_scope"]),
     }
+
+
+def _article_lines(text: str) -> int:
+    """How many lines start with an article number: len(article_line.findall(text)) without
+    re trying its line-start anchor at every character."""
+    rx = _rx()
+    return len(rx["article_after_break"].findall(text)) + bool(rx["article_line"].match(text))
+
+
+def _lines_holding(text: str, word: str):
+    """The starts of the lines that hold `word`, in order, each once (str.find)."""
+    k = text.find(word)
+    while k >= 0:
+        start = text.rfind("\n", 0, k) + 1
+        yield start
+        end = text.find("\n", k)
+        if end < 0:
+            return
+        k = text.find(word, end)
 
 
 def _body(text: str, s: int, e: int) -> int:
@@ -82,7 +103,7 @@ def regulation_chains(text: str) -> list[Chain]:
     fewer than min_articles articles or numbered clauses at line starts."""
     rx = _rx()
     d = rx["data"]
-    if len(rx["article_line"].findall(text)) < d["min_articles"]:
+    if _article_lines(text) < d["min_articles"]:
         return []
     sents = sentences(text)
     applications: list[tuple[Chain, str, str]] = []  # (chain, verb, thing)
@@ -125,7 +146,8 @@ def _clause_lists(text: str) -> list[Chain]:
     way, then the action after 并; who an item is for (符合…的参保人员) is a condition."""
     rx = _rx()
     out: list[Chain] = []
-    for m in rx["clause_list_intro"].finditer(text):
+    intro = rx["clause_list_intro"]  # (?m)^…$ on one line that holds 规定: matched at those lines only
+    for m in filter(None, (intro.match(text, a) for a in _lines_holding(text, "规定"))):
         steps: list[tuple[int, int]] = []
         conditions: list[tuple[int, int]] = []
         i = m.end() + 1
