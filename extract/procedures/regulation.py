@@ -9,7 +9,7 @@ Linear: one pass over the sentences; every look-ahead is bounded."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -45,7 +45,34 @@ def _rx() -> dict:
         "clause_item_who": re.compile(d["clause_item_who"]),
         "follow_up_step": re.compile(d["follow_up_step"]),
         "follow_up_scope": re.compile(d["follow_up_scope"]),
+        # the verbs an application or a follow-up needs (their groups' words): one scan of the
+        # text finds the sentences that may hold one, the others are not searched
+        "verbs": re.compile("|".join(re.escape(w) for w in sorted(set(_group_words(d["apply"], "verb")
+                                                                      + _group_words(d["follow_up"], "act")),
+                                                                  key=len, reverse=True))),
     }
+
+
+def _group_words(pattern: str, group: str) -> list[str]:
+    """The words of a group that is a plain alternation of words ((?P<verb>申领|申办|…))."""
+    m = re.search(r"\(\?P<" + group + r">([^()\[\]\\?*+{}]+)\)", pattern)
+    if not m:
+        raise ValueError(f"regulation.yaml: the group {group} is no plain list of words")
+    return m.group(1).split("|")
+
+
+def _touched(text: str, sents: list[tuple[int, int]], rx: re.Pattern) -> set[int]:
+    """The indexes of the sentences that a match of `rx` overlaps: every sentence that holds an
+    occurrence of one of its words (an occurrence the scan skips overlaps one it found)."""
+    starts = [s for s, _ in sents]
+    out: set[int] = set()
+    for m in rx.finditer(text):
+        i = max(0, bisect_right(starts, m.start()) - 1)
+        while i < len(sents) and sents[i][0] < m.end():
+            if sents[i][1] > m.start():
+                out.add(i)
+            i += 1
+    return out
 
 
 def _article_lines(text: str) -> int:
@@ -110,9 +137,10 @@ def regulation_chains(text: str) -> list[Chain]:
     follow_ups: list[tuple[Chain, str]] = []
     used_until = -1
     last_thing: Optional[str] = None
+    may = _touched(text, sents, rx["verbs"])
     for i, (s, e) in enumerate(sents):
-        if s < used_until:
-            continue
+        if s < used_until or i not in may:
+            continue  # (a sentence without a verb of either pattern holds neither)
         s0 = _body(text, s, e)
         m = rx["apply"].search(text, s0, e)
         if m and not _office_first(text, s0, m.start()):
