@@ -45,11 +45,9 @@ def _rx() -> dict:
         "clause_item_who": re.compile(d["clause_item_who"]),
         "follow_up_step": re.compile(d["follow_up_step"]),
         "follow_up_scope": re.compile(d["follow_up_scope"]),
-        # the verbs an application or a follow-up needs (their groups' words): one scan of the
-        # text finds the sentences that may hold one, the others are not searched
-        "verbs": re.compile("|".join(re.escape(w) for w in sorted(set(_group_words(d["apply"], "verb")
-                                                                      + _group_words(d["follow_up"], "act")),
-                                                                  key=len, reverse=True))),
+        # the verbs an application or a follow-up needs (their groups' words): the sentences
+        # that hold one are found by str.find, the others are not searched
+        "verbs": tuple(dict.fromkeys(_group_words(d["apply"], "verb") + _group_words(d["follow_up"], "act"))),
     }
 
 
@@ -61,17 +59,21 @@ def _group_words(pattern: str, group: str) -> list[str]:
     return m.group(1).split("|")
 
 
-def _touched(text: str, sents: list[tuple[int, int]], rx: re.Pattern) -> set[int]:
-    """The indexes of the sentences that a match of `rx` overlaps: every sentence that holds an
-    occurrence of one of its words (an occurrence the scan skips overlaps one it found)."""
+def _touched(text: str, sents: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
+    """The indexes of the sentences that an occurrence of one of `words` overlaps (str.find
+    over the text per word: a fixed number of scans, faster than re's alternation)."""
     starts = [s for s, _ in sents]
     out: set[int] = set()
-    for m in rx.finditer(text):
-        i = max(0, bisect_right(starts, m.start()) - 1)
-        while i < len(sents) and sents[i][0] < m.end():
-            if sents[i][1] > m.start():
-                out.add(i)
-            i += 1
+    for w in words:
+        k = text.find(w)
+        while k >= 0:
+            end = k + len(w)
+            i = max(0, bisect_right(starts, k) - 1)
+            while i < len(sents) and sents[i][0] < end:
+                if sents[i][1] > k:
+                    out.add(i)
+                i += 1
+            k = text.find(w, k + 1)
     return out
 
 
