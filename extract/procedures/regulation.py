@@ -9,7 +9,7 @@ Linear: one pass over the sentences; every look-ahead is bounded."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -27,6 +27,8 @@ def _rx() -> dict:
     return {
         "data": d,
         "article_line": re.compile(d["article_line"]),
+        # the same after a line break: a literal first character, which re finds fast
+        "article_after_break": re.compile("\n" + d["article_line"].removeprefix("(?m)^")),
         "article_head": re.compile(d["article_head"]),
         "apply": re.compile(d["apply"]),
         "processing": re.compile(_alt(d["processing"])),
@@ -43,7 +45,55 @@ def _rx() -> dict:
         "clause_item_who": re.compile(d["clause_item_who"]),
         "follow_up_step": re.compile(d["follow_up_step"]),
         "follow_up_scope": re.compile(d["follow_up_scope"]),
+        # the verbs an application or a follow-up needs (their groups' words): the sentences
+        # that hold one are found by str.find, the others are not searched
+        "verbs": tuple(dict.fromkeys(_group_words(d["apply"], "verb") + _group_words(d["follow_up"], "act"))),
     }
+
+
+def _group_words(pattern: str, group: str) -> list[str]:
+    """The words of a group that is a plain alternation of words ((?P<verb>申领|申办|…))."""
+    m = re.search(r"\(\?P<" + group + r">([^()\[\]\\?*+{}]+)\)", pattern)
+    if not m:
+        raise ValueError(f"regulation.yaml: the group {group} is no plain list of words")
+    return m.group(1).split("|")
+
+
+def _touched(text: str, sents: list[tuple[int, int]], words: tuple[str, ...]) -> set[int]:
+    """The indexes of the sentences that an occurrence of one of `words` overlaps (str.find
+    over the text per word: a fixed number of scans, faster than re's alternation)."""
+    starts = [s for s, _ in sents]
+    out: set[int] = set()
+    for w in words:
+        k = text.find(w)
+        while k >= 0:
+            end = k + len(w)
+            i = max(0, bisect_right(starts, k) - 1)
+            while i < len(sents) and sents[i][0] < end:
+                if sents[i][1] > k:
+                    out.add(i)
+                i += 1
+            k = text.find(w, k + 1)
+    return out
+
+
+def _article_lines(text: str) -> int:
+    """How many lines start with an article number: len(article_line.findall(text)) without
+    re trying its line-start anchor at every character."""
+    rx = _rx()
+    return len(rx["article_after_break"].findall(text)) + bool(rx["article_line"].match(text))
+
+
+def _lines_holding(text: str, word: str):
+    """The starts of the lines that hold `word`, in order, each once (str.find)."""
+    k = text.find(word)
+    while k >= 0:
+        start = text.rfind("\n", 0, k) + 1
+        yield start
+        end = text.find("\n", k)
+        if end < 0:
+            return
+        k = text.find(word, end)
 
 
 def _body(text: str, s: int, e: int) -> int:
@@ -82,16 +132,17 @@ def regulation_chains(text: str) -> list[Chain]:
     fewer than min_articles articles or numbered clauses at line starts."""
     rx = _rx()
     d = rx["data"]
-    if len(rx["article_line"].findall(text)) < d["min_articles"]:
+    if _article_lines(text) < d["min_articles"]:
         return []
     sents = sentences(text)
     applications: list[tuple[Chain, str, str]] = []  # (chain, verb, thing)
     follow_ups: list[tuple[Chain, str]] = []
     used_until = -1
     last_thing: Optional[str] = None
+    may = _touched(text, sents, rx["verbs"])
     for i, (s, e) in enumerate(sents):
-        if s < used_until:
-            continue
+        if s < used_until or i not in may:
+            continue  # (a sentence without a verb of either pattern holds neither)
         s0 = _body(text, s, e)
         m = rx["apply"].search(text, s0, e)
         if m and not _office_first(text, s0, m.start()):
@@ -125,7 +176,8 @@ def _clause_lists(text: str) -> list[Chain]:
     way, then the action after 并; who an item is for (符合…的参保人员) is a condition."""
     rx = _rx()
     out: list[Chain] = []
-    for m in rx["clause_list_intro"].finditer(text):
+    intro = rx["clause_list_intro"]  # (?m)^…$ on one line that holds 规定: matched at those lines only
+    for m in filter(None, (intro.match(text, a) for a in _lines_holding(text, "规定"))):
         steps: list[tuple[int, int]] = []
         conditions: list[tuple[int, int]] = []
         i = m.end() + 1
