@@ -89,3 +89,19 @@ def count_calls(fn) -> int:
     finally:
         sys.setprofile(None)
     return count
+
+
+def parsed_bulk(pattern: str, options) -> list:
+    """The bulk files matching `pattern`, parsed with `options` (the test skips where none is present)."""
+    import extract
+
+    paths = bulk_files(pattern)
+    if not paths:
+        pytest.skip(f"no bulk file {pattern}")
+    return [extract.parse_file(str(p), options=options) for p in paths]
+
+
+def html_page(body: str, title: str = "") -> str:
+    """A minimal HTML page around `body` (with a <title> when one is given)."""
+    head = f"<head><title>{title}</title></head>" if title else ""
+    return f"<html>{head}<body>{body}</body></html>"

@@ -9,7 +9,7 @@ Each family on a page written for the test, and on the real file where it was se
 from __future__ import annotations
 
 import pytest
-from conftest import bulk_files
+from conftest import html_page, parsed_bulk
 
 import extract
 from extract.ingest import datelines, meta
@@ -25,16 +25,11 @@ def parse(text: str):
     return extract.parse(text, options=INGEST)
 
 
-def page(body: str, title: str = "") -> str:
-    head = f"<head><title>{title}</title></head>" if title else ""
-    return f"<html>{head}<body>{body}</body></html>"
+page = html_page
 
 
 def bulk(name: str):
-    files = bulk_files(name)
-    if not files:
-        pytest.skip(f"bulk file {name} not present")
-    return extract.parse_file(str(files[0]), options=INGEST)
+    return parsed_bulk(name, INGEST)[0]
 
 
 # --- 来源 | X 作者 | Y -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import bulk_files, dev_article
+from conftest import bulk_files, dev_article, html_page, parsed_bulk
 
 import extract
 from extract.ingest import datelines
@@ -23,16 +23,11 @@ def parse(text: str):
     return extract.parse(text, options=INGEST)
 
 
-def page(body: str, title: str = "") -> str:
-    head = f"<head><title>{title}</title></head>" if title else ""
-    return f"<html>{head}<body>{body}</body></html>"
+page = html_page
 
 
 def bulk(name: str):
-    files = bulk_files(name)
-    if not files:
-        pytest.skip(f"bulk file {name} not present")
-    return extract.parse_file(str(files[0]), options=INGEST)
+    return parsed_bulk(name, INGEST)[0]
 
 
 # --- repost and copyright notices in brackets -------------------------------------------

@@ -4,22 +4,15 @@ skipped where absent). The written examples of the same families are in
 corpora/examples/institutions.yaml."""
 from __future__ import annotations
 
-import pytest
 
 from extract.institutions import extract_institutions
-from tests.conftest import bulk_files
+from tests.conftest import parsed_bulk
 
 
 def _mentions(pattern: str, ingest_only) -> list[tuple[str, object]]:
     """(article text, mention) of every institution mention in the bulk files matching `pattern`."""
-    import extract
-
-    paths = bulk_files(pattern)
-    if not paths:
-        pytest.skip(f"no bulk file {pattern}")
     out = []
-    for path in paths:
-        doc = extract.parse_file(str(path), options=ingest_only)
+    for doc in parsed_bulk(pattern, ingest_only):
         for art in doc.articles:
             text = doc.text[art.start:art.end]
             out += [(text, m) for m in extract_institutions(text)]

@@ -9,20 +9,11 @@ import pytest
 from extract.institutions import extract_institutions
 from extract.institutions.lexicon import _yaml
 from extract.refdate import RefDate
-from tests.conftest import bulk_files
+from tests.conftest import parsed_bulk
 
 
 def _mentions(pattern: str, ingest_only) -> list:
-    import extract
-
-    paths = bulk_files(pattern)
-    if not paths:
-        pytest.skip(f"no bulk file {pattern}")
-    out = []
-    for path in paths:
-        doc = extract.parse_file(str(path), options=ingest_only)
-        out += extract_institutions(doc.text)
-    return out
+    return [m for doc in parsed_bulk(pattern, ingest_only) for m in extract_institutions(doc.text)]
 
 
 def test_brand_names_of_companies(ingest_only):
