@@ -193,8 +193,8 @@ def article_text(path: Path) -> str:
 def gold_files(folder: Path) -> tuple[dict, dict, list[str]]:
     total, per_file, texts = new_scores(), {}, []
     for gf in sorted(glob.glob(str(folder / "**" / "*.gold.json"), recursive=True)):
-        if "real-heldout" in Path(gf).parts[-2]:
-            continue  # the test sets (third-party articles under ../shared): measured by hnx eval only
+        if Path(gf).parts[-2].startswith("real-"):
+            continue  # real-dev2 and the test sets (third-party articles under ../shared): measured by hnx eval only
         gold = json.loads(Path(gf).read_text(encoding="utf-8"))
         if "procedures" not in gold:
             continue

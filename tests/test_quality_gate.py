@@ -53,13 +53,13 @@ def test_gold_file_is_valid(path):
     assert res.errors == [], "\n".join(res.errors)
 
 
-HELDOUT = [(name, path) for name in ("real-heldout", "real-heldout2")
+HELDOUT = [(name, path) for name in SETS if SETS[name].get("requires")   # sets whose articles are under ../shared
            for path in gold_paths([ROOT / p for p in SETS[name]["paths"]])]
 
 
 @pytest.mark.parametrize("set_name,path", HELDOUT, ids=[f"{n}/{p.name}" for n, p in HELDOUT])
-def test_heldout_gold_file_is_valid(set_name, path):
-    """The test sets' gold reads articles under ../shared: checked where they are."""
+def test_shared_gold_file_is_valid(set_name, path):
+    """real-dev2's and the test sets' gold reads articles under ../shared: checked where they are."""
     if not all((ROOT / p).is_dir() for p in SETS[set_name]["requires"]):
         pytest.skip("../shared/corpus-dev/bulk absent (third-party texts are not in the repository)")
     res = check_file(path)

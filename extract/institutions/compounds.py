@@ -108,7 +108,7 @@ def _gap_ok(gap: str, pos: str) -> bool:
         return True  # a society's branch or a school's institute may hold a category word (民营医院管理分会)
     if generic_inside(gap):
         return False
-    return pos == "none" or (_pos_ok(gap) if pos == "strict" else _pos_first_ok(gap))
+    return pos == "none" or (_pos_ok(gap) if pos == "strict" else _pos_first_ok(gap, nominal=True))
 
 
 def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candidate]:

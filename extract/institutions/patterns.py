@@ -444,6 +444,7 @@ def _bracketed_region(text: str, i: int) -> Optional[int]:
 # numeral, time or place word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院, 网上医院 are
 # not names
 _BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a", "s")
+_NOMINAL_POS = ("vn", "an")
 
 
 @lru_cache(maxsize=4096)
@@ -455,10 +456,14 @@ def _pos_ok(prefix: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _pos_first_ok(prefix: str) -> bool:
-    """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name."""
+def _pos_first_ok(prefix: str, nominal: bool = False) -> bool:
+    """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name.
+    With `nominal`, a verbal or adjectival noun may start it (a department: 卫生检疫司, 综合业务司)."""
     words = tag(prefix)
-    return bool(words) and not words[0][1].startswith(_BAD_FIRST_POS)
+    if not words:
+        return False
+    first = words[0][1]
+    return (nominal and first in _NOMINAL_POS) or not first.startswith(_BAD_FIRST_POS)
 
 
 @lru_cache(maxsize=4096)
