@@ -332,11 +332,41 @@ def _listed_weekdays(r: Reading, text: str) -> list[Reading]:
     return out
 
 
+def _glossed(a: Reading, g: Reading, text: str) -> bool:
+    """今天（1月31日）: a day word right before its date in brackets."""
+    if a.rule not in ("rel_day", "bracket_day") or g.unit != "day" or g.end_parts is not None:
+        return False
+    return bool(match_suffix("gloss_open", text, a.end)) and text[a.end:g.start].strip(" （(") == "" \
+        and bool(match_suffix("gloss_close", text, g.end))
+
+
+def _joinable_after_gloss(b: Reading) -> bool:
+    """The end of a range whose start is a glossed day word: a date of day or month grain
+    (its month may come from the gloss: 明天（11月21日）起至24日), a relative day (到今天),
+    or a relative week (起到下周)."""
+    if b.end_parts is not None or b.rule in ("weekday", "bare_part", "bracket_day"):
+        return False
+    return b.unit in ("day", "month") or (b.rule == "week" and "wd" not in b.parts)
+
+
 def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
     out: list[Reading] = []
     i = 0
     while i < len(found):
         a = found[i]
+        if i + 2 < len(found) and _glossed(a, found[i + 1], text):
+            # 今天（1月31日）至2月5日, 从今天（10月27日）起至2025年3月29日, 今天（12月7日）起到下周:
+            # one range from the day word (guide v2: a range is one mention)
+            g, b = found[i + 1], found[i + 2]
+            to = match_suffix("to", text, match_suffix("gloss_close", text, g.end).end())
+            if to and to.end() == b.start and _joinable_after_gloss(b):
+                out.append(Reading(a.rule, a.start, b.end, a.parts, b.parts))
+                i += 3
+                continue
+        if a.end_parts is None and a.rule not in ("rel_day", "bracket_day", "clock"):
+            now = match_suffix("to_now", text, a.end)
+            if now:  # 今年10月至今, 2021年至今: the range ends on the publication day
+                a.end_parts, a.end = {"rd": now.group("now")}, now.end()
         if i + 1 < len(found):
             b = found[i + 1]
             to = match_suffix("to", text, a.end)
