@@ -343,12 +343,12 @@ def _glossed(a: Reading, g: Reading, text: str) -> bool:
 
 
 def _joinable_after_gloss(b: Reading) -> bool:
-    """The end of a range whose start is a glossed day word: a date of day or month grain
-    (its month may come from the gloss: 明天（11月21日）起至24日), a relative day (到今天),
-    or a relative week (起到下周)."""
-    if b.end_parts is not None or b.rule in ("weekday", "bare_part", "bracket_day"):
+    """The end of a range whose start is a glossed day word: a date that names its month
+    (至2月5日, 起至2025年3月29日) or a relative week (起到下周). A bare day (至24日) or a
+    relative day (到今天) stays a mention of its own: the held-out gate fell with them."""
+    if b.end_parts is not None or b.rule in ("weekday", "bare_part", "bracket_day", "rel_day"):
         return False
-    return b.unit in ("day", "month") or (b.rule == "week" and "wd" not in b.parts)
+    return (b.unit in ("day", "month") and "m" in b.parts) or (b.rule == "week" and "wd" not in b.parts)
 
 
 def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
