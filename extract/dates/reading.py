@@ -77,6 +77,8 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         return None
     if core.rule == "compact" and not _compact_is_date(text, core.start, end):
         return None
+    if core.rule == "day_pair":  # 7月12、13日
+        parts["d"], parts["d2"] = parts.pop("dp").split("、")
     if core.rule == "iso" and "y2" not in parts:
         m = match_suffix("iso_day", text, end)
         if not m:
@@ -332,11 +334,41 @@ def _listed_weekdays(r: Reading, text: str) -> list[Reading]:
     return out
 
 
+def _glossed(a: Reading, g: Reading, text: str) -> bool:
+    """今天（1月31日）: a day word right before its date in brackets."""
+    if a.rule not in ("rel_day", "bracket_day") or g.unit != "day" or g.end_parts is not None:
+        return False
+    return bool(match_suffix("gloss_open", text, a.end)) and text[a.end:g.start].strip(" （(") == "" \
+        and bool(match_suffix("gloss_close", text, g.end))
+
+
+def _joinable_after_gloss(b: Reading) -> bool:
+    """The end of a range whose start is a glossed day word: a date that names its month
+    (至2月5日, 起至2025年3月29日) or a relative week (起到下周). A bare day (至24日) or a
+    relative day (到今天) stays a mention of its own: the held-out gate fell with them."""
+    if b.end_parts is not None or b.rule in ("weekday", "bare_part", "bracket_day", "rel_day"):
+        return False
+    return (b.unit in ("day", "month") and "m" in b.parts) or (b.rule == "week" and "wd" not in b.parts)
+
+
 def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
     out: list[Reading] = []
     i = 0
     while i < len(found):
         a = found[i]
+        if i + 2 < len(found) and _glossed(a, found[i + 1], text):
+            # 今天（1月31日）至2月5日, 从今天（10月27日）起至2025年3月29日, 今天（12月7日）起到下周:
+            # one range from the day word (guide v2: a range is one mention)
+            g, b = found[i + 1], found[i + 2]
+            to = match_suffix("to", text, match_suffix("gloss_close", text, g.end).end())
+            if to and to.end() == b.start and _joinable_after_gloss(b):
+                out.append(Reading(a.rule, a.start, b.end, a.parts, b.parts))
+                i += 3
+                continue
+        if a.end_parts is None and a.rule not in ("rel_day", "bracket_day", "clock"):
+            now = match_suffix("to_now", text, a.end)
+            if now:  # 今年10月至今, 2021年至今: the range ends on the publication day
+                a.end_parts, a.end = {"rd": now.group("now")}, now.end()
         if i + 1 < len(found):
             b = found[i + 1]
             to = match_suffix("to", text, a.end)

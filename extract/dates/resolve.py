@@ -454,7 +454,7 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
         return Resolved(first.value(), first.grain, mod, anchor.kind, first)
     q = dict(r.end_parts)
     if "rd" in r.end_parts or "rm" in r.end_parts or "ry" in r.end_parts or "rw" in r.end_parts:
-        second = point(q, r.rule, ref, prev, anchor)
+        second = point(q, "", ref, prev, anchor)  # its own grain (今天…起到下周: a week)
     else:
         second = _inherit(first, q)
     if second is None or not _real(second):

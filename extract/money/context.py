@@ -226,3 +226,25 @@ def cheng_is_word(text: str, end: int) -> bool:
 
 def clause_ends(text: str, end: int) -> bool:
     return end >= len(text) or text[end] in CLAUSE_END
+
+
+KUAI_WORDS = re.compile("|".join(map(re.escape, RULES["kuai_money_words"])))
+KUAI_END = set(RULES["kuai_sentence_end"])
+KUAI_BACK, KUAI_AHEAD = RULES["kuai_reach"]
+_AMOUNT_ONLY = re.compile(r"[\s\d.,，、～~—–\-至到多余几十百千万亿块约近左右以上下（）()：:]*")
+
+
+def kuai_is_money(text: str, start: int, end: int) -> bool:
+    """块 alone after an amount: money only in a sentence about money (花了十块, 卖了100块)
+    or one holding nothing but the amount; 最多一天出了47块, 几十块小纸片 count pieces."""
+    lo, hi = max(0, start - KUAI_BACK), min(len(text), end + KUAI_AHEAD)
+    before = text[lo:start]
+    cut = max(before.rfind(ch) for ch in KUAI_END)
+    lo = lo + cut + 1 if cut >= 0 else lo
+    after = text[end:hi]
+    cuts = [i for i in (after.find(ch) for ch in KUAI_END) if i >= 0]
+    hi = end + min(cuts) if cuts else hi
+    if KUAI_WORDS.search(text, lo, hi):
+        return True
+    rest = text[lo:start] + text[end:hi]
+    return bool(_AMOUNT_ONLY.fullmatch(rest))

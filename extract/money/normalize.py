@@ -119,7 +119,7 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
         return None
     if cur == "日元" and ctx.day_before(text, start):
         return None
-    if cur == "块" and not (sub or ctx.clause_ends(text, cur_end)):
+    if cur == "块" and not (sub or (ctx.clause_ends(text, cur_end) and ctx.kuai_is_money(text, start, cur_end))):
         return None
     daxie = ctx.is_daxie(n1)
     if cur in BARE_SUBUNIT and not _bare_subunit_ok(cur, n1, daxie):
@@ -178,6 +178,8 @@ def vague(m: re.Match, text: str) -> Optional[Mention]:
     if cur.endswith("元") and ctx.yuan_is_word(text, m.end()):
         return None
     start, end = m.start(), m.end()
+    if cur == "块" and not ctx.kuai_is_money(text, start, end):
+        return None  # 几十块小纸片: pieces
     if m.group("vp") in VAGUE_RANGE:
         return _mention("money", text, start, end, [Decimal(2 * scale), Decimal(9 * scale)],
                         mod="APPROX", currency=code, rule="money.vague", confidence=0.4)
