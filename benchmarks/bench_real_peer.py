@@ -336,32 +336,54 @@ def as_json(totals: dict) -> dict:
 
 
 # ---------------------------------------------------------------- run
+def _add(into: dict, totals: dict) -> None:
+    for typ, t in totals.items():
+        for key in ("strict", "partial", "value", "hnx_eval_value"):
+            into[typ][key].add(t[key])
+        into[typ]["value_unjudged"] += t["value_unjudged"]
+
+
 def run(gold_dirs: list[str], keep_all: bool = False, show: int = 0) -> dict:
+    """Both tools on every gold below each of `gold_dirs`: figures per folder and overall."""
     import extract
     from extract.evaluation.gold import load_gold
 
-    golds, load_errors = load_gold([Path(d) for d in gold_dirs])
     jio = Jio(keep_all)
-    totals = {"hnx": new_totals(), "jionlp": new_totals()}
-    errors = {"hnx": [], "jionlp": []}
-    n_files = 0
-    for gold in golds:
-        path = gold.article_path
-        if not path.is_file():
-            load_errors.append(type("E", (), {"path": path, "message": "article not found"})())
-            continue
-        doc = extract.parse_file(str(path), published=gold.published)
-        jpreds = jio.preds(doc.text, gold.published)
-        label = f"{gold.path.parent.name}/{Path(gold.file).name}"
-        score_file(doc.text, gold.data.mentions, hnx_preds(doc), totals["hnx"], errors["hnx"], label)
-        score_file(doc.text, gold.data.mentions, jpreds, totals["jionlp"], errors["jionlp"], label)
-        n_files += 1
-    return {"gold": gold_dirs, "files": n_files,
-            "problems": [{"file": str(e.path), "message": e.message} for e in load_errors],
+    overall = {"hnx": new_totals(), "jionlp": new_totals()}
+    errors: dict = {"hnx": [], "jionlp": []}
+    by_set, problems, n_files = {}, [], 0
+    for folder in gold_dirs:
+        golds, load_errors = load_gold([Path(folder)])
+        problems += [{"file": str(e.path), "message": e.message} for e in load_errors]
+        totals = {"hnx": new_totals(), "jionlp": new_totals()}
+        n = 0
+        for gold in golds:
+            path = gold.article_path
+            if not path.is_file():
+                problems.append({"file": str(path), "message": "article not found"})
+                continue
+            doc = extract.parse_file(str(path), published=gold.published)
+            jpreds = jio.preds(doc.text, gold.published)
+            label = f"{gold.path.parent.name}/{Path(gold.file).name}"
+            score_file(doc.text, gold.data.mentions, hnx_preds(doc), totals["hnx"], errors["hnx"], label)
+            score_file(doc.text, gold.data.mentions, jpreds, totals["jionlp"], errors["jionlp"], label)
+            n += 1
+        for tool in totals:
+            _add(overall[tool], totals[tool])
+        by_set[_rel(folder)] = {"files": n, "results": {name: as_json(t) for name, t in totals.items()}}
+        n_files += n
+    return {"gold": [_rel(d) for d in gold_dirs], "files": n_files, "problems": problems,
             "jionlp_version": getattr(jio.jio, "__version__", "?"),
             "jionlp_dropped": jio.dropped if not keep_all else {}, "jionlp_failed_calls": jio.failed_lines,
-            "results": {name: as_json(t) for name, t in totals.items()},
+            "results": {name: as_json(t) for name, t in overall.items()}, "by_set": by_set,
             "errors": errors if show else {}}
+
+
+def _rel(folder: str) -> str:
+    """A folder as the repository names it (../shared/corpus-dev/articles, corpora/real-dev2)."""
+    import os
+
+    return os.path.relpath(Path(folder).resolve(), ROOT.resolve())
 
 
 def render_table(res: dict) -> str:
@@ -398,13 +420,16 @@ def main(argv=None):
         if not dirs:
             return 2
     res = run(dirs, args.keep_all_jio_types, args.show)
-    res["gold"] = [str(Path(d).resolve().relative_to(ROOT.resolve().parent)) if str(Path(d).resolve()).startswith(
-        str(ROOT.resolve().parent)) else d for d in dirs]
     res["date"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    res["command"] = "python benchmarks/bench_real_peer.py " + " ".join(argv if argv is not None else sys.argv[1:])
     print(f"{res['files']} files from {', '.join(res['gold'])}; JioNLP {res['jionlp_version']}; "
           f"JioNLP results dropped: {res['jionlp_dropped'] or 'none'}; JioNLP calls that raised: "
           f"{res['jionlp_failed_calls']}")
     print(render_table(res))
+    if len(res["by_set"]) > 1:
+        for name, part in res["by_set"].items():
+            print(f"\n{name} ({part['files']} files)")
+            print(render_table(part))
     for p in res["problems"]:
         print(f"problem: {p['file']}: {p['message']}", file=sys.stderr)
     if args.show:
