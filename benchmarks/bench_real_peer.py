@@ -376,7 +376,20 @@ def run(gold_dirs: list[str], keep_all: bool = False, show: int = 0) -> dict:
             "jionlp_version": getattr(jio.jio, "__version__", "?"),
             "jionlp_dropped": jio.dropped if not keep_all else {}, "jionlp_failed_calls": jio.failed_lines,
             "results": {name: as_json(t) for name, t in overall.items()}, "by_set": by_set,
+            "frequent": {tool: frequent(errs) for tool, errs in errors.items()},
             "errors": errors if show else {}}
+
+
+def frequent(errors: list, n: int = 12) -> dict:
+    """The most frequent missed and spurious texts, per type: where the conventions differ."""
+    from collections import Counter
+
+    out: dict = {}
+    for typ in TYPES:
+        for kind, key in (("missed", "gold"), ("spurious", "pred"), ("wrong_value", "gold")):
+            c = Counter(e[key] for e in errors if e["kind"] == kind and e["type"] == typ)
+            out[f"{typ} {kind}"] = c.most_common(n)
+    return out
 
 
 def _rel(folder: str) -> str:
