@@ -1,0 +1,41 @@
+"""Last touches to names and kinds over the resolved mentions (guide v2, institutions):
+- research bodies are kind `university` (the guide's kind for universities and institutes):
+  a name ending in 研究中心/研究所/研究院 that a rule gave kind other or government (卫生部卫生发展
+  研究中心, 中国人民大学医药物流研究中心) is a research institute;
+- a longer name led by a university's short form takes its full name (北大医药管理国际研究中心
+  -> 北京大学医药管理国际研究中心)."""
+from __future__ import annotations
+
+from ..prebuilt import cached
+from . import lexicon
+from .candidates import Candidate
+
+RESEARCH_ENDS = ("研究中心", "研究所", "研究院")
+RETYPED = ("other", "government")  # a hospital's, a CDC's or a company's institute keeps its kind
+
+
+@cached("institutions.kinds.university_shorts")
+def _university_shorts() -> dict[str, str]:
+    """A university's short form (named.yaml alias) -> its name: 北大 -> 北京大学."""
+    out = {}
+    for surface, entry in lexicon.named().items():
+        if entry.kind == "university" and surface != entry.name and entry.name.endswith("大学"):
+            out[surface] = entry.name
+    return out
+
+
+def retouched(found: list[Candidate]) -> list[Candidate]:
+    out = []
+    shorts = None
+    for c in found:
+        if c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED:
+            c = c.with_(kind="university", level=None)
+            if shorts is None:
+                shorts = _university_shorts()
+            for n in (2, 3, 4):
+                full = shorts.get(c.name[:n])
+                if full is not None and len(c.name) > n + 2:
+                    c = c.with_(name=full + c.name[n:])
+                    break
+        out.append(c)
+    return out
