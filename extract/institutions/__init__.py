@@ -95,7 +95,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
         first = _more(first, propagated(text, first))
-    first = retouched(first)
+    first = retouched(first, text)
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -3,7 +3,9 @@
   a name ending in 研究中心/研究所/研究院 that a rule gave kind other or government (卫生部卫生发展
   研究中心, 中国人民大学医药物流研究中心) is a research institute;
 - a longer name led by a university's short form takes its full name (北大医药管理国际研究中心
-  -> 北京大学医药管理国际研究中心)."""
+  -> 北京大学医药管理国际研究中心);
+- a township hospital named bare in a list after one named with its county takes that county
+  (开化县村头卫生院、音坑卫生院 -> 开化县音坑卫生院), as a list carries a region over (guide v2)."""
 from __future__ import annotations
 
 from ..prebuilt import cached
@@ -24,7 +26,13 @@ def _university_shorts() -> dict[str, str]:
     return out
 
 
-def retouched(found: list[Candidate]) -> list[Candidate]:
+TOWNSHIP = "卫生院"
+LIST_JOINERS = ("、", "和", "及", "与")
+
+
+def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
+    from .references import region_prefix
+
     out = []
     shorts = None
     for c in found:
@@ -37,5 +45,10 @@ def retouched(found: list[Candidate]) -> list[Candidate]:
                 if full is not None and len(c.name) > n + 2:
                     c = c.with_(name=full + c.name[n:])
                     break
+        elif out and c.name.endswith(TOWNSHIP) and c.rule == "pattern.open" and text[out[-1].end:c.start] in LIST_JOINERS:
+            prev = out[-1]
+            n = region_prefix(prev.name) if prev.name.endswith(TOWNSHIP) else 0
+            if n and prev.name[n - 1] == "县" and not region_prefix(c.name):
+                c = c.with_(name=prev.name[:n] + c.name, region=prev.region)
         out.append(c)
     return out
