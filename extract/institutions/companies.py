@@ -20,7 +20,7 @@ CHINA = "中国"
 BRANCHED = ("银行",)  # a region before a bank names its branch (海南中行: compounds.py), not the bank
 LEGAL_ENDS = ("有限公司", "有限责任公司", "股份有限公司", "公司")
 COMPANY_WORD = "公司"
-NAMED_ENDS = ("公司", "集团", "总厂", "银行", "有限合伙")  # a full name: no 公司 after it
+NAMED_ENDS = ("公司", "集团", "总厂", "银行", "有限合伙", "株式会社", "会社")  # a full name: no 公司 after it
 
 
 def widen(text: str, known: list[Candidate], hits) -> list[Candidate]:

@@ -14,6 +14,8 @@ from .candidates import Candidate
 
 RESEARCH_ENDS = ("研究中心", "研究所", "研究院")
 RETYPED = ("other", "government")  # a hospital's, a CDC's or a company's institute keeps its kind
+# a government's 研究院 may be an organ of its own rank (中共中央党史和文献研究院): kept
+ORGAN_END, PARTY = "研究院", "中国共产党"
 
 
 @cached("institutions.kinds.university_shorts")
@@ -36,7 +38,8 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
     out = []
     shorts = None
     for c in found:
-        if c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED:
+        if c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not (
+                c.kind == "government" and (c.name.endswith(ORGAN_END) or c.name.startswith(PARTY))):
             c = c.with_(kind="university", level=None)
             if shorts is None:
                 shorts = _university_shorts()

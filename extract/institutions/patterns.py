@@ -248,7 +248,8 @@ def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
     """A province's or city's short name before a hospital's or CDC's own name stands for
     the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
     if (item["kind"] == "government" and a.region.province.endswith("特别行政区")
-            and text[a.start:a.end] != a.region.name and not text[a.end:s].startswith(("特区", "特别行政区"))):
+            and text[a.start:a.end] != a.region.name and not text[a.end:s].startswith(("特区", "特别行政区"))
+            and (text[a.end:s] + item["suffix"]).endswith(tuple(lexicon.patterns()["sar_departments"]))):
         return True  # 澳门治安警察局 -> 澳门特别行政区治安警察局: a SAR's bodies are named with it
     return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
             and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
