@@ -157,5 +157,5 @@ def test_bracketed_country_and_beijing_hospitals_on_bulk(ingest_only):
             for m in extract_institutions(text):
                 assert not (m.name == "卫生部" and text[:m.start].endswith("）")), m.text
                 assert m.name not in ("朝阳市医院", "北京市医院", "北京市朝阳医院"), m.text
-                seen += m.name in ("刚果（金）卫生部", "首都医科大学附属北京朝阳医院")
+                seen += m.name in ("刚果民主共和国卫生部", "首都医科大学附属北京朝阳医院")
     assert seen > 5

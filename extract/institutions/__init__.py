@@ -33,6 +33,7 @@ from .foreign import foreign_prefixed, plural_bodies
 from .gazetteer import (RegionContext, article_regions, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
+from .kinds import retouched
 from .media import media_candidates
 from .patterns import pattern_candidates
 from .propagate import propagated
@@ -94,6 +95,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
         first = _more(first, propagated(text, first))
+    first = retouched(first, text)
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -19,6 +19,8 @@ COMPANY_KINDS = ("company",)
 CHINA = "中国"
 BRANCHED = ("银行",)  # a region before a bank names its branch (海南中行: compounds.py), not the bank
 LEGAL_ENDS = ("有限公司", "有限责任公司", "股份有限公司", "公司")
+COMPANY_WORD = "公司"
+NAMED_ENDS = ("公司", "集团", "总厂", "银行", "有限合伙", "株式会社", "会社")  # a full name: no 公司 after it
 
 
 def widen(text: str, known: list[Candidate], hits) -> list[Candidate]:
@@ -43,6 +45,10 @@ def widen(text: str, known: list[Candidate], hits) -> list[Candidate]:
             elif (text.startswith(LEGAL_ENDS, c.end) and c.start and "\u4e00" <= text[c.start - 1] <= "\u9fff"
                   and not cut_at(text, c.start)):
                 continue  # 四会金葵花药业有限公司 holds 葵花药业: the tail of a longer name
+            if text.startswith(COMPANY_WORD, c.end) and not c.name.endswith(BRANCHED):
+                # 北京天智航公司: the short name's 公司 is the name's; a name known short only (滴滴) takes it
+                c = c.with_(end=c.end + len(COMPANY_WORD),
+                            name=c.name if c.name.endswith(NAMED_ENDS) else c.name + COMPANY_WORD)
             if out and out[-1].kind in COMPANY_KINDS and out[-1].name == c.name and c.start < out[-1].end:
                 prev = out.pop()
                 c = c.with_(start=min(prev.start, c.start), end=max(prev.end, c.end))

@@ -21,12 +21,12 @@ BRANCH_LEVELS = ("provincial", "municipal")
 @cached("institutions.compounds.rules")
 def _rules():
     data = lexicon._yaml("compounds.yaml")
-    stop = re.escape(data["stop_chars"])
     inner = re.escape(data["inner_only"])
-    first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
-    more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
     out = []
     for r in data["rules"]:
+        stop = re.escape(r.get("stop_chars", data["stop_chars"]))  # a rule may name its own (都市频道)
+        first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
+        more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
         gap = rf"(?:{first}{more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
         plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
@@ -66,11 +66,25 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
         return None
     if text[e:e + 1] in _rules()[1] or not cut_at(text, e):
         return None  # 司长, 局长: an office-holder, not a body
-    if any(w in gap for w in r.get("not_in_gap", ())):
+    known = (gap + suf) in _sub_names().get(c.name, ())  # 基层司: a listed short name holds a category word
+    if not known and any(w in gap for w in r.get("not_in_gap", ())):
         return None
-    if gap and not _gap_ok(gap, r.get("pos", "first")):
+    if gap and not known and not _gap_ok(gap, r.get("pos", "first")):
         return None
-    return c.with_(end=e, name=c.name + text[c.end:e], rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+    sub = re.sub(r"\s+", "", text[c.end:e])
+    sub = _sub_names().get(c.name, {}).get(sub, sub)  # 卫生部 + 药政司 -> 药物政策与基本药物制度司
+    return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+@cached("institutions.compounds.sub_names")
+def _sub_names() -> dict[str, dict[str, str]]:
+    """Parent's canonical name -> {a department's short name: its full name} (compounds.yaml
+    `sub_names`; a group of parents shares one table)."""
+    out: dict[str, dict[str, str]] = {}
+    for group in lexicon._yaml("compounds.yaml").get("sub_names", ()):
+        for parent in group["parents"]:
+            out.setdefault(parent, {}).update(group["names"])
+    return out
 
 
 def plural_parents(text: str, found: list[Candidate]) -> set[Candidate]:

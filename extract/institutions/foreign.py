@@ -104,7 +104,7 @@ def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
                 country, start = _after_gap(text, c.start, surface, forms, specific, names, longest, gap_rx)
         if country is None:
             continue
-        out.append(c.with_(start=start, name=country + surface, level=None, region=country,
+        out.append(c.with_(start=start, name=lexicon.styled_prefix(country) + surface, level=None, region=country,
                            rule=c.rule + "+country", confidence=min(1.0, max(c.confidence, 0.9) + 0.01)))
         # (+0.01: over the national reading of the same span, 泰国副总理兼卫生部长's 卫生部)
     return out
@@ -183,7 +183,7 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
     if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
             or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap)):
         return None
-    name = a.country + gap + item.get("canonical", item["suffix"])
+    name = lexicon.styled_prefix(a.country, government=False) + gap + item.get("canonical", item["suffix"])
     return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)
 
 

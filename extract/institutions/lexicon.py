@@ -176,13 +176,26 @@ def country_heads(short: str, full: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((short, short.replace("（", "(").replace("）", ")"), full, common)))
 
 
+@cached("institutions.lexicon.styled")
+def _styled() -> dict[str, tuple[str, bool]]:
+    return {s["short"]: (s["prefix"], bool(s.get("all"))) for s in _yaml("foreign.yaml").get("styled", ())}
+
+
+def styled_prefix(short: str, government: bool = True) -> str:
+    """The country's name as its bodies' names begin (foreign.yaml `styled`: 刚果（金） ->
+    刚果民主共和国, 俄罗斯 -> 俄罗斯联邦 for its government and ministries); else the short name.
+    `government`: whether the body is the government or one of its ministries."""
+    prefix, every = _styled().get(short, (short, True))
+    return prefix if government or every else short
+
+
 def _foreign() -> dict[str, Entry]:
     """Foreign governments x ministries (foreign.yaml x countries.tsv)."""
     table = _yaml("foreign.yaml")
     out: dict[str, Entry] = {}
     for short, full in countries():
         for body in table["generic"] + [b for b in table["specific"] if short in b["countries"]]:
-            entry = Entry(short + body["canonical"], body.get("kind", "government"), None, short)
+            entry = Entry(styled_prefix(short) + body["canonical"], body.get("kind", "government"), None, short)
             for head in country_heads(short, full):
                 for form in body["forms"]:
                     out.setdefault(head + form, entry)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import wordlists
+from . import lexicon, wordlists
 from .candidates import Candidate
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
@@ -185,7 +185,9 @@ def media_candidates(text: str) -> list[Candidate]:
             continue  # 《中国卫生健康统计年报》: a document, not an outlet
         if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
             continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
-        out.append(Candidate(start, m.end("name"), name, "media", None, None, rule, 0.6))
+        entry = lexicon.known().get(name)  # 中央台 (a list's short form, found here by its place)
+        canonical = entry.name if entry is not None and entry.kind == "media" else name
+        out.append(Candidate(start, m.end("name"), canonical, "media", None, None, rule, 0.6))
     return out
 
 

@@ -229,17 +229,41 @@ def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
         k = next((k for k in (3, 2, 1) if text[a.end:a.end + k] == a.region.name[-k:]
                   and not text[a.start:a.end].endswith(a.region.name[-k:])), 0)
         name = name[:len(a.region.name)] + name[len(a.region.name) + k:]  # 湘西州医院, 湘西自治州医院: not 自治州州
-    return name.replace("市市", "市")
+    return _numbered(name.replace("市市", "市"), item)
+
+
+# a city's or county's numbered hospital written short (桐乡市三医院): its name is 第N人民医院,
+# and a province written before the city is its address, not part of its name
+_NUMBERED = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?([\u4e00-\u9fff]{1,6}?[市县])([一二三四五六七八九十]{1,3})医院")
+
+
+def _numbered(name: str, item: dict) -> str:
+    if item["kind"] != "hospital":
+        return name
+    m = _NUMBERED.fullmatch(name)
+    return name if m is None else f"{m.group(1)}第{m.group(2)}人民医院"
 
 
 def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
     """A province's or city's short name before a hospital's or CDC's own name stands for
     the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
+    if (item["kind"] == "government" and a.region.province.endswith("特别行政区")
+            and text[a.start:a.end] != a.region.name and not text[a.end:s].startswith(("特区", "特别行政区"))
+            and (text[a.end:s] + item["suffix"]).endswith(tuple(lexicon.patterns()["sar_departments"]))):
+        return True  # 澳门治安警察局 -> 澳门特别行政区治安警察局: a SAR's bodies are named with it
     return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
             and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
             and not region_prefix(text[a.end:s])  # 山西大同市…: only the region right before the name
-            and not (a.region.level == "provincial" and _county_short_first(text[a.end:s])))
+            and not (a.region.level == "provincial" and _county_short_first(text[a.end:s]))
             # 浙江萧山妇幼保健院, 云南安宁第一人民医院: a county's hospital, not the province's
+            and not (a.region.level == "provincial" and item["kind"] == "hospital"
+                     and not text.startswith(_provincial_types(), a.end)))
+            # 河南宏力医院: a private hospital's registered name keeps the short province
+
+
+@cached("institutions.patterns.provincial_types")
+def _provincial_types() -> tuple[str, ...]:
+    return tuple(lexicon.patterns()["provincial_hospital_types"])
 
 
 @cached("institutions.patterns.county_short_set")
@@ -362,7 +386,25 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
     if not _pos_ok(rest) or _descriptive(prefix):
         return None
-    return Candidate(i, e, text[i:e], item["kind"], None, None, "pattern.open", 0.5)
+    name = text[i:e]
+    if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
+        county = _county_full().get(prefix[:len(prefix) - len(rest)])
+        if county is not None and county.endswith("县") and len(rest) >= 2:  # not 禹州光明医院: a private one
+            name = county + name[len(prefix) - len(rest):]  # 开化村头卫生院 -> 开化县村头卫生院
+    return Candidate(i, e, name, item["kind"], None, None, "pattern.open", 0.5)
+
+
+TOWNSHIP_HOSPITAL = "卫生院"  # a township's public hospital: its county is part of its name
+
+
+@cached("institutions.patterns.county_full")
+def _county_full() -> dict[str, str]:
+    """A county's short name -> its full name (开化 -> 开化县), for a short that names one county only."""
+    seen: dict[str, list[str]] = {}
+    for r in lexicon.regions():
+        if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")):
+            seen.setdefault(r.short, []).append(r.name)
+    return {k: v[0] for k, v in seen.items() if len(set(v)) == 1}
 
 
 @lru_cache(maxsize=4096)

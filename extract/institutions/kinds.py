@@ -1,0 +1,57 @@
+"""Last touches to names and kinds over the resolved mentions (guide v2, institutions):
+- research bodies are kind `university` (the guide's kind for universities and institutes):
+  a name ending in 研究中心/研究所/研究院 that a rule gave kind other or government (卫生部卫生发展
+  研究中心, 中国人民大学医药物流研究中心) is a research institute;
+- a longer name led by a university's short form takes its full name (北大医药管理国际研究中心
+  -> 北京大学医药管理国际研究中心);
+- a township hospital named bare in a list after one named with its county takes that county
+  (开化县村头卫生院、音坑卫生院 -> 开化县音坑卫生院), as a list carries a region over (guide v2)."""
+from __future__ import annotations
+
+from ..prebuilt import cached
+from . import lexicon
+from .candidates import Candidate
+
+RESEARCH_ENDS = ("研究中心", "研究所", "研究院")
+RETYPED = ("other", "government")  # a hospital's, a CDC's or a company's institute keeps its kind
+# a government's 研究院 may be an organ of its own rank (中共中央党史和文献研究院): kept
+ORGAN_END, PARTY = "研究院", "中国共产党"
+
+
+@cached("institutions.kinds.university_shorts")
+def _university_shorts() -> dict[str, str]:
+    """A university's short form (named.yaml alias) -> its name: 北大 -> 北京大学."""
+    out = {}
+    for surface, entry in lexicon.named().items():
+        if entry.kind == "university" and surface != entry.name and entry.name.endswith("大学"):
+            out[surface] = entry.name
+    return out
+
+
+TOWNSHIP = "卫生院"
+LIST_JOINERS = ("、", "和", "及", "与")
+
+
+def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
+    from .references import region_prefix
+
+    out = []
+    shorts = None
+    for c in found:
+        if c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not (
+                c.kind == "government" and (c.name.endswith(ORGAN_END) or c.name.startswith(PARTY))):
+            c = c.with_(kind="university", level=None)
+            if shorts is None:
+                shorts = _university_shorts()
+            for n in (2, 3, 4):
+                full = shorts.get(c.name[:n])
+                if full is not None and len(c.name) > n + 2:
+                    c = c.with_(name=full + c.name[n:])
+                    break
+        elif out and c.name.endswith(TOWNSHIP) and c.rule == "pattern.open" and text[out[-1].end:c.start] in LIST_JOINERS:
+            prev = out[-1]
+            n = region_prefix(prev.name) if prev.name.endswith(TOWNSHIP) else 0
+            if n and prev.name[n - 1] == "县" and not region_prefix(c.name):
+                c = c.with_(name=prev.name[:n] + c.name, region=prev.region)
+        out.append(c)
+    return out
