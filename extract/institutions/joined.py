@@ -73,6 +73,9 @@ _LABEL = re.compile(r"[ \t]*\n[ \t]*[\u4e00-\u9fff]{1,6}[：:]")
 # a line that starts with a national name's head starts a name of its own (a list of
 # organizers: …总后勤部卫生部 / 中国国际贸易中心股份有限公司): no name runs on into it
 _NAME_HEAD = re.compile(r"[ \t]*\n[ \t]*(?:中国|中华|全国|国家)")
+# a line that ends in a byline field's value (发布时间：2011-05-05发布人：-国际旅游岛商报, 来源：…)
+# is whole: the value ends at the break (searched in the line's last characters only)
+_FIELD_END = re.compile(r"(?:来源|稿源|出处|发布人|发布者|作者|编辑|责编)[：:][^：:]{1,20}$")
 
 
 def _country_head(text: str, at: int) -> bool:
@@ -91,6 +94,6 @@ def _wrapped(text: str, at: int) -> bool:
     if at - line_start < MIN_WRAPPED_LINE:
         return False  # shorter than a wrapped line even with its whitespace (the test below)
     line = "".join(text[line_start:at].split())  # whitespace removed (str.split's whitespace is re's \s)
-    if line.endswith(_WHOLE_END) or _LABEL.match(text, at) or _NAME_HEAD.match(text, at) or _country_head(text, at):
+    if line.endswith(_WHOLE_END) or _FIELD_END.search(line[-26:]) or _LABEL.match(text, at) or _NAME_HEAD.match(text, at) or _country_head(text, at):
         return False
     return len(line) >= MIN_WRAPPED_LINE and not line.startswith(("#", "【"))  # a heading ends at its line

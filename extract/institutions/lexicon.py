@@ -224,15 +224,14 @@ def named() -> dict[str, Entry]:
 
 @cached("institutions.lexicon.not_before")
 def not_before() -> dict[str, tuple[str, ...]]:
-    """Surface form -> the words after which it is no mention (a named item's `not_before`:
-    中国移动 before 医疗 is 中国 + 移动医疗)."""
+    """Surface form -> the words after which it is no mention (a national or named item's
+    `not_before`: 中国移动 before 医疗 is 中国 + 移动医疗; 国办 before 发 a document number)."""
     out: dict[str, tuple[str, ...]] = {}
-    for name in NAMED_FILES:
-        for items in _yaml(name).values():
-            for item in items:
-                if item.get("not_before"):
-                    for surface in [item["name"], *item.get("aliases", [])]:
-                        out[surface] = tuple(item["not_before"])
+    for items in [_yaml("national.yaml"), *(i for name in NAMED_FILES for i in _yaml(name).values())]:
+        for item in items:
+            if item.get("not_before"):
+                for surface in [item["name"], *item.get("aliases", [])]:
+                    out[surface] = tuple(item["not_before"])
     return out
 
 

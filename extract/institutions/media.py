@@ -11,7 +11,7 @@ from . import lexicon, wordlists
 from .candidates import Candidate
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
-_ENDS = r"(?:客户端|新闻网|新闻|日报|晚报|晨报|时报|周刊|杂志|百科|网|报|社|台)"
+_ENDS = r"(?:客户端|新闻网|新闻|日报|晚报|晨报|时报|周刊|杂志|百科|之声|网|报|社|台)"  # 之声: a radio channel (据经济之声报道)
 _SELF = ("本", "我", "该", "此", "各", "两", "多", "全", "官", "据", "由", "经", "从", "在")  # 本报; 据… is a verb
 _SELF_WORDS = ("经济",)  # 经济导报, 经济日报: 经 is no verb there
 # (信息)?来源 spelled out as flat alternatives, each a literal, so the regex engine skips to
@@ -19,8 +19,10 @@ _SELF_WORDS = ("经济",)  # 经济导报, 经济日报: 经 is no verb there
 # at most one of them matches; nested, (?:(?:信息|…)(?:来源|…)|来源|…), the engine tried every
 # position: ~8x slower)
 _SOURCE_HEADS = [a + b for a in ("信息", "参考", "图片", "新闻", "文章", "稿件") for b in ("来源", "稿源", "出处")]
-_SOURCE = re.compile("(?:" + "|".join(_SOURCE_HEADS + ["来源", "稿源", "出处", "原创", "转自", "转载自"]) + ")"
-                     + rf"\s*[：:]\s*(?P<name>{_NAME}{{1,16}}?{_ENDS})(?![\u4e00-\u9fff])")
+# an e-commerce portal's byline 发布人：-中国广播网 names the outlet it reposts (a dash before it)
+_SOURCE_LEADS = _SOURCE_HEADS + ["来源", "稿源", "出处", "原创", "转自", "转载自", "发布人"]
+_SOURCE = re.compile("(?:" + "|".join(_SOURCE_LEADS) + ")"
+                     + rf"\s*[：:]\s*-?\s*(?P<name>{_NAME}{{1,16}}?{_ENDS})(?![\u4e00-\u9fff])")
 _DATELINE = rf"(?P<name>{_NAME}{{1,10}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电(?![子话视脑影力器商池网梯站源])|消息)"
 _ACCORDING = re.compile(rf"据(?P<name>{_NAME}{{1,12}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?(?:报道|消息|援引|披露|电)")
 _REPORTER = rf"(?P<name>[\u4e00-\u9fff]{{1,10}}?{_ENDS})(?:特约|首席|资深)?(?:记者|通讯员)"
@@ -104,7 +106,7 @@ _NAME_REACH = 1 + 10 + 3
 
 # the cue words found by the word lists' one scan (wordlists.LISTS "media_cues"): each
 # source line's head holds one, each dateline and each reporter's credit ends in one
-SOURCE_CUES = ("来源", "稿源", "出处", "原创", "转自", "转载")
+SOURCE_CUES = ("来源", "稿源", "出处", "原创", "转自", "转载", "发布人")
 DATELINE_CUES = ("讯", "电", "消息")
 REPORTER_CUES = ("记者", "通讯员")
 CUE_WORDS = SOURCE_CUES + DATELINE_CUES + REPORTER_CUES
@@ -117,7 +119,7 @@ _MASTHEADS = _AfterBreak("\n", _MASTHEAD)
 def _head_offsets() -> dict[str, tuple[int, ...]]:
     """Cue word -> where it stands in the heads of _SOURCE that hold it (来源 at 2 of 信息来源)."""
     out: dict[str, set] = {}
-    for head in _SOURCE_HEADS + ["来源", "稿源", "出处", "原创", "转自", "转载自"]:
+    for head in _SOURCE_LEADS:
         held = [(w, k) for w in SOURCE_CUES for k in range(len(head)) if head.startswith(w, k)]
         if not held:
             raise ValueError(f"source head {head!r} holds no cue word")
