@@ -91,6 +91,8 @@ def _speech_day(prev: Optional[tuple], r: Reading, text: str) -> Optional[RefDat
     if entry is None or entry["base"] != "publication" or day.y is None or day.m is None or day.d is None:
         return None
     between = text[prev[0]:r.start]
+    if entry.get("announced") and not SENTENCE_BREAK.search(between) and grammar().suffixes["announced"].search(between):
+        return RefDate(day.y, day.m, day.d)  # 巴罗23日宣布，即日起禁止…: from the day announced
     opened = max(between.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0 or any(q in between[opened:] for q in _CLOSE_QUOTES) or SENTENCE_BREAK.search(_COLON_LINE.sub("：", between)):
         return None
