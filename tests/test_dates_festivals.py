@@ -71,3 +71,17 @@ def test_new_forms_repeated_finish(text):
     found = extract_dates(text, RefDate(2024, 1, 17))
     assert all(text[m.start:m.end] == m.text for m in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_named_days_the_library_lacks():
+    """festivals.yaml `extra`: a month-day, the month's last day, the nth weekday."""
+    from datetime import date
+
+    from extract.dates import festivals
+
+    n = festivals.names()
+    assert festivals.day_of(n["国际罕见病日"], 2024) == date(2024, 2, 29)
+    assert festivals.day_of(n["国际罕见病日"], 2026) == date(2026, 2, 28)
+    assert festivals.day_of(n["世界帕金森病日"], 2026) == date(2026, 4, 11)
+    assert festivals.day_of(n["世界慢阻肺日"], 2024) == date(2024, 11, 20)
+    assert festivals.day_of(n["航海日"], 2023) == date(2023, 7, 11)

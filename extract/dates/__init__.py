@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..refdate import RefDate
 from ..schema import Mention
+from .grammar import grammar
 from .lexicon import lexicon
 from .reading import Reading, readings
 from .resolve import PREVIOUS, Point, resolve
@@ -41,19 +42,40 @@ def _recurring(r: Reading, text: str, cs: int) -> bool:
     return bool(_RECURRING.search(text, cs, r.start))
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
+
+
 # how sure each rule is (a bare day or a relative word is less certain)
 _CONFIDENCE = {"day": 0.7, "rel_day": 0.8, "bare_part": 0.7, "decade": 0.8, "month_led": 0.9}
 
 
 def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Point, Optional[Point]]]:
     """The previous date (its start and, for a range, its end), if it is in the same
-    sentence (当日, 次年, 同期 refer to it)."""
-    if prev is None or SENTENCE_BREAK.search(text, prev[0], r.start):
+    sentence (当日, 次年, 同期 refer to it); for the words that reach further (lexicon.yaml
+    `reach: paragraph`: 当天, 当日, 当年), also in the sentence before, in the same paragraph
+    and outside a quotation or title (23日召开发布会。…主任当天表示)."""
+    if prev is None:
         return None
+    b = SENTENCE_BREAK.search(text, prev[0], r.start)
+    if b is None:
+        return prev[1], prev[2]
+    if text[b.start()] == "\n" or SENTENCE_BREAK.search(text, b.end(), r.start) or not _reaches(r):
+        return None
+    if grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
+        return None  # 就在通报当天: the day of that event
+    between = text[prev[0]:r.start]
+    closed = min((i for i in map(between.find, _CLOSE_QUOTES + "》") if i >= 0), default=-1)
+    if closed >= 0 and not any(q in between[:closed] for q in _OPEN_QUOTES + "《"):
+        return None  # the date was inside a quotation or a title
     return prev[1], prev[2]
 
 
-_OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
+def _reaches(r: Reading) -> bool:
+    lex = lexicon()
+    entry = lex["relative_days"].get(r.parts.get("rd")) or lex["relative_years"].get(r.parts.get("ry"))
+    return entry is not None and entry.get("reach") == "paragraph"
+
+
 _COLON_LINE = re.compile(r"[：:][ \t]*\n\s*")   # 领导电话：⏎“明天来上班” - the quotation goes on below
 
 
@@ -69,6 +91,8 @@ def _speech_day(prev: Optional[tuple], r: Reading, text: str) -> Optional[RefDat
     if entry is None or entry["base"] != "publication" or day.y is None or day.m is None or day.d is None:
         return None
     between = text[prev[0]:r.start]
+    if entry.get("announced") and not SENTENCE_BREAK.search(between) and grammar().suffixes["announced"].search(between):
+        return RefDate(day.y, day.m, day.d)  # 巴罗23日宣布，即日起禁止…: from the day announced
     opened = max(between.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0 or any(q in between[opened:] for q in _CLOSE_QUOTES) or SENTENCE_BREAK.search(_COLON_LINE.sub("：", between)):
         return None

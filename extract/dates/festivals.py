@@ -26,7 +26,7 @@ from .lexicon import load_yaml
 @dataclass(frozen=True)
 class Festival:
     name: str  # the canonical (library) name
-    kind: str  # solar | lunar | week | term | eve
+    kind: str  # solar | lunar | week | term | eve | last (the month's last day)
     month: int = 0
     day: int = 0  # day of month; for `week`: the nth week
     weekday: int = 0  # for `week`: 0 = Sunday (the library's numbering)
@@ -80,6 +80,13 @@ def _library_table() -> dict[str, Festival]:
         add(name, Festival(name, "week", *_md(key)))
     for term in spec["solar_terms"]:
         add(term, Festival(term, "term"))
+    for name, e in spec.get("extra", {}).items():
+        if "week" in e:
+            add(name, Festival(name, "week", e["month"], e["week"], e["weekday"]))
+        elif e["day"] == "last":
+            add(name, Festival(name, "last", e["month"]))
+        else:
+            add(name, Festival(name, "solar", e["month"], e["day"]))
     return table
 
 
@@ -183,6 +190,8 @@ def day_of(fest: Festival, year: int) -> Optional[date]:
     if fest.kind == "eve":  # the day before the lunar new year
         new_year = lunar_day(year, 1, 1)
         return new_year - timedelta(days=1) if new_year else None
+    if fest.kind == "last":  # 国际罕见病日: the last day of February
+        return date(year + fest.month // 12, fest.month % 12 + 1, 1) - timedelta(days=1)
     if fest.kind == "week":
         return nth_weekday(year, fest.month, fest.day, fest.weekday or 7)
     return _solar_term(fest.name, year)
