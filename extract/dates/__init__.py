@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..refdate import RefDate
 from ..schema import Mention
-from .grammar import grammar
+from .grammar import grammar as _grammar  # not `grammar`: that would hide the submodule extract.dates.grammar
 from .lexicon import lexicon
 from .reading import Reading, readings
 from .resolve import PREVIOUS, Point, resolve
@@ -61,7 +61,7 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
         return prev[1], prev[2]
     if text[b.start()] == "\n" or SENTENCE_BREAK.search(text, b.end(), r.start) or not _reaches(r):
         return None
-    if grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
+    if _grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
         return None  # 就在通报当天: the day of that event
     between = text[prev[0]:r.start]
     closed = min((i for i in map(between.find, _CLOSE_QUOTES + "》") if i >= 0), default=-1)
@@ -91,7 +91,7 @@ def _speech_day(prev: Optional[tuple], r: Reading, text: str) -> Optional[RefDat
     if entry is None or entry["base"] != "publication" or day.y is None or day.m is None or day.d is None:
         return None
     between = text[prev[0]:r.start]
-    if entry.get("announced") and not SENTENCE_BREAK.search(between) and grammar().suffixes["announced"].search(between):
+    if entry.get("announced") and not SENTENCE_BREAK.search(between) and _grammar().suffixes["announced"].search(between):
         return RefDate(day.y, day.m, day.d)  # 巴罗23日宣布，即日起禁止…: from the day announced
     opened = max(between.rfind(q) for q in _OPEN_QUOTES)
     if opened < 0 or any(q in between[opened:] for q in _CLOSE_QUOTES) or SENTENCE_BREAK.search(_COLON_LINE.sub("：", between)):
