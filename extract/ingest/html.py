@@ -15,6 +15,7 @@ from . import datelines, tree
 from .boilerplate import rules
 from .html_stream import Locator, Stream, text_stream
 from .linklists import drop_link_tail
+from .meta import notice_headline
 from .meta_html import split_title
 from .tree import Element, Page, TextIndex
 
@@ -426,7 +427,25 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
         if _dateline_element(page, ix, el) is not None:
             return el
     first = next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    if first is None:  # a fragment heading its notice with a plain line (<p align=center><b>…关于…的通知)
+        first = _notice_headline(page, ix)
     return None if first is None or _in_tail(ix, first) else first
+
+
+def _notice_headline(page: Page, ix: TextIndex) -> Optional[Element]:
+    """The innermost element printing an official notice's headline and nothing else
+    (食品药品监管总局关于印发…的通知), among the first few short blocks of the page."""
+    seen = 0
+    for el in page.elements(("p", "td", "div", "center", "b", "strong", "font", "span")):
+        text = ix.text(el, strip=True)
+        if not 8 <= len(text) <= 120 or page.elements(("div", "p", "table", "ul"), el):
+            continue
+        seen += 1
+        if seen > 12:
+            return None
+        if notice_headline(re.sub(r"\s+", "", text)):
+            return el
+    return None
 
 
 def _in_tail(ix: TextIndex, el: Element) -> bool:
