@@ -74,7 +74,8 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     drops = page.drops
     _drop_chrome(page, ix, keep=dateline_el)
     ix = ix if page.drops == drops else TextIndex(page)
-    root = _main_node(page, ix) or page.first("body") or page.root
+    fragment = "<body" not in raw and "<BODY" not in raw  # a CMS fragment: the parser made the <body>
+    root = _main_node(page, ix, fragment) or page.first("body") or page.root
     drop_link_tail(page, ix, root)  # a promotion or related list closing the content
     pieces: list[Mapped] = []
     title_line = None
@@ -349,7 +350,7 @@ def _link_density(ix: TextIndex, el: Element) -> float:
 _MAIN_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")
 
 
-def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
+def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[Element]:
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
     for el in page.elements(_MAIN_TAGS):
@@ -385,6 +386,13 @@ def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
             node = parent
         else:
             break
+    parent = node.parent
+    if fragment and parent is not None and parent.name == "body":
+        # a CMS fragment (no <body>): its top-level blocks are all content; one more block of
+        # prose after the first (a 总经理致辞 table after the company profile) is the article's
+        mine, theirs = ix.cjk(node), ix.cjk(parent)
+        if theirs > mine * 1.25 and _link_density(ix, parent) < 0.25 and mine > 0 and theirs - mine > 60:
+            node = parent
     return node
 
 
