@@ -15,6 +15,7 @@ from . import datelines, tree
 from .boilerplate import rules
 from .html_stream import Locator, Stream, text_stream
 from .linklists import drop_link_tail
+from .servicebox import drop_service_box
 from .meta import notice_headline
 from .meta_html import split_title
 from .tree import Element, Page, TextIndex
@@ -76,7 +77,10 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     ix = ix if page.drops == drops else TextIndex(page)
     fragment = "<body" not in raw and "<BODY" not in raw  # a CMS fragment: the parser made the <body>
     root = _main_node(page, ix, fragment) or page.first("body") or page.root
-    drop_link_tail(page, ix, root)  # a promotion or related list closing the content
+    if drop_link_tail(page, ix, root):  # a promotion or related list closing the content
+        ix = TextIndex(page)
+    if drop_service_box(page, ix, root):  # a company's service box closing the content
+        ix = TextIndex(page)
     pieces: list[Mapped] = []
     title_line = None
     if title_pieces:
