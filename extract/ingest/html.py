@@ -446,16 +446,22 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
 
 def _notice_headline(page: Page, ix: TextIndex) -> Optional[Element]:
     """The innermost element printing an official notice's headline and nothing else
-    (食品药品监管总局关于印发…的通知), among the first few short blocks of the page."""
+    (食品药品监管总局关于印发…的通知), among the first few short blocks of the page. Each
+    element is turned down by its text's length (a lookup) before its text is read, and
+    only the first 400 elements are asked (nested wrappers stay linear)."""
     seen = 0
-    for el in page.elements(("p", "td", "div", "center", "b", "strong", "font", "span")):
-        text = ix.text(el, strip=True)
-        if not 8 <= len(text) <= 120 or page.elements(("div", "p", "table", "ul"), el):
+    for k, el in enumerate(page.elements(("p", "td", "div", "center", "b", "strong", "font", "span"))):
+        if k >= 400:
+            return None
+        if not 8 <= ix.text_len(el) <= 400:
+            continue
+        text = re.sub(r"\s+", "", ix.text(el))
+        if not 8 <= len(text) <= 120:
             continue
         seen += 1
         if seen > 12:
             return None
-        if notice_headline(re.sub(r"\s+", "", text)):
+        if notice_headline(text) and not page.elements(("div", "p", "table", "ul"), el):
             return el
     return None
 
