@@ -73,6 +73,10 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         found["html_meta:url"] = {"published": url_date(url)}
         found["text:site"] = {"outlet": _meta.notice_issuer(page, res.title_line or found["html_meta"].get("title"))
                               or _meta.site_owner(page)}
+        saved = found.get("front_matter:saved", {}).get("published")
+        if saved and res.title_line and _meta.notice_headline(res.title_line) \
+                and (found["text"].get("published") or saved) <= saved:
+            found["front_matter:saved"] = {}  # a notice's own date (2015年08月17日 发布) before the CMS saved it
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
         if fmt == "markdown":
@@ -130,7 +134,9 @@ def _split_header(raw: str, found: dict, problems: list) -> tuple[str, int, Opti
         found["front_matter:header"] = payload.meta
         return payload.content.text, 0, payload.content.pos, payload.title, None
     header, body_at, span, fmt = split_header(raw)
-    if header or fmt:
+    if fmt == "html":  # a PHP CMS data file: the time the portal saved it (weaker than a date the text prints)
+        found["front_matter:saved"] = header
+    elif header:
         found["front_matter:header"] = header
     headline = Mapped.identity(raw[span[0]:span[1]], span[0], len(raw)) if span else None
     return raw[body_at:], body_at, None, headline, fmt
@@ -308,6 +314,10 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
         ref = RefDate.parse(published) if not isinstance(published, RefDate) else published
         found["argument"] = {"published": ref.iso()}
     fields, sources = _meta.merge(found)
+    if fields.get("outlet"):  # a body written short: its full name (the region from the text)
+        from .ingest.outlets import canonical
+
+        fields["outlet"] = canonical(fields["outlet"], doc.text)
     doc.meta = Meta(**fields, sources=sources)
 
 

@@ -41,7 +41,10 @@ def test_company_short_forms_before_products_are_brands(ingest_only):
         found += _mentions(pattern, ingest_only)
     texts = [m.text for _, m in found]
     assert "白药" not in texts and "圣多宝" not in texts and "中国移动" not in texts
-    assert "天成医疗" in texts and "天成" not in texts
+    assert "天成医疗" in texts
+    # (天成 alone is the company's short form where no 医疗 follows: 天成将会为洁特提供…, in a
+    # block of webtct_8_editor.data.21 that ingest reads since round 10)
+    assert not [m for text, m in found if m.text == "天成" and text[m.end:m.end + 2] == "医疗"]
     assert "王老吉药业" in texts  # 广州药业旗下王老吉药业: the unit's own name after 旗下
 
 

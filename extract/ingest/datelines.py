@@ -161,7 +161,7 @@ def _parse_line(line: str) -> Optional[Dateline]:
         elif kind == "publisher":
             any_label = True
             name = value.split("  ")[0].strip(" -—")
-            if re.search(r"(?:报|社|网|台|刊|杂志|新闻|客户端|财经)$", name):  # 发布人：-新浪财经
+            if r["publisher_outlet"].search(name):  # 发布人：-新浪财经, a society: not an uploader
                 _source(name, out)
         elif kind == "author":
             any_label = True

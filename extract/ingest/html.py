@@ -15,6 +15,8 @@ from . import datelines, tree
 from .boilerplate import rules
 from .html_stream import Locator, Stream, text_stream
 from .linklists import drop_link_tail
+from .servicebox import drop_service_box
+from .meta import notice_headline
 from .meta_html import split_title
 from .tree import Element, Page, TextIndex
 
@@ -73,8 +75,12 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     drops = page.drops
     _drop_chrome(page, ix, keep=dateline_el)
     ix = ix if page.drops == drops else TextIndex(page)
-    root = _main_node(page, ix) or page.first("body") or page.root
-    drop_link_tail(page, ix, root)  # a promotion or related list closing the content
+    fragment = "<body" not in raw and "<BODY" not in raw  # a CMS fragment: the parser made the <body>
+    root = _main_node(page, ix, fragment) or page.first("body") or page.root
+    if drop_link_tail(page, ix, root):  # a promotion or related list closing the content
+        ix = TextIndex(page)
+    if drop_service_box(page, ix, root):  # a company's service box closing the content
+        ix = TextIndex(page)
     pieces: list[Mapped] = []
     title_line = None
     if title_pieces:
@@ -348,7 +354,7 @@ def _link_density(ix: TextIndex, el: Element) -> float:
 _MAIN_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")
 
 
-def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
+def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[Element]:
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
     for el in page.elements(_MAIN_TAGS):
@@ -384,6 +390,13 @@ def _main_node(page: Page, ix: TextIndex) -> Optional[Element]:
             node = parent
         else:
             break
+    parent = node.parent
+    if fragment and parent is not None and parent.name == "body":
+        # a CMS fragment (no <body>): its top-level blocks are all content; one more block of
+        # prose after the first (a 总经理致辞 table after the company profile) is the article's
+        mine, theirs = ix.cjk(node), ix.cjk(parent)
+        if theirs > mine * 1.25 and _link_density(ix, parent) < 0.25 and mine > 0 and theirs - mine > 60:
+            node = parent
     return node
 
 
@@ -426,7 +439,31 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
         if _dateline_element(page, ix, el) is not None:
             return el
     first = next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
+    if first is None:  # a fragment heading its notice with a plain line (<p align=center><b>…关于…的通知)
+        first = _notice_headline(page, ix)
     return None if first is None or _in_tail(ix, first) else first
+
+
+def _notice_headline(page: Page, ix: TextIndex) -> Optional[Element]:
+    """The innermost element printing an official notice's headline and nothing else
+    (食品药品监管总局关于印发…的通知), among the first few short blocks of the page. Each
+    element is turned down by its text's length (a lookup) before its text is read, and
+    only the first 400 elements are asked (nested wrappers stay linear)."""
+    seen = 0
+    for k, el in enumerate(page.elements(("p", "td", "div", "center", "b", "strong", "font", "span"))):
+        if k >= 400:
+            return None
+        if not 8 <= ix.text_len(el) <= 400:
+            continue
+        text = re.sub(r"\s+", "", ix.text(el))
+        if not 8 <= len(text) <= 120:
+            continue
+        seen += 1
+        if seen > 12:
+            return None
+        if notice_headline(text) and not page.elements(("div", "p", "table", "ul"), el):
+            return el
+    return None
 
 
 def _in_tail(ix: TextIndex, el: Element) -> bool:

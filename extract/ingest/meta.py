@@ -290,8 +290,8 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
 # where its facts came from, the account is the outlet).
 PRIORITY = {
     "title": ("text", "json_ld", "html_meta", "front_matter:header", "front_matter", "manifest", "argument"),
-    "published": ("text:url", "html_meta:url", "text", "json_ld", "html_meta", "front_matter:header",
-                  "front_matter", "manifest", "argument"),
+    "published": ("text:url", "html_meta:url", "text", "json_ld", "html_meta", "front_matter:saved",
+                  "front_matter:header", "front_matter", "manifest", "argument"),
     "outlet": ("text:closing", "text:site", "html_meta:site", "json_ld", "html_meta", "text", "front_matter:header",
                "front_matter", "manifest", "argument"),
     "authors": ("html_meta", "json_ld", "text", "front_matter:header", "front_matter", "manifest", "argument"),
@@ -316,6 +316,24 @@ def merge(found: dict[str, dict]) -> tuple[dict, dict]:
             fields[fld] = v
             sources[fld] = src.split(":")[0]
     return fields, sources
+
+
+def notice_headline(line: str) -> bool:
+    """Whether `line` is an official notice's headline: 关于…的通知, or the issuing bodies
+    then 关于… (食品药品监管总局关于印发…的通知, 某省卫生健康委 某省财政厅关于…)."""
+    t = line.strip()
+    if "关于" not in t:
+        return False
+    p = patterns()
+    rx = p["issuer_org"]
+    for _ in range(4):  # up to four issuing bodies, each as issuer_org reads one
+        if p["notice_title"].match(t):
+            return True
+        m = rx.match(t)
+        if not m:
+            return False
+        t = t[m.end("org"):].lstrip(" 　、")
+    return False
 
 
 def notice_issuer(text: str, title: Optional[str]) -> Optional[str]:

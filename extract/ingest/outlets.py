@@ -65,3 +65,50 @@ def normalize(name: Optional[str]) -> Optional[str]:
     if rules()["department"].match(s):
         return None  # 党委宣传部, 医疗保险处: a department of the site's own body, not a publication
     return None if _NOT_OUTLET.match(s) else s
+
+
+# a body written with its level word only (区卫生健康局, 市医保局): the region is the page's
+_LEVEL_SHORT = re.compile(r"^(?P<level>[省市县区州旗])[\u4e00-\u9fff]{2,14}(?:局|委|委员会|厅|办|办公室|中心|院)$")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}$")
+
+
+def canonical(name: Optional[str], text: str = "") -> Optional[str]:
+    """The outlet's full name where it is a body written short (guide v2: `name` is the
+    canonical full name): a national body the institution lexicon knows (食品药品监管总局 ->
+    国家食品药品监督管理总局; media keep their short names), a body written with its level
+    word only (区卫生健康局) with the region the page names it with (天河区卫生健康局 in the
+    text: 广州市天河区卫生健康局)."""
+    if not name:
+        return name
+    from ..institutions.lexicon import known
+
+    entry = known().get(name)
+    if entry is not None and entry.kind != "media":
+        return entry.name
+    m = _LEVEL_SHORT.match(name)
+    return (_with_region(name, m.group("level"), text) or name) if m else name
+
+
+def _with_region(name: str, level: str, text: str) -> Optional[str]:
+    """`name` (区卫生健康局) with the region written before it elsewhere in `text`
+    (天河区卫生健康局: 广州市天河区), the region as the institution lexicon records it."""
+    from ..institutions.lexicon import region_named
+
+    rest = name[1:]
+    start = 0
+    for _ in range(50):
+        k = text.find(rest, start)
+        if k < 1:
+            return None
+        start = k + 1
+        if text[k - 1] != level:
+            continue
+        run = _CJK_RUN.search(text, max(0, k - 7), k - 1)
+        if run is None:
+            continue
+        words = run.group(0)
+        for i in range(len(words) - 1, -1, -1):  # the shortest region name first
+            region = region_named(words[i:] + level)
+            if region is not None and region.name == words[i:] + level:
+                return region.display + rest
+    return None
