@@ -110,11 +110,14 @@ def built(tmp_path_factory):
     multi = write_show(docs, out / "multi.html", page_docs=10)
     pred = out / "pred.jsonl"          # the same documents, not parsed a second time
     # the pipeline makes no spurious mention on this corpus any more: one is added (an
-    # institution over the first two characters of a headline) so the filter has all kinds
+    # institution over the first two characters of a headline) so the filter has all kinds;
     spurious = docs[0].model_copy(deep=True)
     spurious.mentions.append(Mention(type="institution", start=0, end=2, text=spurious.text[:2],
                                      name=spurious.text[:2], kind="other"))
-    pred.write_text("".join(d.to_json() + "\n" for d in [spurious] + docs[1:]), encoding="utf-8")
+    # nor misses one: the first mention of the second document is dropped (a gold item missed)
+    missed = docs[1].model_copy(deep=True)
+    missed.mentions = missed.mentions[1:]
+    pred.write_text("".join(d.to_json() + "\n" for d in [spurious, missed] + docs[2:]), encoding="utf-8")
     page, _ = gold_page([GOLD], pred=pred)
     write_atomic(out / "eval.html", page)
     hostile = list(parse_files([HOSTILE]))
