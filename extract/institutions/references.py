@@ -4,7 +4,7 @@ clear"):
 
     designated   国家医疗保障局（以下简称“国家医保局”） -> later 国家医保局 are that body
     cores        武汉金银潭医院 … 金银潭医院: a hospital's name less its region
-    bare         国家邮政局 … 邮政局: a national body less 国家
+    bare         国家邮政局 … 邮政局, 国家发改委 … 发改委: a national body less 国家
     numbered     兰州大学第一医院 … 兰大一院, 兰大二院 (-> 兰州大学第二医院); 市七医院 -> the
                  article's …第七人民医院
 
@@ -114,6 +114,17 @@ def _not_cores() -> frozenset:
     return frozenset(forms | {i["suffix"] for i in pat["suffixes"]} | set(pat["generic_phrases"]))
 
 
+@cached("institutions.references.body_suffixes")
+def _body_suffixes() -> dict:
+    """A regional body's short form -> its suffix (发改委 -> 发展和改革委员会)."""
+    return {f: b["suffix"] for b in lexicon.bodies() for f in b["forms"]}
+
+
+def _regional(found: list[Candidate], suffix: str) -> bool:
+    """Whether the article names a region's body of this suffix (广东省发展和改革委员会)."""
+    return any(c.level != "national" and c.name.endswith(suffix) for c in found)
+
+
 @cached("institutions.references.generic_heads")
 def _generic_heads() -> tuple:
     return tuple(lexicon.patterns()["generic_heads"])
@@ -159,12 +170,16 @@ def _bare_forms(text: str, found: list[Candidate]) -> list[tuple[Candidate, str]
     out, seen = [], set()
     for c in found:
         surface = text[c.start:c.end]
-        if c.level != "national" or surface != c.name or not c.name.startswith("国家") or c.name in seen:
+        if c.level != "national" or not c.name.startswith("国家") or not surface.startswith("国家"):
             continue
-        seen.add(c.name)
-        bare = c.name[2:]
-        if len(bare) < 3 or bare in _not_cores():
+        if surface != c.name and not c.rule.startswith("gazetteer"):
+            continue  # a listed short form (国家发改委 … 发改委), or the full name as written
+        bare = surface[2:]
+        if (c.name, bare) in seen or len(bare) < 3:
             continue
+        if bare in _not_cores() and (bare not in _body_suffixes() or _regional(found, _body_suffixes()[bare])):
+            continue  # 发改委 is a region's too: the national one only where the article names no region's
+        seen.add((c.name, bare))
         out.append((c, bare))
     return out
 
