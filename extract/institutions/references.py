@@ -6,7 +6,7 @@ clear"):
     cores        武汉金银潭医院 … 金银潭医院: a hospital's name less its region
     bare         国家邮政局 … 邮政局, 国家发改委 … 发改委: a national body less 国家
     numbered     兰州大学第一医院 … 兰大一院, 兰大二院 (-> 兰州大学第二医院); 市七医院 -> the
-                 article's …第七人民医院
+                 article's …第七人民医院; 杭州二院 -> 杭州市第二人民医院 (a city's short + N院)
 
 The literals they look for (designated short names, cores, bare names) are found in one
 Aho-Corasick pass over the text, and each mention's scan takes only what an earlier one did
@@ -214,6 +214,16 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
+    for p in find_all(text, "院"):  # 杭州二院: a city's numbered hospital written short
+        if p < 3 or text[p - 1] not in NUMERALS or text[p - 2] in "附大":
+            continue
+        for k in (3, 2):  # 杭州市, 杭州
+            head = text[p - 1 - k:p - 1]
+            r = lexicon.region_named(head) or lexicon.region_named(head + "市")
+            if r is not None and r.level == "municipal" and is_word(text, p - 1 - k, p + 1):
+                out.append(Candidate(p - 1 - k, p + 1, f"{r.name}第{text[p - 1]}人民医院", "hospital", "municipal",
+                                     r.display, "reference.numbered", 0.6))
+                break
     for m in _city_shorts(text):
         n = m.group("n")
         if n not in by_numeral:
