@@ -35,8 +35,14 @@ def _foreign_head(name: str) -> int:
     or more are left (guide v2: a foreign university is named by its own name; a government
     keeps its country: 日本厚生劳动省)."""
     from .foreign import country_head
+    if not name.endswith(SCHOOL_ENDS):
+        return 0  # 菲律宾火山地震研究所: a state's institute keeps its country
     n = country_head(name)
-    return n if n and len(name) - n >= 3 else 0
+    return n if n and len(name) - n >= 3 and not name.startswith(NATIONAL_WORDS, n) else 0
+
+
+SCHOOL_ENDS = ("大学", "学院")
+NATIONAL_WORDS = ("皇家", "国立", "国家", "联邦")  # 英国皇家护理学院: named with its country
 
 
 TOWNSHIP = "卫生院"

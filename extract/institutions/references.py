@@ -27,6 +27,7 @@ NUMERALS = "一二三四五六七八九十"
 _DESIGNATED = re.compile(r"\s*[（(]\s*(?:以下|下文|下称)?简称[：:]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
 _UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
 _UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
+_DOC_NUMBER = re.compile(r"[办发函]?[〔【\[［(（]")
 _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
 
 
@@ -114,6 +115,12 @@ def _not_cores() -> frozenset:
     return frozenset(forms | {i["suffix"] for i in pat["suffixes"]} | set(pat["generic_phrases"]))
 
 
+@cached("institutions.references.local_words")
+def _local_words() -> frozenset:
+    """Two-character words before a bare body that make it a local one (patterns.yaml)."""
+    return frozenset(lexicon.patterns().get("local_before_bare", ()))
+
+
 @cached("institutions.references.body_suffixes")
 def _body_suffixes() -> dict:
     """A regional body's short form -> its suffix (发改委 -> 发展和改革委员会)."""
@@ -190,6 +197,8 @@ def _bare(text: str, bares: list, at: dict[str, list[int]]) -> list[Candidate]:
         for s in chain(at.get(bare, []), len(bare)):
             if text[max(0, s - 2):s] == "国家" or (s and text[s - 1] in "省市县区州旗"):
                 continue
+            if text[max(0, s - 2):s] in _local_words() or _DOC_NUMBER.match(text, s + len(bare)):
+                continue  # 地方网信办: a local one; 发改委办【2007】249: a document number
             if is_word(text, s, s + len(bare)):
                 out.append(c.with_(start=s, end=s + len(bare), rule="reference.bare", confidence=0.7))
     return out
