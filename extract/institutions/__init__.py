@@ -30,7 +30,7 @@ from .companies import widen
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
-from .gazetteer import (RegionContext, article_regions, body_candidates, implied_candidates, known_candidates,
+from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .kinds import retouched
@@ -72,7 +72,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         # a region written before a known company's short name (深圳迈瑞) is part of a brand's
         # name, not the place the article is about: it lends no region to a bare 市
         prefer = frozenset(c.start for c in known + found if not (c.kind == "company" and c.rule == "gazetteer.known"))
-        implied = implied_candidates(text, RegionContext(hits, prefer, text))
+        ctx = RegionContext(hits, prefer, text)
+        implied = implied_candidates(text, ctx) + bare_provincial(text, ctx, hits)
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
         out += sector_candidates(text, hits)
     out += found

@@ -87,6 +87,12 @@ def country_at(text: str, pos: int) -> bool:
     return any(text[pos:pos + n] in names for n in range(2, longest + 1))
 
 
+def country_head(s: str) -> int:
+    """Length of the longest foreign country's name `s` begins with (0: none; 中国 is none)."""
+    names, longest = _countries()[0], _countries()[1]
+    return next((n for n in range(min(longest, len(s)), 1, -1) if s[:n] in names and names[s[:n]] != "中国"), 0)
+
+
 def foreign_prefixed(text: str, found: list[Candidate]) -> list[Candidate]:
     """Foreign readings of national-looking bodies (see the module's doc)."""
     names, longest, forms, specific, firsts, gap_rx, _ = _countries()

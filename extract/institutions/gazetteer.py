@@ -382,6 +382,33 @@ def implied_candidates(text: str, ctx: RegionContext) -> list[Candidate]:
     return out
 
 
+BARE_PROVINCIAL = "厅"  # 卫生厅, 财政厅: only a province has one (办公厅 is any government's)
+NOT_BARE_BEFORE = set("长员级属内")  # 厅长, 厅级, 厅属
+
+
+def bare_provincial(text: str, ctx: RegionContext, hits: list[RegionHit]) -> list[Candidate]:
+    """A province's department named bare (卫生厅是全区…主管部门, in a 内蒙古 story): the
+    province the article names nearest before it, as an implied 省 takes it (guide v2)."""
+    out = []
+    region_ends = {h.end for h in hits}
+    for i, (form, body) in _bodies_in(text).items():
+        if not form.endswith(BARE_PROVINCIAL) or form.endswith("办公厅") or form != body.get("suffix_province"):
+            continue
+        end = i + len(form)
+        if i in region_ends or text[end:end + 1] in NOT_BARE_BEFORE or PLURAL in text[max(0, i - PLURAL_REACH):i]:
+            continue
+        if i and ("\u4e00" <= text[i - 1] <= "\u9fff" and (text[i - 1] in NOT_IMPLIED_AFTER or text[i - 1] in IMPLIED_LAST
+                                                      or not cut_at(text, i))):
+            continue  # 省卫生厅 (the implied rule's), 各地卫生厅, 市卫生厅
+        r = ctx.resolve(i, "provincial")
+        if r is not None and r.is_province:
+            out.append(Candidate(i, end, canonical(r, body), body["kind"], r.level, r.display, "gazetteer.bare", 0.5))
+    return out
+
+
+IMPLIED_LAST = set("省市区县")
+
+
 def generated(levels: tuple = ("provincial", "municipal")):
     """The region x body gazetteer written out: (surface, canonical name, kind, level,
     region) for every region of `levels`, body and surface form. The matcher composes

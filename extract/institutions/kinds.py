@@ -4,6 +4,8 @@
   研究中心, 中国人民大学医药物流研究中心) is a research institute;
 - a longer name led by a university's short form takes its full name (北大医药管理国际研究中心
   -> 北京大学医药管理国际研究中心);
+- a foreign university's name less the country written before it (以色列耶路撒冷理工学院 ->
+  耶路撒冷理工学院);
 - a township hospital named bare in a list after one named with its county takes that county
   (开化县村头卫生院、音坑卫生院 -> 开化县音坑卫生院), as a list carries a region over (guide v2)."""
 from __future__ import annotations
@@ -28,6 +30,21 @@ def _university_shorts() -> dict[str, str]:
     return out
 
 
+def _foreign_head(name: str) -> int:
+    """Length of a foreign country's name leading a university's name, where three characters
+    or more are left (guide v2: a foreign university is named by its own name; a government
+    keeps its country: 日本厚生劳动省)."""
+    from .foreign import country_head
+    if not name.endswith(SCHOOL_ENDS):
+        return 0  # 菲律宾火山地震研究所: a state's institute keeps its country
+    n = country_head(name)
+    return n if n and len(name) - n >= 3 and not name.startswith(NATIONAL_WORDS, n) else 0
+
+
+SCHOOL_ENDS = ("大学", "学院")
+NATIONAL_WORDS = ("皇家", "国立", "国家", "联邦")  # 英国皇家护理学院: named with its country
+
+
 TOWNSHIP = "卫生院"
 LIST_JOINERS = ("、", "和", "及", "与")
 
@@ -48,6 +65,8 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
                 if full is not None and len(c.name) > n + 2:
                     c = c.with_(name=full + c.name[n:])
                     break
+        elif c.kind == "university" and c.rule.startswith("pattern") and _foreign_head(c.name):
+            c = c.with_(name=c.name[_foreign_head(c.name):])  # 澳大利亚昆士兰大学 -> 昆士兰大学
         elif out and c.name.endswith(TOWNSHIP) and c.rule == "pattern.open" and text[out[-1].end:c.start] in LIST_JOINERS:
             prev = out[-1]
             n = region_prefix(prev.name) if prev.name.endswith(TOWNSHIP) else 0

@@ -173,7 +173,14 @@ def country_heads(short: str, full: str) -> tuple[str, ...]:
     official name, and the official name less 王国 where two characters or more are left
     (沙特阿拉伯王国 -> 沙特阿拉伯; 泰王国 keeps 泰国 only)."""
     common = full[:-2] if full.endswith("王国") and len(full) >= 4 else full
-    return tuple(dict.fromkeys((short, short.replace("（", "(").replace("）", ")"), full, common)))
+    return tuple(dict.fromkeys((short, short.replace("（", "(").replace("）", ")"), full, common,
+                                *_informal().get(short, ()))))
+
+
+@cached("institutions.lexicon.informal")
+def _informal() -> dict[str, tuple[str, ...]]:
+    """A country's informal names written before its bodies (foreign.yaml `informal`: 澳洲)."""
+    return {k: tuple(v) for k, v in (_yaml("foreign.yaml").get("informal") or {}).items()}
 
 
 @cached("institutions.lexicon.styled")

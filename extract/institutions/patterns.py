@@ -32,6 +32,11 @@ BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
 # (国家医保局, 新华社) end a name: the text before them is not part of what follows
+def _titles() -> tuple:
+    """Titles the segmenter joins to a word-ending suffix (大学教授): the suffix ends the name."""
+    return tuple(lexicon.patterns().get("word_end_titles", ()))
+
+
 STAFFED = ("公司", "集团")  # …有限公司员工, …集团董事长: no title word holds these, the company is named
 ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
 # a short school's or society's name before a name of its own takes its full name there
@@ -161,8 +166,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 齐鲁医院委托, 亚运会组委会: a one-character suffix must end a word
         if text[e:e + 1] and text[e] in item.get("not_before", ""):
             continue  # 医生学会了: 学会 the verb
-        if item.get("word_end") and e < len(text) and not cut_at(text, e):
-            continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学)
+        if item.get("word_end") and e < len(text) and not cut_at(text, e) and not text.startswith(_titles(), e):
+            continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学; 昆士兰|大学教授 its professor)
         if s and text[s - 1] in item.get("not_after_char", ""):
             continue  # 医药业: an industry, not a company
         if item.get("before_only") and e < len(text) and text[e] not in item["before_only"]:

@@ -4,9 +4,9 @@ clear"):
 
     designated   国家医疗保障局（以下简称“国家医保局”） -> later 国家医保局 are that body
     cores        武汉金银潭医院 … 金银潭医院: a hospital's name less its region
-    bare         国家邮政局 … 邮政局: a national body less 国家
+    bare         国家邮政局 … 邮政局, 国家发改委 … 发改委: a national body less 国家
     numbered     兰州大学第一医院 … 兰大一院, 兰大二院 (-> 兰州大学第二医院); 市七医院 -> the
-                 article's …第七人民医院
+                 article's …第七人民医院; 杭州二院 -> 杭州市第二人民医院 (a city's short + N院)
 
 The literals they look for (designated short names, cores, bare names) are found in one
 Aho-Corasick pass over the text, and each mention's scan takes only what an earlier one did
@@ -27,6 +27,7 @@ NUMERALS = "一二三四五六七八九十"
 _DESIGNATED = re.compile(r"\s*[（(]\s*(?:以下|下文|下称)?简称[：:]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
 _UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
 _UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
+_DOC_NUMBER = re.compile(r"[办发函]?[〔【\[［(（]")
 _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
 
 
@@ -114,6 +115,23 @@ def _not_cores() -> frozenset:
     return frozenset(forms | {i["suffix"] for i in pat["suffixes"]} | set(pat["generic_phrases"]))
 
 
+@cached("institutions.references.local_words")
+def _local_words() -> frozenset:
+    """Two-character words before a bare body that make it a local one (patterns.yaml)."""
+    return frozenset(lexicon.patterns().get("local_before_bare", ()))
+
+
+@cached("institutions.references.body_suffixes")
+def _body_suffixes() -> dict:
+    """A regional body's short form -> its suffix (发改委 -> 发展和改革委员会)."""
+    return {f: b["suffix"] for b in lexicon.bodies() for f in b["forms"]}
+
+
+def _regional(found: list[Candidate], suffix: str) -> bool:
+    """Whether the article names a region's body of this suffix (广东省发展和改革委员会)."""
+    return any(c.level != "national" and c.name.endswith(suffix) for c in found)
+
+
 @cached("institutions.references.generic_heads")
 def _generic_heads() -> tuple:
     return tuple(lexicon.patterns()["generic_heads"])
@@ -159,12 +177,16 @@ def _bare_forms(text: str, found: list[Candidate]) -> list[tuple[Candidate, str]
     out, seen = [], set()
     for c in found:
         surface = text[c.start:c.end]
-        if c.level != "national" or surface != c.name or not c.name.startswith("国家") or c.name in seen:
+        if c.level != "national" or not c.name.startswith("国家") or not surface.startswith("国家"):
             continue
-        seen.add(c.name)
-        bare = c.name[2:]
-        if len(bare) < 3 or bare in _not_cores():
+        if surface != c.name and not c.rule.startswith("gazetteer"):
+            continue  # a listed short form (国家发改委 … 发改委), or the full name as written
+        bare = surface[2:]
+        if (c.name, bare) in seen or len(bare) < 3:
             continue
+        if bare in _not_cores() and (bare not in _body_suffixes() or _regional(found, _body_suffixes()[bare])):
+            continue  # 发改委 is a region's too: the national one only where the article names no region's
+        seen.add((c.name, bare))
         out.append((c, bare))
     return out
 
@@ -175,6 +197,8 @@ def _bare(text: str, bares: list, at: dict[str, list[int]]) -> list[Candidate]:
         for s in chain(at.get(bare, []), len(bare)):
             if text[max(0, s - 2):s] == "国家" or (s and text[s - 1] in "省市县区州旗"):
                 continue
+            if text[max(0, s - 2):s] in _local_words() or _DOC_NUMBER.match(text, s + len(bare)):
+                continue  # 地方网信办: a local one; 发改委办【2007】249: a document number
             if is_word(text, s, s + len(bare)):
                 out.append(c.with_(start=s, end=s + len(bare), rule="reference.bare", confidence=0.7))
     return out
@@ -199,6 +223,16 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
+    for p in find_all(text, "院"):  # 杭州二院: a city's numbered hospital written short
+        if p < 3 or text[p - 1] not in NUMERALS or text[p - 2] in "附大":
+            continue
+        for k in (3, 2):  # 杭州市, 杭州
+            head = text[p - 1 - k:p - 1]
+            r = lexicon.region_named(head) or lexicon.region_named(head + "市")
+            if r is not None and r.level == "municipal" and is_word(text, p - 1 - k, p + 1):
+                out.append(Candidate(p - 1 - k, p + 1, f"{r.name}第{text[p - 1]}人民医院", "hospital", "municipal",
+                                     r.display, "reference.numbered", 0.6))
+                break
     for m in _city_shorts(text):
         n = m.group("n")
         if n not in by_numeral:

@@ -12,12 +12,13 @@ from .lexicon import _yaml
 
 
 @cached("institutions.renamed.table")
-def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...]], ...]:
-    """(current name, ((until as (y, m, d), former name), ... by date)), the longest name first."""
+def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...], tuple[str, ...]], ...]:
+    """(current name, ((until as (y, m, d), former name), ... by date), the written forms it is
+    limited to (none: all)), the longest name first."""
     out = []
     for item in _yaml("renamed.yaml"):
         former = tuple(sorted((tuple(int(x) for x in str(f["until"]).split("-")), f["name"]) for f in item["former"]))
-        out.append((item["name"], former))
+        out.append((item["name"], former, tuple(item.get("forms", ()))))
     return tuple(sorted(out, key=lambda kv: -len(kv[0])))
 
 
@@ -35,10 +36,12 @@ def as_named_then(text: str, found: list[Candidate], ref) -> list[Candidate]:
         return found
     out = []
     for c in found:
-        for current, former in table:
+        for current, former, forms in table:
             if not c.name.startswith(current):
                 continue
             written = text[c.start:c.end]
+            if forms and not any(f in written for f in forms):
+                break  # a merged body: only the forms of the one it was (央视, not 中国国际广播电台)
             named = next((n for _, n in former if n in written), None)
             if named is None and day is not None:
                 named = next((n for until, n in former if day < until), None)
