@@ -118,8 +118,8 @@ def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
         return None  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
     if brand_use(text, s, e):
         return None  # 白药牙膏, 圣多宝消毒机, “罗氏芬”: a product, not the company
-    if _in_slogan(text, s, e):
-        return None  # “新白药、大健康”: a slogan that holds the short form, not the company
+    if _in_slogan(text, s, e) or _motto(text, s, e):
+        return None  # “新白药、大健康”, 大器天成。: a slogan or motto that holds the short form, not the company
     k = _COMPANY.match(text, e)
     if k is None and _LONGER.match(text, e):
         return None  # 雅莎生物医学美容国际集团: the start of another company's name
@@ -142,6 +142,23 @@ def _in_slogan(text: str, s: int, e: int) -> bool:
         return False
     r = text.find("”", e, e + QUOTE_REACH)
     return r >= 0 and not _CLAUSE_MARKS.search(text, q, r) and (q + 1 < s or r > e)  # a quoted remark has clauses
+
+
+_SENTENCE_MARKS = "。！？!?\n"
+MOTTO_LEAD = 2  # ideographs before the short form in a four-character motto
+
+
+def _motto(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e] ends a motto that is a sentence of its own, one or two ideographs and
+    the short form (大梦天成。大器天成。 in a company's self-portrait: a set phrase, not the company)."""
+    if e < len(text) and text[e] not in _SENTENCE_MARKS:
+        return False
+    lead = s
+    while lead > 0 and s - lead < MOTTO_LEAD and "\u4e00" <= text[lead - 1] <= "\u9fff":
+        lead -= 1
+    if lead == s or (lead > 0 and text[lead - 1] not in _SENTENCE_MARKS + " \u3000"):
+        return False
+    return True
 
 
 # a maker's word after a short form that its name does not hold there: the article's own
