@@ -104,6 +104,10 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         title = res.title_line or next((found[k]["title"] for k in ("front_matter", "front_matter:header", "json_ld",
                                                                      "html_meta") if found.get(k, {}).get("title")), None)
         spans = _articles.single_article(mapped.text, title)
+        if not title and spans and spans[0].title:
+            # no headline element, <title> or meta: a CMS fragment's first line, when it reads as
+            # a heading (百全毫米波治疗仪特点 over the body), is the headline as printed
+            found["text"] = {"title": spans[0].title, **found["text"]}
     else:
         spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
         lead = len(mapped.text) - len(mapped.text.lstrip())

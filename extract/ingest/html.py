@@ -441,6 +441,8 @@ def _title_element(page: Page, ix: TextIndex, page_title: str) -> Optional[Eleme
     first = next((el for el in candidates if el.name in ("h1", "h2", "h3")), None)
     if first is None:  # a fragment heading its notice with a plain line (<p align=center><b>…关于…的通知)
         first = _notice_headline(page, ix)
+    if first is None and not page_title:  # a page of no <title> opening with a title-named block
+        first = next((el for el in candidates if _opens(ix, el)), None)  # (<div id="right-title">)
     return None if first is None or _in_tail(ix, first) else first
 
 
@@ -464,6 +466,11 @@ def _notice_headline(page: Page, ix: TextIndex) -> Optional[Element]:
         if notice_headline(text) and not page.elements(("div", "p", "table", "ul"), el):
             return el
     return None
+
+
+def _opens(ix: TextIndex, el: Element) -> bool:
+    """Whether no text comes before `el`: it opens the page."""
+    return ix.lens[ix._range(el)[0]] == 0
 
 
 def _in_tail(ix: TextIndex, el: Element) -> bool:

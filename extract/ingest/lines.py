@@ -12,6 +12,7 @@ from ..offsets import Mapped
 from . import datelines
 from .boilerplate import rules
 from .linescan import lines_holding
+from .pasted import drop_pasted_headlines
 from .meta import closes_article, is_page_meta_line, opening_lead
 
 # one-to-one: full-width ASCII (digits, letters, %, +, -, ., :, /) and odd spaces
@@ -330,6 +331,8 @@ def clean(m: Mapped, fmt: str, headings: dict | frozenset = frozenset(),
     # left at a line's edge after it
     m = clean_spaces(m, aggressive=ocr)
     m = drop_chrome_lines(m, page=fmt in ("html", "markdown"))
+    if not ocr:
+        m = drop_pasted_headlines(m)
     if fmt == "html":
         m = m.sub(_NEWLINE_RUNS, "\n")
     elif not ocr:
