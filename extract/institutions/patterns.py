@@ -385,11 +385,12 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     prefix = text[i:s]
     if "（" in prefix or "(" in prefix:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
-    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix) or prefix.startswith(starts)
-            or inner.search(prefix)):
+    split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
+    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
+            or (not split and prefix.startswith(starts)) or inner.search(prefix)):
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if not _pos_ok(rest) or _descriptive(prefix):
+    if (not _pos_ok(rest) and not (split and _nouns(prefix[2:]))) or _descriptive(prefix):
         return None
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
@@ -397,6 +398,26 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
         if county is not None and county.endswith("县") and len(rest) >= 2:  # not 禹州光明医院: a private one
             name = county + name[len(prefix) - len(rest):]  # 开化村头卫生院 -> 开化县村头卫生院
     return Candidate(i, e, name, item["kind"], None, None, "pattern.open", 0.5)
+
+
+BOUND = ("ng", "zg", "vg", "ag", "tg", "dg", "g")  # the segmenter's bound morphemes: no word by themselves
+
+
+@lru_cache(maxsize=4096)
+def _split_name(prefix: str) -> bool:
+    """Whether `prefix` starts with a one-character word and then a bound morpheme that is a
+    word of its own (大|涧 of 大涧学校, 八|冶 of 八冶职工医院): a two-character proper name the
+    segmenter split, not a generic head (大医院) or a count (八家医院)."""
+    words = tag(prefix)
+    return (len(words) >= 2 and len(words[0][0]) == 1 and len(words[1][0]) == 1
+            and words[1][1] in BOUND and words[0][0] not in _tables()[1]
+            and not words[0][1].startswith(("u", "p", "c", "r", "d")))  # 地|县医院: a particle, not a name
+
+
+@lru_cache(maxsize=4096)
+def _nouns(s: str) -> bool:
+    """Whether `s` is nouns only (职工 of 八冶职工医院; 学校有 of 大涧学校有小学 is a clause)."""
+    return all(f.startswith("n") for _, f in tag(s)) if s else True
 
 
 TOWNSHIP_HOSPITAL = "卫生院"  # a township's public hospital: its county is part of its name
