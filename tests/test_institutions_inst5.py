@@ -18,3 +18,15 @@ def test_two_character_name_the_segmenter_split_starts_an_open_name():
 def test_split_name_rule_keeps_generic_heads_and_particles_out():
     assert _named("城里的大医院人满为患。") == []
     assert _named("他们去了地县医院看病。") == []
+
+
+def test_bare_party_and_chamber_take_the_one_country_the_sentence_names():
+    found = _named("美国国会参议院11日就民主党和共和党分别提出的提案进行表决。")
+    assert ("民主党", "美国民主党") in found and ("共和党", "美国共和党") in found
+    assert _named("美两党各自提案在参院均未获通过") == [("参院", "美国国会参议院")]
+
+
+def test_bare_party_stays_out_without_one_country_or_inside_a_longer_word():
+    assert _named("美国和日本的民主党都表示。") == []
+    assert _named("韩国最大在野党共同民主党举行集会。") == []
+    assert _named("美国数十名民主党籍联邦众议员日前致信。") == []

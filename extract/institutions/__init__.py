@@ -30,6 +30,7 @@ from .companies import widen
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
+from .sentenced import sentence_country
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -82,6 +83,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "patterns" in layers:
         out += quoted_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
+    first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
     if plural:  # 各国卫生部, 两国国家电视台: every country's
         first = [c for c in first if c not in plural]
