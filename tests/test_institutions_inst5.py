@@ -30,3 +30,13 @@ def test_bare_party_stays_out_without_one_country_or_inside_a_longer_word():
     assert _named("美国和日本的民主党都表示。") == []
     assert _named("韩国最大在野党共同民主党举行集会。") == []
     assert _named("美国数十名民主党籍联邦众议员日前致信。") == []
+
+
+def test_brand_before_the_region_of_a_registered_name_is_part_of_it():
+    assert _named("华润山东医药有限公司是当地最大的配送商。") == [("华润山东医药有限公司", "华润山东医药有限公司")]
+    assert _named("今年山东医药有限公司中标。") == [("山东医药有限公司", "山东医药有限公司")]
+
+
+def test_stop_character_in_a_trade_name_after_the_region():
+    assert ("山东齐都药业有限公司", "山东齐都药业有限公司") in _named("山东齐都药业有限公司董事长表示。")
+    assert _named("山东都药业有限公司") == []

@@ -187,7 +187,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     continue
             ch = text[i - 1]  # an ideograph that is no stop character never breaks: no regex call for it
             if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
-                    and (ch not in stop or not _inside_noun(text, i - 1))):
+                    and (ch not in stop or not _inside_noun(text, i - 1))
+                    and not _trade_name_stop(text, i - 1, item, anchors, stop)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = _anchored(text, i, s, e, item, anchors, ends)
@@ -332,8 +333,38 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         return None  # …医院普外科肝胆外科中心: a department
     if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
         return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
-    return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
+    brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
+    return Candidate(best.start - len(brand), e, brand + _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+REGISTERED = ("有限公司", "股份有限公司", "有限责任公司")
+TRADE_NAME_REACH = 2  # characters of a trade name between a region and a stop character in it
+
+
+def _trade_name_stop(text: str, p: int, item: dict, anchors: dict, stop: frozenset) -> bool:
+    """A stop character the trade name of a registered company holds (山东齐都药业有限公司: 都),
+    one of `trade_name_stops`, one or two name characters after a region's name."""
+    if item["suffix"] not in REGISTERED or text[p] not in lexicon.patterns().get("trade_name_stops", ""):
+        return False
+    for k in range(1, TRADE_NAME_REACH + 1):
+        gap = text[p - k:p]
+        if p - k < 0 or any(c in stop or not "\u4e00" <= c <= "\u9fff" for c in gap):
+            return False
+        if any(a.region is not None and not a.named for a in anchors.get(p - k, ())):
+            return True
+    return False
+
+
+def _brand_before(text: str, i: int, best: Anchor, item: dict) -> str:
+    """A brand written before the region of a company's registered name (华润|山东医药有限公司):
+    the walk's whole run before the region is one proper noun of two to four characters (the
+    segmenter's nz); else ""."""
+    if best.named or best.region is None or i >= best.start or item["suffix"] not in REGISTERED:
+        return ""
+    run = text[i:best.start]
+    words = tag(run) if 2 <= len(run) <= 4 else ()
+    return run if len(words) == 1 and words[0][1] == "nz" else ""
 
 
 # a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
