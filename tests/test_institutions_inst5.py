@@ -40,3 +40,12 @@ def test_brand_before_the_region_of_a_registered_name_is_part_of_it():
 def test_stop_character_in_a_trade_name_after_the_region():
     assert ("山东齐都药业有限公司", "山东齐都药业有限公司") in _named("山东齐都药业有限公司董事长表示。")
     assert _named("山东都药业有限公司") == []
+
+
+def test_direction_word_starts_an_open_name_before_nouns():
+    assert _named("根据南方医药经济研究所预测，市场将增长。") == [("南方医药经济研究所", "南方医药经济研究所")]
+
+
+def test_brokerage_by_its_short_name():
+    assert _named("”国联证券行业研究员郝杰向记者表示。") == [("国联证券", "国联证券")]
+    assert _named("进一步维护证券交易秩序，证券市场平稳。") == []

@@ -421,7 +421,7 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
             or (not split and prefix.startswith(starts)) or inner.search(prefix)):
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if (not _pos_ok(rest) and not (split and _nouns(prefix[2:]))) or _descriptive(prefix):
+    if (not _pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)) or _descriptive(prefix):
         return None
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
@@ -443,6 +443,13 @@ def _split_name(prefix: str) -> bool:
     return (len(words) >= 2 and len(words[0][0]) == 1 and len(words[1][0]) == 1
             and words[1][1] in BOUND and words[0][0] not in _tables()[1]
             and not words[0][1].startswith(("u", "p", "c", "r", "d")))  # 地|县医院: a particle, not a name
+
+
+def _named_first(prefix: str) -> bool:
+    """A prefix led by a direction word that starts names (南方医药经济研究所, 东方医疗集团:
+    patterns.yaml name_first_words), the rest nouns only."""
+    head = next((w for w in lexicon.patterns().get("name_first_words", ()) if prefix.startswith(w)), None)
+    return head is not None and len(prefix) > len(head) and _nouns(prefix[len(head):])
 
 
 @lru_cache(maxsize=4096)
