@@ -49,3 +49,9 @@ def test_direction_word_starts_an_open_name_before_nouns():
 def test_brokerage_by_its_short_name():
     assert _named("”国联证券行业研究员郝杰向记者表示。") == [("国联证券", "国联证券")]
     assert _named("进一步维护证券交易秩序，证券市场平稳。") == []
+
+
+def test_listed_brokerages_and_holdings_take_their_registered_names():
+    found = _named("该公司是由海虹控股与通用技术集团医药控股有限公司投资成立的，国联证券研究员表示。")
+    assert ("海虹控股", "海虹企业（控股）股份有限公司") in found
+    assert ("国联证券", "国联证券股份有限公司") in found
