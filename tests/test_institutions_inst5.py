@@ -47,7 +47,7 @@ def test_direction_word_starts_an_open_name_before_nouns():
 
 
 def test_brokerage_by_its_short_name():
-    assert _named("”国联证券行业研究员郝杰向记者表示。") == [("国联证券", "国联证券")]
+    assert _named("”东吴证券行业研究员郝杰向记者表示。") == [("东吴证券", "东吴证券")]
     assert _named("进一步维护证券交易秩序，证券市场平稳。") == []
 
 
