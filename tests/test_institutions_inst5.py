@@ -55,3 +55,9 @@ def test_listed_brokerages_and_holdings_take_their_registered_names():
     found = _named("该公司是由海虹控股与通用技术集团医药控股有限公司投资成立的，国联证券研究员表示。")
     assert ("海虹控股", "海虹企业（控股）股份有限公司") in found
     assert ("国联证券", "国联证券股份有限公司") in found
+
+
+def test_hospital_short_of_its_specialty_takes_the_articles_full_name():
+    found = _named("长沙安贞妇产医院成立于2005年。安贞医院院长表示，安贞医院将继续。")
+    assert found.count(("安贞医院", "长沙安贞妇产医院")) == 2
+    assert ("安贞医院", "安贞医院") in _named("长沙安贞妇产医院和株洲安贞妇产医院联合，安贞医院表示。")

@@ -31,6 +31,7 @@ from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
+from .specialty import specialty_shorts
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -94,7 +95,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         if plural:
             first = [c for c in first if c not in plural]
     if "references" in layers:
-        first = _more(first, alias_candidates(text, first) + reference_candidates(text, first))
+        first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
         first = _more(first, propagated(text, first))
