@@ -61,3 +61,9 @@ def test_hospital_short_of_its_specialty_takes_the_articles_full_name():
     found = _named("长沙安贞妇产医院成立于2005年。安贞医院院长表示，安贞医院将继续。")
     assert found.count(("安贞医院", "长沙安贞妇产医院")) == 2
     assert ("安贞医院", "安贞医院") in _named("长沙安贞妇产医院和株洲安贞妇产医院联合，安贞医院表示。")
+
+
+def test_town_led_by_a_stop_character_before_its_township_hospital():
+    assert _named("在广西南宁市那桐镇乡镇中心卫生院，记者了解到。") == [
+        ("广西南宁市那桐镇乡镇中心卫生院", "广西南宁市那桐镇乡镇中心卫生院")]
+    assert _named("南宁市的小镇卫生院") == []

@@ -315,8 +315,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
                                    or (a.region_name and a.region_name == best.region_name)):
             best = a  # …市属国企乌鲁木齐…: a category word, or the same region named again
     gap = text[best.end:s]
-    if gap and generic_inside(gap):
+    if gap and generic_inside(_TOWN_LEVEL.sub("", gap)):
         return None  # 阿里地区人民医院成功建成三甲医院: a category word, not a name
+        # (那桐镇乡镇中心卫生院: 乡镇 right after a town's name is the name's, not a category)
     if best.end == s and item["suffix"] in BARE_BAD and not best.named:
         return None  # 上海公司, 国家局; but …教育集团 + 有限公司 is one name
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
@@ -338,13 +339,29 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
                      best.region_name, "pattern.anchored", 0.8)
 
 
+_TOWN_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff][镇乡])乡镇$")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?[镇乡]")
+
+
+@lru_cache(maxsize=1024)
+def _town_name(town: str) -> bool:
+    """A town's name led by a stop character (那|桐|镇): the character no particle, preposition
+    or conjunction, and 镇/乡 a word of its own (的|小镇, 在|小镇 are a small town)."""
+    words = tag(town)
+    return not words[0][1].startswith(("u", "p", "c", "d")) and words[-1][0] == town[-1]
 REGISTERED = ("有限公司", "股份有限公司", "有限责任公司")
 TRADE_NAME_REACH = 2  # characters of a trade name between a region and a stop character in it
 
 
 def _trade_name_stop(text: str, p: int, item: dict, anchors: dict, stop: frozenset) -> bool:
     """A stop character the trade name of a registered company holds (山东齐都药业有限公司: 都),
-    one of `trade_name_stops`, one or two name characters after a region's name."""
+    one of `trade_name_stops`, one or two name characters after a region's name; or the first
+    character of a town's name right after a region's before a township hospital (南宁市那桐镇
+    乡镇中心卫生院: 那)."""
+    if item["suffix"].endswith(TOWNSHIP_HOSPITAL):  # 南宁市那桐镇…卫生院: a town's name after a city's
+        m = _TOWN.match(text, p)
+        return (m is not None and any(a.region is not None for a in anchors.get(p, ()))
+                and _town_name(m.group()))
     if item["suffix"] not in REGISTERED or text[p] not in lexicon.patterns().get("trade_name_stops", ""):
         return False
     for k in range(1, TRADE_NAME_REACH + 1):
