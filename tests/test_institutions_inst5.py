@@ -67,3 +67,10 @@ def test_town_led_by_a_stop_character_before_its_township_hospital():
     assert _named("在广西南宁市那桐镇乡镇中心卫生院，记者了解到。") == [
         ("广西南宁市那桐镇乡镇中心卫生院", "广西南宁市那桐镇乡镇中心卫生院")]
     assert _named("南宁市的小镇卫生院") == []
+
+
+def test_magazine_in_title_marks_with_its_house_and_the_title_elsewhere():
+    found = _named("由某学院和《销售与市场》等联合主办。《销售与市场》杂志社总经理作了报告。")
+    assert ("《销售与市场》杂志社", "销售与市场杂志社") in found
+    assert ("销售与市场", "销售与市场") in found
+    assert _named("他读过《销售与市场》一书。") == []

@@ -32,6 +32,7 @@ from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
 from .specialty import specialty_shorts
+from .housed import housed_candidates
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -80,7 +81,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         out += sector_candidates(text, hits)
     out += found
     if "media" in layers:
-        out += media_candidates(text)
+        out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
         out += quoted_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
