@@ -74,3 +74,9 @@ def test_magazine_in_title_marks_with_its_house_and_the_title_elsewhere():
     assert ("《销售与市场》杂志社", "销售与市场杂志社") in found
     assert ("销售与市场", "销售与市场") in found
     assert _named("他读过《销售与市场》一书。") == []
+
+
+def test_memorial_hall_named_inside_a_cited_title():
+    found = _named("向社会公众展示《中国人民抗日战争纪念馆藏珍稀抗战文献汇刊》等文献。")
+    assert found == [("中国人民抗日战争纪念馆", "中国人民抗日战争纪念馆")]
+    assert _named("当地新建了一座纪念馆。") == []
