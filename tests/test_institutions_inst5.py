@@ -80,3 +80,14 @@ def test_memorial_hall_named_inside_a_cited_title():
     found = _named("向社会公众展示《中国人民抗日战争纪念馆藏珍稀抗战文献汇刊》等文献。")
     assert found == [("中国人民抗日战争纪念馆", "中国人民抗日战争纪念馆")]
     assert _named("当地新建了一座纪念馆。") == []
+
+
+def test_province_drug_administration_short_form_named_as_it_was_then():
+    from extract.refdate import RefDate
+
+    text = "南昌市民注意。昨日，记者从省药监了解到，南昌将加强监管。江西药监局称。"
+    then = [(m.text, m.name) for m in extract_institutions(text, ref=RefDate(2011, 5, 9))]
+    assert then == [("省药监", "江西省食品药品监督管理局"), ("江西药监局", "江西省食品药品监督管理局")]
+    now = [(m.text, m.name) for m in extract_institutions(text, ref=RefDate(2021, 5, 9))]
+    assert now == [("省药监", "江西省药品监督管理局"), ("江西药监局", "江西省药品监督管理局")]
+    assert _named("江西省药监部门表示，省药监系统将加强。") == []
