@@ -91,3 +91,8 @@ def test_province_drug_administration_short_form_named_as_it_was_then():
     now = [(m.text, m.name) for m in extract_institutions(text, ref=RefDate(2021, 5, 9))]
     assert now == [("省药监", "江西省药品监督管理局"), ("江西药监局", "江西省药品监督管理局")]
     assert _named("江西省药监部门表示，省药监系统将加强。") == []
+
+
+def test_foreign_registered_company_name_holds_verbs_and_is_as_written():
+    assert _named("由非营利公司澳洲治疗创新有限公司负责管理。") == [("澳洲治疗创新有限公司", "澳洲治疗创新有限公司")]
+    assert _named("美国收购有限公司") == []
