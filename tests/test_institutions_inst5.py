@@ -96,3 +96,7 @@ def test_province_drug_administration_short_form_named_as_it_was_then():
 def test_foreign_registered_company_name_holds_verbs_and_is_as_written():
     assert _named("由非营利公司澳洲治疗创新有限公司负责管理。") == [("澳洲治疗创新有限公司", "澳洲治疗创新有限公司")]
     assert _named("美国收购有限公司") == []
+
+
+def test_provincial_transport_group_by_its_registered_name():
+    assert _named("广东交通集团表示，将加快建设。") == [("广东交通集团", "广东省交通集团有限公司")]
