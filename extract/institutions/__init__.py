@@ -30,6 +30,9 @@ from .companies import widen
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
 from .foreign import foreign_prefixed, plural_bodies
+from .sentenced import sentence_country
+from .specialty import specialty_shorts
+from .housed import housed_candidates
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -78,10 +81,11 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         out += sector_candidates(text, hits)
     out += found
     if "media" in layers:
-        out += media_candidates(text)
+        out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
         out += quoted_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
+    first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
     if plural:  # 各国卫生部, 两国国家电视台: every country's
         first = [c for c in first if c not in plural]
@@ -92,7 +96,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         if plural:
             first = [c for c in first if c not in plural]
     if "references" in layers:
-        first = _more(first, alias_candidates(text, first) + reference_candidates(text, first))
+        first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
         first = _more(first, propagated(text, first))

@@ -187,19 +187,26 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
 
     gap = text[a.end:s]
     if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
-            or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap)):
+            or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap, item["suffix"] in REGISTERED)):
         return None
+    if item["suffix"] in REGISTERED:  # 澳洲治疗创新有限公司: a registered name is as written
+        return Candidate(a.start, e, text[a.start:e], item["kind"], None, a.country, "pattern.foreign", 0.7)
     name = lexicon.styled_prefix(a.country, government=False) + gap + item.get("canonical", item["suffix"])
     return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)
 
 
+# a company's registered name holds verbs of its business (治疗, 创新, 发展): after a country
+# they are no clause before these suffixes (a clause's verbs are gap_verbs: 成立, 收购)
+REGISTERED = ("有限公司", "股份有限公司", "有限责任公司")
+
+
 @lru_cache(maxsize=4096)
-def _words_ok(gap: str) -> bool:
+def _words_ok(gap: str, registered: bool = False) -> bool:
     """No pronoun, preposition, adverb, number… first, and no verb or adverb after the first
     word (老挝总理共同出席…医院: a clause). The first word may be tagged a verb: transliterations
-    are (美国强生公司)."""
+    are (美国强生公司). With `registered`, verbs of two characters or more may follow."""
     from .patterns import _BAD_FIRST_POS
 
     words = tag(gap)
     return (not words[0][1].startswith(tuple(p for p in _BAD_FIRST_POS if p != "v"))
-            and not any(f in ("v", "d") for _, f in words[1:]))
+            and not any(f == "d" or (f == "v" and not (registered and len(w) > 1)) for w, f in words[1:]))

@@ -187,7 +187,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     continue
             ch = text[i - 1]  # an ideograph that is no stop character never breaks: no regex call for it
             if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
-                    and (ch not in stop or not _inside_noun(text, i - 1))):
+                    and (ch not in stop or not _inside_noun(text, i - 1))
+                    and not _trade_name_stop(text, i - 1, item, anchors, stop)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = _anchored(text, i, s, e, item, anchors, ends)
@@ -314,8 +315,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
                                    or (a.region_name and a.region_name == best.region_name)):
             best = a  # …市属国企乌鲁木齐…: a category word, or the same region named again
     gap = text[best.end:s]
-    if gap and generic_inside(gap):
+    if gap and generic_inside(_TOWN_LEVEL.sub("", gap)):
         return None  # 阿里地区人民医院成功建成三甲医院: a category word, not a name
+        # (那桐镇乡镇中心卫生院: 乡镇 right after a town's name is the name's, not a category)
     if best.end == s and item["suffix"] in BARE_BAD and not best.named:
         return None  # 上海公司, 国家局; but …教育集团 + 有限公司 is one name
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
@@ -332,8 +334,54 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         return None  # …医院普外科肝胆外科中心: a department
     if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
         return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
-    return Candidate(best.start, e, _name(text, best, s, e, item), item["kind"], best.level,
+    brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
+    return Candidate(best.start - len(brand), e, brand + _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+_TOWN_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff][镇乡])乡镇$")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}?[镇乡]")
+
+
+@lru_cache(maxsize=1024)
+def _town_name(town: str) -> bool:
+    """A town's name led by a stop character (那|桐|镇): the character no particle, preposition
+    or conjunction, and 镇/乡 a word of its own (的|小镇, 在|小镇 are a small town)."""
+    words = tag(town)
+    return not words[0][1].startswith(("u", "p", "c", "d")) and words[-1][0] == town[-1]
+REGISTERED = ("有限公司", "股份有限公司", "有限责任公司")
+TRADE_NAME_REACH = 2  # characters of a trade name between a region and a stop character in it
+
+
+def _trade_name_stop(text: str, p: int, item: dict, anchors: dict, stop: frozenset) -> bool:
+    """A stop character the trade name of a registered company holds (山东齐都药业有限公司: 都),
+    one of `trade_name_stops`, one or two name characters after a region's name; or the first
+    character of a town's name right after a region's before a township hospital (南宁市那桐镇
+    乡镇中心卫生院: 那)."""
+    if item["suffix"].endswith(TOWNSHIP_HOSPITAL):  # 南宁市那桐镇…卫生院: a town's name after a city's
+        m = _TOWN.match(text, p)
+        return (m is not None and any(a.region is not None for a in anchors.get(p, ()))
+                and _town_name(m.group()))
+    if item["suffix"] not in REGISTERED or text[p] not in lexicon.patterns().get("trade_name_stops", ""):
+        return False
+    for k in range(1, TRADE_NAME_REACH + 1):
+        gap = text[p - k:p]
+        if p - k < 0 or any(c in stop or not "\u4e00" <= c <= "\u9fff" for c in gap):
+            return False
+        if any(a.region is not None and not a.named for a in anchors.get(p - k, ())):
+            return True
+    return False
+
+
+def _brand_before(text: str, i: int, best: Anchor, item: dict) -> str:
+    """A brand written before the region of a company's registered name (华润|山东医药有限公司):
+    the walk's whole run before the region is one proper noun of two to four characters (the
+    segmenter's nz); else ""."""
+    if best.named or best.region is None or i >= best.start or item["suffix"] not in REGISTERED:
+        return ""
+    run = text[i:best.start]
+    words = tag(run) if 2 <= len(run) <= 4 else ()
+    return run if len(words) == 1 and words[0][1] == "nz" else ""
 
 
 # a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
@@ -385,11 +433,12 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     prefix = text[i:s]
     if "（" in prefix or "(" in prefix:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
-    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix) or prefix.startswith(starts)
-            or inner.search(prefix)):
+    split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
+    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
+            or (not split and prefix.startswith(starts)) or inner.search(prefix)):
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if not _pos_ok(rest) or _descriptive(prefix):
+    if (not _pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)) or _descriptive(prefix):
         return None
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
@@ -397,6 +446,33 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
         if county is not None and county.endswith("县") and len(rest) >= 2:  # not 禹州光明医院: a private one
             name = county + name[len(prefix) - len(rest):]  # 开化村头卫生院 -> 开化县村头卫生院
     return Candidate(i, e, name, item["kind"], None, None, "pattern.open", 0.5)
+
+
+BOUND = ("ng", "zg", "vg", "ag", "tg", "dg", "g")  # the segmenter's bound morphemes: no word by themselves
+
+
+@lru_cache(maxsize=4096)
+def _split_name(prefix: str) -> bool:
+    """Whether `prefix` starts with a one-character word and then a bound morpheme that is a
+    word of its own (大|涧 of 大涧学校, 八|冶 of 八冶职工医院): a two-character proper name the
+    segmenter split, not a generic head (大医院) or a count (八家医院)."""
+    words = tag(prefix)
+    return (len(words) >= 2 and len(words[0][0]) == 1 and len(words[1][0]) == 1
+            and words[1][1] in BOUND and words[0][0] not in _tables()[1]
+            and not words[0][1].startswith(("u", "p", "c", "r", "d")))  # 地|县医院: a particle, not a name
+
+
+def _named_first(prefix: str) -> bool:
+    """A prefix led by a direction word that starts names (南方医药经济研究所, 东方医疗集团:
+    patterns.yaml name_first_words), the rest nouns only."""
+    head = next((w for w in lexicon.patterns().get("name_first_words", ()) if prefix.startswith(w)), None)
+    return head is not None and len(prefix) > len(head) and _nouns(prefix[len(head):])
+
+
+@lru_cache(maxsize=4096)
+def _nouns(s: str) -> bool:
+    """Whether `s` is nouns only (职工 of 八冶职工医院; 学校有 of 大涧学校有小学 is a clause)."""
+    return all(f.startswith("n") for _, f in tag(s)) if s else True
 
 
 TOWNSHIP_HOSPITAL = "卫生院"  # a township's public hospital: its county is part of its name

@@ -17,6 +17,8 @@ def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...], t
     limited to (none: all)), the longest name first."""
     out = []
     for item in _yaml("renamed.yaml"):
+        if "suffix" in item:
+            continue  # a region's body by its suffix: _suffixed
         former = tuple(sorted((tuple(int(x) for x in str(f["until"]).split("-")), f["name"]) for f in item["former"]))
         out.append((item["name"], former, tuple(item.get("forms", ()))))
     return tuple(sorted(out, key=lambda kv: -len(kv[0])))
@@ -29,8 +31,31 @@ def _latest_day(ref) -> Optional[tuple[int, int, int]]:
     return (ref.year, ref.month or 12, ref.day or 31)
 
 
+@cached("institutions.renamed.suffixed")
+def _suffixed() -> tuple:
+    """(suffix, prefixes it is not after, ((until, former suffix), ... by date)) of the
+    entries that rename every region's body by its suffix."""
+    return tuple((item["suffix"], tuple(item.get("not_prefix", ())),
+                  tuple(sorted((tuple(int(x) for x in str(f["until"]).split("-")), f["name"]) for f in item["former"])))
+                 for item in _yaml("renamed.yaml") if "suffix" in item)
+
+
+def _by_suffix(text: str, c: Candidate, day) -> Candidate:
+    """A region's body written short (省药监) named as its suffix was then."""
+    for suffix, not_prefix, former in _suffixed():
+        if (not c.name.endswith(suffix) or c.name.startswith(not_prefix) or suffix in text[c.start:c.end]
+                or any(c.name.endswith(n) for _, n in former)):
+            continue
+        named = next((n for until, n in former if day < until), None)
+        if named is not None:
+            return c.with_(name=c.name[:-len(suffix)] + named)
+    return c
+
+
 def as_named_then(text: str, found: list[Candidate], ref) -> list[Candidate]:
     day = _latest_day(ref)
+    if day is not None and _suffixed():
+        found = [_by_suffix(text, c, day) if c.kind == "government" else c for c in found]
     table = _table()
     if not table:
         return found

@@ -1,0 +1,82 @@
+"""Foreign bodies written bare whose country the sentence names (foreign.yaml
+`sentence_country`): 美国国会参议院11日就民主党和共和党… -> 美国民主党, 美国共和党; a headline's
+美两党…在参院 -> 美国国会参议院. The sentence must name exactly one foreign country, by its name
+or by a one-character abbreviation the segmenter tags as a place (美); the body must be one that
+country has, and a word of its own (共同民主党, 民主党籍 are none)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..prebuilt import cached
+from . import foreign, lexicon
+from .candidates import Candidate
+from .postag import tag
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+SENTENCE_REACH = 200  # a sentence longer than this is read no further either way
+
+
+@cached("institutions.sentenced.forms")
+def _forms() -> tuple:
+    """(a regex of the forms, form -> its entry)."""
+    table = {f: b for b in lexicon._yaml("foreign.yaml").get("sentence_country", ()) for f in b["forms"]}
+    rx = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))) if table else None
+    return rx, table
+
+
+def sentence_country(text: str, found: list[Candidate]) -> list[Candidate]:
+    rx, table = _forms()
+    if rx is None:
+        return []
+    taken = [(c.start, c.end) for c in found]
+    out = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        lo, hi = _sentence(text, s, e)
+        sent = text[lo:hi]
+        if not _own_word(sent, s - lo, e - lo):
+            continue
+        country = _one_country(sent)
+        entry = table[m.group()]
+        if country is None or country not in entry["countries"]:
+            continue
+        out.append(Candidate(s, e, lexicon.styled_prefix(country) + entry["canonical"], entry["kind"], None, country,
+                             "foreign.sentence", 0.7))
+    return out
+
+
+def _sentence(text: str, s: int, e: int) -> tuple[int, int]:
+    lo = max(0, s - SENTENCE_REACH)
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, lo, s)]
+    end = _SENTENCE_END.search(text, e, min(len(text), e + SENTENCE_REACH))
+    return (starts[-1] if starts else lo), (end.start() if end else min(len(text), e + SENTENCE_REACH))
+
+
+def _own_word(sent: str, s: int, e: int) -> bool:
+    pos = 0
+    for w, _ in tag(sent):
+        if pos == s:
+            return pos + len(w) == e
+        if pos > s:
+            return False
+        pos += len(w)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _one_country(sent: str) -> Optional[str]:
+    """The one foreign country `sent` names, else None (none or several)."""
+    names = foreign._countries()[0]
+    seen = set()
+    for w, f in tag(sent):
+        if w in names and names[w] != "中国":
+            seen.add(names[w])
+        elif len(w) == 1 and f == "ns" and w in foreign.COUNTRY_ABBR:
+            seen.add(foreign.COUNTRY_ABBR[w])
+        elif len(w) > 2 and f in ("ns", "nt") and foreign.country_head(w):
+            seen.add(names[w[:foreign.country_head(w)]])  # 美国国会参议院: one word with its country
+    return next(iter(seen)) if len(seen) == 1 else None
