@@ -13,21 +13,38 @@ from .boilerplate import rules
 
 
 @lru_cache(maxsize=1)
-def _rx() -> tuple[re.Pattern, re.Pattern]:
+def _rx() -> tuple[re.Pattern, re.Pattern, int]:
     r = rules()["pasted_headlines"]
     seg, n = r["segment"], int(r["min_run"])
     run = re.compile(f"^(?:{seg} ){{{n},}}(?={r['prose']})", re.M)  # the run, prose after it
     alone = re.compile(f"(?:{seg} )+{seg}")   # a line of headlines only (two or more)
-    return run, alone
+    return run, alone, n
+
+
+def _runs(text: str, run: re.Pattern, n: int):
+    """run.finditer(text), tried only at the starts of lines holding `n` spaces or more (a
+    run's segments hold no blank, so a match lies within one line and needs `n` of them):
+    a `^` under re.M is otherwise tried at every position of the text."""
+    find, count, end = text.find, text.count, len(text)
+    at = 0
+    while at <= end:
+        e = find("\n", at)
+        if e < 0:
+            e = end
+        if count(" ", at, e) >= n:
+            mt = run.match(text, at)
+            if mt is not None:
+                yield mt
+        at = e + 1
 
 
 def drop_pasted_headlines(m: Mapped) -> Mapped:
     text = m.text
     if " " not in text:
         return m
-    run, alone = _rx()
+    run, alone, n = _rx()
     cuts: list[tuple[int, int]] = []
-    for mt in run.finditer(text):
+    for mt in _runs(text, run, n):
         a, b = mt.span()
         if a == 0:  # the first line is the headline's
             continue
