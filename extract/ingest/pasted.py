@@ -22,20 +22,21 @@ def _rx() -> tuple[re.Pattern, re.Pattern, int]:
 
 
 def _runs(text: str, run: re.Pattern, n: int):
-    """run.finditer(text), tried only at the starts of lines holding `n` spaces or more (a
-    run's segments hold no blank, so a match lies within one line and needs `n` of them):
-    a `^` under re.M is otherwise tried at every position of the text."""
-    find, count, end = text.find, text.count, len(text)
-    at = 0
-    while at <= end:
-        e = find("\n", at)
+    """run.finditer(text), tried only at the starts of the lines holding `n` spaces or more
+    (a run's segments hold no blank, so a match lies within one line and needs `n` of
+    them): from one space to the next line holding one, by str.find (a `^` under re.M is
+    tried at every position of the text, a loop over the lines reads every line)."""
+    find, rfind, count, end = text.find, text.rfind, text.count, len(text)
+    s = find(" ")
+    while s >= 0:
+        e = find("\n", s)
         if e < 0:
             e = end
-        if count(" ", at, e) >= n:
-            mt = run.match(text, at)
+        if count(" ", s, e) >= n:
+            mt = run.match(text, rfind("\n", 0, s) + 1)
             if mt is not None:
                 yield mt
-        at = e + 1
+        s = find(" ", e)
 
 
 def drop_pasted_headlines(m: Mapped) -> Mapped:
