@@ -59,7 +59,7 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
     b = SENTENCE_BREAK.search(text, prev[0], r.start)
     if b is None:
         return prev[1], prev[2]
-    if text[b.start()] == "\n" or SENTENCE_BREAK.search(text, b.end(), r.start) or not _reaches(r):
+    if text[b.start()] == "\n" or not _reaches(r) or SENTENCE_BREAK.search(text, b.end(), r.start):
         return None
     if _grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
         return None  # 就在通报当天: the day of that event
@@ -71,6 +71,9 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
 
 
 def _reaches(r: Reading) -> bool:
+    parts = r.parts
+    if "rd" not in parts and "ry" not in parts:
+        return False
     lex = lexicon()
     entry = lex["relative_days"].get(r.parts.get("rd")) or lex["relative_years"].get(r.parts.get("ry"))
     return entry is not None and entry.get("reach") == "paragraph"

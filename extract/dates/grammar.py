@@ -132,6 +132,8 @@ def _guard(rule: str, core: str, spec: dict, fragments: dict) -> str:
     found = read_starts(word_rx)
     if found is None or found.chars is None or found.min_width == 0:
         raise ValueError(f"date core {rule}: no first characters for the guard's word {word!r}")
+    if spec.get("starts"):  # what every match of the word begins with, sharper than its first characters
+        return f"(?=[\\s\\S]{{0,{width}}}?(?:{_expand(spec['starts'], fragments, prefix='')}))"
     chars = "".join(re.escape(ch) for ch in sorted(found.chars))
     return f"(?=[\\s\\S]{{0,{width}}}?[{chars}])"
 

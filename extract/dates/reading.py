@@ -334,9 +334,12 @@ def _listed_weekdays(r: Reading, text: str) -> list[Reading]:
     return out
 
 
+_GLOSSED_RULES = ("rel_day", "bracket_day")
+
+
 def _glossed(a: Reading, g: Reading, text: str) -> bool:
     """今天（1月31日）: a day word right before its date in brackets."""
-    if a.rule not in ("rel_day", "bracket_day") or g.unit != "day" or g.end_parts is not None:
+    if a.rule not in _GLOSSED_RULES or g.unit != "day" or g.end_parts is not None:
         return False
     return bool(match_suffix("gloss_open", text, a.end)) and text[a.end:g.start].strip(" （(") == "" \
         and bool(match_suffix("gloss_close", text, g.end))
@@ -353,10 +356,14 @@ def _joinable_after_gloss(b: Reading) -> bool:
 
 def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
     out: list[Reading] = []
+    # the first characters the suffixes `to` and `to_now` may begin with (match_suffix's own
+    # check, made here: most readings are followed by neither)
+    firsts = grammar().suffix_firsts
+    to_firsts, now_firsts = firsts.get("to"), firsts.get("to_now")
     i = 0
     while i < len(found):
         a = found[i]
-        if i + 2 < len(found) and _glossed(a, found[i + 1], text):
+        if i + 2 < len(found) and a.rule in _GLOSSED_RULES and _glossed(a, found[i + 1], text):
             # 今天（1月31日）至2月5日, 从今天（10月27日）起至2025年3月29日, 今天（12月7日）起到下周:
             # one range from the day word (guide v2: a range is one mention)
             g, b = found[i + 1], found[i + 2]
@@ -365,11 +372,12 @@ def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
                 out.append(Reading(a.rule, a.start, b.end, a.parts, b.parts))
                 i += 3
                 continue
-        if a.end_parts is None and a.rule not in ("rel_day", "bracket_day", "clock"):
+        if a.end_parts is None and a.rule not in ("rel_day", "bracket_day", "clock") \
+                and (now_firsts is None or text[a.end:a.end + 1] in now_firsts):
             now = match_suffix("to_now", text, a.end)
             if now:  # 今年10月至今, 2021年至今: the range ends on the publication day
                 a.end_parts, a.end = {"rd": now.group("now")}, now.end()
-        if i + 1 < len(found):
+        if i + 1 < len(found) and (to_firsts is None or text[a.end:a.end + 1] in to_firsts):
             b = found[i + 1]
             to = match_suffix("to", text, a.end)
             if to and to.end() == b.start and _joinable(a, b):

@@ -13,21 +13,39 @@ from .boilerplate import rules
 
 
 @lru_cache(maxsize=1)
-def _rx() -> tuple[re.Pattern, re.Pattern]:
+def _rx() -> tuple[re.Pattern, re.Pattern, int]:
     r = rules()["pasted_headlines"]
     seg, n = r["segment"], int(r["min_run"])
     run = re.compile(f"^(?:{seg} ){{{n},}}(?={r['prose']})", re.M)  # the run, prose after it
     alone = re.compile(f"(?:{seg} )+{seg}")   # a line of headlines only (two or more)
-    return run, alone
+    return run, alone, n
+
+
+def _runs(text: str, run: re.Pattern, n: int):
+    """run.finditer(text), tried only at the starts of the lines holding `n` spaces or more
+    (a run's segments hold no blank, so a match lies within one line and needs `n` of
+    them): from one space to the next line holding one, by str.find (a `^` under re.M is
+    tried at every position of the text, a loop over the lines reads every line)."""
+    find, rfind, count, end = text.find, text.rfind, text.count, len(text)
+    s = find(" ")
+    while s >= 0:
+        e = find("\n", s)
+        if e < 0:
+            e = end
+        if count(" ", s, e) >= n:
+            mt = run.match(text, rfind("\n", 0, s) + 1)
+            if mt is not None:
+                yield mt
+        s = find(" ", e)
 
 
 def drop_pasted_headlines(m: Mapped) -> Mapped:
     text = m.text
     if " " not in text:
         return m
-    run, alone = _rx()
+    run, alone, n = _rx()
     cuts: list[tuple[int, int]] = []
-    for mt in run.finditer(text):
+    for mt in _runs(text, run, n):
         a, b = mt.span()
         if a == 0:  # the first line is the headline's
             continue
