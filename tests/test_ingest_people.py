@@ -3,7 +3,6 @@ Sentences written for these tests; the bulk files that showed the families are c
 when ../shared is present."""
 from __future__ import annotations
 
-import json
 
 import pytest
 

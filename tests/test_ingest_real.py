@@ -3,7 +3,6 @@ title, outlet and dateline the development corpus holds, and the metadata of eac
 its 36 annotated articles against the independent gold (guide v2)."""
 from __future__ import annotations
 
-import json
 import re
 
 import pytest

@@ -3,7 +3,6 @@ seed gold files and properties that hold for any text."""
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 

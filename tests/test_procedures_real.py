@@ -3,7 +3,6 @@ corpus (../shared/corpus-dev; skipped where it is absent): the forms issue 11 li
 these articles write them, read through the whole pipeline."""
 from __future__ import annotations
 
-import pytest
 
 import extract
 from conftest import bulk_files, dev_article, dev_gold

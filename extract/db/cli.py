@@ -5,7 +5,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, TextIO
+from typing import Iterable, Iterator, List, TextIO
 
 import typer
 

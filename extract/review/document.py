@@ -95,7 +95,7 @@ def deadline_card(i: int, d: Any, cls: str = "", prefix: str = "d") -> str:
         parts.append(f'<span class="who">{esc(d.actor)}</span>')
     if d.date_text:
         parts.append(f'<span class="said">「{esc(d.date_text)}」</span>')
-    label = f'<span class="cardkind">deadline 期限</span>' + " ".join(parts)
+    label = '<span class="cardkind">deadline 期限</span>' + " ".join(parts)
     return goto(f"{prefix}{i}", label, f"card deadline {cls}".strip())
 
 
