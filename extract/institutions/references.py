@@ -223,7 +223,8 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
-    for p in find_all(text, "院"):  # 杭州二院: a city's numbered hospital written short
+    courts = find_all(text, "院")  # one scan for both rules below: 医院 is a 院 after 医
+    for p in courts:  # 杭州二院: a city's numbered hospital written short
         if p < 3 or text[p - 1] not in NUMERALS or text[p - 2] in "附大":
             continue
         for k in (3, 2):  # 杭州市, 杭州
@@ -233,7 +234,7 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(p - 1 - k, p + 1, f"{r.name}第{text[p - 1]}人民医院", "hospital", "municipal",
                                      r.display, "reference.numbered", 0.6))
                 break
-    for m in _city_shorts(text):
+    for m in _city_shorts(text, courts):
         n = m.group("n")
         if n not in by_numeral:
             by_numeral[n] = next((c for c in hospitals if f"第{n}人民医院" in c.name or f"第{n}医院" in c.name), None)
@@ -243,12 +244,16 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _city_shorts(text: str):
-    """The matches of _CITY_SHORT.finditer(text), found from the 医院 each ends with: the
-    pattern opens with a character class, so the engine tried it at every position. At most
-    one match ends at a 医院, it starts at most 3 characters before it, and none overlaps
-    another (no 医院 fits in a match's head)."""
-    for p in find_all(text, "医院"):
+def _city_shorts(text: str, courts: Optional[list[int]] = None):
+    """The matches of _CITY_SHORT.finditer(text), found from the 医院 each ends with (`courts`:
+    where text holds 院): the pattern opens with a character class, so the engine tried it at
+    every position. At most one match ends at a 医院, it starts at most 3 characters before
+    it, and none overlaps another (no 医院 fits in a match's head); its 医院 has a numeral
+    before it."""
+    for q in find_all(text, "院") if courts is None else courts:
+        p = q - 1
+        if p < 1 or text[p] != "医" or text[p - 1] not in NUMERALS:
+            continue
         m = _CITY_SHORT.search(text, max(0, p - 3), p + 2)
         if m is not None:
             yield m
