@@ -116,13 +116,14 @@ def _parented() -> dict:
 def _gap_ok(gap: str, pos: str) -> bool:
     """pos: `first` (the gap does not start with a verb, pronoun, time word…), `strict`
     (nor holds a verb: 正式设立山东分公司), `none`."""
-    from .patterns import _pos_first_ok, _pos_ok, generic_inside
+    from .patterns import generic_inside
+    from .postag import pos_first_ok, pos_ok
 
     if pos == "none":
         return True  # a society's branch or a school's institute may hold a category word (民营医院管理分会)
     if generic_inside(gap):
         return False
-    return pos == "none" or (_pos_ok(gap) if pos == "strict" else _pos_first_ok(gap, nominal=True))
+    return pos == "none" or (pos_ok(gap) if pos == "strict" else pos_first_ok(gap, nominal=True))
 
 
 def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candidate]:

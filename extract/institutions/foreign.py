@@ -205,8 +205,8 @@ def _words_ok(gap: str, registered: bool = False) -> bool:
     """No pronoun, preposition, adverb, number… first, and no verb or adverb after the first
     word (老挝总理共同出席…医院: a clause). The first word may be tagged a verb: transliterations
     are (美国强生公司). With `registered`, verbs of two characters or more may follow."""
-    from .patterns import _BAD_FIRST_POS
+    from .postag import BAD_FIRST_POS
 
     words = tag(gap)
-    return (not words[0][1].startswith(tuple(p for p in _BAD_FIRST_POS if p != "v"))
+    return (not words[0][1].startswith(tuple(p for p in BAD_FIRST_POS if p != "v"))
             and not any(f == "d" or (f == "v" and not (registered and len(w) > 1)) for w, f in words[1:]))

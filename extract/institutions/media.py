@@ -212,6 +212,6 @@ def _after_clause(name: str) -> int:
 
 
 def _name_like(head: str) -> bool:
-    from .patterns import _pos_ok
+    from .postag import pos_ok
 
-    return not head or _pos_ok(head)
+    return not head or pos_ok(head)

@@ -18,7 +18,7 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
-from .postag import tag
+from .postag import inside_noun, no_verb, pos_first_ok, pos_ok, tag
 
 MAX_NAME = 24
 # an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
@@ -187,7 +187,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     continue
             ch = text[i - 1]  # an ideograph that is no stop character never breaks: no regex call for it
             if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
-                    and (ch not in stop or not _inside_noun(text, i - 1))
+                    and (ch not in stop or not inside_noun(text, i - 1))
                     and not _trade_name_stop(text, i - 1, item, anchors, stop)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
@@ -305,13 +305,13 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     m = _AFFILIATED.search(text, i, s) if item["kind"] == "hospital" and text.find("附属", i, s) >= 0 else None
     if m and m.start() - i >= 2:  # 南方医学院附属佛山第二医院: the school names the hospital
         head = inside[0].start if inside and inside[0].start < m.start() else i
-        if head < m.start() - 1 and (head != i or _gap_ok(text[i:m.start()])):
+        if head < m.start() - 1 and (head != i or no_verb(text[i:m.start()])):
             return Candidate(head, e, text[head:e], item["kind"], None, None, "pattern.affiliated", 0.75)
     if not inside:
         return None
     best = inside[0]
     for a in inside[1:]:  # 海南可选择海南省人民医院: a verb between two anchors ends the first
-        if a.start > best.end and (not _gap_ok(text[best.end:a.start]) or generic_inside(text[best.end:a.start])
+        if a.start > best.end and (not no_verb(text[best.end:a.start]) or generic_inside(text[best.end:a.start])
                                    or (a.region_name and a.region_name == best.region_name)):
             best = a  # …市属国企乌鲁木齐…: a category word, or the same region named again
     gap = text[best.end:s]
@@ -324,9 +324,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         return None
     if s - best.end < item.get("min_gap", 0):
         return None  # 上海市中心 is a place
-    if gap and item.get("gap_pos") and not _pos_first_ok(gap):
+    if gap and item.get("gap_pos") and not pos_first_ok(gap):
         return None  # 洛阳一胸痛中心: one such centre, not a name
-    if gap and item.get("gap_strict") and not _pos_ok(gap):
+    if gap and item.get("gap_strict") and not pos_ok(gap):
         return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
     if gap and _clause_gap(gap):
         return None  # 深圳海王合作成立合资公司, 广东加快方舱医院: a clause after the region
@@ -410,7 +410,7 @@ def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]
     if text[i + 1] in NOT_IMPLIED_BEFORE:
         return None
     gap = text[i + 1:s]
-    if len(gap) > IMPLIED_GAP or (gap and (generic_inside(gap) or not _gap_ok(gap))):
+    if len(gap) > IMPLIED_GAP or (gap and (generic_inside(gap) or not no_verb(gap))):
         return None  # 省里允许乡镇卫生院: a clause, not the province's hospital
     tier = {"省": "provincial", "市": "municipal", "县": "county", "区": "district"}[text[i]]
     r = implied.resolve(i, tier)
@@ -438,7 +438,7 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
             or (not split and prefix.startswith(starts)) or inner.search(prefix)):
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if (not _pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)) or _descriptive(prefix):
+    if (not pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)) or _descriptive(prefix):
         return None
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
@@ -563,32 +563,6 @@ def _bracketed_region(text: str, i: int) -> Optional[int]:
     return m.start() if region_prefix(inner + "\0") == len(inner) else None
 
 
-# an anchor-less name cannot start with a verb, pronoun, preposition, adverb, conjunction,
-# numeral, time or place word, nor hold a verb: 提高医院, 咱们区医院, 比三级医院, 网上医院 are
-# not names
-_BAD_FIRST_POS = ("v", "r", "p", "d", "c", "u", "m", "q", "t", "f", "z", "a", "s")
-_NOMINAL_POS = ("vn", "an")
-
-
-@lru_cache(maxsize=4096)
-def _pos_ok(prefix: str) -> bool:
-    words = tag(prefix)
-    if not words or words[0][1].startswith(_BAD_FIRST_POS):
-        return False
-    return not any(f == "v" and len(w) > 1 for w, f in words)  # 微信搜索医院
-
-
-@lru_cache(maxsize=4096)
-def _pos_first_ok(prefix: str, nominal: bool = False) -> bool:
-    """The first word is not a verb, pronoun, preposition, time word…: 近日发布中心 is not a name.
-    With `nominal`, a verbal or adjectival noun may start it (a department: 卫生检疫司, 综合业务司)."""
-    words = tag(prefix)
-    if not words:
-        return False
-    first = words[0][1]
-    return (nominal and first in _NOMINAL_POS) or not first.startswith(_BAD_FIRST_POS)
-
-
 @lru_cache(maxsize=4096)
 def generic_inside(s: str) -> bool:
     """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
@@ -601,27 +575,3 @@ def _inner_positions(text: str) -> set[int]:
     for s, e, _ in wordlists.hits(text, "inner_words"):
         out.update(range(s, e))
     return out
-
-
-NOUN_WINDOW = 4
-
-
-def _inside_noun(text: str, p: int) -> bool:
-    """Whether the character at `p` is inside a noun of two or more characters (行为, 马家堡)."""
-    lo = max(0, p - NOUN_WINDOW)
-    return _noun_at(text[lo:p + NOUN_WINDOW + 1], p - lo)
-
-
-@lru_cache(maxsize=8192)
-def _noun_at(window: str, k: int) -> bool:
-    pos = 0
-    for w, f in tag(window):
-        if pos <= k < pos + len(w):
-            return len(w) > 1 and f.startswith("n")
-        pos += len(w)
-    return False
-
-
-@lru_cache(maxsize=4096)
-def _gap_ok(gap: str) -> bool:
-    return not any(f == "v" for _, f in tag(gap))
