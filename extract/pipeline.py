@@ -74,8 +74,8 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
         found["text:site"] = {"outlet": _meta.notice_issuer(page, res.title_line or found["html_meta"].get("title"))
                               or _meta.site_owner(page)}
         saved = found.get("front_matter:saved", {}).get("published")
-        if saved and res.title_line and _meta.notice_headline(res.title_line) \
-                and (found["text"].get("published") or saved) <= saved:
+        printed = found["text"].get("published")
+        if saved and printed and printed <= saved and res.title_line and _meta.notice_headline(res.title_line):
             found["front_matter:saved"] = {}  # a notice's own date (2015年08月17日 发布) before the CMS saved it
     else:
         mapped = Mapped.identity(body, body_at, len(raw))
