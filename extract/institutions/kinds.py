@@ -65,8 +65,8 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
                 if full is not None and len(c.name) > n + 2:
                     c = c.with_(name=full + c.name[n:])
                     break
-        elif c.kind == "university" and c.rule.startswith("pattern") and _foreign_head(c.name):
-            c = c.with_(name=c.name[_foreign_head(c.name):])  # 澳大利亚昆士兰大学 -> 昆士兰大学
+        elif c.kind == "university" and c.rule.startswith("pattern") and (head := _foreign_head(c.name)):
+            c = c.with_(name=c.name[head:])  # 澳大利亚昆士兰大学 -> 昆士兰大学
         elif out and c.name.endswith(TOWNSHIP) and c.rule == "pattern.open" and text[out[-1].end:c.start] in LIST_JOINERS:
             prev = out[-1]
             n = region_prefix(prev.name) if prev.name.endswith(TOWNSHIP) else 0
