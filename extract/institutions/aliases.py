@@ -12,12 +12,13 @@ from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
-         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程")
+         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程", "农业")
 MIN_SHORT = 2
 # a group's short form ending so names the hospital, school or society it runs, not the group
 NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院", "研究所")
-# after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网): not the company
-_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])")
+# after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网), the place it
+# is named after (九间棚地区, 九间棚村): not the company
+_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]")
 _COMPANY = re.compile("公司|集团")
 # a short form followed by more name and an institution's ending within a few characters is
 # the start of another name (雅莎 + 生物医学美容国际集团, 岭南 + 职业技术学院)

@@ -1,0 +1,76 @@
+"""Companies named only by a short name the article never introduces with a full one
+(翔宇医疗成立于2002年…; 翔宇医疗被…认定为…; 中国医商总经理…): a name standing at a clause's
+start (or after a year) before a word only an organisation is the subject of (成立于, 是一家,
+董事长: data/subjects.yaml `cues`), written at least twice in the article, is a company at
+every occurrence where the segmenter cuts at both its ends. Recurrence keeps a clause's one
+odd subject out; the cue keeps a recurring person, place or topic out.
+Linear: one regex pass for the cued subjects, one automaton pass for their occurrences."""
+from __future__ import annotations
+
+import re
+
+from ..prebuilt import cached
+from . import lexicon
+from .automata import occurrences
+from .boundaries import cut_at
+from .candidates import Candidate
+from .postag import tag
+
+RULE = "subject.recurring"
+_COMPANY = re.compile("公司")
+
+
+@cached("institutions.subjects")
+def _table() -> tuple:
+    d = lexicon._yaml("subjects.yaml")
+    cues = "|".join(map(re.escape, sorted(d["cues"] + d["titles"], key=len, reverse=True)))
+    lead = r"(?:^|(?<=[\n，。！？；：、“”（）—\-,.!?;:()])|(?<=\d年)|(?<=\d月))"
+    rx = re.compile(f"{lead}([\u4e00-\u9fff]{{{d['min_len']},{d['max_len']}}}?)(?:公司)?({cues})", re.M)
+    return (rx, d["min_count"], d["not_first"], frozenset(d["not_names"]), d["not_last"], tuple(d["not_tags"]),
+            frozenset(d["titles"]), tuple(d["bad_first"]), tuple(d["other_ends"]))
+
+
+def _person(name: str) -> bool:
+    """Whether `name` reads as a person's name: a surname and one or two characters more."""
+    from ..ingest.people import surnames
+
+    single, compound = surnames()
+    if name[:2] in compound:
+        return len(name) <= 4
+    return len(name) <= 3 and name[0] in single
+
+
+def subject_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    rx, min_count, not_first, not_names, not_last, not_tags, titles, bad_first, other_ends = _table()
+    names = set()
+    for m in rx.finditer(text):
+        name = m.group(1)
+        if name[0] in not_first or name[-1] in not_last or name in not_names:
+            continue
+        if m.group(2) in titles and _person(name):
+            continue  # 贺惠山董事长: a person and the title
+        words = tag(name)
+        if words[0][1].startswith(bad_first) or (len(words) == 1 and words[0][1].startswith(not_tags)):
+            continue  # 通过旗下…, 包括石药集团: a verb first; 王承德是一家…: a person; 平邑是一家…: a place
+        if not (cut_at(text, m.start(1)) and cut_at(text, m.end(1))):
+            continue
+        names.add(name)
+    if not names:
+        return []
+    known = {text[c.start:c.end] for c in found}
+    covered = bytearray(len(text) + 1)
+    for c in found:
+        covered[c.start:c.end] = b"\1" * (c.end - c.start)
+    at = occurrences(text, names)
+    out = []
+    for name, starts in at.items():
+        if name in known or len(starts) < min_count or any(covered.find(1, s, s + len(name)) >= 0 for s in starts):
+            continue  # 包括石药集团 holds a name found: the found one is the mention
+        kind = "other" if name.endswith(other_ends) else "company"
+        for s in starts:
+            e = s + len(name)
+            if not (cut_at(text, s) and cut_at(text, e)):
+                continue
+            k = _COMPANY.match(text, e)
+            out.append(Candidate(s, k.end() if k else e, name, kind, None, None, RULE, 0.6))
+    return out
