@@ -35,7 +35,7 @@ def _product() -> "re.Pattern":
 _QUOTED_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,4}[”」』\"]")
 _COMPANY_ENDS = ("公司", "集团", "有限公司", "股份", "总厂")  # 总厂: a factory, never a brand
 PRODUCT_GAP = 4  # name characters between a short form and a product's head (罗氏|血糖|仪)
-_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已了着过")  # 了着过: a verb ended (飞利浦展示了新设备)
+_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已了着过目现均都也还又")  # 了着过: a verb ended (飞利浦展示了新设备); 目前/现/均/都…: an adverb, a clause (翔宇医疗目前产品已经…)
 
 
 def brand_use(text: str, s: int, e: int) -> bool:
