@@ -20,6 +20,12 @@ NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院
 # is named after (九间棚地区, 九间棚村): not the company
 _NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]")
 _COMPANY = re.compile("公司|集团")
+
+
+def not_company_after(text: str, e: int) -> bool:
+    """Whether what follows a company's short form ending at `e` makes it a brand, its people,
+    its site or a place (“康维”牌, 康维人, 康维医疗网, 九间棚地区)."""
+    return _NOT_COMPANY.match(text, e) is not None
 # a short form followed by more name and an institution's ending within a few characters is
 # the start of another name (雅莎 + 生物医学美容国际集团, 岭南 + 职业技术学院)
 _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")

@@ -30,6 +30,12 @@ def _table() -> tuple:
             frozenset(d["titles"]), tuple(d["bad_first"]), tuple(d["other_ends"]))
 
 
+def _after_date(text: str, s: int) -> bool:
+    """Whether a year or month written in digits ends right before `s` (2019年康达医疗: the
+    segmenter may join 年 to the name's first character)."""
+    return s >= 2 and text[s - 1] in "年月" and text[s - 2].isdigit()
+
+
 def _person(name: str) -> bool:
     """Whether `name` reads as a person's name: a surname and one or two characters more."""
     from ..ingest.people import surnames
@@ -52,7 +58,7 @@ def subject_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         words = tag(name)
         if words[0][1].startswith(bad_first) or (len(words) == 1 and words[0][1].startswith(not_tags)):
             continue  # 通过旗下…, 包括石药集团: a verb first; 王承德是一家…: a person; 平邑是一家…: a place
-        if not (cut_at(text, m.start(1)) and cut_at(text, m.end(1))):
+        if not ((cut_at(text, m.start(1)) or _after_date(text, m.start(1))) and cut_at(text, m.end(1))):
             continue
         names.add(name)
     if not names:
@@ -69,7 +75,7 @@ def subject_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         kind = "other" if name.endswith(other_ends) else "company"
         for s in starts:
             e = s + len(name)
-            if not (cut_at(text, s) and cut_at(text, e)):
+            if not ((cut_at(text, s) or _after_date(text, s)) and cut_at(text, e)):
                 continue
             k = _COMPANY.match(text, e)
             out.append(Candidate(s, k.end() if k else e, name, kind, None, None, RULE, 0.6))
