@@ -151,6 +151,33 @@ def _sources(text: str, cues: dict[str, list]):
                 pos = m.end()
 
 
+SITE_REACH = (12, 7)  # characters a _SITE match holds before its 网 (根据 + ten) and after it (近日发布)
+
+
+def _sites(text: str):
+    """The matches of _SITE.finditer(text), the regex run only in windows around each 网 (a
+    match holds one within SITE_REACH; windows that overlap are merged and scanned in order)."""
+    before, after = SITE_REACH
+    pos, lo, hi = 0, -1, -1
+    q = text.find("网")
+    windows = []
+    while q >= 0:
+        a, b = max(0, q - before), min(len(text), q + after)
+        if a <= hi:
+            hi = b
+        else:
+            if hi >= 0:
+                windows.append((lo, hi))
+            lo, hi = a, b
+        q = text.find("网", q + 1)
+    if hi >= 0:
+        windows.append((lo, hi))
+    for a, b in windows:
+        for m in _SITE.finditer(text, max(a, pos), b):
+            yield m
+            pos = m.end()
+
+
 def _spans(cues: dict[str, list], words: tuple) -> list[tuple[int, int]]:
     """The spans of `words` (none overlaps another) in order: what re.finditer("|".join(words)) finds."""
     return sorted(span for w in words for span in cues.get(w, ()))
@@ -177,7 +204,7 @@ def _matches(text: str):
     if "《" in text:
         yield from (("media.titled", m) for m in _TITLED.finditer(text))
     if "网" in text:
-        yield from (("media.site", m) for m in _SITE.finditer(text))
+        yield from (("media.site", m) for m in _sites(text))
 
 
 def media_candidates(text: str) -> list[Candidate]:

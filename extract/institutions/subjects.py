@@ -4,7 +4,8 @@ start (or after a year) before a word only an organisation is the subject of (�
 董事长: data/subjects.yaml `cues`), written at least twice in the article, is a company at
 every occurrence where the segmenter cuts at both its ends. Recurrence keeps a clause's one
 odd subject out; the cue keeps a recurring person, place or topic out.
-Linear: one regex pass for the cued subjects, one automaton pass for their occurrences."""
+Linear: one regex pass for the cue words, a look back of at most max_len characters from each,
+one pass for the names' occurrences."""
 from __future__ import annotations
 
 import re
@@ -17,17 +18,37 @@ from .candidates import Candidate
 from .postag import tag
 
 RULE = "subject.recurring"
-_COMPANY = re.compile("公司")
+COMPANY = "公司"  # 九间棚公司董事长: the name's own 公司 stands between it and the cue
+_COMPANY = re.compile(COMPANY)
 
 
 @cached("institutions.subjects")
 def _table() -> tuple:
     d = lexicon._yaml("subjects.yaml")
     cues = "|".join(map(re.escape, sorted(d["cues"] + d["titles"], key=len, reverse=True)))
-    lead = r"(?:^|(?<=[\n，。！？；：、“”（）—\-,.!?;:()])|(?<=\d年)|(?<=\d月))"
-    rx = re.compile(f"{lead}([\u4e00-\u9fff]{{{d['min_len']},{d['max_len']}}}?)(?:公司)?({cues})", re.M)
-    return (rx, d["min_count"], d["not_first"], frozenset(d["not_names"]), d["not_last"], tuple(d["not_tags"]),
-            frozenset(d["titles"]), tuple(d["bad_first"]), tuple(d["other_ends"]))
+    return (re.compile(cues), d["min_count"], d["not_first"], frozenset(d["not_names"]), d["not_last"],
+            tuple(d["not_tags"]), frozenset(d["titles"]), tuple(d["bad_first"]), tuple(d["other_ends"]),
+            d["min_len"], d["max_len"])
+
+
+_LEAD = set("\n，。！？；：、“”（）—-,.!?;:()")
+
+
+def _lead(text: str, s: int) -> bool:
+    """Whether a clause starts at `s`: the text's start, a mark or a digit year or month before it."""
+    return s == 0 or text[s - 1] in _LEAD or (s >= 2 and text[s - 1] in "年月" and text[s - 2].isdigit())
+
+
+def _cued(text: str, rx, min_len: int, max_len: int):
+    """(name start, name end, cue) for each cue word with a name before it at a clause's start:
+    the longest run of ideographs (min_len to max_len) ending at the cue (or at its 公司) that a
+    clause starts. Found from the cues (rare), not tried at every position."""
+    for m in rx.finditer(text):
+        e = m.start() - 2 if text.startswith(COMPANY, m.start() - 2) else m.start()
+        for s in range(max(0, e - max_len), e - min_len + 1):
+            if _lead(text, s) and all("\u4e00" <= ch <= "\u9fff" for ch in text[s:e]):
+                yield s, e, m.group()
+                break
 
 
 def _after_date(text: str, s: int) -> bool:
@@ -47,18 +68,18 @@ def _person(name: str) -> bool:
 
 
 def subject_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    rx, min_count, not_first, not_names, not_last, not_tags, titles, bad_first, other_ends = _table()
+    rx, min_count, not_first, not_names, not_last, not_tags, titles, bad_first, other_ends, lo, hi = _table()
     names = set()
-    for m in rx.finditer(text):
-        name = m.group(1)
+    for s, e, cue in _cued(text, rx, lo, hi):
+        name = text[s:e]
         if name[0] in not_first or name[-1] in not_last or name in not_names:
             continue
-        if m.group(2) in titles and _person(name):
+        if cue in titles and _person(name):
             continue  # 贺惠山董事长: a person and the title
         words = tag(name)
         if words[0][1].startswith(bad_first) or (len(words) == 1 and words[0][1].startswith(not_tags)):
             continue  # 通过旗下…, 包括石药集团: a verb first; 王承德是一家…: a person; 平邑是一家…: a place
-        if not ((cut_at(text, m.start(1)) or _after_date(text, m.start(1))) and cut_at(text, m.end(1))):
+        if not ((cut_at(text, s) or _after_date(text, s)) and cut_at(text, e)):
             continue
         names.add(name)
     if not names:
