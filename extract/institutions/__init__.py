@@ -29,9 +29,11 @@ from .candidates import Candidate, resolve
 from .companies import widen
 from .compounds import compound_candidates, plural_parents
 from .famous import famous_candidates
+from .embassies import embassy_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
 from .specialty import specialty_shorts
+from .subjects import subject_candidates
 from .housed import housed_candidates
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
@@ -78,7 +80,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         ctx = RegionContext(hits, prefer, text)
         implied = implied_candidates(text, ctx) + bare_provincial(text, ctx, hits)
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
-        out += sector_candidates(text, hits)
+        out += sector_candidates(text, hits) + embassy_candidates(text)
     out += found
     if "media" in layers:
         out += media_candidates(text) + housed_candidates(text)
@@ -99,6 +101,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
+        first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
     first = retouched(first, text)
     stats = _statistical(text, layers)

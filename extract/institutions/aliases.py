@@ -12,13 +12,20 @@ from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
-         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程")
+         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程", "农业")
 MIN_SHORT = 2
 # a group's short form ending so names the hospital, school or society it runs, not the group
 NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院", "研究所")
-# after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网): not the company
-_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])")
+# after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网), the place it
+# is named after (九间棚地区, 九间棚村): not the company
+_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]")
 _COMPANY = re.compile("公司|集团")
+
+
+def not_company_after(text: str, e: int) -> bool:
+    """Whether what follows a company's short form ending at `e` makes it a brand, its people,
+    its site or a place (“康维”牌, 康维人, 康维医疗网, 九间棚地区)."""
+    return _NOT_COMPANY.match(text, e) is not None
 # a short form followed by more name and an institution's ending within a few characters is
 # the start of another name (雅莎 + 生物医学美容国际集团, 岭南 + 职业技术学院)
 _LONGER = re.compile(r"(?:(?![的于为在和与及是对向将把被])[\u4e00-\u9fff]){1,10}?(?:有限公司|股份公司|国际集团|集团|公司|学院|大学|医院|协会)")
@@ -34,7 +41,7 @@ def _product() -> "re.Pattern":
 _QUOTED_PRODUCT = re.compile(r"[\u4e00-\u9fff]{1,4}[”」』\"]")
 _COMPANY_ENDS = ("公司", "集团", "有限公司", "股份", "总厂")  # 总厂: a factory, never a brand
 PRODUCT_GAP = 4  # name characters between a short form and a product's head (罗氏|血糖|仪)
-_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已了着过")  # 了着过: a verb ended (飞利浦展示了新设备)
+_NOT_IN_PRODUCT = set("的之在和与及是对向将把被等为已了着过目现均都也还又")  # 了着过: a verb ended (飞利浦展示了新设备); 目前/现/均/都…: an adverb, a clause (翔宇医疗目前产品已经…)
 
 
 def brand_use(text: str, s: int, e: int) -> bool:

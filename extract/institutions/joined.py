@@ -1,4 +1,4 @@
-"""Line wraps inside a name: OCR pages break lines mid-word (河南省人力资\\n源和社会保障厅).
+"""Line wraps and inserted stock quotes inside a name: OCR pages break lines mid-word (河南省人力资\\n源和社会保障厅).
 The matchers run on the text with each single line break between two Chinese
 characters removed; offsets are mapped back, so a mention's text keeps the break (the
 guide compares texts without whitespace)."""
@@ -14,14 +14,20 @@ from .candidates import Candidate
 MIN_WRAPPED_LINE = 10
 
 
+# a portal's stock quote after a listed company's short name, between two ideographs (price,
+# change, 股吧 link): no part of the name it interrupts
+_TICKER = re.compile(r"(?<=[\u4e00-\u9fff])\[\s*-?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?%)?\s*(?:元)?\s*(?:股吧)?\s*\](?=[\u4e00-\u9fff])")
+
+
 class Joined:
     def __init__(self, text: str):
         self.original = text
         parts, self.cuts, self.shift = [], [], []  # cuts: joined offsets; shift: chars removed so far
         last, removed = 0, 0
-        for a, b in _breaks(text):
-            if not _wrapped(text, a):
-                continue
+        spans = [(a, b) for a, b in _breaks(text) if _wrapped(text, a)]
+        if "[" in text:  # a stock quote a portal inserts after a listed company's name: 中国医药[23.59 1.33% 股吧]生物技术协会
+            spans = sorted(spans + [m.span() for m in _TICKER.finditer(text)])
+        for a, b in spans:
             parts.append(text[last:a])
             removed += b - a
             self.cuts.append(a - (removed - (b - a)))

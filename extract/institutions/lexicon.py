@@ -226,7 +226,24 @@ def named() -> dict[str, Entry]:
                 entry = Entry(item["name"], kind, item.get("level"), item.get("region"))
                 for surface in [item["name"], *item.get("aliases", [])]:
                     out.setdefault(surface, entry)
+                group = _group_name(item["name"]) if kind == "company" else None
+                if group:
+                    out.setdefault(group, entry)  # 东风汽车集团 -> 东风汽车集团有限公司
     return out
+
+
+# a group's registered name less its legal form is how news names it (东风汽车集团有限公司 written
+# 东风汽车集团): the same company, named by its full name (guide v2: official full names of
+# central enterprises and companies by public record)
+GROUP_LEGAL_ENDS = ("集团股份有限公司", "集团有限责任公司", "集团有限公司")
+MIN_GROUP = 4  # 哈药集团: a shorter one (X集团) is read by its own alias only
+
+
+def _group_name(name: str):
+    for end in GROUP_LEGAL_ENDS:
+        if name.endswith(end) and len(name) - len(end) + 2 >= MIN_GROUP:
+            return name[:-len(end)] + "集团"
+    return None
 
 
 @cached("institutions.lexicon.not_before")

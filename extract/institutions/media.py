@@ -25,6 +25,13 @@ _SOURCE = re.compile("(?:" + "|".join(_SOURCE_LEADS) + ")"
                      + rf"\s*[：:]\s*-?\s*(?P<name>{_NAME}{{1,16}}?{_ENDS})(?![\u4e00-\u9fff])")
 _DATELINE = rf"(?P<name>{_NAME}{{1,10}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电(?![子话视脑影力器商池网梯站源])|消息)"
 _ACCORDING = re.compile(rf"据(?P<name>{_NAME}{{1,12}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?(?:报道|消息|援引|披露|电)")
+# a website as a source (根据中药材天地网的资料, 据医疗器械网数据, 中药材天地网近日发布…): the site's
+# name after 据/根据 before what it gives, or at a clause's start before 发布/公布; names
+# ending like a network or a body's own site are none (patterns.yaml `site_not_ends`)
+_SITE_CUES = r"(?:的|发布|公布|数据|消息|统计|监测|显示|报道|资料|称)"
+_SITE = re.compile(rf"(?:根据|据|来自)(?P<name>[\u4e00-\u9fff]{{2,10}}?网){_SITE_CUES}"
+                   rf"|(?:^|(?<=[\n，。；：,;:]))(?P<lead>[\u4e00-\u9fff]{{2,10}}?网)(?:近日|日前|昨日|今日|今天|最新)?(?:发布|公布)",
+                   re.M)
 _REPORTER = rf"(?P<name>[\u4e00-\u9fff]{{1,10}}?{_ENDS})(?:特约|首席|资深)?(?:记者|通讯员)"
 # a masthead: a line that starts with the paper's or site's name and its date (an OCR'd
 # page's folio 江城健康导报 2024年10月15日 星期二; a portal's 南国健康网 2025年06月18日 10:32),
@@ -144,6 +151,33 @@ def _sources(text: str, cues: dict[str, list]):
                 pos = m.end()
 
 
+SITE_REACH = (12, 7)  # characters a _SITE match holds before its 网 (根据 + ten) and after it (近日发布)
+
+
+def _sites(text: str):
+    """The matches of _SITE.finditer(text), the regex run only in windows around each 网 (a
+    match holds one within SITE_REACH; windows that overlap are merged and scanned in order)."""
+    before, after = SITE_REACH
+    pos, lo, hi = 0, -1, -1
+    q = text.find("网")
+    windows = []
+    while q >= 0:
+        a, b = max(0, q - before), min(len(text), q + after)
+        if a <= hi:
+            hi = b
+        else:
+            if hi >= 0:
+                windows.append((lo, hi))
+            lo, hi = a, b
+        q = text.find("网", q + 1)
+    if hi >= 0:
+        windows.append((lo, hi))
+    for a, b in windows:
+        for m in _SITE.finditer(text, max(a, pos), b):
+            yield m
+            pos = m.end()
+
+
 def _spans(cues: dict[str, list], words: tuple) -> list[tuple[int, int]]:
     """The spans of `words` (none overlaps another) in order: what re.finditer("|".join(words)) finds."""
     return sorted(span for w in words for span in cues.get(w, ()))
@@ -169,12 +203,17 @@ def _matches(text: str):
         yield from (("media.masthead", m) for m in _MASTHEADS.finditer(text))
     if "《" in text:
         yield from (("media.titled", m) for m in _TITLED.finditer(text))
+    if "网" in text:
+        yield from (("media.site", m) for m in _sites(text))
 
 
 def media_candidates(text: str) -> list[Candidate]:
     out = []
     for rule, m in _matches(text):
-        name, start = m.group("name"), m.start("name")
+        group = "lead" if rule == "media.site" and m.group("name") is None else "name"
+        name, start = m.group(group), m.start(group)
+        if rule == "media.site" and name.endswith(_site_not_ends()):
+            continue  # 南方电网, 互联网, 中国地震台网, 美国疾控中心网: a network, a body's own site
         if rule in ("media.reporter", "media.according"):
             k = _after_clause(name)  # 详细情况联系中央台记者: the outlet follows the clause
             name, start = name[k:], start + k
@@ -189,8 +228,12 @@ def media_candidates(text: str) -> list[Candidate]:
             continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
         entry = lexicon.known().get(name)  # 中央台 (a list's short form, found here by its place)
         canonical = entry.name if entry is not None and entry.kind == "media" else name
-        out.append(Candidate(start, m.end("name"), canonical, "media", None, None, rule, 0.6))
+        out.append(Candidate(start, m.end(group), canonical, "media", None, None, rule, 0.6))
     return out
+
+
+def _site_not_ends() -> tuple:
+    return tuple(lexicon.patterns()["site_not_ends"])
 
 
 # a person tells a reporter (对/向/告诉/接受 X记者): the outlet's name starts after the last of these

@@ -11,7 +11,7 @@ ideographs joined to it nor the head of one (the next characters an institution 
 Linear: one leftmost-longest Aho-Corasick automaton over the found surfaces per document."""
 from __future__ import annotations
 
-from .aliases import brand_use
+from .aliases import brand_use, not_company_after
 from .boundaries import cut_at
 from .candidates import Candidate
 
@@ -55,8 +55,8 @@ def propagated(text: str, found: list[Candidate]) -> list[Candidate]:
 def _stands_alone(text: str, s: int, e: int, c: Candidate) -> bool:
     if not (cut_at(text, s) and cut_at(text, e)):
         return False  # 集中办理 holds 中办; 天成医疗网 is a site
-    if c.kind in ("company", "insurer") and brand_use(text, s, e):
-        return False  # 罗氏血糖仪: a product
+    if c.kind in ("company", "insurer") and (brand_use(text, s, e) or not_company_after(text, e)):
+        return False  # 罗氏血糖仪: a product; 绿源地区, 康维人: a place, its people
     if s and text[s - 1].isascii() and text[s - 1].isalnum() and text[s].isascii():
         return False
     return True

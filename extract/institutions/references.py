@@ -33,6 +33,7 @@ _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
 
 def reference_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     designated, cores, bares = _designations(text, found), _core_forms(text, found), _bare_forms(text, found)
+    bares += _default_national(found, bares)
     at = occurrences(text, [a for _, a, _ in designated] + [k for _, k in cores] + [b for _, b in bares])
     return (_designated(designated, at) + _cores(text, cores, at) + _bare(text, bares, at) + _numbered(text, found)
             + _fillers(found))
@@ -188,6 +189,23 @@ def _bare_forms(text: str, found: list[Candidate]) -> list[tuple[Candidate, str]
             continue  # 发改委 is a region's too: the national one only where the article names no region's
         seen.add((c.name, bare))
         out.append((c, bare))
+    return out
+
+
+def _default_national(found: list[Candidate], bares: list) -> list[tuple[Candidate, str]]:
+    """(national body, bare form) for the bare forms national news uses for the national body
+    (patterns.yaml `national_by_default`: 发改委表示…, in a story that names it no other way),
+    where the article names no region's government body at all (a local story's 发改委 is
+    its region's)."""
+    table = lexicon.patterns().get("national_by_default") or {}
+    wanted = [(b, n) for b, n in table.items() if b not in {x for _, x in bares}]
+    if not wanted or any(c.kind == "government" and c.level not in (None, "national") for c in found):
+        return []
+    out = []
+    for bare, name in wanted:
+        entry = lexicon.known().get(name)
+        if entry is not None and entry.level == "national":
+            out.append((Candidate(-1, -1, entry.name, entry.kind, entry.level, entry.region, "gazetteer.known", 0.9), bare))
     return out
 
 
