@@ -93,7 +93,9 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
     n1, s1, a1, b1, s2, sub, per_text = m.group("n1", "s1", "a1", "b1", "s2", "sub", "per")
     written_cur, end = cur, m.end()
     # 逾千万元: a bare scale word counts after a bound word (only a Chinese numeral can be one)
-    bare = not pre and not n1[:1].isdigit() and ctx.prefix_mod(text, m.start())[0] is not None
+    # and after a rate's 每 (每斤百元: a hundred yuan a jin)
+    bare = not pre and not n1[:1].isdigit() and (ctx.prefix_mod(text, m.start())[0] is not None
+                                                 or ctx.after_each(text, m.start()))
     first = read_amount(n1, m.start("n1"), s1, bool(a1 or b1), bare)
     if first is None:
         return None
@@ -106,6 +108,8 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
         if not u1:
             return None
         second, cur, end = None, u1, m.end("u1")  # 5元-10次: keep the first amount
+    if second is not None and u1 and ctx.from_to(text, m.start(), m.start("sep"), m.group("sep"), m.end()):
+        second, cur, end = None, u1, m.end("u1")  # 从50元到500元: two amounts (the caller reads the second)
     if not (cur or pre):
         return None
     start = m.start("pre") if pre else first.start

@@ -29,8 +29,19 @@ APPROX_IN = alt(RULES["approx_infix"])
 SEP = alt(RULES["range_sep"])
 CUR_SUFFIX = alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]))
 CUR_PREFIX = alt(RULES["currency_prefix"])
-PER_UNIT = alt(RULES["per_units"])
-PER_YI = alt(RULES["per_after_yi"])
+
+
+def _guarded(words) -> str:
+    """alt(words), a unit of per_unit_not_before followed by a lookahead (元/方, not 元/方面)."""
+    guards = RULES["per_unit_not_before"]
+    return "|".join(re.escape(w) + (f"(?![{guards[w]}])" if w in guards else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+PER_UNIT = _guarded(RULES["per_units"])
+# after 一: the units of per_after_yi, and 个 only before no Chinese character but 的 (5元一个, 元一个的)
+PER_YI = alt(RULES["per_after_yi"]) + "|" + "|".join(
+    rf"{re.escape(w)}(?![\u4e00-\u9fff](?<!的))" for w in RULES["per_after_yi_lone"])
 PCT_SIGN = alt(RULES["percent_signs"])
 PP = alt(RULES["pp_words"])
 VAGUE = alt(RULES["vague_prefix"])
