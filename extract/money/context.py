@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .patterns import (BAD_BEFORE_CHARS, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
+from .patterns import (BAD_BEFORE_CHARS, CLAUSE_DELIM, DISTRIBUTIVE, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
                        PER_CLAUSE_EACH, PER_EACH, PER_NOUN, PER_PREFIX, PER_SPLIT, RATE_HEAD, RATE_NOUN)
 from .rules import RULES
 
@@ -183,6 +183,18 @@ def _clause_tail(seg: str) -> str:
     the first in the reversed string, not by listing them all."""
     m = CLAUSE_DELIM.search(seg[::-1])
     return seg[len(seg) - m.start():] if m else seg
+
+
+def distributive_per(text: str, start: int) -> list[str]:
+    """每个示范城市由中央财政补助5亿元 (示范城市), 平均一个处方要开足45元 (处方): the clause's
+    distributive subject; [] without one, or when the noun holds a word of a verb or amount."""
+    seg = _clause_tail(text[max(0, start - CLAUSE_PER_CHARS):start])
+    m = None
+    for m in DISTRIBUTIVE.finditer(seg):
+        pass
+    if m is None or not PER_NOUN_STOP.isdisjoint(m.group(1)):
+        return []
+    return [m.group(1)]
 
 
 def clause_per(text: str, start: int) -> list[str]:

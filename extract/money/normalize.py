@@ -75,9 +75,13 @@ def read_amount(raw: str, start: int, scale: Optional[str], approx: bool, bare: 
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
     """(mod, per units written before the amount, span start)."""
     per: list[str] = []
-    if text.find("每", max(0, start - ctx.PER_REACH), start) >= 0:  # neither reads a rate without one
+    each = text.find("每", max(0, start - ctx.PER_REACH), start) >= 0
+    if each:  # neither reads a rate without one
         per, start = ctx.adjacent_per(text, start)
         per = per or ctx.clause_per(text, start)
+    if each or text.find("平均一", max(0, start - ctx.CLAUSE_PER_CHARS), start) >= 0:
+        noun = ctx.distributive_per(text, start)  # 每个托位政府每年补贴3600元: 托位, then 年
+        per = noun + per if noun and noun[0] not in per else per
     per = per or ctx.rate_per(text, start)
     mod, _ = ctx.prefix_mod(text, start)
     mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)

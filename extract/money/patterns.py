@@ -137,6 +137,10 @@ _EACH_ONE = alt(RULES["each_one_followers"])
 PER_PREFIX = re.compile(rf"(?:每(?:{_FILL})?(?:{PER_UNIT})){{1,3}}\Z")
 # 每个婴幼儿(每月), 每托位: an open noun as the unit, right before the known units or the amount
 PER_NOUN = re.compile(rf"每(?:(?:{alt(RULES['per_classifiers'])})([\u4e00-\u9fff]{{1,4}}?)|([\u4e00-\u9fff]{{2}}))\Z")
+# 每个示范城市由…, 平均一个处方要…: a distributive subject in the amount's clause (context.distributive_per)
+DISTRIBUTIVE = re.compile(
+    rf"(?:{alt(RULES['distributive_lead'])})(?:{alt(RULES['per_classifiers'])})"
+    rf"([\u4e00-\u9fff]{{1,{RULES['distributive_noun_chars']}}}?)(?=(?:{alt(RULES['distributive_followers'])}))")
 _HEAD = alt(RULES["rate_heads"])
 RATE_NOUN = re.compile(
     rf"(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
