@@ -42,6 +42,24 @@ def _recurring(r: Reading, text: str, cs: int) -> bool:
     return bool(_RECURRING.search(text, cs, r.start))
 
 
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+
+
+def _repeated(r: Reading, text: str) -> bool:
+    """当年采收当年卖, 当天采摘当天发货: a previous-date word said twice in its clause, a few
+    characters apart, is a rule of thumb (lexicon.yaml `repeated_generic`), no date."""
+    spec = lexicon()["repeated_generic"]
+    word = text[r.start:r.end]
+    if r.end_parts is not None or word not in spec["words"]:
+        return False
+    gap = spec["gap"]
+    after = text[r.end:r.end + gap + len(word)]
+    before = text[max(0, r.start - gap - len(word)):r.start]
+    after = after[:m.start()] if (m := _CLAUSE_END.search(after)) else after
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    return word in after or word in before[cut:]
+
+
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『", "”」』"
 
 
@@ -112,7 +130,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     bare = lexicon()["bare_parts"]
     for r in readings(text):
         cs = clause_start(text, r.start)
-        if _recurring(r, text, cs):
+        if _recurring(r, text, cs) or _repeated(r, text):
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)

@@ -9,7 +9,7 @@ from typing import Optional
 
 from . import festivals
 from .grammar import Core, grammar, match_suffix, scan
-from .lexicon import to_int
+from .lexicon import lexicon, to_int
 
 _URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]{1,500}|[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}")
 # its two alternatives apart: _URL tries the e-mail one (up to 64 characters) at every word
@@ -237,6 +237,13 @@ def _joinable(a: Reading, b: Reading) -> bool:
     return True
 
 
+def _from_today(a: Reading, b: Reading, to: str) -> bool:
+    """今天起至27日: a day word starting a period (起 written) up to a day of the month: one
+    range, its end in the start's month (without 起, 今天至24日 stays two mentions)."""
+    return (a.rule == "rel_day" and a.end_parts is None and "起" in to and b.rule == "day"
+            and b.end_parts is None and lexicon()["relative_days"].get(a.parts.get("rd"), {}).get("base") == "publication")
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """The spans _URL.finditer(text) gives, found without trying the e-mail alternative
     away from an @."""
@@ -380,7 +387,7 @@ def _join_ranges(found: list[Reading], text: str) -> list[Reading]:
         if i + 1 < len(found) and (to_firsts is None or text[a.end:a.end + 1] in to_firsts):
             b = found[i + 1]
             to = match_suffix("to", text, a.end)
-            if to and to.end() == b.start and _joinable(a, b):
+            if to and to.end() == b.start and (_joinable(a, b) or _from_today(a, b, to.group(0))):
                 out.append(Reading(a.rule, a.start, b.end, a.parts, b.parts))
                 i += 2
                 continue

@@ -29,6 +29,9 @@ class Point:
     w: Optional[int] = None
     c: Optional[int] = None  # century index: 20 for the 21st century (2000-2099)
     dec: Optional[int] = None  # decade digit within the century
+    # the year a `named_year` word (上年) counted back from: a second 上年 after it counts from
+    # the same year (2022年…比上年…；…比上年… are both 2021)
+    back: Optional[int] = None
 
     def value(self) -> str:
         g = self.grain
@@ -147,12 +150,19 @@ def _year(p: dict, ref, prev: Optional[Point], anchor: _Anchor) -> tuple[bool, O
                 return False, None
             anchor.use(PREVIOUS)
             return True, prev.y + entry["offset"]
+        if entry.get("named_year") and prev is not None and prev.y is not None:
+            anchor.use(PREVIOUS)  # 2023年…比上年: the year before the year named
+            return True, _named_base(prev) + entry["offset"]
         if ref is None:
             anchor.use(UNRESOLVED)
             return True, None
         anchor.use(PUBLICATION)
         return True, ref.year + entry["offset"]
     return True, None  # decided by the caller (nearest year, or X)
+
+
+def _named_base(prev: Point) -> int:
+    return prev.back if prev.back is not None else prev.y
 
 
 def _fill_year(pt: Point, ref, anchor: _Anchor):
@@ -297,6 +307,9 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     ok, pt.y = _year(p, ref, prev, anchor)
     if not ok:
         return None
+    entry = lexicon()["relative_years"].get(p["ry"]) if "ry" in p else None
+    if entry is not None and entry.get("named_year") and pt.y is not None:
+        pt.back = pt.y - entry["offset"]  # the year counted back from (named, or the publication's)
     if rule in ("nth_weekday", "nth_week"):
         return pt if _nth(p, pt, ref, prev, anchor) else None
     if "hol" in p or "lm" in p or "lmn" in p:
@@ -322,10 +335,20 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
     elif pt.d is not None and pt.m is None and "y" not in p and "ry" not in p:
         _bare_day(pt, ref, anchor)
     elif "rm" not in p:
+        if pt.y is None and _later_same_year(pt, prev):
+            anchor.use(PREVIOUS)  # 去年7月初…，只一个月后，8月初: the year of the sentence's date
+            pt.y = prev.y
         _fill_year(pt, ref, anchor)
     if grain == "time":
         _clock(p, pt)
     return pt
+
+
+def _later_same_year(pt: Point, prev: Optional[Point]) -> bool:
+    """A month without a year after a date of its sentence with a year and a month (去年7月初…8月初)
+    that it does not precede: the story goes on in that year."""
+    return (prev is not None and prev.y is not None and prev.m is not None and pt.m is not None
+            and prev.grain in ("month", "day", "time") and pt.m >= prev.m)
 
 
 def _nth(p: dict, pt: Point, ref, prev, anchor) -> bool:
@@ -485,6 +508,8 @@ def _inherit(first: Point, q: dict) -> Point:
             setattr(pt, key, q[key])
     if "h" in q:
         pt.h = lexicon()["halves"][q["h"]]
+    if set(q) <= {"d", "mod"} and first.d is not None and pt.d is not None and pt.d < first.d and pt.m is not None:
+        pt.y, pt.m = _shift_month(pt.y, pt.m, 1)  # 即日起至15日 on the 24th: the 15th of the next month
     if pt.grain == "time":
         _clock(q, pt)
     else:

@@ -24,7 +24,7 @@ def _lists() -> dict:
     out = {key: re.compile(raw[key]) for key in (
         "light_verbs", "modal_tail", "instrumental", "stop", "lead_in", "after_trigger",
         "actor_lead", "action_stop", "action_lead", "instrument_end", "continuation", "not_actor",
-        "directive_end", "obligation", "forecast", "time_noun", "incomplete", "forecast_frame", "validity", "lapse_subject",
+        "directive_end", "obligation", "forecast", "implementation", "time_noun", "incomplete", "forecast_frame", "validity", "lapse_subject",
         "case_lead", "case_clause", "recurring_before", "window_label", "window_duty", "window_tail",
         "call_topic", "submission", "window_no_action", "directed", "directed_passive",
         "directed_not")}
@@ -32,7 +32,7 @@ def _lists() -> dict:
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
     # a clause that starts with who acts: 省级医保部门参照…, 各地要在…
-    out["subject"] = re.compile(rf"^(?:[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']})|{raw['nation_subject']})")
+    out["subject"] = re.compile(rf"^(?:{raw['nation_subject']}|[^，。；：,;:]{{0,24}}?{heads}(?={raw['subject_end']}))")
     return out
 
 
@@ -302,7 +302,7 @@ def no_duty(text: str, start: int, end: int, date, ref, after_pos: Optional[int]
         return True
     if lists["obligation"].search(text, start, end):
         return False
-    if lists["forecast"].search(text, max(start, cs), end):
+    if lists["forecast"].search(text, max(start, cs), end) and not (action and lists["implementation"].match(action)):
         return True
     if action and lists["validity"].match(action):
         return True

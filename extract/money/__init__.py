@@ -35,6 +35,9 @@ def extract_money(text: str, ref=None) -> list[Mention]:
             mention = percent(m, text)
         if mention is not None:
             found.append(mention)
+            if kind == "money" and mention.end < m.end():  # 从50元到500元: the rest of the match is read again
+                found.extend(x for x in (money(r, text) for r in SCANNER.finditer(text, mention.end, m.end())
+                                         if r.lastgroup == "money") if x is not None)
     _share_list_per(found, text)
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .patterns import (BAD_BEFORE_CHARS, CLAUSE_DELIM, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
+from .patterns import (BAD_BEFORE_CHARS, CLAUSE_DELIM, DISTRIBUTIVE, MOD_FAR, MOD_PREFIX, MOD_SUFFIX, PER_CLAUSE,
                        PER_CLAUSE_EACH, PER_EACH, PER_NOUN, PER_PREFIX, PER_SPLIT, RATE_HEAD, RATE_NOUN)
 from .rules import RULES
 
@@ -31,6 +31,7 @@ MOD_SUFFIX_NOT_BEFORE = {"起": "付步"}  # 1000元起付线 is a deductible, n
 CLAUSE_END = set("，。；、！？,;.!?）)】」』\"”’ \n\t：:")
 WINDOW = 12
 CLAUSE_PER_CHARS = RULES["clause_per_chars"]
+CLAUSE_PER_STOPS = tuple(RULES["clause_per_stops"])
 NOT_AFTER_WORD: dict[str, str] = RULES["mod_prefix_not_after"]
 PER_NOUN_ENDS = set(RULES["per_noun_ends"])
 PER_NOUN_STOP = set(RULES["per_noun_stop"])
@@ -141,6 +142,23 @@ def adjacent_per(text: str, start: int) -> tuple[list[str], int]:
     return units, start - (len(window) - cut) if units else start
 
 
+FROM_WORDS = tuple(RULES["from_words"])
+FROM_TO_SEPS = set(RULES["from_to_seps"])
+RANGE_TAILS = tuple(RULES["range_tails"])
+
+
+def from_to(text: str, start: int, sep_start: int, sep: str, end: int) -> bool:
+    """从50元到500元: a change from one amount to another, two mentions, not a range; 从10元到50元
+    不等 is a range again."""
+    return (sep in FROM_TO_SEPS and text.endswith(FROM_WORDS, max(0, start - 2), start)
+            and not text.startswith(RANGE_TAILS, end))
+
+
+def after_each(text: str, start: int) -> bool:
+    """每斤, 每人每月 right before `start`."""
+    return "每" in text[max(0, start - WINDOW):start] and bool(PER_PREFIX.search(text, max(0, start - WINDOW), start))
+
+
 def rate_per(text: str, start: int) -> list[str]:
     """年度最高支付限额为15万元 (年), 人均财政补助标准670元 (人): a rate noun before the
     amount in its clause (guide v2); the span stays the amount."""
@@ -167,12 +185,27 @@ def _clause_tail(seg: str) -> str:
     return seg[len(seg) - m.start():] if m else seg
 
 
+def distributive_per(text: str, start: int) -> list[str]:
+    """每个示范城市由中央财政补助5亿元 (示范城市), 平均一个处方要开足45元 (处方): the clause's
+    distributive subject; [] without one, or when the noun holds a word of a verb or amount."""
+    seg = _clause_tail(text[max(0, start - CLAUSE_PER_CHARS):start])
+    m = None
+    for m in DISTRIBUTIVE.finditer(seg):
+        pass
+    if m is None or not PER_NOUN_STOP.isdisjoint(m.group(1)):
+        return []
+    return [m.group(1)]
+
+
 def clause_per(text: str, start: int) -> list[str]:
     """每月药费约90元: the units of the last 每… earlier in the same clause."""
     seg = text[max(0, start - CLAUSE_PER_CHARS):start]
     if "每" not in seg:
         return []
     seg = _clause_tail(seg)
+    cut = max(seg.rfind(w) for w in CLAUSE_PER_STOPS)
+    if cut >= 0 and "每" not in seg[cut:]:
+        return []  # 每斤…比去年同期高出了10-20元: a difference against another figure, no rate
     runs = list(PER_CLAUSE.finditer(seg))
     if not runs:
         return []

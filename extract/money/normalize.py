@@ -75,9 +75,13 @@ def read_amount(raw: str, start: int, scale: Optional[str], approx: bool, bare: 
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
     """(mod, per units written before the amount, span start)."""
     per: list[str] = []
-    if text.find("每", max(0, start - ctx.PER_REACH), start) >= 0:  # neither reads a rate without one
+    each = text.find("每", max(0, start - ctx.PER_REACH), start) >= 0
+    if each:  # neither reads a rate without one
         per, start = ctx.adjacent_per(text, start)
         per = per or ctx.clause_per(text, start)
+    if each or text.find("平均一", max(0, start - ctx.CLAUSE_PER_CHARS), start) >= 0:
+        noun = ctx.distributive_per(text, start)  # 每个托位政府每年补贴3600元: 托位, then 年
+        per = noun + per if noun and noun[0] not in per else per
     per = per or ctx.rate_per(text, start)
     mod, _ = ctx.prefix_mod(text, start)
     mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
@@ -93,7 +97,9 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
     n1, s1, a1, b1, s2, sub, per_text = m.group("n1", "s1", "a1", "b1", "s2", "sub", "per")
     written_cur, end = cur, m.end()
     # 逾千万元: a bare scale word counts after a bound word (only a Chinese numeral can be one)
-    bare = not pre and not n1[:1].isdigit() and ctx.prefix_mod(text, m.start())[0] is not None
+    # and after a rate's 每 (每斤百元: a hundred yuan a jin)
+    bare = not pre and not n1[:1].isdigit() and (ctx.prefix_mod(text, m.start())[0] is not None
+                                                 or ctx.after_each(text, m.start()))
     first = read_amount(n1, m.start("n1"), s1, bool(a1 or b1), bare)
     if first is None:
         return None
@@ -106,6 +112,8 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
         if not u1:
             return None
         second, cur, end = None, u1, m.end("u1")  # 5元-10次: keep the first amount
+    if second is not None and u1 and ctx.from_to(text, m.start(), m.start("sep"), m.group("sep"), m.end()):
+        second, cur, end = None, u1, m.end("u1")  # 从50元到500元: two amounts (the caller reads the second)
     if not (cur or pre):
         return None
     start = m.start("pre") if pre else first.start

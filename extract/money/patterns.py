@@ -29,8 +29,19 @@ APPROX_IN = alt(RULES["approx_infix"])
 SEP = alt(RULES["range_sep"])
 CUR_SUFFIX = alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]))
 CUR_PREFIX = alt(RULES["currency_prefix"])
-PER_UNIT = alt(RULES["per_units"])
-PER_YI = alt(RULES["per_after_yi"])
+
+
+def _guarded(words) -> str:
+    """alt(words), a unit of per_unit_not_before followed by a lookahead (元/方, not 元/方面)."""
+    guards = RULES["per_unit_not_before"]
+    return "|".join(re.escape(w) + (f"(?![{guards[w]}])" if w in guards else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+PER_UNIT = _guarded(RULES["per_units"])
+# after 一: the units of per_after_yi, and 个 only before no Chinese character but 的 (5元一个, 元一个的)
+PER_YI = alt(RULES["per_after_yi"]) + "|" + "|".join(
+    rf"{re.escape(w)}(?![\u4e00-\u9fff](?<!的))" for w in RULES["per_after_yi_lone"])
 PCT_SIGN = alt(RULES["percent_signs"])
 PP = alt(RULES["pp_words"])
 VAGUE = alt(RULES["vague_prefix"])
@@ -126,6 +137,10 @@ _EACH_ONE = alt(RULES["each_one_followers"])
 PER_PREFIX = re.compile(rf"(?:每(?:{_FILL})?(?:{PER_UNIT})){{1,3}}\Z")
 # 每个婴幼儿(每月), 每托位: an open noun as the unit, right before the known units or the amount
 PER_NOUN = re.compile(rf"每(?:(?:{alt(RULES['per_classifiers'])})([\u4e00-\u9fff]{{1,4}}?)|([\u4e00-\u9fff]{{2}}))\Z")
+# 每个示范城市由…, 平均一个处方要…: a distributive subject in the amount's clause (context.distributive_per)
+DISTRIBUTIVE = re.compile(
+    rf"(?:{alt(RULES['distributive_lead'])})(?:{alt(RULES['per_classifiers'])})"
+    rf"([\u4e00-\u9fff]{{1,{RULES['distributive_noun_chars']}}}?)(?=(?:{alt(RULES['distributive_followers'])}))")
 _HEAD = alt(RULES["rate_heads"])
 RATE_NOUN = re.compile(
     rf"(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
