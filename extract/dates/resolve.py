@@ -32,6 +32,9 @@ class Point:
     # the year a `named_year` word (上年) counted back from: a second 上年 after it counts from
     # the same year (2022年…比上年…；…比上年… are both 2021)
     back: Optional[int] = None
+    # a year said as the time of what follows (2010年，…; 2006年的…): a month after it in the
+    # sentence is in that year (2010年，强生分别在8月和12月…)
+    sets_year: bool = False
 
     def value(self) -> str:
         g = self.grain
@@ -347,8 +350,11 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
 def _later_same_year(pt: Point, prev: Optional[Point]) -> bool:
     """A month without a year after a date of its sentence with a year and a month (去年7月初…8月初)
     that it does not precede: the story goes on in that year."""
-    return (prev is not None and prev.y is not None and prev.m is not None and pt.m is not None
-            and prev.grain in ("month", "day", "time") and pt.m >= prev.m)
+    if prev is None or prev.y is None or pt.m is None:
+        return False
+    if prev.grain == "year":
+        return prev.sets_year
+    return prev.m is not None and prev.grain in ("month", "day", "time") and pt.m >= prev.m
 
 
 def _nth(p: dict, pt: Point, ref, prev, anchor) -> bool:
