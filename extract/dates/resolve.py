@@ -35,6 +35,8 @@ class Point:
     # a year said as the time of what follows (2010年，…; 2006年的…): a month after it in the
     # sentence is in that year (2010年，强生分别在8月和12月…)
     sets_year: bool = False
+    # the month a `named_month` word (上月) counted back from (3月份…较上月…；…较上月…: both February)
+    mback: Optional[tuple] = None
 
     def value(self) -> str:
         g = self.grain
@@ -185,6 +187,11 @@ def _relative_month(p: dict, pt: Point, ref, prev, anchor) -> bool:
             return False
         anchor.use(PREVIOUS)
         pt.y, pt.m = _shift_month(prev.y, prev.m, entry["offset"])
+    elif entry.get("named_month") and prev is not None and prev.y is not None and prev.m is not None \
+            and (prev.grain == "month" or prev.mback is not None):
+        anchor.use(PREVIOUS)  # 3月份…指数为103.4%，较上月上升: the month before the month named
+        pt.mback = prev.mback or (prev.y, prev.m)
+        pt.y, pt.m = _shift_month(pt.mback[0], pt.mback[1], entry["offset"])
     elif ref is None or ref.month is None:
         anchor.use(UNRESOLVED if ref is None else PUBLICATION)
         pt.y = None if ref is None or entry["offset"] else ref.year
