@@ -77,6 +77,8 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         return None
     if core.rule == "compact" and not _compact_is_date(text, core.start, end):
         return None
+    if core.rule == "rel_day" and "to" in lexicon()["relative_days"].get(parts.get("rd"), {}):
+        parts["rd2"] = lexicon()["relative_days"][parts["rd"]]["to"]  # 今明两天: today to tomorrow
     if core.rule == "day_pair":  # 7月12、13日
         parts["d"], parts["d2"] = parts.pop("dp").split("、")
     if core.rule == "iso" and "y2" not in parts:
