@@ -29,6 +29,11 @@ _RECURRING = re.compile(r"每(?:年|月|周|季度|个月)")
 
 # a clock time after these words in its clause is opening hours (工作日8:00—17:30)
 _RECURRING_CLOCK = re.compile(r"每(?:天|日|晚|早)|工作日|(?:营业|办公|开放|服务|工作|咨询|受理)时间")
+# ...and the clock times listed after such a word or after (节假日除外) in the clauses that
+# follow it (每天(节假日除外)8:30~11:30,14:30~17:30时; （公休日、节假日除外）上午8：30-11：30，下午13：00-16：00)
+_RECURRING_CLOCK_LIST = re.compile(
+    r"(?:每(?:天|日|晚|早)|工作日|假日除外|(?:营业|办公|开放|服务|工作|咨询|受理)时间)[)）]?[：:]?"
+    r"[0-9:：~～\-—－至到上下午时点分 ,，、]*\Z")
 
 
 def _recurring(r: Reading, text: str, cs: int) -> bool:
@@ -37,10 +42,14 @@ def _recurring(r: Reading, text: str, cs: int) -> bool:
     opening hours. `cs`: the start of the date's clause."""
     if r.parts.get("y") is not None or r.rule in ("century", "decade"):
         return False
-    if r.rule == "clock" and _RECURRING_CLOCK.search(text, cs, r.start):
+    if r.rule == "clock" and (_RECURRING_CLOCK.search(text, cs, r.start)
+                              or _RECURRING_CLOCK_LIST.search(text, max(0, r.start - 40), r.start)):
         return True
     return bool(_RECURRING.search(text, cs, r.start))
 
+
+# after a written year: it is the time of what follows (2010年，…; 2006年的4月30日)
+_YEAR_LEADS = re.compile(r"[，,]|的(?=[0-9一二三四五六七八九十]{1,2}月)")
 
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 
@@ -156,5 +165,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
                 confidence=_CONFIDENCE.get(r.rule, 0.95),
             )
         )
+        if res.grain == "year" and r.end_parts is None and r.parts.get("y") is not None:
+            res.start_point.sets_year = _YEAR_LEADS.match(text, r.end) is not None
         prev = (r.end, res.start_point, res.end_point)
     return out

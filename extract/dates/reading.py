@@ -77,6 +77,8 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         return None
     if core.rule == "compact" and not _compact_is_date(text, core.start, end):
         return None
+    if core.rule == "rel_day" and "to" in lexicon()["relative_days"].get(parts.get("rd"), {}):
+        parts["rd2"] = lexicon()["relative_days"][parts["rd"]]["to"]  # 今明两天: today to tomorrow
     if core.rule == "day_pair":  # 7月12、13日
         parts["d"], parts["d2"] = parts.pop("dp").split("、")
     if core.rule == "iso" and "y2" not in parts:
@@ -103,7 +105,7 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
                 if m.group(key) is not None:
                     parts[key] = m.group(key)
             end = m.end()
-    if core.rule == "clock" and not _clock_alone_ok(parts, text, end):
+    if core.rule == "clock" and not _after_gloss(parts, text, core.start) and not _clock_alone_ok(parts, text, end):
         return None
     if "hh" in parts or "hw" in parts:
         m = match_suffix("clock_to", text, end)
@@ -141,6 +143,21 @@ def _clock_alone_ok(parts: dict, text: str, end: int) -> bool:
     if any(k in parts for k in ("pod", "hh", "mw", "half", "ta")):
         return True
     return bool(_CLOCK_FOLLOW.match(text, end))
+
+
+# 今天（5月16日）13时, 昨晚（7月17日）10时20分: a clock time right after a day word's bracketed
+# date is on that day; the word's part of the day (昨晚: 晚上) carries over to it
+_GLOSS_BEFORE = re.compile(r"(?P<rd>[今昨明前][天日晚夜早晨]?)[（(][ ]?(?:[0-9]{1,2}月)?[0-9]{1,2}日[ ]?[)）][ ]?$")
+
+
+def _after_gloss(parts: dict, text: str, start: int) -> bool:
+    m = _GLOSS_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return False
+    pod = lexicon()["relative_days"].get(m.group("rd"), {}).get("pod")
+    if pod and "pod" not in parts:
+        parts["pod"] = pod
+    return True
 
 
 def _compact_is_date(text: str, start: int, end: int) -> bool:

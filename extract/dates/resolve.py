@@ -32,6 +32,11 @@ class Point:
     # the year a `named_year` word (上年) counted back from: a second 上年 after it counts from
     # the same year (2022年…比上年…；…比上年… are both 2021)
     back: Optional[int] = None
+    # a year said as the time of what follows (2010年，…; 2006年的…): a month after it in the
+    # sentence is in that year (2010年，强生分别在8月和12月…)
+    sets_year: bool = False
+    # the month a `named_month` word (上月) counted back from (3月份…较上月…；…较上月…: both February)
+    mback: Optional[tuple] = None
 
     def value(self) -> str:
         g = self.grain
@@ -182,6 +187,11 @@ def _relative_month(p: dict, pt: Point, ref, prev, anchor) -> bool:
             return False
         anchor.use(PREVIOUS)
         pt.y, pt.m = _shift_month(prev.y, prev.m, entry["offset"])
+    elif entry.get("named_month") and prev is not None and prev.y is not None and prev.m is not None \
+            and (prev.grain == "month" or prev.mback is not None):
+        anchor.use(PREVIOUS)  # 3月份…指数为103.4%，较上月上升: the month before the month named
+        pt.mback = prev.mback or (prev.y, prev.m)
+        pt.y, pt.m = _shift_month(pt.mback[0], pt.mback[1], entry["offset"])
     elif ref is None or ref.month is None:
         anchor.use(UNRESOLVED if ref is None else PUBLICATION)
         pt.y = None if ref is None or entry["offset"] else ref.year
@@ -347,8 +357,11 @@ def point(p: dict, rule: str, ref: Optional[RefDate], prev: Optional[Point], anc
 def _later_same_year(pt: Point, prev: Optional[Point]) -> bool:
     """A month without a year after a date of its sentence with a year and a month (去年7月初…8月初)
     that it does not precede: the story goes on in that year."""
-    return (prev is not None and prev.y is not None and prev.m is not None and pt.m is not None
-            and prev.grain in ("month", "day", "time") and pt.m >= prev.m)
+    if prev is None or prev.y is None or pt.m is None:
+        return False
+    if prev.grain == "year":
+        return prev.sets_year
+    return prev.m is not None and prev.grain in ("month", "day", "time") and pt.m >= prev.m
 
 
 def _nth(p: dict, pt: Point, ref, prev, anchor) -> bool:

@@ -39,6 +39,9 @@ def _guarded(words) -> str:
 
 
 PER_UNIT = _guarded(RULES["per_units"])
+# a unit after a slash: the per_units, the slash-only ones, each with a count before it (元/千张)
+SLASH_UNIT = (rf"(?:{RULES['per_count_before_unit']})?"
+              rf"(?:{_guarded(list(RULES['per_units']) + list(RULES['per_units_after_slash']))})")
 # after 一: the units of per_after_yi, and 个 only before no Chinese character but 的 (5元一个, 元一个的)
 PER_YI = alt(RULES["per_after_yi"]) + "|" + "|".join(
     rf"{re.escape(w)}(?![\u4e00-\u9fff](?<!的))" for w in RULES["per_after_yi_lone"])
@@ -55,7 +58,7 @@ def _amount(i: int) -> str:
             rf"(?P<b{i}>{APPROX_IN})?")
 
 
-_PER = (rf"(?P<per>[/／](?:{PER_UNIT})(?:[/／·・](?:{PER_UNIT})){{0,2}}"
+_PER = (rf"(?P<per>[/／](?:{SLASH_UNIT})(?![A-Za-z0-9])(?:[/／·・](?:{PER_UNIT})){{0,2}}"
         rf"|每(?:{PER_UNIT})|一(?:{PER_YI})(?!性))")
 _SUBD = "0-9零一二两三四五六七八九" + RULES["daxie_chars"]
 _SUB = (rf"(?P<sub>[{_SUBD}]{{1,2}}(?:角|毛)(?:零?[{_SUBD}]分)?|零?[{_SUBD}]分"
@@ -149,7 +152,7 @@ RATE_NOUN = re.compile(
     rf"(?:[\u4e00-\u9fff]|[0-9][0-9.,]{{0,12}}(?:万|亿)?元){{0,10}}\Z")
 RATE_HEAD = re.compile(_HEAD)  # a rate noun's last word: RATE_NOUN cannot match without one
 MOD_FAR = re.compile(rf"(?:{alt(RULES['far_mod_words'])})[\u4e00-\u9fff]{{1,{RULES['far_mod_chars']}}}\Z")
-PER_SPLIT = re.compile(rf"{PER_UNIT}")
+PER_SPLIT = re.compile(rf"{SLASH_UNIT}")
 PER_EACH = re.compile(rf"每(?:{_FILL})?({PER_UNIT})")
 PER_CLAUSE = re.compile(rf"(?:每(?:{_FILL})?(?:{_CLAUSE_UNIT})|每个(?={_EACH_ONE})){{1,3}}")
 PER_CLAUSE_EACH = re.compile(rf"每(?:{_FILL})?({_CLAUSE_UNIT})|每(个)(?={_EACH_ONE})")
