@@ -456,6 +456,14 @@ def sorted_items(text: str, lst: OrderedList) -> tuple[list[tuple[int, int]], li
     if rx is None:
         rx = data["item_res"] = tuple(re.compile(data[k]) for k in ("purpose_item", "rule_label_item", "requirement_item"))
     purpose, rule_label, requirement = rx
+    lex = lexicon()
+    processing = data.get("processing_re")
+    if processing is None:
+        processing = data["processing_re"] = re.compile("|".join(map(re.escape, lex.data["processing_verbs"])))
+
+    def serves(a: int, b: int) -> bool:  # 为申请人办理登记，…: an office's step, not a purpose
+        return bool(lex.service_re.search(text, a, b) or processing.search(text, a, b))
+
     acts = [_is_action(text, s, e, data) or any(action_start(text, a, b) for a, b in clause_spans(text, s, e))
             for s, e in lst.items]
     if not any(acts):
@@ -464,7 +472,7 @@ def sorted_items(text: str, lst: OrderedList) -> tuple[list[tuple[int, int]], li
     for (s, e), act in zip(lst.items, acts):
         if act:
             steps.append((s, e))
-        elif (m := purpose.match(text, s, e)) and not any(
+        elif (m := purpose.match(text, s, e)) and not serves(m.start(), m.end()) and not any(
                 action_start(text, a, b) for a, b in clause_spans(text, m.end(), e)):
             continue
         elif rule_label.match(text, s, e):
