@@ -22,7 +22,7 @@ from .clauses import instruction_clauses, make_span, sentences
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
-from .lists import OrderedList, find_lists, title_of
+from .lists import OrderedList, find_lists, sorted_items, title_of
 from .paths import find_paths
 from .prose import action_steps, application_chains, benefit_applications, first_then
 from .regulation import follow_up_scopes, regulation_chains
@@ -41,9 +41,9 @@ WHERE_REST = 4    # what may be left after a step's channels when it only says w
 SHORT_LINE = 20   # lines this short between a procedure and a contact line (入口：\n理赔须知\n…) do not part them
 
 
-def _list_steps(text: str, lst: OrderedList) -> list[Span]:
+def _list_steps(text: str, lst: OrderedList, items: Optional[list[tuple[int, int]]] = None) -> list[Span]:
     steps = []
-    for s, e in lst.items:
+    for s, e in lst.items if items is None else items:
         hops = path_only_item(text, s, e)
         if hops:
             steps.extend(make_span(text, a, b) for a, b in hops)
@@ -160,12 +160,15 @@ def _list_conditions(text: str, lst: OrderedList, lists: list[OrderedList]) -> l
 def _list_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[Draft]) -> None:
     for lst in lists:
         if lst.kind == "procedure":
-            steps = _list_steps(text, lst)
+            items, reqs = sorted_items(text, lst)
+            steps = _list_steps(text, lst, items)
             if not steps or any(taken.overlaps(s.start, s.end) for s in steps):
                 continue
-            chan = ([lst.intro] if lst.intro else []) + list(lst.items)
-            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps, channel_ranges=chan,
-                                container=not lst.line_items))
+            chan = ([lst.intro] if lst.intro else []) + items
+            drafts.append(Draft(lst.start, lst.end, _goal(text, lst.intro), steps,
+                                [make_span(text, a, b) for a, b in reqs], channel_ranges=chan,
+                                container=not lst.line_items,
+                                not_own=[it for it in lst.items if it not in items and it not in reqs]))
             for s in steps:
                 taken.add(s.start, s.end)
         elif lst.kind == "alternatives":

@@ -25,6 +25,7 @@ class Draft:
     # step say which group then gets what: 符合以下条件的可按规定享受长护险待遇：1.…享受生活照料待遇)
     closed_after: Optional[int] = None
     where: bool = False  # an answer to 到哪里办理？ that only names places (see __init__._where_answers)
+    not_own: list[tuple[int, int]] = field(default_factory=list)  # items of its list that are no part of it (no condition there)
 
 
 class Taken:

@@ -207,10 +207,11 @@ def _broad_patterns(lex: Lexicon) -> tuple:
     return literals.guard(lex.office_broad_re), [(literals.guard(rx), kind) for rx, kind in lex.contact_res]
 
 
-def _broad(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
+def _broad(lex: Lexicon, text: str, lo: int, hi: int, known: list[_Cand] = ()) -> list[_Cand]:
     """Offices and platforms a procedure sends the reader to, by a preposition and what
-    follows (向户籍所在地镇人民政府提出申请; 到A、B或者C提出申请: each of A, B, C), and the
-    contact details it gives (地址：…, 联系方式：1938…, an e-mail address)."""
+    follows (向户籍所在地镇人民政府提出申请; 到A、B或者C提出申请: each of A, B, C; after a known
+    channel too: 在支付宝、微信和各省份的政务服务平台), and the contact details it gives
+    (地址：…, 联系方式：1938…, an e-mail address)."""
     out = []
 
     def add(s: int, e: int) -> None:
@@ -223,16 +224,21 @@ def _broad(lex: Lexicon, text: str, lo: int, hi: int) -> list[_Cand]:
         name = text[s:e]
         out.append(_Cand(s, e, name, "bank" if "银行" in name else "office", True))
 
-    office_broad_re, contact_res = _broad_patterns(lex)
-    for m in office_broad_re.finditer(text, lo, hi):
-        add(m.start(1), m.end(1))
-        pos = m.end(1)
+    def rest(pos: int) -> None:
         for _ in range(6):  # the rest of a list of channels after one preposition
             n = lex.office_next_re.match(text, pos, hi)
             if not n:
                 break
             add(n.start(1), n.end(1))
             pos = n.end(1)
+
+    office_broad_re, contact_res = _broad_patterns(lex)
+    for m in office_broad_re.finditer(text, lo, hi):
+        add(m.start(1), m.end(1))
+        rest(m.end(1))
+    for c in known:  # a known channel right after a preposition opens a list too
+        if lex.office_prep_end_re.search(text, max(lo, c.start - 6), c.start):
+            rest(c.end)
     for rx, kind in contact_res:
         for m in rx.finditer(text, lo, hi):
             out.append(_Cand(m.start(1), m.end(1), m.group(1), kind, True))
@@ -323,7 +329,7 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
         return []  # most sentences: nothing to keep
     kept: list[_Cand] = []
     taken = bytearray(hi - lo)  # longest first, no overlaps: linear in the text
-    for group in (cands, _broad(lex, text, lo, hi) if broad else []):  # broad ones only fill gaps
+    for group in (cands, _broad(lex, text, lo, hi, cands) if broad else []):  # broad ones only fill gaps
         for c in sorted(group, key=_longest_first) if len(group) > 1 else group:
             a, b = c.start - lo, c.end - lo
             if taken.find(1, a, b) < 0:  # (not any(taken[a:b]), without the slice)

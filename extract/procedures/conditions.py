@@ -457,8 +457,8 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
     profiles: dict[int, set[str]] = {}  # a draft's goal and steps do not change here: their words are read once
     have_any = Taken()
     for d in drafts:
-        for c in d.conditions:
-            have_any.add(c.start, c.end)
+        for a, b in [(c.start, c.end) for c in d.conditions] + d.not_own:
+            have_any.add(a, b)
     for s, e, intro, items in blocks:
         items = [c for c in items if (c.start, c.end) not in seen and not have_any.overlaps(c.start, c.end)]
         if not items:

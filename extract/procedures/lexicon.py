@@ -89,7 +89,8 @@ class Lexicon:
         tail = rf"(?:{heads})(?:[（(][\u4e00-\u9fff]{{1,8}}[）)])?"
         after = rf"(?=(?:{data['office_after_adverbs']})?(?:{data['office_after']}))"
         self.office_broad_re = re.compile(rf"(?:{data['office_preps']})(?:就近|当地|所在地)?({name}{tail}){after}")
-        self.office_next_re = re.compile(rf"(?:{data['office_list_joiners']})({name}{tail}){after}")
+        self.office_next_re = re.compile(rf"(?:{data['office_list_skip']})?(?:{data['office_list_joiners']})({name}{tail}){after}")
+        self.office_prep_end_re = re.compile(rf"(?:{data['office_preps']})(?:就近|当地|所在地)?$")
         self.contact_res = [(re.compile(data[k]), kind) for k, kind in
                             (("contact_address", "address"), ("contact_phone", "hotline"), ("contact_email", "email"))]
         self.not_name_core_re = re.compile(data["not_name_core"])

@@ -15,6 +15,7 @@ from ..datafiles import load_yaml
 
 from ..literals import needed_words
 from .lexicon import HERE, lexicon
+from .clauses import clause_spans
 from .prose import action_start
 from .words import article
 
@@ -444,6 +445,43 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
     if labels_n * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
         return "procedure"
     return "none"
+
+
+def sorted_items(text: str, lst: OrderedList) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(steps, conditions) of a procedure list: its items, less those that are no step when
+    another item acts (markers.yaml: an item that opens on a purpose and acts nowhere after
+    it, a rule under a label), a requirement on who applies (…应具备…) going to the conditions."""
+    data, _ = _config()
+    rx = data.get("item_res")
+    if rx is None:
+        rx = data["item_res"] = tuple(re.compile(data[k]) for k in ("purpose_item", "rule_label_item", "requirement_item"))
+    purpose, rule_label, requirement = rx
+    lex = lexicon()
+    processing = data.get("processing_re")
+    if processing is None:
+        processing = data["processing_re"] = re.compile("|".join(map(re.escape, lex.data["processing_verbs"])))
+
+    def serves(a: int, b: int) -> bool:  # 为申请人办理登记，…: an office's step, not a purpose
+        return bool(lex.service_re.search(text, a, b) or processing.search(text, a, b))
+
+    acts = [_is_action(text, s, e, data) or any(action_start(text, a, b) for a, b in clause_spans(text, s, e))
+            for s, e in lst.items]
+    if not any(acts):
+        return list(lst.items), []
+    steps, conds = [], []
+    for (s, e), act in zip(lst.items, acts):
+        if act:
+            steps.append((s, e))
+        elif (m := purpose.match(text, s, e)) and not serves(m.start(), m.end()) and not any(
+                action_start(text, a, b) for a, b in clause_spans(text, m.end(), e)):
+            continue
+        elif rule_label.match(text, s, e):
+            continue
+        elif requirement.match(text, s, e):
+            conds.append((s, e))
+        else:
+            steps.append((s, e))
+    return steps, conds
 
 
 def find_lists(text: str, has_channel) -> list[OrderedList]:

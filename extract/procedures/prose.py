@@ -49,6 +49,7 @@ def _rx():
         "branch": re.compile(d["branch_sentence"]),
         "branch_follow": re.compile(d["branch_follow"]),
         "side_duty": re.compile(d["side_duty"]),
+        "transitional": re.compile(d["transitional_sentence"]),
         "requirement": re.compile(d["requirement_sentence"]),
         "benefit": re.compile(d["benefit_application"]),
         "article": re.compile(d["article_start"]),
@@ -217,8 +218,8 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
                 a = _skip_blanks(text, art.end(), b)
                 if not (topic and topic in text[a : a + len(topic) + 8] and _processing(text, a, b)):
                     break
-            if rx["negated"].match(text, a, b):
-                j += 1
+            if rx["negated"].match(text, a, b) or rx["transitional"].search(text, a, b):
+                j += 1  # 不予受理…; 本通知印发前已享受…仍按原…执行 (those already in): no step, no end
                 continue
             if rx["application"].search(text, a, b) and not _processing(text, a, b):
                 end = b  # another way to apply: its channels belong here, it is no step
