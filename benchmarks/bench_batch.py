@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BULK = ROOT.parent / "shared" / "corpus-dev" / "bulk"
 
 
-def build_corpus(n: int, where: Path) -> Path:
-    files = sorted(p for p in BULK.iterdir() if p.is_file())
+def build_corpus(n: int, where: Path, leave_out: frozenset = frozenset()) -> Path:
+    files = sorted(p for p in BULK.iterdir() if p.is_file() and p.name not in leave_out)
     if not files:
         sys.exit(f"no files in {BULK}")
     folder = where / f"corpus{n}"
@@ -125,12 +125,15 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[], help="also run -j max(jobs) on these corpus sizes (memory vs size)")
     ap.add_argument("--no-extract", action="store_true", help="ingest only")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--leave-out", type=Path, help="a file of bulk file names (one a line) never to parse: a held-out set")
+    ap.add_argument("--only-timed", action="store_true", help="skip the memory runs")
     args = ap.parse_args()
+    leave_out = frozenset(args.leave_out.read_text(encoding="utf-8").split()) if args.leave_out else frozenset()
     extra = ["--no-extract"] if args.no_extract else []
     tmp = Path(tempfile.mkdtemp(prefix="hnx-bench-corpus-"))
     try:
-        corpus = build_corpus(args.files, tmp)
-        print(f"corpus: {args.files} files from {BULK} ({sum(p.stat().st_size for p in corpus.iterdir()) / 2**20:.1f} MB); "
+        corpus = build_corpus(args.files, tmp, leave_out)
+        print(f"corpus: {args.files} files from {BULK}" + (f" less {len(leave_out)} left out" if leave_out else "") + f" ({sum(p.stat().st_size for p in corpus.iterdir()) / 2**20:.1f} MB); "
               f"cores: {os.cpu_count()}; load average now {os.getloadavg()[0]:.2f}", flush=True)
         runs = []
         for r in range(args.repeat):
@@ -149,14 +152,14 @@ def main() -> None:
                   f"(steady {steady[j]:.2f} files/s, {steady[j] / steady[base]:.2f}x); CPU {cpu[j]:.1f} s: on {j} idle "
                   f"cores at most {j * cpu[base] / cpu[j]:.2f}x")
         memory = []
-        for j in args.jobs:      # memory in runs of its own (the sampler costs CPU)
+        for j in ([] if args.only_timed else args.jobs):      # memory in runs of its own (the sampler costs CPU)
             res = one_run(corpus, j, extra, memory=True)
             memory.append(res)
             print(f"memory -j {j}: parent RSS {res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB "
                   f"(untimed run: the sampler costs CPU)", flush=True)
         sizes = []
         for n in args.sizes:
-            c = build_corpus(n, tmp) if n != args.files else corpus
+            c = build_corpus(n, tmp, leave_out) if n != args.files else corpus
             res = one_run(c, max(args.jobs), extra, memory=True)
             sizes.append(res)
             print(f"size {n}: -j {res['jobs']} parent RSS {res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB, "
