@@ -279,7 +279,7 @@ class _Run:
             counts = _counts_of_record(rec)
             self.stats["reused"] += 1
         else:
-            data = result.line.encode("utf-8") + b"\n"
+            data = result.line
             counts = result.counts
         try:
             self.sink.write(data)

@@ -2,8 +2,8 @@
 processes, Dask workers, Spark partitions).
 
 A task names the file, its source string and its manifest row; the result is the
-record as one JSON line plus the few counts the console report needs, so only
-strings cross process boundaries. A record that cannot be serialized becomes an
+record as one JSON line (UTF-8 bytes, ready to be written) plus the few counts the
+console report needs, so only strings and bytes cross process boundaries. A record that cannot be serialized becomes an
 error record; nothing raised here escapes to the batch."""
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ class Counts(NamedTuple):
 class Result(NamedTuple):
     index: int
     kind: str                                # "record", "document", "same" (resume: unchanged input)
-    line: Optional[str] = None
+    line: Optional[bytes] = None             # the record's JSON line, UTF-8, with its newline: made by the
+                                             # worker, written by the parent as it comes
     counts: Optional[Counts] = None
     doc: Any = None
 
@@ -142,9 +143,14 @@ def run_task(task: Task) -> Result:
     else:
         manifest = {task.source: task.row} if task.row else cfg.manifest
         doc = parse_data(data, task.source, published=cfg.published, options=cfg.options, manifest=manifest)
+    return _result(task.index, doc, cfg)
+
+
+def _result(index: int, doc, cfg: Config) -> Result:
     if cfg.mode == "document":
-        return Result(task.index, "document", doc=doc)
-    return Result(task.index, "record", *to_line(doc))
+        return Result(index, "document", doc=doc)
+    line, counts = to_line(doc)
+    return Result(index, "record", (line + "\n").encode("utf-8"), counts)
 
 
 def failed_result(task: Task, stage: str, message: str) -> Result:
@@ -155,7 +161,4 @@ def failed_result(task: Task, stage: str, message: str) -> Result:
         id_data = read_input(task.path, config().options.max_bytes)
     except ReadError:
         id_data = task.source.encode("utf-8")
-    doc = error_document(task.source, id_data, stage, message)
-    if config().mode == "document":
-        return Result(task.index, "document", doc=doc)
-    return Result(task.index, "record", *to_line(doc))
+    return _result(task.index, error_document(task.source, id_data, stage, message), config())
