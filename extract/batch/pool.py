@@ -209,8 +209,9 @@ class WorkerPool:
         self._failed_starts = 0
         work.prepare(config, warm=True)      # the parent loads once; forked workers share it
         if self.forking:
-            gc.collect()
-            gc.freeze()                      # the GC leaves the shared pages alone in the workers
+            gc.collect(1)                    # the warm-up's young garbage (a full collection took 22-40 ms
+            gc.freeze()                      # of serial start and freed nothing); the GC leaves the
+                                             # shared pages alone in the workers
         self.watch = _Watch()
         self.workers: list[_Worker] = []
         for _ in range(self.jobs):
