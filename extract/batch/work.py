@@ -65,7 +65,7 @@ WARM_PAGES = (
 
 def prepare(config: Config, warm: bool = True) -> None:
     """Set the run's configuration in this process and load everything parsing and writing
-    need (each input format once, and a record's JSON line: the schema's pydantic twins are
+    need (each input format once, and a record's JSON line: the record serializers are
     built on first dump; the institution segmenter's rjieba), so that the workers forked
     afterwards share it all."""
     global _config
