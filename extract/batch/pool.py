@@ -93,13 +93,13 @@ def _worker_main(conn, parent_pid: int, config: Config, warmed: bool, close_fds:
         if chunk is None:
             break
         for task in chunk:
-            result = work.run_task(task)
+            result = work.as_bytes(work.run_task(task))
             try:
                 conn.send(result)
             except (EOFError, OSError):
                 os._exit(0)
             except Exception as e:  # noqa: BLE001 - a result that cannot be pickled
-                conn.send(work.failed_result(task, "serialize", f"{type(e).__name__}: {e}"))
+                conn.send(work.as_bytes(work.failed_result(task, "serialize", f"{type(e).__name__}: {e}")))
     os._exit(0)
 
 

@@ -39,7 +39,7 @@ def parse_partition(paths: Iterable[str], published=None, options: Optional[Opti
     extract.manifest.load_manifest returns it."""
     _ensure(published, options, manifest)
     for i, p in enumerate(paths):
-        yield work.run_task(Task(i, os.fspath(p), source_string(p))).line[:-1].decode("utf-8")
+        yield work.run_task(Task(i, os.fspath(p), source_string(p))).line
 
 
 def parse_bytes_partition(items: Iterable[tuple], published=None, options: Optional[Options] = None,

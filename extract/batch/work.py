@@ -2,8 +2,8 @@
 processes, Dask workers, Spark partitions).
 
 A task names the file, its source string and its manifest row; the result is the
-record as one JSON line (UTF-8 bytes, ready to be written) plus the few counts the
-console report needs, so only strings and bytes cross process boundaries. A record that cannot be serialized becomes an
+record as one JSON line plus the few counts the console report needs, so only
+strings cross process boundaries (a local worker sends the line as bytes, ready to be written). A record that cannot be serialized becomes an
 error record; nothing raised here escapes to the batch."""
 from __future__ import annotations
 
@@ -46,8 +46,8 @@ class Counts(NamedTuple):
 class Result(NamedTuple):
     index: int
     kind: str                                # "record", "document", "same" (resume: unchanged input)
-    line: Optional[bytes] = None             # the record's JSON line, UTF-8, with its newline: made by the
-                                             # worker, written by the parent as it comes
+    line: Union[str, bytes, None] = None     # the record's JSON line; a local worker sends it as UTF-8
+                                             # bytes with its newline (as_bytes), ready to be written
     counts: Optional[Counts] = None
     doc: Any = None
 
@@ -149,8 +149,15 @@ def run_task(task: Task) -> Result:
 def _result(index: int, doc, cfg: Config) -> Result:
     if cfg.mode == "document":
         return Result(index, "document", doc=doc)
-    line, counts = to_line(doc)
-    return Result(index, "record", (line + "\n").encode("utf-8"), counts)
+    return Result(index, "record", *to_line(doc))
+
+
+def as_bytes(result: Result) -> Result:
+    """The result with its line as the bytes the output gets (UTF-8, newline): what a local
+    worker sends, so that the parent writes it as it comes (no decoding, no encoding)."""
+    if isinstance(result.line, str):
+        return result._replace(line=(result.line + "\n").encode("utf-8"))
+    return result
 
 
 def failed_result(task: Task, stage: str, message: str) -> Result:
