@@ -3,8 +3,9 @@ processes, Dask workers, Spark partitions).
 
 A task names the file, its source string and its manifest row; the result is the
 record as one JSON line plus the few counts the console report needs, so only
-strings cross process boundaries (a local worker sends the line as bytes, ready to be written). A record that cannot be serialized becomes an
-error record; nothing raised here escapes to the batch."""
+strings cross process boundaries (a local worker sends the line as bytes, ready to be
+written). A record that cannot be serialized becomes an error record; nothing raised
+here escapes to the batch."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
