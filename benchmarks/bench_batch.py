@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BULK = ROOT.parent / "shared" / "corpus-dev" / "bulk"
 
 
-def build_corpus(n: int, where: Path) -> Path:
-    files = sorted(p for p in BULK.iterdir() if p.is_file())
+def build_corpus(n: int, where: Path, leave_out: frozenset = frozenset()) -> Path:
+    files = sorted(p for p in BULK.iterdir() if p.is_file() and p.name not in leave_out)
     if not files:
         sys.exit(f"no files in {BULK}")
     folder = where / f"corpus{n}"
@@ -72,12 +72,12 @@ def _lines(out: Path) -> int:
     return n
 
 
-def one_run(corpus: Path, jobs: int, extra: list[str], memory: bool = False) -> dict:
+def one_run(corpus: Path, jobs: int, extra: list[str], memory: bool = False, root: Path = ROOT) -> dict:
     out = Path(tempfile.mkdtemp(prefix="hnx-bench-")) / "out.jsonl"
     cmd = [sys.executable, "-m", "extract", "run", str(corpus), "-o", str(out), "-j", str(jobs), "-q", *extra]
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT)
+    proc = subprocess.Popen(cmd, cwd=root)
     ps = psutil.Process(proc.pid)
     peak_parent, peak_workers, first, first_n = 0, [], None, 0
     rusage = None
@@ -117,6 +117,18 @@ def one_run(corpus: Path, jobs: int, extra: list[str], memory: bool = False) -> 
             "command": " ".join(cmd)}
 
 
+def _summary(runs: list, jobs: list, quiet: bool = False) -> tuple:
+    med = {j: statistics.median(r["wall_s"] for r in runs if r["jobs"] == j) for j in jobs}
+    steady = {j: statistics.median(r["steady_files_per_s"] for r in runs if r["jobs"] == j) for j in jobs}
+    cpu = {j: statistics.median(r["cpu_s"] for r in runs if r["jobs"] == j) for j in jobs}
+    base = min(jobs)
+    for j in ([] if quiet else jobs):
+        print(f"-j {j}: median wall {med[j]:.2f} s, speed-up {med[base] / med[j]:.2f}x over -j {base} "
+              f"(steady {steady[j]:.2f} files/s, {steady[j] / steady[base]:.2f}x); CPU {cpu[j]:.1f} s: on {j} idle "
+              f"cores at most {j * cpu[base] / cpu[j]:.2f}x")
+    return med, steady
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=1000)
@@ -125,38 +137,43 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="*", default=[], help="also run -j max(jobs) on these corpus sizes (memory vs size)")
     ap.add_argument("--no-extract", action="store_true", help="ingest only")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--leave-out", type=Path, help="a file of bulk file names (one a line) never to parse: a held-out set")
+    ap.add_argument("--root", type=Path, nargs="+", default=[ROOT],
+                    help="checkouts to time, alternated within each round (their `python -m extract`)")
+    ap.add_argument("--only-timed", action="store_true", help="skip the memory runs")
     args = ap.parse_args()
+    leave_out = frozenset(args.leave_out.read_text(encoding="utf-8").split()) if args.leave_out else frozenset()
     extra = ["--no-extract"] if args.no_extract else []
     tmp = Path(tempfile.mkdtemp(prefix="hnx-bench-corpus-"))
     try:
-        corpus = build_corpus(args.files, tmp)
-        print(f"corpus: {args.files} files from {BULK} ({sum(p.stat().st_size for p in corpus.iterdir()) / 2**20:.1f} MB); "
+        corpus = build_corpus(args.files, tmp, leave_out)
+        print(f"corpus: {args.files} files from {BULK}" + (f" less {len(leave_out)} left out" if leave_out else "") + f" ({sum(p.stat().st_size for p in corpus.iterdir()) / 2**20:.1f} MB); "
               f"cores: {os.cpu_count()}; load average now {os.getloadavg()[0]:.2f}", flush=True)
         runs = []
+        many = len(args.root) > 1
         for r in range(args.repeat):
-            for j in args.jobs:
-                res = one_run(corpus, j, extra)
+            for root, j in [(root, j) for root in args.root for j in args.jobs]:
+                res = one_run(corpus, j, extra, root=root)
+                res["root"] = str(root)
                 runs.append(res)
-                print(f"round {r + 1} -j {j}: {res['files']} files in {res['wall_s']} s = {res['files_per_s']} files/s "
+                print((f"{root}: " if many else "") + f"round {r + 1} -j {j}: {res['files']} files in {res['wall_s']} s = {res['files_per_s']} files/s "
                       f"(steady {res['steady_files_per_s']}/s after {res['startup_s']} s start-up; CPU {res['cpu_s']} s = "
                       f"{res['cpu_ms_per_file']} ms/file); load {res['load_before']} -> {res['load_after']}", flush=True)
-        med = {j: statistics.median(r["wall_s"] for r in runs if r["jobs"] == j) for j in args.jobs}
-        steady = {j: statistics.median(r["steady_files_per_s"] for r in runs if r["jobs"] == j) for j in args.jobs}
-        cpu = {j: statistics.median(r["cpu_s"] for r in runs if r["jobs"] == j) for j in args.jobs}
-        base = min(args.jobs)
-        for j in args.jobs:
-            print(f"-j {j}: median wall {med[j]:.2f} s, speed-up {med[base] / med[j]:.2f}x over -j {base} "
-                  f"(steady {steady[j]:.2f} files/s, {steady[j] / steady[base]:.2f}x); CPU {cpu[j]:.1f} s: on {j} idle "
-                  f"cores at most {j * cpu[base] / cpu[j]:.2f}x")
+        for root in args.root:
+            mine = [r for r in runs if r["root"] == str(root)]
+            if many:
+                print(f"{root}:")
+            _summary(mine, args.jobs)
+        med, steady = _summary([r for r in runs if r["root"] == str(args.root[0])], args.jobs, quiet=True)
         memory = []
-        for j in args.jobs:      # memory in runs of its own (the sampler costs CPU)
+        for j in ([] if args.only_timed else args.jobs):      # memory in runs of its own (the sampler costs CPU)
             res = one_run(corpus, j, extra, memory=True)
             memory.append(res)
             print(f"memory -j {j}: parent RSS {res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB "
                   f"(untimed run: the sampler costs CPU)", flush=True)
         sizes = []
         for n in args.sizes:
-            c = build_corpus(n, tmp) if n != args.files else corpus
+            c = build_corpus(n, tmp, leave_out) if n != args.files else corpus
             res = one_run(c, max(args.jobs), extra, memory=True)
             sizes.append(res)
             print(f"size {n}: -j {res['jobs']} parent RSS {res['parent_rss_mb']} MB, worker PSS {res['worker_pss_mb']} MB, "

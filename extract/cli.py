@@ -139,7 +139,10 @@ def run(
         resume=resume, unordered=unordered, include=tuple(include), exclude=tuple(exclude), null=null,
         engine=engine, scheduler=scheduler, verbosity=-1 if quiet else (1 if verbose else 0), db=db,
         chunk=chunk or (16 if engine == "dask" else 4), argv=argv)
-    raise typer.Exit(run_batch(spec))
+    code = run_batch(spec)
+    global _EXIT_NOW
+    _EXIT_NOW = engine == "local" and db is None
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -150,5 +153,30 @@ def schema():
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
+# Set by a finished `hnx run` on the local engine: the records are written, the output is
+# committed and the workers are joined, so the process leaves with os._exit instead of
+# tearing down its interpreter (freeing every table, automaton and compiled pattern a
+# warmed pipeline holds took 0.14-0.29 s of a 1,000-file run's wall time).
+_EXIT_NOW = False
+
+
 def main() -> None:
-    app(prog_name="hnx")
+    try:
+        app(prog_name="hnx")
+    except SystemExit as e:
+        code = e.code
+        if _EXIT_NOW and (code is None or isinstance(code, int)):
+            _leave(code or 0)
+        raise
+
+
+def _leave(code: int) -> None:
+    """Flush what Python buffers (the console report, records on standard output) and exit now."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 120            # what Python's own exit does when the final flush fails
+    import os
+
+    os._exit(code)

@@ -400,13 +400,14 @@ def test_jobs_default_to_the_cores(tmp_path, monkeypatch):
 
 def test_the_parent_warms_what_forked_workers_share():
     """`prepare` parses each format and writes a record before the workers fork: the JSON
-    writer's pydantic twins included (built on first dump), and the institution segmenter is
-    rjieba, loaded once, so no worker builds or loads them again."""
-    code = ("import sys; from extract.batch import work; from extract.records import _TWINS; "
+    writer's serializers included (built on first dump, without pydantic's models), and the
+    institution segmenter is rjieba, loaded once, so no worker builds or loads them again."""
+    code = ("import sys; from extract.batch import work; from extract.records import _SERIALIZERS; "
             "from extract.schema import Document, Mention\n"
             "assert 'pydantic' not in sys.modules\n"
             "work.prepare(work.Config())\n"
-            "assert Document in _TWINS and Mention in _TWINS, _TWINS\n"
+            "assert Document in _SERIALIZERS, _SERIALIZERS\n"
+            "assert 'pydantic.main' not in sys.modules\n"
             "from extract.institutions import segmenter\n"
             "assert 'rjieba' in sys.modules and type(segmenter.backend()) is segmenter._Rjieba\n"
             "print('warm', 'bs4' in sys.modules or 'lxml' in sys.modules)")

@@ -57,12 +57,18 @@ class Skipped:
 
 
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS)
+# first byte -> the magic numbers starting with it, in _MAGIC's order (the parent sniffs every
+# file: one dict look-up instead of 33 startswith calls for a text file)
+_MAGIC_BY_FIRST: dict = {}
+for _magic, _name in _MAGIC:
+    if _name:
+        _MAGIC_BY_FIRST.setdefault(_magic[0], []).append((_magic, _name))
 
 
 def sniff_binary(head: bytes) -> Optional[str]:
     """What a file is when its first bytes say it is plainly not text, else None."""
-    for magic, name in _MAGIC:
-        if head.startswith(magic) and name:
+    for magic, name in _MAGIC_BY_FIRST.get(head[0] if head else -1, ()):
+        if head.startswith(magic):
             return name
     if head[:4] == b"RIFF" and head[8:12] in _RIFF:
         return _RIFF[head[8:12]]

@@ -36,6 +36,8 @@ def source_string(path: PathArg) -> str:
         text = os.fspath(path)
         if isinstance(text, bytes):
             text = text.decode("utf-8", "surrogateescape")
+    if text.isascii():                       # most paths: nothing to check (the parent asks for every file)
+        return text
     try:
         text.encode("utf-8")
         return text

@@ -279,7 +279,9 @@ class _Run:
             counts = _counts_of_record(rec)
             self.stats["reused"] += 1
         else:
-            data = result.line.encode("utf-8") + b"\n"
+            data = result.line           # bytes from a local worker, ready to be written
+            if isinstance(data, str):      # a Dask worker's line, or a record made in this process
+                data = data.encode("utf-8") + b"\n"
             counts = result.counts
         try:
             self.sink.write(data)

@@ -3,8 +3,9 @@ processes, Dask workers, Spark partitions).
 
 A task names the file, its source string and its manifest row; the result is the
 record as one JSON line plus the few counts the console report needs, so only
-strings cross process boundaries. A record that cannot be serialized becomes an
-error record; nothing raised here escapes to the batch."""
+strings cross process boundaries (a local worker sends the line as bytes, ready to be
+written). A record that cannot be serialized becomes an error record; nothing raised
+here escapes to the batch."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ class Counts(NamedTuple):
 class Result(NamedTuple):
     index: int
     kind: str                                # "record", "document", "same" (resume: unchanged input)
-    line: Optional[str] = None
+    line: Union[str, bytes, None] = None     # the record's JSON line; a local worker sends it as UTF-8
+                                             # bytes with its newline (as_bytes), ready to be written
     counts: Optional[Counts] = None
     doc: Any = None
 
@@ -64,7 +66,7 @@ WARM_PAGES = (
 
 def prepare(config: Config, warm: bool = True) -> None:
     """Set the run's configuration in this process and load everything parsing and writing
-    need (each input format once, and a record's JSON line: the schema's pydantic twins are
+    need (each input format once, and a record's JSON line: the record serializers are
     built on first dump; the institution segmenter's rjieba), so that the workers forked
     afterwards share it all."""
     global _config
@@ -142,9 +144,21 @@ def run_task(task: Task) -> Result:
     else:
         manifest = {task.source: task.row} if task.row else cfg.manifest
         doc = parse_data(data, task.source, published=cfg.published, options=cfg.options, manifest=manifest)
+    return _result(task.index, doc, cfg)
+
+
+def _result(index: int, doc, cfg: Config) -> Result:
     if cfg.mode == "document":
-        return Result(task.index, "document", doc=doc)
-    return Result(task.index, "record", *to_line(doc))
+        return Result(index, "document", doc=doc)
+    return Result(index, "record", *to_line(doc))
+
+
+def as_bytes(result: Result) -> Result:
+    """The result with its line as the bytes the output gets (UTF-8, newline): what a local
+    worker sends, so that the parent writes it as it comes (no decoding, no encoding)."""
+    if isinstance(result.line, str):
+        return result._replace(line=(result.line + "\n").encode("utf-8"))
+    return result
 
 
 def failed_result(task: Task, stage: str, message: str) -> Result:
@@ -155,7 +169,4 @@ def failed_result(task: Task, stage: str, message: str) -> Result:
         id_data = read_input(task.path, config().options.max_bytes)
     except ReadError:
         id_data = task.source.encode("utf-8")
-    doc = error_document(task.source, id_data, stage, message)
-    if config().mode == "document":
-        return Result(task.index, "document", doc=doc)
-    return Result(task.index, "record", *to_line(doc))
+    return _result(task.index, error_document(task.source, id_data, stage, message), config())
