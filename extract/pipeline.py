@@ -307,8 +307,10 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
     found["text"] = dict(found.get("text") or {})
     if ing.articles:  # a page's byline and outlet are those of its lead article
         lead = _lead_article(ing)
-        if lead.byline:
-            found["text"].setdefault("authors", list(lead.byline))
+        named = lead.outlet or next((v["outlet"] for v in found.values() if v and v.get("outlet")), None)
+        byline = _articles.page_byline(ing.articles, lead, named)
+        if byline:
+            found["text"].setdefault("authors", byline)
         if lead.outlet:
             found["text"].setdefault("outlet", lead.outlet)
     if row:

@@ -448,3 +448,16 @@ def _headline(first: str, second: Optional[str]) -> str:
     if _width(first) + _width(second) <= 20 and _width(first) > _width(second) and first[-1] not in "”」』）)":
         return first + second
     return first
+
+
+def page_byline(articles: list[ArticleSpan], lead: ArticleSpan, page_outlet: Optional[str]) -> list[str]:
+    """A page's authors: its lead article's byline, then those of the other articles of a
+    page of one named outlet (a newspaper page under its masthead signs each story: all are
+    the page's reporters). A page naming no outlet, or whose articles name others than the
+    lead's (据文汇报 …, ■新华社记者 …), keeps its lead's byline."""
+    out = list(lead.byline)
+    if not page_outlet or any(a.outlet not in (None, lead.outlet) for a in articles):
+        return out
+    for a in articles:
+        out += [n for n in a.byline if n not in out]
+    return out
