@@ -40,3 +40,58 @@ def test_a_page_naming_no_outlet_keeps_its_lead_articles_byline():
 def test_a_page_gathering_other_outlets_keeps_its_lead_articles_byline():
     doc = parse(PAGE.replace(f"本报讯（记者 陈思）{S2}", f"据文汇报 {S2} ■陈思"))
     assert "陈思" not in doc.meta.authors
+
+
+# --- bylines ----------------------------------------------------------------------------------
+
+def _authors(text: str) -> list[str]:
+    return parse(text).meta.authors
+
+
+@pytest.mark.parametrize("head, tail, authors", [
+    # a byline opening the lead, up to where the reporters filed from; names run together
+    ("南都记者 杨章怀 实习生赵剑云熊思 发自北京 ", "", ["杨章怀", "赵剑云", "熊思"]),
+    ("记者王楠发自哈尔滨 ", "", ["王楠"]),
+    # a caption's photographer after the subject's name (guide v2: photographers are authors)
+    ("沈卫国南都记者 陈伟斌 摄\n", "", ["陈伟斌"]),
+    # a caption's credit in brackets after its sentence
+    ("", "\n图为患者在药房领取药品。（陈浩 摄）", ["陈浩"]),
+    # slash credits: writer and photographer, not the reviewer nor the editor
+    ("", "\n（文/李静　图/陈浩　审核/刘洋）\n责任编辑：赵敏", ["李静", "陈浩"]),
+    ("文/张明\n", "", ["张明"]),
+    ("", "\n文 / 本报记者 张明 图 / 李华", ["张明", "李华"]),
+    # two names printed without a space after the role word
+    ("", "\n本报记者 王楠赵宇", ["王楠", "赵宇"]),
+    # the forms read before this round
+    ("本报记者 张明 李华\n", "", ["张明", "李华"]),
+    ("本报讯（记者 张明 通讯员 李华）", "", ["张明", "李华"]),
+    ("记者 张明 通讯员 李华 报道\n", "", ["张明", "李华"]),
+    ("", "（记者 张明）", ["张明"]),
+])
+def test_bylines(head, tail, authors):
+    assert _authors(f"医保移动支付全面开通\n{head}{S1}{tail}") == authors
+
+
+@pytest.mark.parametrize("tail", [
+    "\n编辑：赵敏",                          # an editor is no author
+    "\n审核/刘洋",                           # nor a reviewer
+    "\n该院提供中文/英文两种版本的说明。",  # a slash between words is no credit
+    "\n他说，市民可以拍摄照片后上传。",      # 摄 in a sentence
+    "\n记者从市医保局获悉，新政下月实施。",  # 记者 as the sentence's subject
+])
+def test_what_names_no_author(tail):
+    assert _authors(f"医保移动支付全面开通\n{S1}{tail}") == []
+
+
+@pytest.mark.parametrize("run, names", [
+    ("赵剑云熊思", ["赵剑云", "熊思"]),  # 熊 is the commoner surname: not 赵剑 云熊思
+    ("王楠赵宇", ["王楠", "赵宇"]),
+    ("王小明李大华", ["王小明", "李大华"]),
+    ("欧阳晓明", ["欧阳晓明"]),          # a compound surname: one name
+    ("杨章怀", ["杨章怀"]),
+    ("发自北京", ["发自北京"]),          # no surname: not cut (and no name)
+])
+def test_names_printed_without_a_space(run, names):
+    from extract.ingest.people import split_run
+
+    assert split_run(run) == names

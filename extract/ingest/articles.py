@@ -13,7 +13,7 @@ from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
 from .linescan import line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
-from .people import ROLE_WORD, is_person_name
+from .people import ROLE_WORD, is_person_name, split_run
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
@@ -294,8 +294,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
             for m in rx.finditer(t):
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
                 weak = not ROLE_WORD.search(m.group(0))
-                for name in re.split(r"[ 、,，]+|(?:本报|特约|职工)?(?:记者|通讯员|实习生)", m.group("names")):
-                    name = name.strip()
+                for name in _names(m.group("names")):
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not (weak and not is_person_name(name))):
                         art.byline.append(name)
@@ -320,6 +319,15 @@ def _article(seg: list[Line]) -> ArticleSpan:
         elif tag and art.outlet is None and (tag.start() or _closes_text(body, i)):
             art.outlet = outlets.normalize(tag.group("outlet"))  # （上海普陀） closing the story
     return art
+
+
+_NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(?:记者|通讯员|实习生)")
+
+
+def _names(group: str) -> list[str]:
+    """A byline's names: split at separators and role words, and where printed without a
+    space between them (实习生赵剑云熊思: 赵剑云, 熊思)."""
+    return [n for piece in _NAME_SEP.split(group) if piece for n in split_run(piece)]
 
 
 def _closes_text(body: list[Line], i: int) -> bool:
