@@ -62,6 +62,10 @@ def _authors(text: str) -> list[str]:
     ("", "\n文 / 本报记者 张明 图 / 李华", ["张明", "李华"]),
     # two names printed without a space after the role word
     ("", "\n本报记者 王楠赵宇", ["王楠", "赵宇"]),
+    # a correspondent's name must read as a person's: an office signs as one too
+    ("南都讯 记者阳广霞 通讯员粤卫信 ", "", ["阳广霞"]),
+    ("本报讯（记者 张明 通讯员 嘉医宣）", "", ["张明"]),
+    ("本报讯（记者 张明 通讯员 李华）", "", ["张明", "李华"]),
     # the forms read before this round
     ("本报记者 张明 李华\n", "", ["张明", "李华"]),
     ("本报讯（记者 张明 通讯员 李华）", "", ["张明", "李华"]),

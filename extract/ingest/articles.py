@@ -294,9 +294,10 @@ def _article(seg: list[Line]) -> ArticleSpan:
             for m in rx.finditer(t):
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
                 weak = not ROLE_WORD.search(m.group(0))
-                for name in _names(m.group("names")):
+                role = "通讯员" if "通讯员" in t[m.start():m.start("names")] else ""
+                for name, role in _names(m.group("names"), role):
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
-                            and not (weak and not is_person_name(name))):
+                            and not ((weak or role == "通讯员") and not is_person_name(name))):
                         art.byline.append(name)
         if i < 4 and ("：" in t or ":" in t or "|" in t or "｜" in t):
             # 作者：汪雪梅 姚有睿 加入时间：…, 来源 | X 作者 | Y: the dateline's authors sign the article
@@ -321,13 +322,21 @@ def _article(seg: list[Line]) -> ArticleSpan:
     return art
 
 
-_NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(?:记者|通讯员|实习生)")
+_NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(记者|通讯员|实习生)")
 
 
-def _names(group: str) -> list[str]:
-    """A byline's names: split at separators and role words, and where printed without a
-    space between them (实习生赵剑云熊思: 赵剑云, 熊思)."""
-    return [n for piece in _NAME_SEP.split(group) if piece for n in split_run(piece)]
+def _names(group: str, role: str = "") -> list[tuple[str, str]]:
+    """A byline's names, each with the role word before it (`role`: the one before the
+    group): split at separators and role words, and where printed without a space between
+    them (实习生赵剑云熊思: 赵剑云, 熊思). A correspondent's name (通讯员) must read as a person's:
+    an office signs as one too (通讯员 粤卫信, 通讯员 嘉医宣)."""
+    out = []
+    for k, piece in enumerate(_NAME_SEP.split(group)):
+        if k % 2:  # the captured role word (None at a separator)
+            role = piece or role
+        elif piece:
+            out += [(n, role) for n in split_run(piece)]
+    return out
 
 
 def _closes_text(body: list[Line], i: int) -> bool:
