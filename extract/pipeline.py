@@ -17,6 +17,7 @@ from . import regexcache  # first: compiled patterns from extract/_cache when bu
 regexcache.install()
 
 from .ingest import articles as _articles
+from .ingest import outlet_named as _named
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode, scrub_text
 from .ingest.frontmatter import read_front_matter
@@ -313,6 +314,7 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
             found["text"].setdefault("authors", byline)
         if lead.outlet:
             found["text"].setdefault("outlet", lead.outlet)
+        found["text:named"] = {"outlet": _named.story_outlet((found.get("text:closing") or {}).get("outlet"), lead.named)}
     if row:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}

@@ -99,3 +99,44 @@ def test_names_printed_without_a_space(run, names):
     from extract.ingest.people import split_run
 
     assert split_run(run) == names
+
+
+# --- the outlet a byline or the body names ----------------------------------------------------
+
+PORTAL = "<html><head><title>{title} - 【某某易购】</title></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+def _portal_page(body: str) -> str:
+    return PORTAL.format(title="医保移动支付全面开通", body=body)
+
+
+@pytest.mark.parametrize("body, outlet", [
+    # a repost's byline names the paper (南都 is 南方都市报's short name: outlets.tsv)
+    (f"<p>南都记者 杨章怀 实习生赵剑云熊思 发自北京 {S1}</p>", "南方都市报"),
+    (f"<p>沈卫国南都记者 陈伟斌 摄</p><p>{S1}</p>", "南方都市报"),
+    # the body names the paper its sources spoke to
+    (f"<p>{S1}</p><p>一家药企负责人接受羊城晚报记者采访时表示，效果明显。</p>", "羊城晚报"),
+    (f"<p>{S1}</p><p>“效果很好。”他对时代周报记者说。</p>", "时代周报"),
+    # a paper written by its kind alone: the city the story names most
+    (f"<p>{S1}</p><p>昨日，家住南京新街口的李先生向晨报反映，南京多家药店缺货。</p>", "南京晨报"),
+    # nothing names a source: the reposting portal, from the <title>
+    (f"<p>{S1}</p><p>记者从市医保局获悉，他向有关部门反映了情况。</p>", "某某易购"),
+    # the paper's word for itself names none
+    (f"<p>{S1}</p><p>他对本报记者说，效果很好。</p>", "某某易购"),
+])
+def test_the_outlet_a_repost_names(body, outlet):
+    assert parse(_portal_page(body)).meta.outlet == outlet
+
+
+def test_a_source_field_beats_the_paper_the_body_names():
+    body = f"<p>来源：新京报</p><p>{S1}</p><p>“效果很好。”他对时代周报记者说。</p>"
+    assert parse(_portal_page(body)).meta.outlet == "新京报"
+
+
+def test_two_brands_of_one_house_name_the_paper():
+    from extract.ingest.outlet_named import byline_outlet
+
+    assert byline_outlet("中青报·中青网") == "中国青年报"
+    assert byline_outlet("沈卫国南都") == "南方都市报"
+    assert byline_outlet("本报") is None
+    assert byline_outlet("详细情况联系") is None

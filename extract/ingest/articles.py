@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import datelines, outlets
+from . import datelines, outlet_named, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
 from .linescan import line_scan, lines_holding, search_tail
@@ -82,6 +82,8 @@ class ArticleSpan:
     title: Optional[str] = None
     byline: list[str] = field(default_factory=list)
     outlet: Optional[str] = None
+    # the outlet its byline or its body names (南都记者 X, 接受南都记者专访) when nothing else does
+    named: Optional[str] = None
     # parts printed apart from the body (an OCR page's headline block): inside another
     # article's span, or before every span
     heads: list[tuple[int, int]] = field(default_factory=list)
@@ -287,6 +289,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
     # the lines that may name an outlet in a lead: only the first four are asked
     named = datelines.lead_lines("\n".join([ln.text for ln in body[:4]]))
+    signed: Optional[str] = None  # the outlet a byline names
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
         t = ln.text.strip()
@@ -295,6 +298,9 @@ def _article(seg: list[Line]) -> ArticleSpan:
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
                 weak = not ROLE_WORD.search(m.group(0))
                 role = "通讯员" if "通讯员" in t[m.start():m.start("names")] else ""
+                k = t.find("记者", m.start(), m.start("names"))
+                if k > 0 and signed is None:  # 南都记者 杨章怀: the paper before the reporters' title
+                    signed = outlet_named.byline_outlet(t[:k])
                 for name, role in _names(m.group("names"), role):
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
                             and not ((weak or role == "通讯员") and not is_person_name(name))):
@@ -319,6 +325,8 @@ def _article(seg: list[Line]) -> ArticleSpan:
                 art.byline.append(tag.group("outlet"))
         elif tag and art.outlet is None and (tag.start() or _closes_text(body, i)):
             art.outlet = outlets.normalize(tag.group("outlet"))  # （上海普陀） closing the story
+    if art.outlet is None:  # the paper a byline names, else the one the body names (向晨报反映): weaker
+        art.named = signed or outlet_named.body_outlet(joined)  # than what the page says of its source
     return art
 
 
