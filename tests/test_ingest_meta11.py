@@ -140,3 +140,21 @@ def test_two_brands_of_one_house_name_the_paper():
     assert byline_outlet("沈卫国南都") == "南方都市报"
     assert byline_outlet("本报") is None
     assert byline_outlet("详细情况联系") is None
+
+
+# --- an outlet written with its level word only, the body in its short form --------------------
+
+@pytest.mark.parametrize("short, text, full", [
+    # the province's body written short (卫生计生委) where the text gives it in full
+    ("省卫生计生委", "江西省卫生和计划生育委员会、江西省财政厅联合印发通知。", "江西省卫生和计划生育委员会"),
+    # an autonomous region's level word (自治区), the body's form in the lexicon (疾控中心)
+    ("自治区疾控中心", "广西壮族自治区疾病预防控制中心免疫规划所负责人介绍。", "广西壮族自治区疾病预防控制中心"),
+    # as before: the region written before the same body
+    ("区卫生健康局", "广州市天河区卫生健康局发布通知。", "广州市天河区卫生健康局"),
+    # no region before it anywhere: left as printed
+    ("市卫生健康委", "市卫生健康委发布通知。", "市卫生健康委"),
+])
+def test_a_body_written_short_as_outlet_takes_its_full_name(short, text, full):
+    from extract.ingest.outlets import canonical
+
+    assert canonical(short, text) == full
