@@ -314,7 +314,9 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
             found["text"].setdefault("authors", byline)
         if lead.outlet:
             found["text"].setdefault("outlet", lead.outlet)
-        found["text:named"] = {"outlet": _named.story_outlet((found.get("text:closing") or {}).get("outlet"), lead.named)}
+        if not any((found.get(k) or {}).get("outlet") for k in _named.STRONGER):  # (the body read only then)
+            found["text:named"] = {"outlet": _named.story_outlet((found.get("text:closing") or {}).get("outlet"),
+                                                                 lead.named, ing.text.text[lead.start:lead.end])}
     if row:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}

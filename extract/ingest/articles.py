@@ -82,7 +82,7 @@ class ArticleSpan:
     title: Optional[str] = None
     byline: list[str] = field(default_factory=list)
     outlet: Optional[str] = None
-    # the outlet its byline or its body names (南都记者 X, 接受南都记者专访) when nothing else does
+    # the outlet its byline names (南都记者 X) when nothing else does
     named: Optional[str] = None
     # parts printed apart from the body (an OCR page's headline block): inside another
     # article's span, or before every span
@@ -325,8 +325,8 @@ def _article(seg: list[Line]) -> ArticleSpan:
                 art.byline.append(tag.group("outlet"))
         elif tag and art.outlet is None and (tag.start() or _closes_text(body, i)):
             art.outlet = outlets.normalize(tag.group("outlet"))  # （上海普陀） closing the story
-    if art.outlet is None:  # the paper a byline names, else the one the body names (向晨报反映): weaker
-        art.named = signed or outlet_named.body_outlet(joined)  # than what the page says of its source
+    if art.outlet is None:  # the paper a byline names: weaker than what the page says of its source
+        art.named = signed
     return art
 
 

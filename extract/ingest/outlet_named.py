@@ -76,7 +76,7 @@ def body_outlet(text: str) -> Optional[str]:
     from .meta import patterns
 
     p = patterns()
-    before, after = p["outlet_before_reporter"], p["reporter_after"]
+    before, after = (getattr(p[k], "rx", p[k]) for k in ("outlet_before_reporter", "reporter_after"))
     k = text.find("记者")
     for _ in range(200):
         if k < 0:
@@ -96,15 +96,19 @@ def body_outlet(text: str) -> Optional[str]:
     return None
 
 
-def story_outlet(source_line: Optional[str], named: Optional[str]) -> Optional[str]:
+# the sources of the outlet stronger than the story's own naming of its paper (meta.PRIORITY)
+STRONGER = ("html_meta", "text", "front_matter:header", "front_matter", "manifest", "argument")
+
+
+def story_outlet(source_line: Optional[str], signed: Optional[str], body: str) -> Optional[str]:
     """The publication a story names as its own over the site reposting it: a bare source
     line's (来源：新京报, `source_line`) when it names a publication, else — when the page
-    prints no source line — the paper its byline or body names (`named`). A source line
-    naming a body (来源：某市医保局: where a WeChat post's facts came from) stays weaker than
-    the site, and outranks the body's paper."""
+    prints no source line — the paper its byline names (`signed`), else the paper its
+    `body` names (接受南都记者专访). A source line naming a body (来源：某市医保局: where a
+    WeChat post's facts came from) stays weaker than the site, and outranks the others."""
     if source_line:
         return source_line if named_outlet(source_line) else None
-    return named
+    return signed or body_outlet(body)
 
 
 def _city_paper(kind: str, text: str) -> Optional[str]:
