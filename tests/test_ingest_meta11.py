@@ -59,7 +59,7 @@ def _authors(text: str) -> list[str]:
     # slash credits: writer and photographer, not the reviewer nor the editor
     ("", "\n（文/李静　图/陈浩　审核/刘洋）\n责任编辑：赵敏", ["李静", "陈浩"]),
     ("文/张明\n", "", ["张明"]),
-    ("", "\n文 / 本报记者 张明 图 / 李华", ["张明", "李华"]),
+    ("", "\n文/本报记者 张明 图/李华", ["张明", "李华"]),
     # two names printed without a space after the role word
     ("", "\n本报记者 王楠赵宇", ["王楠", "赵宇"]),
     # a correspondent's name must read as a person's: an office signs as one too
