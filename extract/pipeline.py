@@ -17,6 +17,7 @@ from . import regexcache  # first: compiled patterns from extract/_cache when bu
 regexcache.install()
 
 from .ingest import articles as _articles
+from .ingest import outlet_named as _named
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode, scrub_text
 from .ingest.frontmatter import read_front_matter
@@ -307,10 +308,15 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
     found["text"] = dict(found.get("text") or {})
     if ing.articles:  # a page's byline and outlet are those of its lead article
         lead = _lead_article(ing)
-        if lead.byline:
-            found["text"].setdefault("authors", list(lead.byline))
+        named = lead.outlet or next((v["outlet"] for v in found.values() if v and v.get("outlet")), None)
+        byline = _articles.page_byline(ing.articles, lead, named)
+        if byline:
+            found["text"].setdefault("authors", byline)
         if lead.outlet:
             found["text"].setdefault("outlet", lead.outlet)
+        if not any((found.get(k) or {}).get("outlet") for k in _named.STRONGER):  # (the body read only then)
+            found["text:named"] = {"outlet": _named.story_outlet((found.get("text:closing") or {}).get("outlet"),
+                                                                 lead.named, ing.text.text[lead.start:lead.end])}
     if row:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}

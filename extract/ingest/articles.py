@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import datelines, outlets
+from . import datelines, outlet_named, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
 from .linescan import line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
-from .people import ROLE_WORD, is_person_name
+from .people import ROLE_WORD, is_person_name, split_run
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
@@ -82,6 +82,8 @@ class ArticleSpan:
     title: Optional[str] = None
     byline: list[str] = field(default_factory=list)
     outlet: Optional[str] = None
+    # the outlet its byline names (南都记者 X) when nothing else does
+    named: Optional[str] = None
     # parts printed apart from the body (an OCR page's headline block): inside another
     # article's span, or before every span
     heads: list[tuple[int, int]] = field(default_factory=list)
@@ -287,6 +289,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
     # the lines that may name an outlet in a lead: only the first four are asked
     named = datelines.lead_lines("\n".join([ln.text for ln in body[:4]]))
+    signed: Optional[str] = None  # the outlet a byline names
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
         t = ln.text.strip()
@@ -294,10 +297,13 @@ def _article(seg: list[Line]) -> ArticleSpan:
             for m in rx.finditer(t):
                 # without a role word (■追访, ■周程祥) only a person's name is a byline
                 weak = not ROLE_WORD.search(m.group(0))
-                for name in re.split(r"[ 、,，]+|(?:本报|特约|职工)?(?:记者|通讯员|实习生)", m.group("names")):
-                    name = name.strip()
+                role = "通讯员" if "通讯员" in t[m.start():m.start("names")] else ""
+                k = t.find("记者", m.start(), m.start("names"))
+                if k > 0 and signed is None:  # 南都记者 杨章怀: the paper before the reporters' title
+                    signed = outlet_named.byline_outlet(t[:k])
+                for name, role in _names(m.group("names"), role):
                     if (2 <= len(name) <= 4 and name not in art.byline and name not in _NOT_NAMES
-                            and not (weak and not is_person_name(name))):
+                            and not ((weak or role == "通讯员") and not is_person_name(name))):
                         art.byline.append(name)
         if i < 4 and ("：" in t or ":" in t or "|" in t or "｜" in t):
             # 作者：汪雪梅 姚有睿 加入时间：…, 来源 | X 作者 | Y: the dateline's authors sign the article
@@ -319,7 +325,26 @@ def _article(seg: list[Line]) -> ArticleSpan:
                 art.byline.append(tag.group("outlet"))
         elif tag and art.outlet is None and (tag.start() or _closes_text(body, i)):
             art.outlet = outlets.normalize(tag.group("outlet"))  # （上海普陀） closing the story
+    if art.outlet is None:  # the paper a byline names: weaker than what the page says of its source
+        art.named = signed
     return art
+
+
+_NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(记者|通讯员|实习生)")
+
+
+def _names(group: str, role: str = "") -> list[tuple[str, str]]:
+    """A byline's names, each with the role word before it (`role`: the one before the
+    group): split at separators and role words, and where printed without a space between
+    them (实习生赵剑云熊思: 赵剑云, 熊思). A correspondent's name (通讯员) must read as a person's:
+    an office signs as one too (通讯员 粤卫信, 通讯员 嘉医宣)."""
+    out = []
+    for k, piece in enumerate(_NAME_SEP.split(group)):
+        if k % 2:  # the captured role word (None at a separator)
+            role = piece or role
+        elif piece:
+            out += [(n, role) for n in split_run(piece)]
+    return out
 
 
 def _closes_text(body: list[Line], i: int) -> bool:
@@ -448,3 +473,16 @@ def _headline(first: str, second: Optional[str]) -> str:
     if _width(first) + _width(second) <= 20 and _width(first) > _width(second) and first[-1] not in "”」』）)":
         return first + second
     return first
+
+
+def page_byline(articles: list[ArticleSpan], lead: ArticleSpan, page_outlet: Optional[str]) -> list[str]:
+    """A page's authors: its lead article's byline, then those of the other articles of a
+    page of one named outlet (a newspaper page under its masthead signs each story: all are
+    the page's reporters). A page naming no outlet, or whose articles name others than the
+    lead's (据文汇报 …, ■新华社记者 …), keeps its lead's byline."""
+    out = list(lead.byline)
+    if not page_outlet or any(a.outlet not in (None, lead.outlet) for a in articles):
+        return out
+    for a in articles:
+        out += [n for n in a.byline if n not in out]
+    return out

@@ -68,7 +68,7 @@ def normalize(name: Optional[str]) -> Optional[str]:
 
 
 # a body written with its level word only (区卫生健康局, 市医保局): the region is the page's
-_LEVEL_SHORT = re.compile(r"^(?P<level>[省市县区州旗])[\u4e00-\u9fff]{2,14}(?:局|委|委员会|厅|办|办公室|中心|院)$")
+_LEVEL_SHORT = re.compile(r"^(?P<level>自治区|自治州|自治县|[省市县区州旗])[\u4e00-\u9fff]{2,14}(?:局|委|委员会|厅|办|办公室|中心|院)$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}$")
 
 
@@ -94,21 +94,41 @@ def _with_region(name: str, level: str, text: str) -> Optional[str]:
     (天河区卫生健康局: 广州市天河区), the region as the institution lexicon records it."""
     from ..institutions.lexicon import region_named
 
-    rest = name[1:]
-    start = 0
-    for _ in range(50):
-        k = text.find(rest, start)
-        if k < 1:
-            return None
-        start = k + 1
-        if text[k - 1] != level:
-            continue
-        run = _CJK_RUN.search(text, max(0, k - 7), k - 1)
-        if run is None:
-            continue
-        words = run.group(0)
-        for i in range(len(words) - 1, -1, -1):  # the shortest region name first
-            region = region_named(words[i:] + level)
-            if region is not None and region.name == words[i:] + level:
-                return region.display + rest
+    rest = name[len(level):]
+    # the body as written, then its other forms (卫生计生委 is written 卫生和计划生育委员会 in full):
+    # found in full, the full form is the outlet's
+    for form, full in _forms(rest):
+        start = 0
+        for _ in range(50):
+            k = text.find(form, start)
+            if k < len(level):
+                break
+            start = k + 1
+            if text[k - len(level):k] != level:
+                continue
+            run = _CJK_RUN.search(text, max(0, k - len(level) - 7), k - len(level))
+            if run is None:
+                continue
+            words = run.group(0)
+            for i in range(len(words) - 1, -1, -1):  # the shortest region name first
+                region = region_named(words[i:] + level)
+                if region is not None and region.name == words[i:] + level:
+                    return region.display + full
     return None
+
+
+def _forms(rest: str) -> list[tuple[str, str]]:
+    """(a way of writing the body `rest`, the name to give it): `rest` as written, then
+    the forms of the institution lexicon's body it ends with (疾控中心, 疾病预防控制中心,
+    疾病控制中心 -> 疾病预防控制中心), each with the lexicon's full suffix."""
+    from ..institutions.lexicon import bodies
+
+    out = [(rest, rest)]
+    for body in bodies():
+        for f in body.get("forms", ()):
+            if rest.endswith(f):
+                head = rest[:len(rest) - len(f)]
+                full = head + body["suffix"]
+                out += [(head + g, full) for g in body["forms"] if (head + g, full) not in out]
+                break
+    return out

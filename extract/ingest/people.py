@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Optional
 
 _HERE = os.path.dirname(__file__)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}\Z")
@@ -29,6 +30,55 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
             for s in line.split():
                 (single if len(s) == 1 else compound).add(s)
     return frozenset(single), frozenset(compound)
+
+
+@lru_cache(maxsize=1)
+def _surname_rank() -> dict[str, int]:
+    """Each surname's place in surnames.txt (most frequent first; compound surnames after)."""
+    single, compound = surnames()
+    out: dict[str, int] = {}
+    with open(os.path.join(_HERE, "surnames.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                for s in line.split():
+                    out.setdefault(s, len(out))
+    return out
+
+
+def split_run(s: str) -> list[str]:
+    """Names printed without a space between them (实习生赵剑云熊思, 记者王楠赵宇) -> the names;
+    a run that is one name (or no names) comes back whole. A run of 4-8 ideographs is cut
+    into names of two or three characters (four with a compound surname), each opening with
+    a surname; of the ways to cut it, the one with the fewest names, then the most frequent
+    surnames (赵剑云 熊思, not 赵剑 云熊思: 熊 is the commoner surname)."""
+    if not 4 <= len(s) <= 8 or not _HAN_RUN.match(s):
+        return [s]
+    single, compound = surnames()
+    if len(s) == 4 and (s[:2] in compound or s[0] not in single):
+        return [s]  # 欧阳晓明: one name
+    rank = _surname_rank()
+    best: Optional[tuple] = None
+
+    def cuts(rest: str, names: tuple[str, ...]):
+        nonlocal best
+        if not rest:
+            key = (len(names), sum(rank[n[:2]] if n[:2] in compound and len(n) > 2 else rank[n[0]] for n in names))
+            if best is None or key < best[0]:
+                best = (key, names)
+            return
+        for k in (2, 3, 4):
+            head = rest[:k]
+            if len(head) < k or len(rest) - k == 1:
+                continue
+            ok = (k == 4 and head[:2] in compound) or (k < 4 and (head[0] in single or (k == 3 and head[:2] in compound)))
+            if ok and is_person_name(head):
+                cuts(rest[k:], names + (head,))
+
+    cuts(s, ())
+    return list(best[1]) if best is not None and len(best[1]) > 1 else [s]
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+\Z")
 
 
 @lru_cache(maxsize=1)

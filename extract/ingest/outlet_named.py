@@ -1,0 +1,130 @@
+"""The outlet a story names of itself where no source line does: the paper before its
+reporters' title in a byline (南都记者 杨章怀, a caption's 沈卫国南都记者 陈伟斌 摄) and the paper
+its sources speak to in the body (接受南都记者专访, 对时代周报记者说, 向晨报反映). A portal reposting
+the story names it so; the portal itself is the outlet only when nothing names another.
+Words and phrases are data (patterns.yaml: outlet_in_body, generic_paper, outlet_words)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from . import outlets
+
+_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff·]{1,16}$")
+# the broadcaster's or the paper's word for itself: names no publication
+_SELF = frozenset({"本报", "本刊", "本台", "本网", "本站", "总台", "我报", "我台"})
+
+
+def _media(name: str) -> bool:
+    """Whether the institution lexicon knows `name` as a media outlet (中青报, 羊城晚报)."""
+    from ..institutions.lexicon import known
+
+    entry = known().get(name)
+    return entry is not None and entry.kind == "media"
+
+
+def _generic(name: str) -> bool:
+    from .meta import patterns
+
+    return bool(patterns()["generic_paper"].match(name))
+
+
+def named_outlet(name: str, text: str = "", strict: bool = False) -> Optional[str]:
+    """The outlet `name` names, or None: a name of the alias table or a media outlet the
+    institution lexicon knows; unless `strict`, also a name of three characters or more
+    ending in a media word (时代周报, 某某日报). A paper written by its kind alone (晨报,
+    晚报) is the paper of the city the text names most (向晨报反映 in a story of 南京: 南京晨报)."""
+    if not name or name in _SELF:
+        return None
+    if name.lower() in outlets.aliases() or _media(name):
+        return outlets.normalize(name)
+    if _generic(name):
+        return None if strict else _city_paper(name, text)
+    if strict or len(name) < 3:
+        return None
+    from .meta import patterns
+
+    return outlets.normalize(name) if patterns()["outlet_words"].search(name) else None
+
+
+def byline_outlet(before: str) -> Optional[str]:
+    """The outlet named right before 记者 in a byline (`before`: the line up to 记者), a
+    known name only (the alias table, the lexicon's media): the whole run of ideographs
+    (新京报记者), else the longest known name it ends with (沈卫国南都记者: 南都, after the
+    caption's subject). Two brands of one house (中青报·中青网记者): the first, the paper."""
+    m = _RUN_BEFORE.search(before)
+    if m is None:
+        return None
+    parts = [p for p in m.group(0).split("·") if p]
+    if len(parts) > 1:
+        return named_outlet(parts[0], strict=True) or named_outlet(parts[-1], strict=True)
+    run = parts[0] if parts else ""
+    for k in range(0, len(run) - 1):
+        found = named_outlet(run[k:], strict=True)
+        if found:
+            return found
+    return None
+
+
+def body_outlet(text: str) -> Optional[str]:
+    """The paper the story's sources speak to (接受羊城晚报记者采访, 对时代周报记者说, 向晨报反映):
+    the first such name that names an outlet. Each 记者 (each 反映, 爆料…) of the text is
+    found by str.find and the words before and after it read: no pattern tried at every
+    对 or 向 of the text."""
+    from .meta import patterns
+
+    p = patterns()
+    before, after = (getattr(p[k], "rx", p[k]) for k in ("outlet_before_reporter", "reporter_after"))
+    k = text.find("记者")
+    for _ in range(200):
+        if k < 0:
+            break
+        m = before.search(text, max(0, k - 10), k)
+        if m and after.match(text, k + 2):
+            found = named_outlet(m.group("outlet"), text)
+            if found:
+                return found
+        k = text.find("记者", k + 2)
+    complaint, to = p["complaint"], p["outlet_before_complaint"]
+    for c in complaint.finditer(text):
+        m = to.search(text, max(0, c.start() - 8), c.start())
+        found = named_outlet(m.group("outlet"), text) if m else None
+        if found:
+            return found
+    return None
+
+
+# the sources of the outlet stronger than the story's own naming of its paper (meta.PRIORITY)
+STRONGER = ("html_meta", "text", "front_matter:header", "front_matter", "manifest", "argument")
+
+
+def story_outlet(source_line: Optional[str], signed: Optional[str], body: str) -> Optional[str]:
+    """The publication a story names as its own over the site reposting it: a bare source
+    line's (来源：新京报, `source_line`) when it names a publication, else — when the page
+    prints no source line — the paper its byline names (`signed`), else the paper its
+    `body` names (接受南都记者专访). A source line naming a body (来源：某市医保局: where a
+    WeChat post's facts came from) stays weaker than the site, and outranks the others."""
+    if source_line:
+        return source_line if named_outlet(source_line) else None
+    return signed or body_outlet(body)
+
+
+def _city_paper(kind: str, text: str) -> Optional[str]:
+    """晨报 -> 南京晨报: the city (a municipal or provincial-level region) the text names
+    most, by its short name; None when it names none."""
+    counts = Counter(m.group(0) for m in _city_rx().finditer(text))
+    if not counts:
+        return None
+    city, _ = counts.most_common(1)[0]
+    return city + kind
+
+
+@lru_cache(maxsize=1)
+def _city_rx() -> re.Pattern:
+    from ..institutions.lexicon import regions
+
+    shorts = {r.short for r in regions() if r.level in ("municipal", "provincial") and r.short and len(r.short) >= 2}
+    shorts -= {r.short for r in regions() if r.level == "provincial" and not r.name.endswith("市")}  # 江苏: a province
+    return re.compile("|".join(sorted(map(re.escape, shorts), key=len, reverse=True)))
