@@ -28,7 +28,8 @@ def _rules():
         first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
         more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
-        gap = rf"(?:{first}{more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
+        # 家 stops a gap (多家, 专家) but a gap may open with 国家 (中国科学院国家天文台)
+        gap = rf"(?:(?:国家|{first}){more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
         plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
         out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])

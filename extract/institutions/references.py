@@ -24,7 +24,8 @@ from .boundaries import is_word
 from .candidates import Candidate
 
 NUMERALS = "一二三四五六七八九十"
-_DESIGNATED = re.compile(r"\s*[（(]\s*(?:以下|下文|下称)?简称[：:]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
+# （以下简称“…”）, （下文简称…）, （下称“…”）, （以下称…）: the article's own short name
+_DESIGNATED = re.compile(r"\s*[（(]\s*(?:(?:以下|下文|下称)?简称|(?:以下|下文)?称|下称)[：:为]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
 _UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
 _UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
 _DOC_NUMBER = re.compile(r"[办发函]?[〔【\[［(（]")
