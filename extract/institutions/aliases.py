@@ -75,6 +75,12 @@ def _not_names() -> frozenset:
                      + list(pat["national_heads"]) + ["中国", "我国", "国内", "国际", "全球"])
 
 
+@cached("institutions.aliases.country_heads")
+def _country_heads() -> tuple:
+    """Foreign countries' short and official names (a short form that starts with one names a place)."""
+    return tuple(sorted({n for pair in lexicon.countries() for n in pair if len(n) >= 2}))
+
+
 def short_form(name: str) -> str:
     from .references import region_prefix
 
@@ -103,6 +109,8 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 广州银行 -> 银行: a category word, not a short name
         if short.endswith(NOT_COMPANY_ENDS):
             continue  # 广州协佳医院集团 -> 协佳医院: the group's hospital, another body
+        if short.startswith(_country_heads()):
+            continue  # 德国杜塞尔多夫展览集团公司 -> 德国杜塞尔多夫: a country and a city, a place
         wanted.append((c, short))
     at = occurrences(text, (short for _, short in wanted))
     taken: dict[str, set] = {}

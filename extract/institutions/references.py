@@ -20,13 +20,16 @@ from ..literals import find_all
 from ..prebuilt import cached
 from . import lexicon
 from .automata import chain, occurrences
-from .boundaries import is_word
+from .boundaries import cut_at, is_word
 from .candidates import Candidate
 
 NUMERALS = "一二三四五六七八九十"
 # （以下简称“…”）, （下文简称…）, （下称“…”）, （以下称…）: the article's own short name
 _DESIGNATED = re.compile(r"\s*[（(]\s*(?:(?:以下|下文|下称)?简称|(?:以下|下文)?称|下称)[：:为]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
-_UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+# 兰大一院, 中大附一院; a medical university written X医 (重医附一院: 重庆医科大学附属第一医院)
+_UNI_SHORT = re.compile(rf"(?:大|(?<=[\u4e00-\u9fff])医(?=附))(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+# a university named in full, then its numbered hospital (中山大学附一院, 广州医科大学附二院)
+_UNI_NUMBERED = re.compile(rf"附属?(?P<n>[{NUMERALS}])院")
 _UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
 _DOC_NUMBER = re.compile(r"[办发函]?[〔【\[［(（]")
 _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
@@ -241,7 +244,14 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
             by_short[u] = _by_university(universities, u)
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
+        start -= _region_before(text, start)  # 广州医大附一院: the city is part of the short name
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
+    for c in found:
+        if c.kind == "university" and c.name.endswith(("大学", "医学院")):
+            k = _UNI_NUMBERED.match(text, c.end)
+            if k is not None and is_word(text, c.start, k.end()):
+                out.append(Candidate(c.start, k.end(), f"{c.name}附属第{k.group('n')}医院", "hospital", None, c.region,
+                                     "reference.numbered", 0.7))
     courts = find_all(text, "院")  # one scan for both rules below: 医院 is a 院 after 医
     for p in courts:  # 杭州二院: a city's numbered hospital written short
         if p < 3 or text[p - 1] not in NUMERALS or text[p - 2] in "附大":
@@ -261,6 +271,15 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         if same is not None:
             out.append(same.with_(start=m.start(), end=m.end(), rule="reference.numbered", confidence=0.8))
     return out
+
+
+def _region_before(text: str, pos: int) -> int:
+    """The length of a city's or province's name (广州, 广州市) that ends at `pos`, else 0."""
+    for k in (3, 2):
+        head = text[max(0, pos - k):pos]
+        if len(head) == k and (lexicon.region_named(head) or lexicon.region_named(head + "市")) and cut_at(text, pos - k):
+            return k
+    return 0
 
 
 def _city_shorts(text: str, courts: Optional[list[int]] = None):
