@@ -319,13 +319,36 @@ def _by_university(universities: dict[str, list[tuple[str, str]]], u: str) -> Op
 _SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(?:of|and|for|the|de|[A-Z][A-Za-z&.'-]*)){1,9})\s*[）)]")
 
 
+# or its acronym (国家食品药品监督管理局（SFDA）, 国际医院联盟（IHF）): a second mention, and
+# the acronym written alone after it (SFDA又相继通过…) is the same body
+_ACRONYM = re.compile(r"\s*[（(]\s*(?P<name>[A-Z][A-Z&]{1,7})\s*[）)]")
+
+
 def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
-    out = []
+    out, acronyms = [], []
     for c in found:
-        m = _SECOND.match(text, c.end) if _bracket_may_follow(text, c.end) else None
+        if not _bracket_may_follow(text, c.end):
+            continue
+        m = _SECOND.match(text, c.end) or _ACRONYM.match(text, c.end)
         if m is not None:
             out.append(c.with_(start=m.start("name"), end=m.end("name"), rule="reference.english", confidence=0.8))
+            if m.re is _ACRONYM:
+                acronyms.append((c, m.group("name"), m.end()))
+    if acronyms:
+        at = occurrences(text, [a for _, a, _ in acronyms])
+        taken: set[int] = set()
+        for c, acronym, pos in acronyms:
+            for s in at.get(acronym, ()):
+                e = s + len(acronym)
+                if s < pos or s in taken or _latin(text, s - 1) or _latin(text, e):
+                    continue  # SFDA inside SFDAC or before the bracket: not this body's acronym
+                taken.add(s)
+                out.append(c.with_(start=s, end=e, rule="reference.acronym", confidence=0.75))
     return out
+
+
+def _latin(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isascii() and text[i].isalnum())
 
 
 def _bracket_may_follow(text: str, pos: int) -> bool:
