@@ -77,6 +77,12 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
 
 
+def sub_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The longer mentions _sub makes for these candidates (those found after the compound
+    pass: a designated short form before its department, 人保部医疗保险司)."""
+    return [s for s in map(lambda c: _sub(text, c), found) if s is not None]
+
+
 @cached("institutions.compounds.sub_names")
 def _sub_names() -> dict[str, dict[str, str]]:
     """Parent's canonical name -> {a department's short name: its full name} (compounds.yaml
