@@ -27,7 +27,7 @@ from .abbreviations import abbreviation_candidates
 from .aliases import alias_candidates
 from .candidates import Candidate, resolve
 from .companies import widen
-from .compounds import compound_candidates, plural_parents
+from .compounds import compound_candidates, plural_parents, sub_bodies
 from .famous import famous_candidates
 from .embassies import embassy_candidates
 from .foreign import foreign_prefixed, plural_bodies
@@ -101,6 +101,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, second_names(text, first))
+        # a sub-body after a short form the article gave its body (人保部医疗保险司, 兰大一院…)
+        first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
     first = retouched(first, text)

@@ -11,14 +11,20 @@ from .automata import chain, occurrences
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
 
-TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "技术", "智能", "医疗", "医药",
-         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程", "农业")
+TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "新技术", "技术", "智能", "医疗", "医药",
+         "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程", "农业",
+         # business words a registered name holds after its trade name (北京市富乐科技开发有限公司 -> 富乐公司,
+         # 北京世博威国际展览有限公司 -> 世博威)
+         "开发", "国际", "展览", "会展", "贸易", "商贸", "咨询", "仪器", "设备")
 MIN_SHORT = 2
 # a group's short form ending so names the hospital, school or society it runs, not the group
 NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院", "研究所")
 # after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网), the place it
 # is named after (九间棚地区, 九间棚村): not the company
-_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]")
+# its trademark or its creed (翔宇商标, 翔宇宣言), an event named after it (世博威·医疗器械展,
+# 世博威家用医疗保健展的客户)
+_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]|商标|宣言|·"
+                          r"|[\u4e00-\u9fff]{0,8}?(?:展|博览会)(?=[的，。、；）)\s]|$)")
 _COMPANY = re.compile("公司|集团")
 
 
@@ -69,6 +75,12 @@ def _not_names() -> frozenset:
                      + list(pat["national_heads"]) + ["中国", "我国", "国内", "国际", "全球"])
 
 
+@cached("institutions.aliases.country_heads")
+def _country_heads() -> tuple:
+    """Foreign countries' short and official names (a short form that starts with one names a place)."""
+    return tuple(sorted({n for pair in lexicon.countries() for n in pair if len(n) >= 2}))
+
+
 def short_form(name: str) -> str:
     from .references import region_prefix
 
@@ -97,6 +109,8 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             continue  # 广州银行 -> 银行: a category word, not a short name
         if short.endswith(NOT_COMPANY_ENDS):
             continue  # 广州协佳医院集团 -> 协佳医院: the group's hospital, another body
+        if short.startswith(_country_heads()):
+            continue  # 德国杜塞尔多夫展览集团公司 -> 德国杜塞尔多夫: a country and a city, a place
         wanted.append((c, short))
     at = occurrences(text, (short for _, short in wanted))
     taken: dict[str, set] = {}
@@ -107,13 +121,30 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             if s in seen:
                 break
             seen.add(s)
-            end = _mention_end(text, s, s + len(short), short, c.name)
+            lead = _own_region(text, s, c.name)
+            end = _mention_end(text, s - lead, s + len(short), short, c.name)
             if end is not None:
+                s -= lead  # 北京世博威 of 北京世博威国际展览有限公司: the name's own region is part of it
                 # 蜀中 + 制药 where the name has 药业: the article's other name for it, as written
                 name = c.name if end == s + len(short) or text[s:end] in c.name or _own_end(text, s, end, short, c.name) \
                     else text[s:end]
                 out.append(Candidate(s, end, name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
+
+
+def _own_region(text: str, s: int, name: str) -> int:
+    """The length of the region the full name starts with (北京, 北京市) written right before
+    the short form at `s`, else 0."""
+    from .references import region_prefix
+
+    n = region_prefix(name)
+    if not n:
+        return 0
+    region = name[:n]
+    for form in (region, region[:-1] if region.endswith(("市", "省")) and n > 2 else None):
+        if form and text.startswith(form, s - len(form)) and s >= len(form):
+            return len(form)
+    return 0
 
 
 def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):

@@ -28,7 +28,8 @@ def _rules():
         first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
         more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
-        gap = rf"(?:{first}{more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
+        # 家 stops a gap (多家, 专家) but a gap may open with 国家 (中国科学院国家天文台)
+        gap = rf"(?:(?:国家|{first}){more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
         plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
         out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])
@@ -74,6 +75,12 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     sub = re.sub(r"\s+", "", text[c.end:e])
     sub = _sub_names().get(c.name, {}).get(sub, sub)  # 卫生部 + 药政司 -> 药物政策与基本药物制度司
     return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+def sub_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The longer mentions _sub makes for these candidates (those found after the compound
+    pass: a designated short form before its department, 人保部医疗保险司)."""
+    return [s for s in map(lambda c: _sub(text, c), found) if s is not None]
 
 
 @cached("institutions.compounds.sub_names")

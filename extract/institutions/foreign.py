@@ -186,10 +186,11 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
     from .patterns import _DIGIT, _clause_gap, _descriptive, generic_inside
 
     gap = text[a.end:s]
+    registered = item["suffix"] in REGISTERED or gap.endswith("集团")  # 德国杜塞尔多夫展览集团公司
     if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
-            or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap, item["suffix"] in REGISTERED)):
+            or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap, registered)):
         return None
-    if item["suffix"] in REGISTERED:  # 澳洲治疗创新有限公司: a registered name is as written
+    if registered:  # 澳洲治疗创新有限公司: a registered name is as written
         return Candidate(a.start, e, text[a.start:e], item["kind"], None, a.country, "pattern.foreign", 0.7)
     name = lexicon.styled_prefix(a.country, government=False) + gap + item.get("canonical", item["suffix"])
     return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)

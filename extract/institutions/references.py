@@ -20,12 +20,16 @@ from ..literals import find_all
 from ..prebuilt import cached
 from . import lexicon
 from .automata import chain, occurrences
-from .boundaries import is_word
+from .boundaries import cut_at, is_word
 from .candidates import Candidate
 
 NUMERALS = "一二三四五六七八九十"
-_DESIGNATED = re.compile(r"\s*[（(]\s*(?:以下|下文|下称)?简称[：:]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
-_UNI_SHORT = re.compile(rf"大(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+# （以下简称“…”）, （下文简称…）, （下称“…”）, （以下称…）: the article's own short name
+_DESIGNATED = re.compile(r"\s*[（(]\s*(?:(?:以下|下文|下称)?简称|(?:以下|下文)?称|下称)[：:为]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
+# 兰大一院, 中大附一院; a medical university written X医 (重医附一院: 重庆医科大学附属第一医院)
+_UNI_SHORT = re.compile(rf"(?:大|(?<=[\u4e00-\u9fff])医(?=附))(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+# a university named in full, then its numbered hospital (中山大学附一院, 广州医科大学附二院)
+_UNI_NUMBERED = re.compile(rf"附属?(?P<n>[{NUMERALS}])院")
 _UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
 _DOC_NUMBER = re.compile(r"[办发函]?[〔【\[［(（]")
 _CITY_SHORT = re.compile(rf"[市县区省](?P<n>[{NUMERALS}]{{1,2}})医院")
@@ -240,7 +244,14 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
             by_short[u] = _by_university(universities, u)
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
+        start -= _region_before(text, start)  # 广州医大附一院: the city is part of the short name
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
+    for c in found:
+        if c.kind == "university" and c.name.endswith(("大学", "医学院")):
+            k = _UNI_NUMBERED.match(text, c.end)
+            if k is not None and is_word(text, c.start, k.end()):
+                out.append(Candidate(c.start, k.end(), f"{c.name}附属第{k.group('n')}医院", "hospital", None, c.region,
+                                     "reference.numbered", 0.7))
     courts = find_all(text, "院")  # one scan for both rules below: 医院 is a 院 after 医
     for p in courts:  # 杭州二院: a city's numbered hospital written short
         if p < 3 or text[p - 1] not in NUMERALS or text[p - 2] in "附大":
@@ -260,6 +271,15 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         if same is not None:
             out.append(same.with_(start=m.start(), end=m.end(), rule="reference.numbered", confidence=0.8))
     return out
+
+
+def _region_before(text: str, pos: int) -> int:
+    """The length of a city's or province's name (广州, 广州市) that ends at `pos`, else 0."""
+    for k in (3, 2):
+        head = text[max(0, pos - k):pos]
+        if len(head) == k and (lexicon.region_named(head) or lexicon.region_named(head + "市")) and cut_at(text, pos - k):
+            return k
+    return 0
 
 
 def _city_shorts(text: str, courts: Optional[list[int]] = None):
@@ -299,13 +319,36 @@ def _by_university(universities: dict[str, list[tuple[str, str]]], u: str) -> Op
 _SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(?:of|and|for|the|de|[A-Z][A-Za-z&.'-]*)){1,9})\s*[）)]")
 
 
+# or its acronym (国家食品药品监督管理局（SFDA）, 国际医院联盟（IHF）): a second mention, and
+# the acronym written alone after it (SFDA又相继通过…) is the same body
+_ACRONYM = re.compile(r"\s*[（(]\s*(?P<name>[A-Z][A-Z&]{1,7})\s*[）)]")
+
+
 def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
-    out = []
+    out, acronyms = [], []
     for c in found:
-        m = _SECOND.match(text, c.end) if _bracket_may_follow(text, c.end) else None
+        if not _bracket_may_follow(text, c.end):
+            continue
+        m = _SECOND.match(text, c.end) or _ACRONYM.match(text, c.end)
         if m is not None:
             out.append(c.with_(start=m.start("name"), end=m.end("name"), rule="reference.english", confidence=0.8))
+            if m.re is _ACRONYM:
+                acronyms.append((c, m.group("name"), m.end()))
+    if acronyms:
+        at = occurrences(text, [a for _, a, _ in acronyms])
+        taken: set[int] = set()
+        for c, acronym, pos in acronyms:
+            for s in at.get(acronym, ()):
+                e = s + len(acronym)
+                if s < pos or s in taken or _latin(text, s - 1) or _latin(text, e):
+                    continue  # SFDA inside SFDAC or before the bracket: not this body's acronym
+                taken.add(s)
+                out.append(c.with_(start=s, end=e, rule="reference.acronym", confidence=0.75))
     return out
+
+
+def _latin(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isascii() and text[i].isalnum())
 
 
 def _bracket_may_follow(text: str, pos: int) -> bool:
