@@ -394,8 +394,11 @@ def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[El
     if fragment and parent is not None and parent.name == "body":
         # a CMS fragment (no <body>): its top-level blocks are all content; one more block of
         # prose after the first (a 总经理致辞 table after the company profile) is the article's
+        # (a fragment's body with no links at all is content: a tender notice's opening lines
+        # and table before the prose block are the article's, however long the prose is)
         mine, theirs = ix.cjk(node), ix.cjk(parent)
-        if theirs > mine * 1.25 and _link_density(ix, parent) < 0.25 and mine > 0 and theirs - mine > 60:
+        density = _link_density(ix, parent)
+        if mine > 0 and theirs - mine > 60 and (theirs > mine * 1.25 and density < 0.25 or density == 0):
             node = parent
     return node
 
