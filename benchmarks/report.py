@@ -39,7 +39,8 @@ OUT = ROOT / "docs" / "benchmarks.md"
 MUTATIONS = ROOT / "benchmarks" / "results" / "mutations.json"
 REAL_PEER = ROOT / "benchmarks" / "results" / "real_peer.json"   # the last bench_real_peer.py run
 # the sets JioNLP and hnx are compared on: the development sets and the blind test set
-REAL_PEER_SETS = ["../shared/corpus-dev/articles", "corpora/real-dev2", "corpora/real-dev3", "corpora/real-heldout3"]
+REAL_PEER_SETS = ["../shared/corpus-dev/articles", "corpora/real-dev2", "corpora/real-dev3", "corpora/real-heldout3",
+                  "corpora/real-heldout4"]
 
 PREAMBLE = """\
 # Benchmarks
@@ -55,10 +56,12 @@ How to read the figures:
   never saw the toolkit's output; `real-dev2` and `real-dev3` are 58 real files of the bulk
   crawl annotated the same way on 2026-12-04. The errors of all three have been read and fixed
   by family, so their scores are development figures (each README gives its blind first
-  measurement). `real-heldout3` is the blind test set: 24 other real files drawn at random and
-  annotated blind, kept out of the repository and out of sight while the evening's rules were
-  written, then measured once; `real-heldout2` and `real-heldout` were blind at their first
-  measurement only (see their rows). The gap between the development sets and the blind set is
+  measurement). `real-heldout4` is the latest test set: 24 other real files drawn at random and
+  annotated blind on 2026-12-04 (evening), kept out of the repository and out of sight while that
+  session's rules were written, then measured once at 73b74ec (its row gives that blind figure;
+  the families of its errors were fixed afterwards, so today's figure on it is not blind);
+  `real-heldout3`, `real-heldout2` and `real-heldout` were blind at their one first measurement
+  only (see their rows). The gap between the development sets and the blind set is
   the honest measure of how far the rules generalize. The `written` and `heldout` sets are articles the team wrote
   itself, in the styles the toolkit meets; the rules were written while reading them, so their
   scores are upper bounds, kept as regression checks, and say little about real text.
@@ -75,13 +78,20 @@ EVAL_SETS = [
      "from the annotation guide v2 by independent annotators: **the yardstick**. Since 2026-12-03 the "
      "rules are being fixed against its errors (all-mention strict F1 0.876 that morning), so its scores "
      "turn into development figures too, until new real articles are annotated"),
+    ("real-heldout4", ["corpora/real-heldout4"],
+     "24 real files of ../shared/corpus-dev/bulk (10 新闻联播 items and briefs, 7 procurement-portal news "
+     "pages, 7 B2B-portal pages), drawn at random per format (seed 20261204) from the files outside every "
+     "other gold set and annotated by three annotators who never saw the toolkit's output; kept out of the "
+     "repository and out of sight while the session's rules were written (corpora/real-heldout4/README.md): "
+     "**the latest blind test set**, measured once at 73b74ec (overall strict F1 0.881, institutions 0.775 "
+     "(recall 0.686), dates 0.947, money 0.992, percent 1.000); its errors were then read and the institution "
+     "families fixed, so later runs of this report are not blind on it"),
     ("real-heldout3", ["corpora/real-heldout3"],
      "24 real files of ../shared/corpus-dev/bulk (新闻联播 items and briefs, procurement-portal news, "
      "B2B-portal pages, a hospital page, a Guangzhou policy page), drawn at random per format and annotated "
-     "by three annotators who never saw the toolkit's output; the gold was kept out of the repository and "
-     "nobody looked at the toolkit's output on these files while the evening's rules were written on "
-     "real-dev2 and real-dev3 (corpora/real-heldout3/README.md): **the blind test set**, measured once "
-     + "at d54de26 (overall strict F1 0.938, institutions 0.874, dates 0.983, money 0.903)" + "; later runs of this report are today's code on it"),
+     "by three annotators who never saw the toolkit's output (corpora/real-heldout3/README.md): the third "
+     "test set, blind when measured once at d54de26 (overall strict F1 0.938, institutions 0.874, dates "
+     "0.983, money 0.903); its errors were read and fixed by family since: a development set now"),
     ("real-dev2", ["corpora/real-dev2"],
      "34 real files of ../shared/corpus-dev/bulk, annotated blind on 2026-12-04 and then tuned on: a "
      "development set (blind first measurement at 07af954: overall strict F1 0.905, institutions 0.835)"),
@@ -424,11 +434,13 @@ def disputed_section() -> list[str]:
 
 
 REAL_PEER_NOTES = [
-    "**hnx's figures are development figures except on `corpora/real-heldout3`**: its rules were fixed "
-    "against the errors of the development sets (1.000 on `../shared/corpus-dev/articles` says that, not that "
-    "the task is solved); `real-heldout3` is blind for both tools (its first hnx measurement is the blind one). "
-    "JioNLP never saw any of them. The earlier test sets (`real-heldout`, `real-heldout2`) are left out: they are "
-    "no longer blind for hnx.",
+    "**hnx's figures are development figures except where a set's blind measurement is quoted**: its rules "
+    "were fixed against the errors of these sets (1.000 on `../shared/corpus-dev/articles` says that, not that "
+    "the task is solved). `real-heldout4`'s dates and money were not touched after its one blind measurement "
+    "(institutions were, and one ingest rule restored one file's opening lines), so its date and money rows "
+    "are blind for both tools but for that one file; `real-heldout3` was "
+    "blind at its first measurement only. JioNLP never saw any of them. The earliest test sets (`real-heldout`, "
+    "`real-heldout2`) are left out.",
     "**今天（8月22日）**: JioNLP reports the bracketed date only (8月22日) and drops 今天; the guide (and "
     "hnx) mark both. Most 今天 of these sets are written so (新闻联播 items), which is nearly all of "
     "JioNLP's missed dates (`date missed` below).",
