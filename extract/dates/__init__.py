@@ -97,6 +97,22 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
     return prev[1], prev[2]
 
 
+def _daily_hours(prev: Optional[tuple], r: Reading, text: str) -> bool:
+    """4月14日—16号（上午9:00—下午16:00）: the hours of each day of a range, no date."""
+    if prev is None or r.rule != "clock" or prev[2] is None or prev[2].d is None:
+        return False
+    return bool(_grammar().suffixes["daily_hours_open"].search(text[prev[0]:r.start]))
+
+
+def _needs_day(r: Reading, prev: Optional[tuple]) -> bool:
+    """当天/同一天 after a date without a day (17日在吉达举行，…2011年…。…当天): a day word
+    looks back past the year or month to the last date that names a day."""
+    if prev is None or prev[1].d is not None or r.rule != "rel_day":
+        return False
+    entry = lexicon()["relative_days"].get(r.parts.get("rd"))
+    return entry is not None and entry["base"] == "previous_date"
+
+
 def _reaches(r: Reading) -> bool:
     parts = r.parts
     if "rd" not in parts and "ry" not in parts:
@@ -136,15 +152,17 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         ref = RefDate.parse(ref)  # "2021-11-25", "2018-10", a date or datetime
     out: list[Mention] = []
     prev: Optional[tuple[int, Point]] = None
+    prev_day: Optional[tuple[int, Point]] = None  # the last one that names a day
     bare = lexicon()["bare_parts"]
     for r in readings(text):
         cs = clause_start(text, r.start)
-        if _recurring(r, text, cs) or _repeated(r, text):
+        if _recurring(r, text, cs) or _repeated(r, text) or _daily_hours(prev, r, text):
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)
         said_on = _speech_day(prev, r, text)
-        res = resolve(r, said_on or ref, _prev_for(prev, r, text), ahead=role.role == "deadline")
+        before = prev_day if _needs_day(r, prev) else prev
+        res = resolve(r, said_on or ref, _prev_for(before, r, text), ahead=role.role == "deadline")
         if res is None:
             continue
         mod = res.mod
@@ -168,4 +186,6 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         if res.grain == "year" and r.end_parts is None and r.parts.get("y") is not None:
             res.start_point.sets_year = _YEAR_LEADS.match(text, r.end) is not None
         prev = (r.end, res.start_point, res.end_point)
+        if res.start_point.d is not None:
+            prev_day = prev
     return out

@@ -110,6 +110,21 @@ def context(after: str) -> re.Pattern:
     return re.compile(f"[”\"’」』]?(?:{after})")
 
 
+_QUOTES = {"“": "”", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """The word alone between a pair of quotes (“五一”, “十一”): written as a name
+    (only the short forms festivals.yaml lists under `quoted`; “清明” stays a word)."""
+    return (text[start:end] in _quoted_words() and start > 0
+            and _QUOTES.get(text[start - 1]) == text[end:end + 1] != "")
+
+
+@lru_cache(maxsize=None)
+def _quoted_words() -> frozenset:
+    return frozenset(load_yaml("festivals.yaml")["quoted"])
+
+
 @lru_cache(maxsize=None)
 def not_after() -> re.Pattern:
     """What after a holiday name makes it no day (春节档, 元宵晚会, 春节文化)."""

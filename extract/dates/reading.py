@@ -68,7 +68,7 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     makes a new one for each core), or None when it is no date."""
     parts, end = core.parts, core.end
     if core.rule == "holiday":
-        end = _holiday_end(parts, text, end)
+        end = _holiday_end(parts, text, core.start, end)
         if end is None:
             return None
     if core.rule == "lunar" and not _is_lunar(parts):
@@ -116,19 +116,23 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
             if "pod2" not in parts and "pod" in parts:
                 parts["pod2"] = parts["pod"]
             end = m.end()
+        elif "d" in parts and (m := match_suffix("pod_to", text, end)):
+            parts["d2"], parts["pod2"], end = parts["d"], m.group("pod"), m.end()  # 14日10点——下午: to that day
     m = match_suffix("mod", text, end)
     if m and _mod_fits(m.group("unit"), unit_of(parts, core.rule)):
         parts["mod"], end = m.group("mod"), m.end()
     return Reading(core.rule, core.start, end, parts)
 
 
-def _holiday_end(parts: dict, text: str, end: int) -> Optional[int]:
+def _holiday_end(parts: dict, text: str, start: int, end: int) -> Optional[int]:
     """Where a holiday mention ends, or None when the word is not the holiday here:
-    五一 needs 假期/期间/前…; 大年三十除夕 is one mention; 除夕夜 keeps the day."""
+    五一 needs 假期/期间/前… or quotes of its own (“五一”档, “五一”和端午期间: quoted, the
+    short form is a name); 大年三十除夕 is one mention; 除夕夜 keeps the day."""
     names = festivals.names()
     fest = names[parts["hol"]]
-    if fest.after and not festivals.context(fest.after).match(text, end):
-        return None
+    if fest.after and not festivals.context(fest.after).match(text, end) and not (
+            festivals.quoted(text, start, end) and not match_suffix("holiday", text, end + 1)):
+        return None  # (“六一”国际儿童节: the full name after the quotes is the mention)
     m = match_suffix("holiday", text, end)
     if m and names[m.group("hol")].name == fest.name and not names[m.group("hol")].after:
         end = m.end()  # 大年三十除夕: two names of one day

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..schema import Mention
+from . import context as ctx
 from .changes import extract_changes
 from .normalize import money, percent, vague
 from .patterns import CUE, SCANNER, SENTENCE_END, SENTENCE_END_CHARS
@@ -82,8 +83,12 @@ def _after_last_end(text: str, lo: int, hi: int) -> int:
 
 def _share_list_per(found: list[Mention], text: str) -> None:
     """每年每个分别给予40万元、30万元、20万元: amounts listed with 、 after one with a
-    rate share its units."""
+    rate share its units; so do the amounts of the next clauses of its sentence that open
+    with a time word (每公斤不超过20元，2009年不超过100元，去年就涨到了370—380元)."""
     for a, b in zip(found, found[1:]):
         if (a.type == b.type == "money" and a.per and not b.per
                 and text[a.end:b.start].strip(" ") == "、"):
             b.per = list(a.per)
+        elif (a.type == b.type == "money" and a.per and not b.per
+                and ctx.per_chain(text[a.end:b.start])):
+            b.per = list(a.per)  # 每公斤不超过20元，2009年不超过100元: the rate carries on

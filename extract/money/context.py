@@ -31,6 +31,10 @@ MOD_SUFFIX_NOT_BEFORE = {"起": "付步"}  # 1000元起付线 is a deductible, n
 CLAUSE_END = set("，。；、！？,;.!?）)】」』\"”’ \n\t：:")
 WINDOW = 12
 CLAUSE_PER_CHARS = RULES["clause_per_chars"]
+PER_CHAIN_HEAD = re.compile(RULES["per_chain_head"])
+PER_CHAIN_CHARS = RULES["per_chain_chars"]
+PER_CHAIN_NEW_SUBJECT = re.compile(RULES["per_chain_new_subject"])
+PER_CHAIN_STOPS = set(RULES["clause_delimiters"]) - set("，,、") | set(RULES["per_chain_quotes"])
 CLAUSE_PER_STOPS = tuple(RULES["clause_per_stops"])
 NOT_AFTER_WORD: dict[str, str] = RULES["mod_prefix_not_after"]
 PER_NOUN_ENDS = set(RULES["per_noun_ends"])
@@ -281,3 +285,15 @@ def kuai_is_money(text: str, start: int, end: int) -> bool:
         return True
     rest = text[lo:start] + text[end:hi]
     return bool(_AMOUNT_ONLY.fullmatch(rest))
+
+
+def per_chain(between: str) -> bool:
+    """20元，2009年不超过100元: the text between two amounts of one sentence where the second
+    stands in a clause that opens with a time word (the rate of the first carries to it)."""
+    if len(between) > PER_CHAIN_CHARS or "每" in between or any(w in between for w in CLAUSE_PER_STOPS):
+        return False
+    cut = max(between.rfind("，"), between.rfind(","))
+    if cut < 0 or not PER_CHAIN_STOPS.isdisjoint(between):
+        return False
+    head = PER_CHAIN_HEAD.match(between, cut + 1)
+    return head is not None and not PER_CHAIN_NEW_SUBJECT.search(between, head.end())
