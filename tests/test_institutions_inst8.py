@@ -66,3 +66,16 @@ def test_short_names_and_acronyms():
     assert _spans("去年CFDA对外公布了办法。")[0][1] == "国家食品药品监督管理总局"
     assert _spans("由中国航发自主研制的发动机下线。")[0][1] == "中国航空发动机集团有限公司"
     assert _spans("我国在西昌卫星发射中心成功发射。")[0][1:] == ("西昌卫星发射中心", "other")
+
+
+def test_a_universitys_department_is_the_longest_name_before_its_head():
+    # 系主任 is one word to the segmenter: the office after the department ends it
+    found = _spans("清华大学计算机系教授、清华大学自动化系主任出席。")
+    assert [t for t, _, _ in found] == ["清华大学计算机系", "清华大学自动化系"]
+    assert [t for t, _, _ in _spans("北京大学体系完善。")] == ["北京大学"]
+
+
+def test_the_cmcs_departments_and_its_general_office():
+    assert _spans("中央军委政治工作部发布通知。")[0][1] == "中央军事委员会政治工作部"
+    assert _spans("中央军委办公厅发布通知。")[0][1] == "中央军事委员会办公厅"
+    assert _spans("中央军委机关事务管理总局")[0][1] == "中央军事委员会机关事务管理总局"
