@@ -39,6 +39,8 @@ from .gazetteer import (RegionContext, article_regions, bare_provincial, body_ca
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .kinds import retouched
+from .listed import listed_candidates
+from .titled import titled_candidates
 from .media import media_candidates
 from .patterns import pattern_candidates
 from .propagate import propagated
@@ -60,7 +62,11 @@ def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candid
     """Resolved candidates over `text` (offsets into it)."""
     joined = Joined(text)
     found = _candidates(joined.text, tuple(layers))
-    return [joined.back(c, c.level if c.kind in LEVEL_KINDS else None) for c in found]
+    found = [joined.back(c, c.level if c.kind in LEVEL_KINDS else None) for c in found]
+    if "patterns" in layers:  # lists of bodies (主办单位：…理事会、…组委会), one a line: on the lines as written
+        found = _more(found, listed_candidates(text, found))
+        found = _more(found, titled_candidates(text, found))  # 张厚粲 国务院参事、国际心理学联盟副主席
+    return found
 
 
 def _candidates(text: str, layers: tuple) -> list[Candidate]:

@@ -35,6 +35,12 @@ def _rules():
     return out, frozenset(data["not_after"])
 
 
+@cached("institutions.compounds.offices")
+def _offices() -> tuple:
+    """Offices the segmenter may join to a sub-body's suffix (系主任): patterns.yaml office_titles."""
+    return tuple(lexicon.patterns().get("office_titles", ()))
+
+
 def _rule_for(c: Candidate):
     return _rule_of(c.kind, c.level, c.name)
 
@@ -65,8 +71,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     gap, suf, e = m.group("gap"), m.group("suf"), m.end()
     if len(gap) < r.get("min_gap", 0) or (not gap and suf in r.get("no_gap", ())):
         return None
-    if text[e:e + 1] in _rules()[1] or not cut_at(text, e):
-        return None  # 司长, 局长: an office-holder, not a body
+    if text[e:e + 1] in _rules()[1] or not (cut_at(text, e) or text.startswith(_offices(), e)):
+        return None  # 司长, 局长: an office-holder, not a body (自动化系|主任: 系主任 one word, the office after it)
     known = (gap + suf) in _sub_names().get(c.name, ())  # 基层司: a listed short name holds a category word
     if not known and any(w in gap for w in r.get("not_in_gap", ())):
         return None

@@ -1,4 +1,5 @@
 """Last touches to names and kinds over the resolved mentions (guide v2, institutions):
+- a research institute of a securities firm or a bank is kind company (光大证券研究所);
 - research bodies are kind `university` (the guide's kind for universities and institutes):
   a name ending in 研究中心/研究所/研究院 that a rule gave kind other or government (卫生部卫生发展
   研究中心, 中国人民大学医药物流研究中心) is a research institute;
@@ -18,6 +19,12 @@ RESEARCH_ENDS = ("研究中心", "研究所", "研究院")
 RETYPED = ("other", "government")  # a hospital's, a CDC's or a company's institute keeps its kind
 # a government's 研究院 may be an organ of its own rank (中共中央党史和文献研究院): kept
 ORGAN_END, PARTY = "研究院", "中国共产党"
+
+
+@cached("institutions.kinds.firm_words")
+def _firm_words() -> tuple[str, ...]:
+    """Words that make a research institute a firm's (kinds.yaml firm_research): 光大证券研究所."""
+    return tuple(lexicon._yaml("kinds.yaml")["firm_research"])
 
 
 @cached("institutions.kinds.university_shorts")
@@ -55,7 +62,9 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
     out = []
     shorts = None
     for c in found:
-        if c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not (
+        if c.name.endswith(RESEARCH_ENDS) and c.kind != "company" and c.name[:-3].endswith(_firm_words()):
+            c = c.with_(kind="company", level=None)  # 光大证券研究所
+        elif c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not (
                 c.kind == "government" and (c.name.endswith(ORGAN_END) or c.name.startswith(PARTY))):
             c = c.with_(kind="university", level=None)
             if shorts is None:

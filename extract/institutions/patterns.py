@@ -37,6 +37,12 @@ def _titles() -> tuple:
     return tuple(lexicon.patterns().get("word_end_titles", ()))
 
 
+@cached("institutions.patterns.offices")
+def _offices() -> tuple:
+    """Offices a body's head holds (会长, 主席): the segmenter may join one to the suffix (协会会长)."""
+    return tuple(lexicon.patterns().get("office_titles", ()))
+
+
 STAFFED = ("公司", "集团")  # …有限公司员工, …集团董事长: no title word holds these, the company is named
 ANCHOR_KINDS = {"university", "hospital", "company", "insurer", "other", "association"}
 # a short school's or society's name before a name of its own takes its full name there
@@ -422,8 +428,8 @@ def _implied(text, i, s, e, item, implied: RegionContext) -> Optional[Candidate]
 def _open(text, i, s, e, item) -> Optional[Candidate]:
     if not item.get("open"):
         return None
-    if e < len(text) and not cut_at(text, e):
-        return None  # 社会保险基金会计制度: the suffix is part of a longer word
+    if e < len(text) and not cut_at(text, e) and not text.startswith(_offices(), e):
+        return None  # 社会保险基金会计制度: the suffix is part of a longer word (协会|会长: an office ends it)
     _, _, starts, inner, *_ = _tables()
     if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
         return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name

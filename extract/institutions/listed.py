@@ -1,0 +1,109 @@
+"""Lists of bodies (round 8): organisers and supporters of an exhibition or a conference,
+written in a 、 list (主办单位：中国医疗保健国际交流促进会、中国保健营养理事会、…) or one a line
+under a label (主办单位：… then a line for each). Where at least half of a list's items that are
+names (and two or more) are bodies the other rules found whole, another item is a body when it is a name (name
+characters only, short) that ends in a head word of data/listed.yaml (…理事会, …组委会, …交流会,
+…联合会, …联盟, …秘书处, …交流中心): the list tells what its items are. One pass over the
+lines; each list's items are looked up in a dict of the found spans: linear."""
+from __future__ import annotations
+
+import re
+
+from ..prebuilt import cached
+from . import lexicon
+from .candidates import Candidate
+from .postag import no_verb
+
+_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·•（）()]+")
+_SPACE = " \t\u3000\u00a0"
+
+
+@cached("institutions.listed.table")
+def _table():
+    data = lexicon._yaml("listed.yaml")
+    heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
+    label = re.compile("^[" + _SPACE + "]*[\u4e00-\u9fff]{0,3}(?:" + "|".join(map(re.escape, data["labels"])) + ")[" + _SPACE + "]*[:：]")
+    return heads, label, data["max_item"], data["min_own"]
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a line between start and end: 、-separated, blanks trimmed."""
+    out, i = [], start
+    while i <= end:
+        j = text.find("、", i, end)
+        j = end if j < 0 else j
+        a, b = i, j
+        while a < b and text[a] in _SPACE:
+            a += 1
+        while b > a and text[b - 1] in _SPACE:
+            b -= 1
+        out.append((a, b))
+        i = j + 1
+    return out
+
+
+def _lists(text: str):
+    """Lists as (items, labelled), items (start, end): a line's 、 list of three or more items
+    (labelled if the line opens with an organiser label); a run of lines of one item each, the
+    first led by such a label (labelled: the label says what the items are)."""
+    _, label, max_item, _ = _table()
+    out, block, pos = [], [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        m = label.match(line)
+        if m:
+            start += m.end()
+        items = _items(text, start, end)
+        if len(items) == 1 and items[0][0] == items[0][1]:
+            continue  # a blank line inside a block
+        if len(items) >= 3:
+            out.append((items, bool(m)))
+        one = len(items) == 1 and items[0][1] - items[0][0] <= max_item and _NAME.fullmatch(text, *items[0])
+        if m and len(items) == 1:
+            if block:
+                out.append((block, True))
+            block = [items[0]] if one else []  # a body after its label (承办单位：…交流中心), and the lines after
+        elif one and block:
+            block.append(items[0])
+        else:
+            if block:
+                out.append((block, True))
+            block = []
+    if block:
+        out.append((block, True))
+    return out
+
+
+def _named(own: str) -> bool:
+    """The part before the head holds no verb (由各地自行组织成立委员会 is a clause); a trade
+    name before a bracketed region (世健会（北京）国际…) is read from after the region."""
+    return no_verb(own.rsplit("）", 1)[-1] or own)
+
+
+def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    heads, _, max_item, min_own = _table()
+    whole = {(c.start, c.end) for c in found}
+    taken = bytearray(len(text) + 1)
+    for c in found:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    out = []
+    ends = {c.end: c.start for c in found}
+    starts = {c.start for c in found}
+    for items, labelled in _lists(text):
+        # a body found whole, ending the item (是中国医疗保健国际交流促进会: the list's first item
+        # holds the clause before it) or starting it (…协会共同发起: the last, the clause after it)
+        known = sum(1 for a, b in items if ends.get(b, -1) >= a or a in starts)
+        # of the items that are names: the clause a list opens or closes a sentence with is none
+        names = sum(1 for a, b in items if b - a <= max_item and _NAME.fullmatch(text, a, b))
+        if not labelled and (known < 2 or 2 * known < max(names, known)):
+            continue
+        for a, b in items:
+            if (a, b) in whole or b - a > max_item or taken.find(1, a, b) >= 0 or not _NAME.fullmatch(text, a, b):
+                continue
+            name = text[a:b]
+            for head, kind in heads:
+                if name.endswith(head) and len(name) - len(head) >= min_own and _named(name[:-len(head)]):
+                    out.append(Candidate(a, b, name, kind, None, None, "listed", 0.6))
+                    break
+    return out

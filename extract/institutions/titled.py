@@ -1,0 +1,54 @@
+"""Guest lists (round 8): a line of a person's name, blanks, then the offices the person
+holds, 、-separated, each a body's name and a title (张厚粲 国务院参事、国际心理学联盟副主席;
+萨姆索诺夫 乌克兰东方医药协会会长). The body before a title (data/titled.yaml) is a mention where
+it is a name that ends in a head word there; 原/前 (a former office) before the title is none of
+it. One regex match a line, the offices looked at once each: linear."""
+from __future__ import annotations
+
+import re
+
+from ..prebuilt import cached
+from . import lexicon
+from .candidates import Candidate
+
+_BLANK = " \t\u3000\u00a0"
+_OWN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cached("institutions.titled.table")
+def _table():
+    data = lexicon._yaml("titled.yaml")
+    heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
+    titles = tuple(sorted(data["titles"], key=len, reverse=True))
+    line = re.compile(r"^[" + _BLANK + r"]*[\u4e00-\u9fff·•]{2,%d}[" % data["max_person"] + _BLANK + "]+(?=[\u4e00-\u9fff])")
+    return heads, titles, tuple(data["former"]), line, data["min_own"]
+
+
+def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    heads, titles, former, person, min_own = _table()
+    taken = bytearray(len(text) + 1)
+    for c in found:
+        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    out, pos = [], 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        m = person.match(line)
+        if not m:
+            continue
+        i = start + m.end()
+        for part in line[m.end():].rstrip(_BLANK).split("、"):
+            a, b = i, i + len(part)
+            i = b + 1
+            title = next((t for t in titles if part.endswith(t)), None)
+            if title is None:
+                continue
+            b -= len(title)
+            while b > a and text[b - 1] in former:
+                b -= 1  # 中央保健局原局长
+            name = text[a:b]
+            if not _OWN.fullmatch(name) or taken.find(1, a, b) >= 0:
+                continue
+            head = next((h for h, _ in heads if name.endswith(h) and len(name) - len(h) >= min_own), None)
+            if head is not None:
+                out.append(Candidate(a, b, name, dict(heads)[head], None, None, "titled", 0.6))
+    return out
