@@ -23,7 +23,10 @@ def _table():
     data = lexicon._yaml("listed.yaml")
     heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
     label = re.compile("^[" + _SPACE + "]*[\u4e00-\u9fff]{0,3}(?:" + "|".join(map(re.escape, data["labels"])) + ")[" + _SPACE + "]*[:：]")
-    return heads, label, data["max_item"], data["min_own"]
+    return heads, label, data["max_item"], data["min_own"], tuple(data["labels"])
+
+
+_TWO_COMMAS = re.compile(r"[^\n]*、[^\n]*、[^\n]*")
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -46,7 +49,11 @@ def _lists(text: str):
     """Lists as (items, labelled), items (start, end): a line's 、 list of three or more items
     (labelled if the line opens with an organiser label); a run of lines of one item each, the
     first led by such a label (labelled: the label says what the items are)."""
-    _, label, max_item, _ = _table()
+    _, label, max_item, _, labels = _table()
+    if not any(lb in text for lb in labels):
+        # no label: no run of lines is a list, only lines of three or more items (two 、), found
+        # by one scan instead of a Python loop over every line (same lists)
+        return [(_items(text, m.start(), m.end()), False) for m in _TWO_COMMAS.finditer(text)]
     out, block, pos = [], [], 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -82,7 +89,9 @@ def _named(own: str) -> bool:
 
 
 def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    heads, _, max_item, min_own = _table()
+    heads, _, max_item, min_own, _ = _table()
+    if not any(head in text for head, _ in heads):
+        return []  # no item can end in a head word
     whole = {(c.start, c.end) for c in found}
     taken = bytearray(len(text) + 1)
     for c in found:

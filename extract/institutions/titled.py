@@ -20,7 +20,7 @@ def _table():
     data = lexicon._yaml("titled.yaml")
     heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
     titles = tuple(sorted(data["titles"], key=len, reverse=True))
-    line = re.compile(r"^[" + _BLANK + r"]*[\u4e00-\u9fff·•]{2,%d}[" % data["max_person"] + _BLANK + "]+(?=[\u4e00-\u9fff])")
+    line = re.compile(r"(?m)^[" + _BLANK + r"]*[\u4e00-\u9fff·•]{2,%d}[" % data["max_person"] + _BLANK + "]+(?=[\u4e00-\u9fff])")
     return heads, titles, tuple(data["former"]), line, data["min_own"]
 
 
@@ -29,14 +29,12 @@ def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     taken = bytearray(len(text) + 1)
     for c in found:
         taken[c.start:c.end] = b"\1" * (c.end - c.start)
-    out, pos = [], 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        m = person.match(line)
-        if not m:
-            continue
-        i = start + m.end()
-        for part in line[m.end():].rstrip(_BLANK).split("、"):
+    out = []
+    for m in person.finditer(text):  # (?m)^: the lines that open with a person's name, one scan
+        end = text.find("\n", m.end())
+        line_end = len(text) if end < 0 else end
+        i = m.end()
+        for part in text[m.end():line_end].rstrip(_BLANK).split("、"):
             a, b = i, i + len(part)
             i = b + 1
             title = next((t for t in titles if part.endswith(t)), None)
