@@ -23,10 +23,23 @@ def _table():
     data = lexicon._yaml("listed.yaml")
     heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
     label = re.compile("^[" + _SPACE + "]*[\u4e00-\u9fff]{0,3}(?:" + "|".join(map(re.escape, data["labels"])) + ")[" + _SPACE + "]*[:：]")
-    return heads, label, data["max_item"], data["min_own"], tuple(data["labels"])
+    head_re = re.compile("|".join(re.escape(h) for h, _ in heads))
+    return heads, label, data["max_item"], data["min_own"], tuple(data["labels"]), head_re
 
 
-_TWO_COMMAS = re.compile(r"[^\n]*、[^\n]*、[^\n]*")
+def _listed_lines(text: str, head_re: re.Pattern):
+    """(start, end) of each line holding a head word and two or more 、 (a list of three items
+    one of which may end in a head), found from the head words' occurrences: linear."""
+    done = -1
+    for m in head_re.finditer(text):
+        if m.start() < done:
+            continue  # this line was looked at
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        done = end
+        if text.count("、", start, end) >= 2:
+            yield start, end
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -49,11 +62,12 @@ def _lists(text: str):
     """Lists as (items, labelled), items (start, end): a line's 、 list of three or more items
     (labelled if the line opens with an organiser label); a run of lines of one item each, the
     first led by such a label (labelled: the label says what the items are)."""
-    _, label, max_item, _, labels = _table()
+    _, label, max_item, _, labels, head_re = _table()
     if not any(lb in text for lb in labels):
-        # no label: no run of lines is a list, only lines of three or more items (two 、), found
-        # by one scan instead of a Python loop over every line (same lists)
-        return [(_items(text, m.start(), m.end()), False) for m in _TWO_COMMAS.finditer(text)]
+        # no label: no run of lines is a list, only lines of three or more items (two 、); of
+        # those, only a line holding a head word can give a body (listed_candidates): found from
+        # the head words' occurrences instead of a Python loop over every line (same output)
+        return [(_items(text, a, b), False) for a, b in _listed_lines(text, head_re)]
     out, block, pos = [], [], 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -89,7 +103,7 @@ def _named(own: str) -> bool:
 
 
 def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    heads, _, max_item, min_own, _ = _table()
+    heads, _, max_item, min_own, _, _ = _table()
     if not any(head in text for head, _ in heads):
         return []  # no item can end in a head word
     whole = {(c.start, c.end) for c in found}
