@@ -85,7 +85,7 @@ EVAL_SETS = [
      "repository and out of sight while the session's rules were written (corpora/real-heldout4/README.md): "
      "**the latest blind test set**, measured once at 73b74ec (overall strict F1 0.881, institutions 0.775 "
      "(recall 0.686), dates 0.947, money 0.992, percent 1.000); its errors were then read and the institution "
-     "families fixed, so later runs of this report are not blind on it"),
+     "and date families fixed, so later runs of this report are not blind on it"),
     ("real-heldout3", ["corpora/real-heldout3"],
      "24 real files of ../shared/corpus-dev/bulk (新闻联播 items and briefs, procurement-portal news, "
      "B2B-portal pages, a hospital page, a Guangzhou policy page), drawn at random per format and annotated "
