@@ -36,6 +36,15 @@ class Candidate(NamedTuple):
 _START = attrgetter("start")
 
 
+def covered(length: int, found: Iterable[Candidate]) -> bytearray:
+    """One byte per character of a text `length` long (and one past its end), 1 where a
+    candidate of `found` lies: `covered(...).find(1, a, b) < 0` says [a, b) touches none."""
+    out = bytearray(length + 1)
+    for c in found:
+        out[c.start:c.end] = b"\1" * (c.end - c.start)
+    return out
+
+
 def _rank(c: Candidate) -> tuple:
     return -(c.end - c.start), -c.confidence, c.start
 

@@ -11,7 +11,7 @@ import re
 
 from ..prebuilt import cached
 from . import lexicon
-from .candidates import Candidate
+from .candidates import Candidate, covered
 from .postag import no_verb
 
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·•（）()]+")
@@ -103,13 +103,11 @@ def _named(own: str) -> bool:
 
 
 def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    heads, _, max_item, min_own, _, _ = _table()
-    if not any(head in text for head, _ in heads):
+    heads, _, max_item, min_own, _, head_re = _table()
+    if head_re.search(text) is None:
         return []  # no item can end in a head word
     whole = {(c.start, c.end) for c in found}
-    taken = bytearray(len(text) + 1)
-    for c in found:
-        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    taken = covered(len(text), found)
     out = []
     ends = {c.end: c.start for c in found}
     starts = {c.start for c in found}

@@ -9,7 +9,7 @@ import re
 
 from ..prebuilt import cached
 from . import lexicon
-from .candidates import Candidate
+from .candidates import Candidate, covered
 
 _BLANK = " \t\u3000\u00a0"
 _OWN = re.compile(r"[\u4e00-\u9fff]+")
@@ -26,9 +26,7 @@ def _table():
 
 def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     heads, titles, former, person, min_own = _table()
-    taken = bytearray(len(text) + 1)
-    for c in found:
-        taken[c.start:c.end] = b"\1" * (c.end - c.start)
+    taken = covered(len(text), found)
     out = []
     for m in person.finditer(text):  # (?m)^: the lines that open with a person's name, one scan
         end = text.find("\n", m.end())
@@ -46,7 +44,7 @@ def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             name = text[a:b]
             if not _OWN.fullmatch(name) or taken.find(1, a, b) >= 0:
                 continue
-            head = next((h for h, _ in heads if name.endswith(h) and len(name) - len(h) >= min_own), None)
-            if head is not None:
-                out.append(Candidate(a, b, name, dict(heads)[head], None, None, "titled", 0.6))
+            kind = next((k for h, k in heads if name.endswith(h) and len(name) - len(h) >= min_own), None)
+            if kind is not None:
+                out.append(Candidate(a, b, name, kind, None, None, "titled", 0.6))
     return out
