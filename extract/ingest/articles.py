@@ -255,6 +255,8 @@ def _article(seg: list[Line]) -> ArticleSpan:
             k += 1
         if is_title(body[k]) and not is_page_meta(body, k) and not _no_headline(body[k].text):
             title = body[k].text.strip()
+        elif k == 0 and patterns()["notice_opening"].match(body[0].text.strip()):
+            title = body[0].text.strip()  # a notice printed without a headline: its opening names it
     art = ArticleSpan(start=body[0].start, end=body[-1].end, title=title)
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)

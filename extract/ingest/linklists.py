@@ -17,13 +17,13 @@ _LISTS = ("ul", "ol")
 @lru_cache(maxsize=1)
 def _rx() -> tuple[re.Pattern, re.Pattern, int]:
     r = rules()["link_list"]
-    return re.compile(r["number"]), re.compile(r["document"], re.I), int(r["min_items"])
+    return re.compile(r["number"]), re.compile(r["document"], re.I), int(r["min_items"]), int(r["min_story"])
 
 
 def drop_link_tail(page: Page, ix: TextIndex, root: Element) -> int:
     """Drops the closing run of link-only items under `root` (its children, or the items of
     a closing list); returns how many went. `ix` must be valid for the page as it is."""
-    number, document, least = _rx()
+    number, document, least, story = _rx()
     while True:   # past wrappers that hold nothing but the one element (the paragraphs' parent)
         kids = [c for c in root.children if c.is_element and not c.dropped]
         if len(kids) != 1 or ix.cjk(kids[0]) != ix.cjk(root) or kids[0].name in _LISTS:
@@ -41,8 +41,9 @@ def drop_link_tail(page: Page, ix: TextIndex, root: Element) -> int:
             break
         run.append(child)
         items += len(parts)
-    if items < least or ix.cjk(root) <= 2 * sum(ix.cjk(el) for el in run):
-        return 0  # too short a list, or most of the element: not a tail
+    listed = sum(ix.cjk(el) for el in run)
+    if items < least or (ix.cjk(root) <= 2 * listed and ix.cjk(root) - listed < story):
+        return 0  # too short a list, or most of an element holding no story of its own: not a tail
     for el in run:
         page.drop(el)
     return items

@@ -366,4 +366,24 @@ def site_owner(text: str) -> Optional[str]:
         org = m.group("org") or m.group("org2")
         if not org.endswith("公司"):
             return outlets.normalize(org)
-    return None
+    return service_box_portal(text)
+
+
+def service_box_portal(text: str) -> Optional[str]:
+    """The portal a page's closing service box names with its address (天成医疗网：www.tecenet.com
+    under 服务热线：… and 微信公众号：…): the site the page was published on. Only in the page's
+    last stretch, only where the box's hotline and call are printed too, and never over a
+    source line the story prints (that source is the outlet, the portal reposted it)."""
+    from .boilerplate import rules  # (the service box's own patterns: boilerplate.yaml)
+
+    tail = text[-1500:]
+    m = patterns()["service_box_portal"].search(tail)
+    if m is None:
+        return None
+    box = rules()["service_box"]
+    if not re.search(box["hotline"], tail) or not re.search(box["call"], tail):
+        return None
+    from .datelines import closing_source
+    if "来源" in text and closing_source(text.split("\n")):
+        return None  # the story names the paper it came from (来源：中国医疗器械): the portal only reposted it
+    return outlets.normalize(m.group("org"))
