@@ -47,6 +47,8 @@ from .patterns import pattern_candidates
 from .propagate import propagated
 from .quoted import quoted_candidates
 from .events import event_candidates
+from .cued import cued_candidates
+from .unishort import university_shorts
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
@@ -93,7 +95,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "media" in layers:
         out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
-        out += quoted_candidates(text) + event_candidates(text)
+        out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
@@ -113,6 +115,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
+        first = _more(first, university_shorts(text, first))
     first = as_written(retouched(first, text), text)
     stats = _statistical(text, layers)
     if not first:

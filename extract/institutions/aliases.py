@@ -127,6 +127,8 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             seen.add(s)
             lead = _own_region(text, s, c.name)
             end = _mention_end(text, s - lead, s + len(short), short, c.name)
+            if end is not None and s < c.start and end - s <= len(short):
+                continue  # before the full name only with its trade word or 公司 (华熙生物; not 燕达 of 燕达医院)
             if end is not None:
                 s -= lead  # 北京世博威 of 北京世博威国际展览有限公司: the name's own region is part of it
                 # 蜀中 + 制药 where the name has 药业: the article's other name for it, as written
