@@ -97,3 +97,16 @@ def test_a_universitys_own_two_characters_alone():
     found = _spans("仪式在清华大学举行。他认为，清华的科学技术优势是中心的后盾。")
     assert ("清华", "清华大学", "university") in found
     assert [t for t, _, _ in _spans("厦门大学。厦门的天气")] == ["厦门大学"]  # a city's name
+
+
+def test_chinas_government_and_its_sites():
+    assert _spans("专家表示，中国政府所施行的政策")[0][1:] == ("中华人民共和国中央人民政府", "government")
+    assert [n for _, n, _ in _spans("来源：中国政府网")] == ["中国政府网"]
+    assert "中华人民共和国中央人民政府" not in [n for _, n, _ in _spans("中国政府采购网发布公告")]  # a site
+
+
+# 5. kinds
+
+def test_a_business_school_under_no_university_is_a_training_body():
+    assert _spans("中国医疗器械商学院举办年会")[0][2] == "other"
+    assert _spans("苏州西交利物浦大学国际商学院")[0][2] == "university"
