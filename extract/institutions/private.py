@@ -3,7 +3,8 @@ pattern layer writes a city's short out in front of a hospital's own name (武�
 武汉市金银潭医院, a public hospital's official name), but a hospital the article calls
 民营/民办/私立 in apposition (中国首家民营医院--广州益寿医院; 像广州益寿医院这样规模比较大的民营医院)
 is named by its registered name, as written (广州益寿医院). Every mention written so takes it.
-One scan per such name's occurrences: linear in the text."""
+One scan for the private-hospital words; where one is, one scan per such name's occurrences
+(a few names an article)."""
 from __future__ import annotations
 
 import re
@@ -20,11 +21,11 @@ _LINKS = re.compile(r"[\s\-—–－:：,，、]*$")
 @cached("institutions.private.rx")
 def _rx():
     words = "|".join(map(re.escape, lexicon._yaml("kinds.yaml")["private_hospital_words"]))
-    return re.compile(f"(?:{words})$"), re.compile(f"(?:这样|一样|等)[^。！？；\n]{{0,{AFTER}}}?(?:{words})")
+    return re.compile(f"(?:{words})$"), re.compile(f"(?:这样|一样|等)[^。！？；\n]{{0,{AFTER}}}?(?:{words})"), re.compile(words)
 
 
 def _private(text: str, written: str) -> bool:
-    before, after = _rx()
+    before, after, _ = _rx()
     for m in re.finditer(re.escape(written), text):
         head = text[max(0, m.start() - BEFORE - 4):m.start()]
         head = head[:len(head) - len(_LINKS.search(head).group())]
@@ -38,8 +39,8 @@ def as_written(found: list[Candidate], text: str) -> list[Candidate]:
     article calls them private."""
     cands = {text[c.start:c.end] for c in found
              if c.kind == "hospital" and c.name != text[c.start:c.end] and c.name.replace("市", "", 1) == text[c.start:c.end]}
-    if not cands:
-        return found
+    if not cands or not _rx()[2].search(text):
+        return found  # no private-hospital word in the article: nothing to read (one scan)
     private = {w for w in cands if _private(text, w)}
     if not private:
         return found
