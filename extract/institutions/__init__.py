@@ -39,12 +39,16 @@ from .gazetteer import (RegionContext, article_regions, bare_provincial, body_ca
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .kinds import retouched
+from .private import as_written
 from .listed import listed_candidates
 from .titled import titled_candidates
 from .media import media_candidates
 from .patterns import pattern_candidates
 from .propagate import propagated
 from .quoted import quoted_candidates
+from .events import event_candidates
+from .cued import cued_candidates
+from .unishort import university_shorts
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
@@ -91,7 +95,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "media" in layers:
         out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
-        out += quoted_candidates(text)
+        out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
@@ -111,7 +115,8 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
-    first = retouched(first, text)
+        first = _more(first, university_shorts(text, first))
+    first = as_written(retouched(first, text), text)
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -116,13 +116,19 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     taken: dict[str, set] = {}
     out = []
     for c, short in wanted:
+        first = short not in taken
         seen = taken.setdefault(short, set())
-        for s in chain(at.get(short, []), len(short), c.end):
+        # the article may name the company by its short form before its full name (1990年华熙生物
+        # 研制成功…华熙生物科技有限公司): the first full mention names those too (round 9)
+        before = [s for s in chain(at.get(short, []), len(short)) if s + len(short) <= c.start] if first else []
+        for s in chain(before + [s for s in at.get(short, []) if s >= c.end], len(short), 0):
             if s in seen:
                 break
             seen.add(s)
             lead = _own_region(text, s, c.name)
             end = _mention_end(text, s - lead, s + len(short), short, c.name)
+            if end is not None and s < c.start and end - s <= len(short):
+                continue  # before the full name only with its trade word or 公司 (华熙生物; not 燕达 of 燕达医院)
             if end is not None:
                 s -= lead  # 北京世博威 of 北京世博威国际展览有限公司: the name's own region is part of it
                 # 蜀中 + 制药 where the name has 药业: the article's other name for it, as written
@@ -150,9 +156,10 @@ def _own_region(text: str, s: int, name: str) -> int:
 def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
     """The end of the mention the short form text[s:e] makes (with the name's own words that
     follow it, 天成 + 医疗 of 广州天成医疗技术有限公司, and a following 公司), or None."""
-    if needs_check(short) and not is_word(text, s, e):
+    if needs_check(short) and not (is_word(text, s, e) or (_after_date(text, s) and is_word(text[s:e + 8], 0, e - s))):
         return None  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
-    if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)):
+    if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)
+                                       and not _after_date(text, s)):
         return None  # “圣多宝”牌, 新康人, 天成医疗网; 法国雅莎…集团: a brand, its people, a site, another name
     if brand_use(text, s, e):
         return None  # 白药牙膏, 圣多宝消毒机, “罗氏芬”: a product, not the company
@@ -167,6 +174,11 @@ def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
         e = m.end()  # 蜀中 + 制药 (the name says 药业): the maker's word is part of the mention
     k = _COMPANY.match(text, e)
     return k.end() if k else e  # 北琪公司: the company's word is part of the mention
+
+
+def _after_date(text: str, s: int) -> bool:
+    """1990年华熙生物: a date's 年/月/日 after its digits ends a word the segmenter joins (年华)."""
+    return s >= 2 and text[s - 1] in "年月日" and text[s - 2].isdigit()
 
 
 _CLAUSE_MARKS = re.compile("[，。！？；\n]")

@@ -12,6 +12,7 @@ from typing import Optional
 from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
+from .postag import inside_noun
 from .candidates import Candidate
 from .gazetteer import longest_by_end
 
@@ -67,7 +68,11 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     r, rx, _ = found
     m = rx.match(text, c.end)
     if m is None:
-        return None
+        e = _dot_joined(text, c.end, rx, r)  # 清华大学数据科学研究院·…中心
+        if e == c.end:
+            return None
+        return c.with_(end=e, name=c.name + re.sub(r"\s+", "", text[c.end:e]), rule=c.rule + "+sub",
+                       confidence=max(c.confidence, 0.8))
     gap, suf, e = m.group("gap"), m.group("suf"), m.end()
     if len(gap) < r.get("min_gap", 0) or (not gap and suf in r.get("no_gap", ())):
         return None
@@ -78,9 +83,47 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
         return None
     if gap and not known and not _gap_ok(gap, r.get("pos", "first")):
         return None
+    e = _dot_joined(text, e, rx, r)  # 清华大学数据科学研究院·医疗健康大数据研究中心
     sub = re.sub(r"\s+", "", text[c.end:e])
     sub = _sub_names().get(c.name, {}).get(sub, sub)  # 卫生部 + 药政司 -> 药物政策与基本药物制度司
+    short = next((k for k in _suffix_names() if sub.endswith(k)), None)
+    if short is not None:
+        sub = sub[:-len(short)] + _suffix_names()[short]  # 专委会 -> 专业委员会
     return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+@cached("institutions.compounds.suffix_names")
+def _suffix_names() -> dict[str, str]:
+    return dict(lexicon._yaml("compounds.yaml").get("suffix_names", {}))
+
+
+def _dot_joined(text: str, e: int, rx, r) -> int:
+    """The end of a second sub-body joined by a middle dot (…研究院·医疗健康大数据研究中心), else e."""
+    dot = lexicon._yaml("compounds.yaml").get("dot_joined", "·")
+    if not text.startswith(dot, e):
+        return e
+    m = _dot_rx(tuple(r["suffixes"]), r["max_gap"]).match(text, e + len(dot))
+    if m is None or not cut_at(text, m.end()):
+        return e
+    gap = m.group("gap")
+    stop = _stops()
+    if any(ch in stop and not inside_noun(text, m.start() + k) for k, ch in enumerate(gap)):
+        return e  # 大数据 holds 据 inside a noun; a verb or preposition ends the name
+    if any(w in gap for w in r.get("not_in_gap", ())) or not _gap_ok(gap, r.get("pos", "first")):
+        return e
+    return m.end()
+
+
+@lru_cache(maxsize=64)
+def _dot_rx(suffixes: tuple, max_gap: int):
+    sufs = "|".join(map(re.escape, sorted(suffixes, key=len, reverse=True)))
+    return re.compile(rf"(?P<gap>[\u4e00-\u9fff0-9A-Za-z]{{2,{max_gap}}}?)(?P<suf>{sufs})")
+
+
+@cached("institutions.compounds.stops")
+def _stops() -> frozenset:
+    data = lexicon._yaml("compounds.yaml")
+    return frozenset(data["stop_chars"] + data["inner_only"])
 
 
 def sub_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -136,7 +179,23 @@ def _gap_ok(gap: str, pos: str) -> bool:
         return True  # a society's branch or a school's institute may hold a category word (民营医院管理分会)
     if generic_inside(gap):
         return False
-    return pos == "none" or (pos_ok(gap) if pos == "strict" else pos_first_ok(gap, nominal=True))
+    if pos == "strict":
+        return pos_ok(gap)
+    return pos_first_ok(gap, nominal=True) or _named_first(gap)
+
+
+@cached("institutions.compounds.gap_first_words")
+def _gap_first_words() -> tuple[str, ...]:
+    return tuple(lexicon._yaml("compounds.yaml").get("gap_first_words", ()))
+
+
+def _named_first(gap: str) -> bool:
+    """A gap led by a word a sub-body's name starts with though tagged verb or place
+    (compounds.yaml gap_first_words: 统计信息, 南方医药经济), nouns after it."""
+    from .patterns import _nouns
+
+    head = next((w for w in _gap_first_words() if gap.startswith(w)), None)
+    return head is not None and len(gap) > len(head) and _nouns(gap[len(head):])
 
 
 def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candidate]:

@@ -7,6 +7,8 @@
   -> 北京大学医药管理国际研究中心);
 - a foreign university's name less the country written before it (以色列耶路撒冷理工学院 ->
   耶路撒冷理工学院);
+- a business school the patterns read, under no university, is a training body, kind other
+  (中国医疗器械商学院; round 9);
 - a township hospital named bare in a list after one named with its county takes that county
   (开化县村头卫生院、音坑卫生院 -> 开化县音坑卫生院), as a list carries a region over (guide v2)."""
 from __future__ import annotations
@@ -25,6 +27,11 @@ ORGAN_END, PARTY = "研究院", "中国共产党"
 def _firm_words() -> tuple[str, ...]:
     """Words that make a research institute a firm's (kinds.yaml firm_research): 光大证券研究所."""
     return tuple(lexicon._yaml("kinds.yaml")["firm_research"])
+
+
+@cached("institutions.kinds.training_ends")
+def _training_ends() -> tuple[str, ...]:
+    return tuple(lexicon._yaml("kinds.yaml").get("training_school_ends", ()))
 
 
 @cached("institutions.kinds.university_shorts")
@@ -74,6 +81,9 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
                 if full is not None and len(c.name) > n + 2:
                     c = c.with_(name=full + c.name[n:])
                     break
+        elif (c.kind == "university" and c.rule.startswith("pattern") and c.name.endswith(_training_ends())
+              and "大学" not in c.name):
+            c = c.with_(kind="other", level=None)  # 中国医疗器械商学院: a training body
         elif c.kind == "university" and c.rule.startswith("pattern") and (head := _foreign_head(c.name)):
             c = c.with_(name=c.name[head:])  # 澳大利亚昆士兰大学 -> 昆士兰大学
         elif out and c.name.endswith(TOWNSHIP) and c.rule == "pattern.open" and text[out[-1].end:c.start] in LIST_JOINERS:

@@ -1,6 +1,7 @@
 """Document-level propagation: a name the layers found once in a document names the same
 body at every later occurrence of the same surface there, where no other mention covers it
-(强生 found in a list, then 强生是全世界最大…; a quoted 月子中心 named again unquoted).
+(强生 found in a list, then 强生是全世界最大…; a quoted 月子中心 named again unquoted; the part
+after the dot of a dot-joined name, 医疗健康大数据研究中心).
 
 The layers miss such repeats where the context a rule needs is absent the second time (no
 list around a brand, no anchor before an open-world name, a name after a clause). A repeat
@@ -11,6 +12,8 @@ ideographs joined to it nor the head of one (the next characters an institution 
 Linear: one leftmost-longest Aho-Corasick automaton over the found surfaces per document."""
 from __future__ import annotations
 
+from ..prebuilt import cached
+from . import lexicon
 from .aliases import brand_use, not_company_after
 from .boundaries import cut_at
 from .candidates import Candidate
@@ -20,15 +23,21 @@ RULE = "references.propagated"
 # out on purpose (卫生部门, 欧盟市场, 各国卫生部), not for want of context
 NOT_FROM = ("gazetteer.", RULE)
 MIN_LEN = 2
+# a body joined to its parent by a middle dot (清华大学数据科学研究院·医疗健康大数据研究中心) named
+# later by its own part alone is that body
+DOT, MIN_TAIL = "·", 4
 
 
 def propagated(text: str, found: list[Candidate]) -> list[Candidate]:
     """Mentions of the surfaces of `found` at their later, uncovered occurrences."""
     first: dict[str, Candidate] = {}
+    generic = _generic()
     for c in found:
         surface = text[c.start:c.end]
-        if len(surface) >= MIN_LEN and not c.rule.startswith(NOT_FROM):
+        if len(surface) >= MIN_LEN and not c.rule.startswith(NOT_FROM) and surface not in generic:
             first.setdefault(surface, c)
+            if DOT in surface and len(tail := surface.rsplit(DOT, 1)[1]) >= MIN_TAIL:
+                first.setdefault(tail, c)  # 医疗健康大数据研究中心 alone: the dot-joined body (round 9)
     if not first:
         return []
     import ahocorasick_rs
@@ -50,6 +59,12 @@ def propagated(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c._replace(start=s, end=e, rule=RULE, confidence=min(c.confidence, 0.6)))
     return out
+
+
+@cached("institutions.propagate.generic")
+def _generic() -> frozenset:
+    """Short names designated as a bare generic word ((以下简称“中心”)): never propagated."""
+    return frozenset(lexicon.patterns().get("designated_generic", ()))
 
 
 def _stands_alone(text: str, s: int, e: int, c: Candidate) -> bool:

@@ -87,7 +87,13 @@ def _designated(designated: list, at: dict[str, list[int]]) -> list[Candidate]:
     bodies' scans meet (the same short name designated twice), the rest is the earlier
     one's (same spans, earlier in the list: resolve keeps those)."""
     out, taken = [], {}
+    generic = None
     for c, alias, pos in designated:
+        if generic is None:
+            generic = frozenset(lexicon.patterns().get("designated_generic", ()))
+        if alias in generic:  # （以下简称“中心”）: the designation only
+            out.append(c.with_(start=pos, end=pos + len(alias), rule="reference.designated", confidence=0.9))
+            continue
         seen = taken.setdefault(alias, set())
         for s in chain(at.get(alias, []), len(alias), pos):
             if s in seen:

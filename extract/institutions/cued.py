@@ -1,0 +1,58 @@
+"""Companies named by a brand and an industry word, no legal suffix (data/cued.yaml, round 9):
+中投顾问医药行业研究员 -> 中投顾问, 上海从容投资合伙人 -> 上海从容投资, 驰昂咨询（Siontes） -> 驰昂咨询.
+The cue (a person's title after it, or a Latin name in brackets) says a firm is meant, not the
+trade (投资顾问, 医疗科技); the brand must stand after a stop character or punctuation (而天相顾投,
+根据驰昂咨询), not inside a clause's word (担任投资顾问), and is no generic word (医疗投资); a stop character inside it only where the brand is a word (从容投资).
+One regex scan: linear in the text."""
+from __future__ import annotations
+
+import re
+
+from ..prebuilt import cached
+from . import lexicon
+from .boundaries import is_word
+from .candidates import Candidate
+
+KIND = "company"
+
+
+@cached("institutions.cued.table")
+def _table():
+    data = lexicon._yaml("cued.yaml")
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+    n = int(data["brand_len"])
+    rx = re.compile(f"(?P<brand>[\u4e00-\u9fff]{{{n}}})(?P<ind>{alt(data['industry_words'])})"
+                    f"(?:(?:(?:{alt(data['fields'])}){{0,2}}(?:{alt(data['titles'])}))|(?P<latin>[（(][A-Za-z][A-Za-z&.\\- ]{{1,30}}[）)]))")
+    return rx, frozenset(data["industry_words"]) | frozenset(data["fields"])
+
+
+def cued_candidates(text: str) -> list[Candidate]:
+    from .patterns import _tables as pattern_tables
+
+    rx, trade = _table()
+    stop, heads = pattern_tables()[1], pattern_tables()[2]
+    out = []
+    for m in rx.finditer(text):
+        s = m.start("brand")
+        brand = m.group("brand")
+        if brand in trade or brand.startswith(heads) or (any(ch in stop for ch in brand) and not is_word(text, s, s + len(brand))):
+            continue  # 医疗投资, 的投资: a trade or a clause, not a brand
+        r = _region_before(text, s)
+        s -= r
+        if s and not _boundary(text[s - 1], stop):
+            continue  # 担任投资顾问: inside a clause
+        e = m.end("ind")
+        out.append(Candidate(s, e, text[s:e], KIND, None, None, "cued.brand", 0.55))
+    return out
+
+
+def _region_before(text: str, s: int) -> int:
+    for k in (3, 2):
+        head = text[max(0, s - k):s]
+        if len(head) == k and lexicon.region_named(head if head.endswith(("市", "省")) else head + "市"):
+            return k
+    return 0
+
+
+def _boundary(ch: str, stop) -> bool:
+    return ch in stop or not ("\u4e00" <= ch <= "\u9fff")
