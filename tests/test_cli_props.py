@@ -289,9 +289,6 @@ def test_paths_named_on_standard_input_get_one_record_each_in_order(items, data)
             assert "named twice: parsed once" in res.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="bug (extract/batch/reader.source_string + inputs._input): a file whose "
-                   "name is not UTF-8 (b'a\\xff.txt') and a file literally named 'a\\xff.txt' get the same "
-                   "`source`, so the second is skipped as 'found twice: parsed once' and never parsed")
 def test_two_files_whose_names_escape_alike_both_get_a_record(tmp_path):
     folder = os.fsencode(tmp_path / "in")
     os.mkdir(folder)

@@ -29,20 +29,24 @@ class ReadError(Exception):
 
 def source_string(path: PathArg) -> str:
     """The path as a string that is valid UTF-8 and says exactly which file it was:
-    bytes that are not UTF-8 are written as \\xNN escapes."""
+    a name holding a backslash or bytes that are not UTF-8 has each of its own backslashes
+    written twice and those bytes as \\xNN escapes, so that no two files get the same string
+    (the name of the four characters ``\\xff`` is not the name holding the byte 0xff)."""
     if isinstance(path, bytes):
         text = path.decode("utf-8", "surrogateescape")
     else:
         text = os.fspath(path)
         if isinstance(text, bytes):
             text = text.decode("utf-8", "surrogateescape")
-    if text.isascii():                       # most paths: nothing to check (the parent asks for every file)
-        return text
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if "\\" not in text:
+        if text.isascii():                   # most paths: nothing to check (the parent asks for every file)
+            return text
+        try:
+            text.encode("utf-8")
+            return text
+        except UnicodeEncodeError:
+            pass
+    return text.replace("\\", "\\\\").encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def kind_of(mode: int) -> str:
