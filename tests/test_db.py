@@ -293,6 +293,59 @@ def test_unknown_fields_are_kept(db_url, records):
     assert next(read_records(db.engine)) == rec
 
 
+def _with_unknown_fields(records: list[dict]) -> list[dict]:
+    rec = copy.deepcopy(max(records, key=lambda r: len(r["procedures"])))
+    rec["provenance"] = {"crawler": "demo"}
+    rec["meta"]["section"] = "医保动态"
+    rec["mentions"][0]["normalized"] = "X"
+    rec["procedures"][0]["steps"][0]["order"] = 1
+    return [rec if r["id"] == rec["id"] else r for r in records]
+
+
+def test_the_loader_stores_what_sqlalchemy_inserts_store(db_url, records):
+    """The loader hands prebuilt parameters to the driver's executemany (extract/db/insert.py):
+    the rows stored are those SQLAlchemy's own insert of the same row dicts stores."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from extract.db.rows import prepare
+
+    recs = _with_unknown_fields(records)
+    fast, plain = db_url(), db_url()
+    load_records(open_database(fast).engine, recs)
+    engine = open_database(plain).engine
+    prepared = [prepare(r) for r in recs]
+    names: dict = {}
+    for p in prepared:
+        for name, row in p.institutions.items():
+            names.setdefault(name, row)
+    with engine.begin() as conn:
+        for table in TABLES:
+            if table is institutions:
+                insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+                conn.execute(insert(table).on_conflict_do_nothing(index_elements=["name"]), list(names.values()))
+            elif rows := [r for p in prepared for r in p.rows[table.name]]:
+                conn.execute(sa.insert(table), rows)
+    engine.dispose()
+    assert dump(fast) == dump(plain)
+    if fast.startswith("sqlite"):   # the very text stored (JSON, dates, timestamps), not only the values read back
+        import sqlite3
+
+        def text(url: str) -> list[str]:
+            with sqlite3.connect(sa.make_url(url).database) as c:
+                return list(c.iterdump())
+        assert text(fast) == text(plain)
+
+
+def test_loading_leaves_the_records_as_they_were(records):
+    from extract.db.rows import prepare
+
+    recs = _with_unknown_fields(records)
+    before = copy.deepcopy(recs)
+    for r in recs:
+        prepare(r)
+    assert recs == before
+
+
 def test_bad_records_are_reported_and_the_rest_loaded(db_url, records):
     dangling = copy.deepcopy(records[0])
     dangling["id"] = "dangling"

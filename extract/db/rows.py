@@ -11,10 +11,12 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Optional
 
 from pydantic import ValidationError
 
+from ..records import twin
 from ..schema import SCHEMA_VERSION, Document
 from .values import due_at, first_day, period
 
@@ -70,21 +72,25 @@ _KNOWN = {table: frozenset(f for f, _ in fields) | _SPECIAL.get(table, set()) fo
 
 
 def _split(item: dict, table: str) -> tuple[dict, Optional[dict]]:
+    """(the fields the table knows, the others or None); the item itself when it has no
+    others (the common case: do not change what this returns)."""
     known = _KNOWN[table]
+    if item.keys() <= known:
+        return item, None
     extra = {k: v for k, v in item.items() if k not in known}
     return {k: v for k, v in item.items() if k in known}, (extra or None)
 
 
 def _strip(record: dict) -> dict:
     """The part of a record the tables know, for validation against `Document`."""
-    top, _ = _split(record, "documents")
+    top = dict(_split(record, "documents")[0])
     top["meta"] = _split(record.get("meta") or {}, "meta")[0]
     for name in ("articles", "mentions", "deadlines", "changes"):
         top[name] = [_split(x, name)[0] if isinstance(x, dict) else x for x in record.get(name) or []]
     procs = []
     for p in record.get("procedures") or []:
         if isinstance(p, dict):
-            p = _split(p, "procedures")[0]
+            p = dict(_split(p, "procedures")[0])
             for part in _PARTS:
                 p[part] = [_split(x, part)[0] if isinstance(x, dict) else x for x in p.get(part) or []]
         procs.append(p)
@@ -110,8 +116,10 @@ def prepare(record: Any, validate: bool = True) -> Prepared:
         raise RecordError(f"not a JSON record: {e}") from None
     known = _strip(record)
     if validate:
-        try:
-            known = Document.model_validate(known).model_dump(mode="json", by_alias=True)
+        try:    # validated by the schema's pydantic model, defaults filled in (no record objects built)
+            model = twin(Document)
+            known = model.__pydantic_serializer__.to_python(model.__pydantic_validator__.validate_python(known),
+                                                            mode="json", by_alias=True)
         except ValidationError as e:
             first = e.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
@@ -153,8 +161,15 @@ def _check_references(doc: dict) -> None:
                 bad(f"procedures[{i}].deadlines: {j}: no such deadline")
 
 
+_COLUMNS = {table: tuple(col for _, col in fields) for table, fields in FIELDS.items()}
+_GETTERS = {table: itemgetter(*(f for f, _ in fields)) for table, fields in FIELDS.items()}
+
+
 def _cols(table: str, item: dict) -> dict:
-    return {col: item.get(f) for f, col in FIELDS[table]}
+    try:    # a validated item holds every field
+        return dict(zip(_COLUMNS[table], _GETTERS[table](item)))
+    except KeyError:
+        return {col: item.get(f) for f, col in FIELDS[table]}
 
 
 def _rows(out: Prepared, raw: dict, doc: dict) -> None:
