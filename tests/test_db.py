@@ -346,6 +346,46 @@ def test_loading_leaves_the_records_as_they_were(records):
     assert recs == before
 
 
+def test_records_are_validated_as_the_schema_model_validates_them(records):
+    """extract/db/validate.py: the same dicts as model_validate + model_dump, the same errors."""
+    from pydantic import ValidationError
+
+    from extract.db.rows import _strip
+    from extract.db.validate import validator
+    from extract.records import twin
+
+    model, check = twin(Document), validator(Document)
+
+    def outcome(validate, record):
+        try:
+            return validate(_strip(record))
+        except ValidationError as e:
+            return [(x["loc"], x["type"], x["msg"]) for x in e.errors()]
+
+    def by_model(known):
+        return model.model_validate(known).model_dump(mode="json", by_alias=True)
+
+    rec = max(records, key=lambda r: len(r["changes"]) + len(r["deadlines"]))
+    assert rec["changes"] and rec["deadlines"]
+    bad = []
+    for path, value in [(("mentions", 0, "start"), "here"), (("mentions", 0, "type"), "thing"),
+                        (("changes", 0, "from"), "x"), (("meta", "authors"), "a"), (("deadlines", 0, "start"), None),
+                        (("id",), 5), (("articles", 0, "index"), 1.5), (("mentions", 0, "value"), [1]),
+                        (("changes", 0, "from"), 2.0), (("mentions", 0, "min"), 3)]:
+        b = copy.deepcopy(rec)
+        *parents, last = path
+        node = b
+        for key in parents:
+            node = node[key]
+        node[last] = value
+        bad.append(b)
+    bare = {"id": "bare"}
+    for r in [*records, *bad, bare]:
+        assert outcome(check.validate_python, r) == outcome(by_model, r)
+    assert isinstance(outcome(check.validate_python, bad[0]), list)
+    assert outcome(check.validate_python, bare)["meta"]["authors"] == []
+
+
 def test_bad_records_are_reported_and_the_rest_loaded(db_url, records):
     dangling = copy.deepcopy(records[0])
     dangling["id"] = "dangling"

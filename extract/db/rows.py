@@ -16,8 +16,8 @@ from typing import Any, Optional
 
 from pydantic import ValidationError
 
-from ..records import twin
 from ..schema import SCHEMA_VERSION, Document
+from .validate import validator
 from .values import due_at, first_day, period
 
 # record field -> column, per table (the `value` of a mention and the nested lists are special)
@@ -116,10 +116,8 @@ def prepare(record: Any, validate: bool = True) -> Prepared:
         raise RecordError(f"not a JSON record: {e}") from None
     known = _strip(record)
     if validate:
-        try:    # validated by the schema's pydantic model, defaults filled in (no record objects built)
-            model = twin(Document)
-            known = model.__pydantic_serializer__.to_python(model.__pydantic_validator__.validate_python(known),
-                                                            mode="json", by_alias=True)
+        try:    # the schema's validators, defaults filled in: what model_validate + model_dump give
+            known = validator(Document).validate_python(known)
         except ValidationError as e:
             first = e.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
