@@ -37,18 +37,27 @@ class Inserter:
                 self._procs.append((i, proc, proc(None) is None))
 
     def params(self, rows: list[dict]) -> list:
-        get, procs = self._get, self._procs
-        if len(self.keys) == 1:
-            out = [[get(r)] for r in rows]
-        else:
-            out = [list(get(r)) for r in rows]
-        for values in out:
-            for i, proc, skip_none in procs:
-                if values[i] is not None or not skip_none:
-                    values[i] = proc(values[i])
+        get = self._get
+        out = [get(r) for r in rows] if len(self.keys) > 1 else [(get(r),) for r in rows]
+        if self._procs:
+            out = [self._process(values) for values in out]
         if self.positional:
-            return [tuple(v) for v in out]
-        return [dict(zip(self.keys, v)) for v in out]
+            return out
+        return [dict(zip(self.keys, values)) for values in out]
+
+    def _process(self, values: tuple) -> tuple:
+        """`values` with each value of a column that has a bind processor processed (a None
+        that its processor would leave None is left alone: most are None)."""
+        for i, _, skip_none in self._procs:
+            if values[i] is not None or not skip_none:
+                break
+        else:
+            return values
+        out = list(values)
+        for i, proc, skip_none in self._procs:
+            if out[i] is not None or not skip_none:
+                out[i] = proc(out[i])
+        return tuple(out)
 
     def run(self, conn: sa.Connection, rows: list[dict]) -> None:
         if rows:
