@@ -183,9 +183,11 @@ def _rows(out: Prepared, raw: dict, doc: dict) -> None:
     out.rows["documents"] = [row]
 
     def items(name: str, known: list, raw_items: list, **keys) -> list[dict]:
-        rows = []
+        rows, fields = [], _KNOWN[name]
         for i, (item, raw_item) in enumerate(zip(known, raw_items)):
-            r = {"document_id": doc_id, **keys, "idx": i, **_cols(name, item), "extra": _split(raw_item, name)[1]}
+            r = _cols(name, item)
+            r.update(keys, document_id=doc_id, idx=i)
+            r["extra"] = None if raw_item.keys() <= fields else _split(raw_item, name)[1]
             rows.append(r)
         return rows
 
