@@ -525,6 +525,13 @@ def test_every_query_of_the_docs_runs_and_answers(db_url, records):
 
     queries = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "database.md").read_text(encoding="utf-8"), re.S)
     assert len(queries) >= 5
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A database"):]
+    end = section.find("\n## ")
+    section = section if end < 0 else section[:end]
+    shown = re.findall(r"```sql\n(.*?)```", section, re.S)
+    assert len(shown) == 1
+    queries += shown
     db = open_database(db_url())
     load_records(db.engine, records)
     with db.engine.connect() as conn:
