@@ -293,6 +293,99 @@ def test_unknown_fields_are_kept(db_url, records):
     assert next(read_records(db.engine)) == rec
 
 
+def _with_unknown_fields(records: list[dict]) -> list[dict]:
+    rec = copy.deepcopy(max(records, key=lambda r: len(r["procedures"])))
+    rec["provenance"] = {"crawler": "demo"}
+    rec["meta"]["section"] = "医保动态"
+    rec["mentions"][0]["normalized"] = "X"
+    rec["procedures"][0]["steps"][0]["order"] = 1
+    return [rec if r["id"] == rec["id"] else r for r in records]
+
+
+def test_the_loader_stores_what_sqlalchemy_inserts_store(db_url, records):
+    """The loader hands prebuilt parameters to the driver's executemany (extract/db/insert.py):
+    the rows stored are those SQLAlchemy's own insert of the same row dicts stores."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from extract.db.rows import prepare
+
+    recs = _with_unknown_fields(records)
+    fast, plain = db_url(), db_url()
+    load_records(open_database(fast).engine, recs)
+    engine = open_database(plain).engine
+    prepared = [prepare(r) for r in recs]
+    names: dict = {}
+    for p in prepared:
+        for name, row in p.institutions.items():
+            names.setdefault(name, row)
+    with engine.begin() as conn:
+        for table in TABLES:
+            if table is institutions:
+                insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+                conn.execute(insert(table).on_conflict_do_nothing(index_elements=["name"]), list(names.values()))
+            elif rows := [r for p in prepared for r in p.rows[table.name]]:
+                conn.execute(sa.insert(table), rows)
+    engine.dispose()
+    assert dump(fast) == dump(plain)
+    if fast.startswith("sqlite"):   # the very text stored (JSON, dates, timestamps), not only the values read back
+        import sqlite3
+
+        def text(url: str) -> list[str]:
+            with sqlite3.connect(sa.make_url(url).database) as c:
+                return list(c.iterdump())
+        assert text(fast) == text(plain)
+
+
+def test_loading_leaves_the_records_as_they_were(records):
+    from extract.db.rows import prepare
+
+    recs = _with_unknown_fields(records)
+    before = copy.deepcopy(recs)
+    for r in recs:
+        prepare(r)
+    assert recs == before
+
+
+def test_records_are_validated_as_the_schema_model_validates_them(records):
+    """extract/db/validate.py: the same dicts as model_validate + model_dump, the same errors."""
+    from pydantic import ValidationError
+
+    from extract.db.rows import _strip
+    from extract.db.validate import validator
+    from extract.records import twin
+
+    model, check = twin(Document), validator(Document)
+
+    def outcome(validate, record):
+        try:
+            return validate(_strip(record))
+        except ValidationError as e:
+            return [(x["loc"], x["type"], x["msg"]) for x in e.errors()]
+
+    def by_model(known):
+        return model.model_validate(known).model_dump(mode="json", by_alias=True)
+
+    rec = max(records, key=lambda r: len(r["changes"]) + len(r["deadlines"]))
+    assert rec["changes"] and rec["deadlines"]
+    bad = []
+    for path, value in [(("mentions", 0, "start"), "here"), (("mentions", 0, "type"), "thing"),
+                        (("changes", 0, "from"), "x"), (("meta", "authors"), "a"), (("deadlines", 0, "start"), None),
+                        (("id",), 5), (("articles", 0, "index"), 1.5), (("mentions", 0, "value"), [1]),
+                        (("changes", 0, "from"), 2.0), (("mentions", 0, "min"), 3)]:
+        b = copy.deepcopy(rec)
+        *parents, last = path
+        node = b
+        for key in parents:
+            node = node[key]
+        node[last] = value
+        bad.append(b)
+    bare = {"id": "bare"}
+    for r in [*records, *bad, bare]:
+        assert outcome(check.validate_python, r) == outcome(by_model, r)
+    assert isinstance(outcome(check.validate_python, bad[0]), list)
+    assert outcome(check.validate_python, bare)["meta"]["authors"] == []
+
+
 def test_bad_records_are_reported_and_the_rest_loaded(db_url, records):
     dangling = copy.deepcopy(records[0])
     dangling["id"] = "dangling"
@@ -432,6 +525,13 @@ def test_every_query_of_the_docs_runs_and_answers(db_url, records):
 
     queries = re.findall(r"```sql\n(.*?)```", (ROOT / "docs" / "database.md").read_text(encoding="utf-8"), re.S)
     assert len(queries) >= 5
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A database"):]
+    end = section.find("\n## ")
+    section = section if end < 0 else section[:end]
+    shown = re.findall(r"```sql\n(.*?)```", section, re.S)
+    assert len(shown) == 1
+    queries += shown
     db = open_database(db_url())
     load_records(db.engine, records)
     with db.engine.connect() as conn:

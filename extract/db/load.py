@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Optional
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from .insert import Inserter
 from .rows import Prepared, RecordError, prepare
 from .tables import CHILD_TABLES, TABLES, documents, institutions, mentions
 
@@ -50,7 +51,7 @@ class Loader:
         self.engine, self.chunk_size, self.on_error = engine, chunk_size, on_error
         self.stats = LoadStats()
         self._pending: list[tuple[Prepared, str]] = []
-        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        self._inserters: dict[str, Inserter] = {}
 
     def __enter__(self) -> "Loader":
         return self
@@ -106,6 +107,14 @@ class Loader:
                         self._fail(f"{where or p.id}: the database refused the record: {_first_line(e)}")
         self.stats.chunks += 1
 
+    def _compile(self, dialect: sa.Dialect) -> dict[str, Inserter]:
+        insert = postgresql.insert if dialect.name == "postgresql" else sqlite.insert
+        for table in TABLES:
+            statement = (insert(table).on_conflict_do_nothing(index_elements=["name"])
+                         if table is institutions else None)
+            self._inserters[table.name] = Inserter(table, dialect, statement)
+        return self._inserters
+
     def _fail(self, message: str) -> None:
         self.stats.failed += 1
         self.stats.errors.append(message)
@@ -130,15 +139,13 @@ class Loader:
         for p in todo:
             for name, row in p.institutions.items():
                 names.setdefault(name, row)
-        if names:
-            conn.execute(self._insert(institutions).on_conflict_do_nothing(index_elements=["name"]),
-                         list(names.values()))
+        inserters = self._inserters or self._compile(conn.dialect)
         for table in TABLES:
             if table is institutions:
-                continue
-            rows = [r for p in todo for r in p.rows[table.name]]
-            if rows:
-                conn.execute(sa.insert(table), rows)
+                rows = list(names.values())
+            else:
+                rows = [r for p in todo for r in p.rows[table.name]]
+            inserters[table.name].run(conn, rows)
         if orphans:
             still_named = sa.exists().where(mentions.c.institution == institutions.c.name)
             conn.execute(sa.delete(institutions).where(institutions.c.name.in_(orphans), ~still_named))

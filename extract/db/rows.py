@@ -11,11 +11,13 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Optional
 
 from pydantic import ValidationError
 
 from ..schema import SCHEMA_VERSION, Document
+from .validate import validator
 from .values import due_at, first_day, period
 
 # record field -> column, per table (the `value` of a mention and the nested lists are special)
@@ -70,21 +72,25 @@ _KNOWN = {table: frozenset(f for f, _ in fields) | _SPECIAL.get(table, set()) fo
 
 
 def _split(item: dict, table: str) -> tuple[dict, Optional[dict]]:
+    """(the fields the table knows, the others or None); the item itself when it has no
+    others (the common case: do not change what this returns)."""
     known = _KNOWN[table]
+    if item.keys() <= known:
+        return item, None
     extra = {k: v for k, v in item.items() if k not in known}
     return {k: v for k, v in item.items() if k in known}, (extra or None)
 
 
 def _strip(record: dict) -> dict:
     """The part of a record the tables know, for validation against `Document`."""
-    top, _ = _split(record, "documents")
+    top = dict(_split(record, "documents")[0])
     top["meta"] = _split(record.get("meta") or {}, "meta")[0]
     for name in ("articles", "mentions", "deadlines", "changes"):
         top[name] = [_split(x, name)[0] if isinstance(x, dict) else x for x in record.get(name) or []]
     procs = []
     for p in record.get("procedures") or []:
         if isinstance(p, dict):
-            p = _split(p, "procedures")[0]
+            p = dict(_split(p, "procedures")[0])
             for part in _PARTS:
                 p[part] = [_split(x, part)[0] if isinstance(x, dict) else x for x in p.get(part) or []]
         procs.append(p)
@@ -110,8 +116,8 @@ def prepare(record: Any, validate: bool = True) -> Prepared:
         raise RecordError(f"not a JSON record: {e}") from None
     known = _strip(record)
     if validate:
-        try:
-            known = Document.model_validate(known).model_dump(mode="json", by_alias=True)
+        try:    # the schema's validators, defaults filled in: what model_validate + model_dump give
+            known = validator(Document).validate_python(known)
         except ValidationError as e:
             first = e.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
@@ -153,8 +159,15 @@ def _check_references(doc: dict) -> None:
                 bad(f"procedures[{i}].deadlines: {j}: no such deadline")
 
 
+_COLUMNS = {table: tuple(col for _, col in fields) for table, fields in FIELDS.items()}
+_GETTERS = {table: itemgetter(*(f for f, _ in fields)) for table, fields in FIELDS.items()}
+
+
 def _cols(table: str, item: dict) -> dict:
-    return {col: item.get(f) for f, col in FIELDS[table]}
+    try:    # a validated item holds every field
+        return dict(zip(_COLUMNS[table], _GETTERS[table](item)))
+    except KeyError:
+        return {col: item.get(f) for f, col in FIELDS[table]}
 
 
 def _rows(out: Prepared, raw: dict, doc: dict) -> None:
@@ -170,9 +183,11 @@ def _rows(out: Prepared, raw: dict, doc: dict) -> None:
     out.rows["documents"] = [row]
 
     def items(name: str, known: list, raw_items: list, **keys) -> list[dict]:
-        rows = []
+        rows, fields = [], _KNOWN[name]
         for i, (item, raw_item) in enumerate(zip(known, raw_items)):
-            r = {"document_id": doc_id, **keys, "idx": i, **_cols(name, item), "extra": _split(raw_item, name)[1]}
+            r = _cols(name, item)
+            r.update(keys, document_id=doc_id, idx=i)
+            r["extra"] = None if raw_item.keys() <= fields else _split(raw_item, name)[1]
             rows.append(r)
         return rows
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Optional
 
 Period = tuple[Optional[date], Optional[date], Optional[time]]
@@ -20,6 +21,7 @@ _DECADE = re.compile(r"(\d{3})")
 _CENTURY = re.compile(r"(\d{2})")
 
 
+@lru_cache(maxsize=4096)   # a corpus repeats its dates; the periods are immutable
 def period(value: Optional[str]) -> Period:
     """First day, last day and clock time (minute-grain values only) of an ISO value:
     2021, 2021-11, 2021-11-25, 2021-11-25T17:30, 2021-Q1, 2021-H2, 2021-W49, 195 (the
