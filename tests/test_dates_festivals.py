@@ -59,9 +59,17 @@ def test_missing_lunar_day_is_no_date():
 
 
 def test_nearest_occurrence_moves_with_the_publication_date():
-    values = [extract_dates("中秋节前完成", RefDate(y, m, d))[0].value
+    values = [extract_dates("中秋节期间，游客增多", RefDate(y, m, d))[0].value
               for y, m, d in ((2024, 1, 20), (2024, 6, 1), (2024, 12, 30))]
     assert values == ["2023-09-29", "2024-09-17", "2024-09-17"]
+
+
+def test_a_due_holiday_is_the_coming_one():
+    """中秋节前完成 is a duty: the next 中秋节, or the one just gone (at most a month back)."""
+    found = [extract_dates("中秋节前完成", RefDate(y, m, d))[0] for y, m, d in
+             ((2024, 1, 20), (2024, 6, 1), (2024, 10, 1), (2024, 12, 30))]
+    assert [(f.value, f.role) for f in found] == [("2024-09-17", "deadline"), ("2024-09-17", "deadline"),
+                                                  ("2024-09-17", "deadline"), ("2025-10-06", "deadline")]
 
 
 @pytest.mark.parametrize("text", ["春节" * 5000, "周五、" * 5000, "9时至" * 5000, "农历八月十五" * 3000,

@@ -18,6 +18,7 @@ from ..schema import Mention
 from .grammar import grammar as _grammar  # not `grammar`: that would hide the submodule extract.dates.grammar
 from .lexicon import lexicon
 from .reading import Reading, readings
+from . import festivals
 from .resolve import PREVIOUS, Point, resolve
 from .roles import SENTENCE_BREAK, classify, clause_start
 
@@ -84,17 +85,40 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
     if prev is None:
         return None
     b = SENTENCE_BREAK.search(text, prev[0], r.start)
+    own = prev[3] if "sp" in r.parts and prev[3] is not None else (prev[1], prev[2])
     if b is None:
-        return prev[1], prev[2]
-    if text[b.start()] == "\n" or not _reaches(r) or SENTENCE_BREAK.search(text, b.end(), r.start):
+        return own
+    if text[b.start()] == "\n" or not (_reaches(r) or ("sp" in r.parts and prev[3] is not None)) \
+            or SENTENCE_BREAK.search(text, b.end(), r.start):
         return None
     if _grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
         return None  # 就在通报当天: the day of that event
     between = text[prev[0]:r.start]
+    if between[:1] in _CLOSE_QUOTES and text[prev[0] - 1:prev[0]] not in _CLOSE_QUOTES:
+        between = between[1:]  # “五一”假期…。去年同期: the date itself was in quotes
     closed = min((i for i in map(between.find, _CLOSE_QUOTES + "》") if i >= 0), default=-1)
     if closed >= 0 and not any(q in between[:closed] for q in _OPEN_QUOTES + "《"):
         return None  # the date was inside a quotation or a title
-    return prev[1], prev[2]
+    return own
+
+
+_PERIOD_GRAINS = ("month", "quarter", "half", "day")
+
+
+def _period(r: Reading, res, before: Optional[tuple]) -> Optional[tuple]:
+    """The period a 去年同期/上年同期 after this date refers to, also from the next sentence
+    of its paragraph (4月份指数为111.1点。其中，…比去年同期增长: 2023-04): the date's own when
+    it names a month, quarter, half or day of a year the text or the publication gives (not
+    去年端午假期 or 去年“五一”, already a year back, nor a lunar day, whose day moves from year to year); a
+    同期 read from a period passes that period on (…较去年同期增长9.1%。其中，…较去年同期)."""
+    if "sp" in r.parts:
+        return before if res.anchor == PREVIOUS else None
+    if "ry" in r.parts or "lm" in r.parts or "lmn" in r.parts or res.grain not in _PERIOD_GRAINS:
+        return None
+    fest = festivals.names().get(r.parts["hol"]) if "hol" in r.parts else None
+    if fest is not None and fest.kind != "solar":
+        return None
+    return res.start_point, res.end_point
 
 
 def _daily_hours(prev: Optional[tuple], r: Reading, text: str) -> bool:
@@ -102,6 +126,17 @@ def _daily_hours(prev: Optional[tuple], r: Reading, text: str) -> bool:
     if prev is None or r.rule != "clock" or prev[2] is None or prev[2].d is None:
         return False
     return bool(_grammar().suffixes["daily_hours_open"].search(text[prev[0]:r.start]))
+
+
+def _quoted_holiday_year(prev: Optional[tuple], r: Reading, text: str) -> Reading:
+    """去年“五一”同期, 2026“五一”档: a year right before the opening quote of a holiday is the
+    holiday's year (the two stay separate mentions, as the quote splits them)."""
+    if ("hol" not in r.parts and "lm" not in r.parts) or r.parts.get("y") is not None or prev is None:
+        return r
+    year = prev[1]
+    if prev[0] != r.start - 1 or text[r.start - 1] not in _OPEN_QUOTES + '"‘' or year.y is None or year.m is not None:
+        return r
+    return Reading(r.rule, r.start, r.end, {**r.parts, "y": year.y}, r.end_parts)
 
 
 def _needs_day(r: Reading, prev: Optional[tuple]) -> bool:
@@ -161,8 +196,11 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)
         said_on = _speech_day(prev, r, text)
+        quoted = _quoted_holiday_year(prev, r, text)
+        r, year_from = quoted, (out[-1].anchor if quoted is not r else None)
         before = prev_day if _needs_day(r, prev) else prev
-        res = resolve(r, said_on or ref, _prev_for(before, r, text), ahead=role.role == "deadline")
+        pb = _prev_for(before, r, text)
+        res = resolve(r, said_on or ref, pb, ahead=role.role == "deadline")
         if res is None:
             continue
         mod = res.mod
@@ -177,7 +215,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
                 value=res.value,
                 grain=res.grain,
                 mod=mod,
-                anchor=PREVIOUS if said_on else res.anchor,
+                anchor=PREVIOUS if said_on else year_from or res.anchor,
                 role=role.role,
                 rule=r.rule if r.end_parts is None else f"{r.rule}+range",
                 confidence=_CONFIDENCE.get(r.rule, 0.95),
@@ -185,7 +223,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         )
         if res.grain == "year" and r.end_parts is None and r.parts.get("y") is not None:
             res.start_point.sets_year = _YEAR_LEADS.match(text, r.end) is not None
-        prev = (r.end, res.start_point, res.end_point)
+        prev = (r.end, res.start_point, res.end_point, None if year_from else _period(r, res, pb))
         if res.start_point.d is not None:
             prev_day = prev
     return out

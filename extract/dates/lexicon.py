@@ -46,6 +46,7 @@ def to_int(token: Optional[str]) -> Optional[int]:
         return int(token) if token.isdigit() else None
     lex = lexicon()
     digits, tens = lex["digits"], lex["tens"]
+    token = token.translate({ord(ch): "〇" for ch in lex["year_zeros"]})  # 二0一五 (cached: once per token)
     if token in lex["month_words"]:
         return lex["month_words"][token]
     if all(ch in digits for ch in token):

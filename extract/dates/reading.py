@@ -93,8 +93,9 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         m = match_suffix("decade", text, end)
         if m:
             parts["dec"], end = m.group("dec"), m.end()
-    if core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", "")):
-        return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date
+    if (core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", ""))
+            and text[end - 1:end] != "份"):
+        return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date (六月份 is one)
     if "ry" in parts and unit_of(parts, core.rule) == "year" and match_suffix("same_period", text, end):
         end += 2  # 去年同期: the period of the date before it, a year earlier (resolve.py)
         parts["sp"] = "同期"
@@ -246,6 +247,8 @@ def _joinable(a: Reading, b: Reading) -> bool:
     two clock times only when b names its day (3月1日8:00—3月3日17:00)."""
     if a.end_parts is not None or b.end_parts is not None:
         return False
+    if a.rule == b.rule == "rel_day":
+        return _forward_days(a, b)
     if b.rule in ("rel_day", "week", "weekday", "bare_part", "bracket_day") or a.rule in ("week", "weekday"):
         return False
     b_month = "m" in b.parts or "rm" in b.parts
@@ -256,6 +259,15 @@ def _joinable(a: Reading, b: Reading) -> bool:
     if a.unit != b.unit:
         return a.unit in ("month", "day") and b.unit in ("month", "day") and b_month
     return True
+
+
+def _forward_days(a: Reading, b: Reading) -> bool:
+    """今天夜间到明天白天, 昨天至今天: two day words of the publication, the second later: one
+    range (a weather forecast's period)."""
+    days = lexicon()["relative_days"]
+    x, y = days.get(a.parts.get("rd"), {}), days.get(b.parts.get("rd"), {})
+    return (x.get("base") == y.get("base") == "publication" and "offset" in x and "offset" in y
+            and x["offset"] < y["offset"])
 
 
 def _from_today(a: Reading, b: Reading, to: str) -> bool:

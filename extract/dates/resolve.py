@@ -401,8 +401,8 @@ def _calendar_day(p: dict):
 
 def _festival(p: dict, pt: Point, ref, anchor) -> bool:
     """A holiday or lunar date: in the year the text gives, else the occurrence
-    nearest the publication date (X without one; a fixed Gregorian holiday keeps
-    its month and day)."""
+    nearest the publication date; a due date's the coming one (X without a publication
+    date; a fixed Gregorian holiday keeps its month and day)."""
     day_in = _calendar_day(p)
     if pt.y is None and ref is None:
         anchor.use(UNRESOLVED)
@@ -417,6 +417,10 @@ def _festival(p: dict, pt: Point, ref, anchor) -> bool:
         target = date(ref.year, ref.month or 7, ref.day or (15 if ref.month else 1))
         options = [d for d in (day_in(y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
         day = min(options, key=lambda d: abs((d - target).days), default=None)
+        if anchor.ahead and ref.month is not None:
+            # a due date (请于国庆节前…): the coming occurrence, as for a month (_nearest_year)
+            since = date(ref.year, ref.month, ref.day or 1) - timedelta(days=AHEAD_GRACE_DAYS)
+            day = next((d for d in options if d >= since), day)
     if day is None:
         return False
     pt.y, pt.m, pt.d = day.year, day.month, day.day

@@ -73,8 +73,17 @@ def _after_qian(text: str, end: int) -> int:
 MOD_SUFFIX_FIRST = frozenset(w[0] for w in MOD_SUFFIX_WORDS)  # a MOD_SUFFIX match begins with one
 
 
+# 70%多的份额 (APPROX), 连20%都不到 (LESS_THAN): a word after the amount that ends its phrase
+MOD_TAIL = [(re.compile(pattern), mod) for pattern, mod in RULES["mod_suffix_tail"].items()]
+MOD_TAIL_FIRST = frozenset(RULES["mod_suffix_tail_first"])
+
+
 def suffix_mod(text: str, end: int) -> Optional[str]:
     end = _after_qian(text, end)
+    if text[end:end + 1] in MOD_TAIL_FIRST:
+        for pattern, mod in MOD_TAIL:
+            if pattern.match(text, end):
+                return mod
     if text[end:end + 1] not in MOD_SUFFIX_FIRST:
         return None
     m = MOD_SUFFIX.match(text, end, end + 4)
@@ -250,6 +259,15 @@ def lone_numeral_in_word(text: str, start: int) -> bool:
 def lone_yuan_is_word(text: str, end: int) -> bool:
     """三元医院, 二元结构: a one-character numeral + 元 followed by a word."""
     return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in LONE_YUAN_NEXT_OK
+
+
+COMPOUND_SCALE = re.compile(RULES["bare_compound_scale"])
+
+
+def compound_scale(n1: str, text: str, end: int) -> bool:
+    """百亿, 千万, 十亿: a scale word on a scale word, no digit (将达百亿元); not a class of
+    size (千万元级, 百亿元级别)."""
+    return COMPOUND_SCALE.fullmatch(n1) is not None and text[end:end + 1] != "级"
 
 
 def day_before(text: str, start: int) -> bool:

@@ -82,7 +82,8 @@ def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str],
     if each or text.find("平均一", max(0, start - ctx.CLAUSE_PER_CHARS), start) >= 0:
         noun = ctx.distributive_per(text, start)  # 每个托位政府每年补贴3600元: 托位, then 年
         per = noun + per if noun and noun[0] not in per else per
-    per = per or ctx.rate_per(text, start)
+    # a rate noun nearer the amount adds its units to those of 每 (每个孩子…月均托费: 孩子, 月)
+    per = per + [u for u in ctx.rate_per(text, start) if u not in per]
     mod, _ = ctx.prefix_mod(text, start)
     mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
     return mod, per, start
@@ -97,9 +98,11 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
     n1, s1, a1, b1, s2, sub, per_text = m.group("n1", "s1", "a1", "b1", "s2", "sub", "per")
     written_cur, end = cur, m.end()
     # 逾千万元: a bare scale word counts after a bound word (only a Chinese numeral can be one)
-    # and after a rate's 每 (每斤百元: a hundred yuan a jin)
+    # and after a rate's 每 (每斤百元: a hundred yuan a jin),
+    # and a scale word on a scale word (将达百亿元: ten billion; 百元 alone stays no amount)
     bare = not pre and not n1[:1].isdigit() and (ctx.prefix_mod(text, m.start())[0] is not None
-                                                 or ctx.after_each(text, m.start()))
+                                                 or ctx.after_each(text, m.start())
+                                                 or (cur == "元" and ctx.compound_scale(n1, text, m.end())))
     first = read_amount(n1, m.start("n1"), s1, bool(a1 or b1), bare)
     if first is None:
         return None
