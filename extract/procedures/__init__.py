@@ -23,7 +23,9 @@ from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, sorted_items, title_of
+from .notices import instruction_drafts
 from .paths import find_paths
+from .tenders import tender_drafts
 from .prose import action_steps, application_chains, benefit_applications, first_then
 from .regulation import follow_up_scopes, regulation_chains
 from .qa import QA, asks_how, find_qa, is_howto_line
@@ -456,9 +458,11 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     lists = find_lists(text, has_channel)
     taken = Taken()
     drafts: list[Draft] = []
+    tender_drafts(text, lists, taken, drafts)
     qas = find_qa(text)
     _qa_drafts(text, qas, lists, taken, drafts)
     _list_drafts(text, lists, taken, drafts)
+    instruction_drafts(text, lists, taken, drafts)
     _path_drafts(text, taken, drafts)
     _chain_drafts(text, taken, drafts)
     _sequence_drafts(text, has_channel, taken, drafts)
