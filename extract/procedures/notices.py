@@ -121,7 +121,9 @@ def _audience_conditions(text: str, lists: list[OrderedList], made: list[Draft])
     for lst in lists:
         if lst.kind not in ("none", "condition") or not lst.intro or not rx["audience_heading"].search(text, *lst.intro):
             continue
-        k = bisect_left(starts, lst.end)
+        last = lst.items[-1][0]
+        nl = text.find("\n", last, lst.end)
+        k = bisect_left(starts, lst.end if nl < 0 else nl)  # (a last item may run into the next heading)
         if k == len(made) or made[k].start - lst.end > reach or made[k].conditions:
             continue
         for c in list_conditions(text, lst, lists):
