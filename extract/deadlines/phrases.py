@@ -215,7 +215,11 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
         if actor is None:
             actor, action = _split_subject(action)
         if actor is None and topic and lists["thing_subject"].match(topic) and not lists["actor_end"].search(topic):
-            action = "将" + topic + action  # 申请表请于X前寄筹委会 -> 将申请表寄筹委会
+            # 申请表请于X前寄筹委会: what is due keeps the thing; the action stays text as it
+            # reads, so it runs from the thing (申请表请于X前寄筹委会)
+            at, to = text.find(topic, clause_start, date[0]), text.find(action, date[1], sent[1])
+            if at >= 0 and to >= 0:
+                action = clean(text[at : to + len(action)])
     elif topic and not lists["directive_end"].search(topic):
         action = topic
         if actor is None:

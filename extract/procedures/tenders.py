@@ -185,10 +185,19 @@ def tender_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: lis
     bounds = sorted(hard | soft)
     last_numbered = max(numbered, default=-1)
     sections = []  # (kind, first line, end line (exclusive), where the body starts)
-    for i, k in enumerate(bounds):
+    numbered_set = set(numbered)
+    next_hard = len(lines)
+    ends: dict[int, int] = {}
+    for i in range(len(bounds) - 1, -1, -1):  # where each section ends, from the last (one pass)
+        k = bounds[i]
+        soft_next = bounds[i + 1] if i + 1 < len(bounds) else len(lines)
+        ends[k] = soft_next if (k not in numbered_set or k == last_numbered) else next_hard
+        if k in hard:
+            next_hard = k
+    for k in bounds:
         if k not in hard:
             continue
-        nxt = next((j for j in bounds[i + 1 :] if j in hard or k not in numbered or k == last_numbered), len(lines))
+        nxt = ends[k]
         s, e = lines[k]
         m = top.match(text, s, e)
         body = m.end() if m else s
