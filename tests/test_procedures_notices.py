@@ -75,6 +75,7 @@ def test_instruction_list_cut_into_steps():
             "2、请各单位提交参会人员名单，并提供联系人电话，以便安排食宿。其中可附单位简介。\n")
     (p,) = _procs(text)
     assert _steps(p) == ["先在网上填写回执", "将回执和汇款凭证发至会务组邮箱", "提交参会人员名单，并提供联系人电话"]
+    assert [(c.name, c.kind) for c in p.channels] == [("会务组", "office")]  # where it is sent (发至会务组)
 
 
 def test_list_under_a_benefit_heading_is_no_registration():
@@ -143,3 +144,4 @@ def test_real_registration_instructions_of_the_development_set():
                              "提交1000字以内（嘉宾和贵宾为2000字以内）单位和负责人介绍，并提供2—3张代表性照片以便刊入会刊",
                              "提供单位参会者电子版免冠照片"]
     assert len(first.conditions) == 5
+    assert [c.name for c in first.channels] == ["组委会"]

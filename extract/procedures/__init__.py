@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional, Sequence
 
-from ..schema import Deadline, Mention, Procedure, Span
+from ..schema import Channel, Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
 from .channels import find_channels, hotline_matches, may_name_channels, nothing_in
 from .clauses import instruction_clauses, make_span, sentences
@@ -436,6 +436,10 @@ def _finish(text: str, d: Draft, links: list[int]) -> Procedure:
             if key not in seen:
                 seen.add(key)
                 channels.append(c)
+    for a, b in d.destinations:  # 发送至组委会: the organiser, a channel no pattern names
+        if text[a:b] not in seen:
+            seen.add(text[a:b])
+            channels.append(Channel(name=text[a:b], kind="office", text=text[a:b], start=a, end=b))
     start = min([d.start] + [c.start for c in d.conditions])
     end = max([d.end] + [c.end for c in d.conditions] + [s.end for s in d.steps])
     return Procedure(goal=d.goal, steps=[Span(text=s.text, start=s.start, end=s.end) for s in d.steps],

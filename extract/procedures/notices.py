@@ -25,7 +25,7 @@ _SENTENCE_STARTS = "。！？!?；;"
 def _data() -> dict:
     d = load_yaml(HERE / "notices.yaml")
     rx = {k: re.compile(d[k]) for k in ("instruction_heading", "new_step", "continue_step", "aside", "opener",
-                                        "audience_heading", "notice_verb", "fronted")}
+                                        "audience_heading", "notice_verb", "fronted", "destination")}
     return {**d, "rx": rx}
 
 
@@ -102,7 +102,8 @@ def instruction_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts
         steps = [st for st in steps if st.end > st.start]
         if not steps or any(taken.overlaps(st.start, st.end) for st in steps):
             continue
-        d = Draft(lst.start, lst.end, _data()["goal"], steps)
+        dest = [m.span("dest") for st in steps for m in rx["destination"].finditer(text, st.start, st.end)]
+        d = Draft(lst.start, lst.end, _data()["goal"], steps, destinations=dest)
         made.append(d)
         lst.kind = "used"
         taken.add(lst.start, lst.end)
