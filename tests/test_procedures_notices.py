@@ -1,4 +1,4 @@
-"""Tender and registration notices (issue 11, round 3; docs/procedures.md "Round 8"): a tender
+"""Tender and registration notices (issue 11, round 3; docs/procedures.md "Round 9"): a tender
 notice read as sections (action sections are steps, the 资格 list gives conditions, contact
 sections give channels), registration instructions under 报名方法 cut into steps, and the
 deadlines of bids (the notice's word for the bidder, a thing due kept in the action). Sentences
@@ -88,6 +88,21 @@ def test_audience_list_far_before_gives_conditions():
             "四、报名方法：\n1、请填写报名表并发送至会务组。\n2、请交纳会务费。\n")
     (p,) = _procs(text)
     assert [c.text for c in p.conditions] == ["各级疾控中心负责人", "基层卫生院院长"]
+
+
+def test_sending_sentence_with_labelled_lines():
+    # F3: 可通过电子邮件或信函反馈我司 + 电子邮件：/信函： lines; a 请… sentence among them is a step
+    text = ("现公开征求意见，有关单位可通过电子邮件或信函反馈我会，时间截止至5月8日。\n电子邮件：opinion@example.cn。"
+            "发送邮件时，请在邮件主题处注明“反馈意见”。\n信函：某市人民路1号\n附件：1.征求意见稿\n")
+    (p,) = _procs(text)
+    assert p.goal == "反馈我会"
+    assert _steps(p) == ["有关单位可通过电子邮件或信函反馈我会，时间截止至5月8日", "请在邮件主题处注明“反馈意见”"]
+    assert [c.name for c in p.channels] == ["opinion@example.cn"]
+
+
+def test_reported_sending_is_no_procedure():
+    assert _procs("记者从市卫健委获悉，该委已将意见反馈给省协会。\n") == []
+    assert _procs("协会表示，会员可以自愿参加活动。\n") == []
 
 
 def _deadlines(text: str, ref: str = "2030-02-01"):

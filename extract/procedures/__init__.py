@@ -23,7 +23,7 @@ from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, sorted_items, title_of
-from .notices import instruction_drafts
+from .notices import instruction_drafts, sending_drafts
 from .paths import find_paths
 from .tenders import tender_drafts
 from .prose import action_steps, application_chains, benefit_applications, first_then
@@ -471,6 +471,7 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     _chain_drafts(text, taken, drafts)
     _sequence_drafts(text, has_channel, taken, drafts)
     _howto_drafts(text, qas, taken, drafts)
+    sending_drafts(text, taken, drafts)
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
     drafts = _contact_sections(text, drafts, taken)

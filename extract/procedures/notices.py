@@ -25,7 +25,8 @@ _SENTENCE_STARTS = "。！？!?；;"
 def _data() -> dict:
     d = load_yaml(HERE / "notices.yaml")
     rx = {k: re.compile(d[k]) for k in ("instruction_heading", "new_step", "continue_step", "aside", "opener",
-                                        "audience_heading", "notice_verb", "fronted", "destination")}
+                                        "audience_heading", "notice_verb", "fronted", "destination",
+                                        "send_sentence", "send_lines", "send_verb")}
     return {**d, "rx": rx}
 
 
@@ -134,3 +135,44 @@ def _audience_conditions(text: str, lists: list[OrderedList], made: list[Draft])
             if c.end > c.start:
                 made[k].conditions.append(c)
         lst.kind = "used"
+
+
+def sending_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
+    """F3: 请…于X前寄我会筹委会（地址）, 可通过电子邮件或信函反馈我司 — a sentence that asks the reader
+    to send something to the organiser, outside any procedure, is a procedure of one step; the
+    labelled lines right after it (电子邮件：…, 信函：…) add channels, a 请… sentence among them a step."""
+    from .goal import goal_from
+    d, rx = _data(), _data()["rx"]
+    for m in rx["send_sentence"].finditer(text):
+        sent = max(text.rfind(c, max(0, m.start() - 200), m.start()) for c in "。！？\n") + 1
+        s = max([sent] + [text.rfind(c, sent, m.start()) + 1 for c in "，,；;"])  # the clause that asks
+        e = min([i for i in (text.find(c, m.end(), m.end() + 200) for c in "。！？\n") if i >= 0] or [min(len(text), m.end() + 200)])
+        ce = min([i for i in (text.find(c, m.end(), e) for c in "，,；;") if i >= 0] or [e])
+        if taken.overlaps(s, e):
+            continue
+        steps = [make_span(text, s, e)]
+        chan = [(s, e)]
+        pos = e
+        for _ in range(int(d["send_reach"])):
+            nl = text.find("\n", pos)
+            if nl < 0:
+                break
+            ls, le = nl + 1, text.find("\n", nl + 1)
+            le = len(text) if le < 0 else le
+            if not rx["send_lines"].match(text, ls, le):
+                if ls < le:
+                    break
+                pos = le
+                continue
+            chan.append((ls, le))
+            q = text.find("请", ls, le)
+            if q >= 0:
+                qe = min([i for i in (text.find(c, q) for c in "。！？") if 0 <= i < le] or [le])
+                qs = max(ls, max(text.rfind(c, ls, q) for c in "。，,") + 1)
+                steps.append(make_span(text, qs, qe))
+            pos = le
+        end = max(b for _, b in chan)
+        verbs = list(rx["send_verb"].finditer(text, m.start(), m.end()))
+        goal = text[verbs[-1].start() : m.end()] if verbs else goal_from(text[s:ce])
+        drafts.append(Draft(s, end, goal, steps, channel_ranges=chan))
+        taken.add(s, end)
