@@ -143,6 +143,8 @@ def sending_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
     labelled lines right after it (电子邮件：…, 信函：…) add channels, a 请… sentence among them a step."""
     from .goal import goal_from
     d, rx = _data(), _data()["rx"]
+    if not any(w in text for w in d["send_needs"]):
+        return  # (no organiser named: the pattern need not scan the text)
     for m in rx["send_sentence"].finditer(text):
         sent = max(text.rfind(c, max(0, m.start() - 200), m.start()) for c in "。！？\n") + 1
         s = max([sent] + [text.rfind(c, sent, m.start()) + 1 for c in "，,；;"])  # the clause that asks
