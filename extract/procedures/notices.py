@@ -3,7 +3,10 @@
 并将确认表发送至组委会…) is the registration procedure, even when its items are long; each item
 is cut into steps at its sentences and at clauses that open a new action (并将/再/然后); asides
 (以便…, 其中…, 额满为止) are left out. A list of who is invited (参会对象：1、…) gives the
-conditions of the registration procedure that follows it. Patterns: notices.yaml."""
+conditions of the registration procedure that follows it; the organiser an instruction sends to
+(发送至组委会) is its channel. A sentence asking the reader to send something to the organiser
+(请…寄我会筹委会, 可通过电子邮件或信函反馈我司: F3) is a procedure of one step, with the labelled
+lines after it (电子邮件：, 信函：) as channels. Patterns: notices.yaml."""
 from __future__ import annotations
 
 import re
