@@ -27,6 +27,9 @@ UNITS = {
     # application chains and deadlines in a regulation
     "chains": "第九条 申请人可向街道办事处提出申请。街道办事处应在5个工作日内完成审核，并报区民政局审批。"
               "区民政局应当于2025年3月31日前作出审批决定，逾期不予受理。\n",
+    # a tender notice's sections and qualification items, and a registration list (round 8)
+    "notice": "现对设备采购项目进行公开招标，欢迎供应商投标。\n1、投标人资格：\n1）具有法人资格；\n2、发售招标文件时间：\n"
+              "2025-03-01\n3、投标截止时间：2025年3月10日9时\n联系电话：0123-4567890\n报名方法：\n1、请填写回执，并将回执发送至会务组。\n",
 }
 
 

@@ -12,7 +12,7 @@ from ..dates.roles import classify, sentence_bounds
 from ..refdate import RefDate
 from ..schema import Deadline, Mention
 from .due import due_of
-from .phrases import no_duty, read, word_lists
+from .phrases import about_bid, bidder, bidders, no_duty, read, word_lists
 from .windows import call_submission, is_call, window
 
 __all__ = ["extract_deadlines", "due_of"]
@@ -89,6 +89,7 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
         ref = RefDate.try_parse(ref)
     out: list[Deadline] = []
     work = None  # the text with soft line breaks neutralized (same offsets), made on demand
+    word = None  # the notice's word for the bidder, counted on demand
     for index, m in enumerate(mentions):
         if m.type != "date":
             continue
@@ -131,6 +132,10 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             label_start, action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
         while end > sent[0] and text[end - 1] in "\n\r \t":
             end -= 1
+        if actor is None and about_bid(action):
+            if word is None:
+                word = bidders(text)  # (counted once per text)
+            actor = bidder(word, action)
         out.append(
             Deadline(
                 due=due_of(value, m.mod),

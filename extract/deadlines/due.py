@@ -29,6 +29,8 @@ def due_of(value: Optional[str], mod: Optional[str] = None) -> Optional[str]:
         return None
     ys = m.group("y")
     y = None if ys == "XXXX" else int(ys)
+    if m.group("t") == "24:00":
+        return value[: m.start("t") - 1]  # 2月10日24时: the whole day meets it (24:00 is no valid time of day)
     if m.group("t") or m.group("d"):
         return value
     if m.group("m"):

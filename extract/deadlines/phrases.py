@@ -27,7 +27,8 @@ def _lists() -> dict:
         "directive_end", "obligation", "forecast", "implementation", "time_noun", "incomplete", "forecast_frame", "validity", "lapse_subject",
         "case_lead", "case_clause", "recurring_before", "window_label", "window_duty", "window_tail",
         "call_topic", "submission", "window_no_action", "directed", "directed_passive",
-        "directed_not")}
+        "directed_not", "thing_subject", "tender_action")}
+    out["bidder_nouns"] = list(raw["bidder_nouns"])
     out["actor_end"] = re.compile(rf"{heads}$")
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局
     out["actor_clause"] = re.compile(rf"^[^，。；：,;:]{{0,24}}?{heads}$")
@@ -213,6 +214,12 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
         action = rest + _continued(text, following, rest_end)
         if actor is None:
             actor, action = _split_subject(action)
+        if actor is None and topic and lists["thing_subject"].match(topic) and not lists["actor_end"].search(topic):
+            # 申请表请于X前寄筹委会: what is due keeps the thing; the action stays text as it
+            # reads, so it runs from the thing (申请表请于X前寄筹委会)
+            at, to = text.find(topic, clause_start, date[0]), text.find(action, date[1], sent[1])
+            if at >= 0 and to >= 0:
+                action = clean(text[at : to + len(action)])
     elif topic and not lists["directive_end"].search(topic):
         action = topic
         if actor is None:
@@ -231,6 +238,27 @@ def read(text: str, sent: Span, date: Span, after_pos: int) -> tuple[Optional[st
     if actor is None:
         actor = _actor_before(text, before)
     return (_action(action) if action else None), actor
+
+
+def about_bid(action: Optional[str]) -> bool:
+    """Is the deadline's action about a bid (投标, 递交响应文件, 保证金)?"""
+    return bool(action) and bool(_lists()["tender_action"].search(action))
+
+
+def bidders(text: str) -> dict[str, int]:
+    """How often the text uses each bidder noun (counted once per text)."""
+    return {w: text.count(w) for w in _lists()["bidder_nouns"]}
+
+
+def bidder(counts: dict[str, int], action: str) -> Optional[str]:
+    """The notice's word for the bidder, for a deadline about a bid that names no actor: the
+    bidder noun made of the action's own words when the notice uses it (投标截止时间：X ->
+    投标人), else the one it uses most (投标人 on a tie)."""
+    for w in _lists()["bidder_nouns"]:
+        if counts.get(w) and w[:-1] in action and len(w) > 1:
+            return w
+    n, _, word = max((c, -i, w) for i, (w, c) in enumerate(counts.items()))
+    return word if n else None
 
 
 def _directed(topic: str) -> Optional[str]:

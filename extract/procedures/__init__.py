@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional, Sequence
 
-from ..schema import Deadline, Mention, Procedure, Span
+from ..schema import Channel, Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
 from .channels import find_channels, hotline_matches, may_name_channels, nothing_in
 from .clauses import instruction_clauses, make_span, sentences
@@ -23,7 +23,9 @@ from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
 from .lists import OrderedList, find_lists, sorted_items, title_of
+from .notices import instruction_drafts, sending_drafts
 from .paths import find_paths
+from .tenders import tender_drafts
 from .prose import action_steps, application_chains, benefit_applications, first_then
 from .regulation import follow_up_scopes, regulation_chains
 from .qa import QA, asks_how, find_qa, is_howto_line
@@ -434,6 +436,10 @@ def _finish(text: str, d: Draft, links: list[int]) -> Procedure:
             if key not in seen:
                 seen.add(key)
                 channels.append(c)
+    for a, b in d.destinations:  # 发送至组委会: the organiser, a channel no pattern names
+        if text[a:b] not in seen:
+            seen.add(text[a:b])
+            channels.append(Channel(name=text[a:b], kind="office", text=text[a:b], start=a, end=b))
     start = min([d.start] + [c.start for c in d.conditions])
     end = max([d.end] + [c.end for c in d.conditions] + [s.end for s in d.steps])
     return Procedure(goal=d.goal, steps=[Span(text=s.text, start=s.start, end=s.end) for s in d.steps],
@@ -456,13 +462,16 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     lists = find_lists(text, has_channel)
     taken = Taken()
     drafts: list[Draft] = []
+    tender_drafts(text, lists, taken, drafts)
     qas = find_qa(text)
     _qa_drafts(text, qas, lists, taken, drafts)
     _list_drafts(text, lists, taken, drafts)
+    instruction_drafts(text, lists, taken, drafts)
     _path_drafts(text, taken, drafts)
     _chain_drafts(text, taken, drafts)
     _sequence_drafts(text, has_channel, taken, drafts)
     _howto_drafts(text, qas, taken, drafts)
+    sending_drafts(text, taken, drafts)
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
     drafts = _contact_sections(text, drafts, taken)

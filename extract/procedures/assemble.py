@@ -26,6 +26,7 @@ class Draft:
     closed_after: Optional[int] = None
     where: bool = False  # an answer to 到哪里办理？ that only names places (see __init__._where_answers)
     not_own: list[tuple[int, int]] = field(default_factory=list)  # items of its list that are no part of it (no condition there)
+    destinations: list[tuple[int, int]] = field(default_factory=list)  # organisers an instruction sends to (发送至组委会): office channels
 
 
 class Taken:
