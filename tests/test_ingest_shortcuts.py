@@ -100,7 +100,8 @@ def test_lines_holding_plain_words_equals_regex_scan(text, pattern):
 def test_lines_holding_keeps_regex_for_other_scans():
     from extract.ingest import linescan
 
-    for pattern, flags in (("a.b", 0), ("[^ab]", 0), ("abc", re.I), ("记者|a+", 0), ("a|b|c|d|e", 0)):
+    for pattern, flags in (("a.b", 0), ("[^ab]", 0), ("abc", re.I), ("记者|a+", 0),
+                           ("|".join("abcdefghijklm"), 0)):  # more words than _MAX_FIND_WORDS
         assert linescan._plain_words(re.compile(pattern, flags)) is None
     assert linescan.lines_holding("xab\nAbc\nq", re.compile("abc", re.I)) == {1}
 

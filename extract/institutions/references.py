@@ -27,7 +27,9 @@ NUMERALS = "一二三四五六七八九十"
 # （以下简称“…”）, （下文简称…）, （下称“…”）, （以下称…）: the article's own short name
 _DESIGNATED = re.compile(r"\s*[（(]\s*(?:(?:以下|下文|下称)?简称|(?:以下|下文)?称|下称)[：:为]?\s*[“\"「『]?(?P<alias>[\u4e00-\u9fffA-Za-z0-9·]{2,12})[”\"」』]?\s*[）)]")
 # 兰大一院, 中大附一院; a medical university written X医 (重医附一院: 重庆医科大学附属第一医院)
-_UNI_SHORT = re.compile(rf"(?:大|(?<=[\u4e00-\u9fff])医(?=附))(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
+# (the lookbehind after 医, not before it: each branch then opens with a literal and the
+# engine skips to 大 or 医 in C; a branch opening with a lookbehind was tried at every position)
+_UNI_SHORT = re.compile(rf"(?:大|医(?<=[\u4e00-\u9fff]医)(?=附))(?P<fu>附)?(?P<n>[{NUMERALS}])(?:附)?院")
 # a university named in full, then its numbered hospital (中山大学附一院, 广州医科大学附二院)
 _UNI_NUMBERED = re.compile(rf"附属?(?P<n>[{NUMERALS}])院")
 _UNI_HOSPITAL = re.compile(rf"^([\u4e00-\u9fff][\u4e00-\u9fff]*?大学[\u4e00-\u9fff]*?第)([{NUMERALS}])((?:附属)?医院)$")
