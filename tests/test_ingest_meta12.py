@@ -137,3 +137,16 @@ def test_real_promotion_links_after_a_short_story():
 def test_real_service_box_portal():
     assert bulk("webtct_40650_editor.data.2_20160527.php").meta.outlet == "天成医疗网"
     assert bulk("webtct_42939_editor.data.2_*.php").meta.outlet == "中国医疗器械"
+
+
+@pytest.mark.parametrize("line, names", [
+    ("撰文：张明 摄影：王丽", ["张明", "王丽"]),
+    ("记者：张明", ["张明"]),
+    ("x 记者：张明", ["张明"]),   # after a blank
+    ("他撰文：张明", []),          # a label glued to the word before it is none
+])
+def test_colon_credit_labels_open_the_line_or_follow_a_blank(line, names):
+    # the check before the label is written after it (记者(?<!\S..)) so re can skip to the labels
+    from extract.ingest.articles import patterns
+    rx = next(getattr(r, "rx", r) for r in patterns()["bylines"] if "撰文(?<!" in getattr(r, "rx", r).pattern)
+    assert [m.group("names") for m in rx.finditer(line)] == names
