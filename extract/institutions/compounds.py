@@ -261,6 +261,9 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
         sub = _sub(text, c)
         if sub is not None:
             out.append(sub)
+            deeper = _sub(text, sub)  # a sub-body's own standing body (中共中央政治局常务委员会; round 10)
+            if deeper is not None:
+                out.append(deeper)
     by_end = longest_by_end(hits)
     for c in found:
         h = by_end.get(c.start)
