@@ -62,3 +62,13 @@ def test_yi_right_after_a_region_still_ends_the_name():
 def test_a_companys_short_form_as_the_article_writes_it():
     found = _spans("京药集团发布年报，京药今年将扩大产能。")
     assert [t for t, _, _ in found] == ["京药集团", "京药"] and found[0][1] == found[1][1]
+
+
+def test_a_sub_bodys_own_name_alone_later_is_the_same_body():
+    found = _spans("会议在民政部社会福利中心召开。随后，社会福利中心信息部主任介绍了方案。")
+    assert [(t, n) for t, n, _ in found] == [("民政部社会福利中心", "民政部社会福利中心"), ("社会福利中心", "民政部社会福利中心")]
+
+
+def test_a_short_sub_bodys_name_alone_is_no_mention():
+    # 信息中心 alone is any body's centre
+    assert [t for t, _, _ in _spans("民政部信息中心主任出席。信息中心将落实。")] == ["民政部信息中心"]

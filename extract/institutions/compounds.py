@@ -93,6 +93,25 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
 
 
+SUB_ALONE_MIN = 5  # characters a sub-body's own name needs to stand alone later (社会福利中心)
+
+
+def _sub_alone(text: str, parent: Candidate, sub: Candidate) -> list[Candidate]:
+    """A sub-body's own name written alone after the article named it with its parent (民政部
+    社会福利中心 … 社会福利中心将会…): the same body; a word of its own, SUB_ALONE_MIN characters
+    or more (信息中心, 办公厅 alone are any body's). Linear: one str.find pass."""
+    own = text[parent.end:sub.end]
+    if len(own) < SUB_ALONE_MIN or not own.isalnum():
+        return []
+    out, i = [], text.find(own, sub.end)
+    while i >= 0:
+        e = i + len(own)
+        if cut_at(text, i) and cut_at(text, e) and text[e:e + 1] not in _rules()[1]:
+            out.append(sub.with_(start=i, end=e, rule=sub.rule + ".alone", confidence=0.7))
+        i = text.find(own, e)
+    return out
+
+
 def _noun_masked_match(text: str, start: int, rx, r):
     """The sub-body rule matched again where a stop character stands inside a noun of the gap
     (国家人口委数据中心: 据 in 数据), that character masked; None if there is no such character."""
@@ -264,6 +283,7 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
             deeper = _sub(text, sub)  # a sub-body's own standing body (中共中央政治局常务委员会; round 10)
             if deeper is not None:
                 out.append(deeper)
+            out += _sub_alone(text, c, sub)
     by_end = longest_by_end(hits)
     for c in found:
         h = by_end.get(c.start)
