@@ -72,3 +72,16 @@ def test_a_sub_bodys_own_name_alone_later_is_the_same_body():
 def test_a_short_sub_bodys_name_alone_is_no_mention():
     # 信息中心 alone is any body's centre
     assert [t for t, _, _ in _spans("民政部信息中心主任出席。信息中心将落实。")] == ["民政部信息中心"]
+
+
+def test_a_region_and_brand_in_a_list_of_companies():
+    found = _spans("参会的有石药集团、科伦药业、杭州华东等多家药品生产企业。")
+    assert found[-1] == ("杭州华东", "杭州华东", "company")
+
+
+def test_a_country_and_brand_in_a_list_of_companies():
+    assert ("日本武藏", "日本武藏", "company") in _spans("诺华、罗氏、日本武藏等外资药企纷纷降价。")
+
+
+def test_a_list_of_cities_is_no_list_of_companies():
+    assert _spans("北京、上海、广州等城市的企业纷纷响应。") == []
