@@ -40,7 +40,7 @@ from .gazetteer import (RegionContext, article_regions, bare_provincial, body_ca
 from .joined import Joined
 from .kinds import retouched
 from .private import as_written
-from .listed import listed_candidates
+from .listed import company_list_candidates, listed_candidates
 from .titled import titled_candidates
 from .media import media_candidates
 from .patterns import pattern_candidates
@@ -69,6 +69,7 @@ def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candid
     found = [joined.back(c, c.level if c.kind in LEVEL_KINDS else None) for c in found]
     if "patterns" in layers:  # lists of bodies (主办单位：…理事会、…组委会), one a line: on the lines as written
         found = _more(found, listed_candidates(text, found))
+        found = _more(found, company_list_candidates(text, found))  # …、上药集团、北京双鹤等…企业
         found = _more(found, titled_candidates(text, found))  # 张厚粲 国务院参事、国际心理学联盟副主席
     return found
 

@@ -104,14 +104,18 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     for c in found:
         if c.kind not in ("company", "insurer") or c.rule.startswith("alias"):
             continue
-        short = short_form(c.name)
-        if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
-            continue  # 广州银行 -> 银行: a category word, not a short name
-        if short.endswith(NOT_COMPANY_ENDS):
-            continue  # 广州协佳医院集团 -> 协佳医院: the group's hospital, another body
-        if short.startswith(_country_heads()):
-            continue  # 德国杜塞尔多夫展览集团公司 -> 德国杜塞尔多夫: a country and a city, a place
-        wanted.append((c, short))
+        shorts = [short_form(c.name)]
+        written = short_form(text[c.start:c.end])
+        if written not in c.name and written != shorts[0]:
+            shorts.append(written)  # 广药集团 (广州医药集团有限公司) -> 广药: the article's own short form (round 10)
+        for short in shorts:
+            if len(short) < MIN_SHORT or short == text[c.start:c.end] or short in _not_names():
+                continue  # 广州银行 -> 银行: a category word, not a short name
+            if short.endswith(NOT_COMPANY_ENDS):
+                continue  # 广州协佳医院集团 -> 协佳医院: the group's hospital, another body
+            if short.startswith(_country_heads()):
+                continue  # 德国杜塞尔多夫展览集团公司 -> 德国杜塞尔多夫: a country and a city, a place
+            wanted.append((c, short))
     at = occurrences(text, (short for _, short in wanted))
     taken: dict[str, set] = {}
     out = []

@@ -66,7 +66,7 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     if found is None:
         return None
     r, rx, _ = found
-    m = rx.match(text, c.end)
+    m = rx.match(text, c.end) or _noun_masked_match(text, c.end, rx, r)
     if m is None:
         e = _dot_joined(text, c.end, rx, r)  # 清华大学数据科学研究院·…中心
         if e == c.end:
@@ -76,7 +76,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     gap, suf, e = m.group("gap"), m.group("suf"), m.end()
     if len(gap) < r.get("min_gap", 0) or (not gap and suf in r.get("no_gap", ())):
         return None
-    if text[e:e + 1] in _rules()[1] or not (cut_at(text, e) or text.startswith(_offices(), e)):
+    if text[e:e + 1] in _rules()[1] or not (cut_at(text, e) or text.startswith(_offices(), e)
+                                             or _officer_named(text, e)):
         return None  # 司长, 局长: an office-holder, not a body (自动化系|主任: 系主任 one word, the office after it)
     known = (gap + suf) in _sub_names().get(c.name, ())  # 基层司: a listed short name holds a category word
     if not known and any(w in gap for w in r.get("not_in_gap", ())):
@@ -90,6 +91,72 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     if short is not None:
         sub = sub[:-len(short)] + _suffix_names()[short]  # 专委会 -> 专业委员会
     return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+
+
+SUB_ALONE_MIN = 5  # characters a sub-body's own name needs to stand alone later (社会福利中心)
+
+
+def _sub_alone(text: str, parent: Candidate, sub: Candidate) -> list[Candidate]:
+    """A sub-body's own name written alone after the article named it with its parent (民政部
+    社会福利中心 … 社会福利中心将会…): the same body; a word of its own, SUB_ALONE_MIN characters
+    or more (信息中心, 办公厅 alone are any body's). Linear: one str.find pass."""
+    own = text[parent.end:sub.end]
+    if len(own) < SUB_ALONE_MIN or not own.isalnum():
+        return []
+    out, i = [], text.find(own, sub.end)
+    while i >= 0:
+        e = i + len(own)
+        if cut_at(text, i) and cut_at(text, e) and text[e:e + 1] not in _rules()[1]:
+            out.append(sub.with_(start=i, end=e, rule=sub.rule + ".alone", confidence=0.7))
+        i = text.find(own, e)
+    return out
+
+
+def _noun_masked_match(text: str, start: int, rx, r):
+    """The sub-body rule matched again where a stop character stands inside a noun of the gap
+    (国家人口委数据中心: 据 in 数据), that character masked; None if there is no such character."""
+    end = min(len(text), start + r.get("max_gap", 0) + 12)
+    stops = _stops()
+    hits = [i for i in range(start, end) if text[i] in stops and inside_noun(text, i)]
+    if not hits:
+        return None
+    masked = list(text[start:end])
+    for i in hits:
+        masked[i - start] = "\u4e00"  # any name character: the gap's text is read from `text`
+    m = rx.match("".join(masked))
+    if m is None or "国家" in text[start:start + m.end("gap")]:
+        return None  # 国家卫生健康委会同国家疾控局: a second national body, not a sub-body's name
+    return _Shifted(text[start:start + m.end("gap")], m.group("suf"), start + m.end())
+
+
+class _Shifted:
+    """A masked match read back on the text: the gap as written, the end in the text."""
+    __slots__ = ("_groups", "_end")
+
+    def __init__(self, gap: str, suf: str, end: int):
+        self._groups, self._end = {"gap": gap, "suf": suf}, end
+
+    def group(self, name: str) -> str:
+        return self._groups[name]
+
+    def end(self) -> int:
+        return self._end
+
+
+def _officer_named(text: str, e: int) -> bool:
+    """A person's name (2-3 characters) and an office after a sub-body's suffix (财政部社保司符金陵
+    副司长): the segmenter may join the suffix to the surname, the name still ends there."""
+    for k in (2, 3):
+        after = text[e + k:e + k + 4]
+        if after.startswith(_officer_titles()) and all("\u4e00" <= ch <= "\u9fff" for ch in text[e:e + k]):
+            return True
+    return False
+
+
+@cached("institutions.compounds.officer_titles")
+def _officer_titles() -> tuple:
+    """Titles after a named officer: the office titles and compounds.yaml `officer_titles`."""
+    return tuple(_offices()) + tuple(lexicon._yaml("compounds.yaml").get("officer_titles", ()))
 
 
 @cached("institutions.compounds.suffix_names")
@@ -213,6 +280,10 @@ def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candida
         sub = _sub(text, c)
         if sub is not None:
             out.append(sub)
+            deeper = _sub(text, sub)  # a sub-body's own standing body (中共中央政治局常务委员会; round 10)
+            if deeper is not None:
+                out.append(deeper)
+            out += _sub_alone(text, c, sub)
     by_end = longest_by_end(hits)
     for c in found:
         h = by_end.get(c.start)

@@ -128,3 +128,44 @@ def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
                     out.append(Candidate(a, b, name, kind, None, None, "listed", 0.6))
                     break
     return out
+
+
+# a 、 list of companies closed by 等 and a word for firms (石药集团、科伦药业、上药集团、北京双鹤等
+# 国内最重要的药品生产企业; round 10): an item no rule found that is a region's name and a brand of
+# two or three characters (or a country's and a brand's: 德国先灵) is a company too; two or more items must be companies found whole
+_COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、){2,}[\u4e00-\u9fffA-Za-z0-9]{2,12})等"
+                           r"[\u4e00-\u9fff0-9]{0,12}?(?:企业|药企|公司|厂家|厂商)")
+BRAND_LEN = (2, 3)
+
+
+def company_list_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    if "等" not in text or "、" not in text:
+        return []
+    from .references import region_prefix
+
+    companies = {c.end: c.start for c in found if c.kind == "company"}
+    taken = covered(len(text), found)
+    out = []
+    for m in _COMPANY_LIST.finditer(text):
+        items, pos = [], m.start(1)
+        for part in m.group(1).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        # a company ending the item (the first item holds the clause before the list: 参会的有石药集团)
+        if sum(1 for a, b in items if companies.get(b, -1) >= a) < 2:
+            continue
+        for a, b in items:
+            if taken.find(1, a, b) >= 0:
+                continue
+            name = text[a:b]
+            n = region_prefix(name) or _country_len(name)  # 北京双鹤; 德国先灵
+            if n and len(name) - n in BRAND_LEN and no_verb(name[n:]):
+                out.append(Candidate(a, b, name, "company", None, None, "listed.company", 0.6))
+    return out
+
+
+def _country_len(name: str) -> int:
+    """The length of a country's name (德国, 美国) that starts `name`, else 0."""
+    from .aliases import _country_heads
+
+    return max((len(c) for c in _country_heads() if name.startswith(c)), default=0)

@@ -174,8 +174,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 医生学会了: 学会 the verb
         if item.get("word_end") and e < len(text) and not cut_at(text, e) and not text.startswith(_titles(), e):
             continue  # 全国大学生: a student (上海师范大学生物系 keeps its 大学; 昆士兰|大学教授 its professor)
-        if s and text[s - 1] in item.get("not_after_char", ""):
-            continue  # 医药业: an industry, not a company
+        if s and text[s - 1] in item.get("not_after_char", "") and not _place_end(text, s, item):
+            continue  # 医药业: an industry, not a company; 过程中制药: a locative (蜀中制药: a place's name)
         if item.get("before_only") and e < len(text) and text[e] not in item["before_only"]:
             continue  # 盆底生物刺激, 种业科技国际合作: a field, not a firm's short name
         i = s  # the walk: i > lo is i > 0 and s - i < MAX_NAME
@@ -215,6 +215,15 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
         ends[e] = 1
     return out
+
+
+def _place_end(text: str, s: int, item: dict) -> bool:
+    """Whether the character before `s`, one of the item's `place_end_chars`, ends a place's
+    name the segmenter tags ns (蜀中, 江中, 华中 before 制药), not a locative (实践中, 过程中)."""
+    if text[s - 1] not in item.get("place_end_chars", ""):
+        return False
+    words = tag(text[max(0, s - 4):s])
+    return bool(words) and len(words[-1][0]) > 1 and words[-1][1] == "ns"
 
 
 @lru_cache(maxsize=2)

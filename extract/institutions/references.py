@@ -328,8 +328,9 @@ _SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(
 
 
 # or its acronym (国家食品药品监督管理局（SFDA）, 国际医院联盟（IHF）): a second mention, and
-# the acronym written alone after it (SFDA又相继通过…) is the same body
-_ACRONYM = re.compile(r"\s*[（(]\s*(?P<name>[A-Z][A-Z&]{1,7})\s*[）)]")
+# the acronym written alone after it (SFDA又相继通过…) is the same body; the acronym may be
+# introduced (（英文简称RDPAC）) and hold lower-case letters between capitals (（PhRMA）; round 10)
+_ACRONYM = re.compile(r"\s*[（(]\s*(?:英文(?:简称|缩写|名称|名)[：:为]?\s*)?(?P<name>[A-Z](?:[a-z]?[A-Z&]){1,7})\s*[）)]")
 
 
 def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
