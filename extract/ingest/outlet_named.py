@@ -109,8 +109,8 @@ def _around(text: str, word: str, before: re.Pattern, after: re.Pattern, reach: 
     for _ in range(200):
         if k < 0:
             return
-        m = before.search(text, max(0, k - reach), k)
-        if m and after.match(text, k + len(word)):
+        m = after.match(text, k + len(word)) and before.search(text, max(0, k - reach), k)
+        if m:  # (the words after first: most 》 and 记者 are followed by none)
             yield m.group("outlet")
         k = text.find(word, k + len(word))
 
