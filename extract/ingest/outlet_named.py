@@ -69,31 +69,50 @@ def byline_outlet(before: str) -> Optional[str]:
 
 
 def body_outlet(text: str) -> Optional[str]:
-    """The paper the story's sources speak to (接受羊城晚报记者采访, 对时代周报记者说, 向晨报反映):
-    the first such name that names an outlet. Each 记者 (each 反映, 爆料…) of the text is
-    found by str.find and the words before and after it read: no pattern tried at every
-    对 or 向 of the text."""
+    """The paper the story's sources speak to, its reporter's employer (接受羊城晚报记者采访,
+    向《第一财经日报》记者表示, 对时代周报记者说, 对《瞭望东方周刊》说, 向晨报反映): the name
+    when every such naming names one outlet; None when they name several (ambiguous: which
+    is the story's?). Each 记者 (each 》, each 反映, 爆料…) of the text is found by str.find
+    and the words before and after it read: no pattern tried at every 对 or 向 of the text.
+    A paper quoted as the source of a fact (据新京报报道) is not read here."""
     from .meta import patterns
 
     p = patterns()
     before, after = (getattr(p[k], "rx", p[k]) for k in ("outlet_before_reporter", "reporter_after"))
-    k = text.find("记者")
-    for _ in range(200):
-        if k < 0:
-            break
-        m = before.search(text, max(0, k - 10), k)
-        if m and after.match(text, k + 2):
-            found = named_outlet(m.group("outlet"), text)
-            if found:
-                return found
-        k = text.find("记者", k + 2)
+    found: list[str] = []
+    for name in _around(text, "记者", before, after, 14):
+        found.append(named_outlet(_bare(name), text))
+    q_before, q_after = (getattr(p[k], "rx", p[k]) for k in ("outlet_quoted_before", "quoted_after"))
+    for name in _around(text, "》", q_before, q_after, 16):
+        name = _bare(name)
+        found.append(named_outlet(name, text, strict=len(name) < 4))
     complaint, to = p["complaint"], p["outlet_before_complaint"]
     for c in complaint.finditer(text):
         m = to.search(text, max(0, c.start() - 8), c.start())
-        found = named_outlet(m.group("outlet"), text) if m else None
-        if found:
-            return found
-    return None
+        found.append(named_outlet(m.group("outlet"), text) if m else None)
+    names = {f for f in found if f}
+    return names.pop() if len(names) == 1 else None
+
+
+def _bare(name: str) -> str:
+    """A paper's name without its title marks nor a reposting site's link text inside it
+    (《第一财经（微博)日报》: 第一财经日报)."""
+    from .meta import patterns
+
+    return getattr(patterns()["name_insert"], "rx", patterns()["name_insert"]).sub("", name).strip("《》")
+
+
+def _around(text: str, word: str, before: re.Pattern, after: re.Pattern, reach: int):
+    """The names `before` reads right before each `word` of the text (at most 200) that
+    `after` reads right after it."""
+    k = text.find(word)
+    for _ in range(200):
+        if k < 0:
+            return
+        m = after.match(text, k + len(word)) and before.search(text, max(0, k - reach), k)
+        if m:  # (the words after first: most 》 and 记者 are followed by none)
+            yield m.group("outlet")
+        k = text.find(word, k + len(word))
 
 
 # the sources of the outlet stronger than the story's own naming of its paper (meta.PRIORITY)
