@@ -135,11 +135,14 @@ def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
 # two or three characters (or a country's and a brand's: 德国先灵) is a company too; two or more items must be companies found whole
 _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、){2,}[\u4e00-\u9fffA-Za-z0-9]{2,12})等"
                            r"[\u4e00-\u9fff0-9]{0,12}?(?:企业|药企|公司|厂家|厂商)")
+# the list's closer alone: a regex led by a literal, which re skips to (the list pattern opens
+# with a class and is tried at every character): no closer, no list
+_COMPANY_LIST_CLOSER = re.compile(r"等[\u4e00-\u9fff0-9]{0,12}?(?:企业|药企|公司|厂家|厂商)")
 BRAND_LEN = (2, 3)
 
 
 def company_list_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    if "等" not in text or "、" not in text:
+    if "、" not in text or not _COMPANY_LIST_CLOSER.search(text):
         return []
     from .references import region_prefix
 
