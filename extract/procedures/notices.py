@@ -14,7 +14,6 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..datafiles import load_yaml
-from ..schema import Span
 from .assemble import Draft, Taken
 from .clauses import clause_spans, make_span
 from .lexicon import HERE
