@@ -94,14 +94,26 @@ def growth(make, n: int, factor: int = 4, limit: float = LIMIT, attempts: int = 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_four_times_the_input_costs_about_four_times(family):
     make, n = FAMILIES[family]
-    ratio = growth(make, n)
+    # up to three whole measurements (base and large anew): in the full suite one family read
+    # 6.9x once on a clean checkout and 3.8x in every run alone; a stage that grows faster
+    # than the text fails all three
+    ratio = min(_first_within(lambda: growth(make, n), LIMIT, tries=3))
     assert ratio <= LIMIT, f"{family}: 4x the input cost {ratio:.1f}x"
+
+
+def _first_within(measure, limit: float, tries: int):
+    """Each measurement up to the first within `limit`."""
+    for _ in range(tries):
+        got = measure()
+        yield got
+        if got <= limit:
+            return
 
 
 @pytest.mark.parametrize("family", sorted(BYTE_FAMILIES))
 def test_repairing_bytes_is_linear(family):
     make, n = BYTE_FAMILIES[family]
-    ratio = growth(make, n)
+    ratio = min(_first_within(lambda: growth(make, n), LIMIT, tries=3))
     assert ratio <= LIMIT, f"{family}: 4x the bytes cost {ratio:.1f}x"
 
 
