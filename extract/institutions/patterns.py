@@ -18,6 +18,7 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
+from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
 from .postag import inside_noun, no_verb, pos_first_ok, pos_ok, tag
 
 MAX_NAME = 24
@@ -570,43 +571,7 @@ def _descriptive(prefix: str) -> bool:
     return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" for _, f in words)
 
 
-def _region_positions(text: str) -> set[int]:
-    """Positions inside a region's name or a county's short name that holds a stop character
-    (word list stop_words), where the segmenter keeps the name whole (开化 of 开化村头卫生院:
-    开 is no stop there)."""
-    out: set[int] = set()
-    for a, b, _ in wordlists.hits(text, "stop_words"):
-        if (a == 0 or cut_at(text, a)) and cut_at(text, b):
-            out.update(range(a, b))
-    return out
-
-
-BRACKET_REACH = 10  # a bracketed region inside a name: （北京）, at most 10 characters
-_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
-_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
-
-
-def _bracketed_region(text: str, i: int) -> Optional[int]:
-    """Start of a region in brackets that ends at `i` inside a company's name (康美（亳州）世纪
-    国药有限公司), when a Chinese character stands before it; else None."""
-    if not i or text[i - 1] not in "）)":
-        return None
-    m = _BRACKET.search(text, max(0, i - BRACKET_REACH), i)
-    if m is None or not m.start() or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
-        return None
-    inner = m.group(1)
-    return m.start() if region_prefix(inner + "\0") == len(inner) else None
-
-
 @lru_cache(maxsize=4096)
 def generic_inside(s: str) -> bool:
     """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
     return bool(_tables()[3].search(s))
-
-
-def _inner_positions(text: str) -> set[int]:
-    """Positions inside words like 人力资源和社会保障, where a stop character is no break."""
-    out: set[int] = set()
-    for s, e, _ in wordlists.hits(text, "inner_words"):
-        out.update(range(s, e))
-    return out
