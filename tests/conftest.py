@@ -105,3 +105,29 @@ def html_page(body: str, title: str = "") -> str:
     """A minimal HTML page around `body` (with a <title> when one is given)."""
     head = f"<head><title>{title}</title></head>" if title else ""
     return f"<html>{head}<body>{body}</body></html>"
+
+
+def budget(n: int):
+    """Hypothesis settings for a property test of n examples: `HNX_PROPS=long` runs
+    HNX_PROPS_SCALE (40) times as many, randomized; otherwise derandomized (CI repeats)."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    long = os.environ.get("HNX_PROPS") == "long"
+    scale = int(os.environ.get("HNX_PROPS_SCALE", "40"))
+    return settings(max_examples=n * scale if long else n, deadline=None, derandomize=not long,
+                    suppress_health_check=list(HealthCheck))
+
+
+_VALIDATOR = []
+
+
+def schema_validator():
+    """The published JSON schema's validator (the test skips where jsonschema is absent)."""
+    if not _VALIDATOR:
+        jsonschema = pytest.importorskip("jsonschema")
+        from extract.schema import json_schema
+
+        _VALIDATOR.append(jsonschema.Draft202012Validator(json_schema()))
+    return _VALIDATOR[0]

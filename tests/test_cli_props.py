@@ -32,38 +32,23 @@ import json
 import os
 import re
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import extract
+from tests.conftest import budget, schema_validator
 from extract.batch.reader import source_string
 from extract.batch.report import term_safe
 from extract.cli import app
-from extract.schema import json_schema
 
-LONG = os.environ.get("HNX_PROPS") == "long"
-SCALE = int(os.environ.get("HNX_PROPS_SCALE", "40"))
 runner = CliRunner()
 
 RECORD, ERROR, SKIPPED, COUNTED, ANY = "record", "error", "skipped", "counted", "any"
 ARTICLE_STAGES = {"decode", "front_matter"}
 _TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def budget(n: int):
-    return settings(max_examples=n * SCALE if LONG else n, deadline=None, derandomize=not LONG,
-                    suppress_health_check=list(HealthCheck))
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    jsonschema = pytest.importorskip("jsonschema")
-    return jsonschema.Draft202012Validator(json_schema())
 
 
 # -- strategies -------------------------------------------------------------------
@@ -214,7 +199,7 @@ def check_run(folder: bytes, expect: dict[bytes, str], out: Path) -> tuple[bytes
     lines = data.decode("utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     for rec in records:
-        _validator().validate(rec)
+        schema_validator().validate(rec)
     sources = [r["source"] for r in records]
     assert len(sources) == len(set(sources)), "a file got two records"
     by_source = dict(zip(sources, records))
@@ -283,7 +268,7 @@ def test_paths_named_on_standard_input_get_one_record_each_in_order(items, data)
         firsts = list(dict.fromkeys(order))
         assert [r["source"] for r in records] == [source_string(p) for p in firsts]
         for rec in records:
-            _validator().validate(rec)
+            schema_validator().validate(rec)
         assert res.exit_code == (1 if any(r["errors"] for r in records) else 0)
         if len(firsts) < len(order):
             assert "named twice: parsed once" in res.stderr

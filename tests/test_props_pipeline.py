@@ -22,38 +22,24 @@ import json
 import os
 import re
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import extract
+from tests.conftest import budget, schema_validator
 from extract.ingest.decode import DecodeError, decode, scrub_text
 from extract.options import Options
-from extract.schema import json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DEV = ROOT.parent / "shared" / "corpus-dev"
-LONG = os.environ.get("HNX_PROPS") == "long"
-SCALE = int(os.environ.get("HNX_PROPS_SCALE", "40"))
 REPORT = os.environ.get("HNX_PROPS_REPORT")
 ALLOWED_STAGES = {"decode", "front_matter", "read"}
 FULL = Options()
 INGEST = Options(components=())
-
-
-def budget(n: int):
-    return settings(max_examples=n * SCALE if LONG else n, deadline=None, derandomize=not LONG,
-                    suppress_health_check=list(HealthCheck))
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    jsonschema = pytest.importorskip("jsonschema")
-    return jsonschema.Draft202012Validator(json_schema())
 
 
 # -- invariants -------------------------------------------------------------------
@@ -71,7 +57,7 @@ def check(doc, raw: str | None, family: str) -> str:
     line = doc.to_json()
     assert "\n" not in line
     data = json.loads(line)
-    _validator().validate(data)
+    schema_validator().validate(data)
     stages = {e.stage for e in doc.errors}
     assert stages <= ALLOWED_STAGES, [(e.stage, e.message) for e in doc.errors]
     n = len(doc.text)
