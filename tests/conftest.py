@@ -131,3 +131,11 @@ def schema_validator():
 
         _VALIDATOR.append(jsonschema.Draft202012Validator(json_schema()))
     return _VALIDATOR[0]
+
+
+PORTAL = "<html><head><title>{title} - 【某某易购】</title></head><body><h1>{title}</h1>{body}</body></html>"
+
+
+def portal_page(body: str) -> str:
+    """A repost on a procurement portal (the site's name in the <title> only), around `body`."""
+    return PORTAL.format(title="医保移动支付全面开通", body=body)

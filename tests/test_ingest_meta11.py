@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import extract
+from tests.conftest import portal_page
 from extract.options import Options
 
 INGEST = Options(components=())
@@ -103,13 +104,6 @@ def test_names_printed_without_a_space(run, names):
 
 # --- the outlet a byline or the body names ----------------------------------------------------
 
-PORTAL = "<html><head><title>{title} - 【某某易购】</title></head><body><h1>{title}</h1>{body}</body></html>"
-
-
-def _portal_page(body: str) -> str:
-    return PORTAL.format(title="医保移动支付全面开通", body=body)
-
-
 @pytest.mark.parametrize("body, outlet", [
     # a repost's byline names the paper (南都 is 南方都市报's short name: outlets.tsv)
     (f"<p>南都记者 杨章怀 实习生赵剑云熊思 发自北京 {S1}</p>", "南方都市报"),
@@ -125,12 +119,12 @@ def _portal_page(body: str) -> str:
     (f"<p>{S1}</p><p>他对本报记者说，效果很好。</p>", "某某易购"),
 ])
 def test_the_outlet_a_repost_names(body, outlet):
-    assert parse(_portal_page(body)).meta.outlet == outlet
+    assert parse(portal_page(body)).meta.outlet == outlet
 
 
 def test_a_source_field_beats_the_paper_the_body_names():
     body = f"<p>来源：新京报</p><p>{S1}</p><p>“效果很好。”他对时代周报记者说。</p>"
-    assert parse(_portal_page(body)).meta.outlet == "新京报"
+    assert parse(portal_page(body)).meta.outlet == "新京报"
 
 
 def test_two_brands_of_one_house_name_the_paper():

@@ -8,7 +8,7 @@ real files skipped when ../shared/corpus-dev is absent."""
 from __future__ import annotations
 
 import pytest
-from conftest import parsed_bulk
+from conftest import parsed_bulk, portal_page
 
 import extract
 from extract.ingest.outlet_named import body_outlet
@@ -16,15 +16,10 @@ from extract.options import Options
 
 INGEST = Options(components=())
 S1 = "全市二级以上医院已全面开通医保移动支付，参保人可在手机上完成挂号和缴费，平均少排队二十分钟。"
-PORTAL = "<html><head><title>{title} - 【某某易购】</title></head><body><h1>{title}</h1>{body}</body></html>"
 
 
 def parse(text: str):
     return extract.parse(text, options=INGEST)
-
-
-def _portal_page(body: str) -> str:
-    return PORTAL.format(title="医保移动支付全面开通", body=body)
 
 
 @pytest.mark.parametrize("body, outlet", [
@@ -37,7 +32,7 @@ def _portal_page(body: str) -> str:
     (f"<p>{S1}</p><p>中心主任蔡某对《第一财经（微博)日报》表示，社会办医不能一窝蜂。</p>", "第一财经日报"),
 ])
 def test_the_paper_of_the_reporter_is_the_outlet_over_the_portal(body, outlet):
-    assert parse(_portal_page(body)).meta.outlet == outlet
+    assert parse(portal_page(body)).meta.outlet == outlet
 
 
 @pytest.mark.parametrize("body", [
@@ -47,7 +42,7 @@ def test_the_paper_of_the_reporter_is_the_outlet_over_the_portal(body, outlet):
     f"<p>{S1}</p><p>他对《论语》说的“学而时习之”深有体会。</p>",
 ])
 def test_no_single_reporters_paper_leaves_the_portal(body):
-    assert parse(_portal_page(body)).meta.outlet == "某某易购"
+    assert parse(portal_page(body)).meta.outlet == "某某易购"
 
 
 def test_one_paper_named_twice_is_not_ambiguous():
@@ -57,7 +52,7 @@ def test_one_paper_named_twice_is_not_ambiguous():
 
 def test_a_source_line_still_beats_the_reporters_paper():
     body = f"<p>来源：新京报</p><p>{S1}</p><p>王某向《第一财经日报》记者表示，效果很好。</p>"
-    assert parse(_portal_page(body)).meta.outlet == "新京报"
+    assert parse(portal_page(body)).meta.outlet == "新京报"
 
 
 @pytest.mark.parametrize("name, outlet", [
