@@ -366,7 +366,7 @@ def site_owner(text: str) -> Optional[str]:
         org = m.group("org") or m.group("org2")
         if not org.endswith("公司"):
             return outlets.normalize(org)
-    return service_box_portal(text)
+    return service_box_portal(text) or own_site(text)
 
 
 def service_box_portal(text: str) -> Optional[str]:
@@ -387,3 +387,72 @@ def service_box_portal(text: str) -> Optional[str]:
     if "来源" in text and closing_source(text.split("\n")):
         return None  # the story names the paper it came from (来源：中国医疗器械): the portal only reposted it
     return outlets.normalize(m.group("org"))
+
+
+_IDEOGRAPHS_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,30}$")
+
+
+def own_site(text: str) -> Optional[str]:
+    """The site a company's own page names as the company's (广州某某医疗技术有限公司 … 依托某某医疗网的
+    平台 …, in the company's voice: 我们, 您): the site the page was published on. The company is
+    named near the top (`own_site.head` characters); the site's name is the company's own name
+    (某某医疗, at least `own_site.min_name` characters, read inside the company's full name) and 网;
+    a site cited as another story's source (据某某网报道) names none; one site only; never over a
+    source line the story prints. Each 公司 and 网 is found by str.find: no pattern tried at
+    every position of the text."""
+    cfg = patterns()
+    rules = _own_site_rules()
+    head = text[: rules["head"]]
+    if "公司" not in head or "网" not in text or not cfg["own_site_voice"].search(text):
+        return None
+    companies = [m.group(0) for m in _around_word(head, rules["company_word"], 30)]
+    companies = [c for c in companies if len(c) >= rules["min_name"]]
+    if not companies:
+        return None
+    cited_before, cited_after = cfg["own_site_cited_before"], cfg["own_site_cited_after"]
+    found = set()
+    for run, k in _runs_before(text, "网", 12):
+        for size in range(len(run), rules["min_name"] - 1, -1):
+            name = run[-size:]
+            if any(name in c for c in companies):
+                if not (cited_before.search(text, max(0, k - size - 8), k - size)
+                        or cited_after.match(text, k + 1, k + 5)):
+                    found.add(name + "网")
+                break
+    if len(found) != 1:
+        return None
+    from .datelines import closing_source
+    if "来源" in text and closing_source(text.split("\n")):
+        return None  # the story names the paper it came from: the company's site only reposted it
+    return outlets.normalize(found.pop())
+
+
+def _own_site_rules() -> dict:
+    """own_site's limits: how far down the page the company is named, the shortest own name
+    (某某医疗: four characters; 医疗网, 中国网 are never a company's own), the word closing a
+    company's full name."""
+    return {"head": 600, "min_name": 4, "company_word": "有限公司"}
+
+
+def _around_word(text: str, word: str, reach: int):
+    """The run of ideographs (at most `reach`) right before each `word` of the text (at most 50)."""
+    k = text.find(word)
+    for _ in range(50):
+        if k < 0:
+            return
+        m = _IDEOGRAPHS_BEFORE.search(text, max(0, k - reach), k)
+        if m:
+            yield m
+        k = text.find(word, k + len(word))
+
+
+def _runs_before(text: str, word: str, reach: int):
+    """(the run of ideographs right before `word`, the word's index) for each `word` of the text (at most 200)."""
+    k = text.find(word)
+    for _ in range(200):
+        if k < 0:
+            return
+        m = _IDEOGRAPHS_BEFORE.search(text, max(0, k - reach), k)
+        if m:
+            yield m.group(0), k
+        k = text.find(word, k + len(word))
