@@ -264,10 +264,14 @@ def lone_yuan_is_word(text: str, end: int) -> bool:
 COMPOUND_SCALE = re.compile(RULES["bare_compound_scale"])
 
 
-def compound_scale(n1: str, text: str, end: int) -> bool:
-    """百亿, 千万, 十亿: a scale word on a scale word, no digit (将达百亿元); not a class of
-    size (千万元级, 百亿元级别)."""
-    return COMPOUND_SCALE.fullmatch(n1) is not None and text[end:end + 1] != "级"
+COMPOUND_NOT_BEFORE = frozenset(RULES["bare_compound_not_before"])
+
+
+def compound_scale(n1: str, cur: str, text: str, end: int) -> bool:
+    """百亿, 千万, 十亿: a scale word on a scale word, no digit, before a currency word (将达百亿元,
+    百亿元人民币, 千万美元); not a class of size (千万元级, 百亿元级别)."""
+    return (COMPOUND_SCALE.fullmatch(n1) is not None and cur not in COMPOUND_NOT_BEFORE
+            and text[end:end + 1] != "级")
 
 
 def day_before(text: str, start: int) -> bool:

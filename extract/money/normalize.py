@@ -102,7 +102,7 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
     # and a scale word on a scale word (将达百亿元: ten billion; 百元 alone stays no amount)
     bare = not pre and not n1[:1].isdigit() and (ctx.prefix_mod(text, m.start())[0] is not None
                                                  or ctx.after_each(text, m.start())
-                                                 or (cur == "元" and ctx.compound_scale(n1, text, m.end())))
+                                                 or (cur and ctx.compound_scale(n1, cur, text, m.end())))
     first = read_amount(n1, m.start("n1"), s1, bool(a1 or b1), bare)
     if first is None:
         return None
