@@ -134,6 +134,28 @@ def _nearest_year(m: int, d: Optional[int], ref: RefDate, ahead: bool = False) -
     return best
 
 
+def _num(v) -> Optional[int]:
+    return v if v is None or isinstance(v, int) else to_int(v)
+
+
+def _running_year(m: Optional[int], d: Optional[int], m2: Optional[int], d2: Optional[int],
+                  ref: RefDate) -> Optional[int]:
+    """A range of months or days without a year that runs through the publication date, or
+    begins at most AHEAD_GRACE_DAYS after it, is this year's (a campaign under way or about to
+    open: 4月至11月开展, 于5月—12月 in an article of 2023-04-30), not the year that puts its end
+    nearest. Not a range opening the year (1—11月: year-to-date figures, reported after it)."""
+    if ref.month is None or ref.day is None or not m or m == 1 or not m2 or m2 < m:
+        return None
+    y = ref.year
+    try:
+        start = date(y, m, d or 1)
+        end = date(y, m2, d2 or _month_days(y, m2))
+    except ValueError:
+        return None
+    pub = date(ref.year, ref.month, ref.day)
+    return y if start - timedelta(days=AHEAD_GRACE_DAYS) <= pub <= end else None
+
+
 def _full_year(y: int, ref) -> int:
     """24年3月: a two-digit year in the century that puts it at most ten years after the
     publication year (without one: 00-49 -> 20xx, 50-99 -> 19xx)."""
@@ -478,7 +500,8 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
         # a range without a year: the year that puts its end nearest (1-10月)
         end_m = r.end_parts.get("m") or p["m"]
         if ref is not None:
-            p = {**p, "y": _nearest_year(end_m, r.end_parts.get("d"), ref, ahead)}
+            y = _running_year(*(_num(v) for v in (p["m"], p.get("d"), end_m, r.end_parts.get("d"))), ref)
+            p = {**p, "y": y or _nearest_year(end_m, r.end_parts.get("d"), ref, ahead)}
             anchor.use(PUBLICATION)
     first = point(p, r.rule, ref, prev, anchor)
     if first is None or not _real(first):
