@@ -518,6 +518,10 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
     q = dict(r.end_parts)
     if "rd" in r.end_parts or "rm" in r.end_parts or "ry" in r.end_parts or "rw" in r.end_parts:
         second = point(q, "", ref, prev, anchor)  # its own grain (今天…起到下周: a week)
+    elif q.get("y") is None and ("hol" in q or "lm" in q or "lmn" in q):
+        # 除夕至正月初七, 春节至元宵节: a holiday or lunar day ending the range is its first
+        # occurrence from the start on (the year of the start's lunar year, not the start's)
+        second = _festival_after(q, first, anchor)
     else:
         second = _inherit(first, q)
     if second is None or not _real(second):
@@ -537,6 +541,18 @@ def _same_period(before: tuple, offset: int, mod: Optional[str]) -> Optional[Res
         return None
     value = "/".join(pt.value() for pt in points)
     return Resolved(value, points[0].grain, mod, PREVIOUS, points[0], points[1] if len(points) > 1 else None)
+
+
+def _festival_after(q: dict, first: Point, anchor: _Anchor) -> Optional[Point]:
+    """The end of a range that is a holiday or a lunar day, read as a due date from the
+    range's first day (its next occurrence)."""
+    if first.y is None or first.m is None or first.d is None or not _real(first):
+        return None
+    start, day_in = date(first.y, first.m, first.d), _calendar_day(q)
+    day = next((d for d in (day_in(y) for y in (first.y - 1, first.y, first.y + 1)) if d and d >= start), None)
+    if day is None:
+        return None
+    return Point(grain=unit_of(q, ""), y=day.year, m=day.month, d=day.day)
 
 
 def _inherit(first: Point, q: dict) -> Point:
