@@ -261,6 +261,14 @@ def lone_yuan_is_word(text: str, end: int) -> bool:
     return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in LONE_YUAN_NEXT_OK
 
 
+RMB_INSTRUMENTS = tuple(RULES["rmb_instruments"])
+
+
+def rmb_instrument_after(text: str, end: int) -> bool:
+    """125亿元人民币国债: a renminbi-denominated instrument after 元人民币 takes the 人民币."""
+    return text.startswith(RMB_INSTRUMENTS, end)
+
+
 COMPOUND_SCALE = re.compile(RULES["bare_compound_scale"])
 
 
