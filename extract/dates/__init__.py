@@ -93,6 +93,9 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
         return None
     if _grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
         return None  # 就在通报当天: the day of that event
+    if (lexicon()["relative_years"].get(r.parts.get("ry"), {}).get("named_year")
+            and prev[1].back is None and not prev[1].sets_year):
+        return None  # 比2022年增加。…比上年增加: a year compared with is not the year the story is about
     between = text[prev[0]:r.start]
     if between[:1] in _CLOSE_QUOTES and text[prev[0] - 1:prev[0]] not in _CLOSE_QUOTES:
         between = between[1:]  # “五一”假期…。去年同期: the date itself was in quotes
@@ -154,9 +157,12 @@ def _needs_day(r: Reading, prev: Optional[tuple]) -> bool:
 def _reaches(r: Reading, text: str) -> bool:
     parts = r.parts
     lex = lexicon()
-    if "rm" in parts:  # 4月份…较上月上升。…比上月增加: a comparison's 上月 reaches the sentence before
-        entry = lex["relative_months"].get(parts["rm"]) or {}
-        return bool(entry.get("named_month")) and text.endswith(tuple(lex["comparison_before"]), 0, r.start)
+    # 4月份…较上月上升。…比上月增加, 2022年，…比上年增长。其中，…比上年增长: a comparison's 上月/上年
+    # reaches the sentence before
+    entry = (lex["relative_months"].get(parts["rm"]) if "rm" in parts
+             else lex["relative_years"].get(parts["ry"]) if "ry" in parts else None) or {}
+    if entry.get("named_month") or entry.get("named_year"):
+        return text.endswith(tuple(lex["comparison_before"]), 0, r.start)
     if "rd" not in parts and "ry" not in parts:
         return False
     entry = lex["relative_days"].get(r.parts.get("rd")) or lex["relative_years"].get(r.parts.get("ry"))
