@@ -88,11 +88,14 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
     own = prev[3] if "sp" in r.parts and prev[3] is not None else (prev[1], prev[2])
     if b is None:
         return own
-    if text[b.start()] == "\n" or not (_reaches(r) or ("sp" in r.parts and prev[3] is not None)) \
+    if text[b.start()] == "\n" or not (_reaches(r, text) or ("sp" in r.parts and prev[3] is not None)) \
             or SENTENCE_BREAK.search(text, b.end(), r.start):
         return None
     if _grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
         return None  # 就在通报当天: the day of that event
+    if (lexicon()["relative_years"].get(r.parts.get("ry"), {}).get("named_year")
+            and prev[1].back is None and not prev[1].sets_year):
+        return None  # 比2022年增加。…比上年增加: a year compared with is not the year the story is about
     between = text[prev[0]:r.start]
     if between[:1] in _CLOSE_QUOTES and text[prev[0] - 1:prev[0]] not in _CLOSE_QUOTES:
         between = between[1:]  # “五一”假期…。去年同期: the date itself was in quotes
@@ -122,9 +125,12 @@ def _period(r: Reading, res, before: Optional[tuple]) -> Optional[tuple]:
 
 
 def _daily_hours(prev: Optional[tuple], r: Reading, text: str) -> bool:
-    """4月14日—16号（上午9:00—下午16:00）: the hours of each day of a range, no date."""
+    """4月14日—16号（上午9:00—下午16:00）, 4月10日至4月24日，上午8：00～12：00；下午14：30～17：30:
+    the hours of each day of a range of days, no date."""
     if prev is None or r.rule != "clock" or prev[2] is None or prev[2].d is None:
         return False
+    if (prev[1].m, prev[1].d) == (prev[2].m, prev[2].d):
+        return False  # 3月5日9时至11时30分；下午14时至17时: the hours of one day
     return bool(_grammar().suffixes["daily_hours_open"].search(text[prev[0]:r.start]))
 
 
@@ -148,11 +154,17 @@ def _needs_day(r: Reading, prev: Optional[tuple]) -> bool:
     return entry is not None and entry["base"] == "previous_date"
 
 
-def _reaches(r: Reading) -> bool:
+def _reaches(r: Reading, text: str) -> bool:
     parts = r.parts
+    lex = lexicon()
+    # 4月份…较上月上升。…比上月增加, 2022年，…比上年增长。其中，…比上年增长: a comparison's 上月/上年
+    # reaches the sentence before
+    entry = (lex["relative_months"].get(parts["rm"]) if "rm" in parts
+             else lex["relative_years"].get(parts["ry"]) if "ry" in parts else None) or {}
+    if entry.get("named_month") or entry.get("named_year"):
+        return text.endswith(tuple(lex["comparison_before"]), 0, r.start)
     if "rd" not in parts and "ry" not in parts:
         return False
-    lex = lexicon()
     entry = lex["relative_days"].get(r.parts.get("rd")) or lex["relative_years"].get(r.parts.get("ry"))
     return entry is not None and entry.get("reach") == "paragraph"
 

@@ -94,8 +94,8 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
         if m:
             parts["dec"], end = m.group("dec"), m.end()
     if (core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", ""))
-            and text[end - 1:end] != "份"):
-        return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date (六月份 is one)
+            and text[end - 1:end] != "份" and not _part_of_month(text, end)):
+        return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date (六月份, 三月底 are)
     if "ry" in parts and unit_of(parts, core.rule) == "year" and match_suffix("same_period", text, end):
         end += 2  # 去年同期: the period of the date before it, a year earlier (resolve.py)
         parts["sp"] = "同期"
@@ -123,6 +123,14 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     if m and _mod_fits(m.group("unit"), unit_of(parts, core.rule)):
         parts["mod"], end = m.group("mod"), m.end()
     return Reading(core.rule, core.start, end, parts)
+
+
+def _part_of_month(text: str, end: int) -> bool:
+    """三月底, 十一月上旬, 九月初: a part of the month after it (lexicon.yaml `month_parts`)
+    makes a Chinese month a date; not a lunar day (十月初五: the lunar core's)."""
+    m = match_suffix("mod", text, end)
+    return (m is not None and m.group("unit") is None and m.group("mod") in lexicon()["month_parts"]
+            and not _CN_DIGIT.match(text, m.end()))
 
 
 def _holiday_end(parts: dict, text: str, start: int, end: int) -> Optional[int]:

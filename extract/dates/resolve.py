@@ -134,6 +134,28 @@ def _nearest_year(m: int, d: Optional[int], ref: RefDate, ahead: bool = False) -
     return best
 
 
+def _num(v) -> Optional[int]:
+    return v if v is None or isinstance(v, int) else to_int(v)
+
+
+def _running_year(m: Optional[int], d: Optional[int], m2: Optional[int], d2: Optional[int],
+                  ref: RefDate) -> Optional[int]:
+    """A range of months or days without a year that runs through the publication date, or
+    begins at most AHEAD_GRACE_DAYS after it, is this year's (a campaign under way or about to
+    open: 4月至11月开展, 于5月—12月 in an article of 2023-04-30), not the year that puts its end
+    nearest. Not a range opening the year (1—11月: year-to-date figures, reported after it)."""
+    if ref.month is None or ref.day is None or not m or m == 1 or not m2 or m2 < m:
+        return None
+    y = ref.year
+    try:
+        start = date(y, m, d or 1)
+        end = date(y, m2, d2 or _month_days(y, m2))
+    except ValueError:
+        return None
+    pub = date(ref.year, ref.month, ref.day)
+    return y if start - timedelta(days=AHEAD_GRACE_DAYS) <= pub <= end else None
+
+
 def _full_year(y: int, ref) -> int:
     """24年3月: a two-digit year in the century that puts it at most ten years after the
     publication year (without one: 00-49 -> 20xx, 50-99 -> 19xx)."""
@@ -478,7 +500,8 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
         # a range without a year: the year that puts its end nearest (1-10月)
         end_m = r.end_parts.get("m") or p["m"]
         if ref is not None:
-            p = {**p, "y": _nearest_year(end_m, r.end_parts.get("d"), ref, ahead)}
+            y = _running_year(*(_num(v) for v in (p["m"], p.get("d"), end_m, r.end_parts.get("d"))), ref)
+            p = {**p, "y": y or _nearest_year(end_m, r.end_parts.get("d"), ref, ahead)}
             anchor.use(PUBLICATION)
     first = point(p, r.rule, ref, prev, anchor)
     if first is None or not _real(first):
@@ -495,6 +518,10 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
     q = dict(r.end_parts)
     if "rd" in r.end_parts or "rm" in r.end_parts or "ry" in r.end_parts or "rw" in r.end_parts:
         second = point(q, "", ref, prev, anchor)  # its own grain (今天…起到下周: a week)
+    elif q.get("y") is None and ("hol" in q or "lm" in q or "lmn" in q):
+        # 除夕至正月初七, 春节至元宵节: a holiday or lunar day ending the range is its first
+        # occurrence from the start on (the year of the start's lunar year, not the start's)
+        second = _festival_after(q, first, anchor)
     else:
         second = _inherit(first, q)
     if second is None or not _real(second):
@@ -514,6 +541,18 @@ def _same_period(before: tuple, offset: int, mod: Optional[str]) -> Optional[Res
         return None
     value = "/".join(pt.value() for pt in points)
     return Resolved(value, points[0].grain, mod, PREVIOUS, points[0], points[1] if len(points) > 1 else None)
+
+
+def _festival_after(q: dict, first: Point, anchor: _Anchor) -> Optional[Point]:
+    """The end of a range that is a holiday or a lunar day, read as a due date from the
+    range's first day (its next occurrence)."""
+    if first.y is None or first.m is None or first.d is None or not _real(first):
+        return None
+    start, day_in = date(first.y, first.m, first.d), _calendar_day(q)
+    day = next((d for d in (day_in(y) for y in (first.y - 1, first.y, first.y + 1)) if d and d >= start), None)
+    if day is None:
+        return None
+    return Point(grain=unit_of(q, ""), y=day.year, m=day.month, d=day.day)
 
 
 def _inherit(first: Point, q: dict) -> Point:

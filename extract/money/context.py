@@ -261,13 +261,25 @@ def lone_yuan_is_word(text: str, end: int) -> bool:
     return end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in LONE_YUAN_NEXT_OK
 
 
+RMB_INSTRUMENTS = tuple(RULES["rmb_instruments"])
+
+
+def rmb_instrument_after(text: str, end: int) -> bool:
+    """125亿元人民币国债: a renminbi-denominated instrument after 元人民币 takes the 人民币."""
+    return text.startswith(RMB_INSTRUMENTS, end)
+
+
 COMPOUND_SCALE = re.compile(RULES["bare_compound_scale"])
 
 
-def compound_scale(n1: str, text: str, end: int) -> bool:
-    """百亿, 千万, 十亿: a scale word on a scale word, no digit (将达百亿元); not a class of
-    size (千万元级, 百亿元级别)."""
-    return COMPOUND_SCALE.fullmatch(n1) is not None and text[end:end + 1] != "级"
+COMPOUND_NOT_BEFORE = frozenset(RULES["bare_compound_not_before"])
+
+
+def compound_scale(n1: str, cur: str, text: str, end: int) -> bool:
+    """百亿, 千万, 十亿: a scale word on a scale word, no digit, before a currency word (将达百亿元,
+    百亿元人民币, 千万美元); not a class of size (千万元级, 百亿元级别)."""
+    return (COMPOUND_SCALE.fullmatch(n1) is not None and cur not in COMPOUND_NOT_BEFORE
+            and text[end:end + 1] != "级")
 
 
 def day_before(text: str, start: int) -> bool:

@@ -97,12 +97,14 @@ def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Ment
         return None  # no currency anywhere (most scanner matches): the checks below would say so
     n1, s1, a1, b1, s2, sub, per_text = m.group("n1", "s1", "a1", "b1", "s2", "sub", "per")
     written_cur, end = cur, m.end()
+    if cur == "元人民币" and end == m.end("cur") and ctx.rmb_instrument_after(text, end):
+        cur, end = "元", end - 3  # 125亿元人民币国债: 人民币 names the bonds (人民币国债)
     # 逾千万元: a bare scale word counts after a bound word (only a Chinese numeral can be one)
     # and after a rate's 每 (每斤百元: a hundred yuan a jin),
     # and a scale word on a scale word (将达百亿元: ten billion; 百元 alone stays no amount)
     bare = not pre and not n1[:1].isdigit() and (ctx.prefix_mod(text, m.start())[0] is not None
                                                  or ctx.after_each(text, m.start())
-                                                 or (cur == "元" and ctx.compound_scale(n1, text, m.end())))
+                                                 or (cur and ctx.compound_scale(n1, cur, text, m.end())))
     first = read_amount(n1, m.start("n1"), s1, bool(a1 or b1), bare)
     if first is None:
         return None

@@ -47,7 +47,8 @@ PER_YI = alt(RULES["per_after_yi"]) + "|" + "|".join(
     rf"{re.escape(w)}(?![\u4e00-\u9fff](?<!的))" for w in RULES["per_after_yi_lone"])
 PCT_SIGN = alt(RULES["percent_signs"])
 PP = alt(RULES["pp_words"])
-VAGUE = alt(RULES["vague_prefix"])
+VAGUE = "|".join(rf"(?<![{RULES['vague_not_after'][w]}]){re.escape(w)}" if w in RULES["vague_not_after"]
+                 else re.escape(w) for w in RULES["vague_prefix"])
 VAGUE_SCALE = alt(RULES["vague_scales"])
 PCT_WORD = alt(RULES["percent_words"])
 
