@@ -32,6 +32,7 @@ from .famous import famous_candidates
 from .embassies import embassy_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
+from .repeated import repeated_candidates
 from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
@@ -96,7 +97,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "media" in layers:
         out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
-        out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text)
+        out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text) + repeated_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
