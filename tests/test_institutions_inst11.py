@@ -97,3 +97,27 @@ def test_a_publisher_by_its_suffix():
 
 def test_a_website_before_huoxi():
     assert _spans("据中药信息网获悉，价格回落。") == [("中药信息网", "中药信息网", "media")]
+
+
+def test_a_foreign_companys_name_may_hold_a_verb_of_its_trade():
+    assert _spans("由德国莱茵展览公司主办。") == [("德国莱茵展览公司", "德国莱茵展览公司", "company")]
+    assert _spans("丹麦康乐保公司参展。") == [("丹麦康乐保公司", "丹麦康乐保公司", "company")]
+
+
+def test_a_clause_before_gongsi_after_a_country_is_no_company():
+    assert [t for t, _, _ in _spans("美国政府起诉公司。")] == ["美国政府"]
+    assert _spans("美国一家公司宣布。") == []
+
+
+def test_a_name_before_its_acronym_holds_he():
+    assert _spans("美国药物研究和生产商协会（PRMA）发布报告。")[0] == (
+        "美国药物研究和生产商协会", "美国药物研究和生产商协会", "association")
+
+
+def test_he_joining_two_parties_before_an_acronym_stays_out():
+    assert [t for t, _, _ in _spans("中华医学会和中国医师协会（CMDA）合作。")] == ["中华医学会", "中国医师协会", "CMDA"]
+    assert _spans("中国和美国医师协会（AMA）合作。")[0][0] == "美国医师协会"
+
+
+def test_a_clause_word_before_the_name_is_dropped():
+    assert _spans("2010年北美影像学会(NAIS)年会召开。")[0][0] == "北美影像学会"

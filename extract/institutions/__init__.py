@@ -33,6 +33,7 @@ from .embassies import embassy_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
 from .repeated import repeated_candidates
+from .acronymed import acronym_bodies
 from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
@@ -112,6 +113,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "references" in layers:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
         first = _more(first, abbreviation_candidates(text, first))
+        first = _more(first, acronym_bodies(text, first))  # 医学成像和技术联盟（MITA）
         first = _more(first, second_names(text, first))
         # a sub-body after a short form the article gave its body (人保部医疗保险司, 兰大一院…)
         first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))
