@@ -76,7 +76,7 @@ def test_a_trade_nouns_continuation_is_no_company():
 
 
 def test_a_region_before_a_repeated_brand_is_part_of_it():
-    spans = _spans("苏州瑞翔医疗出口日本。瑞翔医疗期待合作。")
+    spans = _spans("苏州瑞翔医疗今年营收增长。瑞翔医疗计划上市。")
     assert spans[0] == ("苏州瑞翔医疗", "苏州瑞翔医疗", "company")
 
 
@@ -121,3 +121,9 @@ def test_he_joining_two_parties_before_an_acronym_stays_out():
 
 def test_a_clause_word_before_the_name_is_dropped():
     assert _spans("2010年北美影像学会(NAIS)年会召开。")[0][0] == "北美影像学会"
+
+
+def test_a_listed_departments_full_name_holds_a_category_word():
+    assert _spans("国家卫生健康委基层卫生健康司有关负责人说。") == [
+        ("国家卫生健康委基层卫生健康司", "国家卫生健康委员会基层卫生健康司", "government")]
+    assert _spans("国家卫生健康委基层医疗机构建设加快。")[0][0] == "国家卫生健康委"

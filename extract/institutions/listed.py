@@ -139,7 +139,7 @@ _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、){2,}[\u4e00-\
 # with a class and is tried at every character): no closer, no list
 _COMPANY_LIST_CLOSER = re.compile(r"等[\u4e00-\u9fff0-9]{0,12}?(?:企业|药企|公司|厂家|厂商)")
 BRAND_LEN = (2, 3)
-# any 、 run of short names (round 11: A股上市企业包括万东医疗、…、宏达高科等; 由广州港集团、上港集团、天津港集团等联合…),
+# any 、 run of short names (round 11: 万东医疗、鱼跃医疗、…、九安医疗、宏达高科; 广州港集团、上港集团、天津港集团),
 # read only on the lines where a company found whole stands before a 、 (_listed_runs)
 _ANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)+[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=等|[。；;，,）)\n和及与]|$)")
 

@@ -1,5 +1,6 @@
 """Companies an article names by a brand and a trade word only, twice or more (data/cued.yaml
-`repeated`, round 11): 施强医疗出口日本、美国…施强医疗现生产的品种 -> 施强医疗 (company, as written).
+`repeated`, round 11): 施强医疗 written four times in a company page, never in full -> 施强医疗
+(company, as written).
 Every occurrence stands after a stop character, a punctuation mark or a line's start, the two
 characters before the trade word are a brand (the segmenter reads them as a name or as single
 characters, not as a word of its lexicon: 基层医疗, 全国医疗, 移动医疗 are none), and no word

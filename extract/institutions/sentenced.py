@@ -78,7 +78,7 @@ def _one_country(sent: str) -> Optional[str]:
 def _item(text: str, lo: int) -> str:
     """The text before a sentence that names no country, in its news item (round 11): its
     paragraph up to the sentence, with the paragraph's headline where a short line stands
-    before it (英国地方选举最终结果显示工党受重挫 / 英国地方选举9日…。统计显示，…执政党工党…);
+    before it (a headline and a first sentence naming 英国, then 执政党工党 in a sentence naming none);
     at most ITEM_REACH characters."""
     start = text.rfind("\n", 0, lo) + 1
     j = start - 1
