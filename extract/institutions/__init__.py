@@ -32,6 +32,8 @@ from .famous import famous_candidates
 from .embassies import embassy_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
+from .repeated import repeated_candidates
+from .acronymed import acronym_bodies
 from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
@@ -96,7 +98,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "media" in layers:
         out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
-        out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text)
+        out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text) + repeated_candidates(text)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
@@ -111,6 +113,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "references" in layers:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
         first = _more(first, abbreviation_candidates(text, first))
+        first = _more(first, acronym_bodies(text, first))  # 医学成像和技术联盟（MITA）
         first = _more(first, second_names(text, first))
         # a sub-body after a short form the article gave its body (人保部医疗保险司, 兰大一院…)
         first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))

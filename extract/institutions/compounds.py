@@ -79,7 +79,9 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     if text[e:e + 1] in _rules()[1] or not (cut_at(text, e) or text.startswith(_offices(), e)
                                              or _officer_named(text, e)):
         return None  # 司长, 局长: an office-holder, not a body (自动化系|主任: 系主任 one word, the office after it)
-    known = (gap + suf) in _sub_names().get(c.name, ())  # 基层司: a listed short name holds a category word
+    table = _sub_names().get(c.name, {})
+    # 基层司: a listed short name holds a category word; so does a listed full name (基层卫生健康司, round 11)
+    known = (gap + suf) in table or (gap + suf) in table.values()
     if not known and any(w in gap for w in r.get("not_in_gap", ())):
         return None
     if gap and not known and not _gap_ok(gap, r.get("pos", "first")):

@@ -188,12 +188,27 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
     gap = text[a.end:s]
     registered = item["suffix"] in REGISTERED or gap.endswith("集团")  # 德国杜塞尔多夫展览集团公司
     if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
-            or generic_inside(gap) or _clause_gap(gap) or not _words_ok(gap, registered)):
+            or generic_inside(gap) or _clause_gap(gap)
+            or not (_words_ok(gap, registered) or (item["suffix"] == "公司" and _firm_words_ok(gap)))):
         return None
     if registered:  # 澳洲治疗创新有限公司: a registered name is as written
         return Candidate(a.start, e, text[a.start:e], item["kind"], None, a.country, "pattern.foreign", 0.7)
     name = lexicon.styled_prefix(a.country, government=False) + gap + item.get("canonical", item["suffix"])
     return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)
+
+
+@lru_cache(maxsize=4096)
+def _firm_words_ok(gap: str) -> bool:
+    """A foreign company's name before 公司 (round 11): a transliteration holds one-character
+    verbs (丹麦康乐保公司: 康乐/保) and its business word may be tagged a verb (德国杜塞尔多夫展览
+    公司: 展览); the first word as in _words_ok, no adverb, no other verb (美国政府起诉公司)."""
+    from .aliases import TRADE
+    from .postag import BAD_FIRST_POS
+
+    words = tag(gap)
+    return (not words[0][1].startswith(BAD_FIRST_POS)
+            and not any(f == "d" or (f == "v" and len(w) > 1 and not (i == len(words) - 1 and w in TRADE))
+                        for i, (w, f) in enumerate(words) if i))
 
 
 # a company's registered name holds verbs of its business (治疗, 创新, 发展): after a country

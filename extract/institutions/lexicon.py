@@ -205,7 +205,9 @@ def _foreign() -> dict[str, Entry]:
             entry = Entry(styled_prefix(short) + body["canonical"], body.get("kind", "government"), None, short)
             for head in country_heads(short, full):
                 for form in body["forms"]:
-                    out.setdefault(head + form, entry)
+                    # `as_written`: a body whose name is the country's as the text writes it
+                    # (伊朗伊斯兰共和国通讯社, the agency's own name, not 伊朗通讯社)
+                    out.setdefault(head + form, Entry(head + form, entry.kind, None, short) if body.get("as_written") else entry)
     return out
 
 

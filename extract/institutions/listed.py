@@ -139,17 +139,38 @@ _COMPANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、){2,}[\u4e00-\
 # with a class and is tried at every character): no closer, no list
 _COMPANY_LIST_CLOSER = re.compile(r"等[\u4e00-\u9fff0-9]{0,12}?(?:企业|药企|公司|厂家|厂商)")
 BRAND_LEN = (2, 3)
+# any 、 run of short names (round 11: 万东医疗、鱼跃医疗、…、九安医疗、宏达高科; 广州港集团、上港集团、天津港集团),
+# read only on the lines where a company found whole stands before a 、 (_listed_runs)
+_ANY_LIST = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,12}、)+[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=等|[。；;，,）)\n和及与]|$)")
+
+
+def _listed_runs(text: str, found: list[Candidate]):
+    """The 、 runs of the lines where a company the other rules found is followed by 、; each
+    line read once: linear."""
+    done = -1
+    for c in sorted(found, key=lambda c: c.start):
+        if c.kind != "company" or c.start < done or text[c.end:c.end + 1] != "、":
+            continue
+        start = text.rfind("\n", 0, c.start) + 1
+        end = text.find("\n", c.end)
+        done = end = len(text) if end < 0 else end
+        yield from _ANY_LIST.finditer(text, start, end)
 
 
 def company_list_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    if "、" not in text or not _COMPANY_LIST_CLOSER.search(text):
+    if "、" not in text:
+        return []
+    lists = list(_COMPANY_LIST.finditer(text)) if _COMPANY_LIST_CLOSER.search(text) else []
+    lists += [m for m in _listed_runs(text, found) if not any(n.start(1) <= m.start(1) < n.end(1) for n in lists)]
+    if not lists:
         return []
     from .references import region_prefix
 
     companies = {c.end: c.start for c in found if c.kind == "company"}
     taken = covered(len(text), found)
+    trades = _company_trades()
     out = []
-    for m in _COMPANY_LIST.finditer(text):
+    for m in lists:
         items, pos = [], m.start(1)
         for part in m.group(1).split("、"):
             items.append((pos, pos + len(part)))
@@ -164,7 +185,30 @@ def company_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
             n = region_prefix(name) or _country_len(name)  # 北京双鹤; 德国先灵
             if n and len(name) - n in BRAND_LEN and no_verb(name[n:]):
                 out.append(Candidate(a, b, name, "company", None, None, "listed.company", 0.6))
+                continue
+            trade = next((t for t in trades if name.endswith(t)), None)  # 阳普医疗, 宏达高科
+            if trade and len(name) - len(trade) in BRAND_LEN and _BRAND.fullmatch(name) and not _verb(name[:-len(trade)]):
+                out.append(Candidate(a, b, name, "company", None, None, "listed.company", 0.6))
     return out
+
+
+_BRAND = re.compile("[\u4e00-\u9fff]+")
+
+
+def _verb(brand: str) -> bool:
+    """The brand is one word the segmenter tags a verb (推进医疗, 发展生物): a clause, no brand;
+    a brand read as several words (九/安) is a name."""
+    from .postag import tag
+
+    if brand[0] in "某该本其各":
+        return True  # 某某医疗: a placeholder or a pointer, no brand
+    words = tag(brand)
+    return len(words) == 1 and words[0][1].startswith("v")
+
+
+@cached("institutions.listed.trades")
+def _company_trades() -> tuple:
+    return tuple(sorted(lexicon._yaml("listed.yaml")["company_trades"], key=len, reverse=True))
 
 
 def _country_len(name: str) -> int:

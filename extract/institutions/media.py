@@ -28,7 +28,7 @@ _ACCORDING = re.compile(rf"据(?P<name>{_NAME}{{1,12}}?{_ENDS})(?:\s*\d{{1,2}}�
 # a website as a source (根据中药材天地网的资料, 据医疗器械网数据, 中药材天地网近日发布…): the site's
 # name after 据/根据 before what it gives, or at a clause's start before 发布/公布; names
 # ending like a network or a body's own site are none (patterns.yaml `site_not_ends`)
-_SITE_CUES = r"(?:的|发布|公布|数据|消息|统计|监测|显示|报道|资料|称)"
+_SITE_CUES = r"(?:的|发布|公布|数据|消息|统计|监测|显示|报道|资料|称|获悉)"  # 获悉: round 11 (据医疗器械网获悉)
 _SITE = re.compile(rf"(?:根据|据|来自)(?P<name>[\u4e00-\u9fff]{{2,10}}?网){_SITE_CUES}"
                    rf"|(?:^|(?<=[\n，。；：,;:]))(?P<lead>[\u4e00-\u9fff]{{2,10}}?网)(?:近日|日前|昨日|今日|今天|最新)?(?:发布|公布)",
                    re.M)

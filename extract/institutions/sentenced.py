@@ -41,6 +41,8 @@ def sentence_country(text: str, found: list[Candidate]) -> list[Candidate]:
         if not _own_word(sent, s - lo, e - lo):
             continue
         country = _one_country(sent)
+        if country is None and not _countries(sent):
+            country = _one_country(_item(text, lo))  # the sentence names none: its news item's
         entry = table[m.group()]
         if country is None or country not in entry["countries"]:
             continue
@@ -67,9 +69,34 @@ def _own_word(sent: str, s: int, e: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)
 def _one_country(sent: str) -> Optional[str]:
     """The one foreign country `sent` names, else None (none or several)."""
+    seen = _countries(sent)
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def _item(text: str, lo: int) -> str:
+    """The text before a sentence that names no country, in its news item (round 11): its
+    paragraph up to the sentence, with the paragraph's headline where a short line stands
+    before it (a headline and a first sentence naming 英国, then 执政党工党 in a sentence naming none);
+    at most ITEM_REACH characters."""
+    start = text.rfind("\n", 0, lo) + 1
+    j = start - 1
+    while j > 0 and text[j - 1] == "\n":
+        j -= 1
+    head = text.rfind("\n", 0, j) + 1 if j > 0 else 0
+    if 0 < j - head <= HEADLINE:
+        start = head
+    return text[max(start, lo - ITEM_REACH):lo]
+
+
+ITEM_REACH = 400
+HEADLINE = 40  # a line this short before a paragraph is its headline
+
+
+@lru_cache(maxsize=1024)
+def _countries(sent: str) -> frozenset:
+    """The foreign countries `sent` names."""
     names = foreign._countries()[0]
     seen = set()
     for w, f in tag(sent):
@@ -79,4 +106,4 @@ def _one_country(sent: str) -> Optional[str]:
             seen.add(foreign.COUNTRY_ABBR[w])
         elif len(w) > 2 and f in ("ns", "nt") and foreign.country_head(w):
             seen.add(names[w[:foreign.country_head(w)]])  # 美国国会参议院: one word with its country
-    return next(iter(seen)) if len(seen) == 1 else None
+    return frozenset(seen)

@@ -1,0 +1,79 @@
+"""Bodies attested by an acronym in brackets after them (data/patterns.yaml `acronym_bodies`,
+round 11): 按医学成像和技术联盟（MITA）的数据 -> 医学成像和技术联盟; 美国制药研究和制造商协会（PhRMA）
+-> the whole name, where the open walk stops at 和 (a conjunction elsewhere). The name is the run
+of ideographs before the suffix back to punctuation, a non-ideograph or a stop character other than
+和; the words the segmenter reads first that belong to the clause (按, 年: a preposition, a verb,
+a number, a time word) are dropped. Added only where no body found ends at the suffix, or the
+found one starts after a 和 the run holds. One regex scan from the bracket: linear."""
+from __future__ import annotations
+
+import re
+
+from ..prebuilt import cached
+from . import lexicon
+from .candidates import Candidate
+from .postag import BAD_FIRST_POS, tag
+
+MAX_RUN = 20  # ideographs a name before its suffix may hold
+MIN_OWN = 2   # and at least this many
+HOME = frozenset({"中国", "我国", "中华", "国内"})  # China's name before 和 joins it to a second party
+
+
+@cached("institutions.acronymed.table")
+def _table():
+    kinds = dict(lexicon.patterns()["acronym_bodies"])
+    alt = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    rx = re.compile(rf"(?:{alt})(?=\s*[（(]\s*[A-Z](?:[a-z]?[A-Z&]){{1,7}}\s*[）)])")
+    return rx, kinds
+
+
+def acronym_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
+    if "（" not in text and "(" not in text:
+        return []
+    from .patterns import _tables as pattern_tables
+
+    rx, kinds = _table()
+    stop = pattern_tables()[1] - {"和"}
+    ends = {}
+    for c in found:
+        ends.setdefault(c.end, c)
+    out = []
+    for m in rx.finditer(text):
+        s = m.start()
+        a = s
+        while a > 0 and s - a < MAX_RUN and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in stop:
+            a -= 1
+        a = _clause_dropped(text, _after_joined(text, a, s, ends), s)
+        if s - a < MIN_OWN or text[a] == "和" or text[s - 1] == "和":
+            continue
+        have = ends.get(m.end())
+        if have is not None and not (a < have.start and "和" in text[a:have.start]):
+            continue  # found whole already (中国医师协会（CMDA）)
+        out.append(Candidate(a, m.end(), text[a:m.end()], kinds[m.group()], None, None, "acronym.body", 0.6))
+    return out
+
+
+def _after_joined(text: str, a: int, s: int, ends: dict) -> int:
+    """`a` moved past a 和 that joins two names rather than standing inside one: the part before
+    it is a body found whole, a country's or a region's name (中华医学会和中国医师协会（CMDA）,
+    中国和美国医师协会（AMA）)."""
+    from .foreign import _countries
+
+    countries = _countries()[0]
+    k = text.find("和", a, s)
+    while k >= 0:
+        left = text[a:k]
+        if (k in ends or left in countries or left in HOME or lexicon.region_named(left)
+                or lexicon.region_named(left + "市")):
+            a = k + 1
+        k = text.find("和", k + 1, s)
+    return a
+
+
+def _clause_dropped(text: str, a: int, s: int) -> int:
+    """`a` moved past the words the run opens with that belong to the clause before the name."""
+    for w, f in tag(text[a:s]):
+        if not f.startswith(BAD_FIRST_POS) or f == "a":
+            break  # 先进 (a) may open a name: 美国先进医疗技术协会
+        a += len(w)
+    return a
