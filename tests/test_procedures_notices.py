@@ -80,6 +80,21 @@ def test_opening_is_a_step_only_when_it_asks_to_come():
     assert _steps(p)[-1] == "届时请投标人的代表出席开标会"
 
 
+def test_notice_by_its_number_field_with_a_header_item():
+    text = ("采购编号：XY-2031-5\n采购人：某区人民医院\n供应商资格要求：\n1、满足以下法律的规定：\n（1）依法纳税；\n（2）信誉良好。\n"
+            "2、具有生产许可证。\n投标截止时间：2031年1月9日10时\n")
+    (p,) = _procs(text)
+    assert [c.text for c in p.conditions] == ["依法纳税", "信誉良好", "具有生产许可证"]
+    assert _steps(p) == ["投标截止时间：2031年1月9日10时"]
+
+
+def test_notes_section_gives_its_instructions_only():
+    text = (OPEN + "一、资格要求：\n1、具有生产许可证。\n2、信誉良好。\n二、投标截止时间：2031年1月9日10时\n"
+            "三、其他事项：\n1、本公告期限为五个工作日。\n2、采用电汇购买的，须将付款凭证传真至代理机构。\n")
+    (p,) = _procs(text)
+    assert _steps(p) == ["投标截止时间：2031年1月9日10时", "采用电汇购买的，须将付款凭证传真至代理机构"]
+
+
 def test_news_about_a_tender_is_no_notice():
     text = ("本报讯 某县人民医院日前对监护设备采购项目进行公开招标，共有5家企业参与投标。\n"
             "一、中标企业将在一个月内完成供货。\n二、医院表示，新设备将于年内投入使用。\n三、该院还计划明年购置CT设备。\n")
