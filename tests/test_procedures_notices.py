@@ -198,3 +198,11 @@ def test_real_registration_instructions_of_the_development_set():
                              "提供单位参会者电子版免冠照片"]
     assert len(first.conditions) == 5
     assert [c.name for c in first.channels] == ["组委会"]
+
+
+def test_plan_target_of_finishing_is_a_deadline():
+    # round 4: 计划于X前完成 (the plan's own work finished by then) is due; 计划…前投入使用 and 预计 stay forecasts
+    (d,) = _deadlines("某市的设备更新工作已于3月启动，计划于2030年10月底前完成，由市卫健委统筹。")
+    assert (d.due, d.action) == ("2030-10-31", "完成")
+    assert _deadlines("新院区计划于2030年10月底前投入使用。") == []
+    assert _deadlines("新院区预计于2030年10月底前完成装修。") == []
