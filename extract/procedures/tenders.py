@@ -9,6 +9,7 @@ lines. Patterns: tenders.yaml."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -206,10 +207,6 @@ def _plain(text: str, s: int, e: int) -> bool:
         and not _colon_label(text, s, e)
 
 
-def _field_step(text: str, s: int, e: int, kind: str) -> list[tuple[int, int]]:
-    return [(s, e)] if _unit_is_step(text, s, e, kind) else []
-
-
 def _names(text: str, u: tuple[int, int], kind: str) -> bool:
     """Whether unit u names the section's own action (购买招标文件 in an obtain section)."""
     return any(key == kind and arx.search(text, *u) for key, arx in _data()["rx"]["actions"])
@@ -342,8 +339,11 @@ def tender_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: lis
                 steps[-1][2] = e
             else:
                 steps.append([kind, body, e])
-    steps.extend(n for n in _note_sections(text, lines, numbered)
-                 if not any(st[1] < n[2] and n[1] < st[2] for st in steps))  # (a 备注 inside a section is read there)
+    starts = [st[1] for st in steps]  # (in document order, none overlapping)
+    for n in _note_sections(text, lines, numbered):
+        i = bisect_left(starts, n[2]) - 1
+        if i < 0 or steps[i][2] <= n[1]:  # (a 备注 inside a section is read there)
+            steps.append(n)
     steps.sort(key=lambda st: st[1])
     if not steps or taken.overlaps(steps[0][1], steps[-1][2]):
         return
