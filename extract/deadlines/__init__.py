@@ -96,15 +96,19 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
         value = m.value if isinstance(m.value, str) else None
         role = classify(text, m.start, m.end, is_range="/" in str(m.value or ""))
         win = None
+        plan = None
         if role.role != "deadline":
             win = window(text, m.start, m.end, value)  # 报名时间为X至Y, 须在X至Y期间…: its end is due
-            if win is None:
+            plan = _plan_target(text, m.start, m.end) if win is None and role.rule == "expected" else None
+            if win is None and plan is None:
                 continue
         elif _recurring(text, m.start):
             continue  # 次年6月底前, 每年3月底前: a recurring deadline, optional in the guide
         after_pos = m.end
         if win is not None:
             after_pos = win[1]
+        elif plan is not None:
+            after_pos = plan
         elif role.trigger_start is not None and role.trigger_start >= m.end:
             after_pos = role.trigger_end
         if work is None:
@@ -120,13 +124,15 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
                 end = max(end, at + len(action)) if at >= 0 else end
         else:
             action, actor = read(work, sent, (m.start, m.end), after_pos)
+            if plan is not None:  # 计划于6月底前完成: what the plan says is done by then (完成), never 计划
+                action = _plan_action(work, plan, sent[1]) or action
             if win is not None and (not action or word_lists()["window_no_action"].match(action)):
                 continue  # 请…于X至Y上午9时至12时…: hours of each day, no action read
             if no_duty(work, sent[0], _scope_end(work, sent, action, m.end), m, ref, after_pos, action):
                 if m.role == "deadline":  # the date mention agrees: a forecast or history, nothing due
                     m.role = "event"
                 continue
-        if win is not None:
+        if win is not None or plan is not None:
             m.role = "deadline"
         if role.rule == "due_label" and role.trigger_start is not None and (not action or _bracketed(action, text, m.end)):
             label_start, action = _label_topic(text, role.trigger_start)  # 投标截止时间：X -> 投标
@@ -148,6 +154,23 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
             )
         )
     return out
+
+
+def _plan_target(text: str, start: int, end: int) -> Optional[int]:
+    """Where the 前 after a plan's own date ends (计划于6月底前完成: a plan target, phrases.yaml), or None."""
+    lists = word_lists()
+    if not lists["plan_before"].search(text, max(0, start - 4), start):
+        return None
+    m = lists["plan_after"].match(text, end)
+    return m.end() if m else None
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
+def _plan_action(text: str, pos: int, sent_end: int) -> Optional[str]:
+    m = _CLAUSE_END.search(text, pos, sent_end)
+    return text[pos : m.start() if m else sent_end].strip(" \t\u3000") or None
 
 
 def _recurring(text: str, start: int) -> bool:

@@ -27,7 +27,7 @@ def _lists() -> dict:
         "directive_end", "obligation", "forecast", "implementation", "time_noun", "incomplete", "forecast_frame", "validity", "lapse_subject",
         "case_lead", "case_clause", "recurring_before", "window_label", "window_duty", "window_tail",
         "call_topic", "submission", "window_no_action", "directed", "directed_passive",
-        "directed_not", "thing_subject", "tender_action")}
+        "directed_not", "thing_subject", "tender_action", "plan_before", "plan_after")}
     out["bidder_nouns"] = list(raw["bidder_nouns"])
     out["actor_end"] = re.compile(rf"{heads}$")
     # a whole clause that names who acts: 本市职工医保参保人, 各区、县（市）医疗保障分局

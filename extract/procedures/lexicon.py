@@ -92,7 +92,8 @@ class Lexicon:
         self.office_next_re = re.compile(rf"(?:{data['office_list_skip']})?(?:{data['office_list_joiners']})({name}{tail}){after}")
         self.office_prep_end_re = re.compile(rf"(?:{data['office_preps']})(?:就近|当地|所在地)?$")
         self.contact_res = [(re.compile(data[k]), kind) for k, kind in
-                            (("contact_address", "address"), ("contact_phone", "hotline"), ("contact_email", "email"))]
+                            (("contact_address", "address"), ("contact_phone", "hotline"), ("contact_fax", "fax"),
+                             ("contact_email", "email"))]
         self.not_name_core_re = re.compile(data["not_name_core"])
         self.contact_heading_re = re.compile(data["contact_heading"])
         self.place_qualifier_re = re.compile(data["place_qualifier"])

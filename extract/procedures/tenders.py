@@ -9,6 +9,7 @@ lines. Patterns: tenders.yaml."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -26,7 +27,9 @@ _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 def _data() -> dict:
     d = load_yaml(HERE / "tenders.yaml")
     rx = {k: re.compile(d[k]) for k in ("notice_open", "top_marker", "sub_marker", "qualification", "contact",
-                                        "pointer", "sub_intro", "goal_name", "inline_sub")}
+                                        "pointer", "sub_intro", "goal_name", "inline_sub", "step_action",
+                                        "step_when", "fact_label", "note_label", "consequence", "unit_split", "unit_imperative",
+                                        "note_section")}
     rx["actions"] = [(k, re.compile(v)) for k, v in d["actions"].items()]
     return {**d, "rx": rx}
 
@@ -157,10 +160,127 @@ def _conditions(text: str, lines, lo: int, hi: int, head: tuple[int, int]) -> li
         intro = rx["sub_intro"].search(text, a, e)
         if intro:
             e = intro.start()
+        elif text[a:e].rstrip(" \t\u3000")[-1:] in ("：", ":"):
+            continue  # an item that only leads into sub-items (符合…法第二十二条的规定：), round 4
         while e > a and text[e - 1] in "；;。，,：: \t\u3000":
             e -= 1
         if e - a >= 4 and not (_label(text, a, e) == (a, e) and e - a <= 12 and text[e:e + 1] in "：:"):
             out.append(make_span(text, a, e))
+    return out
+
+
+_BRACKETS = re.compile(r"[（(][^（()）\n]*[）)]")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _field_label(text: str, s: int, e: int) -> Optional[str]:
+    """The label of a field unit (投标截止时间：X; 投标截止时间和开标时间为X), if it has one."""
+    lim = int(_data()["label_max"])
+    seg = text[s : min(e, s + lim + 1)]
+    cut = [i for i in (seg.find("："), seg.find(":"), seg.find("为")) if 0 < i <= lim]
+    return seg[: min(cut)] if cut else None
+
+
+def _unit_acts(text: str, s: int, e: int) -> bool:
+    return bool(_data()["rx"]["step_action"].search(_BRACKETS.sub(lambda m: "\u3000" * len(m.group(0)), text[s:e])))
+
+
+def _unit_is_step(text: str, s: int, e: int, kind: str) -> bool:
+    """Whether one unit (an item or a sentence) of a section is a step: it asks the reader to
+    act (a modal before a bidder's verb, brackets aside), or it is a when/where/how field of an
+    obtain, bond or submit section. A list's intro (…需提供：) is none."""
+    rx = _data()["rx"]
+    if text[e - 1 : e] in "：:" or rx["sub_intro"].search(text, s, e):
+        return False
+    if _unit_acts(text, s, e):
+        return True
+    if kind in ("opening", "note"):
+        return False
+    lab = _field_label(text, s, e)
+    return bool(lab) and bool(rx["step_when"].search(lab)) and not rx["fact_label"].search(lab)
+
+
+def _plain(text: str, s: int, e: int) -> bool:
+    """A line that is neither marked nor labelled: the value of a label on the line before."""
+    rx = _data()["rx"]
+    return e > s and not rx["sub_marker"].match(text, s, e) and not rx["top_marker"].match(text, s, e) \
+        and not _colon_label(text, s, e)
+
+
+def _names(text: str, u: tuple[int, int], kind: str) -> bool:
+    """Whether unit u names the section's own action (购买招标文件 in an obtain section)."""
+    return any(key == kind and arx.search(text, *u) for key, arx in _data()["rx"]["actions"])
+
+
+def _step_units(text: str, a: int, b: int, kind: str) -> list[tuple[int, int]]:
+    """The steps of an action section text[a:b] (tenders.yaml, round 4): its units (item lines
+    less their marker and a 备注： label, cut at sentence ends) that ask to act, each less a
+    trailing consequence clause (，逾期不予受理) and cut where a clause opens on its own time lead
+    and modal (，报名时需提交…), and its when/where/how fields unless a unit that asks names the
+    section's own action; where none is either, the whole section (an opening or notes section: nothing)."""
+    rx = _data()["rx"]
+    acts: list[tuple[int, int]] = []
+    fields: list[tuple[int, int]] = []
+    lines = [(a + ls, a + le) for ls, le in _lines(text[a:b])]
+    k = 0
+    while k < len(lines):
+        ls, le = lines[k]
+        k += 1
+        m = rx["sub_marker"].match(text, ls, le) or rx["top_marker"].match(text, ls, le)
+        if m:
+            ls = m.end()
+        lab = _label(text, ls, le)
+        if lab and text[lab[1] : lab[1] + 1] in "：:":
+            if rx["note_label"].search(text[lab[0] : lab[1]].strip()):
+                ls = lab[1] + 1
+            elif not text[lab[1] + 1 : le].strip() and k < len(lines) and _plain(text, *lines[k]) \
+                    and not _unit_acts(text, *lines[k]):
+                if _unit_is_step(text, ls, lines[k][1], kind):  # 发售时间：\n2030-03-01至03-05
+                    fields.append((ls, lines[k][1]))
+                k += 1
+                continue
+        s = ls
+        for end in [x.start() for x in _SENTENCE_END.finditer(text, ls, le)] + [le]:
+            us, ue = s, end
+            s = end + 1
+            while us < ue and text[us] in " \t\u3000":
+                us += 1
+            if ue - us < 4 or not _unit_is_step(text, us, ue, kind):
+                continue
+            c = rx["consequence"].search(text, us, ue)
+            ue = c.start() if c else ue
+            if not _unit_acts(text, us, ue):
+                fields.append((us, ue))
+                continue
+            for m in rx["unit_split"].finditer(text, us, ue):
+                if rx["unit_imperative"].search(text, us, m.start()) or _unit_acts(text, us, m.start()):
+                    acts.append((us, m.start()))
+                us = m.end()
+            acts.append((us, ue))
+    if any(_names(text, u, kind) for u in acts):
+        return acts  # (its fields say when and where of that action: 购买招标文件时请携带… over 发售时间：…)
+    if acts or fields:
+        return sorted(acts + fields)
+    return [] if kind in ("opening", "note") else [(a, b)]
+
+
+def _note_sections(text: str, lines, numbered: list[int]) -> list[list]:
+    """[\"note\", start, end] of each notes section (备注：…) up to the next numbered section: only its
+    units that ask to act are steps (round 4)."""
+    rx = _data()["rx"]
+    out: list[list] = []
+    i = 0
+    for k, (s, e) in enumerate(lines):
+        m = rx["top_marker"].match(text, s, e)
+        lab = _label(text, m.end() if m else s, e)
+        if not lab or not rx["note_section"].search(text[lab[0] : lab[1]].strip(" \t\u3000")):
+            continue
+        while i < len(numbered) and numbered[i] <= k:
+            i += 1
+        end = lines[numbered[i] - 1][1] if i < len(numbered) else len(text)
+        a = lab[1] + 1 if text[lab[1] : lab[1] + 1] in "：:" else e
+        if end > a and not (out and out[-1][2] > a):
+            out.append(["note", a, end])
     return out
 
 
@@ -219,9 +339,17 @@ def tender_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: lis
                 steps[-1][2] = e
             else:
                 steps.append([kind, body, e])
+    starts = [st[1] for st in steps]  # (in document order, none overlapping)
+    for n in _note_sections(text, lines, numbered):
+        i = bisect_left(starts, n[2]) - 1
+        if i < 0 or steps[i][2] <= n[1]:  # (a 备注 inside a section is read there)
+            steps.append(n)
+    steps.sort(key=lambda st: st[1])
     if not steps or taken.overlaps(steps[0][1], steps[-1][2]):
         return
-    spans = [make_span(text, a, b) for _, a, b in steps]
+    spans = [make_span(text, a, b) for kind, a, b in steps for a, b in _step_units(text, a, b, kind)]
+    if not spans:
+        return
     start = min([steps[0][1]] + [c.start for c in conditions])
     end = max(steps[-1][2], max((c.end for c in conditions), default=0))
     g = rx["goal_name"].search(text)
