@@ -113,6 +113,19 @@ def test_a_breadcrumb_beside_a_fragments_main_block_stays_out():
     assert "陶朱公商圈" not in doc.text
 
 
+def test_a_bare_timestamp_over_a_fragments_headline_stays_out():
+    """Text beside the main block with no ideograph of its own beyond the headline (a site's
+    posting date over a reposted notice) is no reason to take the whole fragment."""
+    body = "".join(f"<p>　　{i}、各三级综合医院要对照指南，加强学科建设和人才培养，不断提升医疗服务能力和水平。</p>"
+                   for i in range(1, 8))
+    page = ('<div id="news"><div class="time">2018.11.02</div>'
+            "<h3>某某委办公厅关于印发三级综合医院医疗服务能力指南的通知</h3>"
+            f'<p><div class="rich_media_content">{body}</div></p></div>')
+    doc = parse(page, "page.html")
+    assert "7、各三级综合医院要对照指南" in doc.text
+    assert "2018.11.02" not in doc.text
+
+
 # --- the real files (read from ../shared, skipped when absent) ---------------------------
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

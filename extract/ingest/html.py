@@ -76,7 +76,7 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     _drop_chrome(page, ix, keep=dateline_el)
     ix = ix if page.drops == drops else TextIndex(page)
     fragment = "<body" not in raw and "<BODY" not in raw  # a CMS fragment: the parser made the <body>
-    root = _main_node(page, ix, fragment) or page.first("body") or page.root
+    root = _main_node(page, ix, fragment, title_el) or page.first("body") or page.root
     if drop_link_tail(page, ix, root):  # a promotion or related list closing the content
         ix = TextIndex(page)
     if drop_service_box(page, ix, root):  # a company's service box closing the content
@@ -369,7 +369,8 @@ def _link_density(ix: TextIndex, el: Element) -> float:
 _MAIN_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")
 
 
-def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[Element]:
+def _main_node(page: Page, ix: TextIndex, fragment: bool = False,
+               heading: Optional[Element] = None) -> Optional[Element]:
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
     for el in page.elements(_MAIN_TAGS):
@@ -406,18 +407,19 @@ def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[El
         else:
             break
     if fragment:
-        node = _fragment_root(ix, node)
+        node = _fragment_root(page, ix, node, heading)
     return node
 
 
-def _fragment_root(ix: TextIndex, node: Element) -> Element:
+def _fragment_root(page: Page, ix: TextIndex, node: Element, heading: Optional[Element]) -> Element:
     """A CMS fragment (no <body>) holds one article's text: its top-level blocks are all
     content when they hold few links. One more block of prose after the first (a 总经理致辞
     table after the company profile) is the article's; so is whatever the fragment prints
-    beside its main block with no link in it, however short or long (a bare first line typed
-    before the first <div>, 项目名称：…; a notice's 文号 row between its headline and its text;
-    a tender notice's opening lines and table before its prose block). A breadcrumb or a
-    link list beside the main block keeps it out."""
+    beside its main block and its headline with no link in it, however short or long, when it
+    has words of its own (a bare first line typed before the first <div>, 项目名称：…; a
+    notice's 文号 row between its headline and its text; a tender notice's opening lines and
+    table before its prose block). A breadcrumb or a link list beside the block keeps it out,
+    and so does a bare timestamp over the headline (2018.11.02: no ideograph of its own)."""
     body = node
     while body.parent is not None and body.name != "body":
         body = body.parent
@@ -426,7 +428,11 @@ def _fragment_root(ix: TextIndex, node: Element) -> Element:
     mine, theirs = ix.cjk(node), ix.cjk(body)
     if mine <= 0 or theirs <= mine:
         return node
-    if ix.link_len(body) == ix.link_len(node):  # the rest holds no link
+    own = theirs - mine
+    if heading is not None and heading is not node and page.is_live(heading) and page.contains(body, heading) \
+            and not page.contains(node, heading):
+        own -= ix.cjk(heading)  # the headline is printed over the body whatever the root
+    if own > 0 and ix.link_len(body) == ix.link_len(node):  # the rest holds no link
         return body
     if theirs - mine > 60 and theirs > mine * 1.25 and _link_density(ix, body) < 0.25:
         return body
