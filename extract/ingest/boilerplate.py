@@ -24,10 +24,12 @@ from ..literals import scanner, starts
 def rules() -> dict:
     data = load_yaml(Path(__file__).with_name("boilerplate.yaml"))
     data["drop_tokens"] = frozenset(data["drop_tokens"])
+    data["link_tokens"] = frozenset(data["link_tokens"])
     data["drop_lines_rx"] = ChromeLines(data["drop_lines"], re.I)
     data["related_heads_rx"] = re.compile(data["related_heads"])
     data["teaser_meta_rx"] = re.compile(data["teaser_meta"])
     data["dateline_tail_rx"] = re.compile(data["dateline_tail"])
+    data["fragment_title_label_rx"] = re.compile(data["fragment_title_label"])
     return data
 
 

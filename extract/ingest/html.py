@@ -76,7 +76,7 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     _drop_chrome(page, ix, keep=dateline_el)
     ix = ix if page.drops == drops else TextIndex(page)
     fragment = "<body" not in raw and "<BODY" not in raw  # a CMS fragment: the parser made the <body>
-    root = _main_node(page, ix, fragment) or page.first("body") or page.root
+    root = _main_node(page, ix, fragment, title_el) or page.first("body") or page.root
     if drop_link_tail(page, ix, root):  # a promotion or related list closing the content
         ix = TextIndex(page)
     if drop_service_box(page, ix, root):  # a company's service box closing the content
@@ -85,7 +85,7 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
     title_line = None
     if title_pieces:
         title_line = "".join(p.text for p in title_pieces).strip().split("\n")[0].strip() or None
-    title_added = bool(title_line) and not _inside(page, title_el, root)
+    title_added = title_el is not None and bool(title_line) and not _inside(page, title_el, root)
     if title_added:
         pieces.extend(title_pieces)
         pieces.append(_newline(pieces))
@@ -94,8 +94,17 @@ def extract_html(raw: str, offset: int, raw_len: int, page: Optional[Page] = Non
         pieces.append(_newline(pieces))
     pieces.append(_emit(page, root, Locator(stream), raw_len))
     body = Mapped.join(pieces, raw_len)
+    if title_line is None and fragment:
+        title_line = _labelled_title(body.text)
     return HtmlResult(body=body, page=page, title_line=title_line, page_text=page_text, after_title=after_title,
                       dateline=dateline)
+
+
+def _labelled_title(text: str) -> Optional[str]:
+    """A fragment's title printed as its first line's labelled field (项目名称：…): the name."""
+    first = next((ln.strip() for ln in text.split("\n", 8)[:8] if ln.strip()), "")
+    m = rules()["fragment_title_label_rx"].match(first)
+    return m.group(1).strip() if m else None
 
 
 def _body_start(raw: str, offset: int, stream: Stream) -> int:
@@ -298,20 +307,26 @@ def _classes(el: Element) -> str:
     return (" ".join(el.tokens("class")) + " " + (el.attrs.get("id") or "")).lower()
 
 
-def _is_chrome(el: Element) -> bool:
-    return _chrome_names(_classes(el))
+def _is_chrome(el: Element, ix: Optional[TextIndex] = None) -> bool:
+    kind = _chrome_names(_classes(el))
+    if kind == "links":  # named a list: chrome when mostly links (an editor's <ul class="list-…"> is text)
+        return ix is not None and _link_density(ix, el) >= rules()["link_tokens_density"]
+    return bool(kind)
 
 
 @lru_cache(maxsize=4096)
-def _chrome_names(names: str) -> bool:
-    """Whether an element's classes and id (as _classes gives them) mark it as chrome."""
+def _chrome_names(names: str) -> str:
+    """Whether an element's classes and id (as _classes gives them) mark it as chrome:
+    "chrome", "links" (a list's name: chrome only when its text is mostly links) or ""."""
     r = rules()
     if not names.strip():
-        return False
+        return ""
     if any(s in names for s in r["drop_substrings"]):
-        return True
+        return "chrome"
     tokens = set(re.split(r"[\s_\-]+", names))
-    return bool(tokens & r["drop_tokens"])
+    if tokens & r["drop_tokens"]:
+        return "chrome"
+    return "links" if tokens & r["link_tokens"] else ""
 
 
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -343,7 +358,7 @@ def _drop_chrome(page: Page, ix: TextIndex, keep: Optional[Element] = None) -> N
             continue
         if el is keep:
             continue  # the dateline is the article's, whatever its class says
-        if ("class" in el.attrs or "id" in el.attrs) and _is_chrome(el) and ix.cjk(el) < 0.5 * total:
+        if ("class" in el.attrs or "id" in el.attrs) and _is_chrome(el, ix) and ix.cjk(el) < 0.5 * total:
             page.drop(el)
 
 
@@ -354,7 +369,8 @@ def _link_density(ix: TextIndex, el: Element) -> float:
 _MAIN_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "td", "pre", "blockquote", "div", "span", "section", "font")
 
 
-def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[Element]:
+def _main_node(page: Page, ix: TextIndex, fragment: bool = False,
+               heading: Optional[Element] = None) -> Optional[Element]:
     scores: dict[int, float] = {}
     nodes: dict[int, Element] = {}
     for el in page.elements(_MAIN_TAGS):
@@ -390,16 +406,36 @@ def _main_node(page: Page, ix: TextIndex, fragment: bool = False) -> Optional[El
             node = parent
         else:
             break
-    parent = node.parent
-    if fragment and parent is not None and parent.name == "body":
-        # a CMS fragment (no <body>): its top-level blocks are all content; one more block of
-        # prose after the first (a 总经理致辞 table after the company profile) is the article's
-        # (a fragment's body with no links at all is content: a tender notice's opening lines
-        # and table before the prose block are the article's, however long the prose is)
-        mine, theirs = ix.cjk(node), ix.cjk(parent)
-        density = _link_density(ix, parent)
-        if mine > 0 and theirs - mine > 60 and (theirs > mine * 1.25 and density < 0.25 or density == 0):
-            node = parent
+    if fragment:
+        node = _fragment_root(page, ix, node, heading)
+    return node
+
+
+def _fragment_root(page: Page, ix: TextIndex, node: Element, heading: Optional[Element]) -> Element:
+    """A CMS fragment (no <body>) holds one article's text: its top-level blocks are all
+    content when they hold few links. One more block of prose after the first (a 总经理致辞
+    table after the company profile) is the article's; so is whatever the fragment prints
+    beside its main block and its headline with no link in it, however short or long, when it
+    has words of its own (a bare first line typed before the first <div>, 项目名称：…; a
+    notice's 文号 row between its headline and its text; a tender notice's opening lines and
+    table before its prose block). A breadcrumb or a link list beside the block keeps it out,
+    and so does a bare timestamp over the headline (2018.11.02: no ideograph of its own)."""
+    body = node
+    while body.parent is not None and body.name != "body":
+        body = body.parent
+    if body.name != "body" or body is node:
+        return node
+    mine, theirs = ix.cjk(node), ix.cjk(body)
+    if mine <= 0 or theirs <= mine:
+        return node
+    own = theirs - mine
+    if heading is not None and heading is not node and page.is_live(heading) and page.contains(body, heading) \
+            and not page.contains(node, heading):
+        own -= ix.cjk(heading)  # the headline is printed over the body whatever the root
+    if own > 0 and ix.link_len(body) == ix.link_len(node):  # the rest holds no link
+        return body
+    if theirs - mine > 60 and theirs > mine * 1.25 and _link_density(ix, body) < 0.25:
+        return body
     return node
 
 
