@@ -1,7 +1,8 @@
 """The seventeenth speed round's shortcuts give the answers of the code they replace: a
 line's Han characters counted by runs as findall of single characters counted them, and
 the date-gap removal tried at its candidate positions only as `_DATE_GAP.sub` removes the
-gaps over the whole text (sparse blanks: the candidate path; dense blanks: the engine).
+gaps over the whole text (sparse blanks: the candidate path; dense blanks: the engine), and
+lone surrogates found (after UTF-8's strict encoder says there are some) as the scan finds them.
 (Speed is measured by benchmarks, not here.)"""
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import pipeline
+from extract.ingest import decode
 from extract.ingest.articles import Line
 
 _PIECES = st.sampled_from(["2024", "年", "月", "日", " ", " ", "\t", "\n", "\n", "6", "１", "٣", "医保", "中国",
@@ -43,3 +45,9 @@ def test_date_gaps_on_both_paths():
         assert pipeline._drop_date_gaps(text) == pipeline._DATE_GAP.sub("", text)
     assert "2024年6月1日" in pipeline._drop_date_gaps(sparse) and "2024年\n7月" not in pipeline._drop_date_gaps(sparse)
     assert pipeline._drop_date_gaps("没有日期的文字") == "没有日期的文字"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["医保", "a", "\ud800", "\udc80", "\udfff", "\x00", "😀", "\n"]), max_size=20).map("".join))
+def test_lone_surrogates_found_as_the_scan_finds_them(text):
+    assert decode._marks(text) == decode._positions(text, decode._MARK)
