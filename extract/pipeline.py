@@ -153,7 +153,41 @@ def _probe(m: Mapped) -> str:
     text = m.text
     if "  " in text or "\t" in text:  # else no run of two blanks
         text = _BLANK_RUN.sub(" ", text)
-    return _DATE_GAP.sub("", text)
+    return _drop_date_gaps(text)
+
+
+def _drop_date_gaps(text: str) -> str:
+    """_DATE_GAP.sub("", text), the pattern tried only where a match can open: at a blank or
+    a tab (str.find, ~0.1 ns a character), or at a newline after 年/月 (a scan opening with
+    the newline: the engine skips to each, ~0.7 ns a character). The engine's own search for
+    a pattern opening with a class tests every character, ~12 ns each on Chinese text. A text
+    dense with blanks (one in 40 characters or more: English) is left to the engine."""
+    blanks = text.count(" ") + text.count("\t")
+    if blanks * 40 > len(text):
+        return _DATE_GAP.sub("", text)
+    starts: list[int] = []
+    for c in (" ", "\t"):
+        p = text.find(c)
+        while p >= 0:
+            starts.append(p)
+            p = text.find(c, p + 1)
+    starts += [m.start() for m in _YM_NEWLINE.finditer(text)]
+    if not starts:
+        return text
+    starts.sort()
+    parts: list[str] = []
+    at, match = 0, _DATE_GAP.match
+    for p in starts:
+        if p < at:  # inside the gap just dropped (sub goes on after a match)
+            continue
+        m = match(text, p)   # the lookbehinds see the text before p
+        if m:
+            parts.append(text[at:p])
+            at = m.end()
+    if not parts:
+        return text
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 _BLANK_RUN = re.compile(r"[ \t][ \t]+")  # [ \t]{2,}, opening with one blank: scanned faster
@@ -162,6 +196,7 @@ _BLANK_RUN = re.compile(r"[ \t][ \t]+")  # [ \t]{2,}, opening with one blank: sc
 # digit. Each match opens with its first blank, taken by a class (the engine skips to
 # blanks in C), the lookbehinds looking back over it: a digit then a blank, 年/月 then a
 # newline (only blanks follow), 年/月 then a blank (blanks, a newline, blanks follow).
+_YM_NEWLINE = re.compile(r"\n(?<=[年月]\n)")  # opening with a literal: the engine skips to each newline
 _DATE_GAP = re.compile(r"[ \t\n](?:(?<=\d[ \t])[ \t]*(?=[年月日])|(?<=[年月]\n)[ \t]*(?=\d)"
                        r"|(?<=[年月][ \t])[ \t]*\n?[ \t]*(?=\d))")
 

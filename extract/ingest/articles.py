@@ -69,10 +69,11 @@ class Line:
         """(CJK characters, length) of a body line; (0, 0) for a blank or title line."""
         if self.blank or self.title:
             return (0, 0)
-        return (len(_HAN.findall(self.text)), len(self.text))
+        # counted by runs: findall of single characters makes a string per Han character
+        return (sum(map(len, _HAN_RUN.findall(self.text))), len(self.text))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass

@@ -254,6 +254,18 @@ def _repair(data: bytes, declared_codec: Optional[str]) -> _Candidate:
 
 # -- problems -----------------------------------------------------------------
 
+def _marks(text: str) -> tuple[int, list[int]]:
+    """_positions(text, _MARK): the count and first places of lone surrogates. A text without
+    any (nearly every one) is told by UTF-8's strict encoder, which refuses them: ~2.5 ns a
+    character of Chinese text against ~7 ns for the engine's scan of a class (74 texts of
+    the throughput benchmark: 0.37 against 1.05 ms)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _positions(text, _MARK)
+    return 0, []
+
+
 def _positions(text: str, rx: re.Pattern) -> tuple[int, list[int]]:
     n, first = 0, []
     for m in rx.finditer(text):
@@ -290,7 +302,7 @@ def _finish(text: str, encoding: str, declared: Optional[str], problems: list[st
         problems.append(f"mixed encodings: {len(regions)} region{'s' if len(regions) > 1 else ''} of "
                         f"{sum(b - a for a, b, _ in regions)} characters decoded as {'/'.join(codecs_used)} "
                         f"inside UTF-8 text (characters {spans})")
-    n, first = _positions(text, _MARK)
+    n, first = _marks(text)
     if n:
         tail = re.search(r"[\udc00-\udcff]{1,3}\Z", text)
         if tail and n == len(tail.group()):
@@ -311,7 +323,7 @@ def scrub_text(text: str) -> tuple[str, list[str]]:
     """A str given to the API: lone surrogates (not Unicode text, unencodable) and NUL
     characters become U+FFFD, one for one, so offsets hold."""
     problems: list[str] = []
-    n, first = _positions(text, _MARK)
+    n, first = _marks(text)
     if n:
         problems.append(f"{n} lone surrogate{'s' if n > 1 else ''} replaced by U+FFFD at character"
                         f"{'s' if n > 1 else ''} " + ", ".join(map(str, first)) + (", …" if n > len(first) else ""))
