@@ -27,6 +27,10 @@ def test_a_continents_federation_is_no_category():
     assert _spans("非营利联合会开展活动。") == []
 
 
+def test_a_federation_with_no_international_head_is_a_category():
+    assert _spans("妇女联合会组织活动，教师联合会参加。") == []
+
+
 def test_the_international_head_restart_is_the_federations_only():
     # 新时代国际传播研究院: restarting at 国际 would cut a name; the restart is 联合会's alone
     assert all(t != "国际传播研究院" for t, _, _ in _spans("双方共建“新时代国际传播研究院”。"))
@@ -64,3 +68,14 @@ def test_a_registered_name_headed_by_a_numeral_county():
         ("四会金葵花药业有限公司", "四会金葵花药业有限公司", "company")]
     assert _spans("全市三家医院参与。") == []
     assert _spans("四家医药公司中标。") == []
+
+
+def test_the_who_assembly_is_its_own_body_not_the_who_inside_it():
+    assert _spans("台湾参加世卫大会的图谋再次失败。") == [("世卫大会", "世界卫生大会", "public_health")]
+
+
+def test_movements_and_a_un_agency_by_their_short_forms():
+    assert _spans("也门胡塞武装称发动打击。") == [("也门胡塞武装", "也门胡塞武装", "other")]
+    assert _spans("空袭巴勒斯坦伊斯兰抵抗运动（哈马斯）据点。") == [
+        ("巴勒斯坦伊斯兰抵抗运动", "巴勒斯坦伊斯兰抵抗运动", "other"), ("哈马斯", "巴勒斯坦伊斯兰抵抗运动", "other")]
+    assert _spans("联合国近东救济工程处发表声明。")[0][1] == "联合国近东巴勒斯坦难民救济和工程处"
