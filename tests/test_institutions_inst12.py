@@ -79,3 +79,4 @@ def test_movements_and_a_un_agency_by_their_short_forms():
     assert _spans("空袭巴勒斯坦伊斯兰抵抗运动（哈马斯）据点。") == [
         ("巴勒斯坦伊斯兰抵抗运动", "巴勒斯坦伊斯兰抵抗运动", "other"), ("哈马斯", "巴勒斯坦伊斯兰抵抗运动", "other")]
     assert _spans("联合国近东救济工程处发表声明。")[0][1] == "联合国近东巴勒斯坦难民救济和工程处"
+    assert ("快速支援部队", "苏丹快速支援部队", "other") in _spans("苏丹武装部队与快速支援部队在首都交火。")
