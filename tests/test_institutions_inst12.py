@@ -80,3 +80,13 @@ def test_movements_and_a_un_agency_by_their_short_forms():
         ("巴勒斯坦伊斯兰抵抗运动", "巴勒斯坦伊斯兰抵抗运动", "other"), ("哈马斯", "巴勒斯坦伊斯兰抵抗运动", "other")]
     assert _spans("联合国近东救济工程处发表声明。")[0][1] == "联合国近东巴勒斯坦难民救济和工程处"
     assert ("快速支援部队", "苏丹快速支援部队", "other") in _spans("苏丹武装部队与快速支援部队在首都交火。")
+
+
+def test_a_known_body_after_its_city_is_the_body_alone():
+    assert _spans("阿巴斯在埃及开罗阿拉伯联盟总部表示。") == [("阿拉伯联盟", "阿拉伯国家联盟", "other")]
+
+
+def test_the_government_by_its_treaty_name_but_not_a_laws_title():
+    assert _spans("中华人民共和国政府是代表全中国的唯一合法政府。") == [
+        ("中华人民共和国政府", "中华人民共和国中央人民政府", "government")]
+    assert _spans("根据《中华人民共和国政府采购法》规定。") == []
