@@ -456,6 +456,32 @@ def _numbered_bare(text, i, e, item, implied: RegionContext) -> Optional[Candida
 
 
 def _open(text, i, s, e, item) -> Optional[Candidate]:
+    """An open (anchor-less) name from i to the suffix; where the words the walk took fail (a
+    count, a season, a date: 入选第二批国际X联合会, 2024—2025赛季国际X联合会), an international
+    head inside them (patterns.yaml international_heads) at a word's start begins the name, for
+    the suffixes marked intl_open (国际传播研究院 of 新时代国际传播研究院 would be a wrong cut).
+    Those suffixes are open only after such a head (教师联合会 is a category, no body)."""
+    found = _open_at(text, i, s, e, item)
+    if found is not None or not item.get("intl_open"):
+        return found
+    k = max((text.rfind(h, i + 1, s) for h in _intl_heads()), default=-1)
+    return _open_at(text, k, s, e, item) if k > i and cut_at(text, k) else None
+
+
+def _intl_heads() -> tuple:
+    return tuple(lexicon.patterns().get("international_heads", ()))
+
+
+def _numeral_county(prefix: str) -> bool:
+    """A county's short name that starts with a numeral (四会, 五常, 三河) heads a registered
+    name (四会X药业有限公司): not the count a numeral head makes (三家医院; round 12)."""
+    return prefix[:1] in NUMERAL_HEADS and _county_short_first(prefix)
+
+
+NUMERAL_HEADS = "一二三四五六七八九十"
+
+
+def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if not item.get("open"):
         return None
     if e < len(text) and not cut_at(text, e) and not text.startswith(_offices(), e):
@@ -469,9 +495,13 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     prefix = text[i:s]
     if "（" in prefix or "(" in prefix:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
+    if item.get("intl_open") and not prefix.startswith(_intl_heads()):
+        return None  # 教师联合会, 妇女联合会: a category; 国际X联合会 a body
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
-            or (not split and prefix.startswith(starts)) or inner.search(prefix)):
+            or (not split and prefix.startswith(starts) and not prefix.startswith(_intl_heads())
+                and not _numeral_county(prefix))
+            or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
     if (not pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)) or _descriptive(prefix):
