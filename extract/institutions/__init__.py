@@ -37,6 +37,7 @@ from .acronymed import acronym_bodies
 from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
+from .military import military_hospitals
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -99,6 +100,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
         out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text) + repeated_candidates(text)
+        out += military_hospitals(text)  # 解放军304医院、305医院 (round 13)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
