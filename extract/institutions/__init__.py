@@ -52,6 +52,7 @@ from .quoted import quoted_candidates
 from .events import event_candidates
 from .cued import cued_candidates
 from .unishort import university_shorts
+from .unplaced import unplaced_candidates
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
@@ -122,6 +123,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
         first = _more(first, university_shorts(text, first))
+        first = _more(first, unplaced_candidates(text, first))  # 布拉柴维尔中刚友好医院 … 中刚友好医院
     first = as_written(retouched(first, text), text)
     stats = _statistical(text, layers)
     if not first:
