@@ -37,6 +37,7 @@ from .acronymed import acronym_bodies
 from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
+from .military import military_hospitals
 from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -51,6 +52,7 @@ from .quoted import quoted_candidates
 from .events import event_candidates
 from .cued import cued_candidates
 from .unishort import university_shorts
+from .unplaced import unplaced_candidates
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
@@ -99,6 +101,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         out += media_candidates(text) + housed_candidates(text)
     if "patterns" in layers:
         out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text) + repeated_candidates(text)
+        out += military_hospitals(text)  # 解放军304医院、305医院 (round 13)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
@@ -120,6 +123,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
         first = _more(first, university_shorts(text, first))
+        first = _more(first, unplaced_candidates(text, first))  # 布拉柴维尔中刚友好医院 … 中刚友好医院
     first = as_written(retouched(first, text), text)
     stats = _statistical(text, layers)
     if not first:

@@ -55,6 +55,26 @@ def _foreign_head(name: str) -> int:
     return n if n and len(name) - n >= 3 and not name.startswith(NATIONAL_WORDS, n) else 0
 
 
+@cached("institutions.kinds.standalone_research")
+def _standalone() -> dict:
+    return lexicon._yaml("kinds.yaml")["standalone_research"]
+
+
+def _standalone_research(name: str) -> bool:
+    """A research centre headed by a region, 中国 or 国家, with no parent body in its name
+    (kinds.yaml standalone_research): 中国药品零售发展研究中心, not 卫生部卫生发展研究中心."""
+    d = _standalone()
+    end = next((e for e in d["ends"] if name.endswith(e)), None)
+    if end is None:
+        return False
+    core = name[:-len(end)]
+    if any(p in core for p in d["parents"]):
+        return False
+    if core.startswith(tuple(d["heads"])):
+        return True
+    return any(lexicon.region_named(core[:k]) is not None for k in (2, 3, 4) if len(core) > k + 1)
+
+
 SCHOOL_ENDS = ("大学", "学院")
 NATIONAL_WORDS = ("皇家", "国立", "国家", "联邦")  # 英国皇家护理学院: named with its country
 
@@ -71,6 +91,8 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
     for c in found:
         if c.name.endswith(RESEARCH_ENDS) and c.kind != "company" and c.name[:-3].endswith(_firm_words()):
             c = c.with_(kind="company", level=None)  # 光大证券研究所
+        elif c.rule.startswith("pattern") and _standalone_research(c.name):
+            c = c.with_(kind="other", level=None)  # 中国药品零售发展研究中心 (round 13)
         elif c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not (
                 c.kind == "government" and (c.name.endswith(ORGAN_END) or c.name.startswith(PARTY))):
             c = c.with_(kind="university", level=None)

@@ -242,6 +242,10 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
     by_numeral: dict[str, Optional[Candidate]] = {}
     out = []
     for m in _UNI_SHORT.finditer(text):
+        known = _known_at(text, m) if not universities else None
+        if known is not None:  # 安医大一附院, 温医附二院: a well-known university's short name (round 13)
+            out.append(Candidate(known[0], m.end(), known[1], "hospital", None, None, "reference.numbered", 0.6))
+            continue
         # the university's short name before 大: one character (兰大, 浙大), else two (南医大)
         start = next((m.start() - k for k in (1, 2) if m.start() - k >= 0 and "\u4e00" <= text[m.start() - k] <= "\u9fff"
                       and is_word(text, m.start() - k, m.end())), None)
@@ -253,6 +257,8 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         shape = by_short[u]
         name = shape[0] + m.group("n") + shape[1] if shape else None
         start -= _region_before(text, start)  # 广州医大附一院: the city is part of the short name
+        if name is None:  # no full name in the article: a well-known university's (round 13)
+            name = _known_short(text[start:m.start() + 1], m.group("n"))
         out.append(Candidate(start, m.end(), name or text[start:m.end()], "hospital", None, None, "reference.numbered", 0.6))
     for c in found:
         if c.kind == "university" and c.name.endswith(("大学", "医学院")):
@@ -279,6 +285,34 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
         if same is not None:
             out.append(same.with_(start=m.start(), end=m.end(), rule="reference.numbered", confidence=0.8))
     return out
+
+
+@cached("institutions.references.medical_universities")
+def _medical_universities() -> dict:
+    return lexicon._yaml("medical_universities.yaml")["shorts"]
+
+
+_SHORT_AFTER = "、，,。；：和与及在至到 \n（(“"  # a joiner or punctuation before a short name: it starts a word
+
+
+def _known_at(text: str, m: "re.Match") -> Optional[tuple[int, str]]:
+    """The start and name of the longest short name of the table that ends with the match's
+    大 or 医 and starts a word (安医大 + 一附院, not 医大): None where none."""
+    head = m.start() + 1
+    for k in (4, 3, 2):
+        s = head - k
+        if s >= 0 and (s == 0 or text[s - 1] in _SHORT_AFTER or cut_at(text, s)):
+            name = _known_short(text[s:head], m.group("n"))
+            if name is not None:
+                return s, name
+    return None
+
+
+def _known_short(short: str, n: str) -> Optional[str]:
+    """重医 + 一: 重庆医科大学附属第一医院 (data/medical_universities.yaml); 广州医大 or 医大 after
+    a city the table lacks: none. The short name is the written one, 大 or 医 included."""
+    shape = _medical_universities().get(short)
+    return shape.format(n=n) if shape else None
 
 
 def _region_before(text: str, pos: int) -> int:

@@ -1,0 +1,64 @@
+"""PLA hospitals by number (round 13): 解放军304医院, 中国人民解放军第458医院, a city + a three-digit
+number (北京302医院: civilian hospitals are numbered in words, 第一人民医院), and the bare numbers of
+a 、 list that continues one of them (解放军304医院、305医院、306医院). Named by data/military.yaml.
+Linear: one regex pass, then a walk along each list."""
+from __future__ import annotations
+
+import re
+
+from ..prebuilt import cached
+from . import lexicon
+from .boundaries import cut_at
+from .candidates import Candidate
+
+RULE = "pattern.military"
+_NUMBERED = re.compile(r"(?<![0-9０-９])(?P<n>[0-9]{3})医院")
+_NEXT = re.compile(r"[、和及]\s*(?P<n>[0-9]{3})医院")
+
+
+@cached("institutions.military.data")
+def _data() -> dict:
+    return lexicon._yaml("military.yaml")
+
+
+def _name(n: str) -> str:
+    d = _data()
+    return d["own_names"].get(n) or d["template"].format(n=n)
+
+
+def _head(text: str, s: int, n: str) -> tuple[int, float]:
+    """Where the army's words or a city's name before the number `n` at `s` start (-1: none),
+    and the confidence: a city's must outrank the anchored pattern's name as written."""
+    for head in _data()["heads"]:
+        for h in (head + "第", head):
+            if text.startswith(h, s - len(h)):
+                return s - len(h), 0.8
+    if int(n) < _data()["city_min"]:
+        return -1, 0.0
+    for k in (3, 2):
+        head = text[s - k:s] if s >= k else ""
+        r = (lexicon.region_named(head) or lexicon.region_named(head + "市")) if head else None
+        if r is not None and r.level in ("municipal", "provincial") and cut_at(text, s - k):
+            return s - k, 0.85
+    return -1, 0.0
+
+
+def military_hospitals(text: str) -> list[Candidate]:
+    if "医院" not in text:
+        return []
+    out: list[Candidate] = []
+    end = 0
+    for m in _NUMBERED.finditer(text):
+        if m.start() < end:
+            continue
+        s, confidence = _head(text, m.start(), m.group("n"))
+        if s < 0:
+            continue
+        out.append(Candidate(s, m.end(), _name(m.group("n")), "hospital", None, None, RULE, confidence))
+        end = m.end()
+        k = _NEXT.match(text, end)
+        while k is not None:  # the list goes on: 、305医院
+            out.append(Candidate(k.start("n"), k.end(), _name(k.group("n")), "hospital", None, None, RULE, 0.8))
+            end = k.end()
+            k = _NEXT.match(text, end)
+    return out
