@@ -137,3 +137,46 @@ def test_word_starts_are_every_occurrence(k):
     for words in _guards() + [("都可以", "均可", "都可"), ("不在词表里的词", "的"), ("申请",)]:
         own = sorted(i for w in words for i in range(len(text)) if text.startswith(w, i))
         assert art.starts(words) == own, words
+
+
+LINE_TEXTS = ["报名渠道\n报名表提交邮箱：a@b.cn\nQ\n哪些人可以申请？\n一、申请条件\n",
+              "说明报名渠道\n  报名方式：\n\n问2 \n（一）申请对象\t\n报名渠道",  # a heading inside a line is none
+              "报名方式" * 3 + "\n申请条件\n问\n申请条件"]
+
+
+def _line_anchored_patterns() -> list:
+    lex = lexicon()
+    return [(lex.contact_heading_re, lex.guards["contact_heading_re"]),
+            (lex.question_line_label_re, lex.guards["question_line_label_re"]),
+            (conditions._rx()["heading"], conditions._guards()["heading"])]
+
+
+@pytest.mark.parametrize("k", range(len(TEXTS) + len(LINE_TEXTS)))
+def test_line_anchored_patterns_tried_at_their_lines_find_what_whole_scans_find(k):
+    """(?m)^…$ headings and labels, matched only at the starts of the lines holding their words
+    (words._line_matches): the same matches, groups too, as a scan of the whole text."""
+    from extract.procedures import words
+
+    text = (TEXTS + LINE_TEXTS)[k]
+    art = Article(text)
+    for rx, needed in _line_anchored_patterns():
+        assert words._line_anchored(rx), rx.pattern[:40]
+        assert [(m.span(), m.groups()) for m in art.finditer(rx, needed)] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)], rx.pattern[:40]
+
+
+@pytest.mark.parametrize("pattern, anchored", [
+    (r"(?m)^[ \t]*报名渠道[ \t]*$", True),
+    (r"(?m)^报名[^，。]{0,8}$", False),   # the class takes a line break
+    (r"(?m)^\s*报名", False),
+    (r"(?ms)^报名.渠道", False),          # . takes one under DOTALL
+    (r"(?m)^报名.渠道", True),
+    (r"^报名渠道", False),                # no MULTILINE: the text's start only
+    (r"(?m)报名渠道$", False),
+])
+def test_line_anchored_is_told_from_the_pattern(pattern, anchored):
+    import re
+
+    from extract.procedures import words
+
+    assert words._line_anchored(re.compile(pattern)) is anchored

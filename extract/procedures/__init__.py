@@ -384,7 +384,7 @@ def _contact_sections(text: str, drafts: list[Draft], taken: Taken) -> list[Draf
     new = []
     if not article(text).holds_any(lex.guards["contact_heading_re"]):
         return sorted(drafts, key=lambda d: d.start)  # no 渠道/方式/途径/地址: no heading (a scan for the words, not a try at every line)
-    for m in lex.contact_heading_re.finditer(text):
+    for m in article(text).finditer(lex.contact_heading_re, lex.guards["contact_heading_re"]):  # (tried at the lines holding them)
         end = min(len(text), m.end() + CONTACT_SECTION)
         found = [c for c in find_channels(text, m.end(), end, broad=True) if c.kind in ("email", "address", "hotline")]
         if not found or taken.overlaps(m.start(), found[-1].end):

@@ -47,7 +47,9 @@ def _rx():
         "subject_generic": re.compile(d["eligibility_subject_generic"]),
         "people_list": re.compile(d["eligibility_people_list"]),
         "list_split": re.compile(d["eligibility_list_split"]),
-        "benefit_intro": re.compile(d["benefit_list_intro"]),
+        # (behind its needed words, 以下/下列: its lazy who{4,40} is tried from every place of
+        # every list intro otherwise; same matches, ~1.3 -> ~0.6 ms a pass)
+        "benefit_intro": literals.guard(re.compile(d["benefit_list_intro"])),
         "benefit_case": re.compile(d["benefit_item_case"]),
         "who_question": re.compile(d["eligibility_question"]),
         "qualifier": re.compile(d["eligibility_qualifier"]),

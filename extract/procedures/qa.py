@@ -71,7 +71,7 @@ def _label_lines(text: str) -> list[QA]:
     lex = lexicon()
     if not article(text).holds_any(lex.guards["question_line_label_re"]):
         return []  # no Q or 问: no label (a scan for the words, not a try at every line)
-    labels = list(lex.question_line_label_re.finditer(text))
+    labels = article(text).finditer(lex.question_line_label_re, lex.guards["question_line_label_re"])  # (at the lines holding them)
     out = []
     for i, m in enumerate(labels):
         nxt = labels[i + 1].start() if i + 1 < len(labels) else len(text)

@@ -124,6 +124,8 @@ class Article:
             return []
         bounds = _bounds(rx)
         if bounds is None or words is None or self.vocabulary.ids(words) is None:
+            if bounds is None and words is not None and self.vocabulary.ids(words) is not None and _line_anchored(rx):
+                return self._line_matches(rx, words)  # ((?m)^[ \t]*…$: unbounded, but on one line)
             return list(rx.finditer(text))
         width, peek = bounds
         occurrences = self.occurrences(words)
@@ -142,8 +144,83 @@ class Article:
             out.extend(rx.finditer(text, lo, hi))
         return out
 
+    def _line_matches(self, rx: re.Pattern, words: tuple[str, ...]) -> list[re.Match]:
+        """list(rx.finditer(text)) for a pattern whose matches start at a line start and hold
+        no line break (_line_anchored: (?m)^[ \t]*报名渠道[ \t]*$), every one holding one of
+        `words`, registered in the vocabulary: rx is matched only at the starts of the lines
+        that hold one of them, where a scan of the whole text tries it at every character
+        (a match there is what the scan finds: it starts at its line's start, and the one
+        before it ends on its own line)."""
+        text = self.text
+        starts = sorted(s for s, _ in self.occurrences(words))
+        out: list[re.Match] = []
+        line = done = -1  # the start of the last line looked at; the place its start was looked for up to
+        for s in starts:
+            nl = text.rfind("\n", max(done, 0), s)  # (from the last occurrence on: linear)
+            done = s
+            ls = nl + 1 if nl >= 0 else (line if line >= 0 else 0)
+            if ls == line:
+                continue
+            line = ls
+            m = rx.match(text, ls)
+            if m is not None:
+                out.append(m)
+        return out
+
 
 _C = literals._sre_constants
+_NL = ord("\n")
+_CATEGORY_NL = {_C.CATEGORY_DIGIT: False, _C.CATEGORY_NOT_DIGIT: True, _C.CATEGORY_SPACE: True,
+                _C.CATEGORY_NOT_SPACE: False, _C.CATEGORY_WORD: False, _C.CATEGORY_NOT_WORD: True}
+
+
+def _takes_newline(items, dotall: bool) -> bool:
+    """Whether a match of `items` (a parsed pattern) may hold a line break (True when it
+    cannot be told)."""
+    for op, av in items:
+        if op is _C.LITERAL:
+            hit = av == _NL
+        elif op is _C.NOT_LITERAL:
+            hit = av != _NL
+        elif op is _C.ANY:
+            hit = dotall
+        elif op is _C.IN:
+            hit = False
+            for kind, x in av:
+                if kind is _C.LITERAL:
+                    hit = hit or x == _NL
+                elif kind is _C.RANGE:
+                    hit = hit or x[0] <= _NL <= x[1]
+                elif kind is _C.CATEGORY:
+                    hit = hit or _CATEGORY_NL.get(x, True)
+                elif kind is not _C.NEGATE:
+                    return True
+            if av and av[0][0] is _C.NEGATE:
+                hit = not hit
+        elif op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            hit = False  # (no character of the match)
+        elif op is _C.SUBPATTERN:
+            hit = _takes_newline(av[-1], dotall)
+        elif op is _C.BRANCH:
+            hit = any(_takes_newline(b, dotall) for b in av[1])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            hit = _takes_newline(av[2], dotall)
+        else:
+            return True
+        if hit:
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _line_anchored(rx: re.Pattern) -> bool:
+    """rx's matches start at a line start ((?m)^…) and hold no line break."""
+    if not rx.flags & re.MULTILINE:
+        return False
+    parsed = literals._parse_cased(rx.pattern, rx.flags)
+    if parsed is None or not parsed.data or parsed.data[0] != (_C.AT, _C.AT_BEGINNING):
+        return False
+    return not _takes_newline(parsed.data, bool(rx.flags & re.DOTALL))
 _END_TESTS = {_C.AT_END, _C.AT_END_LINE, _C.AT_END_STRING, _C.AT_BOUNDARY, _C.AT_NON_BOUNDARY,
               _C.AT_UNI_BOUNDARY, _C.AT_UNI_NON_BOUNDARY, _C.AT_LOC_BOUNDARY, _C.AT_LOC_NON_BOUNDARY}
 _MAX_WIDTH = 2000  # a pattern wider than this is scanned whole
