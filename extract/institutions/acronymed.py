@@ -4,11 +4,12 @@ round 11): 按医学成像和技术联盟（MITA）的数据 -> 医学成像和�
 of ideographs before the suffix back to punctuation, a non-ideograph or a stop character other than
 和; the words the segmenter reads first that belong to the clause (按, 年: a preposition, a verb,
 a number, a time word) are dropped. Added only where no body found ends at the suffix, or the
-found one starts after a 和 the run holds. One regex scan from the bracket: linear."""
+found one starts after a 和 the run holds. The brackets found, the pattern tried before each: linear."""
 from __future__ import annotations
 
 import re
 
+from ..literals import find_all
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate
@@ -24,7 +25,35 @@ def _table():
     kinds = dict(lexicon.patterns()["acronym_bodies"])
     alt = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
     rx = re.compile(rf"(?:{alt})(?=\s*[（(]\s*[A-Z](?:[a-z]?[A-Z&]){{1,7}}\s*[）)])")
-    return rx, kinds
+    return rx, kinds, tuple(sorted({len(k) for k in kinds}, reverse=True))
+
+
+# the bracket and acronym of rx's lookahead: what a match is followed by (after spaces)
+_ACRONYM = re.compile(r"[（(]\s*[A-Z](?:[a-z]?[A-Z&]){1,7}\s*[）)]")
+
+
+def _matches(text: str, rx: "re.Pattern", lengths: tuple):
+    """`rx.finditer(text)` from the brackets: rx, opening with a suffix's first characters, was
+    tried at each of those. A match ends where only spaces stand before a bracket holding an
+    acronym, so it starts a suffix's length before such a place: rx is tried there alone,
+    in order, from where the last match ended (as finditer goes on)."""
+    starts = set()
+    for b in sorted(find_all(text, "（") + find_all(text, "(")):
+        if _ACRONYM.match(text, b) is None:
+            continue
+        e = b
+        while True:  # every end from which the lookahead's spaces reach the bracket
+            starts.update(e - n for n in lengths if e >= n)
+            if not e or not text[e - 1].isspace():
+                break
+            e -= 1
+    pos = 0
+    for s in sorted(starts):
+        if s >= pos:
+            m = rx.match(text, s)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 def acronym_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -32,13 +61,13 @@ def acronym_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
         return []
     from .patterns import _tables as pattern_tables
 
-    rx, kinds = _table()
+    rx, kinds, lengths = _table()
     stop = pattern_tables()[1] - {"和"}
     ends = {}
     for c in found:
         ends.setdefault(c.end, c)
     out = []
-    for m in rx.finditer(text):
+    for m in _matches(text, rx, lengths):
         s = m.start()
         a = s
         while a > 0 and s - a < MAX_RUN and "\u4e00" <= text[a - 1] <= "\u9fff" and text[a - 1] not in stop:

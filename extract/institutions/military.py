@@ -1,7 +1,7 @@
 """PLA hospitals by number (round 13): 解放军304医院, 中国人民解放军第458医院, a city + a three-digit
 number (北京302医院: civilian hospitals are numbered in words, 第一人民医院), and the bare numbers of
 a 、 list that continues one of them (解放军304医院、305医院、306医院). Named by data/military.yaml.
-Linear: one regex pass, then a walk along each list."""
+Linear: one pass from 医院 to 医院, then a walk along each list."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from .boundaries import cut_at
 from .candidates import Candidate
 
 RULE = "pattern.military"
-_NUMBERED = re.compile(r"(?<![0-9０-９])(?P<n>[0-9]{3})医院")
+_DIGITS = "0123456789０１２３４５６７８９"  # no digit before the number
 _NEXT = re.compile(r"[、和及]\s*(?P<n>[0-9]{3})医院")
 
 
@@ -43,19 +43,32 @@ def _head(text: str, s: int, n: str) -> tuple[int, float]:
     return -1, 0.0
 
 
+def _numbered(text: str):
+    """(start, end, number) of each three-digit number + 医院 with no digit before it, in order:
+    what `(?<![0-9０-９])([0-9]{3})医院` finds, found from 医院 (str.find skips to it; the pattern,
+    opening with a lookbehind, was tried at every character)."""
+    p = text.find("医院", 3)
+    while p >= 0:
+        s = p - 3
+        n = text[s:p]
+        if n.isascii() and n.isdigit() and (s == 0 or text[s - 1] not in _DIGITS):
+            yield s, p + 2, n
+        p = text.find("医院", p + 2)
+
+
 def military_hospitals(text: str) -> list[Candidate]:
     if "医院" not in text:
         return []
     out: list[Candidate] = []
     end = 0
-    for m in _NUMBERED.finditer(text):
-        if m.start() < end:
+    for start, stop, n in _numbered(text):
+        if start < end:
             continue
-        s, confidence = _head(text, m.start(), m.group("n"))
+        s, confidence = _head(text, start, n)
         if s < 0:
             continue
-        out.append(Candidate(s, m.end(), _name(m.group("n")), "hospital", None, None, RULE, confidence))
-        end = m.end()
+        out.append(Candidate(s, stop, _name(n), "hospital", None, None, RULE, confidence))
+        end = stop
         k = _NEXT.match(text, end)
         while k is not None:  # the list goes on: 、305医院
             out.append(Candidate(k.start("n"), k.end(), _name(k.group("n")), "hospital", None, None, RULE, 0.8))

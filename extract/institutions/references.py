@@ -241,7 +241,8 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
     by_short: dict[str, Optional[tuple[str, str]]] = {}
     by_numeral: dict[str, Optional[Candidate]] = {}
     out = []
-    for m in _UNI_SHORT.finditer(text):
+    courts = find_all(text, "院")  # one scan for the three rules below: 医院 is a 院 after 医
+    for m in _uni_shorts(text, courts):
         known = _known_at(text, m) if not universities else None
         if known is not None:  # 安医大一附院, 温医附二院: a well-known university's short name (round 13)
             out.append(Candidate(known[0], m.end(), known[1], "hospital", None, None, "reference.numbered", 0.6))
@@ -266,7 +267,6 @@ def _numbered(text: str, found: list[Candidate]) -> list[Candidate]:
             if k is not None and is_word(text, c.start, k.end()):
                 out.append(Candidate(c.start, k.end(), f"{c.name}附属第{k.group('n')}医院", "hospital", None, c.region,
                                      "reference.numbered", 0.7))
-    courts = find_all(text, "院")  # one scan for both rules below: 医院 is a 院 after 医
     for p in courts:  # 杭州二院: a city's numbered hospital written short
         if p < 3 or text[p - 1] not in NUMERALS or text[p - 2] in "附大":
             continue
@@ -293,6 +293,21 @@ def _medical_universities() -> dict:
 
 
 _SHORT_AFTER = "、，,。；：和与及在至到 \n（(“"  # a joiner or punctuation before a short name: it starts a word
+
+
+def _uni_shorts(text: str, courts: list[int]):
+    """`_UNI_SHORT.finditer(text)` from the 院 that ends every match: the pattern, opening with
+    大 or 医, was tried at each of those (frequent) characters. A match holds no 院 but its last
+    character, so the matches are the ones ending at each 院, one at most (the numeral's place
+    is fixed by the character before 院, and 附 is no 大 or 医): tried at the three places it
+    can start, in order, where a numeral stands before 院 or before 附院."""
+    for p in courts:
+        if p >= 2 and (text[p - 1] in NUMERALS or (text[p - 1] == "附" and text[p - 2] in NUMERALS)):
+            for s in range(max(0, p - 4), p - 1):
+                m = _UNI_SHORT.match(text, s)
+                if m is not None and m.end() == p + 1:
+                    yield m
+                    break
 
 
 def _known_at(text: str, m: "re.Match") -> Optional[tuple[int, str]]:

@@ -21,18 +21,32 @@ def _table():
     heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
     titles = tuple(sorted(data["titles"], key=len, reverse=True))
     line = re.compile(r"(?m)^[" + _BLANK + r"]*[\u4e00-\u9fff·•]{2,%d}[" % data["max_person"] + _BLANK + "]+(?=[\u4e00-\u9fff])")
-    return heads, titles, tuple(data["former"]), line, data["min_own"]
+    after_break = re.compile(line.pattern.replace("(?m)^", "\n", 1))  # the same from a line break
+    return heads, titles, tuple(data["former"]), (line, after_break), data["min_own"]
+
+
+def _person_ends(text: str, person: tuple):
+    """The ends of `line`'s matches (a line opening with a person's name): at the text's start,
+    then from each line break, by a pattern opening with the break, which the engine skips to
+    (one opening with (?m)^ was tried at every character). No match holds a line break: the
+    same matches."""
+    line, after_break = person
+    m = line.match(text)
+    if m is not None:
+        yield m.end()
+    for m in after_break.finditer(text):
+        yield m.end()
 
 
 def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     heads, titles, former, person, min_own = _table()
     taken = covered(len(text), found)
     out = []
-    for m in person.finditer(text):  # (?m)^: the lines that open with a person's name, one scan
-        end = text.find("\n", m.end())
+    for start in _person_ends(text, person):  # the lines that open with a person's name, one scan
+        end = text.find("\n", start)
         line_end = len(text) if end < 0 else end
-        i = m.end()
-        for part in text[m.end():line_end].rstrip(_BLANK).split("、"):
+        i = start
+        for part in text[start:line_end].rstrip(_BLANK).split("、"):
             a, b = i, i + len(part)
             i = b + 1
             title = next((t for t in titles if part.endswith(t)), None)
