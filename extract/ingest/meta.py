@@ -434,25 +434,24 @@ def _own_site_rules() -> dict:
     return {"head": 600, "min_name": 4, "company_word": "有限公司"}
 
 
-def _around_word(text: str, word: str, reach: int):
-    """The run of ideographs (at most `reach`) right before each `word` of the text (at most 50)."""
+def _matches_before(text: str, word: str, reach: int, limit: int):
+    """(the run of ideographs, at most `reach`, right before `word`; the word's index) for each
+    `word` of the text, at most `limit` of them."""
     k = text.find(word)
-    for _ in range(50):
+    for _ in range(limit):
         if k < 0:
             return
         m = _IDEOGRAPHS_BEFORE.search(text, max(0, k - reach), k)
         if m:
-            yield m
+            yield m, k
         k = text.find(word, k + len(word))
+
+
+def _around_word(text: str, word: str, reach: int):
+    """The run of ideographs (at most `reach`) right before each `word` of the text (at most 50)."""
+    return (m for m, _ in _matches_before(text, word, reach, 50))
 
 
 def _runs_before(text: str, word: str, reach: int):
     """(the run of ideographs right before `word`, the word's index) for each `word` of the text (at most 200)."""
-    k = text.find(word)
-    for _ in range(200):
-        if k < 0:
-            return
-        m = _IDEOGRAPHS_BEFORE.search(text, max(0, k - reach), k)
-        if m:
-            yield m.group(0), k
-        k = text.find(word, k + len(word))
+    return ((m.group(0), k) for m, k in _matches_before(text, word, reach, 200))
