@@ -55,6 +55,24 @@ def cut_at(text: str, pos: int) -> bool:
     return _cuts(window, pos - lo, pos - lo)
 
 
+def straddled(text: str, start: int, end: int) -> bool:
+    """Whether the segmenter's word around `start` begins before the name and ends inside it
+    (全国|新办 over 国新办): the name's first character is the tail of another word. A word
+    holding the whole name (国家科技部 over 科技部) is no straddle."""
+    if _edge(text, start):
+        return False
+    lo = max(0, start - WINDOW)
+    return _straddles(text[lo:min(len(text), end + WINDOW)], start - lo, end - lo)
+
+
+@lru_cache(maxsize=2048)
+def _straddles(window: str, start: int, end: int) -> bool:
+    for _, s, e in segmenter.tokenize(window):
+        if s < start < e:
+            return e < end
+    return False
+
+
 def _edge(text: str, pos: int) -> bool:
     """A boundary at `pos` that needs no segmenter: the text's start or end, or a character
     jieba keeps apart on either side."""

@@ -13,7 +13,7 @@ from typing import NamedTuple, Optional
 
 from . import lexicon, wordlists
 from .aliases import brand_use
-from .boundaries import cut_at, is_word, needs_check
+from .boundaries import cut_at, is_word, needs_check, straddled
 from .candidates import Candidate
 from ..lastcall import for_last_call
 from .lexicon import Region
@@ -49,6 +49,8 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 公安部门, 财政部门: a kind of office, not the ministry
         if needs_check(text[start:end + 1]) and not is_word(text, start, end + 1):
             continue  # 集中办理 holds 中办; 年轻人大展 holds 人大
+        if n == 3 and text[start:end + 1] != e.name and straddled(text, start, end + 1):
+            continue  # 全国新办涉税 holds 国新办: a three-character short form whose first character ends another word
         if (e.level == "national" and n == 3 and text[end] == "部" and start and "\u4e00" <= text[start - 1] <= "\u9fff"
                 and not cut_at(text, start) and cut_at(text, end)):
             continue  # 电子商务|部: a company's department, 商务 the tail of a longer word
