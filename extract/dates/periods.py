@@ -4,6 +4,7 @@ the 去年同期 read from it the same days a year back. Runs over the finished 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -37,11 +38,13 @@ def _range(value: Optional[str]) -> Optional[tuple[date, date]]:
     return (start, end) if start and end else None
 
 
-def _stated(m: Mention, day: date, ranges: Sequence[tuple[Mention, date, date]]) -> Optional[tuple[date, date]]:
-    """The nearest stated range of days off holding `day`, within reach of `m`."""
+def _stated(m: Mention, day: date, ranges: Sequence[tuple[Mention, date, date]],
+            ends: Sequence[int], starts: Sequence[int]) -> Optional[tuple[date, date]]:
+    """The nearest stated range of days off holding `day`, within reach of `m` (`ranges` in
+    text order, with their `ends` and `starts`: only those within reach are looked at)."""
     _, near, low, high = _spec()
     best = None
-    for r, a, b in ranges:
+    for r, a, b in ranges[bisect_left(ends, m.start - near):bisect_right(starts, m.end + near)]:
         gap = max(r.start - m.end, m.start - r.end)
         if gap <= near and a <= day <= b and low <= (b - a).days + 1 <= high:
             if best is None or gap < best[0]:
@@ -67,11 +70,12 @@ def holiday_periods(text: str, out: list[Mention]) -> None:
     ranges = [(m, *r) for m in out if m.rule.endswith("+range") and (r := _range(m.value))]
     if not ranges:
         return
+    ends, starts = [r[0].end for r in ranges], [r[0].start for r in ranges]
     periods: list[tuple[date, date, date]] = []  # (the holiday's day, start, end)
     for m in out:
         day = _day(m.value)
         if m.rule == "holiday" and day and after.match(text, m.end):
-            got = _stated(m, day, ranges)
+            got = _stated(m, day, ranges, ends, starts)
             if got:
                 periods.append((day, *got))
                 _set(m, *got)
