@@ -19,6 +19,7 @@ from .grammar import grammar as _grammar  # not `grammar`: that would hide the s
 from .lexicon import lexicon
 from .reading import Reading, readings
 from . import festivals
+from .periods import holiday_periods
 from .resolve import PREVIOUS, Point, resolve
 from .roles import SENTENCE_BREAK, classify, clause_start
 
@@ -238,4 +239,5 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         prev = (r.end, res.start_point, res.end_point, None if year_from else _period(r, res, pb))
         if res.start_point.d is not None:
             prev_day = prev
+    holiday_periods(text, out)
     return out

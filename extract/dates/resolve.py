@@ -167,6 +167,15 @@ def _full_year(y: int, ref) -> int:
     return full - 100 if full > ref.year + 10 else full
 
 
+def _spoken_year(y: int, ref) -> bool:
+    """，15年药监局…: a two-digit year from 10 on, alone, only of the `spoken_year_back` years
+    up to the publication year (a count of years otherwise: no publication, no year)."""
+    if ref is None:
+        return False
+    full = _full_year(y, ref)
+    return ref.year - lexicon()["spoken_year_back"] <= full <= ref.year
+
+
 def _year(p: dict, ref, prev: Optional[Point], anchor: _Anchor) -> tuple[bool, Optional[int]]:
     if p.get("y") is not None:
         return True, _full_year(p["y"], ref)
@@ -493,6 +502,8 @@ def resolve(r: Reading, ref: Optional[RefDate], before: Optional[tuple], ahead: 
     anchor = _Anchor(ahead)
     prev = None if before is None else before[1] or before[0]
     p = r.parts
+    if "sy" in p and not _spoken_year(p["y"], ref):
+        return None
     for first_n, unit in (("qn", "q"), ("mn", "m")):  # 前三季度, 前5个月: the first n of the year
         if r.end_parts is None and first_n in p:
             r.end_parts, p = {unit: p[first_n]}, {**p, unit: 1}

@@ -1,0 +1,86 @@
+"""A holiday period valued as the days off the article states (festivals.yaml `period_*`):
+清明假期… 4月4日至6日 … 今年清明假期 … 较去年同期 - every 清明假期 is 2026-04-04/2026-04-06 and
+the 去年同期 read from it the same days a year back. Runs over the finished mentions."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from datetime import date
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from ..schema import Mention
+from .lexicon import load_yaml
+
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)\Z")
+
+
+@lru_cache(maxsize=1)
+def _spec() -> tuple[re.Pattern, int, int, int]:
+    spec = load_yaml("festivals.yaml")
+    low, high = spec["period_days"]
+    return re.compile(spec["period_after"]), spec["period_near"], low, high
+
+
+def _day(value: Optional[str]) -> Optional[date]:
+    m = _DAY.match(value or "")
+    if m is None:
+        return None
+    try:
+        return date(*map(int, m.groups()))
+    except ValueError:
+        return None
+
+
+def _range(value: Optional[str]) -> Optional[tuple[date, date]]:
+    a, _, b = (value or "").partition("/")
+    start, end = _day(a), _day(b)
+    return (start, end) if start and end else None
+
+
+def _stated(m: Mention, day: date, ranges: Sequence[tuple[Mention, date, date]],
+            ends: Sequence[int], starts: Sequence[int]) -> Optional[tuple[date, date]]:
+    """The nearest stated range of days off holding `day`, within reach of `m` (`ranges` in
+    text order, with their `ends` and `starts`: only those within reach are looked at)."""
+    _, near, low, high = _spec()
+    best = None
+    for r, a, b in ranges[bisect_left(ends, m.start - near):bisect_right(starts, m.end + near)]:
+        gap = max(r.start - m.end, m.start - r.end)
+        if gap <= near and a <= day <= b and low <= (b - a).days + 1 <= high:
+            if best is None or gap < best[0]:
+                best = (gap, a, b)
+    return best[1:] if best else None
+
+
+def _back(d: date, years: int) -> Optional[date]:
+    try:
+        return d.replace(year=d.year - years)
+    except ValueError:
+        return None
+
+
+def _set(m: Mention, a: date, b: date) -> None:
+    m.value, m.grain = f"{a.isoformat()}/{b.isoformat()}", "day"
+
+
+def holiday_periods(text: str, out: list[Mention]) -> None:
+    """Give each holiday before 假期/小长假… the stated range around it, and each 同期 read
+    from such a holiday (its value the holiday's day some years back) that range as far back."""
+    after = _spec()[0]
+    ranges = [(m, *r) for m in out if m.rule.endswith("+range") and (r := _range(m.value))]
+    if not ranges:
+        return
+    ends, starts = [r[0].end for r in ranges], [r[0].start for r in ranges]
+    periods: list[tuple[date, date, date]] = []  # (the holiday's day, start, end)
+    for m in out:
+        day = _day(m.value)
+        if m.rule == "holiday" and day and after.match(text, m.end):
+            got = _stated(m, day, ranges, ends, starts)
+            if got:
+                periods.append((day, *got))
+                _set(m, *got)
+        elif day and periods and m.anchor == "previous_date" and "同期" in m.text:
+            hol, a, b = periods[-1]
+            years = hol.year - day.year
+            if years > 0 and _back(hol, years) == day and (a2 := _back(a, years)) and (b2 := _back(b, years)):
+                _set(m, a2, b2)
