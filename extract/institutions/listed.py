@@ -219,12 +219,13 @@ def _country_len(name: str) -> int:
 
 
 # a 、 list of companies each written after its country (round 14: 如下公司…：美国GE、德国SIEMENS、
-# 荷兰PHILIPS、…、中国蓝韵): three or more items a country's name and a brand (Latin letters, or two
-# or three ideographs), with a word for firms in the clause before the list (listed.yaml
+# 荷兰PHILIPS、…、中国蓝韵): three or more items a country's name and a brand in Latin letters (more
+# items may have a brand of two or three ideographs), with a word for firms in the clause before the list (listed.yaml
 # company_cues); the brand is the company, named by brands.yaml where a Latin alias matches
 # case-folded (SIEMENS -> 西门子股份公司)
 _COUNTRY_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:[A-Za-z][A-Za-z&\-]{1,15}|[\u4e00-\u9fff]{2,3})")
-_LATIN_RUN = re.compile(r"((?:[\u4e00-\u9fffA-Za-z&\-]{3,20}、){2,}[\u4e00-\u9fffA-Za-z&\-]{3,20})")
+# the maximal runs of name characters and 、 (one greedy pass, no overlapping attempts: linear)
+_LATIN_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z&\-、]+")
 MIN_COUNTRY_ITEMS = 3
 
 
@@ -236,17 +237,20 @@ def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
     known = {c.end: c for c in found}
     out = []
     for m in _LATIN_RUN.finditer(text):
-        clause = re.split(r"[。！？；;\n]", text[max(0, m.start() - 40):m.start()])[-1]
+        if m.group().count("、") < MIN_COUNTRY_ITEMS - 1:
+            continue
+        first = m.group().split("、", 1)[0]
+        clause = re.split(r"[。！？；;\n]", text[max(0, m.start() - 40):m.start()])[-1] + first
         if not any(c in clause for c in cues):
             continue
-        items, pos = [], m.start(1)
-        for part in m.group(1).split("、"):
+        items, pos = [], m.start()
+        for part in m.group().split("、"):
             n = 2 if part.startswith("中国") else _country_len(part)  # 中国蓝韵 beside 德国SIEMENS
-            if n and n < len(part):
+            if n and n < len(part) <= n + 16:  # a longer part holds a clause (…集团携手中国移动)
                 items.append((pos + n, pos + len(part)))
             pos += len(part) + 1
-        if len(items) < MIN_COUNTRY_ITEMS:
-            continue
+        if sum(1 for a, b in items if _LATIN.fullmatch(text, a, b)) < MIN_COUNTRY_ITEMS:
+            continue  # the brands in Latin letters tell a list of firms (中国移动、中国电信、中国联通 are names whole)
         for a, b in items:
             brand = text[a:b]
             whole = known.get(b)
