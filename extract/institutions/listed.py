@@ -232,7 +232,7 @@ MIN_COUNTRY_ITEMS = 3
 def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     if text.count("、") < 2:
         return []
-    cues = tuple(lexicon._yaml("listed.yaml")["company_cues"])
+    cues = _company_cues()
     taken = covered(len(text), found)
     known = {c.end: c for c in found}
     out = []
@@ -315,3 +315,8 @@ def _brand_like(words) -> bool:
     if any((len(w) > 1 and t[:1] in "vadpcuryfmqt") or (len(w) == 1 and t[:1] in "pcuyr") for w, t in words):
         return False
     return not (len(words) == 1 and words[0][1] in ("n", "ng", "vn"))
+
+
+@cached("institutions.listed.company_cues")
+def _company_cues() -> tuple:
+    return tuple(lexicon._yaml("listed.yaml")["company_cues"])
