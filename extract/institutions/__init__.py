@@ -43,7 +43,7 @@ from .gazetteer import (RegionContext, article_regions, bare_provincial, body_ca
 from .joined import Joined
 from .kinds import retouched
 from .private import as_written
-from .listed import company_list_candidates, listed_candidates
+from .listed import company_list_candidates, country_list_candidates, included_candidates, listed_candidates
 from .titled import titled_candidates
 from .media import media_candidates
 from .patterns import pattern_candidates
@@ -74,6 +74,10 @@ def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candid
     if "patterns" in layers:  # lists of bodies (主办单位：…理事会、…组委会), one a line: on the lines as written
         found = _more(found, listed_candidates(text, found))
         found = _more(found, company_list_candidates(text, found))  # …、上药集团、北京双鹤等…企业
+        trimmed = country_list_candidates(text, found)  # 如下公司：美国GE、德国SIEMENS、…
+        cut = {c.end for c in trimmed}
+        found = _more([c for c in found if c.end not in cut or c.kind != "company"], trimmed)
+        found = _more(found, included_candidates(text, found))  # 上市企业包括…东富龙、千山药机等
         found = _more(found, titled_candidates(text, found))  # 张厚粲 国务院参事、国际心理学联盟副主席
     return found
 

@@ -216,3 +216,107 @@ def _country_len(name: str) -> int:
     from .aliases import _country_heads
 
     return max((len(c) for c in _country_heads() if name.startswith(c)), default=0)
+
+
+# a 、 list of companies each written after its country (round 14: 如下公司…：美国GE、德国SIEMENS、
+# 荷兰PHILIPS、…、中国蓝韵): three or more items a country's name and a brand in Latin letters (more
+# items may have a brand of two or three ideographs), with a word for firms in the clause before the list (listed.yaml
+# company_cues); the brand is the company, named by brands.yaml where a Latin alias matches
+# case-folded (SIEMENS -> 西门子股份公司)
+_COUNTRY_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:[A-Za-z][A-Za-z&\-]{1,15}|[\u4e00-\u9fff]{2,3})")
+# the maximal runs of name characters and 、 (one greedy pass, no overlapping attempts: linear)
+_LATIN_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z&\-、]+")
+MIN_COUNTRY_ITEMS = 3
+
+
+def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    if text.count("、") < 2:
+        return []
+    cues = _company_cues()
+    taken = covered(len(text), found)
+    known = {c.end: c for c in found}
+    out = []
+    for m in _LATIN_RUN.finditer(text):
+        if m.group().count("、") < MIN_COUNTRY_ITEMS - 1:
+            continue
+        first = m.group().split("、", 1)[0]
+        clause = re.split(r"[。！？；;\n]", text[max(0, m.start() - 40):m.start()])[-1] + first
+        if not any(c in clause for c in cues):
+            continue
+        items, pos = [], m.start()
+        for part in m.group().split("、"):
+            n = 2 if part.startswith("中国") else _country_len(part)  # 中国蓝韵 beside 德国SIEMENS
+            if n and n < len(part) <= n + 16:  # a longer part holds a clause (…集团携手中国移动)
+                items.append((pos + n, pos + len(part)))
+            pos += len(part) + 1
+        if sum(1 for a, b in items if _LATIN.fullmatch(text, a, b)) < MIN_COUNTRY_ITEMS:
+            continue  # the brands in Latin letters tell a list of firms (中国移动、中国电信、中国联通 are names whole)
+        for a, b in items:
+            brand = text[a:b]
+            whole = known.get(b)
+            if whole is not None and whole.start < a and whole.kind == "company":
+                out.append(whole.with_(start=a))  # 美国GE found whole: the company is GE, its country aside
+                continue
+            if taken.find(1, a, b) >= 0 or not (_LATIN.fullmatch(brand) or len(brand) in BRAND_LEN):
+                continue
+            if not _LATIN.fullmatch(brand) and not no_verb(brand):
+                continue
+            name = _latin_brands().get(brand.casefold(), brand)
+            out.append(Candidate(a, b, name, "company", None, None, "listed.country_company", 0.6))
+    return out
+
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z&\-]{1,15}")
+
+
+@cached("institutions.listed.latin_brands")
+def _latin_brands() -> dict:
+    """brands.yaml's Latin aliases, case-folded, to the company's name."""
+    out = {}
+    for group in lexicon._yaml("brands.yaml").values():
+        for e in group if isinstance(group, list) else ():
+            for a in e.get("aliases", ()) or ():
+                if isinstance(a, str) and _LATIN.fullmatch(a):
+                    out.setdefault(a.casefold(), e["name"])
+    return out
+
+
+# listed companies by short name after 企业包括 / 公司有 (round 14: 上市企业包括制药装备企业东富龙、
+# 千山药机等): a 、 list of two or more brands of two to four ideographs closed by 等, after a word for
+# firms and 包括/有/如 (a sort of firm between: 制药装备企业); an item is no verb and no word the
+# segmenter reads as a common noun alone (医院、药店 are sorts, not firms)
+_INCLUDES = re.compile(r"(?:企业|公司|药企|厂商|厂家)(?:包括|有|如)(?:[\u4e00-\u9fff]{0,8}?(?:企业|公司))?"
+                       r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等")
+
+
+def included_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    if "包括" not in text and "有" not in text and "如" not in text:
+        return []
+    from .postag import tag
+
+    taken = covered(len(text), found)
+    out = []
+    for m in _INCLUDES.finditer(text):
+        pos, items = m.start(1), []
+        for part in m.group(1).split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        good = [(a, b) for a, b in items if taken.find(1, a, b) < 0 and _brand_like(tag(text[a:b]))]
+        if len(good) < len(items) - sum(1 for a, b in items if taken.find(1, a, b) >= 0):
+            continue  # one item a sort or a clause: the list is no list of firms
+        out += [Candidate(a, b, text[a:b], "company", None, None, "listed.included", 0.6) for a, b in good]
+    return out
+
+
+def _brand_like(words) -> bool:
+    """A brand the segmenter splits or reads as a name (东富|龙, 千山|药|机, 楚|天|科): no word of two
+    or more characters a verb, adjective, adverb, pronoun, place, number or time word in it, no
+    one-character function word, and not one common noun alone (医院, 药店)."""
+    if any((len(w) > 1 and t[:1] in "vadpcuryfmqt") or (len(w) == 1 and t[:1] in "pcuyr") for w, t in words):
+        return False
+    return not (len(words) == 1 and words[0][1] in ("n", "ng", "vn"))
+
+
+@cached("institutions.listed.company_cues")
+def _company_cues() -> tuple:
+    return tuple(lexicon._yaml("listed.yaml")["company_cues"])

@@ -198,7 +198,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     and not _trade_name_stop(text, i - 1, item, anchors, stop)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
-        cand = _anchored(text, i, s, e, item, anchors, ends)
+        cand = None if item.get("intl_only") else _anchored(text, i, s, e, item, anchors, ends)
         if cand is None:
             cand = (_implied(text, i, s, e, item, implied) or _numbered_bare(text, i, e, item, implied)
                     or _open(text, i, s, e, item))
@@ -468,6 +468,14 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     return _open_at(text, k, s, e, item) if k > i and cut_at(text, k) else None
 
 
+def _intl_category(prefix: str) -> bool:
+    """The head alone (国际组织) or with a word naming a sort of body (国际非政府组织, 国际恐怖组织:
+    patterns.yaml international_categories)."""
+    head = next((h for h in _intl_heads() if prefix.startswith(h)), "")
+    rest = prefix[len(head):]
+    return len(rest) < 2 or rest.startswith(tuple(lexicon.patterns().get("international_categories", ())))
+
+
 def _intl_heads() -> tuple:
     return tuple(lexicon.patterns().get("international_heads", ()))
 
@@ -497,6 +505,8 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
     if item.get("intl_open") and not prefix.startswith(_intl_heads()):
         return None  # 教师联合会, 妇女联合会: a category; 国际X联合会 a body
+    if item.get("intl_only") and _intl_category(prefix):
+        return None  # 国际组织, 国际非政府组织: a category of bodies, no body (round 14)
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
             or (not split and prefix.startswith(starts) and not prefix.startswith(_intl_heads())

@@ -16,12 +16,27 @@ def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...], t
     """(current name, ((until as (y, m, d), former name), ... by date), the written forms it is
     limited to (none: all)), the longest name first."""
     out = []
-    for item in _yaml("renamed.yaml"):
+    for item in _yaml("renamed.yaml") + _dated_entries():
         if "suffix" in item:
             continue  # a region's body by its suffix: _suffixed
         former = tuple(sorted((tuple(int(x) for x in str(f["until"]).split("-")), f["name"]) for f in item["former"]))
         out.append((item["name"], former, tuple(item.get("forms", ()))))
     return tuple(sorted(out, key=lambda kv: -len(kv[0])))
+
+
+DATED_TABLES = ("brands.yaml", "named.yaml")
+
+
+def _dated_entries() -> list:
+    """The entries of the company tables (DATED_TABLES) that carry their own former names with the
+    date each was valid until (round 14: `former: [{until: 2011-12-31, name: 北京双鹤药业股份有限公司}]`
+    beside the company's name and aliases): a company renamed is named as it was at the article's
+    date, from the one table that names it."""
+    out = []
+    for table in DATED_TABLES:
+        for group in _yaml(table).values():
+            out += [e for e in (group if isinstance(group, list) else ()) if isinstance(e, dict) and e.get("former")]
+    return out
 
 
 def _latest_day(ref) -> Optional[tuple[int, int, int]]:
