@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
-from . import foreign, lexicon, wordlists
+from . import foreign, intl, lexicon, wordlists
 from .boundaries import cut_at
 from .flags import marked, reach_of
 from .references import region_prefix
@@ -464,20 +464,8 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     found = _open_at(text, i, s, e, item)
     if found is not None or not item.get("intl_open"):
         return found
-    k = max((text.rfind(h, i + 1, s) for h in _intl_heads()), default=-1)
+    k = max((text.rfind(h, i + 1, s) for h in intl.heads()), default=-1)
     return _open_at(text, k, s, e, item) if k > i and cut_at(text, k) else None
-
-
-def _intl_category(prefix: str) -> bool:
-    """The head alone (国际组织) or with a word naming a sort of body (国际非政府组织, 国际恐怖组织:
-    patterns.yaml international_categories)."""
-    head = next((h for h in _intl_heads() if prefix.startswith(h)), "")
-    rest = prefix[len(head):]
-    return len(rest) < 2 or rest.startswith(tuple(lexicon.patterns().get("international_categories", ())))
-
-
-def _intl_heads() -> tuple:
-    return tuple(lexicon.patterns().get("international_heads", ()))
 
 
 def _numeral_county(prefix: str) -> bool:
@@ -503,13 +491,13 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     prefix = text[i:s]
     if "（" in prefix or "(" in prefix:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
-    if item.get("intl_open") and not prefix.startswith(_intl_heads()):
+    if item.get("intl_open") and not prefix.startswith(intl.heads()):
         return None  # 教师联合会, 妇女联合会: a category; 国际X联合会 a body
-    if item.get("intl_only") and _intl_category(prefix):
+    if item.get("intl_only") and intl.is_category(prefix):
         return None  # 国际组织, 国际非政府组织: a category of bodies, no body (round 14)
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
-            or (not split and prefix.startswith(starts) and not prefix.startswith(_intl_heads())
+            or (not split and prefix.startswith(starts) and not prefix.startswith(intl.heads())
                 and not _numeral_county(prefix))
             or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
