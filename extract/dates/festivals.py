@@ -151,14 +151,70 @@ def lunar_day_names() -> dict[str, int]:
     return out
 
 
+YEARS = range(1900, 2101)   # the years the calendar library covers and the table holds
+CALENDAR_SOURCES = SOURCES + tuple(os.path.normpath(os.path.join(os.path.dirname(f), n)) for f in LIBRARY_FILES[:1]
+                                   for n in ("ShouXingUtil.py", "../LunarYear.py", "../LunarMonth.py"))
+
+
+@cached("dates.lunar_calendar", sources=CALENDAR_SOURCES)
+def lunar_calendar() -> tuple[dict, dict]:
+    """The calendar library's answers for every year of YEARS, as two tables:
+    lunar year -> {month (<0: leap): (Gregorian ordinal of its first day, days)} and
+    Gregorian year -> {solar term name: Gregorian ordinal}. The library computes a
+    lunar year from astronomy (about 10 ms a year, the first time a process meets the
+    year); the cache build stores the table, so a warm or fresh process looks days up."""
+    from lunar_python import Lunar, LunarYear, Solar
+
+    months: dict = {}
+    for y in YEARS:
+        months[y] = {m.getMonth(): (_ordinal(Solar.fromJulianDay(m.getFirstJulianDay())), m.getDayCount())
+                     for m in LunarYear.fromYear(y).getMonthsInYear()}
+    terms: dict = {y: {} for y in YEARS}
+    tables = {y: Lunar.fromYmd(y, 1, 1).getJieQiTable() for y in range(YEARS[0] - 1, YEARS[-1] + 2)}
+    for y in YEARS:
+        for lunar_year in (y - 1, y, y + 1):     # the order _term_from_library reads them in
+            for key, s in tables[lunar_year].items():
+                if s.getYear() == y:
+                    terms[y].setdefault(key, _ordinal(s))
+    return months, terms
+
+
+def _ordinal(s) -> int:
+    return date(s.getYear(), s.getMonth(), s.getDay()).toordinal()
+
+
+def _stored_calendar():
+    """The stored table, or None when no cache was built (then each year is computed by
+    the library on first use, as before: building the whole table would cost seconds)."""
+    if not _CALENDAR:
+        from .. import prebuilt
+
+        value = prebuilt.load("dates.lunar_calendar")
+        _CALENDAR.append(None if value is prebuilt._MISSING else value)
+    return _CALENDAR[0]
+
+
+_CALENDAR: list = []
+
+
 @lru_cache(maxsize=4096)
 def lunar_day(year: int, month: int, day: int) -> Optional[date]:
     """The Gregorian day of lunar year/month/day (month < 0: the leap month), or None
     when the lunar month has no such day (腊月三十 in a year whose 腊月 has 29)."""
-    from lunar_python import Lunar
-
     if not 1 <= abs(month) <= 12 or not 1 <= day <= 30 or not 1900 <= year <= 2100:
         return None
+    table = _stored_calendar()
+    if table is not None:
+        first_days = table[0][year].get(month)
+        if first_days is None or day > first_days[1]:
+            return None
+        return date.fromordinal(first_days[0] + day - 1)
+    return _lunar_day_from_library(year, month, day)
+
+
+def _lunar_day_from_library(year: int, month: int, day: int) -> Optional[date]:
+    from lunar_python import Lunar
+
     try:
         s = Lunar.fromYmd(year, month, day).getSolar()
     except Exception:  # the library raises a bare Exception for a day the month lacks
@@ -168,6 +224,14 @@ def lunar_day(year: int, month: int, day: int) -> Optional[date]:
 
 @lru_cache(maxsize=1024)
 def _solar_term(name: str, year: int) -> Optional[date]:
+    table = _stored_calendar()
+    if table is not None and year in table[1]:
+        ordinal = table[1][year].get(name)
+        return date.fromordinal(ordinal) if ordinal else None
+    return _term_from_library(name, year)
+
+
+def _term_from_library(name: str, year: int) -> Optional[date]:
     from lunar_python import Lunar
 
     for lunar_year in (year - 1, year, year + 1):
