@@ -4,7 +4,8 @@ set): a story with no source line whose paper is named only as the employer of t
 who acts in it (《法制周报》记者看到, 新京报记者根据公开数据梳理, 《第一财经日报》记者从…了解到,
 告诉《某某经济报道》记者) gives the outlet over the reposting portal, as 接受某报记者采访 does
 (tests/test_ingest_meta13.py). Not a paper cited as the source of a fact (据新华社记者报道),
-not a programme in title marks (《焦点访谈》记者), not 本报记者, and not when several papers are
+not a programme in title marks (《焦点访谈》记者), not a picture's credit (新华社记者 韩某 摄),
+not 本报记者, and not when several papers are
 named so. Texts written for the test; the real files skipped when ../shared/corpus-dev is
 absent."""
 from __future__ import annotations
@@ -58,6 +59,11 @@ def test_what_names_no_reporters_paper_leaves_the_portal(body):
 def test_a_source_line_still_beats_the_reporters_paper():
     body = f"<p>来源：新京报</p><p>{S1}</p><p>《第一财经日报》记者从业内人士处了解到，效果很好。</p>"
     assert parse(portal_page(body)).meta.outlet == "新京报"
+
+
+def test_a_pictures_credit_in_the_body_names_no_reporters_paper():
+    # (a caption line of its own is a byline, read by the byline rules: articles.py)
+    assert body_outlet(S1 + "图为市民在窗口办理业务。新华社记者 韩某 摄。全市医院已开通医保移动支付。") is None
 
 
 def test_the_subject_and_the_interviewed_forms_agree():

@@ -101,13 +101,18 @@ def _subjects(text: str, p: dict) -> list[Optional[str]]:
     before 记者 (a title naming no outlet — a programme, 《焦点访谈》 — is passed over), else
     a known outlet (the alias table, the lexicon's media) the ideographs before 记者 end
     with. Not a paper cited as the source of a fact (据新华社记者报道: patterns.yaml
-    cited_reporter). At most 200 记者, each found by str.find."""
-    quoted, cited = (getattr(p[k], "rx", p[k]) for k in ("outlet_quoted_reporter", "cited_reporter"))
+    cited_reporter), nor a picture's credit (新华社记者 韩某 摄: photo_credit_after). At most
+    200 记者, each found by str.find."""
+    quoted, cited, credit = (getattr(p[k], "rx", p[k]) for k in ("outlet_quoted_reporter", "cited_reporter",
+                                                                  "photo_credit_after"))
     out: list[Optional[str]] = []
     k = text.find("记者")
     for _ in range(200):
         if k < 0:
             break
+        if credit.match(text, k + 2):  # ■新华社记者 韩某 摄: a picture the paper ran, not its story
+            k = text.find("记者", k + 2)
+            continue
         before = text[max(0, k - 24):k]
         q = quoted.search(before)
         if q and not cited.search(before):
