@@ -1,6 +1,7 @@
 """The outlet a story names of itself where no source line does: the paper before its
 reporters' title in a byline (南都记者 杨章怀, a caption's 沈卫国南都记者 陈伟斌 摄) and the paper
-its sources speak to in the body (接受南都记者专访, 对时代周报记者说, 向晨报反映). A portal reposting
+its sources speak to in the body (接受南都记者专访, 对时代周报记者说, 向晨报反映) or whose reporter
+acts in it (《法制周报》记者看到, 新京报记者根据…梳理). A portal reposting
 the story names it so; the portal itself is the outlet only when nothing names another.
 Words and phrases are data (patterns.yaml: outlet_in_body, generic_paper, outlet_words)."""
 from __future__ import annotations
