@@ -1,6 +1,7 @@
 """The outlet a story names of itself where no source line does: the paper before its
 reporters' title in a byline (南都记者 杨章怀, a caption's 沈卫国南都记者 陈伟斌 摄) and the paper
-its sources speak to in the body (接受南都记者专访, 对时代周报记者说, 向晨报反映). A portal reposting
+its sources speak to in the body (接受南都记者专访, 对时代周报记者说, 向晨报反映) or whose reporter
+acts in it (《法制周报》记者看到, 新京报记者根据…梳理). A portal reposting
 the story names it so; the portal itself is the outlet only when nothing names another.
 Words and phrases are data (patterns.yaml: outlet_in_body, generic_paper, outlet_words)."""
 from __future__ import annotations
@@ -86,12 +87,44 @@ def body_outlet(text: str) -> Optional[str]:
     for name in _around(text, "》", q_before, q_after, 16):
         name = _bare(name)
         found.append(named_outlet(name, text, strict=len(name) < 4))
+    found += _subjects(text, p)
     complaint, to = p["complaint"], p["outlet_before_complaint"]
     for c in complaint.finditer(text):
         m = to.search(text, max(0, c.start() - 8), c.start())
         found.append(named_outlet(m.group("outlet"), text) if m else None)
     names = {f for f in found if f}
     return names.pop() if len(names) == 1 else None
+
+
+def _subjects(text: str, p: dict) -> list[Optional[str]]:
+    """The papers whose reporter is the subject of a sentence of the body (《法制周报》记者看到,
+    新京报记者根据公开数据梳理, 《第一财经日报》记者从…了解到): a name in title marks right
+    before 记者 (a title naming no outlet — a programme, 《焦点访谈》 — is passed over), else
+    a known outlet (the alias table, the lexicon's media) the ideographs before 记者 end
+    with. Not a paper cited as the source of a fact (据新华社记者报道: patterns.yaml
+    cited_reporter), nor a picture's credit (新华社记者 韩某 摄: photo_credit_after). At most
+    200 记者, each found by str.find."""
+    quoted, cited, credit = (getattr(p[k], "rx", p[k]) for k in ("outlet_quoted_reporter", "cited_reporter",
+                                                                  "photo_credit_after"))
+    out: list[Optional[str]] = []
+    k = text.find("记者")
+    for _ in range(200):
+        if k < 0:
+            break
+        if credit.match(text, k + 2):  # ■新华社记者 韩某 摄: a picture the paper ran, not its story
+            k = text.find("记者", k + 2)
+            continue
+        before = text[max(0, k - 24):k]
+        q = quoted.search(before)
+        if q and not cited.search(before):
+            name = _bare(q.group("outlet"))
+            out.append(named_outlet(name, text, strict=len(name) < 4))
+        elif not q:
+            name = byline_outlet(before)
+            if name and not cited.search(before):
+                out.append(name)
+        k = text.find("记者", k + 2)
+    return out
 
 
 def _bare(name: str) -> str:
