@@ -107,11 +107,13 @@ def document_periods(text: str, mentions: Sequence[Mention]) -> None:
     document (the range holds its day: the same year), when they are one range; a 同期 read
     from it (same item, after it) follows. `mentions` in text order, offsets in `text`."""
     after = _spec()[0]
-    dates = [m for m in mentions if m.type == "date"]
+    holidays = [m for m in mentions if m.rule == "holiday" and m.type == "date"]
+    if len(holidays) < 2:
+        return
     held: dict[str, set[tuple[date, date]]] = {}
     open_: list[tuple[Mention, str, date]] = []
-    for m in dates:
-        if m.rule != "holiday" or not after.match(text, m.end):
+    for m in holidays:
+        if not after.match(text, m.end):
             continue
         fest = _festival(m.text)
         if fest is None:
@@ -132,7 +134,7 @@ def document_periods(text: str, mentions: Sequence[Mention]) -> None:
     if not done:
         return
     last: Optional[Mention] = None
-    for m in dates:
+    for m in (m for m in mentions if m.type == "date"):
         if m.rule == "holiday":
             last = m
         elif last is not None and id(last) in done and m.article == last.article \
