@@ -1,26 +1,26 @@
 """h-dm12 (round 12): a holiday period valued across the items of a page (the days off stated
 in another brief), and the remaining date families of the development sets. Sentences of our own."""
+import pytest
+
 from extract import parse
 from extract.dates import extract_dates
+from extract.dates.examples import load_examples
 from extract.dates.periods import document_periods
 
-BRIEFS = ("### 国内联播快讯\n\n<p><strong>央视网消息</strong>（新闻联播）：</p>"
-          "<p><strong>端午假期全国出游人数稳步增长</strong></p>"
-          "<p>据测算，端午假期（5月31日至6月2日），全国出游1.1亿人次，同比增长5%。</p>"
-          "<p><strong>端午假期口岸出入境人员增长</strong></p>"
-          "<p>国家移民管理局今天通报，端午假期共590万人次出入境，较去年同期增长2.7%。</p>")
+PAGES = load_examples("dates")["pages"]
 
 
 def _dates(doc):
     return [(m.text, m.value, m.article) for m in doc.mentions if m.type == "date"]
 
 
-def test_holiday_period_takes_the_days_stated_in_another_item():
-    doc = parse(BRIEFS, published="2025-06-03")
+@pytest.mark.parametrize("case", PAGES, ids=lambda c: str(c["ref"]))
+def test_page_examples(case):
+    doc = parse(case["page"], published=str(case["ref"]))
     got = _dates(doc)
     assert len({a for _, _, a in got}) > 1  # the page is read as several items
-    assert [(t, v) for t, v, _ in got if t in ("端午", "去年同期")] == [
-        ("端午", "2025-05-31/2025-06-02")] * 4 + [("去年同期", "2024-05-31/2024-06-02")]
+    names = {t for t, _ in case["dates"]}
+    assert [(t, v) for t, v, _ in got if t in names] == [tuple(x) for x in case["dates"]]
 
 
 def _shifted(texts, ref):
