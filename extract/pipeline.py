@@ -28,6 +28,7 @@ from .ingest.payload import read_payload
 from .ingest.lines import clean, normalize_chars
 from .ingest.markdown import strip_markdown
 from .ingest.sniff import sniff
+from .dates.periods import document_periods
 from .extractors import Found, check_components, extract_all
 from .offsets import Mapped
 from .options import Options
@@ -376,6 +377,8 @@ def _run_extractors(doc: Document, mapped: Mapped, ref: Optional[RefDate], optio
             doc.errors.append(Error(stage="extract", message=f"article {art.index}: {type(e).__name__}: {e}"))
             continue
         _merge_article(doc, art, found, mapped)
+    if "hnx_dates" in components and ("假期" in doc.text or "长假" in doc.text or "黄金周" in doc.text):  # a holiday period across items
+        document_periods(doc.text, doc.mentions)
 
 
 def _assign(model, **values) -> None:

@@ -84,3 +84,63 @@ def holiday_periods(text: str, out: list[Mention]) -> None:
             years = hol.year - day.year
             if years > 0 and _back(hol, years) == day and (a2 := _back(a, years)) and (b2 := _back(b, years)):
                 _set(m, a2, b2)
+
+
+_QUOTES = "“”\"‘’「」『』"
+
+
+def _festival(text: str) -> Optional[str]:
+    """The canonical name of the festival a holiday mention ends with (今年清明, “五一”: 劳动节)."""
+    from .festivals import names
+
+    word, table = text.strip(_QUOTES), names()
+    for i in range(len(word)):
+        fest = table.get(word[i:])
+        if fest is not None:
+            return fest.name
+    return None
+
+
+def document_periods(text: str, mentions: Sequence[Mention]) -> None:
+    """holiday_periods across a document's items: a holiday period whose days no range near
+    it states takes the days another mention of the same festival was given in the same
+    document (the range holds its day: the same year), when they are one range; a 同期 read
+    from it (same item, after it) follows. `mentions` in text order, offsets in `text`."""
+    after = _spec()[0]
+    holidays = [m for m in mentions if m.rule == "holiday" and m.type == "date"]
+    if len(holidays) < 2:
+        return
+    held: dict[str, set[tuple[date, date]]] = {}
+    open_: list[tuple[Mention, str, date]] = []
+    for m in holidays:
+        if not after.match(text, m.end):
+            continue
+        fest = _festival(m.text)
+        if fest is None:
+            continue
+        r, day = _range(m.value), _day(m.value)
+        if r:
+            held.setdefault(fest, set()).add(r)
+        elif day:
+            open_.append((m, fest, day))
+    if not held or not open_:
+        return
+    done: dict[int, date] = {}  # id of a holiday given its days here -> its day
+    for m, fest, day in open_:
+        got = {r for r in held.get(fest, ()) if r[0] <= day <= r[1]}
+        if len(got) == 1:
+            _set(m, *got.pop())
+            done[id(m)] = day
+    if not done:
+        return
+    last: Optional[Mention] = None
+    for m in (m for m in mentions if m.type == "date"):
+        if m.rule == "holiday":
+            last = m
+        elif last is not None and id(last) in done and m.article == last.article \
+                and m.anchor == "previous_date" and "同期" in m.text and (day := _day(m.value)):
+            hol = done[id(last)]
+            a, b = _range(last.value)
+            years = hol.year - day.year
+            if years > 0 and _back(hol, years) == day and (a2 := _back(a, years)) and (b2 := _back(b, years)):
+                _set(m, a2, b2)
