@@ -16,7 +16,7 @@ from ..schema import Mention
 from . import context as ctx
 from .changes import extract_changes
 from .normalize import money, percent, vague
-from .patterns import CUE, SCANNER, SENTENCE_END, SENTENCE_END_CHARS
+from .patterns import CUE, HELD_RUN, SCANNER, SENTENCE_END, SENTENCE_END_CHARS
 
 __all__ = ["extract_money", "extract_changes"]
 
@@ -50,9 +50,12 @@ def _scan(text: str) -> Iterator:
     scan finds there (lookbehinds still see the text before the start; what a match or a
     lookahead reads past its sentence's end would have to begin with that end character,
     which no pattern consumes and every lookahead decides on by itself)."""
+    search = CUE.search
+    if HELD_RUN is not None:
+        yield from _scan_held(text)
+        return
     runs: list[list[int]] = []  # [start, end) of runs of sentences holding a cue
     b = 0
-    search = CUE.search
     while (c := search(text, b)) is not None:
         # the cue's sentence: from after the last end before it (the previous run ends at
         # one, so none is looked for before that) to its own end, included; the next cue is
@@ -69,6 +72,29 @@ def _scan(text: str) -> Iterator:
             runs.append([a, b])
     for a, b in runs:
         yield from SCANNER.finditer(text, a, b)
+
+
+def _scan_held(text: str) -> Iterator:
+    """_scan over less: of a cue's sentence only the run of characters a match can hold
+    around the cue (patterns.HELD_RUN), scanned from the run's start (after a character no
+    match holds: the whole scan's matches after it are the same) up to the sentence's end,
+    until a match starts past the run. A match that can become a mention holds a cue, so
+    lies in such a run; the other runs of the sentence (dates, other numbers) are not read
+    (the 74 texts: 27.6 K characters scanned -> 4.6 K)."""
+    n, held, search, scan = len(text), HELD_RUN.match, CUE.search, SCANNER.finditer
+    rev = text[::-1]  # (a run's start: its end read backwards from the cue)
+    at, end = 0, -1  # where the next cue is looked for; the end of the last cue's sentence
+    while (c := search(text, at)) is not None:
+        s = c.start()
+        if s >= end:
+            m = SENTENCE_END.search(text, s)
+            end = m.end() if m else n
+        lo = n - held(rev, n - s).end()
+        at = held(text, s).end()  # (past the cue: a cue's characters are all a run's)
+        for m in scan(text, lo, end):
+            if m.start() >= at:
+                break
+            yield m
 
 
 def _after_last_end(text: str, lo: int, hi: int) -> int:
