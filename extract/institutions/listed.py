@@ -8,8 +8,8 @@ lines; each list's items are looked up in a dict of the found spans: linear."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..literals import find_all
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate, covered
@@ -214,9 +214,18 @@ def _company_trades() -> tuple:
 
 def _country_len(name: str) -> int:
     """The length of a country's name (德国, 美国) that starts `name`, else 0."""
+    heads, lengths = _country_table()
+    return next((n for n in lengths if len(name) >= n and name[:n] in heads), 0)
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> tuple[frozenset, tuple[int, ...]]:
+    """The countries' names (aliases._country_heads) and their lengths, longest first: a
+    probe a length, not a startswith a name (375 of them)."""
     from .aliases import _country_heads
 
-    return max((len(c) for c in _country_heads() if name.startswith(c)), default=0)
+    heads = frozenset(_country_heads())
+    return heads, tuple(sorted({len(h) for h in heads}, reverse=True))
 
 
 # a 、 list of companies each written after its country (round 14: 如下公司…：美国GE、德国SIEMENS、
@@ -225,7 +234,8 @@ def _country_len(name: str) -> int:
 # company_cues); the brand is the company, named by brands.yaml where a Latin alias matches
 # case-folded (SIEMENS -> 西门子股份公司)
 _COUNTRY_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:[A-Za-z][A-Za-z&\-]{1,15}|[\u4e00-\u9fff]{2,3})")
-# the maximal runs of name characters and 、 (one greedy pass, no overlapping attempts: linear)
+# the maximal runs of name characters and 、 (one greedy pass, no overlapping attempts: linear);
+# the lists are found as _list_runs says, without a scan of every run
 _LATIN_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z&\-、]+")
 MIN_COUNTRY_ITEMS = 3
 
@@ -240,7 +250,7 @@ def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
     for run_start, run_end in _list_runs(text):
         run = text[run_start:run_end]
         first = run.split("、", 1)[0]
-        clause = re.split(r"[。！？；;\n]", text[max(0, run_start - 40):run_start])[-1] + first
+        clause = _CLAUSE_END.split(text[max(0, run_start - 40):run_start])[-1] + first
         if not any(c in clause for c in cues):
             continue
         items, pos = [], run_start
@@ -267,27 +277,24 @@ def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
 
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z&\-]{1,15}")
-_NOT_RUN = re.compile(r"[^\u4e00-\u9fffA-Za-z&\-、]")
+# a run's part from its first 、 on, where it holds two or more (MIN_COUNTRY_ITEMS - 1; literal-led:
+# re skips to each 、)
+_LIST_TAIL = re.compile(r"、[\u4e00-\u9fffA-Za-z&\-]*、[\u4e00-\u9fffA-Za-z&\-、]*")
+_CLAUSE_END = re.compile(r"[。！？；;\n]")
 _RUN_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&-、")
 
 
 def _list_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of _LATIN_RUN.finditer(text) that hold MIN_COUNTRY_ITEMS - 1 or more 、, found
-    from the 、 of the text (a class-led scan of every run of ideographs cost ~5 ms a pass on
-    the throughput benchmark's 150k characters, ~2,200 、): consecutive 、 with only run
-    characters between share a run; a run is widened from its first 、 back and its last on."""
-    seps = find_all(text, "、")
-    out, k, n = [], 0, len(seps)
-    while k < n:
-        j = k
-        while j + 1 < n and _NOT_RUN.search(text, seps[j] + 1, seps[j + 1]) is None:
-            j += 1
-        if j - k + 1 >= MIN_COUNTRY_ITEMS - 1:
-            i = seps[k]
-            while i and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in _RUN_OTHER):
-                i -= 1
-            out.append((i, _LATIN_RUN.match(text, seps[j]).end()))
-        k = j + 1
+    """The spans of _LATIN_RUN.finditer(text) that hold MIN_COUNTRY_ITEMS - 1 or more 、 (a
+    class-led scan of every run of ideographs cost ~5 ms a pass on the throughput benchmark's
+    150k characters): each such run's part from its first 、 (_LIST_TAIL, which re finds
+    from the 、), widened back to the run's start."""
+    out = []
+    for m in _LIST_TAIL.finditer(text):
+        i = m.start()
+        while i and ("\u4e00" <= text[i - 1] <= "\u9fff" or text[i - 1] in _RUN_OTHER):
+            i -= 1
+        out.append((i, m.end()))
     return out
 
 
