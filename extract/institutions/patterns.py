@@ -583,13 +583,19 @@ def _after_clause(text: str, i: int, s: int) -> int:
     """Where an open name starts after a clause or an appositive head in front of it: the end
     of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; as the
     segmenter's words, so 药企 inside 制药企业 is none) before the suffix, else `i`."""
-    words = frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
+    words = _clause_words()
     pos, last = i, None
     for w, _ in tag(text[i:s]):
         pos += len(w)
         if w in words:
             last = pos
     return i if last is None else last
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset:
+    """clause_words and gap_verbs, one set (made once, not a call)."""
+    return frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
 
 
 def _descriptive(prefix: str) -> bool:
