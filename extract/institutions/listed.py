@@ -64,7 +64,7 @@ def _lists(text: str):
     (labelled if the line opens with an organiser label); a run of lines of one item each, the
     first led by such a label (labelled: the label says what the items are)."""
     _, label, max_item, _, labels, head_re = _table()
-    if not any(lb in text for lb in labels):
+    if _any_label(labels).search(text) is None:  # one scan for the labels (a str.find each: ~2x the time)
         # no label: no run of lines is a list, only lines of three or more items (two 、); of
         # those, only a line holding a head word can give a body (listed_candidates): found from
         # the head words' occurrences instead of a Python loop over every line (same output)
@@ -95,6 +95,11 @@ def _lists(text: str):
     if block:
         out.append((block, True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_label(labels: tuple) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, labels)))
 
 
 def _named(own: str) -> bool:
