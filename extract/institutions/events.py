@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..prebuilt import cached
-from . import lexicon
+from . import lexicon, wordlists
 from .candidates import Candidate
 
 KIND = "other"
@@ -35,7 +35,8 @@ def event_candidates(text: str) -> list[Candidate]:
     event, treaty, bodies, max_name, short, shorts = _tables()
     stop = pattern_tables()[1]
     out = []
-    for m in event.finditer(text):
+    for m in (event.finditer(text) if wordlists.hits(text, "event_words") else ()):  # (the word lists' scan
+        # finds the event words: a text without one is not scanned, ~0.8 ms a pass)
         s = i = m.start()
         while i > 0 and s - i < max_name and (ch := text[i - 1]) not in stop and (
                 "\u4e00" <= ch <= "\u9fff" or ch.isdigit()):

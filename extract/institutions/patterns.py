@@ -307,13 +307,20 @@ _KEEP_AS_WRITTEN = re.compile("大学|学院|骨科|眼科|男科|妇产|口腔|
 _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
 
 
+def _by_start(a: Anchor) -> tuple:
+    return a.start, -a.end
+
+
 def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     """The name from the anchors that end in (i, s] (`ends`: 1 where one does)."""
-    inside = sorted((a for end in marked(ends, i + 1, s + 1) for a in anchors[end]
-                     if a.start >= i and (not a.county_short or (end == s and item.get("county_short")))
-                     and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")),
-                    # 康美（亳州）世纪国药: the region in brackets is inside the name
-                    key=lambda a: (a.start, -a.end))
+    inside = []  # a loop and a sort only where two or more: ~440 calls a pass, most with one or none
+    for end in marked(ends, i + 1, s + 1):
+        for a in anchors[end]:
+            if (a.start >= i and (not a.county_short or (end == s and item.get("county_short")))
+                    and not (a.start and text[a.start - 1] in "（(" and text[a.end:a.end + 1] in "）)")):
+                inside.append(a)  # 康美（亳州）世纪国药: the region in brackets is inside the name
+    if len(inside) > 1:
+        inside.sort(key=_by_start)
     if inside and inside[0].country is not None:
         cand = foreign.named_after(text, inside[0], s, e, item)
         if cand is not None:
@@ -583,13 +590,19 @@ def _after_clause(text: str, i: int, s: int) -> int:
     """Where an open name starts after a clause or an appositive head in front of it: the end
     of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; as the
     segmenter's words, so 药企 inside 制药企业 is none) before the suffix, else `i`."""
-    words = frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
+    words = _clause_words()
     pos, last = i, None
     for w, _ in tag(text[i:s]):
         pos += len(w)
         if w in words:
             last = pos
     return i if last is None else last
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset:
+    """clause_words and gap_verbs, one set (made once, not a call)."""
+    return frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
 
 
 def _descriptive(prefix: str) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..prebuilt import cached
-from . import foreign, lexicon
+from . import foreign, lexicon, wordlists
 from .candidates import Candidate
 from .postag import tag
 
@@ -28,8 +28,9 @@ def _forms() -> tuple:
 
 def sentence_country(text: str, found: list[Candidate]) -> list[Candidate]:
     rx, table = _forms()
-    if rx is None or not any(f in text for f in table):
-        return []  # a few str.find calls: the regex's scan of a text that holds none cost ~10 M a pass
+    if rx is None or not wordlists.hits(text, "sentence_forms"):
+        return []  # the word lists' scan finds the forms: the regex's scan of a text that holds none
+        # cost ~10 M a pass, a str.find a form ~1.5 ms
     taken = [(c.start, c.end) for c in found]
     out = []
     for m in rx.finditer(text):

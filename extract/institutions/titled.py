@@ -49,9 +49,9 @@ def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         for part in text[start:line_end].rstrip(_BLANK).split("、"):
             a, b = i, i + len(part)
             i = b + 1
-            title = next((t for t in titles if part.endswith(t)), None)
-            if title is None:
+            if not part.endswith(titles):  # one C call; most parts end in no title
                 continue
+            title = next(t for t in titles if part.endswith(t))
             b -= len(title)
             while b > a and text[b - 1] in former:
                 b -= 1  # 中央保健局原局长
