@@ -62,6 +62,7 @@ class _Scan:
         self.all_starts = [a for a, _ in spans]
         # the candidates of each range looked at (one in seven is asked for twice; never changed)
         self.cands: dict[tuple[int, int], list[_Cand]] = {}
+        self.verdicts: dict[tuple[int, int, bool], bool] = {}  # _kept's, by (start, clause window start, strong)
         self.reach, far = [], 0
         for _, b in spans:
             far = max(far, b)
@@ -340,8 +341,15 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     kept = _merge_websites(kept)
     out: list[Channel] = []
     seen = set()
+    verdicts = scan.verdicts
     for c in kept:
-        if not _kept(lex, text, c, lo):
+        # (_kept's verdict depends on where the clause before c starts: kept for the article,
+        # a candidate is often asked again, from a broad range or the same one)
+        key = (c.start, lo if lo > c.start - 40 else c.start - 40, c.strong)
+        ok = verdicts.get(key)
+        if ok is None:
+            ok = verdicts[key] = _kept(lex, text, c, lo)
+        if not ok:
             continue
         key = c.name.replace("微信公众号", "公众号")  # “泉州税务”微信公众号 = 泉州税务公众号
         if key in seen:

@@ -162,6 +162,15 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
             and (head not in _PAIRS or text.find(_PAIRS[head], s + 1, e) >= 0) \
             and (tail not in _CLOSERS or _CLOSERS[tail] == tail or text.find(_CLOSERS[tail], s, e - 1) >= 0):
         return s, e  # a bracket or quote at an end, closed or opened inside: nothing to strip either
+    a, b = s, e  # separators at the ends (…：, ，…) with nothing else to strip: the loop's first round, without its set-up
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    if a == b or ((text[a] not in _PAIRS or text.find(_PAIRS[text[a]], a + 1, b) >= 0)
+                  and (text[b - 1] not in _CLOSERS or _CLOSERS[text[b - 1]] == text[b - 1]
+                       or text.find(_CLOSERS[text[b - 1]], a, b - 1) >= 0)):
+        return a, b
     last_close: dict[str, int] = {}
     first_open: dict[str, int] = {}
 
