@@ -371,13 +371,12 @@ class Guarded:
         return self.rx.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        if self.need is not None and not self.need.search(text, pos, endpos):
-            return None
+        # anchored: the attempt at `pos` costs what the match reads, while the prefilter
+        # would scan the whole rest of the text (a dateline pattern matched at each of
+        # 300 line starts read the article 300 times): no prefilter
         return self.rx.match(text, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        if self.need is not None and not self.need.search(text, pos, endpos):
-            return None
         return self.rx.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
