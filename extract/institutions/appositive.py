@@ -7,6 +7,7 @@ describes it). A head followed by a common word stays inside (中国医药企业
 安徽省企业技术中心, 中国外商投资企业协会: the head is the name's own word)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import lexicon
@@ -23,10 +24,15 @@ def _heads() -> tuple:
     return tuple(lexicon.patterns().get("appositive_heads", ()))
 
 
+@lru_cache(maxsize=1)
+def _any_head() -> "re.Pattern":
+    return re.compile("|".join(map(re.escape, _heads())) or "(?!)")
+
+
 def trimmed(text: str, cand: Candidate, s: int) -> Candidate:
     """`cand` starting after the last appositive head in front of its suffix (at `s`), else as is."""
-    if s - cand.start < 4:
-        return cand
+    if s - cand.start < 4 or not _any_head().search(text, cand.start + 1, s):
+        return cand  # no head in the name: no segmenting (most names)
     heads = _heads()
     words = tag(text[cand.start:s])
     pos, cut = cand.start, None

@@ -14,6 +14,7 @@ from .references import region_prefix
 RULE_SUFFIX = "+headless"
 HEADS = ("中国", "全国")
 ALONE = ("pattern", "references.propagated")  # a pattern's read and its copies at later occurrences
+MAX_HEAD = 8  # 中国, 湘西, 广州市 … 内蒙古自治区: the head's length at most
 MIN_REST = 4  # 州人民医院, 中药协会…; 人民医院 alone is no pattern's name
 
 
@@ -30,12 +31,20 @@ def renamed(text: str, found: list[Candidate]) -> list[Candidate]:
     alone = [c for c in found if c.rule.startswith(ALONE) and c.name == text[c.start:c.end]]
     if not alone:
         return found
+    texts = {text[c.start:c.end] for c in alone}
     rests: dict[str, Candidate] = {}
-    for c in found:
-        if c.name != text[c.start:c.end] or c.rule.startswith("pattern"):
-            rest = _rest(text[c.start:c.end])
-            if rest:
-                rests.setdefault(rest, c)
+    last = {w[-1] for w in texts}
+    shortest = min(map(len, texts)) + 2
+    for c in found:  # a few dictionary look-ups per name; region_prefix only where a rest is read alone
+        if c.end - c.start < shortest or text[c.end - 1] not in last:
+            continue
+        written = text[c.start:c.end]
+        if c.name == written and not c.rule.startswith("pattern"):
+            continue
+        for k in range(2, min(len(written) - MIN_REST, MAX_HEAD) + 1):
+            if written[k:] in texts and _rest(written) == written[k:]:
+                rests.setdefault(written[k:], c)
+                break
     if not rests:
         return found
     swap = {}
