@@ -53,6 +53,7 @@ from .events import event_candidates
 from .cued import cued_candidates
 from .unishort import university_shorts
 from .unplaced import unplaced_candidates
+from . import headless
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
@@ -128,6 +129,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, propagated(text, first))
         first = _more(first, university_shorts(text, first))
         first = _more(first, unplaced_candidates(text, first))  # 布拉柴维尔中刚友好医院 … 中刚友好医院
+        first = headless.renamed(text, first)  # 中国中药协会X … 中药协会X: the headed name (round 15)
     first = as_written(retouched(first, text), text)
     stats = _statistical(text, layers)
     if not first:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
-from . import foreign, intl, lexicon, wordlists
+from . import appositive, foreign, intl, lexicon, wordlists
 from .boundaries import cut_at
 from .flags import marked, reach_of
 from .references import region_prefix
@@ -202,6 +202,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         if cand is None:
             cand = (_implied(text, i, s, e, item, implied) or _numbered_bare(text, i, e, item, implied)
                     or _open(text, i, s, e, item))
+        if cand is not None and cand.rule in appositive.RULES:
+            cand = appositive.trimmed(text, cand, s)  # 中国空调企业奥克斯集团: the name after its head
         if cand is None or text[cand.start:cand.end] in generic or cand.name.endswith(platforms):
             continue
         if text[cand.start:s] in item.get("bare_not", ()):

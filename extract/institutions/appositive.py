@@ -1,0 +1,46 @@
+"""An appositive head inside a name a region or a country anchored (round 15): 中国空调企业奥克斯集团,
+美国智库布鲁金斯学会, 美国私营机构凯撒医疗集团工会联盟, 美国钢铁企业克利夫兰·克利夫斯公司. A word
+ending in a category head (patterns.yaml `appositive_heads`: …企业, 智库, …机构) followed by a
+proper name (the segmenter's person, place, organization or foreign word) says what kind of body
+follows; the name starts after it (guide v2: the longest name of a specific body, never what
+describes it). A head followed by a common word stays inside (中国医药企业管理协会,
+安徽省企业技术中心, 中国外商投资企业协会: the head is the name's own word)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon
+from .candidates import Candidate
+from .postag import tag
+
+RULES = ("pattern.anchored", "pattern.foreign")
+NAME_TAGS = ("nr", "ns", "nz", "nt", "eng")  # a proper name's first word (nrt, nrfg: foreign and full names)
+MIN_NAME = 2  # characters from the name's start to the suffix: 奥克斯 + 集团
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple:
+    return tuple(lexicon.patterns().get("appositive_heads", ()))
+
+
+@lru_cache(maxsize=1)
+def _any_head() -> "re.Pattern":
+    return re.compile("|".join(map(re.escape, _heads())) or "(?!)")
+
+
+def trimmed(text: str, cand: Candidate, s: int) -> Candidate:
+    """`cand` starting after the last appositive head in front of its suffix (at `s`), else as is."""
+    if s - cand.start < 4 or not _any_head().search(text, cand.start + 1, s):
+        return cand  # no head in the name: no segmenting (most names)
+    heads = _heads()
+    words = tag(text[cand.start:s])
+    pos, cut = cand.start, None
+    for k, (w, _) in enumerate(words[:-1]):
+        pos += len(w)
+        if k and w.endswith(heads) and words[k + 1][1].startswith(NAME_TAGS):
+            cut = pos
+    if cut is None or s - cut < MIN_NAME:
+        return cand
+    return Candidate(cut, cand.end, text[cut:cand.end], cand.kind, None, cand.region,
+                     cand.rule + ".appositive", cand.confidence)
