@@ -343,10 +343,13 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             flush()  # a sentence without a channel between parts the group
         prev = k
         s, e = sents[k]
+        if taken.overlaps(s, e):  # (the cheap test first: a taken sentence gives nothing, steps or not)
+            flush()
+            continue
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e, sentences=[(s, e)]) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
-        if not steps or taken.overlaps(s, e):
+        if not steps:
             flush()
             continue
         if group and "\n" in text[group[-1][1] : s]:
