@@ -487,6 +487,8 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
     drafts = _contact_sections(text, drafts, taken)
+    if not drafts:
+        return []  # (what follows only joins eligibility, scopes and contacts to drafts: none here)
     drafts = _where_answers(drafts)
     _inline_eligibility(text, drafts, taken)
     attach_conditions(text, lists, drafts, ATTACH_GAP)
