@@ -130,6 +130,17 @@ def _qa_drafts(text: str, qas: list[QA], lists: list[OrderedList], taken: Taken,
         skip = [(l.markers[0], l.end) for l in inner if l.kind != "none"]
         skip += [_cue_clause(text, l.intro) for l in inner if l.kind == "condition" and l.intro]
         proc_lists = [l for l in inner if l.kind in ("procedure", "alternatives")]
+        has_channels = bool(find_channels(text, qa.a_start, qa.a_end))
+        question = text[qa.question[0] : qa.q_end]
+        if not has_channels and (not asks_how(question) or (lex.yes_no_question_re.search(question)
+                                                            and not lex.how_word_re.search(question))):
+            # dropped below whatever its steps (asks neither how nor where, or 可以报销吗？
+            # answered without a channel): only its condition lists' side effect is kept
+            # (list_conditions marks a condition list's sub-lists used)
+            for l in inner:
+                if l.kind == "condition":
+                    _list_conditions(text, l, lists)
+            continue
         if proc_lists:
             steps = [s for l in proc_lists for s in _list_steps(text, l)]
         else:
@@ -140,8 +151,6 @@ def _qa_drafts(text: str, qas: list[QA], lists: list[OrderedList], taken: Taken,
         conditions = [c for l in inner if l.kind == "condition" for c in _list_conditions(text, l, lists)]
         conditions += inline_conditions(text, qa.a_start, qa.a_end, skip)
         conditions.sort(key=lambda c: c.start)
-        has_channels = bool(find_channels(text, qa.a_start, qa.a_end))
-        question = text[qa.question[0] : qa.q_end]
         if lex.inquiry_question_re.search(question) and _inquiry_only(steps, lex.inquiry_verbs):
             continue
         if lex.yes_no_question_re.search(question) and not lex.how_word_re.search(question) and not has_channels:
@@ -343,10 +352,13 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             flush()  # a sentence without a channel between parts the group
         prev = k
         s, e = sents[k]
+        if taken.overlaps(s, e):  # (the cheap test first: a taken sentence gives nothing, steps or not)
+            flush()
+            continue
         chans = find_channels(text, s, e)
         steps = instruction_clauses(text, s, e, sentences=[(s, e)]) if chans else []
         steps = [st for st in steps if any(st.start <= c.start < st.end for c in chans)]
-        if not steps or taken.overlaps(s, e):
+        if not steps:
             flush()
             continue
         if group and "\n" in text[group[-1][1] : s]:
@@ -475,6 +487,8 @@ def extract_procedures(text: str, mentions: Sequence[Mention], deadlines: Sequen
     drafts = _merge_channel_only(text, drafts)
     drafts = _channel_sentences(text, drafts, taken)
     drafts = _contact_sections(text, drafts, taken)
+    if not drafts:
+        return []  # (what follows only joins eligibility, scopes and contacts to drafts: none here)
     drafts = _where_answers(drafts)
     _inline_eligibility(text, drafts, taken)
     attach_conditions(text, lists, drafts, ATTACH_GAP)

@@ -14,11 +14,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..datafiles import load_yaml
+from ..literals import needed_words
 from .assemble import Draft, Taken
 from .clauses import clause_spans, make_span
 from .lexicon import HERE
 from .lists import OrderedList
 from .prose import action_start
+from .words import article
 
 _SENTENCE_STARTS = "。！？!?；;"
 
@@ -139,15 +141,20 @@ def _audience_conditions(text: str, lists: list[OrderedList], made: list[Draft])
         lst.kind = "used"
 
 
+@lru_cache(maxsize=1)
+def send_words() -> tuple[str, ...]:
+    """The organiser words one of which every sending sentence holds (for words.py's vocabulary)."""
+    return needed_words(_data()["rx"]["send_sentence"])
+
+
 def sending_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
     """F3: 请…于X前寄我会筹委会（地址）, 可通过电子邮件或信函反馈我司 — a sentence that asks the reader
     to send something to the organiser, outside any procedure, is a procedure of one step; the
     labelled lines right after it (电子邮件：…, 信函：…) add channels, a 请… sentence among them a step."""
     from .goal import goal_from
     d, rx = _data(), _data()["rx"]
-    if not any(w in text for w in d["send_needs"]):
-        return  # (no organiser named: the pattern need not scan the text)
-    for m in rx["send_sentence"].finditer(text):
+    # (scanned around the organiser words the article's word pass found: none, no scan)
+    for m in article(text).finditer(rx["send_sentence"], send_words()):
         sent = max(text.rfind(c, max(0, m.start() - 200), m.start()) for c in "。！？\n") + 1
         s = max([sent] + [text.rfind(c, sent, m.start()) + 1 for c in "，,；;"])  # the clause that asks
         e = min([i for i in (text.find(c, m.end(), m.end() + 200) for c in "。！？\n") if i >= 0] or [min(len(text), m.end() + 200)])

@@ -112,6 +112,33 @@ def _has_inner_separator(text: str, lo: int, hi: int) -> bool:
     return _patterns()[3].search(text, lo, hi) is not None
 
 
+# the quoted pattern's characters (see _patterns: [“「"]([^“”「」"\n。，；]{3,N})[”」"])
+_Q_OPEN, _Q_CLOSE, _Q_STOP = "“「", "”」", "“”「」\"\n。，；"
+
+
+def _quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, content start, content end) of quoted.finditer(text, lo, hi)'s matches
+    whose content may hold an inner separator (the others give no path). A whole text
+    without an ASCII quote: found from the separators' occurrences in the article's word
+    pass. There every “ or 「 is tried by the scan (a match's content holds no quote, and
+    “「 close none), and the match there is the content up to the next stop character
+    (a quote, line break, 。，；) when that one closes (”」) and the content has 3 to N
+    characters (else the greedy class backtracks onto content characters, none a closer):
+    so the quoted string around a separator is the stop before it and the stop after it."""
+    quoted, n = _patterns()[2], 6 * int(lexicon().data["menu_hop_max"])
+    if (lo, hi) != (0, len(text)) or '"' in text:
+        return [(m.start(), m.end(), m.start(1), m.end(1)) for m in quoted.finditer(text, lo, hi)]
+    out = set()
+    for a, b in article(text).occurrences(inner_separator_words()):
+        p = max(text.rfind(c, max(0, a - n - 1), a) for c in _Q_STOP)
+        if p < 0 or text[p] not in _Q_OPEN:
+            continue
+        q = min([i for i in (text.find(c, b, p + n + 2) for c in _Q_STOP) if i >= 0] or [-1])
+        if q >= 0 and text[q] in _Q_CLOSE and 3 <= q - p - 1 <= n:
+            out.add((p, q + 1, p + 1, q))
+    return sorted(out)
+
+
 def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
     return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
 
@@ -156,8 +183,7 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(1), m.end(1))]
         if _plausible(text, hops):
             found.append(MenuPath(hops, m.start(1), m.end(1)))
-    for m in quoted.finditer(text, lo, hi) if _has_inner_separator(text, lo, hi) else ():
-        s, e = m.start(1), m.end(1)
+    for m_start, m_end, s, e in _quoted_spans(text, lo, hi) if _has_inner_separator(text, lo, hi) else ():
         cuts = list(inner_sep.finditer(text, s, e))
         if not cuts:
             continue
@@ -168,7 +194,7 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
         hops.append((a, e))
         hops = [(a, b) for a, b in hops if b > a]
         if _plausible(text, hops) and all(b - a <= lexicon().data["menu_hop_max"] for a, b in hops):
-            found.append(MenuPath(hops, m.start(), m.end()))
+            found.append(MenuPath(hops, m_start, m_end))
     found.sort(key=lambda p: (p.start, -p.end))
     out: list[MenuPath] = []
     for p in found:

@@ -111,15 +111,23 @@ def action_steps(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for s_lo, s_hi in spans(text, lo, hi, _SENTENCE_HARD):
         clauses = clause_spans(text, s_lo, s_hi, "，,；;")
         kinds = []
+        real = dead = False  # a clause past the leads seen; the first of them is no action
         for a, b in clauses:
             if _is_lead(text, a, b):
                 kinds.append("lead")
-            elif _is_continuation(text, a, b):
+                continue
+            if _is_continuation(text, a, b):
                 kinds.append("cont")
             elif action_start(text, a, b) and not not_the_readers(text[a:b]):
                 kinds.append("action")
-            else:
+            elif real:
                 kinds.append("other")
+            else:
+                dead = True  # both rules below take nothing from such a sentence (the
+                break        # loop over two actions stops at it): its other clauses go untried
+            real = True
+        if dead:
+            continue
         if kinds.count("action") >= 2:
             pending = None
             for (a, b), k in zip(clauses, kinds):

@@ -47,13 +47,14 @@ class _Vocabulary:
 
 def _stage_words() -> set[str]:
     """Every word a guard of the stage asks about (imported here: those modules import this one)."""
-    from . import conditions, lists, paths, prose
+    from . import conditions, lists, notices, paths, prose
 
     lex = lexicon()
     words: set[str] = set(lex.suffix_kind)  # all suffixes (needed_words keeps only the shortest)
     groups = list(lex.guards.values()) + list(conditions._guards().values()) + conditions.near_word_sets()
     groups += list(lists.scanned_words())
     groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + paths.scanned_words()
+    groups.append(notices.send_words())
     for g in groups:
         words |= set(g or ())
     return words
