@@ -67,18 +67,14 @@ FAMILIES = {
     "regulation": (lambda n: "根据《医疗保障基金使用监督管理条例》规定，参保人可申请办理。" * (n // 30), 32000),
     "channels": (lambda n: "请登录“国家医保服务平台”APP或拨打12345热线办理。" * (n // 28), 16000),
     "trim-separators": (lambda n: "：，" * (n // 4) + "请办理" + "，；" * (n // 4), 40000),
+    # money._scan_held: cues far apart in one long sentence (15x before one scan per sentence
+    # was read on from run to run, 2026-12-05)
+    "money-cues-far-apart": (lambda n: "%" + ("请办理" * 3 + "%") * (n // 10), 8000),
+    "money-cue-words-far-apart": (lambda n: "人民币" + ("请办理" * 4 + "人民币") * (n // 15), 6000),
 }
 
 # families measured super-linear (> 8 on a quiet machine, reproducible): family -> (make, n, reason)
 SUPERLINEAR = {
-    "money-cues-far-apart": (
-        lambda n: "%" + ("请办理" * 3 + "%") * (n // 10), 8000,
-        ("15x (4.8x at b48dca0: new on 2026-12-05): money._scan_held: for each cue, "
-         "SCANNER.finditer(text, lo, sentence end) runs on past the cue's run to the sentence's "
-         "end when no match follows (one sentence, cues far apart: cues x sentence length)")),
-    "money-cue-words-far-apart": (
-        lambda n: "人民币" + ("请办理" * 4 + "人民币") * (n // 15), 6000,
-        ("15x (4.3x at b48dca0): money._scan_held, as money-cues-far-apart (the cue word 人民币)")),
     "holiday-many-ranges": (
         _holiday_ranges, 32000,
         ("9.6x (4.4x at b48dca0: new on 2026-12-05): dates.periods.document_periods: each open "

@@ -84,17 +84,27 @@ def _scan_held(text: str) -> Iterator:
     n, held, search, scan = len(text), HELD_RUN.match, CUE.search, SCANNER.finditer
     rev = text[::-1]  # (a run's start: its end read backwards from the cue)
     at, end = 0, -1  # where the next cue is looked for; the end of the last cue's sentence
+    it, pending = None, None  # the sentence's one scan (from its first run) and its next match
     while (c := search(text, at)) is not None:
         s = c.start()
         if s >= end:
             m = SENTENCE_END.search(text, s)
             end = m.end() if m else n
+            it = pending = None
         lo = n - held(rev, n - s).end()
         at = held(text, s).end()  # (past the cue: a cue's characters are all a run's)
-        for m in scan(text, lo, end):
-            if m.start() >= at:
-                break
-            yield m
+        if it is None:
+            it = scan(text, lo, end)
+            pending = next(it, None)
+        # one scan per sentence, read on from run to run: each run starts after a character
+        # no match holds, so no match runs across a run's start and the scan's matches after
+        # it are what a scan from it would find (a scan per cue read to the sentence's end
+        # for every cue: cues x sentence length on a long sentence without a match)
+        while pending is not None and pending.start() < lo:
+            pending = next(it, None)
+        while pending is not None and pending.start() < at:
+            yield pending
+            pending = next(it, None)
 
 
 def _after_last_end(text: str, lo: int, hi: int) -> int:
