@@ -327,7 +327,7 @@ def start_chars() -> str:
     return "".join(_start_chars(s["start_chars"]) for s in spec["scanners"]) + _start_chars(spec["start_chars"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Core:
     """One core match, extended by suffixes; `parts` holds the raw strings."""
 
