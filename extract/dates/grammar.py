@@ -355,7 +355,7 @@ def _read_core(m: re.Match, groups: dict[str, tuple[tuple[str, ...], tuple[str, 
 class _Scanning:
     """What scan() uses beside a grammar, built from it on the first scan of a process (an
     automaton cannot be pickled): the automaton of its start words; for each word of three
-    characters, the table key of the positions it starts at (the longest key found there is
+    characters, the table entry of the positions it starts at (the longest key found there is
     the word, or a prefix of it: known in advance); for each core, its group names and parts
     (_read_core)."""
 
@@ -366,7 +366,10 @@ class _Scanning:
         words = list(g.start_words)
         self.automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
                                                     implementation=ahocorasick_rs.Implementation.ContiguousNFA)
-        self.entries = [_key(g.dispatch, w) if len(w) == 3 else None for w in words]
+        get = g.dispatch.get
+        self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
+        # a table entry (by identity) -> the same less the guarded cores (Grammar.unguarded)
+        self.unguarded = {id(entries): g.unguarded[key] for key, entries in g.dispatch.items()}
         self.groups = {rule: (tuple(group for group, _ in pairs), tuple(part for _, part in pairs))
                       for rule, pairs in g.parts.items()}
 
@@ -380,16 +383,8 @@ def _scanning(g: Grammar) -> _Scanning:
     return _SCANNING[-1]
 
 
-def _key(table: dict, word: str) -> Optional[str]:
-    """The longest key of `table` that `word` (three characters or fewer) starts with."""
-    for key in (word, word[:2], word[:1]):
-        if key in table:
-            return key
-    return None
-
-
-def _visits(g: Grammar, text: str) -> list[tuple[int, Optional[str]]]:
-    """The positions of `text` that g.starts matches at, in order, each with its table key
+def _visits(g: Grammar, text: str) -> list[tuple[int, Optional[tuple]]]:
+    """The positions of `text` that g.starts matches at, in order, each with its table entry
     where known in advance (else None): the starts of g.start_words (one word starts at each:
     none holds another at its start), found by an Aho-Corasick automaton (ahocorasick_rs: ~2x
     faster than the regex, which stops at each start character, some 15% of a Chinese text, to
@@ -418,17 +413,16 @@ def scan(text: str) -> Iterator[Core]:
     of a start character are visited, and there only the cores that can begin with it
     are tried."""
     g = grammar()
-    dispatch, unguarded, order = g.dispatch, g.unguarded, g.order
-    near, reach = g.near, g.near_reach
+    dispatch, order = g.dispatch, g.order
+    near, reach, unguarded = g.near, g.near_reach, _scanning(g).unguarded.get
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
-    for pos, key in _visits(g, text):
-        if key is None:
-            key = _key(dispatch, text[pos:pos + 3])
-        if key is None:
-            continue
-        # (none of the characters the guards need near: the guarded cores are not tried)
-        entries = dispatch[key] if near is None or near.search(text, pos, pos + reach) else unguarded[key]
+    get = dispatch.get
+    for pos, entries in _visits(g, text):
+        if entries is None:
+            entries = get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ())
+        if near is not None and near.search(text, pos, pos + reach) is None:
+            entries = unguarded(id(entries), entries)  # no character a guard needs near: no guarded core
         for i, rx in entries:
             if pos >= resume[i]:
                 m = rx.match(text, pos)
