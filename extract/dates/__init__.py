@@ -59,9 +59,11 @@ _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
 def _repeated(r: Reading, text: str) -> bool:
     """当年采收当年卖, 当天采摘当天发货: a previous-date word said twice in its clause, a few
     characters apart, is a rule of thumb (lexicon.yaml `repeated_generic`), no date."""
+    if r.end_parts is not None:
+        return False
     spec = lexicon()["repeated_generic"]
     word = text[r.start:r.end]
-    if r.end_parts is not None or word not in spec["words"]:
+    if word not in spec["words"]:
         return False
     gap = spec["gap"]
     after = text[r.end:r.end + gap + len(word)]

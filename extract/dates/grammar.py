@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Iterator, Optional
 
-from ..literals import first_chars, starts as read_starts
+from ..literals import first_chars, needed, starts as read_starts
 # literals' reader of a parsed pattern's first characters, used for more than two of them
 from ..literals import heads
 from ..prebuilt import cached
@@ -80,6 +80,13 @@ class Grammar:
     dispatch: dict[str, tuple[tuple[int, re.Pattern], ...]] = field(default_factory=dict)
     # suffix name -> the characters a non-empty match of it can begin with (None: unknown)
     suffix_firsts: dict[str, Optional[frozenset[str]]] = field(default_factory=dict)
+    # the dispatch table less the guarded cores (patterns.yaml `guards`), same keys: what a
+    # position tries where `near` finds none of the characters a guard needs within
+    # `near_reach` characters (every guard fails there, and a core whose guard fails cannot
+    # match: the scanners' matches stay the same)
+    unguarded: dict[str, tuple[tuple[int, re.Pattern], ...]] = field(default_factory=dict)
+    near: Optional[re.Pattern] = None
+    near_reach: int = 0
 
 
 @cached("dates.grammar", sources=("dates", "literals.py", "datafiles.py", *LIBRARY_FILES))
@@ -89,6 +96,8 @@ def grammar() -> Grammar:
     spec = load_yaml("patterns.yaml")
     fragments = spec["fragments"]
     guards = {rule: _guard(rule, spec["cores"][rule], g, fragments) for rule, g in spec.get("guards", {}).items()}
+    needs = {rule: _guard_needs(g, fragments) for rule, g in spec.get("guards", {}).items()}
+    needs = {rule: need for rule, need in needs.items() if need is not None}
     bodies = {rule: f"(?P<{rule}>{guards.get(rule, '')}{_expand(pattern, fragments, prefix=f'{rule}__')})"
               for rule, pattern in spec["cores"].items()}
     groups = [(s["cores"], _start_chars(s["start_chars"])) for s in spec["scanners"]]
@@ -107,9 +116,13 @@ def grammar() -> Grammar:
         for name, pattern in spec["suffixes"].items()
     }
     dispatch, tails = _tables(groups, bodies)
+    unguarded, _ = _tables(groups, bodies, skip=frozenset(needs))
     firsts = {name: found.chars if (found := read_starts(rx)) is not None else None for name, rx in suffixes.items()}
+    chars = sorted({ch for need, _ in needs.values() for ch in need})
+    near = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]") if chars else None
     return Grammar(scanners, suffixes, parts, {rule: i for i, rule in enumerate(bodies)}, starts=_starts(tails),
-                   start_words=_start_words(tails), dispatch=dispatch, suffix_firsts=firsts)
+                   start_words=_start_words(tails), dispatch=dispatch, suffix_firsts=firsts,
+                   unguarded=unguarded, near=near, near_reach=max((r for _, r in needs.values()), default=-1) + 1)
 
 
 _PART_NAME = re.compile(r"(\{@?[A-Za-z_][A-Za-z0-9_]*):[a-z0-9_]+\}")
@@ -136,6 +149,24 @@ def _guard(rule: str, core: str, spec: dict, fragments: dict) -> str:
         return f"(?=[\\s\\S]{{0,{width}}}?(?:{_expand(spec['starts'], fragments, prefix='')}))"
     chars = "".join(re.escape(ch) for ch in sorted(found.chars))
     return f"(?=[\\s\\S]{{0,{width}}}?[{chars}])"
+
+
+def _guard_needs(spec: dict, fragments: dict) -> Optional[tuple[frozenset[str], int]]:
+    """(characters one of which a guard's lookahead needs, the furthest offset it needs it at)
+    or None (unknown: the core is always tried). Without `starts`: the first characters of the
+    word, within the width of `before`; with it: the first character of a literal every match
+    of `starts` holds (the 、 of [0-9]{1,2}、), within that width and the width of `starts`."""
+    width = _sre_parse.parse(_expand(spec["before"], fragments, prefix="")).getwidth()[1]
+    if spec.get("starts"):
+        pattern = _expand(spec["starts"], fragments, prefix="")
+        words = needed(pattern)
+        if not words:
+            return None
+        return frozenset(w[0] for w in words), width + _sre_parse.parse(pattern).getwidth()[1]
+    found = read_starts(_expand(spec["word"], fragments, prefix=""))
+    if found is None or found.chars is None:
+        return None
+    return found.chars, width
 
 
 def _top_level_bar(pattern: str) -> bool:
@@ -169,14 +200,15 @@ def _dispatch(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
     return _starts(tails), table
 
 
-def _tables(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
+def _tables(groups: list[tuple[list[str], str]], bodies: dict[str, str], skip: frozenset[str] = frozenset()):
     """Which cores of each scanner to try at a position, by the first characters there:
     a table from the first three, two or one characters (scan() takes the longest key
     found) to one regex per scanner, the same alternation as the scanner's less cores
     that cannot begin so (a core's first characters are read from its pattern; where they
     are not a known set, the core stays at every start character of its scanner). And the
     positions worth a visit: a start character followed by what some core can begin with
-    (start character -> the tuples of one or two characters that may follow it, None: any)."""
+    (start character -> the tuples of one or two characters that may follow it, None: any).
+    The cores of `skip` are left out of the table's regexes (not of its keys)."""
     heads: dict[str, Optional[set[tuple]]] = {}
     for rule, body in bodies.items():
         if read_starts(body).min_width == 0:  # scan() moves a scanner on to the end of its match
@@ -219,6 +251,8 @@ def _tables(groups: list[tuple[list[str], str]], bodies: dict[str, str]):
     for key in sorted(cores_of):
         by_scanner: dict[int, list[str]] = {}
         for i, rule in sorted(cores_of[key], key=lambda c: (c[0], position[c[1]])):
+            if rule in skip:
+                continue
             by_scanner.setdefault(i, []).append(rule)
         entries = []
         for i, rules in by_scanner.items():
@@ -293,7 +327,7 @@ def start_chars() -> str:
     return "".join(_start_chars(s["start_chars"]) for s in spec["scanners"]) + _start_chars(spec["start_chars"])
 
 
-@dataclass
+@dataclass(slots=True)
 class Core:
     """One core match, extended by suffixes; `parts` holds the raw strings."""
 
@@ -334,6 +368,8 @@ class _Scanning:
                                                     implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         get = g.dispatch.get
         self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
+        # a table entry (by identity) -> the same less the guarded cores (Grammar.unguarded)
+        self.unguarded = {id(entries): g.unguarded[key] for key, entries in g.dispatch.items()}
         self.groups = {rule: (tuple(group for group, _ in pairs), tuple(part for _, part in pairs))
                       for rule, pairs in g.parts.items()}
 
@@ -378,12 +414,15 @@ def scan(text: str) -> Iterator[Core]:
     are tried."""
     g = grammar()
     dispatch, order = g.dispatch, g.order
+    near, reach, unguarded = g.near, g.near_reach, _scanning(g).unguarded.get
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
     get = dispatch.get
     for pos, entries in _visits(g, text):
         if entries is None:
             entries = get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ())
+        if near is not None and near.search(text, pos, pos + reach) is None:
+            entries = unguarded(id(entries), entries)  # no character a guard needs near: no guarded core
         for i, rx in entries:
             if pos >= resume[i]:
                 m = rx.match(text, pos)

@@ -28,7 +28,7 @@ _INT_PARTS = ("y", "m", "d", "q", "qn", "mn", "c", "dec", "wn", "nth", "nw", "y2
 _INT_KEYS = frozenset(_INT_PARTS)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     rule: str
     start: int
@@ -96,10 +96,11 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     if (core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", ""))
             and text[end - 1:end] != "份" and not _part_of_month(text, end)):
         return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date (六月份, 三月底 are)
-    if "ry" in parts and unit_of(parts, core.rule) == "year" and match_suffix("same_period", text, end):
+    unit = unit_of(parts, core.rule)  # (the same after a 同期: sp names no unit)
+    if "ry" in parts and unit == "year" and match_suffix("same_period", text, end):
         end += 2  # 去年同期: the period of the date before it, a year earlier (resolve.py)
         parts["sp"] = "同期"
-    if unit_of(parts, core.rule) == "day" and "hh" not in parts:
+    if unit == "day" and "hh" not in parts:
         m = match_suffix("time", text, end)
         if m:
             for key in _CLOCK_PARTS:

@@ -35,7 +35,9 @@ def _join_wraps(text: str) -> str:
     (今年底前所有统筹地区均需开展即时结算\n国家医保局今天印发通知，…): its break stays."""
     def sub(m: re.Match) -> str:
         line_start = text.rfind("\n", max(0, m.start() - _LINE_MAX), m.start()) + 1
-        if _HEADING.search(text, line_start, m.start()):
+        # (from a line start after a break _HEADING cannot match: its ^ holds at 0 only, no
+        # MULTILINE, and no \n lies between: only a search from 0 is made)
+        if line_start == 0 and _HEADING.search(text, 0, m.start()):
             return m.group(0)
         nl = text.find("\n", m.end(), m.end() + _LINE_MAX)
         after = (nl if nl >= 0 else min(len(text), m.end() + _LINE_MAX)) - m.end()

@@ -13,6 +13,7 @@ from ..dates.roles import CLAUSE_BREAK, clause_start
 
 _EDGE = " \t\n\u3000\u200b\"'、"
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"))
+_LEFTS, _RIGHTS = "".join(left for left, _ in _PAIRS), "".join(right for _, right in _PAIRS)
 
 Span = tuple[int, int]
 
@@ -45,6 +46,8 @@ def word_lists() -> dict:
 def clean(s: str) -> str:
     """Trim spaces and unbalanced quotes/brackets at both ends."""
     s = s.strip(_EDGE)
+    if not s or (s[0] not in _LEFTS and s[-1] not in _RIGHTS):
+        return s  # (most: no pair's mark at either end, nothing more to trim)
     changed = True
     while changed and s:
         changed = False
