@@ -71,15 +71,13 @@ FAMILIES = {
     # was read on from run to run, 2026-12-05)
     "money-cues-far-apart": (lambda n: "%" + ("请办理" * 3 + "%") * (n // 10), 8000),
     "money-cue-words-far-apart": (lambda n: "人民币" + ("请办理" * 4 + "人民币") * (n // 15), 6000),
+    # dates.periods.document_periods: ~3,000 ranges for one festival, then open mentions (9.6x
+    # before the ranges were indexed, 2026-12-05)
+    "holiday-many-ranges": (_holiday_ranges, 32000),
 }
 
 # families measured super-linear (> 8 on a quiet machine, reproducible): family -> (make, n, reason)
 SUPERLINEAR = {
-    "holiday-many-ranges": (
-        _holiday_ranges, 32000,
-        ("9.6x (4.4x at b48dca0: new on 2026-12-05): dates.periods.document_periods: each open "
-         "holiday mention's set comprehension reads every range held for its festival (open "
-         "mentions x distinct ranges; the ranges are bounded only by years x days, ~10^4)")),
     "sentence-country-forms": (
         lambda n: "美国民主党参议员表示，" * (n // 11), 12000,
         ("13x (13x at b48dca0 too): institutions.sentenced.sentence_country: any(...) over every "

@@ -101,6 +101,34 @@ def _festival(text: str) -> Optional[str]:
     return None
 
 
+class _RangeIndex:
+    """The ranges held for one festival, answering "the one range holding this day, if exactly
+    one does" in log time (a scan of every range for every open mention was open mentions x
+    ranges: tests/test_robustness_growth2.py holiday-many-ranges). Ranges are (start, end),
+    start <= end: those holding a day are those starting on or before it minus those ending
+    before it; among the ranges ending on or after it, the one starting earliest holds it if
+    any does."""
+
+    def __init__(self, ranges):
+        self.by_end = sorted(ranges, key=lambda r: (r[1], r[0]))
+        self.ends = [r[1] for r in self.by_end]
+        self.starts = sorted(r[0] for r in self.by_end)
+        self.earliest = [0] * len(self.by_end)  # index of the earliest start from i on
+        best = None
+        for i in range(len(self.by_end) - 1, -1, -1):
+            if best is None or self.by_end[i][0] < self.by_end[best][0]:
+                best = i
+            self.earliest[i] = best
+        self.cache: dict = {}
+
+    def only(self, day):
+        if day not in self.cache:
+            i = bisect_left(self.ends, day)
+            holding = bisect_right(self.starts, day) - i
+            self.cache[day] = self.by_end[self.earliest[i]] if holding == 1 else None
+        return self.cache[day]
+
+
 def document_periods(text: str, mentions: Sequence[Mention]) -> None:
     """holiday_periods across a document's items: a holiday period whose days no range near
     it states takes the days another mention of the same festival was given in the same
@@ -126,10 +154,11 @@ def document_periods(text: str, mentions: Sequence[Mention]) -> None:
     if not held or not open_:
         return
     done: dict[int, date] = {}  # id of a holiday given its days here -> its day
+    index = {fest: _RangeIndex(ranges) for fest, ranges in held.items()}
     for m, fest, day in open_:
-        got = {r for r in held.get(fest, ()) if r[0] <= day <= r[1]}
-        if len(got) == 1:
-            _set(m, *got.pop())
+        got = index[fest].only(day) if fest in index else None
+        if got is not None:
+            _set(m, *got)
             done[id(m)] = day
     if not done:
         return
