@@ -12,7 +12,8 @@ from typing import Optional
 from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
-from .postag import inside_noun
+from .postag import inside_noun, pos_first_ok, pos_ok
+from . import patterns
 from .candidates import Candidate
 from .gazetteer import longest_by_end
 
@@ -248,12 +249,9 @@ def _parented() -> dict:
 def _gap_ok(gap: str, pos: str) -> bool:
     """pos: `first` (the gap does not start with a verb, pronoun, time word…), `strict`
     (nor holds a verb: 正式设立山东分公司), `none`."""
-    from .patterns import generic_inside
-    from .postag import pos_first_ok, pos_ok
-
     if pos == "none":
         return True  # a society's branch or a school's institute may hold a category word (民营医院管理分会)
-    if generic_inside(gap):
+    if patterns.generic_inside(gap):
         return False
     if pos == "strict":
         return pos_ok(gap)
@@ -268,10 +266,8 @@ def _gap_first_words() -> tuple[str, ...]:
 def _named_first(gap: str) -> bool:
     """A gap led by a word a sub-body's name starts with though tagged verb or place
     (compounds.yaml gap_first_words: 统计信息, 南方医药经济), nouns after it."""
-    from .patterns import _nouns
-
     head = next((w for w in _gap_first_words() if gap.startswith(w)), None)
-    return head is not None and len(gap) > len(head) and _nouns(gap[len(head):])
+    return head is not None and len(gap) > len(head) and patterns._nouns(gap[len(head):])
 
 
 def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candidate]:
