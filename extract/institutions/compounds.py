@@ -119,6 +119,9 @@ def _noun_masked_match(text: str, start: int, rx, r):
     """The sub-body rule matched again where a stop character stands inside a noun of the gap
     (国家人口委数据中心: 据 in 数据), that character masked; None if there is no such character."""
     end = min(len(text), start + r.get("max_gap", 0) + 12)
+    held = _suffix_rx(tuple(r["suffixes"]))
+    if held is not None and held.search(text, start, end) is None:
+        return None  # no suffix in the window: the masked window holds none either (below)
     stops = _stops()
     hits = [i for i in range(start, end) if text[i] in stops and inside_noun(text, i)]
     if not hits:
@@ -130,6 +133,18 @@ def _noun_masked_match(text: str, start: int, rx, r):
     if m is None or "国家" in text[start:start + m.end("gap")]:
         return None  # 国家卫生健康委会同国家疾控局: a second national body, not a sub-body's name
     return _Shifted(text[start:start + m.end("gap")], m.group("suf"), start + m.end())
+
+
+@lru_cache(maxsize=64)
+def _suffix_rx(suffixes: tuple) -> Optional["re.Pattern"]:
+    """Any of a rule's suffixes, for _noun_masked_match's first test: a match of the masked
+    window ends in a suffix, and masking writes only 一, so where no suffix holds 一 the suffix
+    stands in the window as written too (None where one holds 一: no such test). 268 calls a
+    pass, 23 with a suffix in the window: the segmenter's inside_noun per stop character is
+    asked only for those."""
+    if any("\u4e00" in s for s in suffixes):
+        return None
+    return re.compile("|".join(map(re.escape, suffixes)))
 
 
 class _Shifted:
