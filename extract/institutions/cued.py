@@ -32,7 +32,7 @@ def _table():
 
 def cued_candidates(text: str) -> list[Candidate]:
     rx, trade, n = _table()
-    stop, headed = patterns._tables()[1], patterns.starts_with_head
+    stop, heads = patterns._tables()[1], patterns._tables()[2]
     out = []
     pos = n
     while (m := rx.search(text, pos)) is not None:
@@ -44,7 +44,7 @@ def cued_candidates(text: str) -> list[Candidate]:
             continue
         pos = m.end() + n
         brand = text[s:s + n]
-        if brand in trade or headed(brand) or (any(ch in stop for ch in brand) and not is_word(text, s, s + len(brand))):
+        if brand in trade or brand.startswith(heads) or (any(ch in stop for ch in brand) and not is_word(text, s, s + len(brand))):
             continue  # 医疗投资, 的投资: a trade or a clause, not a brand
         r = _region_before(text, s)
         s -= r

@@ -73,24 +73,6 @@ def _tables():
             frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
 
 
-@lru_cache(maxsize=1)
-def _head_probe() -> tuple[frozenset, tuple[int, ...]]:
-    """The generic heads (_tables()[2]) as a set and their lengths, longest first."""
-    heads = _tables()[2]
-    return frozenset(heads), tuple(sorted({len(h) for h in heads}, reverse=True))
-
-
-def starts_with_head(s: str) -> bool:
-    """s.startswith(_tables()[2]) by a set probe a length (222 heads of 1-4 characters: one
-    probe each instead of a startswith each). The same answer: a head h starts s exactly when
-    s[:len(h)] == h, and a probe s[:n] shorter than n (s is) finds only a head s itself."""
-    heads, lengths = _head_probe()
-    for n in lengths:
-        if s[:n] in heads:
-            return True
-    return False
-
-
 def _suffix_hits(text: str):
     """The longest suffix ending at each position, in order of end: the first hit at each
     end (word-list hits come by end, the longest first at one end)."""
@@ -131,10 +113,9 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
         if reach[e]:
             anchors.setdefault(e, []).append(new(Anchor, (s, e, None, None, "national", False, False, None, None)))
             # 国家级爱婴医院: a rank, a category
-    countries = wordlists.country_hits(text)  # 9 a pass: the regions' spans and the barred heads only then
-    regions = {(h.start, h.end) for h in hits} if countries else ()
-    not_countries = foreign.not_anchors() if countries else ()
-    for s, e, head in countries:
+    regions = {(h.start, h.end) for h in hits}
+    not_countries = foreign.not_anchors()
+    for s, e, head in wordlists.country_hits(text):
         if reach[e] and (s, e) not in regions and head not in not_countries and (not s or cut_at(text, s)):
             country = foreign.country_of(head)  # 日本顺天堂大学, 美国联邦储备委员会: a foreign body
             anchors.setdefault(e, []).append(new(Anchor, (s, e, None, country, None, False, False, None, country)))
@@ -510,7 +491,7 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
         return None
     if e < len(text) and not cut_at(text, e) and not text.startswith(_offices(), e):
         return None  # 社会保险基金会计制度: the suffix is part of a longer word (协会|会长: an office ends it)
-    inner = _tables()[3]
+    _, _, starts, inner, *_ = _tables()
     if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
         return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name
     i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
@@ -525,7 +506,7 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
         return None  # 国际组织, 国际非政府组织: a category of bodies, no body (round 14)
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
-            or (not split and starts_with_head(prefix) and not prefix.startswith(intl.heads())
+            or (not split and prefix.startswith(starts) and not prefix.startswith(intl.heads())
                 and not _numeral_county(prefix))
             or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
