@@ -13,6 +13,7 @@ from ..literals import find_all
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate
+from . import patterns
 from .postag import BAD_FIRST_POS, tag
 
 MAX_RUN = 20  # ideographs a name before its suffix may hold
@@ -59,10 +60,8 @@ def _matches(text: str, rx: "re.Pattern", lengths: tuple):
 def acronym_bodies(text: str, found: list[Candidate]) -> list[Candidate]:
     if "（" not in text and "(" not in text:
         return []
-    from .patterns import _tables as pattern_tables
-
     rx, kinds, lengths = _table()
-    stop = pattern_tables()[1] - {"和"}
+    stop = patterns._tables()[1] - {"和"}
     ends = {}
     for c in found:
         ends.setdefault(c.end, c)

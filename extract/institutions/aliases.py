@@ -10,6 +10,7 @@ from . import lexicon
 from .automata import chain, occurrences
 from .boundaries import cut_at, is_word, needs_check
 from .candidates import Candidate
+from .references import region_prefix
 
 TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "科技", "新技术", "技术", "智能", "医疗", "医药",
          "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程", "农业",
@@ -82,8 +83,6 @@ def _country_heads() -> tuple:
 
 
 def short_form(name: str) -> str:
-    from .references import region_prefix
-
     core = name[region_prefix(name):]
     changed = True
     while changed:
@@ -145,8 +144,6 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
 def _own_region(text: str, s: int, name: str) -> int:
     """The length of the region the full name starts with (北京, 北京市) written right before
     the short form at `s`, else 0."""
-    from .references import region_prefix
-
     n = region_prefix(name)
     if not n:
         return 0

@@ -12,6 +12,7 @@ from ..prebuilt import cached
 from . import lexicon
 from .boundaries import is_word
 from .candidates import Candidate
+from . import patterns
 
 KIND = "company"
 
@@ -30,10 +31,8 @@ def _table():
 
 
 def cued_candidates(text: str) -> list[Candidate]:
-    from .patterns import _tables as pattern_tables
-
     rx, trade, n = _table()
-    stop, heads = pattern_tables()[1], pattern_tables()[2]
+    stop, heads = patterns._tables()[1], patterns._tables()[2]
     out = []
     pos = n
     while (m := rx.search(text, pos)) is not None:

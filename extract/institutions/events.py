@@ -10,6 +10,9 @@ import re
 from ..prebuilt import cached
 from . import lexicon, wordlists
 from .candidates import Candidate
+from . import patterns
+from .lexicon import region_named
+from .postag import pos_first_ok
 
 KIND = "other"
 
@@ -29,11 +32,8 @@ def _tables():
 def event_candidates(text: str) -> list[Candidate]:
     if "会" not in text and "坛" not in text and "》" not in text and "组委" not in text:
         return []
-    from .patterns import _tables as pattern_tables
-    from .postag import pos_first_ok
-
     event, treaty, bodies, max_name, short, shorts = _tables()
-    stop = pattern_tables()[1]
+    stop = patterns._tables()[1]
     out = []
     for m in (event.finditer(text) if wordlists.hits(text, "event_words") else ()):  # (the word lists' scan
         # finds the event words: a text without one is not scanned, ~0.8 ms a pass)
@@ -56,8 +56,6 @@ def event_candidates(text: str) -> list[Candidate]:
 def _shorts(text: str, found: list[Candidate], short, shorts) -> list[Candidate]:
     """杭州亚组委: the committee of the event the article names in full, by its region's
     letters and event word (杭州第19届亚运会组委会); kind other."""
-    from .lexicon import region_named
-
     out = []
     for m in short.finditer(text):
         r, word = m.group("r"), shorts[m.group("e")]

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from .candidates import Candidate
+from .foreign import country_at
 
 # a break is a wrap only after a line at least this long: shorter lines are headings,
 # list items and captions (基层处、医政处 / 紧密型医疗集团), whose names end at the break
@@ -87,7 +88,6 @@ _FIELD_END = re.compile(r"(?:来源|稿源|出处|发布人|发布者|作者|编
 def _country_head(text: str, at: int) -> bool:
     """The line after the break at `at` starts with a foreign country's name (a list of
     organizers: 韩国国际展览公司 / 日本保健福祉协会): a name of its own."""
-    from .foreign import country_at
     nl = text.find("\n", at)
     k = nl + 1
     while 0 < k < len(text) and text[k] in " \t":

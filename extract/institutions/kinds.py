@@ -16,6 +16,8 @@ from __future__ import annotations
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate
+from .foreign import country_head
+from .references import region_prefix
 
 RESEARCH_ENDS = ("研究中心", "研究所", "研究院")
 RETYPED = ("other", "government")  # a hospital's, a CDC's or a company's institute keeps its kind
@@ -48,7 +50,6 @@ def _foreign_head(name: str) -> int:
     """Length of a foreign country's name leading a university's name, where three characters
     or more are left (guide v2: a foreign university is named by its own name; a government
     keeps its country: 日本厚生劳动省)."""
-    from .foreign import country_head
     if not name.endswith(SCHOOL_ENDS):
         return 0  # 菲律宾火山地震研究所: a state's institute keeps its country
     n = country_head(name)
@@ -84,8 +85,6 @@ LIST_JOINERS = ("、", "和", "及", "与")
 
 
 def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
-    from .references import region_prefix
-
     out = []
     shorts = None
     for c in found:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate, covered
-from .postag import no_verb
+from .postag import no_verb, tag
 
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·•（）()]+")
 _SPACE = " \t\u3000\u00a0"
@@ -204,8 +204,6 @@ _BRAND = re.compile("[\u4e00-\u9fff]+")
 def _verb(brand: str) -> bool:
     """The brand is one word the segmenter tags a verb (推进医疗, 发展生物): a clause, no brand;
     a brand read as several words (九/安) is a name."""
-    from .postag import tag
-
     if brand[0] in "某该本其各":
         return True  # 某某医疗: a placeholder or a pointer, no brand
     words = tag(brand)
@@ -249,10 +247,13 @@ def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
     if text.count("、") < 2:
         return []
     cues = _company_cues()
+    runs = _list_runs(text)
+    if not runs:
+        return []  # (most texts: the cover and the ends' table are made only for a run)
     taken = covered(len(text), found)
     known = {c.end: c for c in found}
     out = []
-    for run_start, run_end in _list_runs(text):
+    for run_start, run_end in runs:
         run = text[run_start:run_end]
         first = run.split("、", 1)[0]
         clause = _CLAUSE_END.split(text[max(0, run_start - 40):run_start])[-1] + first
@@ -326,11 +327,12 @@ _INCLUDES = re.compile(r"(?:企业|公司|药企|厂商|厂家)(?:包括|有|如
 def included_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     if "包括" not in text and "有" not in text and "如" not in text:
         return []
-    from .postag import tag
-
+    lists = list(_INCLUDES.finditer(text))
+    if not lists:
+        return []  # (most texts: the cover is made only for a list)
     taken = covered(len(text), found)
     out = []
-    for m in _INCLUDES.finditer(text):
+    for m in lists:
         pos, items = m.start(1), []
         for part in m.group(1).split("、"):
             items.append((pos, pos + len(part)))

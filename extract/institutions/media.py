@@ -9,6 +9,8 @@ import re
 
 from . import lexicon, wordlists
 from .candidates import Candidate
+from . import patterns
+from .postag import pos_ok
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
 _ENDS = r"(?:客户端|新闻网|新闻|日报|晚报|晨报|时报|周刊|杂志|百科|之声|网|报|社|台)"  # 之声: a radio channel (据经济之声报道)
@@ -249,12 +251,8 @@ def _after_addressee(name: str) -> int:
 def _after_clause(name: str) -> int:
     """Where an outlet's name starts after a clause word in front of it (clause_words: 联系,
     采访), 0 where none is."""
-    from .patterns import _after_clause as after
-
-    return after(name, 0, len(name))
+    return patterns._after_clause(name, 0, len(name))
 
 
 def _name_like(head: str) -> bool:
-    from .postag import pos_ok
-
     return not head or pos_ok(head)

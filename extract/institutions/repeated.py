@@ -14,6 +14,7 @@ from collections import defaultdict
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate
+from . import patterns
 from .cued import _region_before
 from .postag import tag
 
@@ -30,10 +31,8 @@ def _table():
 
 
 def repeated_candidates(text: str) -> list[Candidate]:
-    from .patterns import _tables as pattern_tables
-
     rx, flags, need = _table()
-    stop = pattern_tables()[1]
+    stop = patterns._tables()[1]
     seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in rx.finditer(text, BRAND):
         s = m.start() - BRAND

@@ -40,7 +40,7 @@ def _person_ends(text: str, person: tuple):
 
 def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     heads, titles, former, person, min_own = _table()
-    taken = covered(len(text), found)
+    taken = None  # made at the first name to test: most texts have no guest-list line
     out = []
     for start in _person_ends(text, person):  # the lines that open with a person's name, one scan
         end = text.find("\n", start)
@@ -56,7 +56,11 @@ def titled_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
             while b > a and text[b - 1] in former:
                 b -= 1  # 中央保健局原局长
             name = text[a:b]
-            if not _OWN.fullmatch(name) or taken.find(1, a, b) >= 0:
+            if not _OWN.fullmatch(name):
+                continue
+            if taken is None:
+                taken = covered(len(text), found)
+            if taken.find(1, a, b) >= 0:
                 continue
             kind = next((k for h, k in heads if name.endswith(h) and len(name) - len(h) >= min_own), None)
             if kind is not None:
