@@ -74,39 +74,24 @@ FAMILIES = {
     # dates.periods.document_periods: ~3,000 ranges for one festival, then open mentions (9.6x
     # before the ranges were indexed, 2026-12-05)
     "holiday-many-ranges": (_holiday_ranges, 32000),
+    # institutions.sentenced.sentence_country (13x before a covered-character map replaced the
+    # scan of every candidate per match) and aliases.alias_candidates (10x before the short
+    # form's later occurrences were read lazily from a bisect)
+    "sentence-country-forms": (lambda n: "美国民主党参议员表示，" * (n // 11), 12000),
+    "quoted-cues": (lambda n: "一家名为“康泰医疗”的公司，" * (n // 14), 24000),
+    "appositive-names": (lambda n: "中国空调企业奥克斯集团，" * (n // 12), 24000),
 }
 
-# families measured super-linear (> 8 on a quiet machine, reproducible): family -> (make, n, reason)
-SUPERLINEAR = {
-    "sentence-country-forms": (
-        lambda n: "美国民主党参议员表示，" * (n // 11), 12000,
-        ("13x (13x at b48dca0 too): institutions.sentenced.sentence_country: any(...) over every "
-         "found candidate for each match of a form (matches x candidates)")),
-    "quoted-cues": (
-        lambda n: "一家名为“康泰医疗”的公司，" * (n // 14), 24000,
-        ("10.3x (8.5x at b48dca0, n=16000): institutions.aliases.alias_candidates: for each company "
-         "mention, a list of every occurrence of its short form (mentions x occurrences)")),
-    "appositive-names": (
-        lambda n: "中国空调企业奥克斯集团，" * (n // 12), 24000,
-        ("10.1x: institutions.aliases.alias_candidates, as quoted-cues (appositive.trimmed itself "
-         "is linear: one tag() of each name)")),
-}
+# A family found super-linear goes here with pytest.mark.xfail(strict=True, reason=<ratio and
+# the function that grows>) until it is fixed. The six found on 2026-12-05 were fixed the same
+# day (docs/robustness.md): money._scan_held, dates.periods.document_periods,
+# institutions.sentenced.sentence_country and institutions.aliases.alias_candidates.
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_four_times_the_input_costs_about_four_times(family):
     make, n = FAMILIES[family]
     ratio = min(_first_within(lambda: growth(make, n), LIMIT, tries=3))
-    assert ratio <= LIMIT, f"{family}: 4x the input cost {ratio:.1f}x"
-
-
-@pytest.mark.parametrize("family", [
-    pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=SUPERLINEAR[f][2])) for f in sorted(SUPERLINEAR)])
-def test_known_superlinear_families(family):
-    make, n, _ = SUPERLINEAR[family]
-    # one measurement, one run of the larger input: noise only ever raises the ratio, and each
-    # of these reads 8x or more on a quiet machine (a fix brings it under LIMIT: XPASS)
-    ratio = growth(make, n, attempts=1)
     assert ratio <= LIMIT, f"{family}: 4x the input cost {ratio:.1f}x"
 
 
@@ -120,5 +105,5 @@ def test_families_reach_their_rule():
     tail = [m for m in doc.mentions if m.rule == "holiday" and m.text == "清明"]
     # given across items: the one range stated for 2024 (its year is among the ranges')
     assert len(tail) > 100 and {m.value for m in tail} == {"2024-04-01/2024-04-06"}
-    doc = extract.parse(SUPERLINEAR["appositive-names"][0](120), published="2024-06-30")
+    doc = extract.parse(FAMILIES["appositive-names"][0](120), published="2024-06-30")
     assert {m.text for m in doc.mentions if m.type == "institution"} == {"奥克斯集团"}

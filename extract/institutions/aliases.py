@@ -3,7 +3,10 @@ then 海每康. The short form is the full company name less its region and its 
 legal-form words; later occurrences of it are mentions of the same company."""
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
+from typing import Iterator
 
 from ..prebuilt import cached
 from . import lexicon
@@ -124,7 +127,7 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
         # the article may name the company by its short form before its full name (1990年华熙生物
         # 研制成功…华熙生物科技有限公司): the first full mention names those too (round 9)
         before = [s for s in chain(at.get(short, []), len(short)) if s + len(short) <= c.start] if first else []
-        for s in chain(before + [s for s in at.get(short, []) if s >= c.end], len(short), 0):
+        for s in _walk(before, _from(at.get(short, []), c.end), len(short)):
             if s in seen:
                 break
             seen.add(s)
@@ -139,6 +142,24 @@ def alias_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
                     else text[s:end]
                 out.append(Candidate(s, end, name, c.kind, c.level, c.region, "alias.short", 0.7))
     return out
+
+
+def _from(starts: list[int], pos: int) -> Iterator[int]:
+    """The sorted `starts` at or after pos, read lazily: the walk stops at the first one an
+    earlier mention took, so a list of every later occurrence per mention (mentions x
+    occurrences: tests/test_robustness_growth2.py quoted-cues) is never built."""
+    for k in range(bisect_left(starts, pos), len(starts)):
+        yield starts[k]
+
+
+def _walk(before: list[int], after: Iterator[int], length: int) -> Iterator[int]:
+    """chain(before + list(after), length, 0), lazily: each start at or after the end of the
+    one before it."""
+    nxt = 0
+    for s in itertools.chain(before, after):
+        if s >= nxt:
+            yield s
+            nxt = s + length
 
 
 def _own_region(text: str, s: int, name: str) -> int:

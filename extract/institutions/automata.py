@@ -149,7 +149,8 @@ def chain(starts: list[int], length: int, pos: int = 0) -> Iterator[int]:
     the end of the one before (a literal that overlaps itself, 康康 in 康康康, is not found
     inside its own match)."""
     nxt = pos
-    for s in starts[bisect_left(starts, pos):]:
+    for k in range(bisect_left(starts, pos), len(starts)):  # (no copy of the list's tail per call)
+        s = starts[k]
         if s >= nxt:
             yield s
             nxt = s + length

@@ -31,11 +31,16 @@ def sentence_country(text: str, found: list[Candidate]) -> list[Candidate]:
     if rx is None or not wordlists.hits(text, "sentence_forms"):
         return []  # the word lists' scan finds the forms: the regex's scan of a text that holds none
         # cost ~10 M a pass, a str.find a form ~1.5 ms
-    taken = [(c.start, c.end) for c in found]
+    taken = None  # the characters a found candidate covers, built at the first match (a scan of
+    # every candidate per match was matches x candidates: tests/test_robustness_growth2.py)
     out = []
     for m in rx.finditer(text):
         s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
+        if taken is None:
+            taken = bytearray(len(text) + 1)
+            for c in found:  # (a candidate is never empty: start < end)
+                taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        if any(taken[s:e]):
             continue
         lo, hi = _sentence(text, s, e)
         sent = text[lo:hi]
