@@ -24,7 +24,7 @@ __all__ = ["extract_deadlines", "due_of"]
 _SOFT_BREAK = re.compile(
     r"(?<=[^\n。！？；!?;：:）)])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩]|[^，。；：:\n]{1,14}[：:])"
 )
-_HEADING = re.compile(r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
 _JOINER = "\u200b"
 _LINE_MAX = 400  # how far a line is measured on each side of a break
 
@@ -35,9 +35,10 @@ def _join_wraps(text: str) -> str:
     (今年底前所有统筹地区均需开展即时结算\n国家医保局今天印发通知，…): its break stays."""
     def sub(m: re.Match) -> str:
         line_start = text.rfind("\n", max(0, m.start() - _LINE_MAX), m.start()) + 1
-        # (from a line start after a break _HEADING cannot match: its ^ holds at 0 only, no
-        # MULTILINE, and no \n lies between: only a search from 0 is made)
-        if line_start == 0 and _HEADING.search(text, 0, m.start()):
+        # a numbered heading line (一、总体要求) keeps its break: the line, matched from its start
+        # to the break (the pattern opened with (?:^|\n) and had no MULTILINE, so it held on the
+        # text's first line only)
+        if _HEADING.match(text, line_start, m.start()):
             return m.group(0)
         nl = text.find("\n", m.end(), m.end() + _LINE_MAX)
         after = (nl if nl >= 0 else min(len(text), m.end() + _LINE_MAX)) - m.end()
