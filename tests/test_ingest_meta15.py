@@ -12,17 +12,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import parsed_bulk, portal_page
+from test_ingest_meta13 import INGEST, S1, parse  # the same page body and ingest-only parse
 
-import extract
 from extract.ingest.outlet_named import body_outlet
-from extract.options import Options
-
-INGEST = Options(components=())
-S1 = "全市二级以上医院已全面开通医保移动支付，参保人可在手机上完成挂号和缴费，平均少排队二十分钟。"
-
-
-def parse(text: str):
-    return extract.parse(text, options=INGEST)
 
 
 @pytest.mark.parametrize("body, outlet", [
