@@ -32,6 +32,9 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
     words = _plain_words(scan)
     if words is not None:
         return _lines_finding(text, words)
+    mixed = _words_and_closing(scan)
+    if mixed is not None:  # (any_line_scan's alternation of words and closing characters)
+        return _lines_finding(text, mixed[0]) | _lines_closing(text, mixed[1])
     out: set[int] = set()
     k = at = 0
     search, count, find = scan.search, text.count, text.find
@@ -132,6 +135,38 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
     if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)
+
+
+_CLOSING_TAIL = repr(list(_parser.parse("a[^\\S\\n]*$", re.M))[1:])
+
+
+@lru_cache(maxsize=256)
+def _words_and_closing(scan: re.Pattern) -> Optional[tuple[tuple[str, ...], frozenset[str]]]:
+    """(words, closing characters) for a multiline scan that is an alternation of plain
+    words and of `c[^\\S\\n]*$` (a line closing with c): lines_holding unions _lines_finding
+    and _lines_closing, where the regex would try each character of the text in its class
+    loop; else None."""
+    if scan.flags & (re.IGNORECASE | re.LOCALE) or not scan.flags & re.MULTILINE:
+        return None
+    try:
+        items = list(_parser.parse(scan.pattern, scan.flags))
+    except re.error:  # pragma: no cover - a compiled pattern parses
+        return None
+    if len(items) != 1 or items[0][0] is not _C.BRANCH:
+        return None
+    words, chars = [], set()
+    for alt in items[0][1][1]:
+        alt = list(alt)
+        if alt and all(op is _C.LITERAL for op, _ in alt):
+            words.append("".join(chr(v) for _, v in alt))
+        elif len(alt) > 1 and alt[0][0] is _C.LITERAL and repr(alt[1:]) == _CLOSING_TAIL:
+            chars.add(chr(alt[0][1]))
+        else:
+            return None
+    words = inner_words(words)
+    if not words or not chars or len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
+        return None
+    return tuple(words), frozenset(chars)
 
 
 def search_tail(rx, text: str) -> Optional[re.Match]:
