@@ -79,6 +79,32 @@ def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
     return out
 
 
+def search_guarded(rx, text: str) -> Optional[re.Match]:
+    """rx.search(text) for a Guarded pattern (extract/literals.py) whose prefilter is a few
+    plain words: each looked for as _lines_finding does (its last character by str.find, C's
+    fast one-character search, the word checked at each hit) instead of by the prefilter's
+    regex, which tries its class of first characters at every character of the text."""
+    need = getattr(rx, "need", None)
+    words = _plain_words(need) if need is not None else None
+    if words is None:
+        return rx.search(text)
+    return rx.rx.search(text) if holds_word(text, words) else None
+
+
+def holds_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words`."""
+    find, starts = text.find, text.startswith
+    for w in words:
+        back = len(w) - 1
+        c = w[-1]
+        p = find(c, back)
+        while p >= 0:
+            if not back or starts(w, p - back):
+                return True
+            p = find(c, p + 1)
+    return False
+
+
 def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
     """lines_holding for a Closing scan: str.find per character (C's fast search), a hit
     when only blanks follow it on its line (what `c[^\\S\\n]*$` under re.M matches)."""

@@ -13,6 +13,7 @@ from ..literals import Guarded, guard
 
 from ..refdate import RefDate
 from . import outlets
+from .linescan import search_guarded
 
 FIELDS = ("title", "published", "outlet", "authors", "url")
 # later sources override earlier ones
@@ -239,7 +240,7 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     nl_text = "\n" + text  # for the patterns anchored at a line's start (after_newline)
     head = [ln for ln in lines[:80] if ln.strip()][:20]
     for key in ("dateline_edition", "dateline_masthead"):
-        m = p[key].search(text) if key == "dateline_edition" else after_newline(key).search(nl_text)
+        m = search_guarded(p[key], text) if key == "dateline_edition" else search_guarded(after_newline(key), nl_text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
             name = outlets.normalize(m.group("outlet"))
@@ -259,7 +260,7 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     repost = datelines.source_lines(whole.split("\n") if whole else lines)
     if repost:
         out["outlet"] = repost
-    issuer = p["issuer"].search(whole or text)
+    issuer = search_guarded(p["issuer"], whole or text)
     if issuer:
         name = outlets.normalize(re.split(r"[,，、;；\s]+", issuer.group("org").strip())[0])
         if name:
@@ -267,7 +268,7 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     if "published" not in out or out["published"] is None:
         out.pop("published", None)
         for key in ("dateline_labelled", "dateline_source"):
-            m = p[key].search(text) if key == "dateline_labelled" else after_newline(key).search(nl_text)
+            m = search_guarded(p[key], text) if key == "dateline_labelled" else search_guarded(after_newline(key), nl_text)
             if m and iso_date(m.group("date")):
                 out["published"] = iso_date(m.group("date"))
                 break
