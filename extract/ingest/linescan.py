@@ -91,6 +91,15 @@ def search_guarded(rx, text: str) -> Optional[re.Match]:
     return rx.rx.search(text) if holds_word(text, words) else None
 
 
+def finditer_guarded(rx, text: str):
+    """rx.finditer(text) for a Guarded pattern, its prefilter tested as search_guarded does."""
+    need = getattr(rx, "need", None)
+    words = _plain_words(need) if need is not None else None
+    if words is None:
+        return rx.finditer(text)
+    return rx.rx.finditer(text) if holds_word(text, words) else iter(())
+
+
 def holds_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds one of `words`."""
     find, starts = text.find, text.startswith

@@ -13,7 +13,7 @@ from ..literals import Guarded, guard
 
 from ..refdate import RefDate
 from . import outlets
-from .linescan import search_guarded
+from .linescan import finditer_guarded, search_guarded
 
 FIELDS = ("title", "published", "outlet", "authors", "url")
 # later sources override earlier ones
@@ -273,11 +273,11 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
                 out["published"] = iso_date(m.group("date"))
                 break
     if "published" not in out:
-        sigs = list(after_newline("dateline_signature").finditer(nl_text))
+        sigs = list(finditer_guarded(after_newline("dateline_signature"), nl_text))
         if sigs and iso_date(sigs[-1].group("date")):
             out["published"] = iso_date(sigs[-1].group("date"))
     if "published" not in out:
-        m = p["dateline_timestamp"].search(text)
+        m = search_guarded(p["dateline_timestamp"], text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
     return out
@@ -360,10 +360,10 @@ def notice_issuer(text: str, title: Optional[str]) -> Optional[str]:
 
 def site_owner(text: str) -> Optional[str]:
     """The body a site's footer names as its owner (主办单位：…, else 某某版权所有): the site's outlet."""
-    m = patterns()["site_owner"].search(text)
+    m = search_guarded(patterns()["site_owner"], text)
     if m:
         return outlets.normalize(m.group("org"))
-    for m in patterns()["site_copyright"].finditer(text):  # else the copyright holder
+    for m in finditer_guarded(patterns()["site_copyright"], text):  # else the copyright holder
         org = m.group("org") or m.group("org2")
         if not org.endswith("公司"):
             return outlets.normalize(org)
