@@ -194,7 +194,9 @@ def looks_ocr(text: str) -> bool:
 
 def _paragraph_style(text: str) -> bool:
     """Do long lines normally end a sentence (so a long open line is a cut)?"""
-    long_lines = [ln.strip() for ln in text.split("\n") if len(ln) >= 40 and _width(ln) >= 40]  # width <= length
+    # (width <= length: a line shorter than 40 is not measured; _width inlined, one call a line less)
+    long_lines = [t for t in (ln.strip() for ln in text.split("\n") if len(ln) >= 40)
+                  if len(t) - 0.5 * len(t.encode("ascii", "ignore")) >= 40]
     if len(long_lines) < 3:
         return False
     closed = sum(1 for ln in long_lines if ln[-1] in _TERMINAL + "”\"）)")

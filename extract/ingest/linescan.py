@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 try:  # Python 3.11+
@@ -32,6 +33,9 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
     words = _plain_words(scan)
     if words is not None:
         return _lines_finding(text, words)
+    mixed = _words_and_closing(scan)
+    if mixed is not None:  # (any_line_scan's alternation of words and closing characters)
+        return _lines_finding(text, mixed[0]) | _lines_closing(text, mixed[1])
     out: set[int] = set()
     k = at = 0
     search, count, find = scan.search, text.count, text.find
@@ -49,20 +53,21 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
 
 def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
     """lines_holding for a scan that is a few plain words: str.find (C's fast search)
-    per word, on to the next line after each hit. A longer word is found by its last
-    character alone, the word checked at each: C's one-character search runs several
+    per word, on to the next line after each hit. A longer word is found by one of its
+    characters alone, the word checked at each: C's one-character search runs several
     times faster over Chinese text than its search for two or more (the 74 texts'
-    byline scans: 17 -> 4 ms)."""
+    byline scans: 17 -> 4 ms); the character is its least frequent one (_pivot), so
+    fewer hits are checked in Python."""
     out: set[int] = set()
     count, find, starts = text.count, text.find, text.startswith
     for w in words:
-        back = len(w) - 1
-        c = w[-1]
+        c, off = _pivot(w)
+        whole = len(w) > 1
         k = at = 0
-        p = find(c, back)  # where the word's last character may stand (the word starts back before)
+        p = find(c, off)  # where the pivot may stand (the word starts off before)
         while p >= 0:
-            s = p - back
-            if back and not starts(w, s):
+            s = p - off
+            if whole and not starts(w, s):
                 p = find(c, p + 1)
                 continue
             k += count("\n", at, s)
@@ -72,8 +77,57 @@ def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
                 break
             at += 1
             k += 1
-            p = find(c, at + back)
+            p = find(c, at + off)
     return out
+
+
+@lru_cache(maxsize=1024)
+def _pivot(w: str) -> tuple[str, int]:
+    """(the character of `w` to look for, its index): the least frequent one by
+    frequent_hanzi.txt's order (one absent from it counts as rarer), the last of those."""
+    rank = _ranks()
+    off = max(range(len(w)), key=lambda k: (rank.get(w[k], len(rank)), k))
+    return w[off], off
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    text = Path(__file__).with_name("frequent_hanzi.txt").read_text(encoding="utf-8").replace("\n", "")
+    return {ch: i for i, ch in reversed(list(enumerate(text)))}  # (a character's first place)
+
+
+def search_guarded(rx, text: str) -> Optional[re.Match]:
+    """rx.search(text) for a Guarded pattern (extract/literals.py) whose prefilter is a few
+    plain words: each looked for as _lines_finding does (its last character by str.find, C's
+    fast one-character search, the word checked at each hit) instead of by the prefilter's
+    regex, which tries its class of first characters at every character of the text."""
+    need = getattr(rx, "need", None)
+    words = _plain_words(need) if need is not None else None
+    if words is None:
+        return rx.search(text)
+    return rx.rx.search(text) if holds_word(text, words) else None
+
+
+def finditer_guarded(rx, text: str):
+    """rx.finditer(text) for a Guarded pattern, its prefilter tested as search_guarded does."""
+    need = getattr(rx, "need", None)
+    words = _plain_words(need) if need is not None else None
+    if words is None:
+        return rx.finditer(text)
+    return rx.rx.finditer(text) if holds_word(text, words) else iter(())
+
+
+def holds_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words`."""
+    find, starts = text.find, text.startswith
+    for w in words:
+        c, off = _pivot(w)
+        p = find(c, off)
+        while p >= 0:
+            if len(w) == 1 or starts(w, p - off):
+                return True
+            p = find(c, p + 1)
+    return False
 
 
 def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
@@ -132,6 +186,38 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
     if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)
+
+
+_CLOSING_TAIL = repr(list(_parser.parse("a[^\\S\\n]*$", re.M))[1:])
+
+
+@lru_cache(maxsize=256)
+def _words_and_closing(scan: re.Pattern) -> Optional[tuple[tuple[str, ...], frozenset[str]]]:
+    """(words, closing characters) for a multiline scan that is an alternation of plain
+    words and of `c[^\\S\\n]*$` (a line closing with c): lines_holding unions _lines_finding
+    and _lines_closing, where the regex would try each character of the text in its class
+    loop; else None."""
+    if scan.flags & (re.IGNORECASE | re.LOCALE) or not scan.flags & re.MULTILINE:
+        return None
+    try:
+        items = list(_parser.parse(scan.pattern, scan.flags))
+    except re.error:  # pragma: no cover - a compiled pattern parses
+        return None
+    if len(items) != 1 or items[0][0] is not _C.BRANCH:
+        return None
+    words, chars = [], set()
+    for alt in items[0][1][1]:
+        alt = list(alt)
+        if alt and all(op is _C.LITERAL for op, _ in alt):
+            words.append("".join(chr(v) for _, v in alt))
+        elif len(alt) > 1 and alt[0][0] is _C.LITERAL and repr(alt[1:]) == _CLOSING_TAIL:
+            chars.add(chr(alt[0][1]))
+        else:
+            return None
+    words = inner_words(words)
+    if not words or not chars or len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
+        return None
+    return tuple(words), frozenset(chars)
 
 
 def search_tail(rx, text: str) -> Optional[re.Match]:
