@@ -377,8 +377,8 @@ def _run_extractors(doc: Document, mapped: Mapped, ref: Optional[RefDate], optio
             doc.errors.append(Error(stage="extract", message=f"article {art.index}: {type(e).__name__}: {e}"))
             continue
         _merge_article(doc, art, found, mapped)
-    if "hnx_dates" in components and ("假期" in doc.text or "长假" in doc.text or "黄金周" in doc.text):  # a holiday period across items
-        document_periods(doc.text, doc.mentions)
+    if "hnx_dates" in components:
+        document_periods(doc.text, doc.mentions)  # a holiday period across items
 
 
 def _assign(model, **values) -> None:

@@ -260,6 +260,14 @@ def load(name: str):
         return _MISSING
 
 
+def stored(name: str):
+    """The stored object `name` when there is a current one, else None: for a builder too
+    costly to run on first use, whose callers have a cheaper path of their own without it
+    (festivals.py's lunar calendar: the library computes a year at a time)."""
+    value = load(name)
+    return None if value is _MISSING else value
+
+
 class _Recorder(pickle.Unpickler):
     """Unpickles and notes the module of every class the object holds."""
 

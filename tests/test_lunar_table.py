@@ -17,7 +17,7 @@ YEARS = (1900, 1984, 2001, 2011, 2020, 2023, 2033, 2057, 2099, 2100)
 
 @pytest.mark.parametrize("year", YEARS)
 def test_lunar_days_equal_the_library(table, year, monkeypatch):
-    monkeypatch.setattr(festivals, "_CALENDAR", [table])
+    monkeypatch.setattr(festivals, "_stored_calendar", lambda: table)
     for month in [*range(1, 13), *range(-12, 0)]:
         for day in (1, 2, 15, 29, 30):
             got = festivals.lunar_day.__wrapped__(year, month, day)
@@ -26,13 +26,13 @@ def test_lunar_days_equal_the_library(table, year, monkeypatch):
 
 @pytest.mark.parametrize("year", YEARS)
 def test_solar_terms_equal_the_library(table, year, monkeypatch):
-    monkeypatch.setattr(festivals, "_CALENDAR", [table])
+    monkeypatch.setattr(festivals, "_stored_calendar", lambda: table)
     for name in ("清明", "冬至", "立春", "夏至", "小寒", "大雪"):
         assert festivals._solar_term.__wrapped__(name, year) == festivals._term_from_library(name, year)
 
 
 def test_known_days(table, monkeypatch):
-    monkeypatch.setattr(festivals, "_CALENDAR", [table])
+    monkeypatch.setattr(festivals, "_stored_calendar", lambda: table)
     assert festivals.lunar_day.__wrapped__(2023, 1, 1) == date(2023, 1, 22)      # 春节 2023
     assert festivals.lunar_day.__wrapped__(2023, -2, 1) == date(2023, 3, 22)     # 闰二月 2023
     assert festivals.lunar_day.__wrapped__(2023, -3, 1) is None                  # no 闰三月 in 2023
@@ -41,6 +41,6 @@ def test_known_days(table, monkeypatch):
 
 
 def test_without_a_stored_table_the_library_answers(monkeypatch):
-    monkeypatch.setattr(festivals, "_CALENDAR", [None])
+    monkeypatch.setattr(festivals, "_stored_calendar", lambda: None)
     assert festivals.lunar_day.__wrapped__(2024, 8, 15) == date(2024, 9, 17)     # 中秋 2024
     assert festivals._solar_term.__wrapped__("冬至", 2024) == date(2024, 12, 21)

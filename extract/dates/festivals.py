@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
-from ..prebuilt import cached
+from ..prebuilt import cached, stored
 from .lexicon import load_yaml
 
 
@@ -183,18 +183,11 @@ def _ordinal(s) -> int:
     return date(s.getYear(), s.getMonth(), s.getDay()).toordinal()
 
 
+@lru_cache(maxsize=1)
 def _stored_calendar():
     """The stored table, or None when no cache was built (then each year is computed by
     the library on first use, as before: building the whole table would cost seconds)."""
-    if not _CALENDAR:
-        from .. import prebuilt
-
-        value = prebuilt.load("dates.lunar_calendar")
-        _CALENDAR.append(None if value is prebuilt._MISSING else value)
-    return _CALENDAR[0]
-
-
-_CALENDAR: list = []
+    return stored("dates.lunar_calendar")
 
 
 @lru_cache(maxsize=4096)

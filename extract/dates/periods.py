@@ -63,6 +63,14 @@ def _set(m: Mention, a: date, b: date) -> None:
     m.value, m.grain = f"{a.isoformat()}/{b.isoformat()}", "day"
 
 
+def _same_period(m: Mention, day: date, hol: date, a: date, b: date) -> None:
+    """A 同期 read from a holiday (its value `day`: the holiday's day `hol` some years back)
+    takes the holiday's days off a..b as far back."""
+    years = hol.year - day.year
+    if years > 0 and _back(hol, years) == day and (a2 := _back(a, years)) and (b2 := _back(b, years)):
+        _set(m, a2, b2)
+
+
 def holiday_periods(text: str, out: list[Mention]) -> None:
     """Give each holiday before 假期/小长假… the stated range around it, and each 同期 read
     from such a holiday (its value the holiday's day some years back) that range as far back."""
@@ -80,10 +88,7 @@ def holiday_periods(text: str, out: list[Mention]) -> None:
                 periods.append((day, *got))
                 _set(m, *got)
         elif day and periods and m.anchor == "previous_date" and "同期" in m.text:
-            hol, a, b = periods[-1]
-            years = hol.year - day.year
-            if years > 0 and _back(hol, years) == day and (a2 := _back(a, years)) and (b2 := _back(b, years)):
-                _set(m, a2, b2)
+            _same_period(m, day, *periods[-1])
 
 
 _QUOTES = "“”\"‘’「」『』"
@@ -168,8 +173,4 @@ def document_periods(text: str, mentions: Sequence[Mention]) -> None:
             last = m
         elif last is not None and id(last) in done and m.article == last.article \
                 and m.anchor == "previous_date" and "同期" in m.text and (day := _day(m.value)):
-            hol = done[id(last)]
-            a, b = _range(last.value)
-            years = hol.year - day.year
-            if years > 0 and _back(hol, years) == day and (a2 := _back(a, years)) and (b2 := _back(b, years)):
-                _set(m, a2, b2)
+            _same_period(m, day, done[id(last)], *_range(last.value))

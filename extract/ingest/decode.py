@@ -81,9 +81,14 @@ class Decoded:
 
 
 @lru_cache(maxsize=1)
+def frequent_hanzi() -> str:
+    """frequent_hanzi.txt's characters, the commonest first (linescan ranks words by it)."""
+    return Path(__file__).with_name("frequent_hanzi.txt").read_text(encoding="utf-8").replace("\n", "")
+
+
+@lru_cache(maxsize=1)
 def _frequent() -> frozenset:
-    path = Path(__file__).with_name("frequent_hanzi.txt")
-    return frozenset(path.read_text(encoding="utf-8").replace("\n", ""))
+    return frozenset(frequent_hanzi())
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 try:  # Python 3.11+
@@ -92,8 +91,9 @@ def _pivot(w: str) -> tuple[str, int]:
 
 @lru_cache(maxsize=1)
 def _ranks() -> dict[str, int]:
-    text = Path(__file__).with_name("frequent_hanzi.txt").read_text(encoding="utf-8").replace("\n", "")
-    return {ch: i for i, ch in reversed(list(enumerate(text)))}  # (a character's first place)
+    from .decode import frequent_hanzi
+
+    return {ch: i for i, ch in reversed(list(enumerate(frequent_hanzi())))}  # (a character's first place)
 
 
 def search_guarded(rx, text: str) -> Optional[re.Match]:

@@ -237,9 +237,6 @@ def _country_table() -> tuple[frozenset, tuple[int, ...]]:
 # company_cues); the brand is the company, named by brands.yaml where a Latin alias matches
 # case-folded (SIEMENS -> 西门子股份公司)
 _COUNTRY_ITEM = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:[A-Za-z][A-Za-z&\-]{1,15}|[\u4e00-\u9fff]{2,3})")
-# the maximal runs of name characters and 、 (one greedy pass, no overlapping attempts: linear);
-# the lists are found as _list_runs says, without a scan of every run
-_LATIN_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z&\-、]+")
 MIN_COUNTRY_ITEMS = 3
 
 
@@ -291,10 +288,10 @@ _RUN_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&-�
 
 
 def _list_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of _LATIN_RUN.finditer(text) that hold MIN_COUNTRY_ITEMS - 1 or more 、 (a
-    class-led scan of every run of ideographs cost ~5 ms a pass on the throughput benchmark's
-    150k characters): each such run's part from its first 、 (_LIST_TAIL, which re finds
-    from the 、), widened back to the run's start."""
+    """The maximal runs of name characters and 、 (ideographs, Latin letters, & and -) that hold
+    MIN_COUNTRY_ITEMS - 1 or more 、 (a class-led scan of every run of ideographs cost ~5 ms a
+    pass on the throughput benchmark's 150k characters): each such run's part from its first
+    、 (_LIST_TAIL, which re finds from the 、), widened back to the run's start."""
     out = []
     for m in _LIST_TAIL.finditer(text):
         i = m.start()

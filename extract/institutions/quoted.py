@@ -29,14 +29,6 @@ def _suffixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(items.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
-@cached("institutions.quoted.cue_words")
-def _cue_words() -> tuple[str, ...]:
-    """The cue words no other cue word is inside (取名为 holds 名为): a text holding none of
-    these holds no cue."""
-    words = lexicon.patterns()["naming_cues"]
-    return tuple(sorted(w for w in set(words) if not any(v != w and v in w for v in words)))
-
-
 def quoted_candidates(text: str) -> list[Candidate]:
     if not wordlists.hits(text, "naming_cues"):
         return []  # found by the word lists' scan: the cues' regex tried every position of a text

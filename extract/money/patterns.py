@@ -16,6 +16,7 @@ try:  # the parser of the re module (Python 3.11+: re._parser; 3.10: sre_parse)
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser
 
+from ..literals import held_chars
 from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
 
@@ -133,60 +134,13 @@ SENTENCE_END_CHARS = "。；！？"
 SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}]")
 
 
-def _held_chars(pattern: str) -> "str | None":
-    """The characters a match of `pattern` can hold (lookarounds left out: they hold none),
-    as the inside of a character class; None when a part of it could hold any character."""
-    try:
-        import re._constants as C
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as C
-    chars, digits = set(), False
-
-    def walk(items) -> bool:
-        nonlocal digits
-        for op, av in items:
-            if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-                continue
-            if op is C.LITERAL:
-                chars.add(chr(av))
-            elif op is C.IN:
-                for iop, v in av:
-                    if iop is C.LITERAL:
-                        chars.add(chr(v))
-                    elif iop is C.RANGE and v[1] - v[0] < 256:
-                        chars.update(map(chr, range(v[0], v[1] + 1)))
-                    elif iop is C.CATEGORY and v is C.CATEGORY_DIGIT:
-                        digits = True
-                    else:
-                        return False
-            elif op is C.BRANCH:
-                if not all(walk(a) for a in av[1]):
-                    return False
-            elif op is C.SUBPATTERN:
-                if not walk(av[-1]):
-                    return False
-            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
-                if not walk(av[2]):
-                    return False
-            elif op is getattr(C, "ATOMIC_GROUP", None):
-                if not walk(av):
-                    return False
-            else:
-                return False
-        return True
-
-    if not walk(_parser.parse(pattern)):
-        return None
-    return ("\\d" if digits else "") + re.escape("".join(sorted(chars)))
-
-
 # Runs of the characters a SCANNER match can hold: a match lies inside one run (a character
 # outside them, a barrier, ends every match before it and starts none), so a scan started
 # anywhere after the last barrier before a run finds the matches the whole scan finds in it,
 # and only the runs holding a cue word can yield a mention (money._scan). None (scan whole
 # sentences) when a match could hold any character, a cue word is no run's, or a sentence
 # end is one.
-_HELD = _held_chars(SCANNER.pattern)
+_HELD = held_chars(SCANNER.pattern)
 HELD_RUN = None
 if _HELD is not None:
     HELD_RUN = re.compile(f"[{_HELD}]*")
