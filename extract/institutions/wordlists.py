@@ -112,6 +112,11 @@ LISTS = {
                                             for f in b["forms"]),
     "naming_cues": lambda: dict.fromkeys(lexicon.patterns()["naming_cues"]),
     "event_words": lambda: dict.fromkeys(lexicon._yaml("events.yaml")["event_words"]),
+    # words every match of a layer's whole-text regex starts with (subjects' cues) or holds
+    # (cued's titles): the regex is tried only where one stands (round 27)
+    "subject_cues": lambda: dict.fromkeys(lexicon._yaml("subjects.yaml")["cues"] + lexicon._yaml("subjects.yaml")["titles"]),
+    "cued_titles": lambda: dict.fromkeys(lexicon._yaml("cued.yaml")["titles"]),
+    "repeated_trades": lambda: dict.fromkeys(lexicon._yaml("cued.yaml")["repeated"]["trades"]),
 }
 
 
@@ -367,6 +372,24 @@ def country_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every country's name (countries.tsv's short and official
     names) in `text`, by end."""
     return _scan(text)[HEADS]
+
+
+def starts(text: str, name: str) -> list[int]:
+    """The positions where a surface of list `name` starts in `text`, ascending, each once."""
+    return sorted({s for s, _, _ in _scan(text)[_INDEX[name]]})
+
+
+def matches_at(rx, text: str, at: Iterable[int], pos: int = 0):
+    """What `rx.finditer(text, pos)` gives, for a pattern every match of which starts at one
+    of the positions `at` (ascending): rx tried there only (a match at a position is the one
+    finditer's scan would try there; the next is looked for from its end). For patterns that
+    match no empty string."""
+    for s in at:
+        if s >= pos:
+            m = rx.match(text, s)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 def first_matches(text: str, name: str, order: dict, ok=None) -> list[tuple[int, int]]:
