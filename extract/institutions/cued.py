@@ -52,7 +52,8 @@ def _starts(text: str) -> list[int]:
     for t in wordlists.starts(text, "cued_titles"):
         at.update(p for p in range(max(0, t - reach), t) if text.startswith(words, p))
     for b in find_all(text, "（") + find_all(text, "("):
-        at.update(b - k for k in lengths if b >= k and text.startswith(words, b - k))
+        if text[b + 1:b + 2] in _LATIN_FIRST:  # the Latin name's first letter
+            at.update(b - k for k in lengths if b >= k and text.startswith(words, b - k))
     return sorted(at)
 
 
@@ -85,6 +86,7 @@ def cued_candidates(text: str) -> list[Candidate]:
 
 
 _BRAND = re.compile("[\u4e00-\u9fff]+")
+_LATIN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # the pattern's [A-Za-z] after its bracket
 
 
 def _region_before(text: str, s: int) -> int:

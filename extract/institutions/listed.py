@@ -247,15 +247,20 @@ def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
     runs = _list_runs(text)
     if not runs:
         return []  # (most texts: the cover and the ends' table are made only for a run)
-    taken = covered(len(text), found)
-    known = {c.end: c for c in found}
+    taken = known = None
     out = []
     for run_start, run_end in runs:
         run = text[run_start:run_end]
         first = run.split("、", 1)[0]
+        # the clause is a part of the 40 characters before the run and its first item: where
+        # those hold no cue (most runs), it holds none (one search, not a split and a test a cue)
+        if _cue_search(cues)(text, max(0, run_start - 40), run_start + len(first)) is None:
+            continue
         clause = _CLAUSE_END.split(text[max(0, run_start - 40):run_start])[-1] + first
         if not any(c in clause for c in cues):
             continue
+        if taken is None:  # made for the first run with a cue (most texts have none)
+            taken, known = covered(len(text), found), {c.end: c for c in found}
         items, pos = [], run_start
         for part in run.split("、"):
             n = 2 if part.startswith("中国") else _country_len(part)  # 中国蓝韵 beside 德国SIEMENS
@@ -348,6 +353,12 @@ def _brand_like(words) -> bool:
     if any((len(w) > 1 and t[:1] in "vadpcuryfmqt") or (len(w) == 1 and t[:1] in "pcuyr") for w, t in words):
         return False
     return not (len(words) == 1 and words[0][1] in ("n", "ng", "vn"))
+
+
+@lru_cache(maxsize=1)
+def _cue_search(cues: tuple):
+    """The search method of an alternation of `cues` (_company_cues)."""
+    return re.compile("|".join(map(re.escape, cues))).search
 
 
 @cached("institutions.listed.company_cues")
