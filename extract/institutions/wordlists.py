@@ -387,14 +387,16 @@ def country_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 # the text as written and its Joined (joined.py) of the article institutions.candidates is at:
-# the list layers run on the text as written, the scan on the joined text
-_WRITTEN: list = [None, None]
+# the list layers run on the text as written, the scan on the joined text (one tuple, replaced
+# whole and read once: a thread reading it gets one article's pair)
+_WRITTEN: tuple = (None, None)
 
 
 def written_as(text: str, joined) -> None:
     """Say that `joined` (a joined.Joined) is `text` joined: starts(text, ...) then reads the
     scan of joined.text (made already) instead of scanning `text` again."""
-    _WRITTEN[:] = [text, joined]
+    global _WRITTEN
+    _WRITTEN = (text, joined)
 
 
 def starts(text: str, name: str) -> list[int]:
@@ -403,8 +405,8 @@ def starts(text: str, name: str) -> list[int]:
     that no cut splits, at their offsets as written (a surface holds no blank, and a joined
     text lacks only blanks around line breaks and stock quotes in brackets: the same
     occurrences)."""
-    if text is _WRITTEN[0] and _WRITTEN[1].text is not text:
-        joined = _WRITTEN[1]
+    written, joined = _WRITTEN
+    if text is written and joined.text is not text:
         pos, at = joined.pos, set()
         for s, e, _ in _scan(joined.text)[_INDEX[name]]:
             a = pos(s)
