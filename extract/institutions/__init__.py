@@ -53,7 +53,7 @@ from .events import event_candidates
 from .cued import cued_candidates
 from .unishort import university_shorts
 from .unplaced import unplaced_candidates
-from . import headless
+from . import headless, wordlists
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
@@ -70,6 +70,7 @@ LEVEL_KINDS = frozenset({"government", "public_health", "hospital", "association
 def candidates(text: str, layers: Iterable[str] = DEFAULT_LAYERS) -> list[Candidate]:
     """Resolved candidates over `text` (offsets into it)."""
     joined = Joined(text)
+    wordlists.written_as(text, joined)  # the list layers below read the joined text's scan
     found = _candidates(joined.text, tuple(layers))
     found = [joined.back(c, c.level if c.kind in LEVEL_KINDS else None) for c in found]
     if "patterns" in layers:  # lists of bodies (主办单位：…理事会、…组委会), one a line: on the lines as written

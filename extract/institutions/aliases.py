@@ -90,6 +90,8 @@ def short_form(name: str) -> str:
     changed = True
     while changed:
         changed = False
+        if not core.endswith(TRADE):
+            break  # no word of TRADE ends it: the loop below would change nothing (one call, not one a word)
         for w in TRADE:
             if core.endswith(w) and len(core) > len(w):
                 core, changed = core[: -len(w)], True

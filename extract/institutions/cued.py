@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..prebuilt import cached
-from . import lexicon
+from ..literals import find_all
+from . import lexicon, wordlists
 from .boundaries import is_word
 from .candidates import Candidate
 from . import patterns
@@ -30,14 +31,43 @@ def _table():
     return rx, frozenset(data["industry_words"]) | frozenset(data["fields"]), n
 
 
+@cached("institutions.cued.reach")
+def _reach() -> tuple:
+    """The industry words (a tuple, for startswith), their lengths, and how far before a
+    title's start a match may start (an industry word and two fields: the pattern's {0,2})."""
+    data = lexicon._yaml("cued.yaml")
+    words = tuple(data["industry_words"])
+    lengths = tuple(sorted({len(w) for w in words}))
+    return words, lengths, max(lengths) + 2 * max(map(len, data["fields"]))
+
+
+def _starts(text: str) -> list[int]:
+    """Every place a match of the table's pattern may start, ascending: an industry word at a
+    title's reach before a title (found by the word lists' scan, cued_titles: a few a pass)
+    or right before an opening bracket (the Latin name's). A match is an industry word then
+    fields and a title, or then a bracket: it starts at one of these (round 27: the pattern
+    was searched over the whole text, its industry words tried at each of ~900 places)."""
+    words, lengths, reach = _reach()
+    at = set()
+    for t in wordlists.starts(text, "cued_titles"):
+        at.update(p for p in range(max(0, t - reach), t) if text.startswith(words, p))
+    for b in find_all(text, "（") + find_all(text, "("):
+        if text[b + 1:b + 2] in _LATIN_FIRST:  # the Latin name's first letter
+            at.update(b - k for k in lengths if b >= k and text.startswith(words, b - k))
+    return sorted(at)
+
+
 def cued_candidates(text: str) -> list[Candidate]:
     rx, trade, n = _table()
     stop, heads = patterns._tables()[1], patterns._tables()[2]
     out = []
     pos = n
-    while (m := rx.search(text, pos)) is not None:
+    for p in _starts(text):
         # the matches of brand (n ideographs) + this pattern, as finditer gives them: the
-        # leftmost industry word with n ideographs before it, the next one's brand after this end
+        # leftmost industry word with n ideographs before it, the next one's brand after this
+        # end (rx.search from pos: the first place at or after pos where rx matches)
+        if p < pos or (m := rx.match(text, p)) is None:
+            continue
         s = m.start() - n
         if _BRAND.fullmatch(text, s, s + n) is None:
             pos = m.start() + 1
@@ -56,6 +86,7 @@ def cued_candidates(text: str) -> list[Candidate]:
 
 
 _BRAND = re.compile("[\u4e00-\u9fff]+")
+_LATIN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # the pattern's [A-Za-z] after its bracket
 
 
 def _region_before(text: str, s: int) -> int:

@@ -81,8 +81,16 @@ def country_of(head: str) -> str:
     return _countries()[0][head]
 
 
+@cached("institutions.foreign.head_firsts")
+def _head_firsts() -> frozenset:
+    """The first characters of the country names of two characters or more."""
+    return frozenset(h[0] for h in _countries()[0] if len(h) >= 2)
+
+
 def country_at(text: str, pos: int) -> bool:
     """Whether a country's name (two characters or more) starts at `pos`."""
+    if text[pos:pos + 1] not in _head_firsts():
+        return False  # (most places: no probe per length)
     names, longest = _countries()[0], _countries()[1]
     return any(text[pos:pos + n] in names for n in range(2, longest + 1))
 

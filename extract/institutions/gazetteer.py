@@ -290,8 +290,9 @@ class RegionContext:
         self.passes = ([([s for s, _ in preferred], preferred)] if prefer else []) + [(starts, items)]
         self.text = text if prefer else None
         # line breaks and, per tier, where regions of that tier start: each look-up in
-        # O(log n), whatever the length of a line (one long line made them quadratic)
-        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)] if self.text is not None else []
+        # O(log n), whatever the length of a line (one long line made them quadratic); the
+        # breaks listed at the first look-up (most articles resolve no implied region)
+        self._breaks: Optional[list[int]] = None
         self._tier_starts: dict[str, list[int]] = {}
 
     def resolve(self, pos: int, tier: str) -> Optional[Region]:
@@ -313,8 +314,11 @@ class RegionContext:
 
     def _line(self, pos: int) -> tuple[int, int]:
         """text.rfind("\\n", 0, pos) and text.find("\\n", pos), by bisection."""
-        i = bisect_left(self._breaks, pos)
-        return (self._breaks[i - 1] if i else -1), (self._breaks[i] if i < len(self._breaks) else -1)
+        breaks = self._breaks
+        if breaks is None:
+            breaks = self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)] if self.text is not None else []
+        i = bisect_left(breaks, pos)
+        return (breaks[i - 1] if i else -1), (breaks[i] if i < len(breaks) else -1)
 
     def _named_here(self, pos: int, tier: str) -> bool:
         """Whether the paragraph (line) of `pos` names a region of `tier` before it."""

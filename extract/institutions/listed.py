@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..prebuilt import cached
-from . import lexicon
+from . import lexicon, wordlists
 from .candidates import Candidate, covered
 from .postag import no_verb, tag
 
@@ -32,7 +32,7 @@ def _listed_lines(text: str, head_re: re.Pattern):
     """(start, end) of each line holding a head word and two or more 、 (a list of three items
     one of which may end in a head), found from the head words' occurrences: linear."""
     done = -1
-    for m in head_re.finditer(text):
+    for m in wordlists.matches_at(head_re, text, wordlists.starts(text, "listed_heads")):  # (listed_heads: the head words)
         if m.start() < done:
             continue  # this line was looked at
         start = text.rfind("\n", 0, m.start()) + 1
@@ -64,7 +64,7 @@ def _lists(text: str):
     (labelled if the line opens with an organiser label); a run of lines of one item each, the
     first led by such a label (labelled: the label says what the items are)."""
     _, label, max_item, _, labels, head_re = _table()
-    if _any_label(labels).search(text) is None:  # one scan for the labels (a str.find each: ~2x the time)
+    if not wordlists.starts(text, "listed_labels"):  # the labels from the word lists' scan (a regex scan was ~4 M instructions a pass)
         # no label: no run of lines is a list, only lines of three or more items (two 、); of
         # those, only a line holding a head word can give a body (listed_candidates): found from
         # the head words' occurrences instead of a Python loop over every line (same output)
@@ -110,7 +110,7 @@ def _named(own: str) -> bool:
 
 def listed_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
     heads, _, max_item, min_own, _, head_re = _table()
-    if head_re.search(text) is None:
+    if not wordlists.starts(text, "listed_heads"):
         return []  # no item can end in a head word
     whole = {(c.start, c.end) for c in found}
     taken = covered(len(text), found)
@@ -247,15 +247,20 @@ def country_list_candidates(text: str, found: list[Candidate]) -> list[Candidate
     runs = _list_runs(text)
     if not runs:
         return []  # (most texts: the cover and the ends' table are made only for a run)
-    taken = covered(len(text), found)
-    known = {c.end: c for c in found}
+    taken = known = None
     out = []
     for run_start, run_end in runs:
         run = text[run_start:run_end]
         first = run.split("、", 1)[0]
+        # the clause is a part of the 40 characters before the run and its first item: where
+        # those hold no cue (most runs), it holds none (one search, not a split and a test a cue)
+        if _cue_search(cues)(text, max(0, run_start - 40), run_start + len(first)) is None:
+            continue
         clause = _CLAUSE_END.split(text[max(0, run_start - 40):run_start])[-1] + first
         if not any(c in clause for c in cues):
             continue
+        if taken is None:  # made for the first run with a cue (most texts have none)
+            taken, known = covered(len(text), found), {c.end: c for c in found}
         items, pos = [], run_start
         for part in run.split("、"):
             n = 2 if part.startswith("中国") else _country_len(part)  # 中国蓝韵 beside 德国SIEMENS
@@ -317,14 +322,14 @@ def _latin_brands() -> dict:
 # 千山药机等): a 、 list of two or more brands of two to four ideographs closed by 等, after a word for
 # firms and 包括/有/如 (a sort of firm between: 制药装备企业); an item is no verb and no word the
 # segmenter reads as a common noun alone (医院、药店 are sorts, not firms)
-_INCLUDES = re.compile(r"(?:企业|公司|药企|厂商|厂家)(?:包括|有|如)(?:[\u4e00-\u9fff]{0,8}?(?:企业|公司))?"
+INCLUDE_HEADS, INCLUDE_VERBS = ("企业", "公司", "药企", "厂商", "厂家"), ("包括", "有", "如")
+INCLUDE_CUES = tuple(h + v for h in INCLUDE_HEADS for v in INCLUDE_VERBS)  # every match starts with one (wordlists "included_cues")
+_INCLUDES = re.compile(rf"(?:{'|'.join(INCLUDE_HEADS)})(?:{'|'.join(INCLUDE_VERBS)})(?:[\u4e00-\u9fff]{{0,8}}?(?:企业|公司))?"
                        r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等")
 
 
 def included_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    if "包括" not in text and "有" not in text and "如" not in text:
-        return []
-    lists = list(_INCLUDES.finditer(text))
+    lists = list(wordlists.matches_at(_INCLUDES, text, wordlists.starts(text, "included_cues")))
     if not lists:
         return []  # (most texts: the cover is made only for a list)
     taken = covered(len(text), found)
@@ -348,6 +353,12 @@ def _brand_like(words) -> bool:
     if any((len(w) > 1 and t[:1] in "vadpcuryfmqt") or (len(w) == 1 and t[:1] in "pcuyr") for w, t in words):
         return False
     return not (len(words) == 1 and words[0][1] in ("n", "ng", "vn"))
+
+
+@lru_cache(maxsize=1)
+def _cue_search(cues: tuple):
+    """The search method of an alternation of `cues` (_company_cues)."""
+    return re.compile("|".join(map(re.escape, cues))).search
 
 
 @cached("institutions.listed.company_cues")

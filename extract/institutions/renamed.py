@@ -24,6 +24,12 @@ def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...], t
     return tuple(sorted(out, key=lambda kv: -len(kv[0])))
 
 
+@cached("institutions.renamed.currents")
+def _currents() -> tuple[str, ...]:
+    """The current names of _table(), for one startswith per candidate."""
+    return tuple(current for current, _, _ in _table())
+
+
 DATED_TABLES = ("brands.yaml", "named.yaml")
 
 
@@ -74,8 +80,12 @@ def as_named_then(text: str, found: list[Candidate], ref) -> list[Candidate]:
     table = _table()
     if not table:
         return found
+    currents = _currents()
     out = []
     for c in found:
+        if not c.name.startswith(currents):  # (one call: most names start with none of them)
+            out.append(c)
+            continue
         for current, former, forms in table:
             if not c.name.startswith(current):
                 continue

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from ..prebuilt import cached
-from . import lexicon
+from . import lexicon, wordlists
 from .candidates import Candidate
 from . import patterns
 from .cued import _region_before
@@ -34,7 +34,9 @@ def repeated_candidates(text: str) -> list[Candidate]:
     rx, flags, need = _table()
     stop = patterns._tables()[1]
     seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for m in rx.finditer(text, BRAND):
+    # the trade words' starts from the word lists' scan (repeated_trades: the same words): rx
+    # tried there only, as finditer would from BRAND (round 27)
+    for m in wordlists.matches_at(rx, text, wordlists.starts(text, "repeated_trades"), BRAND):
         s = m.start() - BRAND
         brand = text[s:m.start()]
         if not all("\u4e00" <= ch <= "\u9fff" for ch in brand) or any(ch in stop for ch in brand):

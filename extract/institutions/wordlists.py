@@ -112,7 +112,24 @@ LISTS = {
                                             for f in b["forms"]),
     "naming_cues": lambda: dict.fromkeys(lexicon.patterns()["naming_cues"]),
     "event_words": lambda: dict.fromkeys(lexicon._yaml("events.yaml")["event_words"]),
+    # words every match of a layer's whole-text regex starts with (subjects' cues) or holds
+    # (cued's titles): the regex is tried only where one stands (round 27)
+    "subject_cues": lambda: dict.fromkeys(lexicon._yaml("subjects.yaml")["cues"] + lexicon._yaml("subjects.yaml")["titles"]),
+    "cued_titles": lambda: dict.fromkeys(lexicon._yaml("cued.yaml")["titles"]),
+    "repeated_trades": lambda: dict.fromkeys(lexicon._yaml("cued.yaml")["repeated"]["trades"]),
+    # the list layers' words, looked for on the text as written (starts(), from the joined
+    # text's scan): the head words a listed body ends in, the organisers' labels, and the
+    # cues of an included list (企业包括, 公司有: listed.INCLUDE_CUES)
+    "listed_heads": lambda: dict.fromkeys(lexicon._yaml("listed.yaml")["heads"]),
+    "listed_labels": lambda: dict.fromkeys(lexicon._yaml("listed.yaml")["labels"]),
+    "included_cues": lambda: _included_cues(),
 }
+
+
+def _included_cues() -> dict[str, None]:
+    from .listed import INCLUDE_CUES  # listed looks its cues up here
+
+    return dict.fromkeys(INCLUDE_CUES)
 
 
 def _media_cues() -> dict[str, str]:
@@ -367,6 +384,49 @@ def country_hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, surface) of every country's name (countries.tsv's short and official
     names) in `text`, by end."""
     return _scan(text)[HEADS]
+
+
+# the text as written and its Joined (joined.py) of the article institutions.candidates is at:
+# the list layers run on the text as written, the scan on the joined text (one tuple, replaced
+# whole and read once: a thread reading it gets one article's pair)
+_WRITTEN: tuple = (None, None)
+
+
+def written_as(text: str, joined) -> None:
+    """Say that `joined` (a joined.Joined) is `text` joined: starts(text, ...) then reads the
+    scan of joined.text (made already) instead of scanning `text` again."""
+    global _WRITTEN
+    _WRITTEN = (text, joined)
+
+
+def starts(text: str, name: str) -> list[int]:
+    """The positions where a surface of list `name` starts in `text`, ascending, each once.
+    On a text written_as() a joined one whose joined text differs: the joined text's hits
+    that no cut splits, at their offsets as written (a surface holds no blank, and a joined
+    text lacks only blanks around line breaks and stock quotes in brackets: the same
+    occurrences)."""
+    written, joined = _WRITTEN
+    if text is written and joined.text is not text:
+        pos, at = joined.pos, set()
+        for s, e, _ in _scan(joined.text)[_INDEX[name]]:
+            a = pos(s)
+            if pos(e, True) - a == e - s:
+                at.add(a)
+        return sorted(at)
+    return sorted({s for s, _, _ in _scan(text)[_INDEX[name]]})
+
+
+def matches_at(rx, text: str, at: Iterable[int], pos: int = 0):
+    """What `rx.finditer(text, pos)` gives, for a pattern every match of which starts at one
+    of the positions `at` (ascending): rx tried there only (a match at a position is the one
+    finditer's scan would try there; the next is looked for from its end). For patterns that
+    match no empty string."""
+    for s in at:
+        if s >= pos:
+            m = rx.match(text, s)
+            if m is not None:
+                yield m
+                pos = m.end()
 
 
 def first_matches(text: str, name: str, order: dict, ok=None) -> list[tuple[int, int]]:
