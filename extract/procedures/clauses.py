@@ -14,7 +14,8 @@ from ..schema import Span
 from .lexicon import lexicon
 from .words import article, vocabulary
 
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+SENTENCE_MARKS = "。！？!?；;"  # where a sentence ends, besides a line break
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")  # (its characters: SENTENCE_MARKS and \n)
 CLAUSE_END = re.compile(r"[，,：:。！？!?；;\n]")
 _TRIM = " \t\u3000，,。；;：:、\u200b"
 _PAIRS = {"（": "）", "(": ")", "“": "”", "「": "」", "【": "】", "〔": "〕", "《": "》"}
@@ -41,19 +42,7 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
     """Pieces of text[lo:hi] between separators, whitespace-trimmed, non-empty."""
     pieces = _pieces(sep)
     if pieces is not None:  # the non-empty runs between separators, found by one pattern
-        kept: list[tuple[int, int]] = []
-        keep, head, tail = kept.append, _HEAD, _TAIL  # (locals: thousands of pieces a text)
-        for m in pieces.finditer(text, lo, hi):
-            span = m.span()
-            a, b = span
-            # most pieces need no trimming (trim's own first test, without the call)
-            if text[a] in head or text[b - 1] in tail:
-                a, b = trim(text, a, b)
-                if b > a:
-                    keep((a, b))
-            else:
-                keep(span)
-        return kept
+        return _trimmed(text, pieces.finditer(text, lo, hi))
     else:
         out, s = [], lo
         for m in sep.finditer(text, lo, hi):
@@ -61,6 +50,38 @@ def spans(text: str, lo: int, hi: int, sep: re.Pattern) -> list[tuple[int, int]]
             s = m.end()
         out.append((s, hi))
     return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
+
+
+def _trimmed(text: str, matches) -> list[tuple[int, int]]:
+    """The spans of `matches` (runs of text between separators), trimmed, the empty ones dropped."""
+    kept: list[tuple[int, int]] = []
+    keep, head, tail = kept.append, _HEAD, _TAIL  # (locals: thousands of pieces a text)
+    for m in matches:
+        span = m.span()
+        a, b = span
+        # most pieces need no trimming (trim's own first test, without the call)
+        if text[a] in head or text[b - 1] in tail:
+            a, b = trim(text, a, b)
+            if b > a:
+                keep((a, b))
+        else:
+            keep(span)
+    return kept
+
+
+@for_last_call
+def sentence_lines(text: str) -> str:
+    """`text` with every sentence end (SENTENCE_MARKS) written as a line break: the same length,
+    the same characters elsewhere. A scan for the runs between line breaks or for a line break
+    (one literal: re skips to it) costs much less than one for a class of characters (re tests
+    the class at every character), and the string is made by a few str.replace (C loops)."""
+    for c in SENTENCE_MARKS:
+        text = text.replace(c, "\n")  # (the same string when c is absent)
+    return text
+
+
+_LINE_PIECE = re.compile(r"[^\n]+")
+assert set(SENTENCE_END.pattern[1:-1].replace("\\n", "\n")) == set(SENTENCE_MARKS + "\n")
 
 
 @lru_cache(maxsize=32)
@@ -120,8 +141,9 @@ def _starts_ends(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
 @for_last_call
 def sentences(text: str) -> list[tuple[int, int]]:
     """spans(text, 0, len(text), SENTENCE_END), kept for the last text (several passes
-    over one article read its sentences; the list is shared: do not change it)."""
-    return spans(text, 0, len(text), SENTENCE_END)
+    over one article read its sentences; the list is shared: do not change it). The runs
+    between separators are those between the line breaks of sentence_lines(text)."""
+    return _trimmed(text, _LINE_PIECE.finditer(sentence_lines(text)))
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,7 @@ from ..datafiles import load_yaml
 
 from ..literals import needed_words
 from .lexicon import HERE, lexicon
-from .clauses import clause_spans
+from .clauses import SENTENCE_MARKS, clause_spans, sentence_lines
 from .prose import action_start
 from .words import article
 
@@ -106,9 +106,14 @@ def _config():
     def after(bs: list[str]) -> str:
         return "(?=" + "|".join(f"(?:{b})" for b in bs) + ")"
 
-    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + _first_class(bodies["anchor"])
+    first_class = _first_class(bodies["anchor"])
+    data["start_res"] = {"anchor": re.compile(f"[{before}][ \\t\\u3000]{{0,3}}" + first_class
                                               + after(bodies["anchor"]), re.M),
                          "line": re.compile("\n" + after(bodies["line"]), re.M)}
+    # the anchor characters as line breaks (sentence_lines, and the others replaced), and the
+    # scan of that string for a line break followed by a marker's first character
+    data["anchor_extra"] = "".join(sorted(set(data["anchor_before"]) - set(SENTENCE_MARKS + "\n")))
+    data["anchor_line_re"] = re.compile("\n[ \\t\\u3000]{0,3}" + first_class)
     data["last_item_end_re"] = re.compile(f"[{re.escape(data['last_item_ends'])}]")
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
@@ -157,7 +162,29 @@ def _starts(text: str) -> dict[str, list[int]]:
     start: the text's start, and after each line break or anchor character that some such
     marker follows (after at most three spaces)."""
     data, _ = _config()
-    return {k: [0] + [m.start() + 1 for m in rx.finditer(text)] for k, rx in data["start_res"].items()}
+    res = data["start_res"]
+    return {"anchor": _anchor_starts(text, data), "line": [0] + [m.start() + 1 for m in res["line"].finditer(text)]}
+
+
+def _anchor_starts(text: str, data: dict) -> list[int]:
+    """[0] + the starts after each match of start_res["anchor"] in text. That pattern opens
+    with a class of anchor characters, which re tests at every character of the text (~100
+    instructions each: most of the cost); here the anchor characters are line breaks of a copy
+    (sentence_lines, made once for the article, the other anchors replaced), scanned for a
+    line break (re skips to it) followed, after at most three spaces, by a character that can
+    open a marker, and the pattern is matched at each place found. A match of the pattern is
+    an anchor character and its spaces (the look-aheads take nothing), so its matches do not
+    hide one another and each is one of these places."""
+    lines = sentence_lines(text)
+    for c in data["anchor_extra"]:
+        lines = lines.replace(c, "\n")
+    match = data["start_res"]["anchor"].match
+    out = [0]
+    for m in data["anchor_line_re"].finditer(lines):
+        p = m.start()
+        if match(text, p):
+            out.append(p + 1)
+    return out
 
 
 def _by_head(text: str, anchors: list[int]) -> dict[str, list[int]]:
