@@ -208,6 +208,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue
         if text[cand.start:s] in item.get("bare_not", ()):
             continue  # 中国制药, 世界制药: an industry, not a firm
+        if _article_before(text, cand.start, s):
+            continue  # 魏公村一中医诊所: a clinic in a place, no name
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)
@@ -218,6 +220,27 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
         ends[e] = 1
     return out
+
+
+def _article_before(text: str, start: int, s: int) -> bool:
+    """Whether the name's words before the suffix end in an indefinite numeral (一, 一家, 某)
+    that follows a word of their own other than 第 or a region's level (魏公村一 + 中医诊所), a
+    specialty (中医, 口腔) between them and the suffix or not."""
+    specialties, numerals, numbered_after = _article_tables()
+    kind = next((k for k in specialties if text.endswith(k, start, s)), "")
+    s -= len(kind)  # 一 + 中医 + 诊所: a specialty between them
+    for w in numerals:
+        if text.endswith(w, start, s):
+            k = s - len(w)
+            return k > start and text[k - 1] not in numbered_after
+    return False
+
+
+@cached("institutions.patterns.article_tables")
+def _article_tables() -> tuple:
+    pat = lexicon.patterns()
+    return (tuple(sorted(pat["hospital_specialties"], key=len, reverse=True)), tuple(pat["article_numerals"]),
+            pat["numbered_after"])
 
 
 def _place_end(text: str, s: int, item: dict) -> bool:
@@ -611,7 +634,14 @@ def _descriptive(prefix: str) -> bool:
     """A prefix ending in a descriptive word (智慧型, 全球性, 智慧化) makes a kind of
     institution, not one; so does an idiom anywhere in it (完全符合)."""
     words = tag(prefix)
-    return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" for _, f in words)
+    return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" or (f == "l" and _verb_phrase(w)) for w, f in words)
+
+
+def _verb_phrase(w: str) -> bool:
+    """A set phrase that ends in a verb (量身定做 of 为用户量身定做医院信息系统) is a clause; one that
+    ends in a noun (生命科学 of 天能生命科学研究院) may name a field."""
+    tail = tag(w[-2:])
+    return len(tail) == 1 and tail[0][1] == "v"
 
 
 @lru_cache(maxsize=4096)
