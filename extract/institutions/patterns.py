@@ -158,6 +158,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     no_break = _inner_positions(text) | _region_positions(text)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
+    company_ends = None  # the ends of known companies, made where a suffix asks (not_after_known)
     for s, e, item in suffixes:
         if covered[e]:
             continue
@@ -210,6 +211,11 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 中国制药, 世界制药: an industry, not a firm
         if _article_before(text, cand.start, s):
             continue  # 魏公村一中医诊所: a clinic in a place, no name
+        if item.get("not_after_known"):
+            if company_ends is None:
+                company_ends = {c.end for c in known if c.kind == "company"}
+            if s in company_ends:
+                continue  # 天相顾投 + 证券分析师: the known company ends the name
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)
