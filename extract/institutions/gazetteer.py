@@ -417,6 +417,7 @@ IMPLIED_LAST = set("省市区县")
 # 向卫生局递交材料): the region the same sentence names last before it is the body's (guide v2:
 # a short form whose region is clear from the article gets it)
 BARE_LOCAL_CUES = ("当地", "向", "到", "赴", "经")
+BARE_LOCAL_LAST = frozenset(w[-1] for w in BARE_LOCAL_CUES)
 BARE_LOCAL_REACH = 60  # characters searched back for the sentence's region
 
 
@@ -424,7 +425,7 @@ def bare_local(text: str, hits: list[RegionHit]) -> list[Candidate]:
     out = []
     starts = None
     for i, (form, body) in _bodies_in(text).items():
-        if not i or not text.endswith(BARE_LOCAL_CUES, 0, i):
+        if not i or text[i - 1] not in BARE_LOCAL_LAST or not text.endswith(BARE_LOCAL_CUES, 0, i):
             continue
         end = i + len(form)
         if text[end:end + 1] in NOT_BARE_BEFORE or body.get("name") or form in body.get("not_bare", ()):

@@ -232,7 +232,9 @@ def _article_before(text: str, start: int, s: int) -> bool:
     """Whether the name's words before the suffix end in an indefinite numeral (一, 一家, 某)
     that follows a word of their own other than 第 or a region's level (魏公村一 + 中医诊所), a
     specialty (中医, 口腔) between them and the suffix or not."""
-    specialties, numerals, numbered_after = _article_tables()
+    specialties, numerals, numbered_after, last = _article_tables()
+    if text[s - 1] not in last:
+        return False  # no numeral nor specialty ends there: most names
     kind = next((k for k in specialties if text.endswith(k, start, s)), "")
     s -= len(kind)  # 一 + 中医 + 诊所: a specialty between them
     for w in numerals:
@@ -245,8 +247,9 @@ def _article_before(text: str, start: int, s: int) -> bool:
 @cached("institutions.patterns.article_tables")
 def _article_tables() -> tuple:
     pat = lexicon.patterns()
-    return (tuple(sorted(pat["hospital_specialties"], key=len, reverse=True)), tuple(pat["article_numerals"]),
-            pat["numbered_after"])
+    specialties = tuple(sorted(pat["hospital_specialties"], key=len, reverse=True))
+    numerals = tuple(pat["article_numerals"])
+    return specialties, numerals, pat["numbered_after"], frozenset(w[-1] for w in specialties + numerals)
 
 
 def _place_end(text: str, s: int, item: dict) -> bool:
