@@ -38,7 +38,7 @@ from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
 from .military import military_hospitals
-from .gazetteer import (RegionContext, article_regions, bare_provincial, body_candidates, implied_candidates, known_candidates,
+from .gazetteer import (RegionContext, article_regions, bare_local, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
 from .kinds import retouched
@@ -99,7 +99,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         # name, not the place the article is about: it lends no region to a bare 市
         prefer = frozenset(c.start for c in known + found if not (c.kind == "company" and c.rule == "gazetteer.known"))
         ctx = RegionContext(hits, prefer, text)
-        implied = implied_candidates(text, ctx) + bare_provincial(text, ctx, hits)
+        implied = implied_candidates(text, ctx) + bare_provincial(text, ctx, hits) + bare_local(text, hits)
         out += implied + sentence_carried(text, known + implied) + famous_candidates(text, article_regions(hits))
         out += sector_candidates(text, hits) + embassy_candidates(text)
     out += found

@@ -34,7 +34,7 @@ def widen(text: str, known: list[Candidate], hits) -> list[Candidate]:
     for s, e, _ in wordlists.country_hits(text):
         heads[e] = min(s, heads.get(e, s))
     for c in known:  # 中国联想集团, 中国迈瑞: China named as a company's country
-        if c.kind in COMPANY_KINDS and text.startswith(CHINA, c.start - len(CHINA)):
+        if c.kind in COMPANY_KINDS and c.start >= len(CHINA) and text.startswith(CHINA, c.start - len(CHINA)):
             heads.setdefault(c.start, c.start - len(CHINA))
     out: list[Candidate] = []
     for c in known:

@@ -417,6 +417,44 @@ def bare_provincial(text: str, ctx: RegionContext, hits: list[RegionHit]) -> lis
 
 
 IMPLIED_LAST = set("省市区县")
+# round 16: a local body named bare after 当地 or a preposition (在广州，当地工信局…; 在北京朝阳区选址，
+# 向卫生局递交材料): the region the same sentence names last before it is the body's (guide v2:
+# a short form whose region is clear from the article gets it)
+BARE_LOCAL_CUES = ("当地", "向", "到", "赴", "经")
+BARE_LOCAL_LAST = frozenset(w[-1] for w in BARE_LOCAL_CUES)
+BARE_LOCAL_REACH = 60  # characters searched back for the sentence's region
+
+
+def bare_local(text: str, hits: list[RegionHit]) -> list[Candidate]:
+    out = []
+    starts = None
+    for i, (form, body) in _bodies_in(text).items():
+        if not i or text[i - 1] not in BARE_LOCAL_LAST or not text.endswith(BARE_LOCAL_CUES, 0, i):
+            continue
+        end = i + len(form)
+        if text[end:end + 1] in NOT_BARE_BEFORE or body.get("name") or form in body.get("not_bare", ()):
+            continue  # 卫生局长; 委, 海关: named otherwise
+        if starts is None:
+            usable = [h for h in hits if not h.short or h.regions[0].level in ("provincial", "municipal")]
+            starts = [h.start for h in usable]
+        lo = i - BARE_LOCAL_REACH
+        stop = max(text.rfind(c, lo, i) for c in "。！？；\n")
+        k = bisect_right(starts, i)
+        best = None
+        for h in usable[max(0, k - 8):k]:
+            if h.end <= i and h.start > max(lo, stop) and (best is None or (h.end, h.end - h.start) > (best.end, best.end - best.start)):
+                best = h
+        if best is None or best.end == i:
+            continue
+        allowed = tuple(r for r in best.regions if r.level in body.get("levels", [r.level]))
+        if not allowed:
+            continue
+        r = pick(allowed, context_names(hits))
+        if form.endswith(BARE_PROVINCIAL) and not r.is_province:
+            continue  # 卫生厅 is a province's
+        out.append(Candidate(i, end, canonical(r, body), body["kind"], r.level, r.display, "gazetteer.bare", 0.5))
+        out += carried(text, end, r)  # 向卫生局、市场监管局: the list carries the region on
+    return out
 
 
 def generated(levels: tuple = ("provincial", "municipal")):

@@ -20,6 +20,11 @@ MIN_WRAPPED_LINE = 10
 _TICKER = re.compile(r"(?<=[\u4e00-\u9fff])\[\s*-?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?%)?\s*(?:元)?\s*(?:股吧)?\s*\](?=[\u4e00-\u9fff])")
 
 
+# round 16: a portal's link tag after a name it links to a microblog (《第一财经（微博)日报》, Sina's
+# pages): no part of the name it interrupts
+_LINK_TAG = re.compile(r"(?<=[\u4e00-\u9fff])[（(]微博[)）](?=[\u4e00-\u9fff])")
+
+
 class Joined:
     def __init__(self, text: str):
         self.original = text
@@ -28,6 +33,8 @@ class Joined:
         spans = [(a, b) for a, b in _breaks(text) if _wrapped(text, a)]
         if "[" in text:  # a stock quote a portal inserts after a listed company's name: 中国医药[23.59 1.33% 股吧]生物技术协会
             spans = sorted(spans + [m.span() for m in _TICKER.finditer(text)])
+        if "微博" in text:  # 第一财经（微博)日报
+            spans = sorted(spans + [m.span() for m in _LINK_TAG.finditer(text)])
         for a, b in spans:
             parts.append(text[last:a])
             removed += b - a

@@ -228,12 +228,21 @@ def named() -> dict[str, Entry]:
             for item in items:
                 entry = Entry(item["name"], kind, item.get("level"), item.get("region"))
                 for surface in [item["name"], *item.get("aliases", [])]:
+                    if kind == "company" and surface.endswith(CHINA_ARM) and len(surface) > len(CHINA_ARM) + 1:
+                        arm = Entry(surface, kind, item.get("level"), item.get("region"))
+                        out.setdefault(surface, arm)  # 强生中国: the China arm, a body of its own
+                        out.setdefault(surface + "区", arm)  # 强生中国区
+                        continue
                     out.setdefault(surface, entry)
                 group = _group_name(item["name"]) if kind == "company" else None
                 if group:
                     out.setdefault(group, entry)  # 东风汽车集团 -> 东风汽车集团有限公司
     return out
 
+
+# round 16: a multinational's China arm written as its brand + 中国 (强生中国, 强生中国区 发表声明) is
+# the body the text names, not the parent (real gold: name 强生中国)
+CHINA_ARM = "中国"
 
 # a group's registered name less its legal form is how news names it (东风汽车集团有限公司 written
 # 东风汽车集团): the same company, named by its full name (guide v2: official full names of

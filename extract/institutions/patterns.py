@@ -158,6 +158,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     no_break = _inner_positions(text) | _region_positions(text)
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
+    company_ends = None  # the ends of known companies, made where a suffix asks (not_after_known)
     for s, e, item in suffixes:
         if covered[e]:
             continue
@@ -208,6 +209,13 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue
         if text[cand.start:s] in item.get("bare_not", ()):
             continue  # 中国制药, 世界制药: an industry, not a firm
+        if _article_before(text, cand.start, s):
+            continue  # 魏公村一中医诊所: a clinic in a place, no name
+        if item.get("not_after_known"):
+            if company_ends is None:
+                company_ends = {c.end for c in known if c.kind == "company"}
+            if s in company_ends:
+                continue  # 天相顾投 + 证券分析师: the known company ends the name
         if cand.kind == "company":
             kind = next((x["kind"] for x in infixes if x["infix"] in cand.name), "company")
             cand = cand.with_(kind=kind)
@@ -218,6 +226,30 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
         ends[e] = 1
     return out
+
+
+def _article_before(text: str, start: int, s: int) -> bool:
+    """Whether the name's words before the suffix end in an indefinite numeral (一, 一家, 某)
+    that follows a word of their own other than 第 or a region's level (魏公村一 + 中医诊所), a
+    specialty (中医, 口腔) between them and the suffix or not."""
+    specialties, numerals, numbered_after, last = _article_tables()
+    if text[s - 1] not in last:
+        return False  # no numeral nor specialty ends there: most names
+    kind = next((k for k in specialties if text.endswith(k, start, s)), "")
+    s -= len(kind)  # 一 + 中医 + 诊所: a specialty between them
+    for w in numerals:
+        if text.endswith(w, start, s):
+            k = s - len(w)
+            return k > start and text[k - 1] not in numbered_after
+    return False
+
+
+@cached("institutions.patterns.article_tables")
+def _article_tables() -> tuple:
+    pat = lexicon.patterns()
+    specialties = tuple(sorted(pat["hospital_specialties"], key=len, reverse=True))
+    numerals = tuple(pat["article_numerals"])
+    return specialties, numerals, pat["numbered_after"], frozenset(w[-1] for w in specialties + numerals)
 
 
 def _place_end(text: str, s: int, item: dict) -> bool:
@@ -611,7 +643,14 @@ def _descriptive(prefix: str) -> bool:
     """A prefix ending in a descriptive word (智慧型, 全球性, 智慧化) makes a kind of
     institution, not one; so does an idiom anywhere in it (完全符合)."""
     words = tag(prefix)
-    return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" for _, f in words)
+    return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" or (f == "l" and _verb_phrase(w)) for w, f in words)
+
+
+def _verb_phrase(w: str) -> bool:
+    """A set phrase that ends in a verb (量身定做 of 为用户量身定做医院信息系统) is a clause; one that
+    ends in a noun (生命科学 of 天能生命科学研究院) may name a field."""
+    tail = tag(w[-2:])
+    return len(tail) == 1 and tail[0][1] == "v"
 
 
 @lru_cache(maxsize=4096)

@@ -24,10 +24,17 @@ def _table() -> tuple[tuple[str, tuple[tuple[tuple[int, int, int], str], ...], t
     return tuple(sorted(out, key=lambda kv: -len(kv[0])))
 
 
-@cached("institutions.renamed.currents")
-def _currents() -> tuple[str, ...]:
-    """The current names of _table(), for one startswith per candidate."""
-    return tuple(current for current, _, _ in _table())
+HEAD = 2  # every current name is this long or longer: the table is looked up by a name's head
+
+
+@cached("institutions.renamed.by_head")
+def _by_head() -> dict:
+    """_table's entries by their names' first HEAD characters (in _table's order): a candidate
+    is tried against the few whose names start as its name does, not every entry."""
+    out: dict = {}
+    for entry in _table():
+        out.setdefault(entry[0][:HEAD], []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 DATED_TABLES = ("brands.yaml", "named.yaml")
@@ -77,16 +84,12 @@ def as_named_then(text: str, found: list[Candidate], ref) -> list[Candidate]:
     day = _latest_day(ref)
     if day is not None and _suffixed():
         found = [_by_suffix(text, c, day) if c.kind == "government" else c for c in found]
-    table = _table()
+    table = _by_head()
     if not table:
         return found
-    currents = _currents()
     out = []
     for c in found:
-        if not c.name.startswith(currents):  # (one call: most names start with none of them)
-            out.append(c)
-            continue
-        for current, former, forms in table:
+        for current, former, forms in table.get(c.name[:HEAD], ()):
             if not c.name.startswith(current):
                 continue
             written = text[c.start:c.end]
