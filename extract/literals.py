@@ -463,7 +463,7 @@ class Guarded:
     prefilter is `holds_word` over a few words (`words`) in a text longer than `short`,
     else the scanner `need`."""
 
-    __slots__ = ("rx", "need", "words", "short", "pattern", "flags", "groupindex", "groups")
+    __slots__ = ("rx", "need", "words", "short", "pattern", "flags", "groupindex", "groups", "match", "fullmatch")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
@@ -474,6 +474,11 @@ class Guarded:
         # cost more than its regex reading a line); no words: always
         self.short = sys.maxsize if self.words is None else _SHORT_PER_WORD * len(self.words)
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
+        # anchored: the attempt at `pos` costs what the match reads, while the prefilter
+        # would scan the whole rest of the text (a dateline pattern matched at each of 300
+        # line starts read the article 300 times): no prefilter, and the pattern's own
+        # methods, called without a frame of Python (~2,000 calls a pass in ingest alone)
+        self.match, self.fullmatch = rx.match, rx.fullmatch
 
     def _absent(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether text[pos:endpos] holds none of the words every match needs."""
@@ -487,15 +492,6 @@ class Guarded:
                 else self.need is not None and not self.need.search(text, pos, endpos)):
             return None
         return self.rx.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        # anchored: the attempt at `pos` costs what the match reads, while the prefilter
-        # would scan the whole rest of the text (a dateline pattern matched at each of
-        # 300 line starts read the article 300 times): no prefilter
-        return self.rx.match(text, pos, endpos)
-
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        return self.rx.fullmatch(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         # (_absent inline: a call less on the hot path)

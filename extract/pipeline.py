@@ -111,12 +111,14 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
             # a heading (百全毫米波治疗仪特点 over the body), is the headline as printed
             found["text"] = {"title": spans[0].title, **found["text"]}
     else:
-        spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
+        # a text without headings: its lines are split once for both (a heading changes what a line answers)
+        lines = None if head_starts else _articles.split_lines(mapped.text)
+        spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr, lines=lines)
         lead = len(mapped.text) - len(mapped.text.lstrip())
         if lead in head_starts:  # a document opening with a Markdown heading: that is its headline
             title = mapped.text[lead:].split("\n", 1)[0].strip()
         else:
-            title = _articles.first_title(mapped.text, ocr=ocr)
+            title = _articles.first_title(mapped.text, ocr=ocr, lines=lines)
         if title:
             found["text"] = {"title": title, **found["text"]}
         if not found["text:site"].get("outlet"):
