@@ -404,7 +404,7 @@ def holds_any(text: str, words: Optional[tuple[str, ...]]) -> bool:
 
 
 _MAX_FIND_WORDS = 12  # more words: the scanner's one pass beats a one-character find pass per word
-_SHORT_PER_WORD = 100  # Guarded: a text shorter than this a word is searched by the scanner
+_SHORT_PER_WORD = 300  # Guarded: a text shorter than this a word is searched by the scanner
 
 
 @lru_cache(maxsize=1024)
@@ -471,8 +471,10 @@ class Guarded:
         self.need = scanner(found)
         self.words = find_words(found)
         # a text up to this long is searched by the scanner (a call or two of Python a word
-        # cost more than its regex reading a line); no words: always
-        self.short = sys.maxsize if self.words is None else _SHORT_PER_WORD * len(self.words)
+        # cost more than its regex reading a line). One word: always (the engine finds a
+        # literal prefix in C as fast); the words of an alternation are what it tries at
+        # every character, by its class of their first characters
+        self.short = sys.maxsize if self.words is None or len(self.words) < 2 else _SHORT_PER_WORD * len(self.words)
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
         # anchored: the attempt at `pos` costs what the match reads, while the prefilter
         # would scan the whole rest of the text (a dateline pattern matched at each of 300
