@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Union
 
 from .prebuilt import memo
@@ -402,47 +403,119 @@ def holds_any(text: str, words: Optional[tuple[str, ...]]) -> bool:
     return False
 
 
-class Guarded:
-    """A compiled pattern behind its literal prefilter (same results, same methods)."""
+_MAX_FIND_WORDS = 12  # more words: the scanner's one pass beats a one-character find pass per word
+_SHORT_PER_WORD = 300  # Guarded: a text shorter than this a word is searched by the scanner
 
-    __slots__ = ("rx", "need", "pattern", "flags", "groupindex", "groups")
+
+@lru_cache(maxsize=1024)
+def pivot(w: str) -> tuple[str, int]:
+    """(the character of `w` to look for, its index): the least frequent one by
+    frequent_hanzi.txt's order (one absent from it counts as rarer), the last of those.
+    C's one-character str.find runs several times faster over Chinese text than its
+    search for two or more, and the rarer the character, the fewer hits checked in Python."""
+    rank = _ranks()
+    off = max(range(len(w)), key=lambda k: (rank.get(w[k], len(rank)), k))
+    return w[off], off
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    from .ingest.decode import frequent_hanzi
+
+    return {ch: i for i, ch in reversed(list(enumerate(frequent_hanzi())))}  # (a character's first place)
+
+
+def find_words(words: Optional[frozenset[str]]) -> Optional[tuple[str, ...]]:
+    """The words `holds_word` looks for in place of a scanner of `words` (those holding
+    none of the others: a text holding 摄影记者 holds 记者), or None when there are too many."""
+    if not words:
+        return None
+    inner = tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+    return inner if len(inner) <= _MAX_FIND_WORDS else None
+
+
+def holds_word(text: str, words: tuple[str, ...], pos: int = 0, endpos: int = sys.maxsize) -> bool:
+    """Whether text[pos:endpos] holds one of `words` (what a scanner of them searching from
+    `pos` to `endpos` finds): each word's pivot character found by str.find, the word
+    checked at each hit, instead of the scanner's regex, which tries its class of first
+    characters at every character of the text."""
+    find, starts = text.find, text.startswith
+    end = len(text) if endpos > len(text) else endpos
+    for w in words:
+        c, off = pivot(w)
+        lo, hi = pos + off, end - len(w) + off + 1  # where the pivot of a whole word may stand
+        if hi <= lo:
+            continue
+        p = find(c, lo, hi)
+        if len(w) == 1:
+            if p >= 0:
+                return True
+            continue
+        while p >= 0:
+            if starts(w, p - off):
+                return True
+            p = find(c, p + 1, hi)
+    return False
+
+
+class Guarded:
+    """A compiled pattern behind its literal prefilter (same results, same methods). The
+    prefilter is `holds_word` over a few words (`words`) in a text longer than `short`,
+    else the scanner `need`."""
+
+    __slots__ = ("rx", "need", "words", "short", "pattern", "flags", "groupindex", "groups", "match", "fullmatch")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
-        self.need = scanner(needed(rx))
+        found = needed(rx)
+        self.need = scanner(found)
+        self.words = find_words(found)
+        # a text up to this long is searched by the scanner (a call or two of Python a word
+        # cost more than its regex reading a line). One word: always (the engine finds a
+        # literal prefix in C as fast); the words of an alternation are what it tries at
+        # every character, by its class of their first characters
+        self.short = sys.maxsize if self.words is None or len(self.words) < 2 else _SHORT_PER_WORD * len(self.words)
         self.pattern, self.flags, self.groupindex, self.groups = rx.pattern, rx.flags, rx.groupindex, rx.groups
+        # anchored: the attempt at `pos` costs what the match reads, while the prefilter
+        # would scan the whole rest of the text (a dateline pattern matched at each of 300
+        # line starts read the article 300 times): no prefilter, and the pattern's own
+        # methods, called without a frame of Python (~2,000 calls a pass in ingest alone)
+        self.match, self.fullmatch = rx.match, rx.fullmatch
+
+    def _absent(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether text[pos:endpos] holds none of the words every match needs."""
+        if len(text) - pos > self.short:
+            return not holds_word(text, self.words, pos, endpos)
+        return self.need is not None and not self.need.search(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        if self.need is not None and not self.need.search(text, pos, endpos):
+        # (_absent inline: a call less on the hot path)
+        if (not holds_word(text, self.words, pos, endpos) if len(text) - pos > self.short
+                else self.need is not None and not self.need.search(text, pos, endpos)):
             return None
         return self.rx.search(text, pos, endpos)
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        # anchored: the attempt at `pos` costs what the match reads, while the prefilter
-        # would scan the whole rest of the text (a dateline pattern matched at each of
-        # 300 line starts read the article 300 times): no prefilter
-        return self.rx.match(text, pos, endpos)
-
-    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Optional[re.Match]:
-        return self.rx.fullmatch(text, pos, endpos)
-
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
-        if self.need is not None and not self.need.search(text, pos, endpos):
+        # (_absent inline: a call less on the hot path)
+        if (not holds_word(text, self.words, pos, endpos) if len(text) - pos > self.short
+                else self.need is not None and not self.need.search(text, pos, endpos)):
             return iter(())
         return self.rx.finditer(text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        if self.need is not None and not self.need.search(text, pos, endpos):
+        # (_absent inline: a call less on the hot path)
+        if (not holds_word(text, self.words, pos, endpos) if len(text) - pos > self.short
+                else self.need is not None and not self.need.search(text, pos, endpos)):
             return []
         return self.rx.findall(text, pos, endpos)
 
     def sub(self, repl, text: str, count: int = 0) -> str:
-        if self.need is not None and not self.need.search(text):
+        if self._absent(text):
             return text
         return self.rx.sub(repl, text, count)
 
     def split(self, text: str, maxsplit: int = 0) -> list:
-        if self.need is not None and not self.need.search(text):
+        if self._absent(text):
             return [text]
         return self.rx.split(text, maxsplit)
 

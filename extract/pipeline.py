@@ -111,12 +111,14 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
             # a heading (百全毫米波治疗仪特点 over the body), is the headline as printed
             found["text"] = {"title": spans[0].title, **found["text"]}
     else:
-        spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr)
+        # a text without headings: its lines are split once for both (a heading changes what a line answers)
+        lines = None if head_starts else _articles.split_lines(mapped.text)
+        spans = _articles.split_articles(mapped.text, head_starts, ocr=ocr, lines=lines)
         lead = len(mapped.text) - len(mapped.text.lstrip())
         if lead in head_starts:  # a document opening with a Markdown heading: that is its headline
             title = mapped.text[lead:].split("\n", 1)[0].strip()
         else:
-            title = _articles.first_title(mapped.text, ocr=ocr)
+            title = _articles.first_title(mapped.text, ocr=ocr, lines=lines)
         if title:
             found["text"] = {"title": title, **found["text"]}
         if not found["text:site"].get("outlet"):
@@ -231,10 +233,12 @@ def build_document(
     options: Optional[Options] = None,
     manifest: Optional[dict] = None,
     text: Optional[str] = None,
+    _surrogates: bool = True,
 ) -> Document:
     """One Document for any bytes (or str): what could not be read is said in `errors`
     (stage, cause) and everything readable is kept. The decoded text (`decode(data).text`,
-    or `text` with lone surrogates and NULs as U+FFFD) is what raw offsets index."""
+    or `text` with lone surrogates and NULs as U+FFFD) is what raw offsets index.
+    `_surrogates` False: `text` is known to hold no lone surrogate (parse encoded it strictly)."""
     options = options or Options()
     doc = Document(id=_doc_id(data), source=source)
     if len(data) > options.max_bytes:
@@ -249,7 +253,7 @@ def build_document(
         text, encoding, problems = dec.text, dec.encoding, dec.problems
     else:
         encoding = None
-        text, problems = scrub_text(text)
+        text, problems = scrub_text(text, surrogates=_surrogates)
     doc.errors.extend(Error(stage="decode", message=p) for p in problems)
     if not text.strip():
         doc.encoding = encoding
@@ -431,9 +435,15 @@ def _merge_article(doc: Document, art: Article, found: Found, mapped: Mapped) ->
 
 def parse(text: str, published=None, *, source: Optional[str] = None, options: Optional[Options] = None) -> Document:
     """Parse an article given as a string (any format: HTML, Markdown, text)."""
-    # lone surrogates (a str can hold them; UTF-8 cannot) are hashed as they are and read as U+FFFD
-    return build_document(text.encode("utf-8", "surrogatepass"), source=source, published=published,
-                          options=options, text=text)
+    # lone surrogates (a str can hold them; UTF-8 cannot) are hashed as they are and read as U+FFFD.
+    # The strict encoder refuses them: a text it encodes holds none, and scrub_text need not
+    # encode it again to tell (the same bytes as surrogatepass's for such a text)
+    try:
+        data, surrogates = text.encode("utf-8"), False
+    except UnicodeEncodeError:
+        data, surrogates = text.encode("utf-8", "surrogatepass"), True
+    return build_document(data, source=source, published=published, options=options, text=text,
+                          _surrogates=surrogates)
 
 
 def parse_file(path: PathLike, published=None, options: Optional[Options] = None,

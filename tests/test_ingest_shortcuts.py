@@ -131,3 +131,24 @@ def test_lead_outlet_folds_only_a_long_lines_start():
     assert datelines.lead_outlet(lead) == datelines.lead_outlet("中国网5月13日讯 正文")
     spaced = "  " * 120 + "中国网5月13日讯 国家医保局发布通知"  # blanks past the folded prefix
     assert datelines.lead_outlet(spaced) == datelines.lead_outlet(spaced.strip())
+
+
+def test_shared_lines_give_the_same_articles_and_title():
+    """ingest_text splits a text without headings into Lines once, for split_articles and
+    first_title: the same spans and headline as each splitting its own."""
+    from pathlib import Path
+
+    import extract
+    from extract.ingest import articles
+
+    folder = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
+    texts = [extract.parse_file(str(p), options=extract.Options(components=())).text
+             for p in sorted(folder.iterdir())[:60] if p.is_file() and not p.name.endswith(".json")]
+    texts += ["本报讯 记者张三\n标题一行\n\n正文" * 3, "", "\n\n"]
+    for text in texts:
+        for ocr in (False, True):
+            lines = articles.split_lines(text)
+            shared = articles.split_articles(text, {}, ocr=ocr, lines=lines)
+            assert [(a.start, a.end, a.title, a.byline, a.outlet) for a in shared] == \
+                [(a.start, a.end, a.title, a.byline, a.outlet) for a in articles.split_articles(text, {}, ocr=ocr)]
+            assert articles.first_title(text, ocr=ocr, lines=lines) == articles.first_title(text, ocr=ocr)

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.literals import Guarded, any_of, first_chars, first_pairs, guard, needed
+from extract.literals import Guarded, any_of, find_words, first_chars, first_pairs, guard, holds_word, needed, scanner
 
 
 def test_words_read_from_patterns():
@@ -61,6 +61,35 @@ def test_a_text_without_the_words_has_no_match(pattern, texts):
         for t in texts:
             if rx.search(t):
                 assert any(w in rx.search(t).group() for w in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(regexes(), st.lists(st.text(alphabet=ALPHABET, max_size=40), min_size=1, max_size=5))
+def test_words_found_by_their_pivot_as_the_scanner_finds_them(pattern, texts):
+    """holds_word (each word's least frequent character by str.find, the word checked at each
+    hit) answers what the need scanner's search answers, over any pos/endpos window; and a
+    Guarded pattern taking that path on every text gives the pattern's own results."""
+    rx = re.compile(pattern, re.M)
+    words = needed(rx)
+    if not find_words(words):
+        return
+    scan = scanner(words)
+    g = Guarded(rx)
+    g.short = -1  # the word path whatever the text's length
+    for t in texts:
+        for pos in range(len(t) + 1):
+            for endpos in (len(t), len(t) - 1, pos + 2, 10 ** 9):
+                assert holds_word(t, find_words(words), pos, endpos) == bool(scan.search(t, pos, endpos))
+        assert [m.span() for m in g.finditer(t)] == [m.span() for m in rx.finditer(t)]
+        assert (g.search(t, 1) or None) is None if rx.search(t, 1) is None else g.search(t, 1).span() == rx.search(t, 1).span()
+
+
+def test_holds_word_cases():
+    assert holds_word("相关阅读\n", ("阅读", "记者"))
+    assert not holds_word("阅 读记\n者", ("阅读", "记者"))
+    assert holds_word("xx记者", ("记者",), 2) and not holds_word("xx记者", ("记者",), 3)
+    assert not holds_word("xx记者", ("记者",), 0, 3) and holds_word("xx记者", ("记者",), 0, 4)
+    assert find_words(frozenset({"摄影记者", "记者"})) == ("记者",)
 
 
 def test_guard_and_any_of():

@@ -142,8 +142,10 @@ def _lead(line: Line) -> Optional[re.Match]:
     return line.lead
 
 
-def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False) -> list[ArticleSpan]:
-    lines = split_lines(text, headings)
+def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False,
+                   lines: Optional[list[Line]] = None) -> list[ArticleSpan]:
+    """`lines`: split_lines(text, headings) when the caller has them."""
+    lines = split_lines(text, headings) if lines is None else lines
     if not any(not ln.blank for ln in lines):
         return []
     asked = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
@@ -441,10 +443,12 @@ def single_article(text: str, title: Optional[str]) -> list[ArticleSpan]:
     return [art]
 
 
-def first_title(text: str, ocr: bool = False) -> Optional[str]:
+def first_title(text: str, ocr: bool = False, lines: Optional[list[Line]] = None) -> Optional[str]:
     """The page's headline: an official notice's 关于…通知 line near the top, else the
-    first line after mastheads, datelines and account names, if it reads as a title."""
-    lines = [ln for ln in split_lines(text, limit=60) if not ln.blank]
+    first line after mastheads, datelines and account names, if it reads as a title.
+    `lines`: split_lines(text) (no headings) when the caller has them (split_articles'
+    lines of a text without headings: what they answered there is not asked again)."""
+    lines = [ln for ln in (split_lines(text, limit=60) if lines is None else lines[:60]) if not ln.blank]
     notice = patterns()["notice_title"]
     for ln in lines[:6]:
         if notice.match(ln.text.strip()):

@@ -324,11 +324,12 @@ def _finish(text: str, encoding: str, declared: Optional[str], problems: list[st
     return Decoded(text, encoding, declared, problems)
 
 
-def scrub_text(text: str) -> tuple[str, list[str]]:
+def scrub_text(text: str, surrogates: bool = True) -> tuple[str, list[str]]:
     """A str given to the API: lone surrogates (not Unicode text, unencodable) and NUL
-    characters become U+FFFD, one for one, so offsets hold."""
+    characters become U+FFFD, one for one, so offsets hold. `surrogates` False: the caller
+    knows the text holds none (it encoded it strictly)."""
     problems: list[str] = []
-    n, first = _marks(text)
+    n, first = _marks(text) if surrogates else (0, [])
     if n:
         problems.append(f"{n} lone surrogate{'s' if n > 1 else ''} replaced by U+FFFD at character"
                         f"{'s' if n > 1 else ''} " + ", ".join(map(str, first)) + (", …" if n > len(first) else ""))

@@ -15,6 +15,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser
 
 from ..literals import edges, starts
+from ..literals import pivot as _pivot
 from ..prebuilt import memo
 
 _MAX_FIND_WORDS = 12  # more words: the regex's one pass beats a one-character find pass per word (_lines_finding)
@@ -55,79 +56,66 @@ def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
     per word, on to the next line after each hit. A longer word is found by one of its
     characters alone, the word checked at each: C's one-character search runs several
     times faster over Chinese text than its search for two or more (the 74 texts'
-    byline scans: 17 -> 4 ms); the character is its least frequent one (_pivot), so
-    fewer hits are checked in Python."""
-    out: set[int] = set()
-    count, find, starts = text.count, text.find, text.startswith
-    for w in words:
-        c, off = _pivot(w)
-        whole = len(w) > 1
-        k = at = 0
-        p = find(c, off)  # where the pivot may stand (the word starts off before)
+    byline scans: 17 -> 4 ms); the character is its least frequent one (literals.pivot),
+    so fewer hits are checked in Python. Words sharing that character are found by one
+    pass (阅 of 相关阅读, 推荐阅读 …), and the hits' line numbers are counted in one sweep
+    over the text, not one per word."""
+    find, starts = text.find, text.startswith
+    hits: list[int] = []  # where a word stands (at most one a line for each character)
+    groups = _pivot_groups(words)
+    for c, ws, least in groups:
+        one = ws[0] if len(ws) == 1 else None
+        p = find(c, least)  # where the pivot may stand (its word starts off before)
         while p >= 0:
-            s = p - off
-            if whole and not starts(w, s):
+            if one is not None:
+                w, off, single = one
+                s = p - off if single or starts(w, p - off) else -1
+            else:
+                s = -1
+                for w, off, single in ws:
+                    if p >= off and (single or starts(w, p - off)):
+                        s = p - off
+                        break
+            if s < 0:
                 p = find(c, p + 1)
                 continue
-            k += count("\n", at, s)
-            out.add(k)
-            at = find("\n", p)
+            hits.append(s)
+            at = find("\n", p)  # on to the next line
             if at < 0:
                 break
-            at += 1
-            k += 1
-            p = find(c, at + off)
+            p = find(c, at + 1 + least)
+    if len(groups) > 1:
+        hits.sort()
+    out: set[int] = set()
+    count = text.count
+    k = at = 0
+    for s in hits:
+        k += count("\n", at, s)
+        at = s
+        out.add(k)
     return out
 
 
-@lru_cache(maxsize=1024)
-def _pivot(w: str) -> tuple[str, int]:
-    """(the character of `w` to look for, its index): the least frequent one by
-    frequent_hanzi.txt's order (one absent from it counts as rarer), the last of those."""
-    rank = _ranks()
-    off = max(range(len(w)), key=lambda k: (rank.get(w[k], len(rank)), k))
-    return w[off], off
-
-
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    from .decode import frequent_hanzi
-
-    return {ch: i for i, ch in reversed(list(enumerate(frequent_hanzi())))}  # (a character's first place)
+@lru_cache(maxsize=256)
+def _pivot_groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int, bool], ...], int], ...]:
+    """(pivot character, its words (the word, the pivot's index in it, whether it is that
+    character alone), the least index) for `words`, in the order of their first word."""
+    groups: dict[str, list] = {}
+    for w in words:
+        c, off = _pivot(w)
+        groups.setdefault(c, []).append((w, off, len(w) == 1))
+    return tuple((c, tuple(ws), min(off for _, off, _ in ws)) for c, ws in groups.items())
 
 
 def search_guarded(rx, text: str) -> Optional[re.Match]:
-    """rx.search(text) for a Guarded pattern (extract/literals.py) whose prefilter is a few
-    plain words: each looked for as _lines_finding does (its last character by str.find, C's
-    fast one-character search, the word checked at each hit) instead of by the prefilter's
-    regex, which tries its class of first characters at every character of the text."""
-    need = getattr(rx, "need", None)
-    words = _plain_words(need) if need is not None else None
-    if words is None:
-        return rx.search(text)
-    return rx.rx.search(text) if holds_word(text, words) else None
+    """rx.search(text): a Guarded pattern (extract/literals.py) tests a few plain words
+    itself by str.find of each word's least frequent character (literals.holds_word)."""
+    return rx.search(text)
 
 
 def finditer_guarded(rx, text: str):
-    """rx.finditer(text) for a Guarded pattern, its prefilter tested as search_guarded does."""
-    need = getattr(rx, "need", None)
-    words = _plain_words(need) if need is not None else None
-    if words is None:
-        return rx.finditer(text)
-    return rx.rx.finditer(text) if holds_word(text, words) else iter(())
-
-
-def holds_word(text: str, words: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of `words`."""
-    find, starts = text.find, text.startswith
-    for w in words:
-        c, off = _pivot(w)
-        p = find(c, off)
-        while p >= 0:
-            if len(w) == 1 or starts(w, p - off):
-                return True
-            p = find(c, p + 1)
-    return False
+    """rx.finditer(text), its prefilter tested as search_guarded says."""
+    return rx.finditer(text)
 
 
 def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:

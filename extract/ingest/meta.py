@@ -53,7 +53,7 @@ def after_newline(key: str):
     if not isinstance(rx, Guarded):
         return new
     out = Guarded(new)
-    out.need = rx.need  # (a match's words, found in "\n" + text as in text)
+    out.need, out.words = rx.need, rx.words  # (a match's words, found in "\n" + text as in text)
     return out
 
 
