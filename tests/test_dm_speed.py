@@ -146,3 +146,45 @@ def test_after_last_end_is_that_of_a_forward_scan(text, data):
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
     assert _after_last_end(text, lo, hi) == max([m.end() for m in SENTENCE_END.finditer(text, lo, hi)], default=lo)
+
+
+# -- money: round 27 shortcuts ---------------------------------------------------------
+
+_RATE_ALPHABET = "年人均月户次度日一亩收入标准限额费补助上限基数工资2024元，。今去岁正性每个平"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_RATE_ALPHABET, max_size=30))
+def test_rate_noun_lookahead_finds_what_the_plain_pattern_finds(seg):
+    """RATE_NOUN opens with a lookahead on the markers' first characters: the same search
+    result (position and groups) as the pattern without it."""
+    from extract.money.patterns import RATE_NOUN
+
+    plain = re.compile(RATE_NOUN.pattern[RATE_NOUN.pattern.index(")") + 1:])
+    assert RATE_NOUN.pattern.startswith("(?=[")
+    a, b = RATE_NOUN.search(seg), plain.search(seg)
+    assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_rate_noun_on_real_phrases():
+    from extract.money.context import rate_per
+
+    for text, units in (("年人均补助标准5000元", ["人", "年"]), ("医保月缴费基数为6000元", ["月"]),
+                        ("人均财政补助标准670元", ["人"]), ("2024年度补助标准300元", []),
+                        ("补助标准300元", [])):
+        assert rate_per(text, text.index(next(c for c in text[::-1] if not c.isdigit() and c != "元")) + 1
+                        ) == units, text
+
+
+def test_per_windows_read_once():
+    """_mods reads 每 and 平均一 in one slice of PER_REACH characters: 平均一's window
+    (CLAUSE_PER_CHARS) is its tail."""
+    from extract.money import context as ctx
+    from extract.money.normalize import _mods
+
+    assert 0 < ctx.CLAUSE_PER_CHARS <= ctx.PER_REACH
+    lead = "，" + "的" * (ctx.PER_REACH - 3)  # 平均一 right at the window's start, or just before it
+    for text, per in (("平均一个处方要开足45元", ["处方"]), ("每个示范城市由中央财政补助5亿元", ["示范城市"]),
+                      ("处方要开足45元", []), (lead + "平均一个处方要开足45元", ["处方"])):
+        start = text.index(next(c for c in text if c.isdigit()))
+        assert _mods(text, start, start + 3, False)[1] == per, text

@@ -16,7 +16,7 @@ from .reading import Reading, unit_of
 EXPLICIT, PUBLICATION, PREVIOUS, UNRESOLVED = "explicit", "publication", "previous_date", "unresolved"
 
 
-@dataclass
+@dataclass(slots=True)
 class Point:
     grain: str
     y: Optional[int] = None
@@ -82,6 +82,8 @@ def _x(v: Optional[int], width: int) -> str:
 
 class _Anchor:
     """Collects where the parts came from."""
+
+    __slots__ = ("kind", "ahead")
 
     def __init__(self, ahead: bool = False):
         self.kind = EXPLICIT
@@ -486,7 +488,7 @@ def _clock(p: dict, pt: Point) -> None:
         pt.grain = "minute"
 
 
-@dataclass
+@dataclass(slots=True)
 class Resolved:
     value: str
     grain: str

@@ -75,11 +75,14 @@ def read_amount(raw: str, start: int, scale: Optional[str], approx: bool, bare: 
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
     """(mod, per units written before the amount, span start)."""
     per: list[str] = []
-    each = text.find("每", max(0, start - ctx.PER_REACH), start) >= 0
+    # the PER_REACH characters before the amount, read once (CLAUSE_PER_CHARS <= PER_REACH: the
+    # 平均一 window is its tail while `start` stays)
+    before = text[max(0, start - ctx.PER_REACH):start]
+    each = "每" in before
     if each:  # neither reads a rate without one
         per, start = ctx.adjacent_per(text, start)
         per = per or ctx.clause_per(text, start)
-    if each or text.find("平均一", max(0, start - ctx.CLAUSE_PER_CHARS), start) >= 0:
+    if each or "平均一" in before[-ctx.CLAUSE_PER_CHARS:]:
         noun = ctx.distributive_per(text, start)  # 每个托位政府每年补贴3600元: 托位, then 年
         per = noun + per if noun and noun[0] not in per else per
     # a rate noun nearer the amount adds its units to those of 每 (每个孩子…月均托费: 孩子, 月)

@@ -162,8 +162,11 @@ DISTRIBUTIVE = re.compile(
     rf"(?:{alt(RULES['distributive_lead'])})(?:{alt(RULES['per_classifiers'])})"
     rf"([\u4e00-\u9fff]{{1,{RULES['distributive_noun_chars']}}}?)(?=(?:{alt(RULES['distributive_followers'])}))")
 _HEAD = alt(RULES["rate_heads"])
+# (every match begins with a marker's first character: the lookahead fails at once where none
+# stands, instead of the lookbehind and each marker being tried at every position of the clause)
+_RATE_FIRST = "".join(sorted({w[0] for key in ("rate_markers", "rate_markers_short") for w in RULES[key]}))
 RATE_NOUN = re.compile(
-    rf"(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
+    rf"(?=[{re.escape(_RATE_FIRST)}])(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
     rf"|(?P<ms>{alt(RULES['rate_markers_short'])})(?=(?:{_HEAD})))(?:{_HEAD})"
     # then words, and the quantity's earlier figure (年度限额由3万元提高到5万元), up to the amount
     rf"(?:[\u4e00-\u9fff]|[0-9][0-9.,]{{0,12}}(?:万|亿)?元){{0,10}}\Z")
