@@ -361,12 +361,14 @@ def _scan(text: str) -> tuple[list, ...]:
     lists = automaton()
     made, pairs = lists._pairs, lists.pairs
     for i, s, e in lists._found(text):   # what matches() gives, without its list of triples
-        for k, value in made.get(i) or pairs(i):
-            if k == HEADS:
-                heads.append((s, e, text[s:e]))
-            else:
-                out[k].append((s, e, value))
+        try:
+            found = made[i]
+        except KeyError:
+            found = pairs(i)
+        for k, value in found:
+            out[k].append((s, e, value))   # a country's name: its surface put in below (9 hits a pass)
     if heads:
+        heads[:] = [(s, e, text[s:e]) for s, e, _ in heads]
         foreign = lists.foreign_at(text, dict.fromkeys(s for s, _, _ in heads))
         if foreign:
             known = out[KNOWN]
