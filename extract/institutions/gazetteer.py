@@ -277,6 +277,9 @@ def sentence_carried(text: str, found: list[Candidate]) -> list[Candidate]:
 _LINE_BREAK = re.compile("\n")
 
 
+LINE_WINDOW = 1000  # RegionContext._line's reach either side before it lists the line breaks
+
+
 class RegionContext:
     """The regions named before a position, to resolve an implied 市/省/区/县. Regions that
     begin an institution's name (`prefer`: their start offsets) are tried first, places
@@ -291,7 +294,7 @@ class RegionContext:
         self.text = text if prefer else None
         # line breaks and, per tier, where regions of that tier start: each look-up in
         # O(log n), whatever the length of a line (one long line made them quadratic); the
-        # breaks listed at the first look-up (most articles resolve no implied region)
+        # breaks listed at the first look-up past LINE_WINDOW (most articles resolve no implied region)
         self._breaks: Optional[list[int]] = None
         self._tier_starts: dict[str, list[int]] = {}
 
@@ -313,8 +316,19 @@ class RegionContext:
         return None
 
     def _line(self, pos: int) -> tuple[int, int]:
-        """text.rfind("\\n", 0, pos) and text.find("\\n", pos), by bisection."""
-        breaks = self._breaks
+        """text.rfind("\\n", 0, pos) and text.find("\\n", pos): found within LINE_WINDOW
+        characters either side (~520 look-ups a pass over lines of ~90 characters), else by
+        bisection in the list of the text's line breaks, made then (a long line made the plain
+        look-ups quadratic; listing every article's breaks cost ~1 M instructions a pass)."""
+        breaks, text = self._breaks, self.text
+        if breaks is None and text is not None and pos >= 0:
+            lo = pos - LINE_WINDOW if pos > LINE_WINDOW else 0
+            a = text.rfind("\n", lo, pos)
+            if a >= 0 or lo == 0:
+                hi = pos + LINE_WINDOW
+                b = text.find("\n", pos, hi)
+                if b >= 0 or hi >= len(text):
+                    return a, b
         if breaks is None:
             breaks = self._breaks = [m.start() for m in _LINE_BREAK.finditer(self.text)] if self.text is not None else []
         i = bisect_left(breaks, pos)

@@ -28,7 +28,12 @@ from .lexicon import Region
 
 # after the pair: the end of a name (a line's end, a bracket, list or sentence punctuation)
 # or a verb the body does
-_AFTER = re.compile(r"[ \t\u3000]*(?:$|[\n）)、，,。；;：:！？」”]|为您|提醒|发布|提示|联合|会同|表示|介绍|通报|答复|回复|解答)", re.M)
+_AFTER_ENDS = "）)、，,。；;：:！？」”"  # and a line break
+_AFTER_VERBS = ("为您", "提醒", "发布", "提示", "联合", "会同", "表示", "介绍", "通报", "答复", "回复", "解答")
+_AFTER = re.compile(r"[ \t\u3000]*(?:$|[\n" + _AFTER_ENDS + "]|" + "|".join(_AFTER_VERBS) + ")", re.M)
+# the characters an _AFTER match can start with ("": the text's end): one set test first,
+# most sector words are followed by none (~520 a pass)
+_AFTER_FIRSTS = frozenset(" \t\u3000\n" + _AFTER_ENDS) | {w[0] for w in _AFTER_VERBS} | {""}
 _CHANNEL = re.compile(r"[”\"」』’']?\s*(?:微信)?(?:公众号|小程序|视频号|客户端|APP|App|app|微博|抖音号|官微|网站|热线)")
 _BEFORE_OK = set("\n（(【[「“\"、，,。；;：: \t\u3000")
 # a bracketed tag that ends its line; it must also start the line or a sentence (_tag_starts):
@@ -66,7 +71,7 @@ def sector_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
     by_end = longest_by_end(hits)  # by end, the longest first at one end: the first is the longest
     out = []
     for s, e in wordlists.first_matches(text, "sector_words", order):  # the longest word at each place
-        if not _AFTER.match(text, e) or _CHANNEL.match(text, e):
+        if text[e:e + 1] not in _AFTER_FIRSTS or not _AFTER.match(text, e) or _CHANNEL.match(text, e):
             continue  # 上海市医保甲类支付; “广州人社”微信公众号 (checked first: most sector words fail it)
         found = _region_before(text, s, by_end, ctx)
         if found is None:

@@ -20,8 +20,10 @@ def _table():
     data = lexicon._yaml("titled.yaml")
     heads = tuple(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
     titles = tuple(sorted(data["titles"], key=len, reverse=True))
-    line = re.compile(r"(?m)^[" + _BLANK + r"]*[\u4e00-\u9fff·•]{2,%d}[" % data["max_person"] + _BLANK + "]+(?=[\u4e00-\u9fff])")
+    line = re.compile(r"(?m)^[" + _BLANK + r"]*[\u4e00-\u9fff·•]{2,%d}+[" % data["max_person"] + _BLANK + "]+(?=[\u4e00-\u9fff])")
     after_break = re.compile(line.pattern.replace("(?m)^", "\n", 1))  # the same from a line break
+    # (the name's run possessive: no blank is a name's character, so giving characters back never
+    # lets the blanks match; a paragraph's line gave back up to six before failing)
     return heads, titles, tuple(data["former"]), (line, after_break), data["min_own"]
 
 

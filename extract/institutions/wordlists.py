@@ -361,12 +361,14 @@ def _scan(text: str) -> tuple[list, ...]:
     lists = automaton()
     made, pairs = lists._pairs, lists.pairs
     for i, s, e in lists._found(text):   # what matches() gives, without its list of triples
-        for k, value in made.get(i) or pairs(i):
-            if k == HEADS:
-                heads.append((s, e, text[s:e]))
-            else:
-                out[k].append((s, e, value))
+        try:
+            found = made[i]
+        except KeyError:
+            found = pairs(i)
+        for k, value in found:
+            out[k].append((s, e, value))   # a country's name: its surface put in below (9 hits a pass)
     if heads:
+        heads[:] = [(s, e, text[s:e]) for s, e, _ in heads]
         foreign = lists.foreign_at(text, dict.fromkeys(s for s, _, _ in heads))
         if foreign:
             known = out[KNOWN]
@@ -434,8 +436,10 @@ def first_matches(text: str, name: str, order: dict, ok=None) -> list[tuple[int,
     in the order of `order` (word -> its place): from left to right, at each start the first
     word in that order that is there and passes `ok(end)` (a lookahead after the words),
     then on from its end. From the list's hits: no scan of its own."""
+    keyed = [(s, order[text[s:e]], e) for s, e, _ in hits(text, name)]   # (one word a place: e follows)
+    keyed.sort()   # by start, then the word's place: tuples, no key function called a hit
     out, pos = [], 0
-    for s, e in sorted(((s, e) for s, e, _ in hits(text, name)), key=lambda h: (h[0], order[text[h[0]:h[1]]])):
+    for s, _, e in keyed:
         if s >= pos and (ok is None or ok(e)):
             out.append((s, e))
             pos = e
