@@ -24,7 +24,7 @@ _BRACKETED_DATE = re.compile(r"[（(][ ]?(?:[0-9]{4}年|[0-9]{1,2}月|[0-9]{1,2}
 
 # the finest unit a reading names: what a range's two ends must share
 _DAY_RULES = {"rel_day"}  # an ISO date has its day (d); 2018.03-2019.06 is months
-_INT_PARTS = ("y", "m", "d", "q", "qn", "mn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2")
+_INT_PARTS = ("y", "m", "d", "q", "qn", "mn", "c", "dec", "wn", "nth", "nw", "y2", "m2", "d2", "dec2")
 _INT_KEYS = frozenset(_INT_PARTS)
 
 
@@ -92,7 +92,13 @@ def _extend(core: Core, text: str) -> Optional[Reading]:
     if core.rule == "century":
         m = match_suffix("decade", text, end)
         if m:
-            parts["dec"], end = m.group("dec"), m.end()
+            parts["dec"] = m.group("dec")
+            if m.group("decp"):
+                parts["decp"] = m.group("decp")
+            end = m.end()
+    if parts.get("decp"):  # 二三十年代: the first decade to the second
+        pair = parts.pop("decp")
+        parts["dec"], parts["dec2"] = pair[0] + "十", pair[1] + "十"
     if (core.rule == "month_led" and "d" not in parts and _CN_DIGIT.match(parts.get("m", ""))
             and text[end - 1:end] != "份" and not _part_of_month(text, end)):
         return None  # 十月怀胎, 阳春三月: a Chinese month alone is rarely a date (六月份, 三月底 are)

@@ -577,6 +577,10 @@ def _inherit(first: Point, q: dict) -> Point:
             setattr(pt, key, q[key])
     if "h" in q:
         pt.h = lexicon()["halves"][q["h"]]
+    if q.get("c") is not None:  # 20世纪50年代至21世纪初: the end's own century
+        pt.c = q["c"] - 1
+    if q.get("dec") is not None:  # 50年代至60年代: the end's own decade, in the start's century
+        pt.dec = q["dec"] // 10
     if set(q) <= {"d", "mod"} and first.d is not None and pt.d is not None and pt.d < first.d and pt.m is not None:
         pt.y, pt.m = _shift_month(pt.y, pt.m, 1)  # 即日起至15日 on the 24th: the 15th of the next month
     if pt.grain == "time":
