@@ -44,3 +44,34 @@ def trimmed(text: str, cand: Candidate, s: int) -> Candidate:
         return cand
     return Candidate(cut, cand.end, text[cut:cand.end], cand.kind, None, cand.region,
                      cand.rule + ".appositive", cand.confidence)
+
+
+SEPARATORS = ("——", "—", "：", ":")  # an appositive dash or colon between a category and a name
+HEAD_REACH = 12  # characters from a country's name to the end of the category word (日本商业信用调查机构)
+
+
+def after_separator(text: str, i: int, s: int, e: int, item: dict, anchors: dict) -> "Candidate | None":
+    """A body named after an appositive dash or colon (round 17): 日本商业信用调查机构——东京商工调查公司.
+    The walk from the suffix stopped at `i`, right after a separator that ends a category word
+    (an appositive head: 机构, 智库, 企业…) a country's name starts within HEAD_REACH; the name
+    is the run from `i` to the suffix, checked as a foreign body's (foreign.named_after), the
+    country its region. A region's name (a Chinese place) is no such anchor, nor a run without a head."""
+    from . import foreign
+
+    sep = next((x for x in SEPARATORS if text.startswith(x, i - len(x))), None)
+    if sep is None or s - i < MIN_NAME:
+        return None
+    d = i - len(sep)
+    head = next((h for h in _heads() if text.endswith(h, 0, d)), None)
+    if head is None:
+        return None
+    h0 = d - len(head)
+    for k in range(h0, max(0, d - HEAD_REACH) - 1, -1):
+        for a in anchors.get(k, ()):
+            if a.country is not None and not a.named and not re.search(r"[，。；、,\s]", text[a.end:h0]):
+                probe = a._replace(start=i, end=i)
+                cand = foreign.named_after(text, probe, s, e, item)
+                if cand is None:
+                    return None
+                return Candidate(i, e, text[i:e], cand.kind, None, a.country, "pattern.foreign.appositive", 0.7)
+    return None

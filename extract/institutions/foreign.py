@@ -232,5 +232,14 @@ def _words_ok(gap: str, registered: bool = False) -> bool:
     from .postag import BAD_FIRST_POS
 
     words = tag(gap)
-    return (not words[0][1].startswith(tuple(p for p in BAD_FIRST_POS if p != "v"))
-            and not any(f == "d" or (f == "v" and not (registered and len(w) > 1)) for w, f in words[1:]))
+    qualifiers = _qualifiers()  # 也门南方过渡委员会: 过渡 qualifies the body, no clause's verb
+    return ((not words[0][1].startswith(tuple(p for p in BAD_FIRST_POS if p != "v"))
+             or words[0][0] in lexicon.patterns()["name_first_words"])  # 也门南方过渡委员会: 南方 (f)
+            and not any(f == "d" or (f == "v" and not (registered and len(w) > 1) and w not in qualifiers)
+                        for w, f in words[1:]))
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> frozenset:
+    """Words tagged verbs that qualify a foreign political body (foreign.yaml `qualifiers`)."""
+    return frozenset(lexicon._yaml("foreign.yaml").get("qualifiers", ()))

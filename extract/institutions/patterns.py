@@ -159,6 +159,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
     company_ends = None  # the ends of known companies, made where a suffix asks (not_after_known)
+    suffix_ends = frozenset(x[1] for x in suffixes)
     for s, e, item in suffixes:
         if covered[e]:
             continue
@@ -196,10 +197,13 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             ch = text[i - 1]  # an ideograph that is no stop character never breaks: no regex call for it
             if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
                     and (ch not in stop or not inside_noun(text, i - 1))
-                    and not _trade_name_stop(text, i - 1, item, anchors, stop)):
+                    and not _trade_name_stop(text, i - 1, item, anchors, stop)
+                    and not _conjoined(text, i - 1, s, anchors, stop, suffix_ends)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = None if item.get("intl_only") else _anchored(text, i, s, e, item, anchors, ends)
+        if cand is None and text[i - 1:i] in SEPARATOR_ENDS:
+            cand = appositive.after_separator(text, i, s, e, item, anchors)  # 日本…调查机构——东京商工调查公司
         if cand is None:
             cand = (_implied(text, i, s, e, item, implied) or _numbered_bare(text, i, e, item, implied)
                     or _open(text, i, s, e, item))
@@ -427,6 +431,42 @@ def _trade_name_stop(text: str, p: int, item: dict, anchors: dict, stop: frozens
         if p - k < 0 or any(c in stop or not "\u4e00" <= c <= "\u9fff" for c in gap):
             return False
         if any(a.region is not None and not a.named for a in anchors.get(p - k, ())):
+            return True
+    return False
+
+
+SEPARATOR_ENDS = frozenset(x[-1] for x in appositive.SEPARATORS)
+CONJOINED_REACH = (2, 6)  # characters of a field word between a country or region and an inner 和
+
+
+def _conjoined(text: str, p: int, s: int, anchors: dict, stop: frozenset, suffix_ends: frozenset) -> bool:
+    """An inner conjunction (patterns.yaml `conjoined_stops`: 和, 与) between two field words of a
+    name a country or a region anchors (美国能源经济和金融分析研究所, 美国经济与政策研究中心): a
+    field word of two to six characters between the anchor and the conjunction, no stop
+    character and no suffix's end in it (中国医院和…: two bodies), no people's word (医务人员和…:
+    `conjoined_not_after`), two or more characters between
+    it and the suffix, none of them an anchor's start (美国和日本研究所: two countries)."""
+    pat = lexicon.patterns()
+    if text[p] not in pat.get("conjoined_stops", "") or s - p - 1 < 2 or text[p - 1] in pat.get("conjoined_not_after", ""):
+        return False  # 医务人员和医疗中心: people and bodies
+    lo, hi = CONJOINED_REACH
+    for k in range(1, hi + 1):
+        q = p - k
+        if q < 0:
+            return False
+        c = text[q]
+        if (c in stop and not inside_noun(text, q)) or not "\u4e00" <= c <= "\u9fff" or (q + 1 in suffix_ends and q + 1 < p):
+            return False
+        if k >= lo and any((a.country is not None or a.region is not None) and not a.named and not a.county_short
+                           for a in anchors.get(q, ())):
+            return not _starts_anchor(text, p + 1, anchors)
+    return False
+
+
+def _starts_anchor(text: str, q: int, anchors: dict) -> bool:
+    """Whether a country's or a region's anchor starts at `q` (美国和日本…: two places)."""
+    for k in range(2, 8):
+        if any(a.start == q and not a.named for a in anchors.get(q + k, ())):
             return True
     return False
 
