@@ -11,7 +11,7 @@ def _spans(text):
 
 
 def test_an_appositive_head_before_a_proper_name_starts_the_name_after_it():
-    assert _spans("日本汽车制造商丰田公司宣布召回。") == [("丰田公司", "丰田公司", "company")]
+    assert _spans("日本汽车制造商丰田公司宣布召回。") == [("丰田公司", "丰田自动车株式会社", "company")]
     got = extract_institutions("英国智库查塔姆研究所日前发布报告。")
     assert [(m.text, m.region) for m in got] == [("查塔姆研究所", "英国")]  # the country stays the region
 
