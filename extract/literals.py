@@ -403,7 +403,7 @@ def holds_any(text: str, words: Optional[tuple[str, ...]]) -> bool:
     return False
 
 
-_MAX_FIND_WORDS = 12  # more words: the scanner's one pass beats a one-character find pass per word
+MAX_FIND_WORDS = 12  # more words: the scanner's (regex's) one pass beats a one-character find pass per word
 _SHORT_PER_WORD = 300  # Guarded: a text shorter than this a word is searched by the scanner
 
 
@@ -425,13 +425,19 @@ def _ranks() -> dict[str, int]:
     return {ch: i for i, ch in reversed(list(enumerate(frequent_hanzi())))}  # (a character's first place)
 
 
+def inner_words(words) -> list[str]:
+    """The words (in their order, once each) that hold none of the others: a line holding a
+    word that holds another holds that one too (摄影记者, 记者), so finding the inner one is enough."""
+    return [w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)]
+
+
 def find_words(words: Optional[frozenset[str]]) -> Optional[tuple[str, ...]]:
-    """The words `holds_word` looks for in place of a scanner of `words` (those holding
-    none of the others: a text holding 摄影记者 holds 记者), or None when there are too many."""
+    """The words `holds_word` looks for in place of a scanner of `words` (inner_words), or
+    None when there are too many."""
     if not words:
         return None
-    inner = tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
-    return inner if len(inner) <= _MAX_FIND_WORDS else None
+    inner = tuple(sorted(inner_words(words)))
+    return inner if len(inner) <= MAX_FIND_WORDS else None
 
 
 def holds_word(text: str, words: tuple[str, ...], pos: int = 0, endpos: int = sys.maxsize) -> bool:
@@ -503,9 +509,7 @@ class Guarded:
         return self.rx.finditer(text, pos, endpos)
 
     def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
-        # (_absent inline: a call less on the hot path)
-        if (not holds_word(text, self.words, pos, endpos) if len(text) - pos > self.short
-                else self.need is not None and not self.need.search(text, pos, endpos)):
+        if self._absent(text, pos, endpos):
             return []
         return self.rx.findall(text, pos, endpos)
 

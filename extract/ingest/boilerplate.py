@@ -50,7 +50,8 @@ class ChromeLines:
     __slots__ = ("opening", "closing", "closing_chars", "floating", "floating_words")
 
     def __init__(self, patterns: list[str], flags: int = 0):
-        from .linescan import _edge, inner_words  # _edge: the closing characters of a `…$` pattern
+        from ..literals import inner_words
+        from .linescan import _edge  # the closing characters of a `…$` pattern
 
         opening: list[str] = []
         first: set[str] = set()

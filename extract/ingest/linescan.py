@@ -14,11 +14,10 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _C
     import sre_parse as _parser
 
-from ..literals import edges, starts
+from ..literals import MAX_FIND_WORDS, edges, inner_words, starts
 from ..literals import pivot as _pivot
 from ..prebuilt import memo
 
-_MAX_FIND_WORDS = 12  # more words: the regex's one pass beats a one-character find pass per word (_lines_finding)
 
 
 def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
@@ -107,17 +106,6 @@ def _pivot_groups(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, i
     return tuple((c, tuple(ws), min(off for _, off, _ in ws)) for c, ws in groups.items())
 
 
-def search_guarded(rx, text: str) -> Optional[re.Match]:
-    """rx.search(text): a Guarded pattern (extract/literals.py) tests a few plain words
-    itself by str.find of each word's least frequent character (literals.holds_word)."""
-    return rx.search(text)
-
-
-def finditer_guarded(rx, text: str):
-    """rx.finditer(text), its prefilter tested as search_guarded says."""
-    return rx.finditer(text)
-
-
 def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
     """lines_holding for a Closing scan: str.find per character (C's fast search), a hit
     when only blanks follow it on its line (what `c[^\\S\\n]*$` under re.M matches)."""
@@ -143,12 +131,6 @@ def _lines_closing(text: str, chars: frozenset[str]) -> set[int]:
 _LINE_BLANKS = re.compile(r"[^\S\n]*")
 
 
-def inner_words(words) -> list[str]:
-    """The words (in their order, once each) that hold none of the others: a line holding a
-    word that holds another holds that one too (摄影记者, 记者), so finding the inner one is enough."""
-    return [w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words)]
-
-
 @lru_cache(maxsize=256)
 def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
     """The words a scan is an alternation of (a word, `a|bc`, `[ab]`), when there are at
@@ -171,7 +153,7 @@ def _plain_words(scan: re.Pattern) -> Optional[tuple[str, ...]]:
             return None
         words.append("".join(chr(v) for _, v in alt))
     words = inner_words(words)
-    if len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
+    if len(words) > MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words)
 
@@ -203,7 +185,7 @@ def _words_and_closing(scan: re.Pattern) -> Optional[tuple[tuple[str, ...], froz
         else:
             return None
     words = inner_words(words)
-    if not words or not chars or len(words) > _MAX_FIND_WORDS or any("\n" in w for w in words):
+    if not words or not chars or len(words) > MAX_FIND_WORDS or any("\n" in w for w in words):
         return None
     return tuple(words), frozenset(chars)
 

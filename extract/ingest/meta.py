@@ -13,7 +13,6 @@ from ..literals import Guarded, guard
 
 from ..refdate import RefDate
 from . import outlets
-from .linescan import finditer_guarded, search_guarded
 
 FIELDS = ("title", "published", "outlet", "authors", "url")
 # later sources override earlier ones
@@ -240,7 +239,7 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     nl_text = "\n" + text  # for the patterns anchored at a line's start (after_newline)
     head = [ln for ln in lines[:80] if ln.strip()][:20]
     for key in ("dateline_edition", "dateline_masthead"):
-        m = search_guarded(p[key], text) if key == "dateline_edition" else search_guarded(after_newline(key), nl_text)
+        m = p[key].search(text) if key == "dateline_edition" else after_newline(key).search(nl_text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
             name = outlets.normalize(m.group("outlet"))
@@ -260,7 +259,7 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     repost = datelines.source_lines(whole.split("\n") if whole else lines)
     if repost:
         out["outlet"] = repost
-    issuer = search_guarded(p["issuer"], whole or text)
+    issuer = p["issuer"].search(whole or text)
     if issuer:
         name = outlets.normalize(re.split(r"[,，、;；\s]+", issuer.group("org").strip())[0])
         if name:
@@ -268,16 +267,16 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     if "published" not in out or out["published"] is None:
         out.pop("published", None)
         for key in ("dateline_labelled", "dateline_source"):
-            m = search_guarded(p[key], text) if key == "dateline_labelled" else search_guarded(after_newline(key), nl_text)
+            m = p[key].search(text) if key == "dateline_labelled" else after_newline(key).search(nl_text)
             if m and iso_date(m.group("date")):
                 out["published"] = iso_date(m.group("date"))
                 break
     if "published" not in out:
-        sigs = list(finditer_guarded(after_newline("dateline_signature"), nl_text))
+        sigs = list(after_newline("dateline_signature").finditer(nl_text))
         if sigs and iso_date(sigs[-1].group("date")):
             out["published"] = iso_date(sigs[-1].group("date"))
     if "published" not in out:
-        m = search_guarded(p["dateline_timestamp"], text)
+        m = p["dateline_timestamp"].search(text)
         if m and iso_date(m.group("date")):
             out["published"] = iso_date(m.group("date"))
     return out
@@ -360,10 +359,10 @@ def notice_issuer(text: str, title: Optional[str]) -> Optional[str]:
 
 def site_owner(text: str) -> Optional[str]:
     """The body a site's footer names as its owner (主办单位：…, else 某某版权所有): the site's outlet."""
-    m = search_guarded(patterns()["site_owner"], text)
+    m = patterns()["site_owner"].search(text)
     if m:
         return outlets.normalize(m.group("org"))
-    for m in finditer_guarded(patterns()["site_copyright"], text):  # else the copyright holder
+    for m in patterns()["site_copyright"].finditer(text):  # else the copyright holder
         org = m.group("org") or m.group("org2")
         if not org.endswith("公司"):
             return outlets.normalize(org)

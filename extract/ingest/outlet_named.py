@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Optional
 
 from . import outlets
-from .linescan import finditer_guarded
 
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff·]{1,16}$")
 # the broadcaster's or the paper's word for itself: names no publication
@@ -90,7 +89,7 @@ def body_outlet(text: str) -> Optional[str]:
         found.append(named_outlet(name, text, strict=len(name) < 4))
     found += _subjects(text, p)
     complaint, to = p["complaint"], p["outlet_before_complaint"]
-    for c in finditer_guarded(complaint, text):
+    for c in complaint.finditer(text):
         m = to.search(text, max(0, c.start() - 8), c.start())
         found.append(named_outlet(m.group("outlet"), text) if m else None)
     names = {f for f in found if f}

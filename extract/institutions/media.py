@@ -144,13 +144,7 @@ def _sources(text: str, cues: dict[str, list]):
     """The matches of _SOURCE.finditer(text): a match starts at a head, and every head holds a
     cue word at a known place, so the regex is tried only where a found cue puts a head."""
     starts = sorted({q - k for w in SOURCE_CUES for q, _ in cues.get(w, ()) for k in _HEAD_OFFSETS[w] if q >= k})
-    pos = 0
-    for p in starts:
-        if p >= pos:
-            m = _SOURCE.match(text, p)
-            if m is not None:
-                yield m
-                pos = m.end()
+    return wordlists.matches_at(_SOURCE, text, starts)
 
 
 SITE_REACH = (12, 7)  # characters a _SITE match holds before its 网 (根据 + ten) and after it (近日发布)

@@ -20,6 +20,7 @@ from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_nam
 from .lexicon import Region
 from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
 from .postag import inside_noun, no_verb, pos_first_ok, pos_ok, tag
+from .walk_stops import article_before, conjoined
 
 MAX_NAME = 24
 # an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
@@ -198,7 +199,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
                     and (ch not in stop or not inside_noun(text, i - 1))
                     and not _trade_name_stop(text, i - 1, item, anchors, stop)
-                    and not _conjoined(text, i - 1, s, anchors, stop, suffix_ends)):
+                    and not conjoined(text, i - 1, s, anchors, stop, suffix_ends)):
                 break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = None if item.get("intl_only") else _anchored(text, i, s, e, item, anchors, ends)
@@ -213,7 +214,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue
         if text[cand.start:s] in item.get("bare_not", ()):
             continue  # 中国制药, 世界制药: an industry, not a firm
-        if _article_before(text, cand.start, s):
+        if article_before(text, cand.start, s):
             continue  # 魏公村一中医诊所: a clinic in a place, no name
         if item.get("not_after_known"):
             if company_ends is None:
@@ -230,30 +231,6 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
         anchors.setdefault(e, []).append(Anchor(cand.start, e, None, cand.region, cand.level, named=True))
         ends[e] = 1
     return out
-
-
-def _article_before(text: str, start: int, s: int) -> bool:
-    """Whether the name's words before the suffix end in an indefinite numeral (一, 一家, 某)
-    that follows a word of their own other than 第 or a region's level (魏公村一 + 中医诊所), a
-    specialty (中医, 口腔) between them and the suffix or not."""
-    specialties, numerals, numbered_after, last = _article_tables()
-    if text[s - 1] not in last:
-        return False  # no numeral nor specialty ends there: most names
-    kind = next((k for k in specialties if text.endswith(k, start, s)), "")
-    s -= len(kind)  # 一 + 中医 + 诊所: a specialty between them
-    for w in numerals:
-        if text.endswith(w, start, s):
-            k = s - len(w)
-            return k > start and text[k - 1] not in numbered_after
-    return False
-
-
-@cached("institutions.patterns.article_tables")
-def _article_tables() -> tuple:
-    pat = lexicon.patterns()
-    specialties = tuple(sorted(pat["hospital_specialties"], key=len, reverse=True))
-    numerals = tuple(pat["article_numerals"])
-    return specialties, numerals, pat["numbered_after"], frozenset(w[-1] for w in specialties + numerals)
 
 
 def _place_end(text: str, s: int, item: dict) -> bool:
@@ -436,39 +413,6 @@ def _trade_name_stop(text: str, p: int, item: dict, anchors: dict, stop: frozens
 
 
 SEPARATOR_ENDS = frozenset(x[-1] for x in appositive.SEPARATORS)
-CONJOINED_REACH = (2, 6)  # characters of a field word between a country or region and an inner 和
-
-
-def _conjoined(text: str, p: int, s: int, anchors: dict, stop: frozenset, suffix_ends: frozenset) -> bool:
-    """An inner conjunction (patterns.yaml `conjoined_stops`: 和, 与) between two field words of a
-    name a country or a region anchors (美国能源经济和金融分析研究所, 美国经济与政策研究中心): a
-    field word of two to six characters between the anchor and the conjunction, no stop
-    character and no suffix's end in it (中国医院和…: two bodies), no people's word (医务人员和…:
-    `conjoined_not_after`), two or more characters between
-    it and the suffix, none of them an anchor's start (美国和日本研究所: two countries)."""
-    pat = lexicon.patterns()
-    if text[p] not in pat.get("conjoined_stops", "") or s - p - 1 < 2 or text[p - 1] in pat.get("conjoined_not_after", ""):
-        return False  # 医务人员和医疗中心: people and bodies
-    lo, hi = CONJOINED_REACH
-    for k in range(1, hi + 1):
-        q = p - k
-        if q < 0:
-            return False
-        c = text[q]
-        if (c in stop and not inside_noun(text, q)) or not "\u4e00" <= c <= "\u9fff" or (q + 1 in suffix_ends and q + 1 < p):
-            return False
-        if k >= lo and any((a.country is not None or a.region is not None) and not a.named and not a.county_short
-                           for a in anchors.get(q, ())):
-            return not _starts_anchor(text, p + 1, anchors)
-    return False
-
-
-def _starts_anchor(text: str, q: int, anchors: dict) -> bool:
-    """Whether a country's or a region's anchor starts at `q` (美国和日本…: two places)."""
-    for k in range(2, 8):
-        if any(a.start == q and not a.named for a in anchors.get(q + k, ())):
-            return True
-    return False
 
 
 def _brand_before(text: str, i: int, best: Anchor, item: dict) -> str:
