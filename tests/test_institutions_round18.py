@@ -63,3 +63,14 @@ def test_a_joint_event_holds_no_body_but_a_relation_does():
 def test_a_national_designation_after_a_count_is_many():
     assert _texts("3家国家儿童医学中心参与") == []
     assert _texts("国家儿童医学中心发布指南") == ["国家儿童医学中心"]
+
+
+def test_zhongyang_heads_a_national_name_but_not_a_word_for_central():
+    assert _texts("中央农村工作领导小组办公室发布通知") == ["中央农村工作领导小组办公室"]
+    assert _texts("中央财政安排资金，中央空调运行正常。") == []
+
+
+def test_a_teams_name_may_run_long_only_for_a_team():
+    got = _texts("国务院山东某化工厂“3·21”爆炸事故调查组发布报告。")
+    assert got == ["国务院山东某化工厂“3·21”爆炸事故调查组"]
+    assert _texts("国务院山东济南青岛烟台潍坊淄博临沂健康发展研究中心") != ["国务院山东济南青岛烟台潍坊淄博临沂健康发展研究中心"]

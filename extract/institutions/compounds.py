@@ -28,10 +28,12 @@ def _rules():
     for r in data["rules"]:
         stop = re.escape(r.get("stop_chars", data["stop_chars"]))  # a rule may name its own (都市频道)
         first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
-        more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
+        marks = re.escape(r.get("gap_marks", ""))  # 国务院…“4·18”火灾事故调查组: a rule's gap may hold quotes
+        more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·{marks}](?<![{stop}]))"
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
         # 家 stops a gap (多家, 专家) but a gap may open with 国家 (中国科学院国家天文台)
-        gap = rf"(?:(?:国家|{first}){more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
+        reach = max(r["max_gap"], r.get("team_gap", 0))  # a team's name may run longer (_sub checks which)
+        gap = rf"(?:(?:国家|{first}){more}{{0,{reach - 1}}}?)?" if reach else ""
         plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
         out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])
@@ -77,6 +79,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     gap, suf, e = m.group("gap"), m.group("suf"), m.end()
     if len(gap) < r.get("min_gap", 0) or (not gap and suf in r.get("no_gap", ())):
         return None
+    if len(gap) > r["max_gap"] and suf not in r.get("team_suffixes", ()):
+        return None  # only a team's name runs past max_gap (国务院北京丰台长峰医院“4·18”火灾事故调查组, round 18)
     if text[e:e + 1] in _rules()[1] or not (cut_at(text, e) or text.startswith(_offices(), e)
                                              or _officer_named(text, e)):
         return None  # 司长, 局长: an office-holder, not a body (自动化系|主任: 系主任 one word, the office after it)
