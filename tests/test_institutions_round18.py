@@ -74,3 +74,14 @@ def test_a_teams_name_may_run_long_only_for_a_team():
     got = _texts("国务院山东某化工厂“3·21”爆炸事故调查组发布报告。")
     assert got == ["国务院山东某化工厂“3·21”爆炸事故调查组"]
     assert _texts("国务院山东济南青岛烟台潍坊淄博临沂健康发展研究中心") != ["国务院山东济南青岛烟台潍坊淄博临沂健康发展研究中心"]
+
+
+def test_a_regions_bowuyuan_is_a_museum_anchored_only():
+    assert _texts("在山西博物院举行") == ["山西博物院"]
+    assert _texts("这座博物院很大") == []
+
+
+def test_a_countrys_own_body_after_its_one_character_abbreviation():
+    assert _spans("美国土安全部表示") == [("美国土安全部", "美国国土安全部")]
+    assert _spans("美环保署下令暂停") == [("美环保署", "美国环境保护署")]
+    assert _texts("美国会通过法案") == []  # 美国 + 会: no form of three characters
