@@ -85,3 +85,11 @@ def test_a_countrys_own_body_after_its_one_character_abbreviation():
     assert _spans("美国土安全部表示") == [("美国土安全部", "美国国土安全部")]
     assert _spans("美环保署下令暂停") == [("美环保署", "美国环境保护署")]
     assert _texts("美国会通过法案") == []  # 美国 + 会: no form of three characters
+
+
+def test_a_regions_health_centre_and_college():
+    assert _texts("北京市卫生发展研究中心发布报告") == ["北京市卫生发展研究中心"]
+    assert _texts("洛阳一胸痛中心") == []
+    got = [(m.text, m.kind) for m in extract_institutions("湖南中医药高等专科学校教学医院")]
+    assert got == [("湖南中医药高等专科学校", "university")]
+    assert _texts("全国高等学校名单发布") == []

@@ -365,8 +365,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         return None
     if s - best.end < item.get("min_gap", 0):
         return None  # 上海市中心 is a place
-    if gap and item.get("gap_pos") and not pos_first_ok(gap):
-        return None  # 洛阳一胸痛中心: one such centre, not a name
+    if gap and item.get("gap_pos") and not (pos_first_ok(gap) or tag(gap)[0][1] == "an"):
+        return None  # 洛阳一胸痛中心: one such centre, not a name (卫生, a noun tagged adjectival, names a field:
+        # 上海市卫生发展研究中心, round 18)
     if gap and item.get("gap_strict") and not pos_ok(gap):
         return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
     if gap and _clause_gap(gap):
@@ -378,6 +379,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
     return Candidate(best.start - len(brand), e, brand + _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+ROLE_PARENTS = ("医院", "大学", "学院", "学校")  # bodies a hospital holds a role for (hospital_roles)
 
 
 @cached("institutions.patterns.hospital_roles")
@@ -526,8 +530,8 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     bracketed = "（" in prefix or "(" in prefix
     if bracketed:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
-    if item["kind"] == "hospital" and prefix[:-2].endswith("医院") and prefix[-2:] + item["suffix"] in _hospital_roles():
-        return None  # 北京协和医院协作医院: a role held for the hospital before it (round 18)
+    if item["kind"] == "hospital" and prefix[:-2].endswith(ROLE_PARENTS) and prefix[-2:] + item["suffix"] in _hospital_roles():
+        return None  # 北京协和医院协作医院, 南方医科大学教学医院: a role held for the body before it (round 18)
     if item.get("intl_open") and not prefix.startswith(intl.heads()):
         return None  # 教师联合会, 妇女联合会: a category; 国际X联合会 a body
     if item.get("intl_category") and _COUNT_BEFORE.search(text, max(0, i - 6), i):
