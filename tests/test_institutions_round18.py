@@ -93,3 +93,8 @@ def test_a_regions_health_centre_and_college():
     got = [(m.text, m.kind) for m in extract_institutions("湖南中医药高等专科学校教学医院")]
     assert got == [("湖南中医药高等专科学校", "university")]
     assert _texts("全国高等学校名单发布") == []
+
+
+def test_a_rank_inside_a_name_makes_a_description():
+    assert _texts("成为亚洲第一大医药集团") == []
+    assert _texts("北京第一大药房开业") == ["北京第一大药房"]
