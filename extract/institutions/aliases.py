@@ -19,7 +19,8 @@ TRADE = ("有限责任公司", "股份有限公司", "有限公司", "集团", "
          "生物", "健康", "信息", "网络", "数字", "器械", "制药", "药业", "控股", "实业", "发展", "工程", "农业",
          # business words a registered name holds after its trade name (北京市富乐科技开发有限公司 -> 富乐公司,
          # 北京世博威国际展览有限公司 -> 世博威)
-         "开发", "国际", "展览", "会展", "贸易", "商贸", "咨询", "仪器", "设备")
+         "开发", "国际", "展览", "会展", "贸易", "商贸", "咨询", "仪器", "设备",
+         "传媒")  # round 18: 新疆网景信息传媒有限公司 -> 网景公司, 新疆网景
 MIN_SHORT = 2
 # a group's short form ending so names the hospital, school or society it runs, not the group
 NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院", "研究所")
@@ -180,7 +181,8 @@ def _own_region(text: str, s: int, name: str) -> int:
 def _mention_end(text: str, s: int, e: int, short: str, name: str = ""):
     """The end of the mention the short form text[s:e] makes (with the name's own words that
     follow it, 天成 + 医疗 of 广州天成医疗技术有限公司, and a following 公司), or None."""
-    if needs_check(short) and not (is_word(text, s, e) or (_after_date(text, s) and is_word(text[s:e + 8], 0, e - s))):
+    if needs_check(short) and not (is_word(text, s, e) or (_after_date(text, s) and is_word(text[s:e + 8], 0, e - s))
+                                   or (text.startswith("公司", e) and cut_at(text, s))):  # 网景公司: one word to the segmenter (round 18)
         return None  # a two-character short form (白药 of 白药牙膏) only where jieba makes it a word
     if _NOT_COMPANY.match(text, e) or (s and "\u4e00" <= text[s - 1] <= "\u9fff" and not cut_at(text, s)
                                        and not _after_date(text, s)):

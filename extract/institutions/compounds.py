@@ -12,7 +12,7 @@ from typing import Optional
 from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
-from .postag import inside_noun, pos_first_ok, pos_ok
+from .postag import inside_noun, pos_first_ok, pos_ok, tag
 from . import patterns
 from .candidates import Candidate
 from .gazetteer import longest_by_end
@@ -28,10 +28,12 @@ def _rules():
     for r in data["rules"]:
         stop = re.escape(r.get("stop_chars", data["stop_chars"]))  # a rule may name its own (都市频道)
         first = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}{inner}]))"
-        more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·](?<![{stop}]))"
+        marks = re.escape(r.get("gap_marks", ""))  # 国务院…“4·18”火灾事故调查组: a rule's gap may hold quotes
+        more = rf"(?:[\u4e00-\u9fff0-9A-Za-z·{marks}](?<![{stop}]))"
         sufs = "|".join(re.escape(s) for s in sorted(r["suffixes"], key=len, reverse=True))
         # 家 stops a gap (多家, 专家) but a gap may open with 国家 (中国科学院国家天文台)
-        gap = rf"(?:(?:国家|{first}){more}{{0,{r['max_gap'] - 1}}}?)?" if r["max_gap"] else ""
+        reach = max(r["max_gap"], r.get("team_gap", 0))  # a team's name may run longer (_sub checks which)
+        gap = rf"(?:(?:国家|{first}){more}{{0,{reach - 1}}}?)?" if reach else ""
         plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
         out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])
@@ -77,6 +79,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     gap, suf, e = m.group("gap"), m.group("suf"), m.end()
     if len(gap) < r.get("min_gap", 0) or (not gap and suf in r.get("no_gap", ())):
         return None
+    if len(gap) > r["max_gap"] and suf not in r.get("team_suffixes", ()):
+        return None  # only a team's name runs past max_gap (国务院北京丰台长峰医院“4·18”火灾事故调查组, round 18)
     if text[e:e + 1] in _rules()[1] or not (cut_at(text, e) or text.startswith(_offices(), e)
                                              or _officer_named(text, e)):
         return None  # 司长, 局长: an office-holder, not a body (自动化系|主任: 系主任 one word, the office after it)
@@ -93,7 +97,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     short = next((k for k in _suffix_names() if sub.endswith(k)), None)
     if short is not None:
         sub = sub[:-len(short)] + _suffix_names()[short]  # 专委会 -> 专业委员会
-    return c.with_(end=e, name=c.name + sub, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
+    kind = _sub_kinds().get(suf, c.kind)  # 众创空间: an incubator, kind other whoever runs it
+    return c.with_(end=e, name=c.name + sub, kind=kind, rule=c.rule + "+sub", confidence=max(c.confidence, 0.8))
 
 
 SUB_ALONE_MIN = 5  # characters a sub-body's own name needs to stand alone later (社会福利中心)
@@ -104,8 +109,8 @@ def _sub_alone(text: str, parent: Candidate, sub: Candidate) -> list[Candidate]:
     社会福利中心 … 社会福利中心将会…): the same body; a word of its own, SUB_ALONE_MIN characters
     or more (信息中心, 办公厅 alone are any body's). Linear: one str.find pass."""
     own = text[parent.end:sub.end]
-    if len(own) < SUB_ALONE_MIN or not own.isalnum():
-        return []
+    if len(own) < SUB_ALONE_MIN or not own.isalnum() or own.endswith(_not_alone()):
+        return []  # 事故调查组 alone is any such team (compounds.yaml not_alone, round 18)
     out, i = [], text.find(own, sub.end)
     while i >= 0:
         e = i + len(own)
@@ -175,6 +180,16 @@ def _officer_named(text: str, e: int) -> bool:
 def _officer_titles() -> tuple:
     """Titles after a named officer: the office titles and compounds.yaml `officer_titles`."""
     return tuple(_offices()) + tuple(lexicon._yaml("compounds.yaml").get("officer_titles", ()))
+
+
+@cached("institutions.compounds.not_alone")
+def _not_alone() -> tuple:
+    return tuple(lexicon._yaml("compounds.yaml").get("not_alone", ()))
+
+
+@cached("institutions.compounds.sub_kinds")
+def _sub_kinds() -> dict[str, str]:
+    return dict(lexicon._yaml("compounds.yaml").get("sub_kinds", {}))
 
 
 @cached("institutions.compounds.suffix_names")
@@ -282,7 +297,13 @@ def _named_first(gap: str) -> bool:
     """A gap led by a word a sub-body's name starts with though tagged verb or place
     (compounds.yaml gap_first_words: 统计信息, 南方医药经济), nouns after it."""
     head = next((w for w in _gap_first_words() if gap.startswith(w)), None)
-    return head is not None and len(gap) > len(head) and patterns._nouns(gap[len(head):])
+    return head is not None and len(gap) > len(head) and (patterns._nouns(gap[len(head):]) or _nominal(gap[len(head):]))
+
+
+@lru_cache(maxsize=1024)
+def _nominal(s: str) -> bool:
+    """Nouns and verbal nouns only (问责审查 of 追责问责审查调查组: a team's remit; round 18)."""
+    return all(f.startswith("n") or f == "vn" for _, f in tag(s))
 
 
 def compound_candidates(text: str, found: list[Candidate], hits) -> list[Candidate]:

@@ -82,7 +82,50 @@ def cued_candidates(text: str) -> list[Candidate]:
             continue  # 担任投资顾问: inside a clause
         e = m.end("ind")
         out.append(Candidate(s, e, text[s:e], KIND, None, None, "cued.brand", 0.55))
+    return out + latin_companies(text)
+
+
+# a firm by its Latin name before 公司 (Batist公司, Kalorama公司), or by a Latin acronym and the
+# country of its arm (JBS美国公司): a proper name, mixed case, or capitals with a country (round 18);
+# capitals alone are often a trade (IT公司, CRO公司), and so are the words of cued.yaml latin_trades
+_LATIN_FIRM = re.compile(r"(?<![A-Za-z0-9&.\-])(?P<latin>[A-Z][a-z][A-Za-z]+|[A-Z]{2,6})(?P<country>[\u4e00-\u9fff]{2,4}?)?公司")
+
+
+LATIN_REACH = 16  # characters of a Latin name and a country's before 公司
+
+
+def latin_companies(text: str) -> list[Candidate]:
+    if "公司" not in text:
+        return []
+    out = []
+    for p in find_all(text, "公司"):
+        if p < 2 or text[p - 1] not in _LATIN_FIRST and not "\u4e00" <= text[p - 1] <= "\u9fff":
+            continue
+        m = next((x for x in _LATIN_FIRM.finditer(text, max(0, p - LATIN_REACH), p + 2) if x.end() == p + 2), None)
+        if m is None or m.group("latin").lower() in _latin_trades():
+            continue
+        country = m.group("country")
+        if country is not None and not _is_country(country):
+            continue
+        if country is None and m.group("latin").isupper():
+            continue  # IT公司, CRO公司: capitals alone may be a trade
+        out.append(Candidate(m.start(), m.end(), m.group(), KIND, None, None, "cued.latin", 0.55))
     return out
+
+
+@cached("institutions.cued.latin_trades")
+def _latin_trades() -> frozenset:
+    return frozenset(w.lower() for w in lexicon._yaml("cued.yaml").get("latin_trades", ()))
+
+
+def _is_country(head: str) -> bool:
+    from . import foreign
+
+    try:
+        foreign.country_of(head)
+    except KeyError:
+        return False
+    return True
 
 
 _BRAND = re.compile("[\u4e00-\u9fff]+")

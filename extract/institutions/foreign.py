@@ -22,6 +22,7 @@ from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .candidates import Candidate
+from .positions import _BRACKETED
 from .postag import tag
 
 # one-character country abbreviations, before a foreign body only (俄国防部); 以/加/巴/土/印 are
@@ -195,6 +196,8 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
 
     gap = text[a.end:s]
     registered = item["suffix"] in REGISTERED or gap.endswith("集团")  # 德国杜塞尔多夫展览集团公司
+    if registered and ("(" in gap or "（" in gap):
+        gap = _BRACKETED.sub("", gap)  # 德国卡特臭氧治疗仪(中国)医疗有限公司: the country's arm in brackets aside (round 18)
     if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
             or generic_inside(gap) or _clause_gap(gap)
             or not (_words_ok(gap, registered) or (item["suffix"] == "公司" and _firm_words_ok(gap)))):

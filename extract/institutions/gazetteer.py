@@ -11,6 +11,7 @@ from itertools import chain
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ..prebuilt import cached
 from . import lexicon, wordlists
 from .aliases import brand_use
 from .boundaries import cut_at, is_word, needs_check, straddled
@@ -62,11 +63,45 @@ def known_candidates(text: str) -> list[Candidate]:
             continue  # 欧盟市场, 欧盟CE认证: a market or a mark, not the body
         if text.startswith(lexicon.not_before().get(text[start:end + 1], ()), end + 1):
             continue  # 中国移动医疗: 中国 + 移动医疗 (mobile health), not the carrier
+        if start > 1 and text[start - 1] in JOINT_DASHES and _joint_event(text, start, end + 1):
+            continue  # 中国—东盟博览会, 中国—东盟教育交流周: a joint event's name, no body named (round 18)
+        if e.name.startswith("国家") and e.name.endswith("中心") and _counted(text, start):
+            continue  # 3家国家儿童医学中心, 2个国家儿童医学中心: a designation many hold, not one body (round 18)
         if e.kind in ("company", "insurer") and brand_use(text, start, end + 1):
             continue  # 中国移动医疗, 白药牙膏, 罗氏血糖仪: a product or a brand, not the company
         out.append(Candidate(end + 1 - n, end + 1, e.name, e.kind, e.level, e.region,
                              "gazetteer.known", 0.95))
     return out
+
+
+JOINT_DASHES = "—－-"
+JOINT_REACH = 12  # name characters between the second party and the event word (新兴产业论坛, 工业领域部长级对话)
+
+
+def _joint_event(text: str, start: int, end: int) -> bool:
+    """Whether the body at text[start:end], written after a dash that follows another party's
+    name (中国—), is the second party of a joint event's name: an event word (events.yaml
+    event_words, joint_event_words) ends the run of name characters after it."""
+    if not "\u4e00" <= text[start - 2] <= "\u9fff":
+        return False
+    k = end
+    while k < len(text) and k - end < JOINT_REACH and "\u4e00" <= text[k] <= "\u9fff":
+        k += 1
+    run = text[end:k]
+    return any(w in run for w in _joint_event_words())
+
+
+@cached("institutions.gazetteer.joint_event_words")
+def _joint_event_words() -> tuple:
+    data = lexicon._yaml("events.yaml")
+    return tuple(data["event_words"]) + tuple(data.get("joint_event_words", ()))
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether a count (3家, 2个, 多个) stands right before `start`."""
+    from .patterns import _COUNT_BEFORE
+
+    return start > 1 and _COUNT_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 SITE_WORD_AFTER = set("络站点格友民")

@@ -202,13 +202,36 @@ def _foreign() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     for short, full in countries():
         # a country's own form first: 美国参议院 is its 国会参议院, not the generic chamber
-        for body in [b for b in table["specific"] if short in b["countries"]] + table["generic"]:
+        own = [b for b in table["specific"] if short in b["countries"]]
+        for body in own + table["generic"]:
             entry = Entry(styled_prefix(short) + body["canonical"], body.get("kind", "government"), None, short)
             for head in country_heads(short, full):
                 for form in body["forms"]:
                     # `as_written`: a body whose name is the country's as the text writes it
                     # (伊朗伊斯兰共和国通讯社, the agency's own name, not 伊朗通讯社)
                     out.setdefault(head + form, Entry(head + form, entry.kind, None, short) if body.get("as_written") else entry)
+    return out
+
+
+ABBR_FORM_MIN = 3  # characters of a body's form written after a one-character country abbreviation
+
+
+def _abbreviated_foreign() -> dict[str, Entry]:
+    """A country's own bodies (foreign.yaml `specific`) after its one-character abbreviation
+    (美疾控中心, 美国土安全部; round 18), forms of ABBR_FORM_MIN characters or more (美国会 would
+    read 美国 + 会). No country's name starts them: they are listed with the named bodies."""
+    from .foreign import COUNTRY_ABBR
+
+    out: dict[str, Entry] = {}
+    for body in _yaml("foreign.yaml")["specific"]:
+        if body.get("as_written"):
+            continue
+        for ch, short in COUNTRY_ABBR.items():
+            if short in body["countries"]:
+                entry = Entry(styled_prefix(short) + body["canonical"], body.get("kind", "government"), None, short)
+                for form in body["forms"]:
+                    if len(form) >= ABBR_FORM_MIN:
+                        out.setdefault(ch + form, entry)
     return out
 
 
@@ -237,6 +260,8 @@ def named() -> dict[str, Entry]:
                 group = _group_name(item["name"]) if kind == "company" else None
                 if group:
                     out.setdefault(group, entry)  # 东风汽车集团 -> 东风汽车集团有限公司
+    for surface, entry in _abbreviated_foreign().items():
+        out.setdefault(surface, entry)  # 美疾控中心 (round 18)
     return out
 
 

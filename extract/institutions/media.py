@@ -222,10 +222,26 @@ def media_candidates(text: str) -> list[Candidate]:
             continue  # 《中国卫生健康统计年报》: a document, not an outlet
         if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
             continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
-        entry = lexicon.known().get(name)  # 中央台 (a list's short form, found here by its place)
+        head = _known_broadcaster(name) if rule == "media.according" and name.endswith(CHANNEL_WORDS) else ""
+        entry = lexicon.known().get(head or name)  # 中央台 (a list's short form, found here by its place)
+        # 日本广播协会电视台: the text as written, named the broadcaster (NHK) it is (round 18)
         canonical = entry.name if entry is not None and entry.kind == "media" else name
         out.append(Candidate(start, m.end(group), canonical, "media", None, None, rule, 0.6))
     return out
+
+
+CHANNEL_WORDS = ("电视台", "广播电台")
+
+
+def _known_broadcaster(name: str) -> str:
+    """The known outlet a name `…电视台` starts with where the rest is only the medium (日本广播协会 +
+    电视台, 英国广播公司 + 电视台: the broadcaster's own name), else ""."""
+    for w in CHANNEL_WORDS:
+        if name.endswith(w):
+            entry = lexicon.known().get(name[:-len(w)])
+            if entry is not None and entry.kind == "media" and not entry.name.endswith(CHANNEL_WORDS):
+                return name[:-len(w)]
+    return ""
 
 
 def _site_not_ends() -> tuple:

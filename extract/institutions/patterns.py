@@ -354,6 +354,8 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
                                    or (a.region_name and a.region_name == best.region_name)):
             best = a  # …市属国企乌鲁木齐…: a category word, or the same region named again
     gap = text[best.end:s]
+    if best.named and item["kind"] == "hospital" and gap + item["suffix"] in _hospital_roles():
+        return None  # 四川大学华西医院网络医院: a role held for the named hospital (round 18)
     if gap and generic_inside(_TOWN_LEVEL.sub("", gap)):
         return None  # 阿里地区人民医院成功建成三甲医院: a category word, not a name
         # (那桐镇乡镇中心卫生院: 乡镇 right after a town's name is the name's, not a category)
@@ -363,8 +365,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         return None
     if s - best.end < item.get("min_gap", 0):
         return None  # 上海市中心 is a place
-    if gap and item.get("gap_pos") and not pos_first_ok(gap):
-        return None  # 洛阳一胸痛中心: one such centre, not a name
+    if gap and item.get("gap_pos") and not (pos_first_ok(gap) or tag(gap)[0][1] == "an"):
+        return None  # 洛阳一胸痛中心: one such centre, not a name (卫生, a noun tagged adjectival, names a field:
+        # 上海市卫生发展研究中心, round 18)
     if gap and item.get("gap_strict") and not pos_ok(gap):
         return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
     if gap and _clause_gap(gap):
@@ -376,6 +379,14 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
     return Candidate(best.start - len(brand), e, brand + _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+ROLE_PARENTS = ("医院", "大学", "学院", "学校")  # bodies a hospital holds a role for (hospital_roles)
+
+
+@cached("institutions.patterns.hospital_roles")
+def _hospital_roles() -> frozenset:
+    return frozenset(lexicon.patterns().get("hospital_roles", ()))
 
 
 _TOWN_LEVEL = re.compile(r"(?<=[\u4e00-\u9fff][镇乡])乡镇$")
@@ -486,6 +497,8 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     head inside them (patterns.yaml international_heads) at a word's start begins the name, for
     the suffixes marked intl_open (国际传播研究院 of 新时代国际传播研究院 would be a wrong cut).
     Those suffixes are open only after such a head (教师联合会 is a category, no body)."""
+    if item.get("intl_open") and not any(h in text[i:s] for h in intl.heads()):
+        return None  # no international head the name could start with: none of _open_at's work
     found = _open_at(text, i, s, e, item)
     if found is not None or not item.get("intl_open"):
         return found
@@ -514,11 +527,18 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if text.startswith(("中国", "全国", "国家"), i) and _COUNT_BEFORE.search(text, max(0, i - 6), i):
         return None  # 世界多个国家医院: a count of countries' hospitals, not one
     prefix = text[i:s]
-    if "（" in prefix or "(" in prefix:
+    bracketed = "（" in prefix or "(" in prefix
+    if bracketed:
         prefix = _BRACKETED.sub("", prefix)  # 中源信诚（北京）建筑装饰: the region in brackets aside
+    if item["kind"] == "hospital" and prefix[:-2].endswith(ROLE_PARENTS) and prefix[-2:] + item["suffix"] in _hospital_roles():
+        return None  # 北京协和医院协作医院, 南方医科大学教学医院: a role held for the body before it (round 18)
     if item.get("intl_open") and not prefix.startswith(intl.heads()):
         return None  # 教师联合会, 妇女联合会: a category; 国际X联合会 a body
-    if item.get("intl_only") and intl.is_category(prefix):
+    if item.get("intl_category") and _COUNT_BEFORE.search(text, max(0, i - 6), i):
+        return None  # 一家国际医药公司: one of a sort, no name (round 18)
+    if item.get("intl_category") and len(prefix) - max((len(h) for h in intl.heads() if prefix.startswith(h)), default=0) < 3:
+        return None  # 国际医药公司, 国际医械公司: a head and a trade's two characters are a sort (欧洲直升机公司 a firm)
+    if (item.get("intl_only") or item.get("intl_category")) and intl.is_category(prefix):
         return None  # 国际组织, 国际非政府组织: a category of bodies, no body (round 14)
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
@@ -527,8 +547,9 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
             or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if (not pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)) or _descriptive(prefix):
-        return None
+    if (not pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)
+            and not (bracketed and item["suffix"] in REGISTERED and foreign._firm_words_ok(rest))) or _descriptive(prefix):
+        return None  # a registered name with its region in brackets may end in a business verb (杜塞尔多夫展览(中国)有限公司)
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
         county = _county_full().get(prefix[:len(prefix) - len(rest)])

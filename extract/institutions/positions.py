@@ -24,6 +24,7 @@ def _region_positions(text: str) -> set[int]:
 
 BRACKET_REACH = 10  # a bracketed region inside a name: （北京）, at most 10 characters
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]$")
+BRACKETED_COUNTRY = frozenset({"中国"})
 _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
 
 
@@ -36,7 +37,8 @@ def _bracketed_region(text: str, i: int) -> Optional[int]:
     if m is None or not m.start() or not "\u4e00" <= text[m.start() - 1] <= "\u9fff":
         return None
     inner = m.group(1)
-    return m.start() if region_prefix(inner + "\0") == len(inner) else None
+    # a foreign firm's Chinese arm names the country in brackets (杜塞尔多夫展览(中国)有限公司, round 18)
+    return m.start() if region_prefix(inner + "\0") == len(inner) or inner in BRACKETED_COUNTRY else None
 
 
 def _inner_positions(text: str) -> set[int]:
