@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import literals
 from ..literals import needed_words
+from . import leading
 from .lexicon import lexicon
 from .words import article
 
@@ -77,7 +79,8 @@ def _bare_paths(text: str, lo: int, hi: int) -> list[re.Match]:
     _, _, _, _, _, bare, bare_sep, _, bare_run, lead = _patterns()
     out: list[re.Match] = []
     done = lo
-    for sep in bare_sep.finditer(text, lo, hi):
+    seps = leading.finditer(bare_sep, text, lo, hi) if (lo, hi) == (0, len(text)) else bare_sep.finditer(text, lo, hi)
+    for sep in seps:  # (a whole text: at the separators' places, not a scan)
         if sep.start() < done:
             continue
         end = bare_run.match(text, sep.start(), hi).end()
@@ -106,10 +109,21 @@ def scanned_words() -> list[tuple[str, ...]]:
 def _has_inner_separator(text: str, lo: int, hi: int) -> bool:
     """text[lo:hi] holds a separator of a path inside a quoted string (办事>社保): most texts
     hold none, and their quoted strings need no look (from the article's word pass when the
-    range is the whole text)."""
+    range is the whole text, else by str.find: each separator is on its own a match of the
+    pattern, which opens with optional blanks that re would try at every place)."""
     if (lo, hi) == (0, len(text)):
         return article(text).holds_any(inner_separator_words())
+    if _words_match_alone():
+        return literals.holds_word(text, inner_separator_words(), lo, hi)
     return _patterns()[3].search(text, lo, hi) is not None
+
+
+@lru_cache(maxsize=1)
+def _words_match_alone() -> bool:
+    """Every needed word of the inner separator pattern is a match of it on its own: the
+    pattern matches in a range exactly when the range holds one of the words."""
+    inner_sep = _patterns()[3]
+    return all(inner_sep.fullmatch(w) for w in inner_separator_words())
 
 
 # the quoted pattern's characters (see _patterns: [“「"]([^“”「」"\n。，；]{3,N})[”」"])
@@ -148,7 +162,8 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
     hi = len(text) if hi is None else hi
     chain, listed, quoted, inner_sep, token, bare, bare_sep, cue, _, _ = _patterns()
     found: list[MenuPath] = []
-    for m in chain.finditer(text, lo, hi):
+    whole = (lo, hi) == (0, len(text))  # (a whole text: at the quotes and brackets, not a scan)
+    for m in leading.finditer(chain, text, lo, hi) if whole else chain.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
         dashed = any(c in "—－-" for c in text[hops[0][1] : hops[-1][0]] if c not in "“”【】「」\"") if hops else False
         if _plausible(text, hops) and (not dashed or len(hops) >= 3 or _cued(text, m.start(), lo, cue)):
@@ -178,8 +193,7 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
                 hops[-1] = (hops[-1][0], tail.start())
             if _plausible(text, hops):
                 found.append(MenuPath(hops, hops[0][0], hops[-1][1]))
-    whole = (lo, hi) == (0, len(text))  # (a whole text: scanned around 依次 only)
-    for m in article(text).finditer(listed, _in_turn_words()) if whole else listed.finditer(text, lo, hi):
+    for m in article(text).finditer(listed, _in_turn_words()) if whole else listed.finditer(text, lo, hi):  # (around 依次)
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(1), m.end(1))]
         if _plausible(text, hops):
             found.append(MenuPath(hops, m.start(1), m.end(1)))
