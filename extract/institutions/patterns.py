@@ -114,10 +114,14 @@ def _anchors(text: str, hits: list[RegionHit], known: list[Candidate], suffixes:
         if reach[e]:
             anchors.setdefault(e, []).append(new(Anchor, (s, e, None, None, "national", False, False, None, None)))
             # 国家级爱婴医院: a rank, a category
-    regions = {(h.start, h.end) for h in hits}
+    regions = None  # the region hits' spans, made at the first country's name in reach (12 texts of 95 have one)
     not_countries = foreign.not_anchors()
     for s, e, head in wordlists.country_hits(text):
-        if reach[e] and (s, e) not in regions and head not in not_countries and (not s or cut_at(text, s)):
+        if not reach[e]:
+            continue
+        if regions is None:
+            regions = {(h.start, h.end) for h in hits}
+        if (s, e) not in regions and head not in not_countries and (not s or cut_at(text, s)):
             country = foreign.country_of(head)  # 日本顺天堂大学, 美国联邦储备委员会: a foreign body
             anchors.setdefault(e, []).append(new(Anchor, (s, e, None, country, None, False, False, None, country)))
     barriers = set()
@@ -156,7 +160,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
     for c in known:  # a suffix inside a known name (国家税务总局's 局) starts nothing new
         covered[c.start + 1:c.end + 1] = b"\1" * (c.end - c.start)
     breaks = _breaks(stop)  # a one-character pattern, tried only where a name's walk reaches
-    no_break = _inner_positions(text) | _region_positions(text)
+    no_break = None  # positions where a stop character is no break, made where a walk first meets one
     out: list[Candidate] = []
     party, not_after = _tables()[6], _tables()[7]
     company_ends = None  # the ends of known companies, made where a suffix asks (not_after_known)
@@ -196,11 +200,14 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     i = j  # 中源信诚（北京）建筑装饰有限公司: a region in brackets inside the name
                     continue
             ch = text[i - 1]  # an ideograph that is no stop character never breaks: no regex call for it
-            if ((ch < "\u4e00" or ch > "\u9fff" or ch in stop) and i - 1 not in no_break and breaks.match(text, i - 1)
-                    and (ch not in stop or not inside_noun(text, i - 1))
-                    and not _trade_name_stop(text, i - 1, item, anchors, stop)
-                    and not conjoined(text, i - 1, s, anchors, stop, suffix_ends)):
-                break  # a stop character inside a noun (行为, 马家堡) does not end the name
+            if ch < "\u4e00" or ch > "\u9fff" or ch in stop:
+                if no_break is None:
+                    no_break = _inner_positions(text) | _region_positions(text)
+                if (i - 1 not in no_break and breaks.match(text, i - 1)
+                        and (ch not in stop or not inside_noun(text, i - 1))
+                        and not _trade_name_stop(text, i - 1, item, anchors, stop)
+                        and not conjoined(text, i - 1, s, anchors, stop, suffix_ends)):
+                    break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = None if item.get("intl_only") else _anchored(text, i, s, e, item, anchors, ends)
         if cand is None and text[i - 1:i] in SEPARATOR_ENDS:

@@ -33,18 +33,27 @@ def _table():
 def repeated_candidates(text: str) -> list[Candidate]:
     rx, flags, need = _table()
     stop = patterns._tables()[1]
-    seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
     # the trade words' starts from the word lists' scan (repeated_trades: the same words): rx
-    # tried there only, as finditer would from BRAND (round 27)
+    # tried there only, as finditer would from BRAND (round 27); the brand's characters tested
+    # first, and the region and boundary only for a name written `need` times or more, before
+    # those tests (round 29: most occurrences are a phrase's, written once: 基层医疗)
+    found, count = [], defaultdict(int)
     for m in wordlists.matches_at(rx, text, wordlists.starts(text, "repeated_trades"), BRAND):
         s = m.start() - BRAND
-        brand = text[s:m.start()]
-        if not all("\u4e00" <= ch <= "\u9fff" for ch in brand) or any(ch in stop for ch in brand):
+        a, b = text[s], text[s + 1]   # the brand (BRAND = 2: matches start at BRAND or later)
+        if not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") or a in stop or b in stop:
             continue
+        name = a + b + m.group()
+        count[name] += 1
+        found.append((name, s, m.end()))
+    seen: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for name, s, e in found:
+        if count[name] < need:
+            continue  # too few even before the tests below: fewer after them
         r = _region_before(text, s)  # 苏州施强医疗: the region is part of the name as written
         if s - r and not _boundary(text[s - r - 1], stop):
             continue
-        seen[brand + m.group()].append((s - r, m.end()))
+        seen[name].append((s - r, e))
     out = []
     for name, spans in seen.items():
         if len(spans) >= need and _brand(name[:BRAND], flags):
