@@ -152,3 +152,27 @@ def test_shared_lines_give_the_same_articles_and_title():
             assert [(a.start, a.end, a.title, a.byline, a.outlet) for a in shared] == \
                 [(a.start, a.end, a.title, a.byline, a.outlet) for a in articles.split_articles(text, {}, ocr=ocr)]
             assert articles.first_title(text, ocr=ocr, lines=lines) == articles.first_title(text, ocr=ocr)
+
+
+def test_paragraph_style_is_not_measured_without_a_blank_run(monkeypatch):
+    # join_wrapped asks the paragraph style only of a text holding a blank run ("\n\n"): a
+    # text without one, paragraph style or not, is joined only where a closing mark opens a line
+    asked = []
+    real = lines._paragraph_style
+    monkeypatch.setattr(lines, "_paragraph_style", lambda t: asked.append(t) or real(t))
+    long = "参保人员在定点医疗机构就医时发生的符合规定的医疗费用由统筹基金按比例支付。"
+    text = "\n".join([long, long, long, "门诊费用", "，按规定报销", "住院费用"])
+    assert lines.join_wrapped(Mapped.identity(text), ocr=False).text == "\n".join([long, long, long,
+                                                                                 "门诊费用，按规定报销", "住院费用"])
+    assert asked == []
+    blank = "\n\n".join([long, long, long, "门诊费用"])
+    lines.join_wrapped(Mapped.identity(blank), ocr=False)
+    assert asked == [blank]
+
+
+def test_wechat_account_names_the_account_followed():
+    from extract.ingest.exports import wechat_account
+
+    assert wechat_account("医保新政发布。\n请关注“岛城医保”微信公众号。\n扫描下方二维码，关注“岛城医保”") == "岛城医保"
+    assert wechat_account("医保新政发布。\n门诊报销比例提高到60%。") is None
+    assert wechat_account("社会各界高度关注。\n门诊报销比例提高。") is None  # a word, no account

@@ -209,7 +209,9 @@ def join_wrapped(m: Mapped, ocr: bool, keep_blank: bool = True, headings: dict |
     if ocr:
         widths = sorted(_width(ln) for ln in text.split("\n") if ln.strip())
         typical = widths[int(len(widths) * 0.75)] if widths else 0
-    paragraphs = _paragraph_style(text)
+    # the paragraph style matters only to a blank run outside OCR: a text without one ("\n\n")
+    # is not measured (both run patterns then match the same single newlines)
+    paragraphs = not ocr and "\n\n" in text and _paragraph_style(text)
     # OCR pages open with headline lines: nothing is joined before the first sentence
     head_end = 0
     if ocr:
