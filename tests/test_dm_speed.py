@@ -185,6 +185,20 @@ def test_cue_starts_on_real_text():
         _check_cues(path.read_text(encoding="utf-8", errors="replace"))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789万元,. 年月人分钱部为，。", max_size=400), st.data())
+def test_run_start_is_that_of_the_reversed_text(text, data):
+    """money._run_start (a reversed window before the cue, widened while the run fills it)
+    gives the start the match on the whole reversed text gives, runs longer than 32 and 128
+    characters included."""
+    from extract.money import _run_start
+    from extract.money.patterns import HELD_RUN
+
+    s = data.draw(st.integers(0, len(text)))
+    n = len(text)
+    assert _run_start(text, s) == n - HELD_RUN.match(text[::-1], n - s).end()
+
+
 def test_money_of_a_text_with_a_lone_surrogate():
     """A text the automaton cannot read: money searches its cue regex instead."""
     from extract.money import extract_money
