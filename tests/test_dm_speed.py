@@ -26,7 +26,7 @@ def _check_visits(text: str) -> None:
     from extract.dates.grammar import _visits, grammar
 
     g = grammar()
-    found = _visits(g, text)
+    found = _visits(g, text)[0]
     assert [pos for pos, _ in found] == _regex_visits(text)
     get = g.dispatch.get
     for pos, entries in found:
@@ -146,6 +146,65 @@ def test_after_last_end_is_that_of_a_forward_scan(text, data):
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
     assert _after_last_end(text, lo, hi) == max([m.end() for m in SENTENCE_END.finditer(text, lo, hi)], default=lo)
+
+
+# -- money: the cue words found by the dates automaton (round 29) ---------------------------
+
+MONEY_ALPHABET = "0123456789０１٣一二三十百千万亿多余几元分成角毛块钱美人民币%％$百分点个之千部为公斤 ，。；\n年月日"
+
+
+def _cue_positions(text: str) -> list[int]:
+    from extract.money.patterns import CUE
+
+    return [p for p in range(len(text)) if CUE.match(text, p)]
+
+
+def _check_cues(text: str) -> None:
+    from extract.dates.grammar import _visits, grammar
+    from extract.money.cues import starts
+
+    hits = _visits(grammar(), text)[1]
+    got = starts(text, hits)
+    assert got == sorted(got)
+    assert sorted(set(got)) == _cue_positions(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=MONEY_ALPHABET, max_size=200))
+def test_cue_starts_are_where_the_cue_regex_matches(text):
+    """money.cues.starts, read from the hits of the automaton of the dates, gives every position
+    CUE matches at (its lookbehind: a digit, Arabic-Indic ٣ included, or an amount's last
+    character before 元, 分, 成 ...)."""
+    _check_cues(text)
+
+
+def test_cue_starts_on_real_text():
+    from conftest import bulk_files
+
+    for path in bulk_files("*"):
+        _check_cues(path.read_text(encoding="utf-8", errors="replace"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789万元,. 年月人分钱部为，。", max_size=400), st.data())
+def test_run_start_is_that_of_the_reversed_text(text, data):
+    """money._run_start (a reversed window before the cue, widened while the run fills it)
+    gives the start the match on the whole reversed text gives, runs longer than 32 and 128
+    characters included."""
+    from extract.money import _run_start
+    from extract.money.patterns import HELD_RUN
+
+    s = data.draw(st.integers(0, len(text)))
+    n = len(text)
+    assert _run_start(text, s) == n - HELD_RUN.match(text[::-1], n - s).end()
+
+
+def test_money_of_a_text_with_a_lone_surrogate():
+    """A text the automaton cannot read: money searches its cue regex instead."""
+    from extract.money import extract_money
+
+    text = "收费\ud800标准为每人100元，上涨5%。"
+    assert [(m.type, m.value) for m in extract_money(text)] == [("money", 100), ("percent", 0.05)]
 
 
 # -- money: round 27 shortcuts ---------------------------------------------------------

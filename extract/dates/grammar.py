@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 from ..literals import first_chars, needed, starts as read_starts
 # literals' reader of a parsed pattern's first characters, used for more than two of them
 from ..literals import heads
+from ..lastcall import for_last_call
 from ..prebuilt import cached
 from .festivals import LIBRARY_FILES
 from .lexicon import load_yaml, words
@@ -362,9 +363,12 @@ class _Scanning:
     def __init__(self, g: Grammar):
         import ahocorasick_rs   # here: a process that parses no date does not load it
 
+        from ..money.cues import WORDS as cues  # carried for money (word_hits)
+
         self.grammar = g
         words = list(g.start_words)
-        self.automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
+        self.dates = len(words)  # the automaton's words from this index on are money's cues
+        self.automaton = ahocorasick_rs.AhoCorasick(words + list(cues), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                     implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         get = g.dispatch.get
         self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
@@ -383,22 +387,32 @@ def _scanning(g: Grammar) -> _Scanning:
     return _SCANNING[-1]
 
 
-def _visits(g: Grammar, text: str) -> list[tuple[int, Optional[tuple]]]:
+@for_last_call
+def word_hits(text: str) -> tuple[list[tuple[int, Optional[tuple]]], Optional[list[tuple[int, int]]]]:
+    """One Aho-Corasick pass over `text` for two extractors: the date scanner's visits
+    (_visits) and the hits of money's cue words, (index into money.cues.WORDS, start) in the
+    order of their starts (None where the automaton cannot read the text: money then searches its
+    regex). Kept for the last text: money reads the pass the dates made of the same article."""
+    return _visits(grammar(), text)
+
+
+def _visits(g: Grammar, text: str) -> tuple[list[tuple[int, Optional[tuple]]], Optional[list[tuple[int, int]]]]:
     """The positions of `text` that g.starts matches at, in order, each with its table entry
     where known in advance (else None): the starts of g.start_words (one word starts at each:
     none holds another at its start), found by an Aho-Corasick automaton (ahocorasick_rs: ~2x
     faster than the regex, which stops at each start character, some 15% of a Chinese text, to
     try its lookahead; its DFA form is ~3x faster, but takes 12 ms and 5 MB to build, against
-    4 ms and 0.5 MB). A text the automaton cannot read (a lone surrogate is no UTF-8) is
-    scanned by the regex."""
+    4 ms and 0.5 MB); and the cue hits word_hits gives money. A text the automaton cannot read
+    (a lone surrogate is no UTF-8) is scanned by the regex."""
     sc = _scanning(g)
     try:
         found = sc.automaton.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:
-        return [(m.start(), None) for m in g.starts.finditer(text)]
+        return [(m.start(), None) for m in g.starts.finditer(text)], None
+    entries, dates = sc.entries, sc.dates
     found.sort(key=_START)
-    entries = sc.entries
-    return [(start, entries[k]) for k, start, _ in found]
+    return ([(start, entries[k]) for k, start, _ in found if k < dates],
+            [(k - dates, start) for k, start, _ in found if k >= dates])
 
 
 _START = itemgetter(1)
@@ -418,7 +432,7 @@ def scan(text: str) -> Iterator[Core]:
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
     get = dispatch.get
-    for pos, entries in _visits(g, text):
+    for pos, entries in word_hits(text)[0]:
         if entries is None:
             entries = get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ())
         if near is not None and near.search(text, pos, pos + reach) is None:

@@ -17,6 +17,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser
 
 from ..literals import held_chars
+from .cues import CUE, WORDS as _CUE_WORDS  # noqa: F401  (CUE: money's scan reads it here)
 from .numerals import NUMERAL_CHARS
 from .rules import RULES, alternation as alt
 
@@ -110,26 +111,8 @@ _FIRST = set("0123456789") | set(NUMERAL_CHARS) | {w[0] for key in ("currency_pr
                                                                   "percent_words") for w in RULES[key]}
 SCANNER = re.compile(f"(?=[{re.escape(''.join(sorted(_FIRST)))}])(?:{_VAGUE}|{_PERCENT}|{_MONEY})")
 
-# A match that can become a mention holds one of these words (its currency, percent sign,
-# 百分点, 百分之 or 成); no match holds a sentence end. Sentences without any are not scanned.
-# A word that follows an amount in a match (元, 分, 成) counts only after a character an amount
-# (number, scale word, 多/余/几) or the gap before a currency can end with: 部分, 成为 are no
-# cue. (The condition is a lookbehind after the word: each alternative begins with its word,
-# so the engine still skips to their first characters in one step.)
-_AMOUNT_LAST = "".join(sorted(set(
-    NUMERAL_CHARS + RULES["daxie_chars"] + " \t\n\u3000"
-    + "".join(w[-1] for key in ("scales", "approx_infix", "vague_scales") for w in RULES[key]))))
-_LEAD_CUES = set(RULES["currency_prefix"]) | set(RULES["percent_signs"]) | set(RULES["pp_words"]) | set(
-    RULES["percent_words"])
-_AFTER_CUES = (set(RULES["currency_suffix"]) | set(RULES["subunit_suffix"]) | {"成"}) - _LEAD_CUES
-
-
-def _cue(word: str) -> str:
-    w = re.escape(word)
-    return w if word in _LEAD_CUES else f"{w}(?<=[\\d{re.escape(_AMOUNT_LAST)}]{w})"
-
-
-CUE = re.compile("|".join(_cue(w) for w in sorted(_LEAD_CUES | _AFTER_CUES, key=lambda w: (-len(w), w))))
+# A match that can become a mention holds a cue word (cues.py: CUE); no match holds a sentence
+# end. Sentences without any are not scanned.
 SENTENCE_END_CHARS = "。；！？"
 SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}]")
 
@@ -144,8 +127,7 @@ _HELD = held_chars(SCANNER.pattern)
 HELD_RUN = None
 if _HELD is not None:
     HELD_RUN = re.compile(f"[{_HELD}]*")
-    _words = _LEAD_CUES | _AFTER_CUES
-    if not all(HELD_RUN.fullmatch(w) for w in _words) or any(HELD_RUN.fullmatch(ch) for ch in SENTENCE_END_CHARS):
+    if not all(HELD_RUN.fullmatch(w) for w in _CUE_WORDS) or any(HELD_RUN.fullmatch(ch) for ch in SENTENCE_END_CHARS):
         HELD_RUN = None
 
 # Context checks around a match.
