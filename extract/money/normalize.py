@@ -9,9 +9,11 @@ from typing import Optional
 from ..schema import Mention
 from . import context as ctx
 from .numerals import DIGITS, as_number, has_digit, parse_chinese, parse_number
-from .rules import RULES
+from .rules import RULES, split_scales
 
 SCALES = {k: Decimal(v) for k, v in RULES["scales"].items()}
+SPLIT_SCALES = frozenset(split_scales())  # 千余万: the scale 千万, approximate
+SCALES.update({k: SCALES[v] for k, v in split_scales().items()})
 CUR_SUFFIX: dict[str, str] = RULES["currency_suffix"]
 SUBUNIT_SUFFIX = {k: (v[0], Decimal(str(v[1]))) for k, v in RULES["subunit_suffix"].items()}
 CUR_PREFIX: dict[str, str] = RULES["currency_prefix"]
@@ -69,7 +71,7 @@ def read_amount(raw: str, start: int, scale: Optional[str], approx: bool, bare: 
     if scale:
         value *= SCALES[scale]
         low = low * SCALES[scale] if low is not None else None
-    return Num(value, start, got[0], bool(scale), approx, chinese, low)
+    return Num(value, start, got[0], bool(scale), approx or scale in SPLIT_SCALES, chinese, low)
 
 
 def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
