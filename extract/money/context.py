@@ -243,6 +243,13 @@ def bad_before(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in BAD_BEFORE_CHARS
 
 
+def listed_before(text: str, start: int) -> bool:
+    """43、17%: a number and 、 right before the percentage's number. Either a list sharing one
+    sign or 、 typed for the decimal point (43.17%): the number after 、 alone would be a wrong
+    value, so none is read."""
+    return start > 1 and text[start - 1] == "、" and text[start - 2].isdigit()
+
+
 def yuan_is_word(text: str, end: int) -> bool:
     """元 begins another word (元旦, 一元化, 三元桥)."""
     return end < len(text) and text[end] in NOT_AFTER_YUAN

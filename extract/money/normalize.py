@@ -231,7 +231,7 @@ def percent(m: re.Match, text: str) -> Optional[Mention]:
     if None in nums:
         return None
     start = m.start() if not pct else nums[0][1]
-    if ctx.bad_before(text, start):
+    if ctx.bad_before(text, start) or (pct and ctx.listed_before(text, start)):
         return None
     if nums[0][2] and len(raws[0]) == 1 and ctx.lone_numeral_in_word(text, start):
         return None
