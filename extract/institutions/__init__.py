@@ -57,6 +57,7 @@ from . import headless, wordlists
 from .references import reference_candidates, second_names
 from .renamed import as_named_then
 from .sectors import sector_candidates
+from .shortforms import tier_shorts, village_clinics
 
 LAYERS = ("gazetteer", "patterns", "compounds", "media", "references", "jieba_nt", "model")
 DEFAULT_LAYERS = ("gazetteer", "patterns", "compounds", "media", "references")
@@ -128,9 +129,12 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
+        first = _more(first, tier_shorts(text, first))  # 四川省药监局 … 省局 (round 19)
         first = _more(first, university_shorts(text, first))
         first = _more(first, unplaced_candidates(text, first))  # 布拉柴维尔中刚友好医院 … 中刚友好医院
         first = headless.renamed(text, first)  # 中国中药协会X … 中药协会X: the headed name (round 15)
+    if "patterns" in layers:
+        first = _more(first, village_clinics(text, first))  # 齐乐镇龙鹄村村卫生室 (round 19)
     first = as_written(retouched(first, text), text)
     stats = _statistical(text, layers)
     if not first:
