@@ -21,8 +21,10 @@ __all__ = ["extract_deadlines", "due_of"]
 # one before or after a list item or heading (四、重要提醒 / 1.计划…) is
 # nor one before a form field (投标文件接收截止时间：X\n投标文件接收地点：…), nor one after a closing
 # bracket (…寄我会筹委会（地址，邮编510060）\n新的段落)
+# (led by the \n itself, its lookbehind checking the character before it: the engine finds
+# the breaks by their literal instead of testing the lookbehind at every character)
 _SOFT_BREAK = re.compile(
-    r"(?<=[^\n。！？；!?;：:）)])\n(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩]|[^，。；：:\n]{1,14}[：:])"
+    r"\n(?<=[^\n。！？；!?;：:）)]\n)(?![\n\s]|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、|[（(①-⑩]|[^，。；：:\n]{1,14}[：:])"
 )
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十0-9]{1,2}[)）])[^\n]{0,20}$")
 _JOINER = "\u200b"

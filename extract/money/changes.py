@@ -134,7 +134,7 @@ def extract_changes(text: str, mentions: list[Mention]) -> list[Change]:
             old = mentions[i]
             gap = text[old.end:new.start]
             g = _GAP_TO.fullmatch(gap)
-            marker = _FROM.search(text, max(0, old.start - 1), old.start)
+            marker = _FROM.search(text, max(0, old.start - 1), old.start) if g else None
             if g and (marker or g.group("verb") not in NEEDS_FROM):
                 start = marker.start() if marker else old.start
                 changes.append(Change(
