@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from . import datelines, outlet_named, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .linescan import line_scan, lines_holding, search_tail
+from .linescan import _plain_words, line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name, split_run
 
@@ -266,19 +267,21 @@ def _article(seg: list[Line]) -> ArticleSpan:
     joined = "\n".join([ln.text for ln in body])
     scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
 
-    def holding(rx) -> Optional[set[int]]:
-        need = line_scan(rx)
+    def holding(need, wider=None, words=()) -> Optional[set[int]]:
         if need not in scanned:
-            scanned[need] = lines_holding(joined, need)
+            if wider is not None:  # among the lines of a scan for words inside its own
+                scanned[need] = {i for i in scanned[wider] if any(w in body[i].text for w in words)}
+            else:
+                scanned[need] = lines_holding(joined, need)
         return scanned[need]
 
-    bylines = [(getattr(rx, "rx", rx), holding(rx)) for rx in p["bylines"]]
+    bylines = [(rx, holding(need, wider, words)) for rx, need, wider, words in _byline_scans()]
     tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
     for rx, hits in bylines:
         for i in range(len(body)) if hits is None else hits:
             tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
-    tag_lines = holding(tag_rx)
+    tag_lines = holding(line_scan(tag_rx))
     # only these lines can name anyone: the first four, those holding a word of a byline, a
     # source tag or an agency's byline, and leads
     look: Optional[set[int]] = set(range(min(4, len(body))))
@@ -333,6 +336,25 @@ def _article(seg: list[Line]) -> ArticleSpan:
     if art.outlet is None:  # the paper a byline names: weaker than what the page says of its source
         art.named = signed
     return art
+
+
+@lru_cache(maxsize=1)
+def _byline_scans() -> tuple:
+    """(pattern, its line scan, a wider scan, the scan's words) for each byline pattern, in
+    order. The wider scan is an earlier plain-word scan each of whose lines a line of this
+    scan is among (every word of this one holds one of its words: 记者 and 通讯员|记者 within
+    实习生|通讯员|摄影|记者): _article finds this scan's lines by `in` tests on those few
+    lines, not by a scan of its own over the article (None: scanned)."""
+    out, plain = [], []  # plain: the earlier plain-word scans and their words
+    for rx in patterns()["bylines"]:
+        need = line_scan(rx)
+        words = _plain_words(need) if isinstance(need, re.Pattern) else None
+        wider = None
+        if words is not None and all(need != s for s, _ in plain):
+            wider = next((s for s, ws in plain if all(any(v in w for v in ws) for w in words)), None)
+            plain.append((need, words))
+        out.append((getattr(rx, "rx", rx), need, wider, words or ()))
+    return tuple(out)
 
 
 _NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(记者|通讯员|实习生)")
