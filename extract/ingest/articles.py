@@ -12,7 +12,7 @@ from typing import Optional
 from . import datelines, outlet_named, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .linescan import _plain_words, line_scan, lines_holding, search_tail
+from .linescan import Closing, _plain_words, line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name, split_run
 
@@ -265,23 +265,32 @@ def _article(seg: list[Line]) -> ArticleSpan:
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
     joined = "\n".join([ln.text for ln in body])
-    scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
+    scanned: dict = {}  # need's key -> its lines (patterns sharing a need share the scan)
 
-    def holding(need, wider=None, words=()) -> Optional[set[int]]:
-        if need not in scanned:
+    lasts: list[str] = []  # each line's last character but blanks ("" for none), when asked
+
+    def holding(key, need, wider=None, words=()) -> Optional[set[int]]:
+        if key not in scanned:
             if wider is not None:  # among the lines of a scan for words inside its own
-                scanned[need] = {i for i in scanned[wider] if any(w in body[i].text for w in words)}
+                scanned[key] = {i for i in scanned[wider] if any(w in body[i].text for w in words)}
+            elif isinstance(need, Closing):
+                # read off the lines' ends: a closing character (）, 摄) is common inside lines,
+                # where the text scan would check every one in Python
+                if not lasts:
+                    lasts.extend([ln.text.rstrip()[-1:] for ln in body])
+                scanned[key] = {i for i, c in enumerate(lasts) if c in need.chars}
             else:
-                scanned[need] = lines_holding(joined, need)
-        return scanned[need]
+                scanned[key] = lines_holding(joined, need)
+        return scanned[key]
 
-    bylines = [(rx, holding(need, wider, words)) for rx, need, wider, words in _byline_scans()]
+    plan = _byline_scans()
+    bylines = [(rx, holding(*scan)) for rx, scan in plan[:-1]]
     tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
     for rx, hits in bylines:
         for i in range(len(body)) if hits is None else hits:
             tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
-    tag_lines = holding(line_scan(tag_rx))
+    tag_lines = holding(*plan[-1][1])
     # only these lines can name anyone: the first four, those holding a word of a byline, a
     # source tag or an agency's byline, and leads
     look: Optional[set[int]] = set(range(min(4, len(body))))
@@ -340,20 +349,25 @@ def _article(seg: list[Line]) -> ArticleSpan:
 
 @lru_cache(maxsize=1)
 def _byline_scans() -> tuple:
-    """(pattern, its line scan, a wider scan, the scan's words) for each byline pattern, in
-    order. The wider scan is an earlier plain-word scan each of whose lines a line of this
-    scan is among (every word of this one holds one of its words: 记者 and 通讯员|记者 within
-    实习生|通讯员|摄影|记者): _article finds this scan's lines by `in` tests on those few
+    """For each byline pattern in order, then the source tag: (pattern, (key, line scan,
+    wider key, words)). The key is the index of the first equal scan (patterns sharing a
+    scan share its lines; an int, where a compiled pattern hashes its whole code at each
+    lookup). A wider scan is an earlier plain-word scan among whose lines every line of
+    this one is (each of its words holds one of that scan's words: 记者 and 通讯员|记者
+    within 实习生|通讯员|摄影|记者): _article finds its lines by `in` tests on those few
     lines, not by a scan of its own over the article (None: scanned)."""
-    out, plain = [], []  # plain: the earlier plain-word scans and their words
-    for rx in patterns()["bylines"]:
+    p = patterns()
+    out, needs, plain = [], [], []  # plain: the earlier plain-word scans' keys and words
+    for rx in p["bylines"] + [p["source_tag"]]:
         need = line_scan(rx)
+        key = next((k for k, n in enumerate(needs) if n == need), len(needs))
+        needs.append(need)
         words = _plain_words(need) if isinstance(need, re.Pattern) else None
         wider = None
-        if words is not None and all(need != s for s, _ in plain):
-            wider = next((s for s, ws in plain if all(any(v in w for v in ws) for w in words)), None)
-            plain.append((need, words))
-        out.append((getattr(rx, "rx", rx), need, wider, words or ()))
+        if words is not None and key == len(needs) - 1:
+            wider = next((k for k, ws in plain if all(any(v in w for v in ws) for w in words)), None)
+            plain.append((key, words))
+        out.append((getattr(rx, "rx", rx), (key, need, wider, words or ())))
     return tuple(out)
 
 
