@@ -265,32 +265,15 @@ def _article(seg: list[Line]) -> ArticleSpan:
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
     joined = "\n".join([ln.text for ln in body])
-    scanned: dict = {}  # need's key -> its lines (patterns sharing a need share the scan)
-
-    lasts: list[str] = []  # each line's last character but blanks ("" for none), when asked
-
-    def holding(key, need, wider=None, words=()) -> Optional[set[int]]:
-        if key not in scanned:
-            if wider is not None:  # among the lines of a scan for words inside its own
-                scanned[key] = {i for i in scanned[wider] if any(w in body[i].text for w in words)}
-            elif isinstance(need, Closing):
-                # read off the lines' ends: a closing character (）, 摄) is common inside lines,
-                # where the text scan would check every one in Python
-                if not lasts:
-                    lasts.extend([ln.text.rstrip()[-1:] for ln in body])
-                scanned[key] = {i for i, c in enumerate(lasts) if c in need.chars}
-            else:
-                scanned[key] = lines_holding(joined, need)
-        return scanned[key]
-
     plan = _byline_scans()
-    bylines = [(rx, holding(*scan)) for rx, scan in plan[:-1]]
+    found = _scan_lines(body, joined)
+    bylines = [(rx, found[k]) for k, (rx, _) in enumerate(plan[:-1])]
     tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
     for rx, hits in bylines:
         for i in range(len(body)) if hits is None else hits:
             tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
-    tag_lines = holding(*plan[-1][1])
+    tag_lines = found[-1]
     # only these lines can name anyone: the first four, those holding a word of a byline, a
     # source tag or an agency's byline, and leads
     look: Optional[set[int]] = set(range(min(4, len(body))))
@@ -369,6 +352,29 @@ def _byline_scans() -> tuple:
             plain.append((key, words))
         out.append((getattr(rx, "rx", rx), (key, need, wider, words or ())))
     return tuple(out)
+
+
+def _scan_lines(body: list[Line], joined: str) -> list[Optional[set[int]]]:
+    """For each of _byline_scans() in order, the lines of `body` (`joined`: their texts
+    joined by newlines) its scan finds: what lines_holding(joined, scan) returns, each
+    scan found once (shared by the patterns needing it), a scan with a wider one among
+    that one's lines, and a Closing scan off the lines' last characters (a closing
+    character (）, 摄) is common inside lines, where the text scan checks every one)."""
+    scanned: dict[int, Optional[set[int]]] = {}  # a scan's key -> its lines
+    lasts: list[str] = []  # each line's last character but blanks ("" for none), when asked
+    out = []
+    for _, (key, need, wider, words) in _byline_scans():
+        if key not in scanned:
+            if wider is not None:
+                scanned[key] = {i for i in scanned[wider] if any(w in body[i].text for w in words)}
+            elif isinstance(need, Closing):
+                if not lasts:
+                    lasts.extend([ln.text.rstrip()[-1:] for ln in body])
+                scanned[key] = {i for i, c in enumerate(lasts) if c in need.chars}
+            else:
+                scanned[key] = lines_holding(joined, need)
+        out.append(scanned[key])
+    return out
 
 
 _NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(记者|通讯员|实习生)")
