@@ -176,3 +176,59 @@ def test_wechat_account_names_the_account_followed():
     assert wechat_account("医保新政发布。\n请关注“岛城医保”微信公众号。\n扫描下方二维码，关注“岛城医保”") == "岛城医保"
     assert wechat_account("医保新政发布。\n门诊报销比例提高到60%。") is None
     assert wechat_account("社会各界高度关注。\n门诊报销比例提高。") is None  # a word, no account
+
+
+# _article's byline scans (round 30): each scan's lines read the shortcut way (a scan found
+# among a wider one's lines by `in` tests, a Closing scan off the lines' last characters, one
+# scan for the patterns sharing it) against lines_holding over the joined lines
+_BYLINE_LINES = st.sampled_from([
+    "（记者 郑伟元 整理）", "本报记者 杨文明", "■新华社记者 韩赫 摄", "通讯员 李壮 ", "实习生 肖某某",
+    "文/图 本报记者 邱某某", "南都讯 记者阳某某 通讯员粤某某 民营医疗机构", "（上海普陀）  ", "摄入盐过多（图）",
+    "来源：新京报 作者｜王某", "拍摄 记录", "新华社北京3月5日电", "（完）", "正文一段。", "  ", "摄影 / 张三",
+    "发自北京", "X)", "社记者", "记 者",
+])
+
+
+def _byline_scans_both_ways(texts):
+    from extract.ingest import articles
+    from extract.ingest.linescan import lines_holding
+
+    body = [articles.Line(0, len(t), t) for t in texts]
+    joined = "\n".join(texts)
+    got = articles._scan_lines(body, joined)
+    want = [lines_holding(joined, need) for _, (_, need, _, _) in articles._byline_scans()]
+    return got, want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BYLINE_LINES, min_size=1, max_size=8))
+def test_article_scans_read_off_lines_as_the_text_scan(texts):
+    got, want = _byline_scans_both_ways(texts)
+    assert got == want
+
+
+def test_article_scans_on_seeds():
+    from pathlib import Path
+
+    from extract.ingest import articles
+
+    plan = articles._byline_scans()
+    assert any(wider is not None for _, (_, _, wider, _) in plan)  # 记者 within 实习生|通讯员|摄影|记者
+    assert plan[-1][1][0] < len(plan) - 1  # the source tag shares a byline pattern's closing scan
+    seeds = Path(__file__).resolve().parents[1] / "corpora" / "seeds"
+    for p in sorted(seeds.glob("*.txt")):
+        texts = [t for t in p.read_text(encoding="utf-8").split("\n") if t.strip()]
+        got, want = _byline_scans_both_ways(texts)
+        assert got == want, p.name
+
+
+def test_scan_words_memo_by_identity():
+    from extract.ingest import linescan
+
+    for pattern in ("记者|通讯员", "■", r"\d+年"):
+        rx = re.compile(pattern)
+        assert linescan._how(rx) == (linescan._plain_words(rx), linescan._words_and_closing(rx))
+        assert linescan._how(rx) is not None and linescan._HOW[id(rx)][0] is rx
+    text = "第一行\n记者 张三\n2024年\n通讯员 李四"
+    assert linescan.lines_holding(text, re.compile("记者|通讯员")) == {1, 3}
+    assert linescan.lines_holding(text, re.compile(r"\d+年")) == {2}

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from . import datelines, outlet_named, outlets
 from .lines import _TERMINAL, _width
 from .markdown import BOLD_LEVEL
-from .linescan import line_scan, lines_holding, search_tail
+from .linescan import Closing, _plain_words, line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name, split_run
 
@@ -264,21 +265,15 @@ def _article(seg: list[Line]) -> ArticleSpan:
     p = patterns()
     # each pattern is tried only on the lines holding a word it needs (one scan of the article)
     joined = "\n".join([ln.text for ln in body])
-    scanned: dict = {}  # need -> its lines (patterns sharing a need share the scan)
-
-    def holding(rx) -> Optional[set[int]]:
-        need = line_scan(rx)
-        if need not in scanned:
-            scanned[need] = lines_holding(joined, need)
-        return scanned[need]
-
-    bylines = [(getattr(rx, "rx", rx), holding(rx)) for rx in p["bylines"]]
+    plan = _byline_scans()
+    found = _scan_lines(body, joined)
+    bylines = [(rx, found[k]) for k, (rx, _) in enumerate(plan[:-1])]
     tried: dict[int, list] = {}  # line -> the byline patterns to try on it, in their order
     for rx, hits in bylines:
         for i in range(len(body)) if hits is None else hits:
             tried.setdefault(i, []).append(rx)
     tag_rx = p["source_tag"]
-    tag_lines = holding(tag_rx)
+    tag_lines = found[-1]
     # only these lines can name anyone: the first four, those holding a word of a byline, a
     # source tag or an agency's byline, and leads
     look: Optional[set[int]] = set(range(min(4, len(body))))
@@ -333,6 +328,53 @@ def _article(seg: list[Line]) -> ArticleSpan:
     if art.outlet is None:  # the paper a byline names: weaker than what the page says of its source
         art.named = signed
     return art
+
+
+@lru_cache(maxsize=1)
+def _byline_scans() -> tuple:
+    """For each byline pattern in order, then the source tag: (pattern, (key, line scan,
+    wider key, words)). The key is the index of the first equal scan (patterns sharing a
+    scan share its lines; an int, where a compiled pattern hashes its whole code at each
+    lookup). A wider scan is an earlier plain-word scan among whose lines every line of
+    this one is (each of its words holds one of that scan's words: 记者 and 通讯员|记者
+    within 实习生|通讯员|摄影|记者): _article finds its lines by `in` tests on those few
+    lines, not by a scan of its own over the article (None: scanned)."""
+    p = patterns()
+    out, needs, plain = [], [], []  # plain: the earlier plain-word scans' keys and words
+    for rx in p["bylines"] + [p["source_tag"]]:
+        need = line_scan(rx)
+        key = next((k for k, n in enumerate(needs) if n == need), len(needs))
+        needs.append(need)
+        words = _plain_words(need) if isinstance(need, re.Pattern) else None
+        wider = None
+        if words is not None and key == len(needs) - 1:
+            wider = next((k for k, ws in plain if all(any(v in w for v in ws) for w in words)), None)
+            plain.append((key, words))
+        out.append((getattr(rx, "rx", rx), (key, need, wider, words or ())))
+    return tuple(out)
+
+
+def _scan_lines(body: list[Line], joined: str) -> list[Optional[set[int]]]:
+    """For each of _byline_scans() in order, the lines of `body` (`joined`: their texts
+    joined by newlines) its scan finds: what lines_holding(joined, scan) returns, each
+    scan found once (shared by the patterns needing it), a scan with a wider one among
+    that one's lines, and a Closing scan off the lines' last characters (a closing
+    character (）, 摄) is common inside lines, where the text scan checks every one)."""
+    scanned: dict[int, Optional[set[int]]] = {}  # a scan's key -> its lines
+    lasts: list[str] = []  # each line's last character but blanks ("" for none), when asked
+    out = []
+    for _, (key, need, wider, words) in _byline_scans():
+        if key not in scanned:
+            if wider is not None:
+                scanned[key] = {i for i in scanned[wider] if any(w in body[i].text for w in words)}
+            elif isinstance(need, Closing):
+                if not lasts:
+                    lasts.extend([ln.text.rstrip()[-1:] for ln in body])
+                scanned[key] = {i for i, c in enumerate(lasts) if c in need.chars}
+            else:
+                scanned[key] = lines_holding(joined, need)
+        out.append(scanned[key])
+    return out
 
 
 _NAME_SEP = re.compile(r"[\s、,，]+|(?:本报|特约|职工|见习|首席)?(记者|通讯员|实习生)")

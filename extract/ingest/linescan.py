@@ -29,10 +29,9 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
         return _lines_closing(text, scan.chars)
     if isinstance(scan, Opening):  # each match opens with the newline ending the line before
         text, scan = "\n" + text, scan.rx
-    words = _plain_words(scan)
+    words, mixed = _how(scan)
     if words is not None:
         return _lines_finding(text, words)
-    mixed = _words_and_closing(scan)
     if mixed is not None:  # (any_line_scan's alternation of words and closing characters)
         return _lines_finding(text, mixed[0]) | _lines_closing(text, mixed[1])
     out: set[int] = set()
@@ -48,6 +47,22 @@ def lines_holding(text: str, scan: Optional[re.Pattern]) -> Optional[set[int]]:
             break
         m = search(text, at + 1)
     return out
+
+
+_HOW: dict[int, tuple] = {}  # id(scan) -> (scan, its plain words, its words and closing characters)
+
+
+def _how(scan: re.Pattern) -> tuple:
+    """(_plain_words(scan), _words_and_closing(scan)), memoized by the scan's identity: a
+    compiled pattern's hash is a hash of its whole code (~1,300 instructions for these),
+    paid on every lru_cache lookup; the entry holds the scan, so its id is not reused."""
+    got = _HOW.get(id(scan))
+    if got is None or got[0] is not scan:
+        if len(_HOW) > 4096:  # (scans are the patterns' own, a few hundred: a bound all the same)
+            _HOW.clear()
+        words = _plain_words(scan)
+        got = _HOW[id(scan)] = (scan, words, None if words is not None else _words_and_closing(scan))
+    return got[1], got[2]
 
 
 def _lines_finding(text: str, words: tuple[str, ...]) -> set[int]:
