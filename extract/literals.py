@@ -382,13 +382,13 @@ def needed_words(rx: re.Pattern) -> Optional[tuple[str, ...]]:
     return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
 
 
-def find_all(text: str, literal: str) -> list[int]:
-    """Every start of `literal` in `text`, overlapping ones too, ascending (str.find)."""
+def find_all(text: str, literal: str, pos: int = 0, endpos: int = sys.maxsize) -> list[int]:
+    """Every start of `literal` in text[pos:endpos], overlapping ones too, ascending (str.find)."""
     at = []
-    s = text.find(literal)
+    s = text.find(literal, pos, endpos)
     while s >= 0:
         at.append(s)
-        s = text.find(literal, s + 1)
+        s = text.find(literal, s + 1, endpos)
     return at
 
 

@@ -154,7 +154,7 @@ MONEY_ALPHABET = "0123456789０１٣一二三十百千万亿多余几元分成�
 
 
 def _cue_positions(text: str) -> list[int]:
-    from extract.money.patterns import CUE
+    from extract.money.cues import CUE
 
     return [p for p in range(len(text)) if CUE.match(text, p)]
 

@@ -10,7 +10,7 @@ import re
 
 from ..prebuilt import cached
 from ..literals import find_all
-from . import lexicon, wordlists
+from . import foreign, lexicon, wordlists
 from .boundaries import is_word
 from .candidates import Candidate
 from . import patterns
@@ -105,7 +105,7 @@ def latin_companies(text: str) -> list[Candidate]:
         if m is None or m.group("latin").lower() in _latin_trades():
             continue
         country = m.group("country")
-        if country is not None and not _is_country(country):
+        if country is not None and not foreign.is_country(country):
             continue
         if country is None and m.group("latin").isupper():
             continue  # IT公司, CRO公司: capitals alone may be a trade
@@ -116,16 +116,6 @@ def latin_companies(text: str) -> list[Candidate]:
 @cached("institutions.cued.latin_trades")
 def _latin_trades() -> frozenset:
     return frozenset(w.lower() for w in lexicon._yaml("cued.yaml").get("latin_trades", ()))
-
-
-def _is_country(head: str) -> bool:
-    from . import foreign
-
-    try:
-        foreign.country_of(head)
-    except KeyError:
-        return False
-    return True
 
 
 _BRAND = re.compile("[\u4e00-\u9fff]+")

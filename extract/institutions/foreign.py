@@ -82,6 +82,11 @@ def country_of(head: str) -> str:
     return _countries()[0][head]
 
 
+def is_country(head: str) -> bool:
+    """Whether `head` is a country's name (country_of knows it)."""
+    return head in _countries()[0]
+
+
 @cached("institutions.foreign.head_firsts")
 def _head_firsts() -> frozenset:
     """The first characters of the country names of two characters or more."""

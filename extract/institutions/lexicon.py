@@ -202,8 +202,7 @@ def _foreign() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     for short, full in countries():
         # a country's own form first: 美国参议院 is its 国会参议院, not the generic chamber
-        own = [b for b in table["specific"] if short in b["countries"]]
-        for body in own + table["generic"]:
+        for body in [b for b in table["specific"] if short in b["countries"]] + table["generic"]:
             entry = Entry(styled_prefix(short) + body["canonical"], body.get("kind", "government"), None, short)
             for head in country_heads(short, full):
                 for form in body["forms"]:

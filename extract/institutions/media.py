@@ -222,7 +222,7 @@ def media_candidates(text: str) -> list[Candidate]:
             continue  # 《中国卫生健康统计年报》: a document, not an outlet
         if rule in ("media.reporter", "media.according") and not _name_like(re.sub(_ENDS + "$", "", name)):
             continue  # 他向时代周报, 均为澎湃新闻: a clause runs into the name
-        head = _known_broadcaster(name) if rule == "media.according" and name.endswith(CHANNEL_WORDS) else ""
+        head = _known_broadcaster(name) if rule == "media.according" else ""
         entry = lexicon.known().get(head or name)  # 中央台 (a list's short form, found here by its place)
         # 日本广播协会电视台: the text as written, named the broadcaster (NHK) it is (round 18)
         canonical = entry.name if entry is not None and entry.kind == "media" else name

@@ -16,9 +16,9 @@ from ..schema import Mention
 from . import context as ctx
 from ..dates.grammar import word_hits
 from .changes import extract_changes
-from .cues import starts as cue_starts
+from .cues import CUE, starts as cue_starts
 from .normalize import money, percent, vague
-from .patterns import CUE, HELD_RUN, SCANNER, SENTENCE_END, SENTENCE_END_CHARS
+from .patterns import HELD_RUN, SCANNER, SENTENCE_END, SENTENCE_END_CHARS
 
 __all__ = ["extract_money", "extract_changes"]
 
@@ -46,7 +46,7 @@ def extract_money(text: str, ref=None) -> list[Mention]:
 
 
 def _scan(text: str) -> Iterator:
-    """SCANNER's matches in the sentences holding a cue word (patterns.CUE): the same as
+    """SCANNER's matches in the sentences holding a cue word (cues.CUE): the same as
     scanning the whole text, less the matches that cannot become a mention (most numbers).
     No match holds a sentence end, so a scan of the sentences finds the matches the whole
     scan finds there (lookbehinds still see the text before the start; what a match or a

@@ -9,11 +9,10 @@ from typing import Optional
 from ..schema import Mention
 from . import context as ctx
 from .numerals import DIGITS, as_number, has_digit, parse_chinese, parse_number
-from .rules import RULES, split_scales
+from .rules import RULES, SPLIT_SCALES
 
 SCALES = {k: Decimal(v) for k, v in RULES["scales"].items()}
-SPLIT_SCALES = frozenset(split_scales())  # 千余万: the scale 千万, approximate
-SCALES.update({k: SCALES[v] for k, v in split_scales().items()})
+SCALES.update({k: SCALES[v] for k, v in SPLIT_SCALES.items()})  # 千余万: the scale 千万 (approximate)
 CUR_SUFFIX: dict[str, str] = RULES["currency_suffix"]
 SUBUNIT_SUFFIX = {k: (v[0], Decimal(str(v[1]))) for k, v in RULES["subunit_suffix"].items()}
 CUR_PREFIX: dict[str, str] = RULES["currency_prefix"]

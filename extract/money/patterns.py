@@ -17,16 +17,16 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser
 
 from ..literals import held_chars
-from .cues import CUE, WORDS as _CUE_WORDS  # noqa: F401  (CUE: money's scan reads it here)
+from .cues import WORDS as _CUE_WORDS
 from .numerals import NUMERAL_CHARS
-from .rules import RULES, alternation as alt, split_scales
+from .rules import RULES, SPLIT_SCALES, alternation as alt
 
 # thousands separators: ASCII or full-width commas (1,234 / 1，234), or spaces (1 234 567)
 ANUM = r"\d{1,3}(?:[,， \u00a0\u2009]\d{3}){1,4}(?![0-9])(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,8})?"
 _DIGIT_CHARS = "".join(RULES["digits"])
 CNUM = rf"[{NUMERAL_CHARS}]{{1,16}}(?:点[{_DIGIT_CHARS}]{{1,6}})?"
 NUM = rf"(?:{ANUM}|{CNUM})"
-SCALE = alt(list(RULES["scales"]) + list(split_scales()))  # 千万, and 千余万 (4千余万元)
+SCALE = alt(list(RULES["scales"]) + list(SPLIT_SCALES))  # 千万, and 千余万 (4千余万元)
 APPROX_IN = alt(RULES["approx_infix"])
 SEP = alt(RULES["range_sep"])
 CUR_SUFFIX = alt(list(RULES["currency_suffix"]) + list(RULES["subunit_suffix"]))

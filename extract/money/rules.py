@@ -14,8 +14,7 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def split_scales() -> dict[str, str]:
-    """The scale words split by an approximation word (4千余万元), each with the scale it splits:
-    {"千余万": "千万", "百多亿": "百亿", ...} from rules.yaml's split_scale_heads and _tails."""
-    return {h + a + t: h + t for h in RULES["split_scale_heads"] for a in RULES["approx_infix"]
-            for t in RULES["split_scale_tails"] if h + t in RULES["scales"]}
+# The scale words split by an approximation word (4千余万元), each with the scale it splits:
+# {"千余万": "千万", "百多亿": "百亿", ...} from split_scale_heads and _tails.
+SPLIT_SCALES: dict[str, str] = {h + a + t: h + t for h in RULES["split_scale_heads"] for a in RULES["approx_infix"]
+                                for t in RULES["split_scale_tails"] if h + t in RULES["scales"]}

@@ -27,12 +27,7 @@ def leading_chars(rx: re.Pattern) -> Optional[str]:
 
 
 def _places(text: str, chars: str, lo: int, hi: int) -> list[int]:
-    find, places = text.find, []
-    for c in chars:
-        p = find(c, lo, hi)
-        while p >= 0:
-            places.append(p)
-            p = find(c, p + 1, hi)
+    places = [p for c in chars for p in literals.find_all(text, c, lo, hi)]
     if len(chars) > 1:
         places.sort()
     return places
