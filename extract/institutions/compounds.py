@@ -13,7 +13,7 @@ from ..prebuilt import cached
 from . import lexicon
 from .boundaries import cut_at
 from .postag import inside_noun, pos_first_ok, pos_ok, tag
-from . import patterns
+from .name_words import _nouns, generic_inside
 from .candidates import Candidate
 from .gazetteer import longest_by_end
 
@@ -281,7 +281,7 @@ def _gap_ok(gap: str, pos: str) -> bool:
     (nor holds a verb: 正式设立山东分公司), `none`."""
     if pos == "none":
         return True  # a society's branch or a school's institute may hold a category word (民营医院管理分会)
-    if patterns.generic_inside(gap):
+    if generic_inside(gap):
         return False
     if pos == "strict":
         return pos_ok(gap)
@@ -297,7 +297,7 @@ def _named_first(gap: str) -> bool:
     """A gap led by a word a sub-body's name starts with though tagged verb or place
     (compounds.yaml gap_first_words: 统计信息, 南方医药经济), nouns after it."""
     head = next((w for w in _gap_first_words() if gap.startswith(w)), None)
-    return head is not None and len(gap) > len(head) and (patterns._nouns(gap[len(head):]) or _nominal(gap[len(head):]))
+    return head is not None and len(gap) > len(head) and (_nouns(gap[len(head):]) or _nominal(gap[len(head):]))
 
 
 @lru_cache(maxsize=1024)

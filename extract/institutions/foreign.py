@@ -197,7 +197,8 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
     ending in the suffix text[s:e] (日本顺天堂大学, 英国皇家护理学会): named so only where its own
     name (the gap) is name-like, not a category, a count or a clause (美国顶尖大学, 英国150所大学,
     美国一家医院, 英国护士罢工致部分医院). Region the country, no level."""
-    from .patterns import _DIGIT, _clause_gap, _descriptive, generic_inside
+    from .name_words import _clause_gap, _descriptive, generic_inside
+    from .patterns import _DIGIT
 
     gap = text[a.end:s]
     registered = item["suffix"] in REGISTERED or gap.endswith("集团")  # 德国杜塞尔多夫展览集团公司

@@ -9,7 +9,7 @@ import re
 
 from . import lexicon, wordlists
 from .candidates import Candidate
-from . import patterns
+from . import name_words
 from .postag import pos_ok
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
@@ -261,7 +261,7 @@ def _after_addressee(name: str) -> int:
 def _after_clause(name: str) -> int:
     """Where an outlet's name starts after a clause word in front of it (clause_words: 联系,
     采访), 0 where none is."""
-    return patterns._after_clause(name, 0, len(name))
+    return name_words._after_clause(name, 0, len(name))
 
 
 def _name_like(head: str) -> bool:

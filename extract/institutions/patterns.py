@@ -18,6 +18,8 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
+from .name_words import (_after_clause, _clause_gap, _descriptive, _named_first, _nouns, _place_head, _split_name,
+                         generic_inside)
 from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
 from .postag import inside_noun, no_verb, pos_first_ok, pos_ok, tag
 from .walk_stops import article_before, conjoined
@@ -565,33 +567,6 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     return Candidate(i, e, name, item["kind"], None, None, "pattern.open", 0.5)
 
 
-BOUND = ("ng", "zg", "vg", "ag", "tg", "dg", "g")  # the segmenter's bound morphemes: no word by themselves
-
-
-@lru_cache(maxsize=4096)
-def _split_name(prefix: str) -> bool:
-    """Whether `prefix` starts with a one-character word and then a bound morpheme that is a
-    word of its own (大|涧 of 大涧学校, 八|冶 of 八冶职工医院): a two-character proper name the
-    segmenter split, not a generic head (大医院) or a count (八家医院)."""
-    words = tag(prefix)
-    return (len(words) >= 2 and len(words[0][0]) == 1 and len(words[1][0]) == 1
-            and words[1][1] in BOUND and words[0][0] not in _tables()[1]
-            and not words[0][1].startswith(("u", "p", "c", "r", "d")))  # 地|县医院: a particle, not a name
-
-
-def _named_first(prefix: str) -> bool:
-    """A prefix led by a direction word that starts names (南方医药经济研究所, 东方医疗集团:
-    patterns.yaml name_first_words), the rest nouns only."""
-    head = next((w for w in lexicon.patterns().get("name_first_words", ()) if prefix.startswith(w)), None)
-    return head is not None and len(prefix) > len(head) and _nouns(prefix[len(head):])
-
-
-@lru_cache(maxsize=4096)
-def _nouns(s: str) -> bool:
-    """Whether `s` is nouns only (职工 of 八冶职工医院; 学校有 of 大涧学校有小学 is a clause)."""
-    return all(f.startswith("n") for _, f in tag(s)) if s else True
-
-
 TOWNSHIP_HOSPITAL = "卫生院"  # a township's public hospital: its county is part of its name
 
 
@@ -605,67 +580,5 @@ def _county_full() -> dict[str, str]:
     return {k: v[0] for k, v in seen.items() if len(set(v)) == 1}
 
 
-@lru_cache(maxsize=4096)
-def _clause_gap(gap: str) -> bool:
-    """A gap between an anchor and a suffix that holds a verb no name holds (gap_verbs: 成立,
-    组建, 加快, 推出, 持有) is a clause, not a name's middle (广东加快方舱医院, 山西大宁县组建…
-    工作专班). Other verbs stay: names hold them (卫星发射中心, 中西医结合医院, 养生文化协会)."""
-    verbs = frozenset(lexicon.patterns()["gap_verbs"])
-    return any(w in verbs for w, _ in tag(gap))
-
-
-def _place_head(prefix: str) -> int:
-    """Length of a county's short name or a region's name `prefix` starts with (0: none)."""
-    n = region_prefix(prefix)
-    if n:
-        return n
-    return max((k for k in (2, 3) if prefix[:k] in _county_short_names()), default=0)
-
-
-@cached("institutions.patterns.county_short_names")
-def _county_short_names() -> frozenset:
-    return frozenset(r.short for r in lexicon.regions()
-                     if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")))
-
-
 QUOTES = "“”\"「」『』"
 _DIGIT = re.compile(r"[0-9]")
-
-
-def _after_clause(text: str, i: int, s: int) -> int:
-    """Where an open name starts after a clause or an appositive head in front of it: the end
-    of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; as the
-    segmenter's words, so 药企 inside 制药企业 is none) before the suffix, else `i`."""
-    words = _clause_words()
-    pos, last = i, None
-    for w, _ in tag(text[i:s]):
-        pos += len(w)
-        if w in words:
-            last = pos
-    return i if last is None else last
-
-
-@lru_cache(maxsize=1)
-def _clause_words() -> frozenset:
-    """clause_words and gap_verbs, one set (made once, not a call)."""
-    return frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
-
-
-def _descriptive(prefix: str) -> bool:
-    """A prefix ending in a descriptive word (智慧型, 全球性, 智慧化) makes a kind of
-    institution, not one; so does an idiom anywhere in it (完全符合)."""
-    words = tag(prefix)
-    return words[-1][0].endswith(("型", "性", "化", "式")) or any(f == "i" or (f == "l" and _verb_phrase(w)) for w, f in words)
-
-
-def _verb_phrase(w: str) -> bool:
-    """A set phrase that ends in a verb (量身定做 of 为用户量身定做医院信息系统) is a clause; one that
-    ends in a noun (生命科学 of 天能生命科学研究院) may name a field."""
-    tail = tag(w[-2:])
-    return len(tail) == 1 and tail[0][1] == "v"
-
-
-@lru_cache(maxsize=4096)
-def generic_inside(s: str) -> bool:
-    """Whether `s` holds a word that makes a name a category (相关, 定点, 三级)."""
-    return bool(_tables()[3].search(s))
