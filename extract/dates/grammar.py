@@ -372,10 +372,17 @@ class _Scanning:
                                                     implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         get = g.dispatch.get
         self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
-        # a table entry (by identity) -> the same less the guarded cores (Grammar.unguarded)
-        self.unguarded = {id(entries): g.unguarded[key] for key, entries in g.dispatch.items()}
+        # a table entry (by identity) -> the same less the guarded cores (Grammar.unguarded),
+        # kept only for the entries that hold one (half the visits hold none: they need no
+        # `near` search, their entry's regexes being the same either way)
+        self.unguarded = {id(entries): g.unguarded[key] for key, entries in g.dispatch.items()
+                          if _patterns(entries) != _patterns(g.unguarded[key])}
         self.groups = {rule: (tuple(group for group, _ in pairs), tuple(part for _, part in pairs))
                       for rule, pairs in g.parts.items()}
+
+
+def _patterns(entries: tuple[tuple[int, re.Pattern], ...]) -> list[tuple[int, str]]:
+    return [(i, rx.pattern) for i, rx in entries]
 
 
 _SCANNING: list[_Scanning] = []
@@ -428,15 +435,15 @@ def scan(text: str) -> Iterator[Core]:
     are tried."""
     g = grammar()
     dispatch, order = g.dispatch, g.order
-    near, reach, unguarded = g.near, g.near_reach, _scanning(g).unguarded.get
+    near, reach, guarded = g.near, g.near_reach, _scanning(g).unguarded
     resume = [0] * len(g.scanners)  # where each scanner's next match may start
     found = []
     get = dispatch.get
     for pos, entries in word_hits(text)[0]:
         if entries is None:
             entries = get(text[pos:pos + 3]) or get(text[pos:pos + 2]) or get(text[pos], ())
-        if near is not None and near.search(text, pos, pos + reach) is None:
-            entries = unguarded(id(entries), entries)  # no character a guard needs near: no guarded core
+        if near is not None and id(entries) in guarded and near.search(text, pos, pos + reach) is None:
+            entries = guarded[id(entries)]  # no character a guard needs near: no guarded core
         for i, rx in entries:
             if pos >= resume[i]:
                 m = rx.match(text, pos)

@@ -132,8 +132,7 @@ def extract_changes(text: str, mentions: list[Mention]) -> list[Change]:
         if pos and order[pos - 1] not in used and _same_kind(mentions[order[pos - 1]], new):
             i = order[pos - 1]
             old = mentions[i]
-            gap = text[old.end:new.start]
-            g = _GAP_TO.fullmatch(gap)
+            g = _GAP_TO.fullmatch(text, old.end, new.start)  # (the gap not copied: 62 K characters a pass)
             marker = _FROM.search(text, max(0, old.start - 1), old.start) if g else None
             if g and (marker or g.group("verb") not in NEEDS_FROM):
                 start = marker.start() if marker else old.start

@@ -73,8 +73,11 @@ def read_amount(raw: str, start: int, scale: Optional[str], approx: bool, bare: 
     return Num(value, start, got[0], bool(scale), approx or scale in SPLIT_SCALES, chinese, low)
 
 
-def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str], list[str], int]:
-    """(mod, per units written before the amount, span start)."""
+def _mods(text: str, start: int, end: int, approx: bool,
+          rates: bool = True) -> tuple[Optional[str], list[str], int]:
+    """(mod, per units written before the amount, span start). Without `rates` (a
+    percentage, which keeps no rate) the units are not read, only the 每… right before the
+    amount that moves the span start the bound words are looked for before."""
     per: list[str] = []
     # the PER_REACH characters before the amount, read once (CLAUSE_PER_CHARS <= PER_REACH: the
     # 平均一 window is its tail while `start` stays)
@@ -82,15 +85,23 @@ def _mods(text: str, start: int, end: int, approx: bool) -> tuple[Optional[str],
     each = "每" in before
     if each:  # neither reads a rate without one
         per, start = ctx.adjacent_per(text, start)
+    if not rates:
+        return _mod(text, start, end, approx), [], start
+    if each:
         per = per or ctx.clause_per(text, start)
     if each or "平均一" in before[-ctx.CLAUSE_PER_CHARS:]:
         noun = ctx.distributive_per(text, start)  # 每个托位政府每年补贴3600元: 托位, then 年
         per = noun + per if noun and noun[0] not in per else per
     # a rate noun nearer the amount adds its units to those of 每 (每个孩子…月均托费: 孩子, 月)
     per = per + [u for u in ctx.rate_per(text, start) if u not in per]
+    return _mod(text, start, end, approx), per, start
+
+
+def _mod(text: str, start: int, end: int, approx: bool) -> Optional[str]:
+    """The bound or approximation an amount spanning [start, end) is given by the words
+    around it."""
     mod, _ = ctx.prefix_mod(text, start)
-    mod = mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
-    return mod, per, start
+    return mod or ctx.suffix_mod(text, end) or ("APPROX" if approx else None) or ctx.far_mod(text, start)
 
 
 def money(m: re.Match, text: str, head: Optional[tuple] = None) -> Optional[Mention]:
@@ -235,7 +246,7 @@ def percent(m: re.Match, text: str) -> Optional[Mention]:
     if nums[0][2] and len(raws[0]) == 1 and ctx.lone_numeral_in_word(text, start):
         return None
     values = [n[0] / divisor for n in nums]
-    mod, _, _ = _mods(text, start, end, False)
+    mod, _, _ = _mods(text, start, end, False, rates=False)
     return _mention("percent", text, start, end, values, mod=mod, unit="pp" if pp else None,
                     rule=rule, confidence=0.95 if rule != "percent.cheng" else 0.8)
 
