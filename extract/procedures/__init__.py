@@ -17,8 +17,8 @@ from typing import Optional, Sequence
 
 from ..schema import Channel, Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
-from .channels import find_channels, hotline_matches, may_name_channels, nothing_in
-from .clauses import instruction_clauses, make_span, sentences
+from .channels import channel_spans, find_channels, hotline_matches, nothing_in
+from .clauses import article_sentences, instruction_clauses, make_span
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
@@ -345,13 +345,12 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             goal = goal_from(text[q[0] : q[1]]) if q else goal_from(_action_after_channels(text, steps[0].start, steps[0].end) or "")
             new.append(Draft(q[0] if q else start, end, goal, steps))
 
-    sents = sentences(text)
-    prev = -1
-    for k in may_name_channels(text, sents):  # the others name no channel: no step
-        if k != prev + 1:
+    sents = article_sentences(text)
+    prev = None  # the end of the last sentence looked at
+    for s, e in sents.overlapping(channel_spans(text)):  # the others name no channel: no step
+        if prev is not None and sents.next(prev) != (s, e):
             flush()  # a sentence without a channel between parts the group
-        prev = k
-        s, e = sents[k]
+        prev = e
         if taken.overlaps(s, e):  # (the cheap test first: a taken sentence gives nothing, steps or not)
             flush()
             continue

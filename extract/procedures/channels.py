@@ -284,6 +284,14 @@ def hotline_matches(text: str) -> list[re.Match]:
     return _scan(lexicon(), text).matches[2]
 
 
+def channel_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the article's gazetteer hits and suffix, office and hotline matches, by
+    start: find_channels(text, s, e) finds nothing for a sentence that none of them overlaps
+    (_Scan.empty: a sentence's end is followed by no digit, but by a sentence end, a blank,
+    a separator or a closing bracket that trim() stripped)."""
+    return _scan(lexicon(), text).spans
+
+
 def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[int]:
     """The indices of the (lo, hi) in `ranges` for which find_channels(text, lo, hi) may find
     a channel (for the others it finds none), answered from the article's scan without

@@ -114,6 +114,10 @@ class WordHits:
             else:
                 self.starts = [m.start() for m in scanner.finditer(text, lo, hi)]
 
+    def sentences(self, sents: "Sentences") -> list[tuple[int, int]]:
+        """The sentences (s, e) of `sents` that may hold one of the words (as pieces(), by position)."""
+        return sents.all() if self.starts is None else sents.holding(self.starts, self.reach)
+
     def pieces(self, spans: list[tuple[int, int]]) -> list[int]:
         """The indices of the sorted, disjoint `spans` that may hold one of the words: those
         with an occurrence starting in [s - reach, e) (a word inside a span is always
@@ -144,6 +148,106 @@ def sentences(text: str) -> list[tuple[int, int]]:
     over one article read its sentences; the list is shared: do not change it). The runs
     between separators are those between the line breaks of sentence_lines(text)."""
     return _trimmed(text, _LINE_PIECE.finditer(sentence_lines(text)))
+
+
+class Sentences:
+    """The sentences of text[lo:hi] (those of spans(text, lo, hi, SENTENCE_END): the trimmed,
+    non-empty runs between sentence ends) found where a pass asks for them, not all at once:
+    the passes read only the few that hold a word or a channel and the ones right after those
+    (the whole list cost ~30 M instructions a pass, a Python step per piece). A run is one
+    between the line breaks of sentence_lines(text), found by str.find/rfind and a scan for
+    `[^\n]+` (re skips to its first character); its sentence is the run trimmed, or none. Asked
+    in order of position (as every pass does), each run is looked at about once: linear."""
+
+    def __init__(self, text: str, lo: int = 0, hi: Optional[int] = None) -> None:
+        self.text, self.lo, self.hi = text, lo, len(text) if hi is None else hi
+        self.lines = sentence_lines(text)
+        self._run: tuple[int, int, Optional[tuple[int, int]]] = (0, 0, None)  # the last run looked at
+        self._after: tuple[int, Optional[tuple[int, int]]] = (-1, None)  # the last answer of next()
+
+    def _sentence(self, a: int, b: int) -> Optional[tuple[int, int]]:
+        text = self.text
+        if text[a] in _HEAD or text[b - 1] in _TAIL:  # (most runs need no trimming: _trimmed's test)
+            a, b = trim(text, a, b)
+            return (a, b) if b > a else None
+        return a, b
+
+    def next(self, p: int) -> Optional[tuple[int, int]]:
+        """The first sentence whose run starts at p or after it (None: there is none)."""
+        if self._after[0] == p:
+            return self._after[1]
+        q, lines, hi = p, self.lines, self.hi
+        if q > self.lo and q < hi and lines[q - 1] != "\n":  # inside a run: the next one starts after it
+            q = lines.find("\n", q, hi)
+        found = None
+        while 0 <= q < hi:
+            m = _LINE_PIECE.search(lines, q, hi)
+            if m is None:
+                break
+            q = m.end()
+            found = self._sentence(m.start(), q)
+            if found is not None:
+                break
+        self._after = (p, found)
+        return found
+
+    def at(self, p: int) -> Optional[tuple[int, int]]:
+        """The first sentence that ends after p: that of the run holding p, or a later one."""
+        lines = self.lines
+        if p >= self.hi or lines[p] == "\n":
+            return self.next(p)
+        a, b, found = self._run
+        if not a <= p < b:
+            a = max(lines.rfind("\n", self.lo, p) + 1, self.lo)
+            b = lines.find("\n", p, self.hi)
+            b = self.hi if b < 0 else b
+            found = self._sentence(a, b)
+            self._run = (a, b, found)
+        return found if found is not None and found[1] > p else self.next(b)
+
+    def after(self, p: int):
+        """The sentences whose runs start at p or after it, in order, one at a time."""
+        t = self.next(p)
+        while t is not None:
+            yield t
+            t = self.next(t[1])
+
+    def holding(self, hits: list[int], reach: int) -> list[tuple[int, int]]:
+        """The sentences (s, e) with s - reach <= h < e for a hit h of the sorted `hits`, in
+        order: what WordHits.pieces gives (as indices) over the whole list."""
+        out: list[tuple[int, int]] = []
+        for h in hits:
+            t = self.at(h)
+            while t is not None and t[0] <= h + reach:
+                if not out or out[-1][0] < t[0]:
+                    out.append(t)
+                t = self.next(t[1]) if t[1] <= h + reach else None  # (a later one starts after t ends)
+        return out
+
+    def overlapping(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The sentences that some (a, b) of `spans` (sorted by a) overlaps (s < b, a < e), in
+        order. A block of sentences is asked for each span, from the first ending after a: those
+        before the last one taken were taken with an earlier span's block."""
+        out: list[tuple[int, int]] = []
+        for a, b in spans:
+            t = self.at(a)
+            while t is not None and t[0] < b:
+                if not out or out[-1][0] < t[0]:
+                    out.append(t)
+                t = self.next(t[1]) if t[1] < b else None
+        return out
+
+    def all(self) -> list[tuple[int, int]]:
+        """Every sentence (the list sentences() or spans() make)."""
+        if (self.lo, self.hi) == (0, len(self.text)):
+            return sentences(self.text)
+        return spans(self.text, self.lo, self.hi, SENTENCE_END)
+
+
+@for_last_call
+def article_sentences(text: str) -> Sentences:
+    """The Sentences of the text looked at last (several passes over one article ask them)."""
+    return Sentences(text)
 
 
 @lru_cache(maxsize=8)

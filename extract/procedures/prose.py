@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .clauses import SENTENCE_END, WordHits, clause_spans, not_the_readers, sentences, spans, trim
+from .clauses import SENTENCE_END, Sentences, WordHits, article_sentences, clause_spans, not_the_readers, spans, trim
 from .lexicon import _alt, lexicon
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
@@ -35,9 +35,7 @@ def _rx():
     d = lex.data
     verbs = _alt(d["action_verbs"] + d["service_verbs"])
     return {
-        "connector": re.compile(f"(?:{_alt(d['step_connectors'])})+"),
         "modal": re.compile(f"(?:{d['modal_pattern']})"),
-        "subject_modal": re.compile(f"[^，,。；;：:]{{1,16}}?(?:{d['modal_pattern']})"),
         "verb": re.compile(f"(?:{verbs})(?![人者])"),
         "ui_verb": re.compile(f"(?:{_alt(d['action_verbs'] + d['service_verbs'])})"),
         "lead": re.compile(f"(?:{_alt(d['step_leads'])})"),
@@ -59,13 +57,22 @@ def _rx():
         "first": re.compile(d["first_marker"]),
         "then": re.compile(d["then_marker"]),
         "authority": lex.authority_re,
+        "opening": _opening(d, verbs),
     }
 
 
-def _skip_openers(text: str, i: int, e: int) -> int:
-    while i < e and text[i] in _OPENERS:
-        i += 1
-    return i
+def _opening(d: dict, verbs: str) -> re.Pattern:
+    """action_start's first two tests as one pattern (one match instead of up to eight, and no
+    Python between them): openers, a connector, openers, then a verb (group v), or else a modal
+    (or a subject and its modal), a connector, openers and a verb (group w). Atomic groups and
+    possessive runs take what each step's own match would take and never give it back, as the
+    steps taken one by one do; with neither verb the match ends where the lead is tried."""
+    openers = "[" + re.escape(_OPENERS) + "]*+"
+    conn = f"(?>(?:(?:{_alt(d['step_connectors'])})+)?)"
+    modal = f"(?:{d['modal_pattern']})"
+    subject = f"[^，,。；;：:]{{1,16}}?{modal}"
+    verb = f"(?:{verbs})(?![人者])"
+    return re.compile(f"{openers}{conn}{openers}(?:(?P<v>{verb})|(?>(?:(?>{modal}|{subject}){conn})?){openers}(?P<w>{verb})?)")
 
 
 def action_start(text: str, s: int, e: int) -> bool:
@@ -73,22 +80,10 @@ def action_start(text: str, s: int, e: int) -> bool:
     a subject with a modal, a place or an instrument (接着点击【支付】, 申请人可向…提出,
     在浏览器找到…, 根据提示填写…)?"""
     rx = _rx()
-    i = _skip_openers(text, s, e)
-    m = rx["connector"].match(text, i, e)
-    if m:
-        i = _skip_openers(text, m.end(), e)
-    if rx["verb"].match(text, i, e):
-        return True
-    m = rx["modal"].match(text, i, e) or rx["subject_modal"].match(text, i, e)
-    if m:
-        i = m.end()
-        m = rx["connector"].match(text, i, e)
-        if m:
-            i = m.end()
-    i = _skip_openers(text, i, e)
-    if rx["verb"].match(text, i, e):
-        return True
-    m = rx["lead"].match(text, i, e)
+    m = rx["opening"].match(text, s, e)  # (always matches: every part of it may be empty)
+    if m.lastgroup:
+        return True  # a verb, after the connectors or after a modal
+    m = rx["lead"].match(text, m.end(), e)
     if m:
         return bool(rx["verb"].search(text, m.end(), min(e, m.end() + 25)))
     return False
@@ -147,10 +142,10 @@ def action_steps(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [t for t in (trim(text, a, b) for a, b in out) if t[1] > t[0]]
 
 
-def _sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    if lo == 0 and hi == len(text) and _SENTENCE.pattern == SENTENCE_END.pattern:
-        return sentences(text)
-    return spans(text, lo, hi, _SENTENCE)
+def _sentences(text: str, lo: int, hi: int) -> Sentences:
+    """The sentences of text[lo:hi] (spans(text, lo, hi, _SENTENCE)), found as they are asked for."""
+    assert _SENTENCE.pattern == SENTENCE_END.pattern
+    return article_sentences(text) if lo == 0 and hi == len(text) else Sentences(text, lo, hi)
 
 
 def _processing(text: str, s: int, e: int) -> bool:
@@ -191,34 +186,35 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
     out: list[Chain] = []
     sents = _sentences(text, lo, hi)
     hits = WordHits(text, (rx["application"], _APPLY_START), lo, hi)  # both need 申请
-    cands = hits.pieces(sents)  # the sentences holding 申请: the others neither apply nor start with it
-    i, k = 0, 0
+    cands = hits.sentences(sents)  # the sentences holding 申请: the others neither apply nor start with it
+    k = 0
+    pos = lo  # where the next sentence to try may start: past the last one tried, or where a chain stopped
     last_apply: Optional[tuple[int, int, list, int]] = None
     while True:
-        while k < len(cands) and cands[k] < i:
+        while k < len(cands) and cands[k][0] < pos:
             k += 1
         if k == len(cands):
             break
-        i = cands[k]
-        s, e = sents[i]
+        s, e = cands[k]
         starts = (rx["application"].search(text, s, e) and rx["modal"].search(text, s, e)
                   and not _authority_first(text, s, e) and not lexicon().narrative_re.search(text, s, e))
         art = rx["article"].match(text, s, e)
         s0 = _skip_blanks(text, art.end() if art else s, e)
         topical = text.startswith(_APPLY, s0) and not text.startswith("申请人", s0) and _processing(text, s0, e)
         if not (starts or topical):
-            i += 1
+            pos = e
             continue
         topic = _topic(text, s, e)
         steps = [(s0, e)]
         reqs: list[tuple[int, int]] = []
-        j = i + 1
+        nxt = sents.next(e)  # the sentence looked at
+        last = e  # where the one before it ends
         end = e
         gap = False
         after_branch = False
-        while j < len(sents):
-            a, b = sents[j]
-            between = text[sents[j - 1][1] : a]
+        while nxt is not None:
+            a, b = nxt
+            between = text[last:a]
             if "\n\n" in between or rx["list_marker"].match(text, a, b):
                 break
             art = rx["article"].match(text, a, b)
@@ -227,13 +223,13 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
                 if not (topic and topic in text[a : a + len(topic) + 8] and _processing(text, a, b)):
                     break
             if rx["negated"].match(text, a, b) or rx["transitional"].search(text, a, b):
-                j += 1  # 不予受理…; 本通知印发前已享受…仍按原…执行 (those already in): no step, no end
+                last, nxt = b, sents.next(b)  # 不予受理…; 本通知印发前已享受…仍按原…执行 (those already in): no step, no end
                 continue
             if rx["application"].search(text, a, b) and not _processing(text, a, b):
                 end = b  # another way to apply: its channels belong here, it is no step
                 if rx["requirement"].search(text, a, b):
                     reqs.append((a, b))  # …提出申请的,应…提供…: what the applicant must hand in
-                j += 1
+                last, nxt = b, sents.next(b)
                 continue
             if rx["branch"].match(text, a, b) or rx["side_duty"].match(text, a, b) or (
                     after_branch and rx["branch_follow"].match(text, a, b)):
@@ -241,30 +237,30 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
                 # (开展先行急难救助后,应当…), a duty that goes with the last step (…的,应当同时确定…):
                 # no step, no end
                 after_branch = not rx["side_duty"].match(text, a, b)
-                j += 1
+                last, nxt = b, sents.next(b)
                 continue
             after_branch = False
             if not _processing(text, a, b):
-                if gap or j + 1 >= len(sents) or not _processing(text, *sents[j + 1]):
+                if gap or (after := sents.next(b)) is None or not _processing(text, *after):
                     break
                 gap = True  # one sentence that only says more (材料主要包括…) may stand in between
-                j += 1
+                last, nxt = b, sents.next(b)
                 continue
             steps.append((a, b))
             end = b
-            j += 1
+            last, nxt = b, sents.next(b)
         if len(steps) >= 2:
             chain = Chain(steps, s, max(end, steps[-1][1]), goal=_goal_of(topic), conditions=reqs)
             if not starts and last_apply and _prepend_application(text, chain, last_apply, topic):
                 last_apply = None
             out.append(chain)
-            i = j
+            pos = nxt[0] if nxt is not None else hi  # (the sentence it stopped at may start another)
         else:
             if starts and not (last_apply and s < last_apply[3]):
                 # an application whose processing may come in a later article (not one of the
                 # other ways to apply the last one's attempt walked over)
                 last_apply = (s0, e, reqs, end)
-            i += 1
+            pos = e
     return out
 
 
@@ -277,9 +273,7 @@ def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> li
     d = lexicon().data
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
-    sents = _sentences(text, lo, hi)
-    for k in WordHits(text, (_APPLY_START,), lo, hi).pieces(sents):
-        s, e = sents[k]
+    for s, e in WordHits(text, (_APPLY_START,), lo, hi).sentences(_sentences(text, lo, hi)):
         m = rx["benefit"].search(text, s, e)
         if not m:
             continue
@@ -357,9 +351,7 @@ def first_then(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
     lex = lexicon()
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
-    sents = _sentences(text, lo, hi)
-    for k in WordHits(text, (rx["first"],), lo, hi).pieces(sents):  # the sentences holding 先
-        s, e = sents[k]
+    for s, e in WordHits(text, (rx["first"],), lo, hi).sentences(_sentences(text, lo, hi)):  # the sentences holding 先
         m = rx["first"].search(text, s, e)
         if not m:
             continue
