@@ -149,7 +149,7 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     lines = split_lines(text, headings) if lines is None else lines
     if not any(not ln.blank for ln in lines):
         return []
-    asked = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
+    asked, leading = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
     if asked is not None and headings:
         asked |= {i for i, ln in enumerate(lines) if ln.heading}
     top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0)
@@ -203,24 +203,25 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
             merged[-1].extend(seg)  # a title block with no body yet (headline groups)
         else:
             merged.append(list(seg))
-    articles = [_article(seg) for seg in merged if _has_body(seg)]
+    # the lines the lead scan found, by identity: each article's lines that may open with a lead
+    # are among them (a Line's text is its line of `text`), not found by a scan of the article
+    lead_ids = None if leading is None else {id(lines[i]) for i in leading}
+    articles = [_article(seg, lead_ids) for seg in merged if _has_body(seg)]
     if ocr and len(articles) >= 2:
         _assign_headlines(lines, articles, text)
     return articles
 
 
-def _rule_out(lines: list[Line], text: str) -> Optional[set[int]]:
+def _rule_out(lines: list[Line], text: str) -> tuple[Optional[set[int]], Optional[set[int]]]:
     """Lines without any word a lead or a closing byline needs are neither: found by one
-    scan of the whole text, not asked line by line. Returns the other lines (None: all).
-    (A line not returned that is asked anyway answers for itself at once: the same scans
-    come first in opening_lead and closes_article.)"""
-    out: set[int] = set()
-    for scan in (lead_lines(), end_lines()):
-        hits = lines_holding(text, scan)
-        if hits is None:
-            return None
-        out |= hits
-    return out
+    scan of the whole text, not asked line by line. Returns (the other lines, those of
+    them the lead scan found) (None: all). (A line not returned that is asked anyway
+    answers for itself at once: the same scans come first in opening_lead and closes_article.)"""
+    leading = lines_holding(text, lead_lines())
+    ending = lines_holding(text, end_lines())
+    if leading is None or ending is None:
+        return None, leading
+    return leading | ending, leading
 
 
 def _byline_line(line: Line) -> bool:
@@ -245,7 +246,9 @@ def _has_body(seg: list[Line]) -> bool:
     return total >= 60
 
 
-def _article(seg: list[Line]) -> ArticleSpan:
+def _article(seg: list[Line], lead_ids: Optional[set[int]] = None) -> ArticleSpan:
+    """`lead_ids`: the ids of the Lines the lead scan (lead_lines()) found in the whole text,
+    when the caller has them (else the article's lines are scanned)."""
     body = [ln for ln in seg if not ln.blank]
     title = None
     heads = [ln for ln in body[:4] if ln.heading]
@@ -285,10 +288,13 @@ def _article(seg: list[Line]) -> ArticleSpan:
     if look is not None:
         if "社记者" in joined:
             look |= lines_holding(joined, _AGENCY_WORD)
-        leads = lines_holding(joined, lead_lines())
+        if lead_ids is None:
+            leads = lines_holding(joined, lead_lines())
+        else:
+            leads = [i for i, ln in enumerate(body) if id(ln) in lead_ids] if lead_ids else ()
         look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
     # the lines that may name an outlet in a lead: only the first four are asked
-    named = datelines.lead_lines("\n".join([ln.text for ln in body[:4]]))
+    named = datelines.lead_scan()  # asked of a line only when it decides (an outlet still unknown)
     signed: Optional[str] = None  # the outlet a byline names
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
@@ -317,7 +323,7 @@ def _article(seg: list[Line]) -> ArticleSpan:
         lead = _lead(ln)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4 and (named is None or i in named or t.startswith("据")):  # (index, not equality)
+        if art.outlet is None and i < 4 and (named is None or named.search(ln.text) or t.startswith("据")):
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):

@@ -341,6 +341,13 @@ def lead_lines(text: str) -> Optional[set[int]]:
     return None if scan is None or re.search(r"[\d\s]", scan.pattern) else lines_holding(text, scan)
 
 
+def lead_scan() -> Optional[re.Pattern]:
+    """The scan lead_lines runs, for one line: a line it finds nothing on (`search`) is
+    none lead_outlet may name an outlet on (None: any line may be)."""
+    scan = _lead_words()
+    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else scan
+
+
 def first_lead_outlet(lines: list[str]) -> Optional[str]:
     """lead_outlet of the first of `lines` that names one, asking only the lines holding
     a word a lead needs (one scan; the words hold no digit or blank, so folding a line
