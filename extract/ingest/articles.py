@@ -291,10 +291,12 @@ def _article(seg: list[Line], lead_ids: Optional[set[int]] = None) -> ArticleSpa
         if lead_ids is None:
             leads = lines_holding(joined, lead_lines())
         else:
-            leads = [i for i, ln in enumerate(body) if id(ln) in lead_ids] if lead_ids else ()
+            leads = {i for i, ln in enumerate(body) if id(ln) in lead_ids} if lead_ids else set()
         look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
-    # the lines that may name an outlet in a lead: only the first four are asked
-    named = datelines.lead_scan()  # asked of a line only when it decides (an outlet still unknown)
+    else:
+        leads = None
+    # the lines that may name an outlet in a lead: only the first four are asked, each when it decides
+    named = datelines.lead_test()
     signed: Optional[str] = None  # the outlet a byline names
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
@@ -320,10 +322,10 @@ def _article(seg: list[Line], lead_ids: Optional[set[int]] = None) -> ArticleSpa
         agency = "社记者" in t and _AGENCY_BYLINE.search(t)
         if agency and art.outlet is None:
             art.outlet = agency.group(1)
-        lead = _lead(ln)
+        lead = _lead(ln) if leads is None or i in leads else None  # (the others hold no lead)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4 and (named is None or named.search(ln.text) or t.startswith("据")):
+        if art.outlet is None and i < 4 and (named is None or named(ln.text) or t.startswith("据")):
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):

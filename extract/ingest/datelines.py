@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 from urllib.parse import unquote
 
 from ..datafiles import load_yaml
 from ..literals import any_of, guard
 
 from . import outlets
-from .linescan import lines_holding
+from .linescan import _plain_words, lines_holding
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFF1A: ord("：")})
@@ -333,29 +333,28 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
 _LEAD_PREFIX = 200
 
 
-def lead_lines(text: str) -> Optional[set[int]]:
-    """The lines of `text` for which lead_outlet may name an outlet (None: any), found by
-    one scan (the words a lead needs hold no digit or blank: folding a line neither makes
-    nor breaks one, and a word in the first 80 characters folded is in the line)."""
+@lru_cache(maxsize=1)
+def lead_test() -> Optional[Callable[[str], bool]]:
+    """What lead_lines asks of each line, for one line (holding no newline): False when it
+    holds none of the words a lead needs, so lead_outlet names no outlet on it unless it
+    opens with 据 (None: any line may). Plain words are tested with `in`, a few short lines
+    costing less than a scan of them joined."""
     scan = _lead_words()
-    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else lines_holding(text, scan)
-
-
-def lead_scan() -> Optional[re.Pattern]:
-    """The scan lead_lines runs, for one line: a line it finds nothing on (`search`) is
-    none lead_outlet may name an outlet on (None: any line may be)."""
-    scan = _lead_words()
-    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else scan
+    if scan is None or re.search(r"[\d\s]", scan.pattern):
+        return None
+    words = _plain_words(scan)
+    if words is None:
+        return lambda line: scan.search(line) is not None
+    return lambda line: any(w in line for w in words)
 
 
 def first_lead_outlet(lines: list[str]) -> Optional[str]:
     """lead_outlet of the first of `lines` that names one, asking only the lines holding
-    a word a lead needs (one scan; the words hold no digit or blank, so folding a line
-    neither makes nor breaks one)."""
-    scan = _lead_words()
-    if scan is not None and re.search(r"[\d\s]", scan.pattern):
-        scan = None
-    for line in _holding(lines, scan):
+    a word a lead needs (the words hold no digit or blank, so folding a line neither makes
+    nor breaks one)."""
+    test = lead_test()
+    held = lines if test is None or any("\n" in line for line in lines) else [ln for ln in lines if test(ln)]
+    for line in held:
         name = lead_outlet(line)
         if name:
             return name
@@ -371,7 +370,9 @@ def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
     t = fold(line[:_LEAD_PREFIX])  # a long line: only its start is folded
-    t = (t if len(t) >= 80 else fold(line))[:80]
+    if len(t) < 80 and len(line) > _LEAD_PREFIX:  # (else fold(line) is t)
+        t = fold(line)
+    t = t[:80]
     if t.startswith("据"):
         m = rules()["lead_comma"].match(t)
         name = outlets.normalize(m.group("outlet")) if m else None
