@@ -15,6 +15,7 @@ from .markdown import BOLD_LEVEL
 from .linescan import Closing, _plain_words, line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name, split_run
+from ..literals import all_needed
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
@@ -116,9 +117,9 @@ def _is_title(line: Line) -> bool:
     t = line.text.strip()
     if not t or line.heading:
         return bool(t)
-    if line.meta:
-        return False
-    return _width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
+    # the cheap tests first: a long line or one closing a sentence is no title, page meta or not
+    return (_width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
+            and not line.meta)
 
 
 def is_page_meta(lines: list[Line], i: int) -> bool:
@@ -296,7 +297,7 @@ def _article(seg: list[Line], lead_ids: Optional[set[int]] = None) -> ArticleSpa
     else:
         leads = None
     # the lines that may name an outlet in a lead: only the first four are asked, each when it decides
-    named = datelines.lead_test()
+    named = datelines.lead_scan()
     signed: Optional[str] = None  # the outlet a byline names
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
@@ -325,7 +326,7 @@ def _article(seg: list[Line], lead_ids: Optional[set[int]] = None) -> ArticleSpa
         lead = _lead(ln) if leads is None or i in leads else None  # (the others hold no lead)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4 and (named is None or named(ln.text) or t.startswith("据")):
+        if art.outlet is None and i < 4 and (named is None or named.search(ln.text) or t.startswith("据")):
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):
@@ -343,10 +344,13 @@ def _byline_scans() -> tuple:
     """For each byline pattern in order, then the source tag: (pattern, (key, line scan,
     wider key, words)). The key is the index of the first equal scan (patterns sharing a
     scan share its lines; an int, where a compiled pattern hashes its whole code at each
-    lookup). A wider scan is an earlier plain-word scan among whose lines every line of
-    this one is (each of its words holds one of that scan's words: 记者 and 通讯员|记者
-    within 实习生|通讯员|摄影|记者): _article finds its lines by `in` tests on those few
-    lines, not by a scan of its own over the article (None: scanned)."""
+    lookup). A wider scan is an earlier plain-word scan among whose lines every line the
+    pattern can match is (each word of its scan, or of another set of words the pattern
+    needs, holds one of that scan's words: 记者 and 通讯员|记者 within 实习生|通讯员|摄影|记者,
+    and 整理 or 发自 after a role word): _article finds its lines by `in` tests on those few
+    lines, not by a scan of its own over the article (None: scanned). (Narrowed so, a
+    scan's lines still hold every line its pattern can match; a line _article reads only
+    for them has nothing else to be read for.)"""
     p = patterns()
     out, needs, plain = [], [], []  # plain: the earlier plain-word scans' keys and words
     for rx in p["bylines"] + [p["source_tag"]]:
@@ -356,7 +360,10 @@ def _byline_scans() -> tuple:
         words = _plain_words(need) if isinstance(need, re.Pattern) else None
         wider = None
         if words is not None and key == len(needs) - 1:
-            wider = next((k for k, ws in plain if all(any(v in w for v in ws) for w in words)), None)
+            # its own words, or another set the pattern needs (整理 after a role word), each
+            # holding a word of that scan
+            held = (words,) + all_needed(getattr(rx, "rx", rx))
+            wider = next((k for k, ws in plain for need in held if all(any(v in w for v in ws) for w in need)), None)
             plain.append((key, words))
         out.append((getattr(rx, "rx", rx), (key, need, wider, words or ())))
     return tuple(out)

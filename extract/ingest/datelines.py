@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 from urllib.parse import unquote
 
 from ..datafiles import load_yaml
 from ..literals import any_of, guard
 
 from . import outlets
-from .linescan import _plain_words, lines_holding
+from .linescan import lines_holding
 
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}
 _FOLD.update({0x3000: 0x20, 0xA0: 0x20, 0xFF1A: ord("：")})
@@ -333,28 +333,23 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
 _LEAD_PREFIX = 200
 
 
-@lru_cache(maxsize=1)
-def lead_test() -> Optional[Callable[[str], bool]]:
-    """What lead_lines asks of each line, for one line (holding no newline): False when it
-    holds none of the words a lead needs, so lead_outlet names no outlet on it unless it
-    opens with 据 (None: any line may). Plain words are tested with `in`, a few short lines
-    costing less than a scan of them joined."""
+def lead_scan() -> Optional[re.Pattern]:
+    """The scan lead_lines runs, for one line (holding no newline): a line it finds nothing
+    on (`search`) holds none of the words a lead needs, so lead_outlet names no outlet on it
+    unless it opens with 据 (None: any line may). (A search of a few short lines one by one
+    costs less than a scan of them joined.)"""
     scan = _lead_words()
-    if scan is None or re.search(r"[\d\s]", scan.pattern):
-        return None
-    words = _plain_words(scan)
-    if words is None:
-        return lambda line: scan.search(line) is not None
-    return lambda line: any(w in line for w in words)
+    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else scan
 
 
 def first_lead_outlet(lines: list[str]) -> Optional[str]:
     """lead_outlet of the first of `lines` that names one, asking only the lines holding
-    a word a lead needs (the words hold no digit or blank, so folding a line neither makes
-    nor breaks one)."""
-    test = lead_test()
-    held = lines if test is None or any("\n" in line for line in lines) else [ln for ln in lines if test(ln)]
-    for line in held:
+    a word a lead needs (one scan; the words hold no digit or blank, so folding a line
+    neither makes nor breaks one)."""
+    scan = _lead_words()
+    if scan is not None and re.search(r"[\d\s]", scan.pattern):
+        scan = None
+    for line in _holding(lines, scan):
         name = lead_outlet(line)
         if name:
             return name
