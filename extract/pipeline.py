@@ -96,8 +96,9 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     if fmt != "html":
         mapped = normalize_chars(mapped)  # clean's first step, done once for the probe and clean
         probe = _probe(mapped)
-        found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
-        found["text:closing"] = {"outlet": closing_source(probe.split("\n"))}
+        probe_lines = probe.split("\n")  # (split once for both)
+        found["text"] = _meta.from_text(probe, lines=probe_lines)  # datelines often sit on lines cleaning drops
+        found["text:closing"] = {"outlet": closing_source(probe_lines)}
         found["text:site"] = {"outlet": wechat_account(probe)}
     mapped, ocr = clean(mapped, fmt, headings, normalized=fmt != "html")
     head_starts = {i: headings[p] for i, p in mapped.where(headings)

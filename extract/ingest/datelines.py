@@ -276,11 +276,12 @@ def find(lines: Iterable[str], limit: int = 12) -> Optional[Dateline]:
     return found
 
 
-def source_lines(lines: Iterable[str]) -> Optional[str]:
+def source_lines(lines: Iterable[str], text: Optional[str] = None) -> Optional[str]:
     """The outlet of a repost notice or source line anywhere on the page
-    (本文来自…, 本文转载自…, 来源：…) — the first one."""
+    (本文来自…, 本文转载自…, 来源：…) — the first one. `text`: the lines joined by
+    newlines, when the caller has it (not joined again)."""
     r = rules()
-    for line in _holding(list(lines), _repost_words()):
+    for line in _holding(list(lines), _repost_words(), text):
         t = fold(line)
         if not t or len(t) > 160:
             continue
@@ -320,9 +321,10 @@ def _lead_words() -> Optional[re.Pattern]:
     return any_of([getattr(rx, "rx", rx) for rx in rules()["lead"]])
 
 
-def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
-    """The lines in which `scan` finds a word (all lines when `scan` is None), in order."""
-    text = "\n".join(lines)
+def _holding(lines: list[str], scan: Optional[re.Pattern], text: Optional[str] = None) -> Iterable[str]:
+    """The lines in which `scan` finds a word (all lines when `scan` is None), in order.
+    `text`: the lines joined by newlines, when the caller has it."""
+    text = "\n".join(lines) if text is None else text
     if scan is None or text.count("\n") != len(lines) - 1:  # no scan, or lines holding newlines
         return lines
     return [lines[k] for k in sorted(lines_holding(text, scan))]
