@@ -153,7 +153,8 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     asked, leading = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
     if asked is not None and headings:
         asked |= {i for i, ln in enumerate(lines) if ln.heading}
-    top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0)
+    # (without `headings` no line is one: not read off every line)
+    top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0) if headings else 0
     briefs = patterns()["briefs_heading"]
     # the first body line: title lines above it form the page's headline block
     first_body = next((i for i, ln in enumerate(lines)
