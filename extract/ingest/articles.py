@@ -67,15 +67,16 @@ class Line:
         return is_page_meta_line(self.text)
 
     @_once
-    def prose(self) -> tuple[int, int]:
-        """(CJK characters, length) of a body line; (0, 0) for a blank or title line."""
+    def prose(self) -> tuple[bool, int]:
+        """(whether it holds 15 CJK characters or more, its length) for a body line; (False,
+        0) for a blank or title line. (_has_body reads no more of the count: the match stops
+        at the 15th, where a count reads the whole line and makes a string per run.)"""
         if self.blank or self.title:
-            return (0, 0)
-        # counted by runs: findall of single characters makes a string per Han character
-        return (sum(map(len, _HAN_RUN.findall(self.text))), len(self.text))
+            return (False, 0)
+        return (_HAN_15.match(self.text) is not None, len(self.text))
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_15 = re.compile(r"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){15}")  # (possessive: nothing to backtrack into)
 
 
 @dataclass
@@ -241,8 +242,8 @@ def _prev_nonblank(lines: list[Line], i: int) -> Optional[int]:
 def _has_body(seg: list[Line]) -> bool:
     total = 0
     for ln in seg:
-        han, length = ln.prose
-        if han >= 15:
+        many, length = ln.prose
+        if many:
             return True
         total += length
     return total >= 60
