@@ -347,28 +347,35 @@ def _byline_scans() -> tuple:
     wider key, words)). The key is the index of the first equal scan (patterns sharing a
     scan share its lines; an int, where a compiled pattern hashes its whole code at each
     lookup). A wider scan is an earlier plain-word scan among whose lines every line the
-    pattern can match is (each word of its scan, or of another set of words the pattern
-    needs, holds one of that scan's words: 记者 and 通讯员|记者 within 实习生|通讯员|摄影|记者,
-    and 整理 or 发自 after a role word): _article finds its lines by `in` tests on those few
-    lines, not by a scan of its own over the article (None: scanned). (Narrowed so, a
-    scan's lines still hold every line its pattern can match; a line _article reads only
-    for them has nothing else to be read for.)"""
+    patterns sharing this scan can match is (each word of its scan, or of another set of
+    words each of those patterns needs, holds one of that scan's words: 记者 and 通讯员|记者
+    within 实习生|通讯员|摄影|记者, and 整理 or 发自 after a role word): _article finds its
+    lines by `in` tests on those few lines, not by a scan of its own over the article (None:
+    scanned). (Narrowed so, a scan's lines still hold every line its patterns can match; a
+    line _article reads only for them has nothing else to be read for.)"""
     p = patterns()
-    out, needs, plain = [], [], []  # plain: the earlier plain-word scans' keys and words
-    for rx in p["bylines"] + [p["source_tag"]]:
-        need = line_scan(rx)
-        key = next((k for k, n in enumerate(needs) if n == need), len(needs))
-        needs.append(need)
+    rxs = [getattr(rx, "rx", rx) for rx in p["bylines"] + [p["source_tag"]]]
+    needs = [line_scan(rx) for rx in p["bylines"] + [p["source_tag"]]]
+    out, plain = [], []  # plain: the earlier plain-word scans' keys and words
+    for j, (rx, need) in enumerate(zip(rxs, needs)):
+        key = next(k for k, n in enumerate(needs) if n == need)
         words = _plain_words(need) if isinstance(need, re.Pattern) else None
         wider = None
-        if words is not None and key == len(needs) - 1:
-            # its own words, or another set the pattern needs (整理 after a role word), each
-            # holding a word of that scan
-            held = (words,) + all_needed(getattr(rx, "rx", rx))
-            wider = next((k for k, ws in plain for need in held if all(any(v in w for v in ws) for w in need)), None)
+        if words is not None and key == j:
+            # its own words each holding a word of that scan, or, for every pattern sharing the
+            # scan, another set of words the pattern needs (整理 after a role word)
+            sharers = [r for r, n in zip(rxs, needs) if n == need]
+            wider = next((k for k, ws in plain if _within(words, ws)
+                          or all(any(_within(other, ws) for other in all_needed(r)) for r in sharers)), None)
             plain.append((key, words))
-        out.append((getattr(rx, "rx", rx), (key, need, wider, words or ())))
+        out.append((rx, (key, need, wider, words or ())))
     return tuple(out)
+
+
+def _within(words, scan_words) -> bool:
+    """Whether each of `words` holds one of `scan_words` (a line holding one of `words` is
+    among the lines holding one of `scan_words`)."""
+    return all(any(v in w for v in scan_words) for w in words)
 
 
 def _scan_lines(body: list[Line], joined: str) -> list[Optional[set[int]]]:
