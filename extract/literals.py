@@ -64,6 +64,51 @@ def _needed(pattern: str, flags: int) -> Optional[frozenset[str]]:
     return frozenset(found)
 
 
+def all_needed(pattern: Union[str, re.Pattern], flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Every requirement `needed` chooses among: sets of strings one of each of which occurs
+    in every match of `pattern` (its literal runs, and the required items of its sequence
+    and of the required groups inside it); () when it needs none."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if not isinstance(pattern, str) or flags & re.IGNORECASE:
+        return ()
+    return _all_needed(pattern, int(flags))
+
+
+@memo("literals.all_needed", sources=("literals.py",))
+def _all_needed(pattern: str, flags: int) -> tuple[frozenset[str], ...]:
+    parsed = _parse_cased(pattern, flags)
+    out: list[set] = []
+    if parsed is not None:
+        _requirements(list(parsed), out)
+    return tuple(frozenset(s) for s in out if s and "" not in s)
+
+
+def _requirements(items: list, out: list) -> None:
+    """_sequence's candidates, each kept, and a required group's own, read inside it."""
+    run = ""
+    for op, av in items + [(None, None)]:
+        if op is _C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if op is None or op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue
+        if op is _C.SUBPATTERN:
+            _requirements(list(av[-1]), out)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+            if av[0] >= 1:  # held at least once
+                _requirements(list(av[2]), out)
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            _requirements(list(av), out)
+        else:
+            got = _item(op, av)
+            if got:
+                out.append(got)
+
+
 @memo("literals.held_chars", sources=("literals.py",))
 def held_chars(pattern: str) -> Optional[str]:
     """The characters a match of `pattern` can hold (lookarounds left out: they hold none),

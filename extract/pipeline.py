@@ -96,9 +96,10 @@ def ingest_text(raw: str, encoding: Optional[str] = None) -> Ingested:
     if fmt != "html":
         mapped = normalize_chars(mapped)  # clean's first step, done once for the probe and clean
         probe = _probe(mapped)
-        found["text"] = _meta.from_text(probe)  # datelines often sit on lines cleaning drops
-        found["text:closing"] = {"outlet": closing_source(probe.split("\n"))}
-        found["text:site"] = {"outlet": wechat_account(probe)}
+        probe_lines = probe.split("\n")  # (split once for the three readers)
+        found["text"] = _meta.from_text(probe, lines=probe_lines)  # datelines often sit on lines cleaning drops
+        found["text:closing"] = {"outlet": closing_source(probe_lines)}
+        found["text:site"] = {"outlet": wechat_account(probe, probe_lines)}
     mapped, ocr = clean(mapped, fmt, headings, normalized=fmt != "html")
     head_starts = {i: headings[p] for i, p in mapped.where(headings)
                    if i == 0 or mapped.text[i - 1] == "\n"}

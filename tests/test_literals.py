@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.literals import Guarded, any_of, find_words, first_chars, first_pairs, guard, holds_word, needed, scanner
+from extract.literals import Guarded, all_needed, any_of, find_words, first_chars, first_pairs, guard, holds_word, needed, scanner
 
 
 def test_words_read_from_patterns():
@@ -61,6 +61,28 @@ def test_a_text_without_the_words_has_no_match(pattern, texts):
         for t in texts:
             if rx.search(t):
                 assert any(w in rx.search(t).group() for w in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(regexes(), st.lists(st.text(alphabet=ALPHABET, max_size=12), min_size=1, max_size=5))
+def test_every_requirement_is_held_by_every_match(pattern, texts):
+    """all_needed: each set it gives has a word in every match (needed's choice among them)."""
+    rx = re.compile(pattern, re.M)
+    needs = all_needed(rx)
+    if needed(rx) is not None:
+        assert needed(rx) in needs
+    for t in texts:
+        for m in rx.finditer(t):
+            for need in needs:
+                assert any(w in m.group() for w in need), (pattern, t, need)
+
+
+def test_all_needed_reads_required_groups():
+    needs = all_needed(r"^[\u4e00-\u9fff·]{0,8}?(?:记者|通讯员)\s{0,3}(?P<names>\w{2,4})\s{0,3}发自")
+    assert frozenset({"记者", "通讯员"}) in needs and frozenset({"发自"}) in needs
+    assert all_needed(r"(?:记者)?\s{0,3}整理") == (frozenset({"整理"}),)  # an optional group is none
+    assert all_needed(r"(?:记者){1,2}a") == (frozenset({"记者"}), frozenset({"a"}))
+    assert all_needed(r"\d+") == () and all_needed("(?i)abc") == ()
 
 
 @settings(max_examples=300, deadline=None)

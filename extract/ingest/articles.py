@@ -15,6 +15,7 @@ from .markdown import BOLD_LEVEL
 from .linescan import Closing, _plain_words, line_scan, lines_holding, search_tail
 from .meta import closes_article, end_lines, is_page_meta_line, lead_lines, opening_lead, patterns
 from .people import ROLE_WORD, is_person_name, split_run
+from ..literals import all_needed
 
 
 _AGENCY_BYLINE = re.compile(r"■\s{0,3}([\u4e00-\u9fff]{2,6}社)记者")
@@ -66,15 +67,16 @@ class Line:
         return is_page_meta_line(self.text)
 
     @_once
-    def prose(self) -> tuple[int, int]:
-        """(CJK characters, length) of a body line; (0, 0) for a blank or title line."""
+    def prose(self) -> tuple[bool, int]:
+        """(whether it holds 15 CJK characters or more, its length) for a body line; (False,
+        0) for a blank or title line. (_has_body reads no more of the count: the match stops
+        at the 15th, where a count reads the whole line and makes a string per run.)"""
         if self.blank or self.title:
-            return (0, 0)
-        # counted by runs: findall of single characters makes a string per Han character
-        return (sum(map(len, _HAN_RUN.findall(self.text))), len(self.text))
+            return (False, 0)
+        return (_HAN_15.match(self.text) is not None, len(self.text))
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_15 = re.compile(r"(?:[^\u4e00-\u9fff]*+[\u4e00-\u9fff]){15}")  # (possessive: nothing to backtrack into)
 
 
 @dataclass
@@ -116,9 +118,9 @@ def _is_title(line: Line) -> bool:
     t = line.text.strip()
     if not t or line.heading:
         return bool(t)
-    if line.meta:
-        return False
-    return _width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
+    # the cheap tests first: a long line or one closing a sentence is no title, page meta or not
+    return (_width(t) <= 40 and t[-1] not in _TERMINAL and not t.endswith(("。”", "！”", "？”"))
+            and not line.meta)
 
 
 def is_page_meta(lines: list[Line], i: int) -> bool:
@@ -149,10 +151,11 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
     lines = split_lines(text, headings) if lines is None else lines
     if not any(not ln.blank for ln in lines):
         return []
-    asked = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
+    asked, leading = _rule_out(lines, text)  # the lines that may be a lead or close an article (None: any)
     if asked is not None and headings:
         asked |= {i for i, ln in enumerate(lines) if ln.heading}
-    top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0)
+    # (without `headings` no line is one: not read off every line)
+    top = min((ln.heading for ln in lines if 0 < ln.heading < BOLD_LEVEL), default=0) if headings else 0
     briefs = patterns()["briefs_heading"]
     # the first body line: title lines above it form the page's headline block
     first_body = next((i for i, ln in enumerate(lines)
@@ -203,24 +206,25 @@ def split_articles(text: str, headings: Optional[dict] = None, ocr: bool = False
             merged[-1].extend(seg)  # a title block with no body yet (headline groups)
         else:
             merged.append(list(seg))
-    articles = [_article(seg) for seg in merged if _has_body(seg)]
+    # the lines the lead scan found, by identity: each article's lines that may open with a lead
+    # are among them (a Line's text is its line of `text`), not found by a scan of the article
+    lead_ids = None if leading is None else {id(lines[i]) for i in leading}
+    articles = [_article(seg, lead_ids) for seg in merged if _has_body(seg)]
     if ocr and len(articles) >= 2:
         _assign_headlines(lines, articles, text)
     return articles
 
 
-def _rule_out(lines: list[Line], text: str) -> Optional[set[int]]:
+def _rule_out(lines: list[Line], text: str) -> tuple[Optional[set[int]], Optional[set[int]]]:
     """Lines without any word a lead or a closing byline needs are neither: found by one
-    scan of the whole text, not asked line by line. Returns the other lines (None: all).
-    (A line not returned that is asked anyway answers for itself at once: the same scans
-    come first in opening_lead and closes_article.)"""
-    out: set[int] = set()
-    for scan in (lead_lines(), end_lines()):
-        hits = lines_holding(text, scan)
-        if hits is None:
-            return None
-        out |= hits
-    return out
+    scan of the whole text, not asked line by line. Returns (the other lines, those of
+    them the lead scan found) (None: all). (A line not returned that is asked anyway
+    answers for itself at once: the same scans come first in opening_lead and closes_article.)"""
+    leading = lines_holding(text, lead_lines())
+    ending = lines_holding(text, end_lines())
+    if leading is None or ending is None:
+        return None, leading
+    return leading | ending, leading
 
 
 def _byline_line(line: Line) -> bool:
@@ -238,14 +242,16 @@ def _prev_nonblank(lines: list[Line], i: int) -> Optional[int]:
 def _has_body(seg: list[Line]) -> bool:
     total = 0
     for ln in seg:
-        han, length = ln.prose
-        if han >= 15:
+        many, length = ln.prose
+        if many:
             return True
         total += length
     return total >= 60
 
 
-def _article(seg: list[Line]) -> ArticleSpan:
+def _article(seg: list[Line], lead_ids: Optional[set[int]] = None) -> ArticleSpan:
+    """`lead_ids`: the ids of the Lines the lead scan (lead_lines()) found in the whole text,
+    when the caller has them (else the article's lines are scanned)."""
     body = [ln for ln in seg if not ln.blank]
     title = None
     heads = [ln for ln in body[:4] if ln.heading]
@@ -285,10 +291,15 @@ def _article(seg: list[Line]) -> ArticleSpan:
     if look is not None:
         if "社记者" in joined:
             look |= lines_holding(joined, _AGENCY_WORD)
-        leads = lines_holding(joined, lead_lines())
+        if lead_ids is None:
+            leads = lines_holding(joined, lead_lines())
+        else:
+            leads = {i for i, ln in enumerate(body) if id(ln) in lead_ids} if lead_ids else set()
         look |= {i for i in (range(len(body)) if leads is None else leads) if body[i].lead}
-    # the lines that may name an outlet in a lead: only the first four are asked
-    named = datelines.lead_lines("\n".join([ln.text for ln in body[:4]]))
+    else:
+        leads = None
+    # the lines that may name an outlet in a lead: only the first four are asked, each when it decides
+    named = datelines.lead_scan()
     signed: Optional[str] = None  # the outlet a byline names
     for i in range(len(body)) if look is None else sorted(look):
         ln = body[i]
@@ -314,10 +325,10 @@ def _article(seg: list[Line]) -> ArticleSpan:
         agency = "社记者" in t and _AGENCY_BYLINE.search(t)
         if agency and art.outlet is None:
             art.outlet = agency.group(1)
-        lead = _lead(ln)
+        lead = _lead(ln) if leads is None or i in leads else None  # (the others hold no lead)
         if lead and art.outlet is None and "outlet" in lead.groupdict() and lead.group("outlet"):
             art.outlet = outlets.normalize(lead.group("outlet"))
-        if art.outlet is None and i < 4 and (named is None or i in named or t.startswith("据")):  # (index, not equality)
+        if art.outlet is None and i < 4 and (named is None or named.search(ln.text) or t.startswith("据")):
             art.outlet = datelines.lead_outlet(t)  # 央视网消息（新闻联播）：, 中国网5月13日讯
         tag = search_tail(tag_rx, t) if tag_lines is None or i in tag_lines else None
         if tag and is_person_name(tag.group("outlet")):
@@ -335,23 +346,36 @@ def _byline_scans() -> tuple:
     """For each byline pattern in order, then the source tag: (pattern, (key, line scan,
     wider key, words)). The key is the index of the first equal scan (patterns sharing a
     scan share its lines; an int, where a compiled pattern hashes its whole code at each
-    lookup). A wider scan is an earlier plain-word scan among whose lines every line of
-    this one is (each of its words holds one of that scan's words: 记者 and 通讯员|记者
-    within 实习生|通讯员|摄影|记者): _article finds its lines by `in` tests on those few
-    lines, not by a scan of its own over the article (None: scanned)."""
+    lookup). A wider scan is an earlier plain-word scan among whose lines every line the
+    patterns sharing this scan can match is (each word of its scan, or of another set of
+    words each of those patterns needs, holds one of that scan's words: 记者 and 通讯员|记者
+    within 实习生|通讯员|摄影|记者, and 整理 or 发自 after a role word): _article finds its
+    lines by `in` tests on those few lines, not by a scan of its own over the article (None:
+    scanned). (Narrowed so, a scan's lines still hold every line its patterns can match; a
+    line _article reads only for them has nothing else to be read for.)"""
     p = patterns()
-    out, needs, plain = [], [], []  # plain: the earlier plain-word scans' keys and words
-    for rx in p["bylines"] + [p["source_tag"]]:
-        need = line_scan(rx)
-        key = next((k for k, n in enumerate(needs) if n == need), len(needs))
-        needs.append(need)
+    rxs = [getattr(rx, "rx", rx) for rx in p["bylines"] + [p["source_tag"]]]
+    needs = [line_scan(rx) for rx in p["bylines"] + [p["source_tag"]]]
+    out, plain = [], []  # plain: the earlier plain-word scans' keys and words
+    for j, (rx, need) in enumerate(zip(rxs, needs)):
+        key = next(k for k, n in enumerate(needs) if n == need)
         words = _plain_words(need) if isinstance(need, re.Pattern) else None
         wider = None
-        if words is not None and key == len(needs) - 1:
-            wider = next((k for k, ws in plain if all(any(v in w for v in ws) for w in words)), None)
+        if words is not None and key == j:
+            # its own words each holding a word of that scan, or, for every pattern sharing the
+            # scan, another set of words the pattern needs (整理 after a role word)
+            sharers = [r for r, n in zip(rxs, needs) if n == need]
+            wider = next((k for k, ws in plain if _within(words, ws)
+                          or all(any(_within(other, ws) for other in all_needed(r)) for r in sharers)), None)
             plain.append((key, words))
-        out.append((getattr(rx, "rx", rx), (key, need, wider, words or ())))
+        out.append((rx, (key, need, wider, words or ())))
     return tuple(out)
+
+
+def _within(words, scan_words) -> bool:
+    """Whether each of `words` holds one of `scan_words` (a line holding one of `words` is
+    among the lines holding one of `scan_words`)."""
+    return all(any(v in w for v in scan_words) for w in words)
 
 
 def _scan_lines(body: list[Line], joined: str) -> list[Optional[set[int]]]:

@@ -276,11 +276,12 @@ def find(lines: Iterable[str], limit: int = 12) -> Optional[Dateline]:
     return found
 
 
-def source_lines(lines: Iterable[str]) -> Optional[str]:
+def source_lines(lines: Iterable[str], text: Optional[str] = None) -> Optional[str]:
     """The outlet of a repost notice or source line anywhere on the page
-    (本文来自…, 本文转载自…, 来源：…) — the first one."""
+    (本文来自…, 本文转载自…, 来源：…) — the first one. `text`: the lines joined by
+    newlines, when the caller has it (not joined again)."""
     r = rules()
-    for line in _holding(list(lines), _repost_words()):
+    for line in _holding(list(lines), _repost_words(), text):
         t = fold(line)
         if not t or len(t) > 160:
             continue
@@ -320,9 +321,10 @@ def _lead_words() -> Optional[re.Pattern]:
     return any_of([getattr(rx, "rx", rx) for rx in rules()["lead"]])
 
 
-def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
-    """The lines in which `scan` finds a word (all lines when `scan` is None), in order."""
-    text = "\n".join(lines)
+def _holding(lines: list[str], scan: Optional[re.Pattern], text: Optional[str] = None) -> Iterable[str]:
+    """The lines in which `scan` finds a word (all lines when `scan` is None), in order.
+    `text`: the lines joined by newlines, when the caller has it."""
+    text = "\n".join(lines) if text is None else text
     if scan is None or text.count("\n") != len(lines) - 1:  # no scan, or lines holding newlines
         return lines
     return [lines[k] for k in sorted(lines_holding(text, scan))]
@@ -333,12 +335,13 @@ def _holding(lines: list[str], scan: Optional[re.Pattern]) -> Iterable[str]:
 _LEAD_PREFIX = 200
 
 
-def lead_lines(text: str) -> Optional[set[int]]:
-    """The lines of `text` for which lead_outlet may name an outlet (None: any), found by
-    one scan (the words a lead needs hold no digit or blank: folding a line neither makes
-    nor breaks one, and a word in the first 80 characters folded is in the line)."""
+def lead_scan() -> Optional[re.Pattern]:
+    """The scan lead_lines runs, for one line (holding no newline): a line it finds nothing
+    on (`search`) holds none of the words a lead needs, so lead_outlet names no outlet on it
+    unless it opens with 据 (None: any line may). (A search of a few short lines one by one
+    costs less than a scan of them joined.)"""
     scan = _lead_words()
-    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else lines_holding(text, scan)
+    return None if scan is None or re.search(r"[\d\s]", scan.pattern) else scan
 
 
 def first_lead_outlet(lines: list[str]) -> Optional[str]:
@@ -364,7 +367,9 @@ def lead_outlet(line: str) -> Optional[str]:
     """The outlet named by an article's lead: 央视网消息（新闻联播）：, 中国网5月13日讯,
     新华社北京3月5日电, 据解放日报报道 (never 本报讯: that is the page's own paper)."""
     t = fold(line[:_LEAD_PREFIX])  # a long line: only its start is folded
-    t = (t if len(t) >= 80 else fold(line))[:80]
+    if len(t) < 80 and len(line) > _LEAD_PREFIX:  # (else fold(line) is t)
+        t = fold(line)
+    t = t[:80]
     if t.startswith("据"):
         m = rules()["lead_comma"].match(t)
         name = outlets.normalize(m.group("outlet")) if m else None

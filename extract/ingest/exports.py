@@ -91,14 +91,15 @@ def _meta(fields: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def wechat_account(text: str) -> Optional[str]:
+def wechat_account(text: str, lines: Optional[list[str]] = None) -> Optional[str]:
     """The account a WeChat post asks readers to follow (关注“海南惠琼保”微信公众号,
-    扫描下方二维码，关注“岛城医保”): the one it names most often."""
+    扫描下方二维码，关注“岛城医保”): the one it names most often. `lines`: text.split("\n"),
+    when the caller has it."""
     if not any(w in text for w in _ACCOUNT_WORDS):
         return None
     # a match holds no newline and one of the words: only the lines holding one are read
     # (in text order, so the matches and their order are those of the whole text)
-    lines = text.split("\n")
+    lines = text.split("\n") if lines is None else lines
     names = Counter(outlets.normalize(m.group("name") or m.group("name2"))
                     for k in sorted(_lines_finding(text, _ACCOUNT_WORDS)) for m in _ACCOUNT.finditer(lines[k]))
     names.pop(None, None)

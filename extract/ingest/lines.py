@@ -178,6 +178,8 @@ def _width(line: str) -> float:
 
 
 def looks_ocr(text: str) -> bool:
+    if text.count("\n") < 19:  # fewer than 20 lines
+        return False
     lines = [t for t in map(str.strip, text.split("\n")) if t]
     if len(lines) < 20:
         return False

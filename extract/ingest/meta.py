@@ -224,18 +224,19 @@ def from_front_matter(fm: dict) -> dict:
     return out
 
 
-def from_text(text: str, whole: Optional[str] = None) -> dict:
+def from_text(text: str, whole: Optional[str] = None, lines: Optional[list[str]] = None) -> dict:
     """Publication date, outlet and authors an article prints: an edition line
     (《人民日报》（2026年03月27日第03版）), a masthead, its dateline and source line near
     the top (发布时间：… 来源：…), a lead (央视网消息, 中国网5月13日讯, 据…报道), a repost
     notice (本文转载自…), the issuing body (发布机关：…), a signature date closing a
     notice, or a timestamp near the top. `whole`: the whole page, when `text` is what
-    follows its headline (repost notices and the issuer are searched there)."""
+    follows its headline (repost notices and the issuer are searched there). `lines`:
+    text.split("\n"), when the caller has it."""
     from . import datelines
 
     p = patterns()
     out: dict[str, Any] = {}
-    lines = text.split("\n")
+    lines = text.split("\n") if lines is None else lines
     nl_text = "\n" + text  # for the patterns anchored at a line's start (after_newline)
     head = [ln for ln in lines[:80] if ln.strip()][:20]
     for key in ("dateline_edition", "dateline_masthead"):
@@ -256,7 +257,7 @@ def from_text(text: str, whole: Optional[str] = None) -> dict:
     name = datelines.first_lead_outlet(head)
     if name:
         out.setdefault("outlet", name)
-    repost = datelines.source_lines(whole.split("\n") if whole else lines)
+    repost = datelines.source_lines(whole.split("\n"), whole) if whole else datelines.source_lines(lines, text)
     if repost:
         out["outlet"] = repost
     issuer = p["issuer"].search(whole or text)
