@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from extract.procedures import conditions, lists, paths, prose
-from extract.procedures.channels import _Scan, find_channels, may_name_channels
-from extract.procedures.clauses import WordHits, sentences
+from extract.procedures.channels import _Scan, channel_spans, find_channels
+from extract.procedures.clauses import Sentences, WordHits, sentences
 from extract.procedures.lexicon import lexicon
 
 from conftest import bulk_texts
@@ -47,16 +47,10 @@ def test_channel_scan_agrees_with_range_scans(k):
         own = sorted(((lo + i, lo + i + len(w)) for w, g in lex.gazetteer.items() if g.kind != "hotline"
                       for i in range(len(piece)) if piece.startswith(w, i)), key=lambda t: (t[1], t[0]))
         assert [(g[0], g[1]) for g in scan.gazetteer(lo, hi)] == own
-    sents = sentences(text)
-    maybe = set(may_name_channels(text, sents))
-    for k, (lo, hi) in enumerate(sents):
-        if k not in maybe:
-            assert find_channels(text, lo, hi) == []
-    # ranges followed by a digit, and one ending at the text's end
-    ranges = [(i, i + 2) for i in range(0, len(text) - 2, 3)]
-    maybe = set(may_name_channels(text, ranges))
-    for k, (lo, hi) in enumerate(ranges):
-        if k not in maybe:
+    # the sentences no channel hit overlaps (those _channel_sentences skips) name no channel
+    maybe = set(Sentences(text).overlapping(channel_spans(text)))
+    for lo, hi in sentences(text):
+        if (lo, hi) not in maybe:
             assert find_channels(text, lo, hi) == []
 
 
@@ -100,5 +94,5 @@ def test_word_hits_keep_every_sentence_that_matches(k):
     rx = prose._rx()
     sents = sentences(text)
     for pats in ((rx["application"],), (rx["first"],)):
-        kept = set(WordHits(text, pats).pieces(sents))
-        assert {i for i, (s, e) in enumerate(sents) if pats[0].search(text, s, e)} <= kept
+        kept = set(WordHits(text, pats).sentences(Sentences(text)))
+        assert {(s, e) for s, e in sents if pats[0].search(text, s, e)} <= kept

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from extract.procedures import prose
-from extract.procedures.channels import channel_spans, may_name_channels
+from extract.procedures.channels import channel_spans, find_channels
 from extract.procedures.clauses import SENTENCE_END, Sentences, WordHits, sentences, spans
 from extract.procedures.lexicon import _alt, lexicon
 
@@ -69,10 +69,13 @@ def test_sentences_of_the_throughput_texts():
         whole = sentences(text)
         for rx in (re.compile("申请"), re.compile("先"), re.compile("办理")):
             hits = WordHits(text, (rx,))
-            assert hits.sentences(Sentences(text)) == [whole[k] for k in hits.pieces(whole)]
-        # the channel sentences: the same as may_name_channels' (whose digit test never adds a
-        # sentence: a sentence's end is followed by a sentence end, a blank or a stripped closer)
-        assert Sentences(text).overlapping(channel_spans(text)) == [whole[k] for k in may_name_channels(text, whole)]
+            want = whole if hits.starts is None else [
+                (a, b) for a, b in whole if any(a - hits.reach <= h < b for h in hits.starts)]
+            assert hits.sentences(Sentences(text)) == want
+        # the channel sentences: every sentence in which find_channels finds a channel is one
+        # that a channel hit overlaps
+        kept = set(Sentences(text).overlapping(channel_spans(text)))
+        assert {(a, b) for a, b in whole if find_channels(text, a, b)} <= kept
 
 
 def _action_start_by_steps(text: str, s: int, e: int) -> bool:

@@ -4,7 +4,6 @@ scans give (written sentences built to reach the edges, and the development bulk
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 
@@ -108,13 +107,11 @@ def test_kept_candidates_on_bulk_files():
         assert got == want
 
 
-def test_word_hits_pieces_with_alternating_span_lists():
-    """WordHits.pieces keeps the starts and ends of the last span list it was given: lists
-    asked in turn (the article's sentences, a range's own, the sentences again) each get the
-    pieces a brute-force look finds (a piece with a needed word's occurrence starting in it,
-    or reaching into it)."""
+def test_word_hits_sentences_are_those_a_brute_force_look_finds():
+    """WordHits.sentences gives the sentences with a needed word's occurrence starting in
+    them, or reaching into them (within `reach`), whole or of a range, asked in turn."""
     from extract.procedures import prose
-    from extract.procedures.clauses import WordHits, sentences, spans, SENTENCE_END
+    from extract.procedures.clauses import SENTENCE_END, Sentences, WordHits, spans
 
     text = "".join(_pieces(40, 10)) + "市民可先在线申请，再到窗口领取。申请人应当向街道提出申请。"
     pats = (prose._rx()["application"], prose._APPLY_START)
@@ -122,11 +119,9 @@ def test_word_hits_pieces_with_alternating_span_lists():
     reach = hits.reach
 
     def brute(sp):
-        return [k for k, (a, b) in enumerate(sp) if any(a - reach <= h < b for h in hits.starts)]
+        return [(a, b) for a, b in sp if any(a - reach <= h < b for h in hits.starts)]
 
-    whole = sentences(text)
-    half = spans(text, len(text) // 3, len(text), SENTENCE_END)
-    clauses_ = spans(text, 0, len(text), re.compile("[，。]"))
-    for sp in (whole, half, whole, clauses_, half, whole):
-        assert hits.pieces(sp) == brute(sp)
-    assert brute(whole)  # the text holds 申请
+    third = len(text) // 3
+    for lo, hi in ((0, len(text)), (third, len(text)), (0, len(text)), (third, 2 * third)):
+        assert hits.sentences(Sentences(text, lo, hi)) == brute(spans(text, lo, hi, SENTENCE_END))
+    assert brute(spans(text, 0, len(text), SENTENCE_END))  # the text holds 申请

@@ -10,7 +10,7 @@ import pytest
 from extract.literals import holds_any
 from extract.procedures import conditions, lists, prose
 from extract.procedures.channels import _suffix_matches
-from extract.procedures.clauses import WordHits, sentences
+from extract.procedures.clauses import Sentences, WordHits, sentences
 from extract.procedures.lexicon import lexicon
 from extract.procedures.words import Article, article, vocabulary
 
@@ -62,8 +62,8 @@ def test_word_starts_keep_every_sentence_a_pattern_matches(k):
     rx = prose._rx()
     sents = sentences(text)
     for pats in ((rx["application"], prose._APPLY_START), (rx["first"],)):
-        kept = set(WordHits(text, pats).pieces(sents))
-        assert {i for i, (s, e) in enumerate(sents) if any(p.search(text, s, e) for p in pats)} <= kept
+        kept = set(WordHits(text, pats).sentences(Sentences(text)))
+        assert {(s, e) for s, e in sents if any(p.search(text, s, e) for p in pats)} <= kept
         # the same pieces as the scanner's own occurrences (申请 and 先 cannot overlap themselves)
         scanned = WordHits(text + " ", pats, 0, len(text))  # not the whole text: the scanner's path
         assert scanned.starts == WordHits(text, pats).starts

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Optional
 
 from .. import literals
@@ -21,7 +21,6 @@ CLOSE_QUOTES = "”\"」』’"
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _HOST = re.compile(r"(?:微信|支付宝)$")
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -290,29 +289,6 @@ def channel_spans(text: str) -> list[tuple[int, int]]:
     (_Scan.empty: a sentence's end is followed by no digit, but by a sentence end, a blank,
     a separator or a closing bracket that trim() stripped)."""
     return _scan(lexicon(), text).spans
-
-
-def may_name_channels(text: str, ranges: list[tuple[int, int]]) -> list[int]:
-    """The indices of the (lo, hi) in `ranges` for which find_channels(text, lo, hi) may find
-    a channel (for the others it finds none), answered from the article's scan without
-    looking at each range. The ranges are sorted and disjoint (the sentences of the text)."""
-    if not ranges:
-        return []
-    scan = _scan(lexicon(), text)
-    n = len(text)
-    los, his = zip(*ranges)  # (tuples, built without a Python loop)
-    # not empty (_Scan.empty): a digit follows the range (only a decimal digit, \d, can
-    # change what a scan of the range finds: the hotline's (?!\d) at its end) ...
-    k = len(his) - (his[-1] >= n)  # only the last range can end at the text's end
-    after = "".join(itemgetter(*his[:k])(text)) if k > 1 else text[his[0]] if k == 1 else ""
-    out = {m.start() for m in _DIGIT.finditer(after)}
-    # ... or a hit or match overlaps it
-    for a, b in scan.spans:  # a few hundred per article against thousands of sentences
-        k = bisect_right(his, a)
-        while k < len(ranges) and los[k] < b:
-            out.add(k)
-            k += 1
-    return sorted(out)
 
 
 def _longest_first(c: _Cand) -> tuple[int, int]:

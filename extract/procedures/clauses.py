@@ -4,7 +4,6 @@ Everything here is linear in the span it is given (no rescans per character)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -118,29 +117,6 @@ class WordHits:
         """The sentences (s, e) of `sents` that may hold one of the words (as pieces(), by position)."""
         return sents.all() if self.starts is None else sents.holding(self.starts, self.reach)
 
-    def pieces(self, spans: list[tuple[int, int]]) -> list[int]:
-        """The indices of the sorted, disjoint `spans` that may hold one of the words: those
-        with an occurrence starting in [s - reach, e) (a word inside a span is always
-        reported, at worst through an overlapping occurrence that starts up to `reach`
-        before it), found from the occurrences (few) rather than by trying every span."""
-        if self.starts is None:
-            return list(range(len(spans)))
-        starts, ends = _starts_ends(spans)
-        out: set[int] = set()
-        for h in self.starts:  # spans with s - reach <= h < e
-            k = bisect_right(ends, h)
-            while k < len(spans) and starts[k] <= h + self.reach:
-                out.add(k)
-                k += 1
-        return sorted(out)
-
-
-@for_last_call
-def _starts_ends(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """The starts and the ends of `spans`, kept for the last list (the article's sentences,
-    asked by three passes: application chains, benefit applications, 先…再…)."""
-    return [s for s, _ in spans], [e for _, e in spans]
-
 
 @for_last_call
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -214,7 +190,7 @@ class Sentences:
 
     def holding(self, hits: list[int], reach: int) -> list[tuple[int, int]]:
         """The sentences (s, e) with s - reach <= h < e for a hit h of the sorted `hits`, in
-        order: what WordHits.pieces gives (as indices) over the whole list."""
+        order: those of the whole list that hold one of the hits (within `reach`)."""
         out: list[tuple[int, int]] = []
         for h in hits:
             t = self.at(h)
