@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 
 from ..schema import Mention
 from .abbreviations import abbreviation_candidates
-from .aliases import alias_candidates
+from .aliases import alias_candidates, named_in_full
 from .candidates import Candidate, resolve
 from .companies import widen
 from .compounds import compound_candidates, plural_parents, sub_bodies
@@ -122,6 +122,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
             first = [c for c in first if c not in plural]
     if "references" in layers:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
+        first = named_in_full(first)  # 天成医疗 … 广州天成医疗技术有限公司 written after it (round 20)
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, acronym_bodies(text, first))  # 医学成像和技术联盟（MITA）
         first = _more(first, second_names(text, first))
