@@ -65,3 +65,10 @@ def test_latin_names_of_companies():
     assert ("KTM", "KTM", "company") in spans
     assert _spans("该产品由国内制造商提供。") == []
     assert [t for t, _, _ in _spans("供应商美国GE公司提供设备。")] == ["美国GE公司"]
+
+
+def test_a_presidents_office_and_a_companys_scandal():
+    assert _spans("以色列总统府11日发表声明称。") == [("以色列总统府", "以色列总统府", "government")]
+    assert _spans("海地总统府外发生激烈交火，武装在总统府附近与警方激战。") == []
+    spans = _spans("湖北鸿泰制药有限公司停产。鸿泰事件后，监管部门约谈企业，鸿泰安全事件仍在调查。鸿泰表示配合。")
+    assert [t for t, _, _ in spans] == ["湖北鸿泰制药有限公司", "鸿泰"]

@@ -27,8 +27,8 @@ NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院
 # after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网), the place it
 # is named after (九间棚地区, 九间棚村): not the company
 # its trademark or its creed (翔宇商标, 翔宇宣言), an event named after it (世博威·医疗器械展,
-# 世博威家用医疗保健展的客户)
-_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]|商标|宣言|·"
+# 世博威家用医疗保健展的客户; round 20: a scandal, 蜀中事件, 蜀中安全事件)
+_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]|商标|宣言|·|(?:安全|质量|药品|疫苗)?事件"
                           r"|[\u4e00-\u9fff]{0,8}?(?:展|博览会)(?=[的，。、；）)\s]|$)")
 _COMPANY = re.compile("公司|集团")
 
