@@ -88,20 +88,20 @@ def _latin_heads() -> tuple:
 
 
 def latin_after_head(text: str) -> list[Candidate]:
-    """Companies named `head + country + Latin name` (a literal find per head word: a few a text)."""
-    from . import foreign
+    """Companies named `head + country + Latin name`, from the countries the word lists' scan
+    found (a few a text; no scan of its own)."""
+    from . import foreign, wordlists
 
     out = []
-    for head in _latin_heads():
-        p = text.find(head)
-        while p >= 0:
-            e = p + len(head)
-            n = foreign.country_head(text[e:e + 8])
-            if n:
-                m = _LATIN_NAME.match(text, e + n)
-                if m is not None and not text.startswith(("公司", "集团"), m.end()):
-                    out.append(Candidate(m.start(), m.end(), m.group(), "company", None,
-                                         foreign.country_of(text[e:e + n]), "pattern.latin_after_head", 0.6))
-            p = text.find(head, e)
+    heads = None
+    for s, e, _ in wordlists.country_hits(text):
+        if not ("A" <= text[e:e + 1] <= "Z" or "a" <= text[e:e + 1] <= "z"):
+            continue  # most countries: no Latin name right after
+        heads = heads or _latin_heads()
+        if not text.endswith(heads, 0, s):
+            continue
+        m = _LATIN_NAME.match(text, e)
+        if m is not None and not text.startswith(("公司", "集团"), m.end()):
+            out.append(Candidate(m.start(), m.end(), m.group(), "company", None,
+                                 foreign.country_of(text[s:e]), "pattern.latin_after_head", 0.6))
     return out
-

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..prebuilt import cached
 from . import lexicon, wordlists
 from .candidates import Candidate
 from . import name_words
@@ -147,12 +148,16 @@ def _head_offsets() -> dict[str, tuple[int, ...]]:
 _HEAD_OFFSETS = _head_offsets()
 
 
-def _sources(text: str, cues: dict[str, list], rx: "re.Pattern" = _SOURCE):
-    """The matches of rx.finditer(text) (_SOURCE or _SOURCE_LINE): a match starts at a head, and
-    every head holds a cue word at a known place, so the regex is tried only where a found cue
-    puts a head."""
-    starts = sorted({q - k for w in SOURCE_CUES for q, _ in cues.get(w, ()) for k in _HEAD_OFFSETS[w] if q >= k})
-    return wordlists.matches_at(rx, text, starts)
+def _source_starts(cues: dict[str, list]) -> list[int]:
+    """Where a source line's head may start: a match of _SOURCE (or _SOURCE_LINE) starts at a
+    head, and every head holds a cue word at a known place, so the regexes are tried only
+    where a found cue puts a head (rx.finditer's matches: wordlists.matches_at)."""
+    return sorted({q - k for w in SOURCE_CUES for q, _ in cues.get(w, ()) for k in _HEAD_OFFSETS[w] if q >= k})
+
+
+def _sources(text: str, cues: dict[str, list]):
+    """The matches of _SOURCE.finditer(text), tried only where a found cue puts a head."""
+    return wordlists.matches_at(_SOURCE, text, _source_starts(cues))
 
 
 SITE_REACH = (12, 7)  # characters a _SITE match holds before its 网 (根据 + ten) and after it (近日发布)
@@ -194,8 +199,10 @@ def _matches(text: str):
     for s, e, word in wordlists.hits(text, "media_cues"):
         cues.setdefault(word, []).append((s, e))
     if cues:
-        yield from (("media.source", m) for m in _sources(text, cues))
-        yield from (("media.source_line", m) for m in _sources(text, cues, _SOURCE_LINE))
+        starts = _source_starts(cues)
+        if starts:
+            yield from (("media.source", m) for m in wordlists.matches_at(_SOURCE, text, starts))
+            yield from (("media.source_line", m) for m in wordlists.matches_at(_SOURCE_LINE, text, starts))
         spans = _spans(cues, DATELINE_CUES)
         if spans:
             yield from (("media.dateline", m) for m in _DATELINES.finditer(text, spans))
@@ -234,13 +241,22 @@ class _Span:
         return self.e
 
 
+@cached("institutions.media.last_chars")
+def _media_last_chars() -> frozenset:
+    """The last characters of the media outlets' surfaces the lexicon knows (2-6 characters)."""
+    lo, hi = KNOWN_REACH
+    return frozenset(s[-1] for s, e in lexicon.known().items() if e.kind == "media" and lo <= len(s) <= hi)
+
+
 def _known_before(text: str, spans: list[tuple[int, int]]):
     """A media outlet the lexicon knows ending right before 记者/通讯员, the longest, wherever its
     first character stands (沈卫国南都记者 陈伟斌 摄: a caption runs the subject's name into the
     paper's; round 20). The regex rule wants an outlet's ending (…报, …网) the short form lacks."""
-    known = lexicon.known()
+    known, last = lexicon.known(), _media_last_chars()
     lo, hi = KNOWN_REACH
     for q, _ in spans:
+        if not q or text[q - 1] not in last:
+            continue  # no known outlet ends with the character before the cue (most: 本报记者, 新华社记者 found before)
         for k in range(min(hi, q), lo - 1, -1):
             entry = known.get(text[q - k:q])
             if entry is not None and entry.kind == "media":
