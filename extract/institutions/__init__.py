@@ -24,7 +24,8 @@ from typing import Iterable, Optional
 
 from ..schema import Mention
 from .abbreviations import abbreviation_candidates
-from .aliases import alias_candidates
+from .aliases import alias_candidates, named_in_full
+from .appositive import latin_after_head
 from .candidates import Candidate, resolve
 from .companies import widen
 from .compounds import compound_candidates, plural_parents, sub_bodies
@@ -109,6 +110,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "patterns" in layers:
         out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text) + repeated_candidates(text)
         out += military_hospitals(text)  # 解放军304医院、305医院 (round 13)
+        out += latin_after_head(text)  # 制造商日本NCC提供 (round 20)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
@@ -122,6 +124,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
             first = [c for c in first if c not in plural]
     if "references" in layers:
         first = _more(first, alias_candidates(text, first) + reference_candidates(text, first) + specialty_shorts(first))
+        first = named_in_full(first)  # 天成医疗 … 广州天成医疗技术有限公司 written after it (round 20)
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, acronym_bodies(text, first))  # 医学成像和技术联盟（MITA）
         first = _more(first, second_names(text, first))

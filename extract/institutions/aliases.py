@@ -27,8 +27,8 @@ NOT_COMPANY_ENDS = ("医院", "大学", "学院", "协会", "学会", "研究院
 # after a short form: a brand (“康维”牌), its people (康维人), its site (康维医疗网), the place it
 # is named after (九间棚地区, 九间棚村): not the company
 # its trademark or its creed (翔宇商标, 翔宇宣言), an event named after it (世博威·医疗器械展,
-# 世博威家用医疗保健展的客户)
-_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]|商标|宣言|·"
+# 世博威家用医疗保健展的客户; round 20: a scandal, 蜀中事件, 蜀中安全事件)
+_NOT_COMPANY = re.compile(r"[”’\"']?[牌人网]|[\u4e00-\u9fff]{1,4}?网(?![络点格])|地区|[村镇乡县]|商标|宣言|·|(?:安全|质量|药品|疫苗)?事件"
                           r"|[\u4e00-\u9fff]{0,8}?(?:展|博览会)(?=[的，。、；）)\s]|$)")
 _COMPANY = re.compile("公司|集团")
 
@@ -260,3 +260,34 @@ def _own_words(text: str, e: int, rest: str) -> int:
                 e, rest, moved = e + len(w), rest[len(w):], True
                 break
     return e
+
+
+# rules whose company mention is named as written when the article's full name for it came later
+# (天成医疗 … 广州天成医疗技术有限公司 at the article's end: repeated.brand, then alias.short from it)
+AS_WRITTEN_RULES = ("repeated.brand", "alias.short")
+REGISTERED_ENDS = ("有限公司", "有限责任公司", "股份有限公司", "集团", "株式会社")
+
+
+def named_in_full(first: list[Candidate]) -> list[Candidate]:
+    """Company mentions named as written (天成医疗) take the one registered name in the article
+    that holds that name after its short form's start (广州天成医疗技术有限公司: short form 天成),
+    wherever that full name stands (guide v2: `name` is the canonical name the article makes
+    clear; round 20)."""
+    bare = [c for c in first if c.kind == "company" and c.rule in AS_WRITTEN_RULES
+            and not c.name.endswith(REGISTERED_ENDS)]
+    if not bare:
+        return first
+    full = {c.name for c in first if c.kind == "company" and c.name.endswith(REGISTERED_ENDS)}
+    if not full:
+        return first
+    rename: dict[str, str] = {}
+    for name in {c.name for c in bare}:
+        hits = [f for f in full if name in f and (short := short_form(f)) and len(short) >= MIN_SHORT
+                and name.startswith(short)]
+        if len(hits) == 1:
+            rename[name] = hits[0]
+    if not rename:
+        return first
+    ids = {id(c) for c in bare}
+    return [c._replace(name=rename[c.name]) if id(c) in ids and c.name in rename else c for c in first]
+

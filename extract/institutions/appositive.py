@@ -75,3 +75,33 @@ def after_separator(text: str, i: int, s: int, e: int, item: dict, anchors: dict
                     return None
                 return Candidate(i, e, text[i:e], cand.kind, None, a.country, "pattern.foreign.appositive", 0.7)
     return None
+
+
+# round 20: a maker named by its Latin name after a trade head and its country (世界顶尖制造商日本NCC
+# 提供, 医用导管供应商芬兰optimez供应): the Latin name is the company (patterns.yaml `latin_heads`)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]{1,20}(?![A-Za-z0-9&.\-])")
+
+
+@lru_cache(maxsize=1)
+def _latin_heads() -> tuple:
+    return tuple(lexicon.patterns().get("latin_heads", ()))
+
+
+def latin_after_head(text: str) -> list[Candidate]:
+    """Companies named `head + country + Latin name`, from the countries the word lists' scan
+    found (a few a text; no scan of its own)."""
+    from . import foreign, wordlists
+
+    out = []
+    heads = None
+    for s, e, _ in wordlists.country_hits(text):
+        if not ("A" <= text[e:e + 1] <= "Z" or "a" <= text[e:e + 1] <= "z"):
+            continue  # most countries: no Latin name right after
+        heads = heads or _latin_heads()
+        if not text.endswith(heads, 0, s):
+            continue
+        m = _LATIN_NAME.match(text, e)
+        if m is not None and not text.startswith(("公司", "集团"), m.end()):
+            out.append(Candidate(m.start(), m.end(), m.group(), "company", None,
+                                 foreign.country_of(text[s:e]), "pattern.latin_after_head", 0.6))
+    return out

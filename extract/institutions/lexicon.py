@@ -292,6 +292,12 @@ def not_before() -> dict[str, tuple[str, ...]]:
             if item.get("not_before"):
                 for surface in [item["name"], *item.get("aliases", [])]:
                     out[surface] = tuple(item["not_before"])
+    foreign_items = [b for b in _yaml("foreign.yaml")["generic"] if b.get("not_before")]
+    for short, full in countries() if foreign_items else ():  # 海地总统府外: the building (round 20)
+        for body in foreign_items:
+            for head in country_heads(short, full):
+                for form in body["forms"]:
+                    out.setdefault(head + form, tuple(body["not_before"]))
     return out
 
 

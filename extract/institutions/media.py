@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..prebuilt import cached
 from . import lexicon, wordlists
 from .candidates import Candidate
 from . import name_words
@@ -25,6 +26,13 @@ _SOURCE_HEADS = [a + b for a in ("信息", "参考", "图片", "新闻", "文章
 _SOURCE_LEADS = _SOURCE_HEADS + ["来源", "稿源", "出处", "原创", "转自", "转载自", "发布人"]
 _SOURCE = re.compile("(?:" + "|".join(_SOURCE_LEADS) + ")"
                      + rf"\s*[：:]\s*-?\s*(?P<name>{_NAME}{{1,16}}?{_ENDS})(?![\u4e00-\u9fff])")
+# round 20: a source line whose value is the whole rest of its line names the outlet however it
+# ends (来源：中国医疗器械, a WeChat account: the outlet the page's metadata takes too); not a body
+# (来源：某市卫健委: the patterns layer names it) nor a word for no outlet (source_line_not); the
+# head opens its line or follows no ideograph (资金来源：自筹资金 is a project's funds)
+_SOURCE_LINE = re.compile("(?<![\u4e00-\u9fff])(?:" + "|".join(_SOURCE_LEADS[:-1]) + ")"
+                          + rf"[ \t]*[：:][ \t]*(?P<name>{_NAME}{{2,16}})[ \t\u3000]*(?=\n|$)")
+_BODY_END = re.compile("(?:局|委|办|厅|部|署|院|所|会|站|司|处|科|室|中心|公司|集团|学校|政府|医院)$")
 _DATELINE = rf"(?P<name>{_NAME}{{1,10}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?\s*(?:讯|电(?![子话视脑影力器商池网梯站源])|消息)"
 _ACCORDING = re.compile(rf"据(?P<name>{_NAME}{{1,12}}?{_ENDS})(?:\s*\d{{1,2}}月\d{{1,2}}日)?(?:报道|消息|援引|披露|电)")
 # a website as a source (根据中药材天地网的资料, 据医疗器械网数据, 中药材天地网近日发布…): the site's
@@ -140,11 +148,16 @@ def _head_offsets() -> dict[str, tuple[int, ...]]:
 _HEAD_OFFSETS = _head_offsets()
 
 
+def _source_starts(cues: dict[str, list]) -> list[int]:
+    """Where a source line's head may start: a match of _SOURCE (or _SOURCE_LINE) starts at a
+    head, and every head holds a cue word at a known place, so the regexes are tried only
+    where a found cue puts a head (rx.finditer's matches: wordlists.matches_at)."""
+    return sorted({q - k for w in SOURCE_CUES for q, _ in cues.get(w, ()) for k in _HEAD_OFFSETS[w] if q >= k})
+
+
 def _sources(text: str, cues: dict[str, list]):
-    """The matches of _SOURCE.finditer(text): a match starts at a head, and every head holds a
-    cue word at a known place, so the regex is tried only where a found cue puts a head."""
-    starts = sorted({q - k for w in SOURCE_CUES for q, _ in cues.get(w, ()) for k in _HEAD_OFFSETS[w] if q >= k})
-    return wordlists.matches_at(_SOURCE, text, starts)
+    """The matches of _SOURCE.finditer(text), tried only where a found cue puts a head."""
+    return wordlists.matches_at(_SOURCE, text, _source_starts(cues))
 
 
 SITE_REACH = (12, 7)  # characters a _SITE match holds before its 网 (根据 + ten) and after it (近日发布)
@@ -186,7 +199,10 @@ def _matches(text: str):
     for s, e, word in wordlists.hits(text, "media_cues"):
         cues.setdefault(word, []).append((s, e))
     if cues:
-        yield from (("media.source", m) for m in _sources(text, cues))
+        starts = _source_starts(cues)
+        if starts:
+            yield from (("media.source", m) for m in wordlists.matches_at(_SOURCE, text, starts))
+            yield from (("media.source_line", m) for m in wordlists.matches_at(_SOURCE_LINE, text, starts))
         spans = _spans(cues, DATELINE_CUES)
         if spans:
             yield from (("media.dateline", m) for m in _DATELINES.finditer(text, spans))
@@ -195,12 +211,57 @@ def _matches(text: str):
     spans = _spans(cues, REPORTER_CUES) if cues else None
     if spans:
         yield from (("media.reporter", m) for m in _REPORTERS.finditer(text, spans))
+    if spans:
+        yield from (("media.reporter_known", m) for m in _known_before(text, spans))
     if "年" in text or "-" in text:
         yield from (("media.masthead", m) for m in _MASTHEADS.finditer(text))
     if "《" in text:
         yield from (("media.titled", m) for m in _TITLED.finditer(text))
     if "网" in text:
         yield from (("media.site", m) for m in _sites(text))
+
+
+KNOWN_REACH = (2, 6)  # characters of a known outlet's short form right before a reporter's title
+
+
+class _Span:
+    """A match-like (start, end) of a known outlet's name (its group "name" the whole)."""
+    __slots__ = ("s", "e", "text")
+
+    def __init__(self, text: str, s: int, e: int):
+        self.text, self.s, self.e = text, s, e
+
+    def group(self, _name: str = "name") -> str:
+        return self.text[self.s:self.e]
+
+    def start(self, _name: str = "name") -> int:
+        return self.s
+
+    def end(self, _name: str = "name") -> int:
+        return self.e
+
+
+@cached("institutions.media.last_chars")
+def _media_last_chars() -> frozenset:
+    """The last characters of the media outlets' surfaces the lexicon knows (2-6 characters)."""
+    lo, hi = KNOWN_REACH
+    return frozenset(s[-1] for s, e in lexicon.known().items() if e.kind == "media" and lo <= len(s) <= hi)
+
+
+def _known_before(text: str, spans: list[tuple[int, int]]):
+    """A media outlet the lexicon knows ending right before 记者/通讯员, the longest, wherever its
+    first character stands (沈卫国南都记者 陈伟斌 摄: a caption runs the subject's name into the
+    paper's; round 20). The regex rule wants an outlet's ending (…报, …网) the short form lacks."""
+    known, last = lexicon.known(), _media_last_chars()
+    lo, hi = KNOWN_REACH
+    for q, _ in spans:
+        if not q or text[q - 1] not in last:
+            continue  # no known outlet ends with the character before the cue (most: 本报记者, 新华社记者 found before)
+        for k in range(min(hi, q), lo - 1, -1):
+            entry = known.get(text[q - k:q])
+            if entry is not None and entry.kind == "media":
+                yield _Span(text, q - k, q)
+                break
 
 
 def media_candidates(text: str) -> list[Candidate]:
@@ -210,13 +271,16 @@ def media_candidates(text: str) -> list[Candidate]:
         name, start = m.group(group), m.start(group)
         if rule == "media.site" and name.endswith(_site_not_ends()):
             continue  # 南方电网, 互联网, 中国地震台网, 美国疾控中心网: a network, a body's own site
+        if rule == "media.source_line" and (re.search(_ENDS + "$", name) or _BODY_END.search(name)
+                                             or name in _source_line_not() or name in lexicon.known()):
+            continue  # an outlet's ending (media.source has it), a body, a known name, 网络/综合
         if rule in ("media.reporter", "media.according"):
             k = _after_clause(name)  # 详细情况联系中央台记者: the outlet follows the clause
             name, start = name[k:], start + k
         if rule == "media.reporter":
             k = _after_addressee(name)  # 卜凡浩对时代周报记者说, 据经济导报记者: the outlet follows the verb
             name, start = name[k:], start + k
-        if len(name) < 3 or name in GENERIC or (name.startswith(_SELF) and not name.startswith(_SELF_WORDS)) or re.search("本[报网台刊]", name) or name.endswith("官网"):
+        if (len(name) < 3 and rule != "media.reporter_known") or name in GENERIC or (name.startswith(_SELF) and not name.startswith(_SELF_WORDS)) or re.search("本[报网台刊]", name) or name.endswith("官网"):
             continue
         if rule == "media.titled" and name.endswith(_NOT_PAPERS):
             continue  # 《中国卫生健康统计年报》: a document, not an outlet
@@ -242,6 +306,10 @@ def _known_broadcaster(name: str) -> str:
             if entry is not None and entry.kind == "media" and not entry.name.endswith(CHANNEL_WORDS):
                 return name[:-len(w)]
     return ""
+
+
+def _source_line_not() -> frozenset:
+    return frozenset(lexicon.patterns()["source_line_not"])
 
 
 def _site_not_ends() -> tuple:

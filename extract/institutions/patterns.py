@@ -76,6 +76,16 @@ def _tables():
             frozenset(pat["party_before"]), frozenset(pat["not_after_suffix"]))
 
 
+@cached("institutions.patterns.stop_held_words")
+def _stop_held() -> tuple[str, ...]:
+    return tuple(lexicon.patterns().get("stop_held_words", ()))
+
+
+def _held_word(text: str, p: int) -> bool:
+    """The stop character at `p` inside one of stop_held_words (经营: round 20)."""
+    return any(text.startswith(w, p - w.index(text[p])) for w in _stop_held() if text[p] in w and p >= w.index(text[p]))
+
+
 def _suffix_hits(text: str):
     """The longest suffix ending at each position, in order of end: the first hit at each
     end (word-list hits come by end, the longest first at one end)."""
@@ -206,7 +216,7 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                 if no_break is None:
                     no_break = _inner_positions(text) | _region_positions(text)
                 if (i - 1 not in no_break and breaks.match(text, i - 1)
-                        and (ch not in stop or not inside_noun(text, i - 1))
+                        and (ch not in stop or not (inside_noun(text, i - 1) or _held_word(text, i - 1)))
                         and not _trade_name_stop(text, i - 1, item, anchors, stop)
                         and not conjoined(text, i - 1, s, anchors, stop, suffix_ends)):
                     break  # a stop character inside a noun (行为, 马家堡) does not end the name
@@ -374,20 +384,39 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         return None
     if s - best.end < item.get("min_gap", 0):
         return None  # 上海市中心 is a place
-    if gap and item.get("gap_pos") and not (pos_first_ok(gap) or tag(gap)[0][1] == "an"):
+    if (gap and item.get("gap_pos") and not (pos_first_ok(gap) or tag(gap)[0][1] == "an")
+            and not _field_across(text, best, item)):
         return None  # 洛阳一胸痛中心: one such centre, not a name (卫生, a noun tagged adjectival, names a field:
         # 上海市卫生发展研究中心, round 18)
     if gap and item.get("gap_strict") and not pos_ok(gap):
         return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
     if gap and _clause_gap(gap):
         return None  # 深圳海王合作成立合资公司, 广东加快方舱医院: a clause after the region
-    if any(w in text[best.start:e] for w in item.get("not_inside", ())):
+    if any(w in text[best.start:e] for w in item.get("not_inside", ())) and not _field_inside(text[best.start:e], item):
         return None  # …医院普外科肝胆外科中心: a department
     if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
         return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
     brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
     return Candidate(best.start - len(brand), e, brand + _name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
+
+
+def _field_inside(name: str, item: dict) -> bool:
+    """The words of `not_inside` in `name` all read as a field of study (inside_field: 医院管理 in
+    香港艾力彼医院管理研究中心, round 20), not as the body a department belongs to."""
+    fields = item.get("inside_field")
+    if not fields:
+        return False
+    for f in fields:
+        name = name.replace(f, "")
+    return not any(w in name for w in item.get("not_inside", ()))
+
+
+def _field_across(text: str, best: Anchor, item: dict) -> bool:
+    """A field word of `inside_field` across the end of a named anchor (香港艾力彼医院|管理研究中心:
+    the hospital read before is the field's head, round 20)."""
+    return best.named and any(text.startswith(f, p) for f in item.get("inside_field", ())
+                              for p in range(max(best.start, best.end - len(f) + 1), best.end))
 
 
 ROLE_PARENTS = ("医院", "大学", "学院", "学校")  # bodies a hospital holds a role for (hospital_roles)

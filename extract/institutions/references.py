@@ -382,12 +382,29 @@ _SECOND = re.compile(r"\s*[（(]\s*(?P<name>(?:The\s+)?[A-Z][A-Za-z&.'-]*(?:\s+(
 _ACRONYM = re.compile(r"\s*[（(]\s*(?:英文(?:简称|缩写|名称|名)[：:为]?\s*)?(?P<name>[A-Z](?:[a-z]?[A-Z&]){1,7})\s*[）)]")
 
 
+# round 20: a company's English name of one word in brackets (驰昂咨询（Siontes）: a firm's brand,
+# capitalized, three letters or more)
+_SECOND_WORD = re.compile(r"\s*[（(]\s*(?P<name>[A-Z][a-z]{2,}[A-Za-z]*)\s*[）)]")
+# round 20: a Latin name right before a company written out in brackets (SCA（瑞典爱生雅集团）): the
+# same company by its Latin name, written first
+_LATIN_BEFORE = re.compile(r"(?<![A-Za-z0-9&.\-])(?P<name>[A-Z][A-Za-z&]{1,15})\s*[（(]\s*$")
+LATIN_BEFORE_REACH = 20
+
+
 def second_names(text: str, found: list[Candidate]) -> list[Candidate]:
     out, acronyms = [], []
     for c in found:
+        if c.kind == "company" and c.start and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in "）)":
+            b = _LATIN_BEFORE.search(text, max(0, c.start - LATIN_BEFORE_REACH), c.start)
+            if b is not None:  # the Latin brand names the firm, not its country (SCA: 爱生雅集团)
+                from .foreign import country_head  # (foreign imports this module)
+                n = country_head(c.name)
+                out.append(c.with_(start=b.start("name"), end=b.end("name"), name=c.name[n:] if n else c.name,
+                                   rule="reference.latin_before", confidence=0.75))
         if not _bracket_may_follow(text, c.end):
             continue
-        m = _SECOND.match(text, c.end) or _ACRONYM.match(text, c.end)
+        m = (_SECOND.match(text, c.end) or _ACRONYM.match(text, c.end)
+             or (_SECOND_WORD.match(text, c.end) if c.kind == "company" else None))
         if m is not None:
             out.append(c.with_(start=m.start("name"), end=m.end("name"), rule="reference.english", confidence=0.8))
             if m.re is _ACRONYM:
