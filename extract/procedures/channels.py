@@ -304,9 +304,12 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     lex = lexicon()
     hi = len(text) if hi is None else hi
     scan = _scan(lex, text)
-    if not broad and scan.empty(lo, hi):
-        return []  # most sentences: nothing to keep
-    cands = scan.cands.get((lo, hi))
+    if scan.empty(lo, hi):
+        if not broad:
+            return []  # most sentences: nothing to keep
+        cands = []  # (no hit or match touches the range: its scan finds no candidate)
+    else:
+        cands = scan.cands.get((lo, hi))
     if cands is None:  # (a range is often asked again: broad for a procedure, plain before)
         gaz = _gazetteer(scan, lo, hi)
         cands = scan.cands[(lo, hi)] = gaz + _suffixed(lex, scan, text, lo, hi, gaz) + _patterned(lex, scan, text, lo, hi)

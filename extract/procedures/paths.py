@@ -157,12 +157,25 @@ def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
     return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
 
 
+@lru_cache(maxsize=1)
+def _separator_scanner():
+    """A scanner for the words one of which every path holds (None: not known): a chain a
+    separator between its tokens, a bare path a bare separator, a listed path 依次, a path in
+    one quoted string an inner separator (-, >, —, 》, 依次 …)."""
+    d = lexicon().data
+    found = [literals.needed(re.compile(d[k])) for k in
+             ("menu_separators", "menu_bare_separators", "menu_in_turn", "menu_inner_separators")]
+    return literals.scanner(frozenset().union(*found)) if all(found) else None
+
+
 def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
     """Menu paths in text[lo:hi], in order, not overlapping."""
     hi = len(text) if hi is None else hi
     chain, listed, quoted, inner_sep, token, bare, bare_sep, cue, _, _ = _patterns()
     found: list[MenuPath] = []
     whole = (lo, hi) == (0, len(text))  # (a whole text: at the quotes and brackets, not a scan)
+    if not whole and (sep := _separator_scanner()) is not None and not sep.search(text, lo, hi):
+        return found  # a list item or a sentence without a separator (~7 in 8): no path in it
     for m in leading.finditer(chain, text, lo, hi) if whole else chain.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
         dashed = any(c in "—－-" for c in text[hops[0][1] : hops[-1][0]] if c not in "“”【】「」\"") if hops else False
