@@ -264,6 +264,8 @@ def _kept(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     clause = CLAUSE_BREAK.split(text[max(lo, c.start - 40) : c.start])[-1]
     if lex.negation_re.search(clause):
         return False  # no cue counts, and a strong one is negated
+    if c.strong:
+        return True  # (a cue would only say so again)
     cues = [m.end() for m in lex.channel_cue_re.finditer(clause)]
     if cues:
         objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
