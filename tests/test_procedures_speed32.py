@@ -171,3 +171,22 @@ def test_classify_answers_as_when_every_item_was_counted():
             assert kind == _classify_counting_all(text, lst, has_channel), text[lst.start : lst.end]
             kinds[kind] = kinds.get(kind, 0) + 1
     assert kinds.get("procedure", 0) > 50 and kinds.get("none", 0) > 200, kinds
+
+
+def test_contact_patterns_left_out_have_no_match_in_the_text():
+    """_broad tries only the contact patterns whose words the article's word pass found: the
+    others match nowhere in the text; the texts reach every pattern."""
+    lex = lexicon()
+    _, contact_res = channels._broad_patterns(lex)
+    live_n = [0] * len(contact_res)
+    rng = random.Random(37)
+    pieces = PIECES + ["传真：0571-88888888", "传真", "@", "ab@cd.cn", "邮箱：x@y.com", "手机：13800138000", "联系方式："]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts + _throughput_texts():
+        live = channels._live_contacts(lex, channels._scan(lex, text), contact_res)
+        for k, (rx, kind) in enumerate(contact_res):
+            if (rx, kind) in live:
+                live_n[k] += 1
+            else:
+                assert not list(rx.finditer(text)), (text, kind)
+    assert all(n > 20 for n in live_n), live_n
