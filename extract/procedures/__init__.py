@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from ..schema import Channel, Deadline, Mention, Procedure, Span
 from .assemble import Draft, DraftIndex, Taken
 from .channels import channel_spans, find_channels, hotline_matches, nothing_in
-from .clauses import article_sentences, instruction_clauses, make_span
+from .clauses import article_sentences, instruction_clauses, make_span, may_hold_steps
 from .conditions import attach_conditions, inline_conditions
 from .goal import goal_from
 from .lexicon import lexicon
@@ -352,6 +352,9 @@ def _channel_sentences(text: str, drafts: list[Draft], taken: Taken) -> list[Dra
             flush()  # a sentence without a channel between parts the group
         prev = e
         if taken.overlaps(s, e):  # (the cheap test first: a taken sentence gives nothing, steps or not)
+            flush()
+            continue
+        if not may_hold_steps(text, s, e):  # (two scans: cheaper than the channels, and most fail)
             flush()
             continue
         chans = find_channels(text, s, e)

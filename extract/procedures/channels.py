@@ -62,6 +62,7 @@ class _Scan:
         # the candidates of each range looked at (one in seven is asked for twice; never changed)
         self.cands: dict[tuple[int, int], list[_Cand]] = {}
         self.verdicts: dict[tuple[int, int, bool], bool] = {}  # _kept's, by (start, clause window start, strong)
+        self.contacts: Optional[list] = None  # the contact patterns whose words the text holds (_live_contacts)
         self.reach, far = [], 0
         for _, b in spans:
             far = max(far, b)
@@ -207,7 +208,24 @@ def _broad_patterns(lex: Lexicon) -> tuple:
     return literals.guard(lex.office_broad_re), [(literals.guard(rx), kind) for rx, kind in lex.contact_res]
 
 
-def _broad(lex: Lexicon, text: str, lo: int, hi: int, known: list[_Cand] = ()) -> list[_Cand]:
+@lru_cache(maxsize=1)
+def contact_words(lex: Lexicon) -> list[Optional[tuple[str, ...]]]:
+    """The words one of which each contact pattern's matches hold (for words.py's vocabulary)."""
+    return [literals.needed_words(rx) for rx, _ in lex.contact_res]
+
+
+def _live_contacts(lex: Lexicon, scan: _Scan, contact_res: list) -> list:
+    """The contact patterns (地址：…, 电话：…, 传真：…, an e-mail) whose words the article's
+    word pass found, told once for the article: the ranges of a text without 传真 or @ (most)
+    are not tested for them, range by range (a scan of the whole text for them costs more
+    than those tests: the article's pass has found the words already)."""
+    if scan.contacts is None:
+        art = article(scan.text)
+        scan.contacts = [c for c, words in zip(contact_res, contact_words(lex)) if art.holds_any(words)]
+    return scan.contacts
+
+
+def _broad(lex: Lexicon, scan: _Scan, text: str, lo: int, hi: int, known: list[_Cand] = ()) -> list[_Cand]:
     """Offices and platforms a procedure sends the reader to, by a preposition and what
     follows (向户籍所在地镇人民政府提出申请; 到A、B或者C提出申请: each of A, B, C; after a known
     channel too: 在支付宝、微信和各省份的政务服务平台), and the contact details it gives
@@ -239,7 +257,7 @@ def _broad(lex: Lexicon, text: str, lo: int, hi: int, known: list[_Cand] = ()) -
     for c in known:  # a known channel right after a preposition opens a list too
         if lex.office_prep_end_re.search(text, max(lo, c.start - 6), c.start):
             rest(c.end)
-    for rx, kind in contact_res:
+    for rx, kind in _live_contacts(lex, scan, contact_res):
         for m in rx.finditer(text, lo, hi):
             out.append(_Cand(m.start(1), m.end(1), m.group(1), kind, True))
     return out
@@ -264,6 +282,8 @@ def _kept(lex: Lexicon, text: str, c: _Cand, lo: int) -> bool:
     clause = CLAUSE_BREAK.split(text[max(lo, c.start - 40) : c.start])[-1]
     if lex.negation_re.search(clause):
         return False  # no cue counts, and a strong one is negated
+    if c.strong:
+        return True  # (a cue would only say so again)
     cues = [m.end() for m in lex.channel_cue_re.finditer(clause)]
     if cues:
         objects = [m.end() for m in lex.object_verb_re.finditer(clause)]
@@ -304,9 +324,12 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
     lex = lexicon()
     hi = len(text) if hi is None else hi
     scan = _scan(lex, text)
-    if not broad and scan.empty(lo, hi):
-        return []  # most sentences: nothing to keep
-    cands = scan.cands.get((lo, hi))
+    if scan.empty(lo, hi):
+        if not broad:
+            return []  # most sentences: nothing to keep
+        cands = []  # (no hit or match touches the range: its scan finds no candidate)
+    else:
+        cands = scan.cands.get((lo, hi))
     if cands is None:  # (a range is often asked again: broad for a procedure, plain before)
         gaz = _gazetteer(scan, lo, hi)
         cands = scan.cands[(lo, hi)] = gaz + _suffixed(lex, scan, text, lo, hi, gaz) + _patterned(lex, scan, text, lo, hi)
@@ -314,7 +337,7 @@ def find_channels(text: str, lo: int = 0, hi: int | None = None, broad: bool = F
         return []  # most sentences: nothing to keep
     kept: list[_Cand] = []
     taken = bytearray(hi - lo)  # longest first, no overlaps: linear in the text
-    for group in (cands, _broad(lex, text, lo, hi, cands) if broad else []):  # broad ones only fill gaps
+    for group in (cands, _broad(lex, scan, text, lo, hi, cands) if broad else []):  # broad ones only fill gaps
         for c in sorted(group, key=_longest_first) if len(group) > 1 else group:
             a, b = c.start - lo, c.end - lo
             if taken.find(1, a, b) < 0:  # (not any(taken[a:b]), without the slice)

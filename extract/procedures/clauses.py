@@ -324,6 +324,18 @@ def _modal(fragment: str):
     return "open" if lex.directive_re.match(fragment) else None
 
 
+def may_hold_steps(text: str, s: int, e: int) -> bool:
+    """False when instruction_clauses finds no step in text[s:e] (one sentence, nothing
+    skipped), told by two scans instead of its clauses: every step it keeps holds a service
+    verb and opens on an open modal (its match holds a word of modal_pattern: the negations
+    are the other alternatives) or a directive clause (由…到); a word inside a clause of the
+    sentence is inside [s, e), and the two scanners have no look-around."""
+    lex = lexicon()
+    if lex.step_cue_re is None:
+        return True
+    return bool(lex.service_word_re.search(text, s, e) and lex.step_cue_re.search(text, s, e))
+
+
 def instruction_clauses(text: str, lo: int, hi: int, skip: Iterable[tuple[int, int]] = (),
                         sentences: Optional[list[tuple[int, int]]] = None) -> list[Span]:
     """Steps written as running text: a clause with a modal opens a step, which runs on

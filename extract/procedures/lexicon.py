@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..literals import needed_words
+from ..literals import needed, needed_words, scanner
 from ..datafiles import load_yaml
 
 HERE = Path(__file__).parent
@@ -36,6 +36,11 @@ class Lexicon:
         self.modal_re = re.compile(f"{neg}|{data['modal_pattern']}")
         self.negations = frozenset(data["negations"])
         self.directive_re = re.compile(data["directive_clause"])
+        # what every step of instruction_clauses holds (see clauses.may_hold_steps): a service
+        # verb (service_re's, without its look-ahead) and a word of an open modal or a directive
+        self.service_word_re = re.compile(_alt(data["service_verbs"]))
+        cues = [needed(data["modal_pattern"]), needed(self.directive_re)]
+        self.step_cue_re = scanner(cues[0] | cues[1]) if all(cues) else None
         self.step_stop_re = re.compile(f"^(?:{_alt(data['step_stops'])})")
         self.condition_clause_re = re.compile(data["condition_clause"])
         self.result_clause_re = re.compile(data["result_clause"])

@@ -463,14 +463,21 @@ def classify(text: str, lst: OrderedList, has_channel) -> str:
         return "procedure"
     if sum(e - s for s, e in lst.items) > data["long_item_chars"] * n:
         return "none"  # paragraphs of a notice (一、…十、), not steps
-    actions = sum(1 for s, e in lst.items if acting(s, e))
-    if not actions:
-        return "none"  # (the two rules below need an action)
-    labels_n = labels()
-    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and labels_n < n:
-        return "procedure"  # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…
-    if labels_n * 2 < n and actions >= max(2, math.ceil(0.6 * n)):
-        return "procedure"
+    if intro and len(intro) <= data["heading_max"] and lex.heading_action_re.search(intro) and labels() < n:
+        # 线下理赔申请\n1.将材料邮寄至…\n2.收件人：…: one acting item makes it a procedure (and
+        # without one, none: the rule below needs more)
+        return "procedure" if any(acting(s, e) for s, e in lst.items) else "none"
+    # most lists ending here have no acting item: the count stops as soon as its bar is
+    # reached or out of reach (acting has no side effect but the channel scan's caches)
+    need, left = max(2, math.ceil(0.6 * n)), n
+    for s, e in lst.items:
+        if acting(s, e):
+            need -= 1
+            if not need:
+                return "procedure" if labels() * 2 < n else "none"
+        left -= 1
+        if left < need:
+            return "none"
     return "none"
 
 

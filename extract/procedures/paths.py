@@ -66,6 +66,13 @@ def _cue_adjacent(text: str, start: int, cue: re.Pattern) -> bool:
     return False
 
 
+def _may_be_cued(text: str, start: int, end: int, cue: re.Pattern) -> bool:
+    """A bare path at text[start:end] may be cued (kept): a cue may end right before it
+    (_cue_adjacent looks 8 characters back) or stand in its first hop; without a cue in
+    text[start - 8:end] it is neither (the pattern has no look-around)."""
+    return cue.search(text, max(0, start - 8), end) is not None
+
+
 def _cued(text: str, start: int, lo: int, cue: re.Pattern) -> bool:
     """A word just before the path says it is one (点击, 依次, 路径：, 进入)."""
     return bool(cue.search(text, max(0, start - 12), start))
@@ -101,9 +108,16 @@ def _in_turn_words() -> tuple[str, ...]:
     return needed_words(_patterns()[1])
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[str, ...]:
+    """The words one of which a cue (点击, 依次, 路径：, 进入 …) holds: a bare path is kept
+    only after or around one."""
+    return needed_words(_patterns()[7])
+
+
 def scanned_words() -> list[tuple[str, ...]]:
     """The words this module asks the article's word pass about (for words.py's vocabulary)."""
-    return [inner_separator_words(), _in_turn_words()]
+    return [inner_separator_words(), _in_turn_words(), _cue_words()]
 
 
 def _has_inner_separator(text: str, lo: int, hi: int) -> bool:
@@ -157,18 +171,34 @@ def _plausible(text: str, hops: list[tuple[int, int]]) -> bool:
     return len(hops) >= 2 and all(_HAN.search(text, s, e) for s, e in hops)
 
 
+@lru_cache(maxsize=1)
+def _separator_scanner():
+    """A scanner for the words one of which every path holds (None: not known): a chain a
+    separator between its tokens, a bare path a bare separator, a listed path 依次, a path in
+    one quoted string an inner separator (-, >, —, 》, 依次 …)."""
+    d = lexicon().data
+    found = [literals.needed(re.compile(d[k])) for k in
+             ("menu_separators", "menu_bare_separators", "menu_in_turn", "menu_inner_separators")]
+    return literals.scanner(frozenset().union(*found)) if all(found) else None
+
+
 def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
     """Menu paths in text[lo:hi], in order, not overlapping."""
     hi = len(text) if hi is None else hi
     chain, listed, quoted, inner_sep, token, bare, bare_sep, cue, _, _ = _patterns()
     found: list[MenuPath] = []
     whole = (lo, hi) == (0, len(text))  # (a whole text: at the quotes and brackets, not a scan)
+    if not whole and (sep := _separator_scanner()) is not None and not sep.search(text, lo, hi):
+        return found  # a list item or a sentence without a separator (~7 in 8): no path in it
     for m in leading.finditer(chain, text, lo, hi) if whole else chain.finditer(text, lo, hi):
         hops = [_name(text, t.start(), t.end()) for t in token.finditer(text, m.start(), m.end())]
         dashed = any(c in "—－-" for c in text[hops[0][1] : hops[-1][0]] if c not in "“”【】「」\"") if hops else False
         if _plausible(text, hops) and (not dashed or len(hops) >= 3 or _cued(text, m.start(), lo, cue)):
             found.append(MenuPath(hops, m.start(), m.end()))
-    for m in _bare_paths(text, lo, hi):
+    # (a bare path is kept only when cued: a text without a cue word, half of them, has none)
+    for m in _bare_paths(text, lo, hi) if not whole or article(text).holds_any(_cue_words()) else ():
+        if not _may_be_cued(text, m.start(), m.end(), cue):
+            continue  # (the tests below keep none)
         cuts = list(bare_sep.finditer(text, m.start(), m.end()))
         hops, a = [], m.start()
         for c in cuts:

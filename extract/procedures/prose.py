@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from ..lastcall import for_last_call
 from .clauses import SENTENCE_END, Sentences, WordHits, article_sentences, clause_spans, not_the_readers, spans, trim
 from .lexicon import _alt, lexicon
 
@@ -167,6 +168,22 @@ _APPLY = "申请"
 _APPLY_START = re.compile(_APPLY)
 
 
+def _applying(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The sentences of text[lo:hi] that may hold 申请, the one word every match of the
+    application pattern and of _APPLY_START needs (WordHits of either picks the same ones:
+    tests/test_procedures_speed32.py): for the whole text, found once for application_chains
+    and benefit_applications."""
+    if lo == 0 and hi == len(text):
+        return _applying_whole(text)
+    return WordHits(text, (_rx()["application"], _APPLY_START), lo, hi).sentences(_sentences(text, lo, hi))
+
+
+@for_last_call
+def _applying_whole(text: str) -> list[tuple[int, int]]:
+    """_applying over the whole text, kept for the last text (the list is shared: not changed)."""
+    return WordHits(text, (_rx()["application"], _APPLY_START)).sentences(article_sentences(text))
+
+
 def word_hit_patterns() -> list[re.Pattern]:
     """The patterns whose needed words pick the sentences to look at (for words.py's vocabulary)."""
     rx = _rx()
@@ -185,8 +202,7 @@ def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
     sents = _sentences(text, lo, hi)
-    hits = WordHits(text, (rx["application"], _APPLY_START), lo, hi)  # both need 申请
-    cands = hits.sentences(sents)  # the sentences holding 申请: the others neither apply nor start with it
+    cands = _applying(text, lo, hi)  # the sentences holding 申请: the others neither apply nor start with it
     k = 0
     pos = lo  # where the next sentence to try may start: past the last one tried, or where a chain stopped
     last_apply: Optional[tuple[int, int, list, int]] = None
@@ -273,7 +289,7 @@ def benefit_applications(text: str, lo: int = 0, hi: Optional[int] = None) -> li
     d = lexicon().data
     hi = len(text) if hi is None else hi
     out: list[Chain] = []
-    for s, e in WordHits(text, (_APPLY_START,), lo, hi).sentences(_sentences(text, lo, hi)):
+    for s, e in _applying(text, lo, hi):  # (those application_chains looked at: both need 申请)
         m = rx["benefit"].search(text, s, e)
         if not m:
             continue

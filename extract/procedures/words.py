@@ -47,7 +47,7 @@ class _Vocabulary:
 
 def _stage_words() -> set[str]:
     """Every word a guard of the stage asks about (imported here: those modules import this one)."""
-    from . import conditions, lists, notices, paths, prose
+    from . import channels, conditions, lists, notices, paths, prose
 
     lex = lexicon()
     words: set[str] = set(lex.suffix_kind)  # all suffixes (needed_words keeps only the shortest)
@@ -55,6 +55,7 @@ def _stage_words() -> set[str]:
     groups += list(lists.scanned_words())
     groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + paths.scanned_words()
     groups.append(notices.send_words())
+    groups += channels.contact_words(lex)
     for g in groups:
         words |= set(g or ())
     return words
