@@ -65,6 +65,31 @@ def bulk_texts(every: int) -> list[str]:
     return [extract.parse_file(str(p), options=ingest).text for p in sorted(folder.glob("*"))[::every]]
 
 
+def random_texts(pieces, n: int, seed: int, longest: int = 40) -> list[str]:
+    """`n` texts of 0..`longest` pieces drawn at random (seeded) from `pieces`: the inputs on
+    which the speed rounds' shortcuts are checked against the work they replace."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+_THROUGHPUT: list[str] = []
+
+
+def throughput_texts() -> list[str]:
+    """The throughput benchmark's plain texts (benchmarks/bench_speed.plain_texts: the cleaned
+    text of the real articles and the written corpora), made once per test session."""
+    if not _THROUGHPUT:
+        import sys
+
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import bench_speed
+
+        _THROUGHPUT.extend(bench_speed.plain_texts())
+    return _THROUGHPUT
+
+
 @pytest.fixture(scope="session")
 def ingest_only():
     from extract.options import Options

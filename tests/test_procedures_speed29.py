@@ -4,11 +4,9 @@ and a range's inner separator told by str.find, give what the scans give (random
 over the characters that matter, and the throughput benchmark's texts)."""
 from __future__ import annotations
 
-import random
-import sys
-from pathlib import Path
 
 from extract import literals
+from conftest import random_texts, throughput_texts
 from extract.procedures import leading, paths
 from extract.procedures.lexicon import lexicon
 
@@ -17,15 +15,11 @@ ALPHABET = ["“", "”", "【", "】", "「", "」", '"', ">", "＞", "》", "�
 
 
 def _random_texts(n: int, seed: int, longest: int = 60) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+    return random_texts(ALPHABET, n, seed, longest)
 
 
 def _throughput_texts() -> list[str]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import bench_speed
-
-    return bench_speed.plain_texts()
+    return throughput_texts()
 
 
 def _spans(ms) -> list[tuple]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import random
 import re
-import sys
-from pathlib import Path
 
+from conftest import random_texts, throughput_texts
 from extract.procedures import prose
 from extract.procedures.channels import channel_spans, find_channels
 from extract.procedures.clauses import SENTENCE_END, Sentences, WordHits, sentences, spans
@@ -18,15 +17,11 @@ ALPHABET = list("（）()“”「」【】《》\"' \t\u3000，,。；;：:、\
 
 
 def _random_texts(n: int, seed: int, longest: int = 40) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+    return random_texts(ALPHABET, n, seed, longest)
 
 
 def _throughput_texts() -> list[str]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import bench_speed
-
-    return bench_speed.plain_texts()
+    return throughput_texts()
 
 
 def _walk(sents: Sentences, lo: int) -> list[tuple[int, int]]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import math
 import random
-import sys
-from pathlib import Path
 
+from conftest import random_texts, throughput_texts
 from extract.procedures import channels, lists, paths, prose
 from extract.procedures.channels import nothing_in
 from extract.procedures.clauses import _word_scanner, instruction_clauses, may_hold_steps, spans, SENTENCE_END
@@ -20,15 +19,11 @@ PIECES = list("，,。；;：:、\n“”【】「」\"->＞—》") + [
 
 
 def _random_texts(n: int, seed: int, longest: int = 30) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+    return random_texts(PIECES, n, seed, longest)
 
 
 def _throughput_texts() -> list[str]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import bench_speed
-
-    return bench_speed.plain_texts()
+    return throughput_texts()
 
 
 def test_may_hold_steps_never_turns_down_a_sentence_with_steps():
