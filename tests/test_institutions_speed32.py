@@ -115,3 +115,16 @@ def test_closed_suffix_takes_no_anchorless_name(seed):
                 assert patterns._numbered_bare(text, i, e, item, ctx) is None
                 assert patterns._open(text, i, s, e, item) is None
     assert closed > 50
+
+
+def test_first_matches_lists_hold_their_words():
+    """first_matches reads the word from the hit's value: the lists it serves store each word as
+    its own value (and find what the texts hold, as before)."""
+    for name in ("sector_words", "national_heads"):
+        table = wordlists.LISTS[name]()
+        assert table and all(k == v for k, v in table.items())
+    text = "国家卫生健康委员会、中国疾控中心、全国人大和普陀医保"
+    for s, e, w in wordlists.hits(text, "national_heads"):
+        assert text[s:e] == w
+    assert wordlists.first_matches(text, "national_heads", {"中国": 0, "中华": 1, "全国": 2, "国家": 3}) == [
+        (0, 2), (10, 12), (17, 19)]
