@@ -126,10 +126,20 @@ def _region_names() -> dict[str, int]:
     return out
 
 
+# region_named's regions found (~1,000 look-ups a pass, most a region's city or province: round 32);
+# names that are no region's are not kept (text slices are looked up too), so it holds at most the table
+_NAMED: dict[str, Region] = {}
+
+
 def region_named(name: str) -> Optional[Region]:
     """The first region of that name, None for none."""
-    i = _region_names().get(name)
-    return None if i is None else region(i)
+    found = _NAMED.get(name)
+    if found is None:
+        i = _region_names().get(name)
+        if i is None:
+            return None
+        found = _NAMED[name] = region(i)
+    return found
 
 
 def regions_by_name() -> dict[str, Region]:

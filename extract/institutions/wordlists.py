@@ -101,8 +101,9 @@ LISTS = {
     # words a layer scanned the text for with a regex of its own (~1.5 ms each on the 150k
     # characters of the throughput benchmark); here they ride on the one scan
     "hospital_shorts": lambda: dict.fromkeys(lexicon.hospital_shorts()),
-    "sector_words": lambda: dict.fromkeys(b["sector"] for b in lexicon.bodies() if b.get("sector")),
-    "national_heads": lambda: dict.fromkeys(lexicon.patterns()["national_heads"]),
+    # (each word its own value: first_matches looks the word up by it, no slice of the text: round 32)
+    "sector_words": lambda: {b["sector"]: b["sector"] for b in lexicon.bodies() if b.get("sector")},
+    "national_heads": lambda: {w: w for w in lexicon.patterns()["national_heads"]},
     # the media layer's cue words (讯, 记者, 来源): an absent one cost a substring scan of the
     # text and a present one a regex scan for it (~4 ms on the throughput benchmark, ~0.2 ms here)
     "media_cues": lambda: _media_cues(),
@@ -435,8 +436,9 @@ def first_matches(text: str, name: str, order: dict, ok=None) -> list[tuple[int,
     """The spans re.finditer(ALTERNATION, text) gives, ALTERNATION the words of list `name`
     in the order of `order` (word -> its place): from left to right, at each start the first
     word in that order that is there and passes `ok(end)` (a lookahead after the words),
-    then on from its end. From the list's hits: no scan of its own."""
-    keyed = [(s, order[text[s:e]], e) for s, e, _ in hits(text, name)]   # (one word a place: e follows)
+    then on from its end. From the list's hits: no scan of its own; the list's values are its
+    words (a word stored once, its hash kept: not a slice of the text hashed a hit)."""
+    keyed = [(s, order[w], e) for s, e, w in hits(text, name)]   # (one word a place: e follows)
     keyed.sort()   # by start, then the word's place: tuples, no key function called a hit
     out, pos = [], 0
     for s, _, e in keyed:
