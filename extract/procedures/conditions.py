@@ -85,7 +85,27 @@ def _scan(text: str, key: str):
     art = article(text)
     if not art.holds_any(_guards()[key]):
         return iter(())
-    return _clause_finditer(text, key) if key in ("subject", "people_list") else art.finditer(_rx()[key], _guards()[key])
+    if key in ("subject", "people_list"):
+        return _clause_finditer(text, key)
+    if _char_led(key):
+        return _rx()[key].finditer(text)
+    return art.finditer(_rx()[key], _guards()[key])
+
+
+@lru_cache(maxsize=8)
+def _char_led(key: str) -> bool:
+    """The matches of the pattern open with one of a few known characters (literals.first_chars:
+    申/适/服…, 若/如/只, 仅, 凡, 哪): the regex engine's scan of the whole text skips in C to
+    them, cheaper than the article's windows around the guard's words (办理/申请/进行 for
+    eligibility_if, every few dozen characters: windows of ±88 characters, each a finditer
+    call, that cover most of the text) and than a match tried at each occurrence. The same
+    matches: both are rx.finditer(text)'s (words.Article.finditer)."""
+    return key in _CHAR_LED and literals.first_chars(_rx()[key]) is not None
+
+
+# (eligibility_statement, led by 申/适/服…, is left to the windows: its guard's words, 对象/范围/
+# 人群, are few and its windows narrow; a scan of the whole text costs more instructions there)
+_CHAR_LED = ("if", "only", "all_who", "who_question")
 
 
 _CLAUSE_START = re.compile(r"\(\?:\(\?<=\[([^\]]+)\]\)\|\^\)(.*)$", re.S)
@@ -308,6 +328,81 @@ def statements(text: str) -> list[tuple[int, int, list[Span]]]:
     return out
 
 
+def _search_from_word(g: literals.Guarded, text: str, lo: int, hi: int) -> Optional[re.Match]:
+    """g.search(text, lo, hi) for a pattern without look-behind or anchor and of bounded width,
+    every match of which ends with one of a few words (_tail_words: 申请以下, 享受下列 … for
+    benefit_list_intro): no match before the first occurrence of one of them, and none
+    starting before its end - width, so the search starts there (its lazy who{4,40} was
+    tried from every place of every intro holding 以下/下列: ~9 M instructions a pass)."""
+    words, shortest, width = _tail(g.pattern)
+    first = words.search(text, lo, hi)
+    if first is None:
+        return None
+    return g.rx.search(text, max(lo, first.start() + shortest - width), hi)
+
+
+@lru_cache(maxsize=8)
+def _tail(pattern: str) -> tuple[re.Pattern, int, int]:
+    """(a scanner of the words one of which every match ends with, the shortest's length, the
+    widest match)."""
+    parsed = _sre_parse.parse(pattern)
+    width = parsed.getwidth()[1]
+    if width >= _sre_parse.MAXREPEAT or _looks_behind(parsed.data):
+        raise ValueError(f"_search_from_word: {pattern!r} is unbounded, anchored or looks behind")
+    words = {""}
+    for op, av in reversed(parsed.data):  # the last items that are literals or alternations of them
+        found = _literals(op, av)
+        if found is None or len(words) * len(found) > 64:
+            break
+        words = {a + b for a in found for b in words}
+    if words == {""}:
+        raise ValueError(f"_search_from_word: {pattern!r} ends with no literal")
+    return literals.scanner(frozenset(words)), min(map(len, words)), width
+
+
+def _literals(op, av) -> Optional[set[str]]:
+    """The strings a parsed item matches, when it is a literal or a group or alternation of
+    literal sequences; None otherwise."""
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(av)}
+    if name == "SUBPATTERN":
+        return _sequence(av[-1].data)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for sub in av[1]:
+            found = _sequence(sub.data)
+            if found is None:
+                return None
+            out |= found
+        return out
+    return None
+
+
+def _sequence(items) -> Optional[set[str]]:
+    words = {""}
+    for op, av in items:
+        found = _literals(op, av)
+        if found is None or len(words) * len(found) > 64:
+            return None
+        words = {a + b for a in words for b in found}
+    return words
+
+
+def _looks_behind(items) -> bool:
+    """An anchor (^ $ \\b …) or a look-behind anywhere in parsed items."""
+    for op, av in items:
+        name = str(op)
+        if name == "AT" or (name in ("ASSERT", "ASSERT_NOT") and av[0] < 0):
+            return True
+        for sub in av if isinstance(av, (tuple, list)) else ():
+            if isinstance(sub, _sre_parse.SubPattern) and _looks_behind(sub.data):
+                return True
+            if isinstance(sub, list) and any(isinstance(x, _sre_parse.SubPattern) and _looks_behind(x.data) for x in sub):
+                return True
+    return False
+
+
 def _bigrams(s: str) -> set[str]:
     stop = _rx()["stop_bigrams"]
     out: set[str] = set()
@@ -439,7 +534,7 @@ def attach_conditions(text: str, lists: list[OrderedList], drafts: list[Draft], 
     for lst in lists:
         if lst.kind in ("used", "procedure", "alternatives") or not lst.intro:
             continue
-        m = rx["benefit_intro"].search(text, *lst.intro)
+        m = _search_from_word(rx["benefit_intro"], text, *lst.intro)
         if not m:
             continue
         items = [] if rx["generic"].fullmatch(m.group("who")) else [make_span(text, *_strip_article(text, m.start("who"), m.end("who")))]
