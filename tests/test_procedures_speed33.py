@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import random
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
+from conftest import random_texts, throughput_texts
 from extract.procedures import conditions
 from extract.procedures.conditions import _CHAR_LED, _rx, _scan, _search_from_word, _tail
 from extract.procedures.words import article
@@ -22,15 +21,11 @@ PIECES = list("，,。；：:\n的人员") + [
 
 
 def _random_texts(n: int, seed: int, longest: int = 40) -> list[str]:
-    rng = random.Random(seed)
-    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+    return random_texts(PIECES, n, seed, longest)
 
 
 def _throughput_texts() -> list[str]:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import bench_speed
-
-    return bench_speed.plain_texts()
+    return throughput_texts()
 
 
 def _same(a, b) -> bool:
