@@ -18,6 +18,7 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
+from .naming import canonical_name, county_full, numeral_county
 from .name_words import (_after_clause, _clause_gap, _descriptive, _named_first, _nouns, _place_head, _split_name,
                          generic_inside)
 from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
@@ -83,7 +84,12 @@ def _stop_held() -> tuple[str, ...]:
 
 def _held_word(text: str, p: int) -> bool:
     """The stop character at `p` inside one of stop_held_words (经营: round 20)."""
-    return any(text.startswith(w, p - w.index(text[p])) for w in _stop_held() if text[p] in w and p >= w.index(text[p]))
+    ch = text[p]
+    for w in _stop_held():
+        k = w.find(ch)  # the stop character's place in the word
+        if 0 <= k <= p and text.startswith(w, p - k):
+            return True
+    return False
 
 
 def _suffix_hits(text: str):
@@ -289,75 +295,6 @@ def _breaks(stop: frozenset) -> "re.Pattern":
     return re.compile(f"(?!{dot})[^\u4e00-\u9fff0-9A-Za-z]|[" + re.escape("".join(sorted(stop))) + "]")
 
 
-def _name(text: str, a: Anchor, s: int, e: int, item: dict) -> str:
-    """Canonical: a district's city goes in front (上海市普陀区中心医院), a county's short
-    form is written out (鹿邑 -> 鹿邑县), and a suffix may have a canonical form."""
-    suffix = item.get("canonical", item["suffix"])
-    if a.region is not None and (a.county_short or a.region.level == "district"):
-        head = a.region.display if a.region.level == "district" else a.region.name
-        name = head + text[a.end:s] + suffix
-    elif a.region is not None and _expands(text, a, s, item):
-        name = a.region.name + text[a.end:s] + suffix  # 武汉金银潭医院 -> 武汉市金银潭医院
-    elif a.canon:
-        name = a.canon + text[a.end:s] + suffix  # 中科院 + 空天信息创新研究院
-    else:
-        name = text[a.start:s] + suffix
-    if a.region is not None and name.startswith(a.region.name):
-        k = next((k for k in (3, 2, 1) if text[a.end:a.end + k] == a.region.name[-k:]
-                  and not text[a.start:a.end].endswith(a.region.name[-k:])), 0)
-        name = name[:len(a.region.name)] + name[len(a.region.name) + k:]  # 湘西州医院, 湘西自治州医院: not 自治州州
-    return _numbered(name.replace("市市", "市"), item)
-
-
-# a city's or county's numbered hospital written short (桐乡市三医院): its name is 第N人民医院,
-# and a province written before the city is its address, not part of its name
-_NUMBERED = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?([\u4e00-\u9fff]{1,6}?[市县])([一二三四五六七八九十]{1,3})医院")
-
-
-def _numbered(name: str, item: dict) -> str:
-    if item["kind"] != "hospital":
-        return name
-    m = _NUMBERED.fullmatch(name)
-    return name if m is None else f"{m.group(1)}第{m.group(2)}人民医院"
-
-
-def _expands(text: str, a: Anchor, s: int, item: dict) -> bool:
-    """A province's or city's short name before a hospital's or CDC's own name stands for
-    the full one; not before a school's name (广州中医药大学第一附属医院 stays as written)."""
-    if (item["kind"] == "government" and a.region.province.endswith("特别行政区")
-            and text[a.start:a.end] != a.region.name and not text[a.end:s].startswith(("特区", "特别行政区"))
-            and (text[a.end:s] + item["suffix"]).endswith(tuple(lexicon.patterns()["sar_departments"]))):
-        return True  # 澳门治安警察局 -> 澳门特别行政区治安警察局: a SAR's bodies are named with it
-    return (item["kind"] in ("hospital", "public_health") and a.region.level in ("provincial", "municipal")
-            and text[a.start:a.end] != a.region.name and not _KEEP_AS_WRITTEN.search(text[a.end:s])
-            and not region_prefix(text[a.end:s])  # 山西大同市…: only the region right before the name
-            and not (a.region.level == "provincial" and _county_short_first(text[a.end:s]))
-            # 浙江萧山妇幼保健院, 云南安宁第一人民医院: a county's hospital, not the province's
-            and not (a.region.level == "provincial" and item["kind"] == "hospital"
-                     and not text.startswith(_provincial_types(), a.end)))
-            # 河南宏力医院: a private hospital's registered name keeps the short province
-
-
-@cached("institutions.patterns.provincial_types")
-def _provincial_types() -> tuple[str, ...]:
-    return tuple(lexicon.patterns()["provincial_hospital_types"])
-
-
-@cached("institutions.patterns.county_short_set")
-def _county_short_set() -> frozenset:
-    return frozenset(r.short for r in lexicon.regions() if r.level in ("county", "district") and len(r.short) >= 2)
-
-
-def _county_short_first(rest: str) -> bool:
-    shorts = _county_short_set()
-    return any(rest[:n] in shorts for n in (2, 3, 4))
-
-
-# a school's hospital, or a specialty hospital named as a brand (周口骨科医院: a private
-# hospital's own name), keeps the region as written
-_KEEP_AS_WRITTEN = re.compile("大学|学院|骨科|眼科|男科|妇产|口腔|整形|美容|皮肤|肛肠|耳鼻喉|不孕")
-
-
 _AFFILIATED = re.compile(r"(?:大学|学院|医学院)附属")
 
 
@@ -417,7 +354,7 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
         return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
     brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
-    return Candidate(best.start - len(brand), e, brand + _name(text, best, s, e, item), item["kind"], best.level,
+    return Candidate(best.start - len(brand), e, brand + canonical_name(text, best, s, e, item), item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
 
 
@@ -564,15 +501,6 @@ def _open(text, i, s, e, item) -> Optional[Candidate]:
     return _open_at(text, k, s, e, item) if k > i and cut_at(text, k) else None
 
 
-def _numeral_county(prefix: str) -> bool:
-    """A county's short name that starts with a numeral (四会, 五常, 三河) heads a registered
-    name (四会X药业有限公司): not the count a numeral head makes (三家医院; round 12)."""
-    return prefix[:1] in NUMERAL_HEADS and _county_short_first(prefix)
-
-
-NUMERAL_HEADS = "一二三四五六七八九十"
-
-
 def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if not item.get("open"):
         return None
@@ -601,7 +529,7 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
     if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
             or (not split and prefix.startswith(starts) and not prefix.startswith(intl.heads())
-                and not _numeral_county(prefix))
+                and not numeral_county(prefix))
             or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
@@ -610,23 +538,13 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
         return None  # a registered name with its region in brackets may end in a business verb (杜塞尔多夫展览(中国)有限公司)
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
-        county = _county_full().get(prefix[:len(prefix) - len(rest)])
+        county = county_full().get(prefix[:len(prefix) - len(rest)])
         if county is not None and county.endswith("县") and len(rest) >= 2:  # not 禹州光明医院: a private one
             name = county + name[len(prefix) - len(rest):]  # 开化村头卫生院 -> 开化县村头卫生院
     return Candidate(i, e, name, item["kind"], None, None, "pattern.open", 0.5)
 
 
 TOWNSHIP_HOSPITAL = "卫生院"  # a township's public hospital: its county is part of its name
-
-
-@cached("institutions.patterns.county_full")
-def _county_full() -> dict[str, str]:
-    """A county's short name -> its full name (开化 -> 开化县), for a short that names one county only."""
-    seen: dict[str, list[str]] = {}
-    for r in lexicon.regions():
-        if r.level == "county" and len(r.short) >= 2 and r.name.endswith(("县", "市", "旗")):
-            seen.setdefault(r.short, []).append(r.name)
-    return {k: v[0] for k, v in seen.items() if len(set(v)) == 1}
 
 
 QUOTES = "“”\"「」『』"
