@@ -171,19 +171,47 @@ def _reaches(r: Reading, text: str) -> bool:
     if "rd" not in parts and "ry" not in parts:
         return False
     entry = lex["relative_days"].get(r.parts.get("rd")) or lex["relative_years"].get(r.parts.get("ry"))
-    return entry is not None and entry.get("reach") in ("paragraph", "story")
+    return entry is not None and entry.get("reach") in ("paragraph", "story", "story_said")
 
 
-def _story_day(r: Reading, prev_day: Optional[tuple]) -> Optional[tuple]:
+def _story_day(r: Reading, prev_day: Optional[tuple], text: str, cs: int) -> Optional[tuple]:
     """同日, 当日 (lexicon.yaml `reach: story`) with no date in reach: the last date of the
     text that names a day (the story's day), when that date is one day (after a range of
-    days, 5月24-27日…以期在当日…, which day is meant is not said)."""
+    days, 5月24-27日…以期在当日…, which day is meant is not said); 当天 (`story_said`) only at
+    the head of its clause or before a word of saying (土方当天称; not 事发当天, 手术当天)."""
     if prev_day is None or prev_day[2] is not None or r.rule != "rel_day" or r.end_parts is not None:
         return None
-    entry = lexicon()["relative_days"].get(r.parts.get("rd"))
-    if entry is None or entry.get("reach") != "story":
+    lex = lexicon()
+    entry = lex["relative_days"].get(r.parts.get("rd"))
+    reach = entry.get("reach") if entry is not None else None
+    if reach == "story_said":
+        if text[cs:r.start].strip() and not _said_after(lex).match(text, r.end):
+            return None
+    elif reach != "story":
+        return None
+    if r.start - prev_day[0] > _STORY_REACH or _headline_between(text, prev_day[0], r.start):
         return None
     return prev_day[1], prev_day[2]
+
+
+_STORY_REACH = 800  # characters back a story-reach word looks for its day
+_LINE_ENDS = ("。", "！", "？", "!", "?", "”", "」", "…", "：", ":", "；", "）", ")")
+
+
+def _headline_between(text: str, start: int, end: int) -> bool:
+    """A line between `start` and `end` that ends in no punctuation: a headline, so another
+    item of a news page (its 同日 is not the day of the item before)."""
+    lines = text[start:end].split("\n")
+    return any(line.strip() and not line.rstrip().endswith(_LINE_ENDS) for line in lines[1:-1])
+
+
+_SAID_AFTER: list[re.Pattern] = []
+
+
+def _said_after(lex: dict) -> re.Pattern:
+    if not _SAID_AFTER:
+        _SAID_AFTER.append(re.compile(lex["story_said_after"]))
+    return _SAID_AFTER[0]
 
 
 _COLON_LINE = re.compile(r"[：:][ \t]*\n\s*")   # 领导电话：⏎“明天来上班” - the quotation goes on below
@@ -274,7 +302,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         quoted = _quoted_holiday_year(prev, r, text)
         r, year_from = quoted, (out[-1].anchor if quoted is not r else None)
         before = prev_day if _needs_day(r, prev) else prev
-        pb = _prev_for(before, r, text) or _story_day(r, prev_day)
+        pb = _prev_for(before, r, text) or _story_day(r, prev_day, text, cs)
         res = resolve(r, said_on or ref, pb, ahead=role.role == "deadline")
         if res is None:
             continue
