@@ -11,16 +11,18 @@ reading (suffixes, validation, ranges), resolve (values), roles (roles.yaml).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Optional
 
 from ..refdate import RefDate
 from ..schema import Mention
+from .grammar import match_suffix
 from .grammar import grammar as _grammar  # not `grammar`: that would hide the submodule extract.dates.grammar
 from .lexicon import lexicon
 from .reading import Reading, readings
 from . import festivals
 from .periods import holiday_periods
-from .resolve import PREVIOUS, Point, resolve
+from .resolve import EXPLICIT, PREVIOUS, PUBLICATION, Point, resolve
 from .roles import SENTENCE_BREAK, classify, clause_start
 
 __all__ = ["extract_dates"]
@@ -169,10 +171,93 @@ def _reaches(r: Reading, text: str) -> bool:
     if "rd" not in parts and "ry" not in parts:
         return False
     entry = lex["relative_days"].get(r.parts.get("rd")) or lex["relative_years"].get(r.parts.get("ry"))
-    return entry is not None and entry.get("reach") == "paragraph"
+    return entry is not None and entry.get("reach") in ("paragraph", "story", "story_said")
+
+
+def _story_day(r: Reading, prev_day: Optional[tuple], text: str, cs: int) -> Optional[tuple]:
+    """同日, 当日 (lexicon.yaml `reach: story`) with no date in reach: the last date of the
+    text that names a day (the story's day), when that date is one day (after a range of
+    days, 5月24-27日…以期在当日…, which day is meant is not said); 当天 (`story_said`) only at
+    the head of its clause or before a word of saying (土方当天称; not 事发当天, 手术当天)."""
+    if prev_day is None or prev_day[2] is not None or r.rule != "rel_day" or r.end_parts is not None:
+        return None
+    lex = lexicon()
+    entry = lex["relative_days"].get(r.parts.get("rd"))
+    reach = entry.get("reach") if entry is not None else None
+    if reach == "story_said":
+        if text[cs:r.start].strip() and not _said_after(lex).match(text, r.end):
+            return None
+    elif reach != "story":
+        return None
+    if r.start - prev_day[0] > _STORY_REACH or _headline_between(text, prev_day[0], r.start):
+        return None
+    return prev_day[1], prev_day[2]
+
+
+_STORY_REACH = 800  # characters back a story-reach word looks for its day
+_LINE_ENDS = ("。", "！", "？", "!", "?", "”", "」", "…", "：", ":", "；", "）", ")")
+
+
+def _headline_between(text: str, start: int, end: int) -> bool:
+    """A line between `start` and `end` that ends in no punctuation: a headline, so another
+    item of a news page (its 同日 is not the day of the item before)."""
+    lines = text[start:end].split("\n")
+    return any(line.strip() and not line.rstrip().endswith(_LINE_ENDS) for line in lines[1:-1])
+
+
+_SAID_AFTER: list[re.Pattern] = []
+
+
+def _said_after(lex: dict) -> re.Pattern:
+    if not _SAID_AFTER:
+        _SAID_AFTER.append(re.compile(lex["story_said_after"]))
+    return _SAID_AFTER[0]
 
 
 _COLON_LINE = re.compile(r"[：:][ \t]*\n\s*")   # 领导电话：⏎“明天来上班” - the quotation goes on below
+
+
+_DATELINE_HEAD = 40   # a dateline opens its line: at most this many characters before its date
+_DATELINE_DAYS = 7    # ...and is a few days before the publication date at most (a repost's)
+
+
+def _dateline(day: Point, r: Reading, text: str, ref: Optional[RefDate]) -> Optional[RefDate]:
+    """8月17日讯 今天，…: a day right before 讯 or 电 near the head of its line is the story's
+    dateline (guide v2: the article's own dateline is part of it); a repost published days
+    later still tells its 今天 from it (patterns.yaml `dateline`)."""
+    if day.y is None or day.m is None or ref is None or ref.day is None:
+        return None
+    if r.start - text.rfind("\n", 0, r.start) > _DATELINE_HEAD or not match_suffix("dateline", text, r.end):
+        return None
+    back = (ref.as_date() - date(day.y, day.m, day.d)).days
+    return RefDate(day.y, day.m, day.d) if 0 < back <= _DATELINE_DAYS else None
+
+
+_STORY_DAYS = 31  # a day without a year at most this many days after a day written with one
+
+
+def _after_story_day(story: Point, r: Reading, res) -> Optional[RefDate]:
+    """2023年4月18日12时50分，…发生重大火灾事故。…4月21日，…成立事故调查组 (published in
+    October 2023): a month and day without a year, read from the publication date, that falls a
+    few days after the last day the text wrote with its year, in that year, is the story going
+    on in that year: it resolves against that day (which year is nearest to it)."""
+    pt = res.start_point
+    if res.anchor != PUBLICATION or r.rule != "month_led" or r.end_parts is not None or pt.d is None \
+            or pt.y is None or pt.y == story.y or "rm" in r.parts:
+        return None
+    try:
+        after = (date(story.y, pt.m, pt.d) - date(story.y, story.m, story.d)).days
+    except ValueError:
+        return None
+    return RefDate(story.y, story.m, story.d) if 0 <= after <= _STORY_DAYS else None
+
+
+def _from_dateline(dateline: Optional[RefDate], r: Reading) -> Optional[RefDate]:
+    """The dateline's day for a day word counted from the publication (今天, 昨天)."""
+    if dateline is None or r.rule != "rel_day" or r.end_parts is not None:
+        return None
+    entry = lexicon()["relative_days"].get(r.parts.get("rd"))
+    return dateline if entry is not None and entry["base"] == "publication" else None
 
 
 def _speech_day(prev: Optional[tuple], r: Reading, text: str) -> Optional[RefDate]:
@@ -203,6 +288,9 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     out: list[Mention] = []
     prev: Optional[tuple[int, Point]] = None
     prev_day: Optional[tuple[int, Point]] = None  # the last one that names a day
+    observed: list[int] = []  # the mentions of festivals with no offline day (古尔邦节)
+    dateline: Optional[RefDate] = None  # the day of the story's dateline (8月17日讯)
+    story: Optional[Point] = None  # the last day written with its year (2023年4月18日)
     bare = lexicon()["bare_parts"]
     for r in readings(text):
         cs = clause_start(text, r.start)
@@ -210,14 +298,16 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)
-        said_on = _speech_day(prev, r, text)
+        said_on = _speech_day(prev, r, text) or _from_dateline(dateline, r)
         quoted = _quoted_holiday_year(prev, r, text)
         r, year_from = quoted, (out[-1].anchor if quoted is not r else None)
         before = prev_day if _needs_day(r, prev) else prev
-        pb = _prev_for(before, r, text)
+        pb = _prev_for(before, r, text) or _story_day(r, prev_day, text, cs)
         res = resolve(r, said_on or ref, pb, ahead=role.role == "deadline")
         if res is None:
             continue
+        if story is not None and role.role != "deadline" and (on := _after_story_day(story, r, res)) is not None:
+            res = resolve(r, on, pb) or res  # 2023年4月18日…发生火灾。…4月21日，…成立调查组
         mod = res.mod
         if "bp" in r.parts:
             mod = bare[r.parts["bp"]]["mod"]
@@ -241,5 +331,41 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         prev = (r.end, res.start_point, res.end_point, None if year_from else _period(r, res, pb))
         if res.start_point.d is not None:
             prev_day = prev
+            if res.anchor == EXPLICIT and r.end_parts is None and res.start_point.y is not None:
+                story = res.start_point
+            if r.end_parts is None and "rd" not in r.parts:
+                dateline = _dateline(res.start_point, r, text, ref) or dateline
+        if r.rule == "holiday" and festivals.names()[r.parts["hol"]].kind == "observed":
+            observed.append(len(out) - 1)
+    if observed:
+        _observed_days(text, out, observed)
     holiday_periods(text, out)
     return out
+
+
+_NAMED_AS_GAP = 30  # characters between a day and the festival its sentence says it is
+
+
+def _observed_days(text: str, out: list[Mention], observed: list[int]) -> None:
+    """今天（6月29日）是我国一些少数民族的传统节日——古尔邦节: a festival whose day no offline
+    rule gives (festivals.yaml `observed`) takes the day its text says it is (a day, then 是,
+    in one sentence), at every mention of it in the year (the headline's 欢度古尔邦节 too)."""
+    days: dict[str, str] = {}
+    for i in observed:
+        m, day = out[i], out[i - 1] if i > 0 else None
+        if day is None or day.grain != "day" or "X" in str(day.value) or "/" in str(day.value):
+            continue
+        between = text[day.end:m.start]
+        if len(between) <= _NAMED_AS_GAP and "是" in between and not SENTENCE_BREAK.search(between):
+            days.setdefault(_festival_name(m.text), day.value)
+    for i in observed:
+        m = out[i]
+        value = days.get(_festival_name(m.text))
+        if value is not None and str(m.value)[:4] == value[:4]:
+            m.value, m.anchor = value, PREVIOUS
+
+
+def _festival_name(word: str) -> str:
+    """The festival of a mention's text (2023年古尔邦节 -> 古尔邦节)."""
+    table = festivals.names()
+    return next((word[i:] for i in range(len(word)) if word[i:] in table), word)

@@ -26,7 +26,9 @@ from .lexicon import load_yaml
 @dataclass(frozen=True)
 class Festival:
     name: str  # the canonical (library) name
-    kind: str  # solar | lunar | week | term | eve | last (the month's last day)
+    # solar | lunar | week | term | eve | last (the month's last day) | observed (a day fixed by
+    # observation each year, 古尔邦节: no offline rule; the text may name it, else unresolved)
+    kind: str
     month: int = 0
     day: int = 0  # day of month; for `week`: the nth week
     weekday: int = 0  # for `week`: 0 = Sunday (the library's numbering)
@@ -81,7 +83,11 @@ def _library_table() -> dict[str, Festival]:
     for term in spec["solar_terms"]:
         add(term, Festival(term, "term"))
     for name, e in spec.get("extra", {}).items():
-        if "week" in e:
+        if e.get("observed"):
+            add(name, Festival(name, "observed"))
+        elif "lunar" in e:
+            add(name, Festival(name, "lunar", *e["lunar"]))
+        elif "week" in e:
             add(name, Festival(name, "week", e["month"], e["week"], e["weekday"]))
         elif e["day"] == "last":
             add(name, Festival(name, "last", e["month"]))
@@ -266,4 +272,6 @@ def day_of(fest: Festival, year: int) -> Optional[date]:
         return date(year + fest.month // 12, fest.month % 12 + 1, 1) - timedelta(days=1)
     if fest.kind == "week":
         return nth_weekday(year, fest.month, fest.day, fest.weekday or 7)
+    if fest.kind == "observed":
+        return None
     return _solar_term(fest.name, year)

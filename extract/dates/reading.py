@@ -286,9 +286,10 @@ def _forward_days(a: Reading, b: Reading) -> bool:
 
 
 def _from_today(a: Reading, b: Reading, to: str) -> bool:
-    """今天起至27日: a day word starting a period (起 written) up to a day of the month: one
-    range, its end in the start's month (without 起, 今天至24日 stays two mentions)."""
-    return (a.rule == "rel_day" and a.end_parts is None and "起" in to and b.rule == "day"
+    """今天起至27日, 今天到15日: a day word of the publication starting a period up to a day
+    of the month: one range, its end in the start's month (guide v2: a range written with
+    至/到 is one mention)."""
+    return (a.rule == "rel_day" and a.end_parts is None and b.rule == "day"
             and b.end_parts is None and lexicon()["relative_days"].get(a.parts.get("rd"), {}).get("base") == "publication")
 
 
@@ -403,7 +404,8 @@ def _glossed(a: Reading, g: Reading, text: str) -> bool:
 def _joinable_after_gloss(b: Reading) -> bool:
     """The end of a range whose start is a glossed day word: a date that names its month
     (至2月5日, 起至2025年3月29日) or a relative week (起到下周). A bare day (至24日) or a
-    relative day (到今天) stays a mention of its own: the held-out gate fell with them."""
+    relative day (到今天) stays a mention of its own: the held-out gate fell with them
+    (real-heldout's gold keeps a bare-day end apart; real-heldout9's joins 今天（6月13日）至17日)."""
     if b.end_parts is not None or b.rule in ("weekday", "bare_part", "bracket_day", "rel_day"):
         return False
     return (b.unit in ("day", "month") and "m" in b.parts) or (b.rule == "week" and "wd" not in b.parts)

@@ -437,6 +437,13 @@ def _festival(p: dict, pt: Point, ref, anchor) -> bool:
     nearest the publication date; a due date's the coming one (X without a publication
     date; a fixed Gregorian holiday keeps its month and day)."""
     day_in = _calendar_day(p)
+    if "hol" in p and festivals.names()[p["hol"]].kind == "observed":
+        # 古尔邦节: no offline rule gives the day (the text may: __init__.py's _observed_days);
+        # the year the text or the publication gives, the day unresolved (2023-XX-XX)
+        anchor.use(UNRESOLVED)
+        if pt.y is None and ref is not None:
+            pt.y = ref.year
+        return True
     if pt.y is None and ref is None:
         anchor.use(UNRESOLVED)
         fest = festivals.names().get(p.get("hol"))

@@ -320,7 +320,8 @@ def no_duty(text: str, start: int, end: int, date, ref, after_pos: Optional[int]
     - the date opens a case (2025年底前，…招用…的，可…; 3月31日前未申报的按…) and no obligation word
       follows in the sentence;
     - there is no obligation word and the date's clause and action say what will happen (a
-      forecast, a plan figure, a consequence: 年底前将有200多家药企上马投产), or the action keeps a
+      forecast, a plan figure, a consequence: 年底前将有200多家药企上马投产; not when the clause
+      ends in X前(全部)完成, the guide's deadline form: 运输工作将于3月底前全部完成), or the action keeps a
       policy in force (年底前，延续实施…政策), or the date is before the publication date: history
       (2003年前，市场行情…; 80年代以前，…; 该院于5月31日前完成自查 in a June report)."""
     lists = _lists()
@@ -333,8 +334,9 @@ def no_duty(text: str, start: int, end: int, date, ref, after_pos: Optional[int]
         return True
     if lists["obligation"].search(text, start, end):
         return False
-    if lists["forecast"].search(text, max(start, cs), end) and not (action and lists["implementation"].match(action)):
-        return True
+    if lists["forecast"].search(text, max(start, cs), end) and not (action and lists["implementation"].match(action)) \
+            and not lists["plan_after"].match(text, date.end):
+        return True  # (运输工作将于3月底前全部完成: X前完成 ends the clause, the guide's deadline form)
     if action and lists["validity"].match(action):
         return True
     if action and _lapses(text, date.end, after_pos, action):

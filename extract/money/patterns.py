@@ -147,12 +147,13 @@ _HEAD = alt(RULES["rate_heads"])
 # (every match begins with a marker's first character: the lookahead fails at once where none
 # stands, instead of the lookbehind and each marker being tried at every position of the clause)
 _RATE_FIRST = "".join(sorted({w[0] for key in ("rate_markers", "rate_markers_short") for w in RULES[key]}))
+_VERB = alt(RULES["rate_verbs"])
 RATE_NOUN = re.compile(
-    rf"(?=[{re.escape(_RATE_FIRST)}])(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)[\u4e00-\u9fff]{{0,8}}?"
-    rf"|(?P<ms>{alt(RULES['rate_markers_short'])})(?=(?:{_HEAD})))(?:{_HEAD})"
+    rf"(?=[{re.escape(_RATE_FIRST)}])(?<![{RULES['rate_marker_not_after']}])(?:(?P<mk>{alt(RULES['rate_markers'])})(?!性)"
+    rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{_HEAD})|(?:{_VERB}))|(?P<ms>{alt(RULES['rate_markers_short'])})(?:{_HEAD}))"
     # then words, and the quantity's earlier figure (年度限额由3万元提高到5万元), up to the amount
     rf"(?:[\u4e00-\u9fff]|[0-9][0-9.,]{{0,12}}(?:万|亿)?元){{0,10}}\Z")
-RATE_HEAD = re.compile(_HEAD)  # a rate noun's last word: RATE_NOUN cannot match without one
+RATE_HEAD = re.compile(f"{_HEAD}|{_VERB}")  # a rate noun's last word: RATE_NOUN cannot match without one
 MOD_FAR = re.compile(rf"(?:{alt(RULES['far_mod_words'])})[\u4e00-\u9fff]{{1,{RULES['far_mod_chars']}}}\Z")
 PER_SPLIT = re.compile(rf"{SLASH_UNIT}")
 PER_EACH = re.compile(rf"每(?:{_FILL})?({PER_UNIT})")
