@@ -29,6 +29,8 @@ MAX_NAME = 24
 # an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
 # suffix is a clause (记者多次联系康美药业, 中药饮片供应商康美药业)
 OPEN_PREFIX = 9
+_YEAR = re.compile(r"[0-9]+年度?")
+REMIT_PREFIX = 14  # a remit's words before a committee's suffix (patterns.yaml `remit`, round 21)
 SHORT_SUFFIX_MIDDLE = 12
 IMPLIED_GAP = 10  # 市第六人民医院, 省第二人民医院: the name after an implied 省/市/县/区 is short  # 普陀区民防局: at most this many characters between region and 局
 # a region alone before these suffixes is not a name (上海公司, 上海局); before others it
@@ -246,6 +248,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 中国制药, 世界制药: an industry, not a firm
         if article_before(text, cand.start, s):
             continue  # 魏公村一中医诊所: a clinic in a place, no name
+        if text.startswith(COUNTED_AFTER, cand.end):
+            continue  # 湖南社区居家养老服务中心数量超过8500个: a sort counted, no body (round 21)
         if item.get("not_after_known"):
             if company_ends is None:
                 company_ends = {c.end for c in known if c.kind == "company"}
@@ -434,6 +438,7 @@ def _brand_before(text: str, i: int, best: Anchor, item: dict) -> str:
 
 # a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
 # (46个国家中医药传承创新中心, 158家国家乡村振兴重点帮扶县人民医院, 多个国家医院)
+COUNTED_AFTER = ("数量", "总数", "总量")  # a name's own count after it makes it a sort (round 21)
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两几多数百千万]+)[个家所批座类]$")
 _NATIONAL_CATEGORY_HEADS = ("县", "区域", "现代化")
 _RANKS = ("全国性", "中国式")  # 全国性行业协会, 中国式现代化医院 (中国性学会 is a society)
@@ -510,6 +515,8 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
         return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name
     i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
+    if item.get("remit"):
+        i = max(i, max((m.end() for m in _YEAR.finditer(text, i, s)), default=i))  # 2024年至2028年保护…: a term before it
     if text.startswith(("中国", "全国", "国家"), i) and _COUNT_BEFORE.search(text, max(0, i - 6), i):
         return None  # 世界多个国家医院: a count of countries' hospitals, not one
     prefix = text[i:s]
@@ -527,14 +534,15 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if (item.get("intl_only") or item.get("intl_category")) and intl.is_category(prefix):
         return None  # 国际组织, 国际非政府组织: a category of bodies, no body (round 14)
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
-    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
+    remit = item.get("remit")  # 保护非物质文化遗产政府间委员会: a committee named by its remit (round 21)
+    if (len(prefix) < 2 or len(prefix) > (REMIT_PREFIX if remit else OPEN_PREFIX) or _DIGIT.search(prefix)
             or (not split and prefix.startswith(starts) and not prefix.startswith(intl.heads())
                 and not numeral_county(prefix))
             or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if (not pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)
-            and not (bracketed and item["suffix"] in REGISTERED and foreign._firm_words_ok(rest))) or _descriptive(prefix):
+    if (not pos_ok(rest) and not (remit and tag(rest)[-1][1][:1] in "nl") and not (split and _nouns(prefix[2:])) and not _named_first(rest)
+            and not (bracketed and item["suffix"] in REGISTERED and foreign._firm_words_ok(rest))) or (_descriptive(prefix) and not remit):
         return None  # a registered name with its region in brackets may end in a business verb (杜塞尔多夫展览(中国)有限公司)
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
