@@ -81,3 +81,8 @@ def test_a_visit_verbs_object():
 def test_a_sub_body_alone_before_its_officer():
     text = "民政部社会福利和慈善事业促进司副司长出席。社会福利和慈善事业促进司陆颖司长介绍了项目。"
     assert [t for t, _, _ in _spans(text)] == ["民政部社会福利和慈善事业促进司", "社会福利和慈善事业促进司"]
+
+
+def test_a_craft_named_after_a_body():
+    assert _spans("火箭将南通中学号卫星送入轨道。") == []
+    assert [t for t, _, _ in _spans("南通中学号召学生参加活动。")] == ["南通中学"]  # 号召 the verb

@@ -250,6 +250,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 魏公村一中医诊所: a clinic in a place, no name
         if text.startswith(COUNTED_AFTER, cand.end):
             continue  # 湖南社区居家养老服务中心数量超过8500个: a sort counted, no body (round 21)
+        if text[cand.end:cand.end + 1] == "号" and not text.startswith(NOT_CRAFT, cand.end):
+            continue  # 南通中学号卫星: a craft named after the body, no mention of it (round 21)
         if item.get("not_after_known"):
             if company_ends is None:
                 company_ends = {c.end for c in known if c.kind == "company"}
@@ -439,6 +441,7 @@ def _brand_before(text: str, i: int, best: Anchor, item: dict) -> str:
 # a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
 # (46个国家中医药传承创新中心, 158家国家乡村振兴重点帮扶县人民医院, 多个国家医院)
 COUNTED_AFTER = ("数量", "总数", "总量")  # a name's own count after it makes it a sort (round 21)
+NOT_CRAFT = ("号召", "号称", "号令")  # 号 in a verb after a name: 市医院号召职工 (the body acts)
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两几多数百千万]+)[个家所批座类]$")
 _NATIONAL_CATEGORY_HEADS = ("县", "区域", "现代化")
 _RANKS = ("全国性", "中国式")  # 全国性行业协会, 中国式现代化医院 (中国性学会 is a society)
