@@ -86,3 +86,9 @@ def test_a_sub_body_alone_before_its_officer():
 def test_a_craft_named_after_a_body():
     assert _spans("火箭将南通中学号卫星送入轨道。") == []
     assert [t for t, _, _ in _spans("南通中学号召学生参加活动。")] == ["南通中学"]  # 号召 the verb
+
+
+def test_foreign_bodies_with_a_field_verb_inside():
+    assert _spans("孟加拉国卫生服务总局16日发布数据。") == [("孟加拉国卫生服务总局", "孟加拉国卫生服务总局", "government")]
+    assert _spans("美国疾病控制中心发布指南。")[0][1] == "美国疾病控制与预防中心"
+    assert _spans("美国一家医院控制疫情。") == []  # a clause's verb still stops it
