@@ -92,3 +92,8 @@ def test_foreign_bodies_with_a_field_verb_inside():
     assert _spans("孟加拉国卫生服务总局16日发布数据。") == [("孟加拉国卫生服务总局", "孟加拉国卫生服务总局", "government")]
     assert _spans("美国疾病控制中心发布指南。")[0][1] == "美国疾病控制与预防中心"
     assert _spans("美国一家医院控制疫情。") == []  # a clause's verb still stops it
+
+
+def test_games_counted_and_a_regions_ministries():
+    assert _spans("中国女排直落三局战胜对手。") == []
+    assert _spans("北京部委所属医院疏解。") == []

@@ -18,7 +18,7 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
-from .naming import canonical_name, county_full, numeral_county
+from .naming import NUMERAL_HEADS, canonical_name, county_full, numeral_county
 from .name_words import (_after_clause, _clause_gap, _descriptive, _named_first, _nouns, _place_head, _split_name,
                          generic_inside)
 from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
@@ -35,6 +35,7 @@ SHORT_SUFFIX_MIDDLE = 12
 IMPLIED_GAP = 10  # 市第六人民医院, 省第二人民医院: the name after an implied 省/市/县/区 is short  # 普陀区民防局: at most this many characters between region and 局
 # a region alone before these suffixes is not a name (上海公司, 上海局); before others it
 # is (上海大学, 辽宁省博物馆)
+REGION_CATEGORIES = frozenset({"部委"})  # a region + these is a sort of bodies there (北京部委)
 BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办公室", "委员会", "管理委员会", "保险公司",
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
@@ -250,6 +251,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 魏公村一中医诊所: a clinic in a place, no name
         if text.startswith(COUNTED_AFTER, cand.end):
             continue  # 湖南社区居家养老服务中心数量超过8500个: a sort counted, no body (round 21)
+        if one and text[s - 1] in NUMERAL_HEADS and _counted_after_verb(text, cand.start, s):
+            continue  # 中国女排直落三局: three sets won, no bureau (round 21; 中建三局 keeps its name)
         if text[cand.end:cand.end + 1] == "号" and not text.startswith(NOT_CRAFT, cand.end):
             continue  # 南通中学号卫星: a craft named after the body, no mention of it (round 21)
         if item.get("not_after_known"):
@@ -273,6 +276,13 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
 # entry instead of ~10 dict look-ups and slices per hit (~1,350 hits a pass); keyed by the entry's
 # id, the entry itself kept first (the word lists keep their entries for the life of the process)
 _ITEM_TESTS: dict[int, tuple] = {}
+
+
+def _counted_after_verb(text: str, start: int, s: int) -> bool:
+    """Whether the numeral before a one-character suffix at `s` follows a verb (直落三局, 连胜两局):
+    a count of games or rounds, no body's name."""
+    words = tag(text[start:s - 1])
+    return bool(words) and words[-1][1] == "v"
 
 
 def _item_tests(item: dict) -> tuple:
@@ -343,6 +353,8 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         # (那桐镇乡镇中心卫生院: 乡镇 right after a town's name is the name's, not a category)
     if best.end == s and item["suffix"] in BARE_BAD and not best.named:
         return None  # 上海公司, 国家局; but …教育集团 + 有限公司 is one name
+    if gap + item["suffix"] in REGION_CATEGORIES and not best.named:
+        return None  # 北京部委所属医院: the ministries based there, no body (round 21)
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
         return None
     if s - best.end < item.get("min_gap", 0):
