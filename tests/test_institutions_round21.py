@@ -97,3 +97,9 @@ def test_foreign_bodies_with_a_field_verb_inside():
 def test_games_counted_and_a_regions_ministries():
     assert _spans("中国女排直落三局战胜对手。") == []
     assert _spans("北京部委所属医院疏解。") == []
+
+
+def test_a_countrys_military_command_only_after_a_country():
+    assert _spans("美国欧洲司令部称，无人机落入海中。") == [("美国欧洲司令部", "美国欧洲司令部", "government")]
+    assert _spans("美军中央司令部表示。") == []  # no 中央 anchor makes a command
+    assert _spans("他是司令部的参谋。") == []

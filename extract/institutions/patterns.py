@@ -235,6 +235,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = None if intl_only else _anchored(text, i, s, e, item, anchors, ends)
+        if closed and cand is not None and item.get("country_only") and cand.rule != "pattern.foreign":
+            continue  # 司令部: a country's command only (美国欧洲司令部; 美军中央司令部 is no 中央's, round 21)
         if cand is None and text[i - 1:i] in SEPARATOR_ENDS:
             cand = appositive.after_separator(text, i, s, e, item, anchors)  # 日本…调查机构——东京商工调查公司
         if cand is None and not closed:  # (a closed suffix: _implied and _numbered_bare take the implied
