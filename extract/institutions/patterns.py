@@ -374,7 +374,11 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
         return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
     brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
-    return Candidate(best.start - len(brand), e, brand + canonical_name(text, best, s, e, item), item["kind"], best.level,
+    name = canonical_name(text, best, s, e, item)
+    if item["kind"] == "government" and name.startswith("中国国家"):
+        name = name[2:]  # 中国国家电影局: the national body's own name opens with 国家, 中国 before it
+        # a descriptor (the span keeps it, as the gold does); not a company's (中国国家铁路集团有限公司; round 21)
+    return Candidate(best.start - len(brand), e, brand + name, item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
 
 
