@@ -103,3 +103,9 @@ def test_a_countrys_military_command_only_after_a_country():
     assert _spans("美国欧洲司令部称，无人机落入海中。") == [("美国欧洲司令部", "美国欧洲司令部", "government")]
     assert _spans("美军中央司令部表示。") == []  # no 中央 anchor makes a command
     assert _spans("他是司令部的参谋。") == []
+
+
+def test_a_national_list_carries_guojia():
+    assert _spans("教育部、统计局等部门联合发布。")[-1] == ("统计局", "国家统计局", "government")
+    assert [t for t, _, _ in _spans("市教育局、统计局等部门联合发布。")][-1:] != ["统计局"] or \
+        _spans("市教育局、统计局等部门联合发布。")[-1][1] != "国家统计局"  # a local list carries no 国家

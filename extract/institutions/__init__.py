@@ -40,6 +40,7 @@ from .subjects import subject_candidates
 from .housed import housed_candidates
 from .military import army_academies, army_departments, military_hospitals
 from .states import state_governments
+from .national_list import national_list_items
 from .gazetteer import (RegionContext, article_regions, bare_local, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -137,6 +138,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
         first = _more(first, tier_shorts(text, first))  # 四川省药监局 … 省局 (round 19)
+        first = _more(first, national_list_items(text, first))  # 国家卫生健康委、疾控局 (round 21)
         first = _more(first, university_shorts(text, first))
         first = _more(first, unplaced_candidates(text, first))  # 布拉柴维尔中刚友好医院 … 中刚友好医院
         first = headless.renamed(text, first)  # 中国中药协会X … 中药协会X: the headed name (round 15)
