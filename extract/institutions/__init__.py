@@ -34,11 +34,13 @@ from .embassies import embassy_candidates
 from .foreign import foreign_prefixed, plural_bodies
 from .sentenced import sentence_country
 from .repeated import repeated_candidates
-from .acronymed import acronym_bodies
+from .acronymed import acronym_bodies, latin_organizations
 from .specialty import specialty_shorts
 from .subjects import subject_candidates
 from .housed import housed_candidates
-from .military import military_hospitals
+from .military import army_academies, army_departments, military_hospitals
+from .states import state_governments
+from .national_list import national_list_items
 from .gazetteer import (RegionContext, article_regions, bare_local, bare_provincial, body_candidates, implied_candidates, known_candidates,
                         regional_hospitals, region_hits, sentence_carried)
 from .joined import Joined
@@ -110,7 +112,9 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
     if "patterns" in layers:
         out += quoted_candidates(text) + event_candidates(text) + cued_candidates(text) + repeated_candidates(text)
         out += military_hospitals(text)  # 解放军304医院、305医院 (round 13)
+        out += army_departments(text)  # 中国人民解放军总装后勤部 (round 21)
         out += latin_after_head(text)  # 制造商日本NCC提供 (round 20)
+        out += state_governments(text)  # 新南威尔士州政府 (round 21)
     first = resolve(out + foreign_prefixed(text, out))
     first = _more(first, sentence_country(text, first))
     plural = plural_bodies(text, first)
@@ -127,18 +131,20 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = named_in_full(first)  # 天成医疗 … 广州天成医疗技术有限公司 written after it (round 20)
         first = _more(first, abbreviation_candidates(text, first))
         first = _more(first, acronym_bodies(text, first))  # 医学成像和技术联盟（MITA）
+        first = _more(first, latin_organizations(text, first))  # 国际热核聚变实验堆ITER组织 (round 21)
         first = _more(first, second_names(text, first))
         # a sub-body after a short form the article gave its body (人保部医疗保险司, 兰大一院…)
         first = _more(first, sub_bodies(text, [c for c in first if c.rule.startswith("reference")]))
         first = _more(first, subject_candidates(text, first))
         first = _more(first, propagated(text, first))
         first = _more(first, tier_shorts(text, first))  # 四川省药监局 … 省局 (round 19)
+        first = _more(first, national_list_items(text, first))  # 国家卫生健康委、疾控局 (round 21)
         first = _more(first, university_shorts(text, first))
         first = _more(first, unplaced_candidates(text, first))  # 布拉柴维尔中刚友好医院 … 中刚友好医院
         first = headless.renamed(text, first)  # 中国中药协会X … 中药协会X: the headed name (round 15)
     if "patterns" in layers:
         first = _more(first, village_clinics(text, first))  # 齐乐镇龙鹄村村卫生室 (round 19)
-    first = as_written(retouched(first, text), text)
+    first = as_written(army_academies(retouched(first, text)), text)  # 陆军军医大学 (round 21)
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

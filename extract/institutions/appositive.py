@@ -35,15 +35,25 @@ def trimmed(text: str, cand: Candidate, s: int) -> Candidate:
         return cand  # no head in the name: no segmenting (most names)
     heads = _heads()
     words = tag(text[cand.start:s])
-    pos, cut = cand.start, None
+    pos, cut, head = cand.start, None, ""
     for k, (w, _) in enumerate(words[:-1]):
         pos += len(w)
         if k and w.endswith(heads) and words[k + 1][1].startswith(NAME_TAGS):
-            cut = pos
+            cut, head = pos, w
     if cut is None or s - cut < MIN_NAME:
         return cand
-    return Candidate(cut, cand.end, text[cut:cand.end], cand.kind, None, cand.region,
-                     cand.rule + ".appositive", cand.confidence)
+    kind = next((v for h, v in _head_kinds().items() if head.endswith(h)), None)  # 智库: a think tank (round 21)
+    return Candidate(cut, cand.end, text[cut:cand.end], kind or cand.kind, None, cand.region,
+                     cand.rule + (HEAD_KIND if kind else ".appositive"), cand.confidence)
+
+
+HEAD_KIND = ".appositive.head_kind"  # the kind the head gives stands (kinds.retouched leaves it)
+
+
+@lru_cache(maxsize=1)
+def _head_kinds() -> dict:
+    """Heads that say the body's kind (patterns.yaml `appositive_head_kinds`: 智库 -> other)."""
+    return dict(lexicon.patterns().get("appositive_head_kinds", {}))
 
 
 SEPARATORS = ("——", "—", "：", ":")  # an appositive dash or colon between a category and a name

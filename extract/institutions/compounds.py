@@ -34,7 +34,7 @@ def _rules():
         # 家 stops a gap (多家, 专家) but a gap may open with 国家 (中国科学院国家天文台)
         reach = max(r["max_gap"], r.get("team_gap", 0))  # a team's name may run longer (_sub checks which)
         gap = rf"(?:(?:国家|{first}){more}{{0,{reach - 1}}}?)?" if reach else ""
-        plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})")
+        plural = re.compile(rf"各[\u4e00-\u9fff、]{{0,{r['max_gap']}}}?(?:{sufs})") if r.get("plural", True) else None
         out.append((r, re.compile(rf"(?P<gap>{gap})(?P<suf>{sufs})"), plural))
     return out, frozenset(data["not_after"])
 
@@ -69,6 +69,8 @@ def _sub(text: str, c: Candidate) -> Optional[Candidate]:
     if found is None:
         return None
     r, rx, _ = found
+    if "parent_written" in r and text[c.start:c.end] not in r["parent_written"]:
+        return None  # 央视新闻频道: a name of its own, not the 总台's channel (round 21)
     m = rx.match(text, c.end) or _noun_masked_match(text, c.end, rx, r)
     if m is None:
         e = _dot_joined(text, c.end, rx, r)  # 清华大学数据科学研究院·…中心
@@ -114,7 +116,7 @@ def _sub_alone(text: str, parent: Candidate, sub: Candidate) -> list[Candidate]:
     out, i = [], text.find(own, sub.end)
     while i >= 0:
         e = i + len(own)
-        if cut_at(text, i) and cut_at(text, e) and text[e:e + 1] not in _rules()[1]:
+        if cut_at(text, i) and (cut_at(text, e) or _officer_named(text, e)) and text[e:e + 1] not in _rules()[1]:
             out.append(sub.with_(start=i, end=e, rule=sub.rule + ".alone", confidence=0.7))
         i = text.find(own, e)
     return out
@@ -258,7 +260,7 @@ def plural_parents(text: str, found: list[Candidate]) -> set[Candidate]:
         if text[c.end:c.end + 1] != "各":
             continue
         rule = _rule_for(c)
-        rxs = ([rule[2]] if rule else []) + ([_parented()[c.name]] if c.name in _parented() else [])
+        rxs = ([rule[2]] if rule and rule[2] is not None else []) + ([_parented()[c.name]] if c.name in _parented() else [])
         if any((m := rx.match(text, c.end)) is not None and cut_at(text, m.end()) for rx in rxs):
             out.add(c)
     return out

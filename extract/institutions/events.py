@@ -12,7 +12,7 @@ from . import lexicon, wordlists
 from .candidates import Candidate
 from . import patterns
 from .lexicon import region_named
-from .postag import pos_first_ok
+from .postag import pos_first_ok, tag
 
 KIND = "other"
 
@@ -59,9 +59,21 @@ def _shorts(text: str, found: list[Candidate], short, shorts) -> list[Candidate]
     out = []
     for m in short.finditer(text):
         r, word = m.group("r"), shorts[m.group("e")]
-        if not (region_named(r) or region_named(r + "市")):
+        start = m.start()
+        if not _city(r) and len(r) == 3 and _city(r[1:]):
+            r, start = r[1:], start + 1  # 公布巴黎奥组委: the match took the verb's last character
+        elif not _city(r):
             continue  # 本届亚组委: no region
         full = next((c.name for c in found if c.name.startswith(r) and c.name.endswith(word + "组织委员会")), None)
-        name = full or m.group()  # no full name in the article: as written
-        out.append(Candidate(m.start(), m.end(), name, KIND, None, None, "event.short", 0.9))
+        name = full or text[start:m.end()]  # no full name in the article: as written
+        out.append(Candidate(start, m.end(), name, KIND, None, None, "event.short", 0.9))
     return out
+
+
+def _city(r: str) -> bool:
+    """A host city: a Chinese region, or a foreign city the segmenter reads as one place word
+    (巴黎奥组委, 东京奥组委; round 21)."""
+    if region_named(r) or region_named(r + "市"):
+        return True
+    words = tag(r)
+    return len(words) == 1 and words[0][1] == "ns"

@@ -240,9 +240,12 @@ def _words_ok(gap: str, registered: bool = False) -> bool:
     are (美国强生公司). With `registered`, verbs of two characters or more may follow."""
     from .postag import BAD_FIRST_POS
 
+    from .postag import NOMINAL_POS
+
     words = tag(gap)
     qualifiers = _qualifiers()  # 也门南方过渡委员会: 过渡 qualifies the body, no clause's verb
     return ((not words[0][1].startswith(tuple(p for p in BAD_FIRST_POS if p != "v"))
+             or words[0][1] in NOMINAL_POS  # 孟加拉国卫生服务总局: 卫生 (an), a field (round 21)
              or words[0][0] in lexicon.patterns()["name_first_words"])  # 也门南方过渡委员会: 南方 (f)
             and not any(f == "d" or (f == "v" and not (registered and len(w) > 1) and w not in qualifiers)
                         for w, f in words[1:]))
@@ -250,5 +253,7 @@ def _words_ok(gap: str, registered: bool = False) -> bool:
 
 @lru_cache(maxsize=1)
 def _qualifiers() -> frozenset:
-    """Words tagged verbs that qualify a foreign political body (foreign.yaml `qualifiers`)."""
-    return frozenset(lexicon._yaml("foreign.yaml").get("qualifiers", ()))
+    """Words tagged verbs that qualify a foreign political body (foreign.yaml `qualifiers`) or
+    name a body's field after a noun (`field_verbs`: 泰国疾病控制厅, 英国皇家急诊医学院; round 21)."""
+    table = lexicon._yaml("foreign.yaml")
+    return frozenset(table.get("qualifiers", ())) | frozenset(table.get("field_verbs", ()))

@@ -74,6 +74,8 @@ def known_candidates(text: str) -> list[Candidate]:
     return out
 
 
+COUNT_WORDS = "部个家档款集篇期"  # measure words after a count (8部, 两档) before an outlet's name
+COUNT_DIGITS = "0123456789０１２３４５６７８９一二三四五六七八九十两几多数"
 JOINT_DASHES = "—－-"
 JOINT_REACH = 12  # name characters between the second party and the event word (新兴产业论坛, 工业领域部长级对话)
 
@@ -116,6 +118,8 @@ _FREE_FLAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f")
 def _free_before(text: str, start: int) -> bool:
     if text[start - 1] in "据由和与及、":
         return True
+    if text[start - 1] in COUNT_WORDS and start >= 2 and text[start - 2] in COUNT_DIGITS:
+        return True  # 8部总台原创精品节目: a count's measure word, no paper's name before it (round 21)
     words = tag(text[max(0, start - 4):start])
     return bool(words) and words[-1][1].startswith(_FREE_FLAGS)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..prebuilt import cached
 from . import lexicon
 from .candidates import Candidate
+HEAD_KIND = ".appositive.head_kind"  # appositive.HEAD_KIND: a kind the appositive head gave (智库, round 21)
 from .foreign import country_head
 from .references import region_prefix
 
@@ -92,7 +93,7 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
             c = c.with_(kind="company", level=None)  # 光大证券研究所
         elif c.rule.startswith("pattern") and _standalone_research(c.name):
             c = c.with_(kind="other", level=None)  # 中国药品零售发展研究中心 (round 13)
-        elif c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not (
+        elif c.name.endswith(RESEARCH_ENDS) and c.kind in RETYPED and not c.rule.endswith(HEAD_KIND) and not (
                 c.kind == "government" and (c.name.endswith(ORGAN_END) or c.name.startswith(PARTY))):
             c = c.with_(kind="university", level=None)
             if shorts is None:

@@ -75,3 +75,47 @@ def military_hospitals(text: str) -> list[Candidate]:
             end = k.end()
             k = _NEXT.match(text, end)
     return out
+
+
+@cached("institutions.military.academies")
+def _academies() -> tuple:
+    d = _data()
+    return d["academy_army"], tuple(d["academy_heads"]), tuple(d["academy_ends"])
+
+
+def army_academies(found: list[Candidate]) -> list[Candidate]:
+    """The army's universities named under it (round 21): 陆军军医大学 -> 中国人民解放军陆军军医大学,
+    解放军陆军军医大学 -> 中国人民解放军陆军军医大学 (military.yaml academy_*). One startswith a candidate."""
+    army, heads, ends = _academies()
+    out = found
+    for i, c in enumerate(found):
+        if c.kind != "university" or not c.name.startswith(heads) or not c.name.endswith(ends):
+            continue
+        name = army + (c.name[3:] if c.name.startswith("解放军") else c.name)
+        if out is found:
+            out = list(found)
+        out[i] = c.with_(name=name)
+    return out
+
+
+@cached("institutions.military.departments")
+def _departments() -> tuple:
+    d = _data()
+    return tuple(d["department_heads"]), re.compile(d["department_pattern"])
+
+
+def army_departments(text: str) -> list[Candidate]:
+    """The army's general departments after its name (中国人民解放军总装后勤部 -> as written,
+    解放军总政治部 -> 中国人民解放军总政治部; round 21). Found from the literal 解放军."""
+    heads, rx = _departments()
+    army = _academies()[0]
+    out: list[Candidate] = []
+    p = text.find("解放军")
+    while p >= 0:
+        e = p + 3
+        s = p - 4 if text.startswith(heads[0], p - 4) else p
+        m = rx.match(text, e)
+        if m is not None and cut_at(text, m.end()):
+            out.append(Candidate(s, m.end(), army + m.group(), "government", "national", None, "pattern.military.department", 0.7))
+        p = text.find("解放军", e)
+    return out

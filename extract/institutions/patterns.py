@@ -18,7 +18,7 @@ from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
-from .naming import canonical_name, county_full, numeral_county
+from .naming import NUMERAL_HEADS, canonical_name, county_full, numeral_county
 from .name_words import (_after_clause, _clause_gap, _descriptive, _named_first, _nouns, _place_head, _split_name,
                          generic_inside)
 from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
@@ -29,10 +29,13 @@ MAX_NAME = 24
 # an anchor-less name's own part is short (康美药业, 格里芬健康研究所); a longer run before the
 # suffix is a clause (记者多次联系康美药业, 中药饮片供应商康美药业)
 OPEN_PREFIX = 9
+_YEAR = re.compile(r"[0-9]+年度?")
+REMIT_PREFIX = 14  # a remit's words before a committee's suffix (patterns.yaml `remit`, round 21)
 SHORT_SUFFIX_MIDDLE = 12
 IMPLIED_GAP = 10  # 市第六人民医院, 省第二人民医院: the name after an implied 省/市/县/区 is short  # 普陀区民防局: at most this many characters between region and 局
 # a region alone before these suffixes is not a name (上海公司, 上海局); before others it
 # is (上海大学, 辽宁省博物馆)
+REGION_CATEGORIES = frozenset({"部委"})  # a region + these is a sort of bodies there (北京部委)
 BARE_BAD = {"公司", "分公司", "集团", "联盟", "局", "厅", "委", "办公室", "委员会", "管理委员会", "保险公司",
             "有限公司", "股份有限公司", "有限责任公司", "制药", "药业", "法院", "检察院"}
 # known institutions a longer name can start with (复旦大学 + 附属肿瘤医院); the others
@@ -232,6 +235,8 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
                     break  # a stop character inside a noun (行为, 马家堡) does not end the name
             i -= 1
         cand = None if intl_only else _anchored(text, i, s, e, item, anchors, ends)
+        if closed and cand is not None and item.get("country_only") and cand.rule != "pattern.foreign":
+            continue  # 司令部: a country's command only (美国欧洲司令部; 美军中央司令部 is no 中央's, round 21)
         if cand is None and text[i - 1:i] in SEPARATOR_ENDS:
             cand = appositive.after_separator(text, i, s, e, item, anchors)  # 日本…调查机构——东京商工调查公司
         if cand is None and not closed:  # (a closed suffix: _implied and _numbered_bare take the implied
@@ -246,6 +251,12 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
             continue  # 中国制药, 世界制药: an industry, not a firm
         if article_before(text, cand.start, s):
             continue  # 魏公村一中医诊所: a clinic in a place, no name
+        if text.startswith(COUNTED_AFTER, cand.end):
+            continue  # 湖南社区居家养老服务中心数量超过8500个: a sort counted, no body (round 21)
+        if one and text[s - 1] in NUMERAL_HEADS and _counted_after_verb(text, cand.start, s):
+            continue  # 中国女排直落三局: three sets won, no bureau (round 21; 中建三局 keeps its name)
+        if text[cand.end:cand.end + 1] == "号" and not text.startswith(NOT_CRAFT, cand.end):
+            continue  # 南通中学号卫星: a craft named after the body, no mention of it (round 21)
         if item.get("not_after_known"):
             if company_ends is None:
                 company_ends = {c.end for c in known if c.kind == "company"}
@@ -267,6 +278,13 @@ def pattern_candidates(text: str, hits: list[RegionHit], known: list[Candidate])
 # entry instead of ~10 dict look-ups and slices per hit (~1,350 hits a pass); keyed by the entry's
 # id, the entry itself kept first (the word lists keep their entries for the life of the process)
 _ITEM_TESTS: dict[int, tuple] = {}
+
+
+def _counted_after_verb(text: str, start: int, s: int) -> bool:
+    """Whether the numeral before a one-character suffix at `s` follows a verb (直落三局, 连胜两局):
+    a count of games or rounds, no body's name."""
+    words = tag(text[start:s - 1])
+    return bool(words) and words[-1][1] == "v"
 
 
 def _item_tests(item: dict) -> tuple:
@@ -337,6 +355,8 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
         # (那桐镇乡镇中心卫生院: 乡镇 right after a town's name is the name's, not a category)
     if best.end == s and item["suffix"] in BARE_BAD and not best.named:
         return None  # 上海公司, 国家局; but …教育集团 + 有限公司 is one name
+    if gap + item["suffix"] in REGION_CATEGORIES and not best.named:
+        return None  # 北京部委所属医院: the ministries based there, no body (round 21)
     if len(item["suffix"]) == 1 and s - best.end > SHORT_SUFFIX_MIDDLE:
         return None
     if s - best.end < item.get("min_gap", 0):
@@ -354,7 +374,11 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     if best.level == "national" and best.region is None and not best.named and _national_category(text, best, s, e):
         return None  # 全国医院, 6个全国医药行业协会, 全国性行业协会: a category, not one body
     brand = _brand_before(text, i, best, item)  # 华润山东医药有限公司: the brand before the region
-    return Candidate(best.start - len(brand), e, brand + canonical_name(text, best, s, e, item), item["kind"], best.level,
+    name = canonical_name(text, best, s, e, item)
+    if item["kind"] == "government" and name.startswith("中国国家"):
+        name = name[2:]  # 中国国家电影局: the national body's own name opens with 国家, 中国 before it
+        # a descriptor (the span keeps it, as the gold does); not a company's (中国国家铁路集团有限公司; round 21)
+    return Candidate(best.start - len(brand), e, brand + name, item["kind"], best.level,
                      best.region_name, "pattern.anchored", 0.8)
 
 
@@ -434,6 +458,8 @@ def _brand_before(text: str, i: int, best: Anchor, item: dict) -> str:
 
 # a count before a name led by 中国/全国/国家 makes it a category or a designation held by many
 # (46个国家中医药传承创新中心, 158家国家乡村振兴重点帮扶县人民医院, 多个国家医院)
+COUNTED_AFTER = ("数量", "总数", "总量")  # a name's own count after it makes it a sort (round 21)
+NOT_CRAFT = ("号召", "号称", "号令")  # 号 in a verb after a name: 市医院号召职工 (the body acts)
 _COUNT_BEFORE = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两几多数百千万]+)[个家所批座类]$")
 _NATIONAL_CATEGORY_HEADS = ("县", "区域", "现代化")
 _RANKS = ("全国性", "中国式")  # 全国性行业协会, 中国式现代化医院 (中国性学会 is a society)
@@ -510,6 +536,8 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if item["kind"] == "hospital" and i and text[i - 1] in QUOTES and text[e:e + 1] in QUOTES:
         return None  # 打造“平民医院”, 曾经的“窑洞医院”: a concept in quotes, not a hospital's name
     i = _after_clause(text, i, s)  # 中药巨头修正药业, 记者多次联系康美药业: the name follows
+    if item.get("remit"):
+        i = max(i, max((m.end() for m in _YEAR.finditer(text, i, s)), default=i))  # 2024年至2028年保护…: a term before it
     if text.startswith(("中国", "全国", "国家"), i) and _COUNT_BEFORE.search(text, max(0, i - 6), i):
         return None  # 世界多个国家医院: a count of countries' hospitals, not one
     prefix = text[i:s]
@@ -527,14 +555,15 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
     if (item.get("intl_only") or item.get("intl_category")) and intl.is_category(prefix):
         return None  # 国际组织, 国际非政府组织: a category of bodies, no body (round 14)
     split = _split_name(prefix)  # 大|涧学校, 八|冶职工医院: a two-character name the segmenter split
-    if (len(prefix) < 2 or len(prefix) > OPEN_PREFIX or _DIGIT.search(prefix)
+    remit = item.get("remit")  # 保护非物质文化遗产政府间委员会: a committee named by its remit (round 21)
+    if (len(prefix) < 2 or len(prefix) > (REMIT_PREFIX if remit else OPEN_PREFIX) or _DIGIT.search(prefix)
             or (not split and prefix.startswith(starts) and not prefix.startswith(intl.heads())
                 and not numeral_county(prefix))
             or inner.search(prefix)):  # 非洲…联合会: 非 heads categories (非营利), 非洲 a continent's body
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
-    if (not pos_ok(rest) and not (split and _nouns(prefix[2:])) and not _named_first(rest)
-            and not (bracketed and item["suffix"] in REGISTERED and foreign._firm_words_ok(rest))) or _descriptive(prefix):
+    if (not pos_ok(rest) and not (remit and tag(rest)[-1][1][:1] in "nl") and not (split and _nouns(prefix[2:])) and not _named_first(rest)
+            and not (bracketed and item["suffix"] in REGISTERED and foreign._firm_words_ok(rest))) or (_descriptive(prefix) and not remit):
         return None  # a registered name with its region in brackets may end in a business verb (杜塞尔多夫展览(中国)有限公司)
     name = text[i:e]
     if item["suffix"].endswith(TOWNSHIP_HOSPITAL) and rest != prefix and not region_prefix(prefix):
