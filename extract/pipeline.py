@@ -214,6 +214,32 @@ def _squash(page_text: str) -> str:
 _LINE_BREAK = re.compile(r"[ \t\u3000\xa0\n](?:(?<=\n)|[ \t\u3000\xa0]*\n)[\s\u3000\xa0]*")
 
 
+_DATES: dict[str, RefDate] = {}  # a date string -> RefDate.parse's answer (a RefDate is frozen)
+
+
+def _date(value) -> Optional[RefDate]:
+    """RefDate.parse(value), memoized for strings (the run's date, each record's: a few
+    dates over a batch): raises as it does."""
+    if type(value) is not str:
+        return RefDate.parse(value)
+    got = _DATES.get(value)
+    if got is None:
+        got = RefDate.parse(value)
+        if got is not None:
+            if len(_DATES) >= 1024:
+                _DATES.clear()
+            _DATES[value] = got
+    return got
+
+
+def _try_date(value) -> Optional[RefDate]:
+    """RefDate.try_parse(value), memoized as `_date`."""
+    try:
+        return _date(value)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _doc_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:20]
 
@@ -269,7 +295,7 @@ def build_document(
         doc.errors.append(Error(stage="ingest", message=f"{type(e).__name__}: {e}; the text is kept unprocessed"))
         ing = Ingested(Mapped.identity(text), "text", encoding)
         doc.format, doc.encoding, doc.text, doc.meta = ing.format, ing.encoding, text, Meta()
-    ref = RefDate.try_parse(doc.meta.published)
+    ref = _try_date(doc.meta.published)
     # an article naming no outlet is the page's, unless the page gathers stories of several outlets
     shared = not any(a.outlet and a.outlet != doc.meta.outlet for a in ing.articles)
     for i, a in enumerate(ing.articles):
@@ -362,7 +388,7 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}
     if published is not None:
-        ref = RefDate.parse(published) if not isinstance(published, RefDate) else published
+        ref = _date(published) if not isinstance(published, RefDate) else published
         found["argument"] = {"published": ref.iso()}
     fields, sources = _meta.merge(found)
     if fields.get("outlet"):  # a body written short: its full name (the region from the text)
