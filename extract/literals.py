@@ -492,21 +492,42 @@ def holds_word(text: str, words: tuple[str, ...], pos: int = 0, endpos: int = sy
     characters at every character of the text."""
     find, starts = text.find, text.startswith
     end = len(text) if endpos > len(text) else endpos
-    for w in words:
-        c, off = pivot(w)
-        lo, hi = pos + off, end - len(w) + off + 1  # where the pivot of a whole word may stand
+    for c, group, least, most in _pivot_plan(words):
+        lo, hi = pos + least, end + most  # where the pivot of a whole word may stand
         if hi <= lo:
             continue
         p = find(c, lo, hi)
-        if len(w) == 1:
-            if p >= 0:
-                return True
+        if len(group) == 1:  # (one word: no window of its own to test)
+            w, off, _ = group[0]
+            if len(w) == 1:
+                if p >= 0:
+                    return True
+                continue
+            while p >= 0:
+                if starts(w, p - off):
+                    return True
+                p = find(c, p + 1, hi)
             continue
         while p >= 0:
-            if starts(w, p - off):
-                return True
+            for w, off, stop in group:  # each word within its own window
+                if pos + off <= p < end + stop and starts(w, p - off):
+                    return True
             p = find(c, p + 1, hi)
     return False
+
+
+@lru_cache(maxsize=1024)
+def _pivot_plan(words: tuple[str, ...]) -> tuple:
+    """holds_word's find passes: (pivot character, its words (the word, the pivot's index
+    in it, where its pivot stops standing relative to the text's end), the least index,
+    the greatest stop): words sharing their pivot character are found by one pass
+    (布单位 and 文单位 by 单), in the order of their first word."""
+    groups: dict[str, list] = {}
+    for w in words:
+        c, off = pivot(w)
+        groups.setdefault(c, []).append((w, off, off - len(w) + 1))
+    return tuple((c, tuple(g), min(off for _, off, _ in g), max(stop for _, _, stop in g))
+                 for c, g in groups.items())
 
 
 class Guarded:

@@ -155,26 +155,50 @@ def _probe(m: Mapped) -> str:
     """Text for dateline search from a normalized text (normalize_chars: full width folded):
     spaces inside dates removed."""
     text = m.text
+    # the spaces found once (str.find): they tell whether two stand together, and are where
+    # _drop_date_gaps tries its pattern (a text with a tab, or dense with spaces, as before)
+    spaces = _spaces(text, len(text) // 40)
+    if spaces is not None and "\t" not in text:
+        if not any(b - a == 1 for a, b in zip(spaces, spaces[1:])):  # no run of two blanks
+            return _drop_date_gaps(text, spaces)
     if "  " in text or "\t" in text:  # else no run of two blanks
         text = _BLANK_RUN.sub(" ", text)
     return _drop_date_gaps(text)
 
 
-def _drop_date_gaps(text: str) -> str:
+def _spaces(text: str, most: int) -> Optional[list[int]]:
+    """Where `text`'s spaces stand, or None when it holds more than `most`."""
+    out: list[int] = []
+    find = text.find
+    p = find(" ")
+    while p >= 0:
+        if len(out) == most:
+            return None
+        out.append(p)
+        p = find(" ", p + 1)
+    return out
+
+
+def _drop_date_gaps(text: str, spaces: Optional[list[int]] = None) -> str:
     """_DATE_GAP.sub("", text), the pattern tried only where a match can open: at a blank or
     a tab (str.find, ~0.1 ns a character), or at a newline after 年/月 (a scan opening with
     the newline: the engine skips to each, ~0.7 ns a character). The engine's own search for
     a pattern opening with a class tests every character, ~12 ns each on Chinese text. A text
-    dense with blanks (one in 40 characters or more: English) is left to the engine."""
-    blanks = text.count(" ") + text.count("\t")
-    if blanks * 40 > len(text):
-        return _DATE_GAP.sub("", text)
-    starts: list[int] = []
-    for c in (" ", "\t"):
-        p = text.find(c)
-        while p >= 0:
-            starts.append(p)
-            p = text.find(c, p + 1)
+    dense with blanks (one in 40 characters or more: English) is left to the engine.
+    `spaces`: where the text's spaces stand, when the caller found them in a text without a
+    tab and not so dense."""
+    if spaces is None:
+        blanks = text.count(" ") + text.count("\t")
+        if blanks * 40 > len(text):
+            return _DATE_GAP.sub("", text)
+        starts: list[int] = []
+        for c in (" ", "\t"):
+            p = text.find(c)
+            while p >= 0:
+                starts.append(p)
+                p = text.find(c, p + 1)
+    else:
+        starts = list(spaces)
     starts += [m.start() for m in _YM_NEWLINE.finditer(text)]
     if not starts:
         return text
@@ -212,6 +236,32 @@ def _squash(page_text: str) -> str:
 # a newline with the blanks around it, [ \t\u3000\xa0]*\n[\s\u3000\xa0]*: opening with a class
 # (its first blank or the newline, looked back at), so the engine skips to those characters
 _LINE_BREAK = re.compile(r"[ \t\u3000\xa0\n](?:(?<=\n)|[ \t\u3000\xa0]*\n)[\s\u3000\xa0]*")
+
+
+_DATES: dict[str, RefDate] = {}  # a date string -> RefDate.parse's answer (a RefDate is frozen)
+
+
+def _date(value) -> Optional[RefDate]:
+    """RefDate.parse(value), memoized for strings (the run's date, each record's: a few
+    dates over a batch): raises as it does."""
+    if type(value) is not str:
+        return RefDate.parse(value)
+    got = _DATES.get(value)
+    if got is None:
+        got = RefDate.parse(value)
+        if got is not None:
+            if len(_DATES) >= 1024:
+                _DATES.clear()
+            _DATES[value] = got
+    return got
+
+
+def _try_date(value) -> Optional[RefDate]:
+    """RefDate.try_parse(value), memoized as `_date`."""
+    try:
+        return _date(value)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _doc_id(data: bytes) -> str:
@@ -269,7 +319,7 @@ def build_document(
         doc.errors.append(Error(stage="ingest", message=f"{type(e).__name__}: {e}; the text is kept unprocessed"))
         ing = Ingested(Mapped.identity(text), "text", encoding)
         doc.format, doc.encoding, doc.text, doc.meta = ing.format, ing.encoding, text, Meta()
-    ref = RefDate.try_parse(doc.meta.published)
+    ref = _try_date(doc.meta.published)
     # an article naming no outlet is the page's, unless the page gathers stories of several outlets
     shared = not any(a.outlet and a.outlet != doc.meta.outlet for a in ing.articles)
     for i, a in enumerate(ing.articles):
@@ -362,7 +412,7 @@ def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
         found["manifest"] = {k: (_meta.iso_date(v) if k == "published" else v) for k, v in row.items()
                              if k in _meta.FIELDS and v}
     if published is not None:
-        ref = RefDate.parse(published) if not isinstance(published, RefDate) else published
+        ref = _date(published) if not isinstance(published, RefDate) else published
         found["argument"] = {"published": ref.iso()}
     fields, sources = _meta.merge(found)
     if fields.get("outlet"):  # a body written short: its full name (the region from the text)

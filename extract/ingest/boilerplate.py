@@ -79,9 +79,18 @@ class ChromeLines:
         self.floating = _alternation(floating, flags)
         self.floating_words = None if not words else scanner(frozenset(inner_words(words)))
 
+    def tests(self) -> tuple:
+        """What `match` tries, for a caller testing many lines inline: (the opening
+        alternation's match or None, the closing characters, the closing alternation's
+        match, the floating alternation's match or None)."""
+        return (None if self.opening is None else self.opening.match, self.closing_chars,
+                None if self.closing is None else self.closing.match,
+                None if self.floating is None else self.floating.match)
+
     def match(self, t: str, floating: bool = True) -> bool:
         """Whether a pattern matches at the start of the stripped line `t`; `floating`
-        False: the line holds none of `floating_words`."""
+        False: the line holds none of `floating_words`. (drop_chrome_lines asks this of
+        most lines inline, through `tests()`: keep the two in step.)"""
         if self.opening is not None and self.opening.match(t):
             return True
         if t and t[-1] in self.closing_chars and self.closing.match(t):

@@ -335,6 +335,7 @@ def _holding(lines: list[str], scan: Optional[re.Pattern], text: Optional[str] =
 _LEAD_PREFIX = 200
 
 
+@lru_cache(maxsize=1)
 def lead_scan() -> Optional[re.Pattern]:
     """The scan lead_lines runs, for one line (holding no newline): a line it finds nothing
     on (`search`) holds none of the words a lead needs, so lead_outlet names no outlet on it
@@ -347,14 +348,15 @@ def lead_scan() -> Optional[re.Pattern]:
 def first_lead_outlet(lines: list[str]) -> Optional[str]:
     """lead_outlet of the first of `lines` that names one, asking only the lines holding
     a word a lead needs (one scan; the words hold no digit or blank, so folding a line
-    neither makes nor breaks one)."""
-    scan = _lead_words()
-    if scan is not None and re.search(r"[\d\s]", scan.pattern):
-        scan = None
-    for line in _holding(lines, scan):
+    neither makes nor breaks one). The lines opening with 据 are looked for only when
+    the lines hold one."""
+    text = "\n".join(lines)
+    for line in _holding(lines, lead_scan(), text):
         name = lead_outlet(line)
         if name:
             return name
+    if "据" not in text:
+        return None
     for line in lines:  # 据中国证券报，… (holding none of the scanned words)
         if line.lstrip().startswith("据"):
             name = lead_outlet(line)

@@ -39,7 +39,7 @@ def split_header(text: str) -> tuple[dict[str, Any], int, Optional[tuple[int, in
 
         d = iso_date((guard.group("ts") or "")[:10])
         return ({"published": d} if d else {}), guard.end(), None, "html"  # the CMS stores HTML
-    lines = text[:5000].split("\n")
+    lines = text[:5000].split("\n", 12)  # (the first 12 lines are read)
     fields: dict[str, str] = {}
     title_span = None
     offset = 0

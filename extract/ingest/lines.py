@@ -125,6 +125,7 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
     # the lines a dateline may stand on (one scan, not two searches per line)
     dated = datelines.maybe_lines(text)
     widget_words = _words(rules()["dateline_tail_rx"])  # the words widgets after a dateline need
+    opening, closing_chars, closing, floating_rx = chrome.tests()
     keep: list[tuple[int, int]] = []  # character ranges of m kept
     n = len(text)
     stop = len(lines) if tail is None else min(tail, len(lines))
@@ -156,8 +157,9 @@ def drop_chrome_lines(m: Mapped, page: bool = False) -> Mapped:
             elif drop:
                 keep.append((kept, start))
                 kept = end + 1
-        elif in_list or chrome.match(t, floating is None or k in floating):
-            keep.append((kept, start))
+        elif in_list or (opening is not None and opening(t)) or (t[-1] in closing_chars and closing(t)) or (
+                floating_rx is not None and (floating is None or k in floating) and floating_rx(t)):
+            keep.append((kept, start))  # (chrome.match(t, …) inline: a call less for each line)
             kept = end + 1
         start = end + 1
     keep.append((kept, min(start, n)))

@@ -309,15 +309,22 @@ def merge(found: dict[str, dict]) -> tuple[dict, dict]:
     sources: dict[str, str] = {}
     for fld in FIELDS:
         for src in PRIORITY[fld]:
-            v = (found.get(src) or {}).get(fld)
-            if v in (None, "", []):
+            part = found.get(src)
+            if not part:  # (a source found nothing: no empty dict made to ask it)
+                continue
+            v = part.get(fld)
+            if not v and (v is None or v == "" or v == []):
                 continue
             if fld == "authors" and sources.get(fld, "").split(":")[0] in _AUTHOR_UNION and src.startswith(
                     ("front_matter", "manifest")):
                 v = list(dict.fromkeys(list(v) + [a for a in fields[fld] if a not in v]))
             fields[fld] = v
-            sources[fld] = src.split(":")[0]
+            sources[fld] = _SOURCE_NAME[src]
     return fields, sources
+
+
+# "src:detail" -> "src", for each source name PRIORITY holds
+_SOURCE_NAME = {src: src.split(":")[0] for srcs in PRIORITY.values() for src in srcs}
 
 
 def notice_headline(line: str) -> bool:
