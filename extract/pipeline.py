@@ -21,7 +21,7 @@ from .ingest import outlet_named as _named
 from .ingest import meta as _meta
 from .ingest.decode import DecodeError, decode, scrub_text
 from .ingest.frontmatter import read_front_matter
-from .ingest.datelines import closing_source, url_date
+from .ingest.datelines import closing_source, path_date, url_date
 from .ingest.exports import split_header, wechat_account
 from .ingest.meta_html import from_html
 from .ingest.payload import read_payload
@@ -314,7 +314,7 @@ def build_document(
         ing = ingest_text(text, encoding)
         doc.errors.extend(Error(stage=stage, message=msg) for stage, msg in ing.problems)
         doc.format, doc.encoding, doc.text = ing.format, ing.encoding, ing.text.text
-        _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source))
+        _fill_meta(doc, ing, published, _manifest_row(manifest or options.manifest, source), source)
     except Exception as e:  # a bug in a cleaning stage must not lose the text: keep it as it came
         doc.errors.append(Error(stage="ingest", message=f"{type(e).__name__}: {e}; the text is kept unprocessed"))
         ing = Ingested(Mapped.identity(text), "text", encoding)
@@ -394,8 +394,12 @@ def _lead_article(ing: Ingested):
     return next((a for a in ing.articles if title and a.title == title), ing.articles[0])
 
 
-def _fill_meta(doc: Document, ing: Ingested, published, row: dict) -> None:
+def _fill_meta(doc: Document, ing: Ingested, published, row: dict, source: Optional[str] = None) -> None:
     found = dict(ing.found)
+    if isinstance(source, str):
+        named = path_date(source)  # a date in the file's name: the weakest source
+        if named:
+            found["path"] = {"published": named}
     found["text"] = dict(found.get("text") or {})
     if ing.articles:  # a page's byline and outlet are those of its lead article
         lead = _lead_article(ing)

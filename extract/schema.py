@@ -11,11 +11,11 @@ from typing import Literal, Optional, Union
 
 from .records import Record, field, record, twin
 
-SCHEMA_VERSION = "1.1"   # 1.1: Change.from_value/to_value/by_value (additive)
+SCHEMA_VERSION = "1.2"   # 1.1: Change.from_value/to_value/by_value; 1.2: meta.sources "path" (both additive)
 
 MentionType = Literal["date", "money", "percent", "institution"]
 Value = Union[str, float, int, None]
-MetaSource = Literal["front_matter", "html_meta", "json_ld", "text", "manifest", "argument"]
+MetaSource = Literal["path", "front_matter", "html_meta", "json_ld", "text", "manifest", "argument"]
 
 
 def _empty() -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import extract
+from extract.ingest.datelines import path_date as datelines_path_date
 from extract.ingest.meta import from_text, iso_date
 from extract.refdate import RefDate
 
@@ -46,6 +47,39 @@ def test_front_matter_author_that_is_an_outlet(ingest_only):
 def test_argument_beats_document(ingest_only):
     doc = extract.parse("---\ndate: 2021-11-25\n---\n正文。", published="2020-01-01", options=ingest_only)
     assert doc.meta.published == "2020-01-01" and doc.meta.sources["published"] == "argument"
+
+
+@pytest.mark.parametrize("name,date", [
+    ("xwlb_20220924_12_item.md", "2022-09-24"), ("webtct_1_editor.data.6_20151118.php", "2015-11-18"),
+    ("notice-2023-05-12.html", "2023-05-12"), ("t20240513_123.html", "2024-05-13"),
+    ("eb_sqzx_20110819_ff80808131db79dc0131df9879cd024d.jsp", "2011-08-19"),
+    ("x_ff8080812013051299.jsp", None),      # digits inside a hash
+    ("20231399.html", None),                 # no such day
+    ("a2023-05_12.html", None),              # two separators
+    ("/crawl/20230512/page.html", None),     # a folder is the crawl's day, not the story's
+    ("report.md", None),
+], ids=str)
+def test_date_in_a_file_name(name, date):
+    assert datelines_path_date(name) == date
+
+
+def test_file_name_date_is_the_weakest_source(ingest_only):
+    body = "美国新冠病例超9600万\n\n央视网消息（新闻联播）：截至北京时间今天（9月24日）16时，病例持续增加。"
+    doc = extract.parse(body, source="bulk/xwlb_20220924_12_item.md", options=ingest_only)
+    assert doc.meta.published == "2022-09-24" and doc.meta.sources["published"] == "path"
+    dated = extract.parse("标题\n发布时间：2022-09-25 10:00\n" + body, source="bulk/xwlb_20220924_12_item.md",
+                          options=ingest_only)
+    assert dated.meta.published == "2022-09-25" and dated.meta.sources["published"] == "text"
+    assert extract.parse(body, source="bulk/page.md", options=ingest_only).meta.published is None
+    given = extract.parse(body, published="2022-09-23", source="bulk/xwlb_20220924_12_item.md", options=ingest_only)
+    assert given.meta.published == "2022-09-23" and given.meta.sources["published"] == "argument"
+
+
+def test_file_name_date_resolves_relative_dates():
+    body = "美国新冠病例超9600万\n\n央视网消息（新闻联播）：截至北京时间今天（9月24日）16时，病例持续增加。"
+    doc = extract.parse(body, source="bulk/xwlb_20220924_12_item.md")
+    dates = {m.text: m.value for m in doc.mentions if m.type == "date"}
+    assert dates.get("今天") == "2022-09-24" and dates.get("9月24日") == "2022-09-24"
 
 
 # -- datelines, outlets, names (extract/ingest/datelines.py, outlets.py) -----------

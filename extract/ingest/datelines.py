@@ -8,6 +8,7 @@ that happens to hold a date and a time ("务必于2023年12月25日17:30前…")
 Labels and lead patterns are data (datelines.yaml)."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -388,6 +389,25 @@ def lead_outlet(line: str) -> Optional[str]:
             name = outlets.normalize(m.group("outlet"))
             if name:
                 return name
+    return None
+
+
+def path_date(path: Optional[str]) -> Optional[str]:
+    """The date a crawled file's own name carries (xwlb_20220924_12_item.md,
+    notice-2023-05-12.html, t20240513_123.html); None when it holds none. Only the name:
+    a folder is often named for the day of the crawl, not of the story."""
+    if not path:
+        return None
+    name = os.path.basename(path)
+    found = url_date("/" + name)
+    if found:
+        return found
+    for rx in rules()["path_date"]:
+        m = rx.search(name)
+        if m:
+            d = iso(m)
+            if d:
+                return d
     return None
 
 

@@ -289,10 +289,11 @@ def from_text(text: str, whole: Optional[str] = None, lines: Optional[list[str]]
 # outlet than the story's own source line; "text:url" is a date read from a URL; "text:closing"
 # a bare source line (来源：新京报) below the head, the weakest (a WeChat post's 来源：某局 names
 # where its facts came from, the account is the outlet); "text:named" the paper a byline or the
-# body names (南都记者 X, 接受羊城晚报记者采访): over the reposting site, under a source field.
+# body names (南都记者 X, 接受羊城晚报记者采访): over the reposting site, under a source field;
+# "path" a date in the file's own name (xwlb_20220924_12_item.md), the weakest of all.
 PRIORITY = {
     "title": ("text", "json_ld", "html_meta", "front_matter:header", "front_matter", "manifest", "argument"),
-    "published": ("text:url", "html_meta:url", "text", "json_ld", "html_meta", "front_matter:saved",
+    "published": ("path", "text:url", "html_meta:url", "text", "json_ld", "html_meta", "front_matter:saved",
                   "front_matter:header", "front_matter", "manifest", "argument"),
     "outlet": ("text:closing", "text:site", "html_meta:site", "json_ld", "text:named", "html_meta", "text",
                "front_matter:header", "front_matter", "manifest", "argument"),
