@@ -87,6 +87,8 @@ def _scan(text: str, key: str):
         return iter(())
     if key in ("subject", "people_list"):
         return _clause_finditer(text, key)
+    if key in _WORD_LED and (lead := _lead_words(key)) is not None:
+        return art.led_matches(_rx()[key], lead)
     if _char_led(key):
         return _rx()[key].finditer(text)
     return art.finditer(_rx()[key], _guards()[key])
@@ -106,6 +108,30 @@ def _char_led(key: str) -> bool:
 # (eligibility_statement, led by 申/适/服…, is left to the windows: its guard's words, 对象/范围/
 # 人群, are few and its windows narrow; a scan of the whole text costs more instructions there)
 _CHAR_LED = ("if", "only", "all_who", "who_question")
+
+
+# (eligibility_if opens with 若/如果/只要: its scan stops at every 如 and 只 of the text, most in
+# 如何, 如下, 只有…; matched at the occurrences of its opening words from the article's word
+# pass instead: the same matches, words.Article.led_matches)
+_WORD_LED = ("if",)
+
+
+@lru_cache(maxsize=8)
+def _lead_words(key: str) -> Optional[tuple[str, ...]]:
+    """The words one of which every match of the pattern opens with: its first items that are
+    literals or groups or alternations of literal sequences (若|如果|只要, 哪些人); else None."""
+    words = {""}
+    for op, av in _sre_parse.parse(_rx()[key].pattern).data:
+        found = _literals(op, av)
+        if found is None or len(words) * len(found) > 64:
+            break
+        words = {a + b for a in words for b in found}
+    return tuple(sorted(words)) if "" not in words else None
+
+
+def lead_word_sets() -> list[tuple[str, ...]]:
+    """The opening words of the patterns matched at them (for words.py's vocabulary)."""
+    return [w for w in map(_lead_words, _WORD_LED) if w is not None]
 
 
 _CLAUSE_START = re.compile(r"\(\?:\(\?<=\[([^\]]+)\]\)\|\^\)(.*)$", re.S)

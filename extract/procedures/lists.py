@@ -82,6 +82,7 @@ def _config():
     before = re.escape(data["anchor_before"])
     fams = []
     bodies: dict[str, list[str]] = {"anchor": [], "line": []}  # what follows the anchor or line start
+    keys: list[tuple[str, int]] = []  # (family, pattern) of each anchored body
     for f in data["families"]:
         pats, starts, firsts = [], [], []
         for body in f["re"]:
@@ -93,6 +94,7 @@ def _config():
             elif f["anchored"]:
                 starts.append("anchor")
                 bodies["anchor"].append(body)
+                keys.append((f["name"], len(pats)))
                 firsts.append(_first_test(body))
                 body = f"(?:^|(?<=[{before}]))[ \\t\\u3000]{{0,3}}" + body
             else:
@@ -114,10 +116,21 @@ def _config():
     # scan of that string for a line break followed by a marker's first character
     data["anchor_extra"] = "".join(sorted(set(data["anchor_before"]) - set(SENTENCE_MARKS + "\n")))
     data["anchor_line_re"] = re.compile("\n[ \\t\\u3000]{0,3}" + first_class)
+    data["marks_res"] = _marks_res(first_class, bodies["anchor"], keys)
     data["last_item_end_re"] = re.compile(f"[{re.escape(data['last_item_ends'])}]")
     data["lone_numeral_re"] = re.compile(data["lone_numeral_line"], re.M)
     data["label_item_re"] = re.compile(data["label_item"])
     return data, fams
+
+
+def _marks_res(first_class: str, bodies: list[str], keys: list[tuple[str, int]]):
+    """The anchored marker bodies, each compiled alone, by the first characters they admit
+    (filled in per character as met: `heads`), as (family, pattern) key, body and first
+    test; None when a body's first character cannot be told (then a body could open on a
+    space, and where it starts after an anchor would not be known)."""
+    if not first_class:
+        return None
+    return tuple((key, re.compile(body, re.M), _first_test(body)) for body, key in zip(bodies, keys)), {}
 
 
 def _scanned_words(rx: re.Pattern) -> Optional[tuple[str, ...]]:
@@ -157,64 +170,82 @@ def _number(tok: str) -> int:
     return ord(tok) - ord("①") + 1
 
 
-def _starts(text: str) -> dict[str, list[int]]:
+def _starts(text: str) -> dict:
     """Where the markers that must open a line or follow an anchor character (。；：…) may
     start: the text's start, and after each line break or anchor character that some such
-    marker follows (after at most three spaces)."""
+    marker follows (after at most three spaces); and the anchored markers found there
+    ("marks": (family, pattern) -> (start, end, number) of each, see _anchor_marks)."""
     data, _ = _config()
     res = data["start_res"]
-    return {"anchor": _anchor_starts(text, data), "line": [0] + [m.start() + 1 for m in res["line"].finditer(text)]}
+    anchors, marks = _anchor_marks(text, data)
+    return {"anchor": anchors, "marks": marks, "line": [0] + [m.start() + 1 for m in res["line"].finditer(text)]}
 
 
 def _anchor_starts(text: str, data: dict) -> list[int]:
-    """[0] + the starts after each match of start_res["anchor"] in text. That pattern opens
-    with a class of anchor characters, which re tests at every character of the text (~100
-    instructions each: most of the cost); here the anchor characters are line breaks of a copy
-    (sentence_lines, made once for the article, the other anchors replaced), scanned for a
-    line break (re skips to it) followed, after at most three spaces, by a character that can
-    open a marker, and the pattern is matched at each place found. A match of the pattern is
-    an anchor character and its spaces (the look-aheads take nothing), so its matches do not
-    hide one another and each is one of these places."""
+    """[0] + the starts after each match of start_res["anchor"] in text (_anchor_marks)."""
+    return _anchor_marks(text, data)[0]
+
+
+def _anchor_marks(text: str, data: dict) -> tuple[list[int], Optional[dict]]:
+    """([0] + the starts after each match of start_res["anchor"] in text, the anchored
+    markers). That pattern opens with a class of anchor characters, which re tests at every
+    character of the text (~100 instructions each: most of the cost); here the anchor
+    characters are line breaks of a copy (sentence_lines, made once for the article, the
+    other anchors replaced), scanned for a line break (re skips to it) followed, after at most
+    three spaces, by a character that can open a marker. A match of the pattern is an anchor
+    character and its spaces (the look-aheads take nothing), so its matches do not hide one
+    another and each is one of these places.
+
+    Where the bodies' first characters are known (marks_res), the bodies that admit the
+    character after the spaces are matched there instead of the pattern: the place is an
+    anchor when one of them matches (what the pattern's look-ahead asks), and what each
+    matches is what its marker pattern (prefix, spaces, body) matches at the anchor:
+    `_anchored_finditer(text, rx, anchors)`'s matches, their start after the spaces (as
+    _matches strips them: a body never opens on a space, so the pattern takes all of them,
+    at most three), a place inside the pattern's last match skipped as there. Each place's
+    anchor test and its markers are then one or two matches of a body, not the pattern's
+    look-ahead over every body and then each family's pattern again."""
     lines = sentence_lines(text)
     for c in data["anchor_extra"]:
         lines = lines.replace(c, "\n")
-    match = data["start_res"]["anchor"].match
     out = [0]
-    for m in data["anchor_line_re"].finditer(lines):
-        p = m.start()
-        if match(text, p):
-            out.append(p + 1)
-    return out
+    found = data["marks_res"]
+    if found is None:
+        match = data["start_res"]["anchor"].match
+        for m in data["anchor_line_re"].finditer(lines):
+            p = m.start()
+            if match(text, p):
+                out.append(p + 1)
+        return out, None
+    bodies, heads = found
+    marks: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    ends: dict[tuple[str, int], int] = {}  # where each pattern's last match ended
 
+    def take(q: int, place: int) -> bool:
+        """The bodies matching at q (after the spaces that follow the place)."""
+        c = text[q]
+        tried = heads.get(c)
+        if tried is None:
+            tried = heads[c] = tuple(b for b in bodies if (c.isdecimal() if b[2] is _DECIMAL else c in b[2]))
+        hit = False
+        for key, rx, _ in tried:
+            m = rx.match(text, q)
+            if m is not None:
+                hit = True
+                if place >= ends.get(key, 0):
+                    ends[key] = e = m.end()
+                    marks.setdefault(key, []).append((q, e, _number(m.group(1))))
+        return hit
 
-def _by_head(text: str, anchors: list[int]) -> dict[str, list[int]]:
-    """The anchors by the character after their spaces (at most three): where an anchored
-    marker's body would start."""
-    out: dict[str, list[int]] = {}
-    n = len(text)
-    for p in anchors:
-        q = p
-        while q < n and q - p < 3 and text[q] in _SPACE:
-            q += 1
-        if q < n:
-            out.setdefault(text[q], []).append(p)
-    return out
-
-
-def _anchors_for(text: str, starts: dict, first) -> list[int]:
-    """The anchors an anchored pattern whose first character `first` tells (_first_test) can
-    match at: those followed by such a character (the others fail at once)."""
-    if first is None:
-        return starts["anchor"]
-    known = starts.setdefault("for", {})  # several families share a first (digits, （ and ()
-    if first in known:
-        return known[first]
-    by_head = starts.get("by_head")
-    if by_head is None:
-        by_head = starts["by_head"] = _by_head(text, starts["anchor"])  # once per text
-    keys = [c for c in by_head if (c.isdecimal() if first is _DECIMAL else c in first)]
-    found = known[first] = by_head[keys[0]] if len(keys) == 1 else sorted(p for c in keys for p in by_head[c])
-    return found
+    q = 0
+    while q < len(text) and q < 3 and text[q] in _SPACE:
+        q += 1
+    if q < len(text):
+        take(q, 0)
+    for hit in data["anchor_line_re"].finditer(lines):
+        if take(hit.end(), hit.start() + 1):  # (the look-ahead for a first character ends the hit)
+            out.append(hit.start() + 1)
+    return out, marks
 
 
 def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
@@ -230,13 +261,16 @@ def _anchored_finditer(text: str, rx: re.Pattern, anchors: list[int]):
             end = m.end()
 
 
-def _matches(text: str, fam: _Family, starts: dict[str, list[int]], art) -> list[tuple[int, int, int]]:
+def _matches(text: str, fam: _Family, starts: dict, art) -> list[tuple[int, int, int]]:
     """(start, end, number) of the family's markers, in order, one per position (the first
     pattern's where two of the family's patterns match at one place)."""
     found: list[tuple[int, int, int]] = []
-    for rx, where, first in zip(fam.patterns, fam.starts, fam.firsts):
+    for k, (rx, where, first) in enumerate(zip(fam.patterns, fam.starts, fam.firsts)):
+        if where == "anchor" and starts["marks"] is not None:
+            found.extend(starts["marks"].get((fam.name, k), ()))  # (read at the anchors: _anchor_marks)
+            continue
         if where == "anchor":
-            ms = _anchored_finditer(text, rx, _anchors_for(text, starts, first))
+            ms = _anchored_finditer(text, rx, starts["anchor"])
         elif where:
             ms = _anchored_finditer(text, rx, starts[where])
         else:  # (first: the words a match needs; scanned around their occurrences)

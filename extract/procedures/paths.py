@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 from .. import literals
 from ..literals import needed_words
@@ -78,11 +79,14 @@ def _cued(text: str, start: int, lo: int, cue: re.Pattern) -> bool:
     return bool(cue.search(text, max(0, start - 12), start))
 
 
-def _bare_paths(text: str, lo: int, hi: int) -> list[re.Match]:
+def _bare_paths(text: str, lo: int, hi: int, cue: Optional[re.Pattern] = None) -> list[re.Match]:
     """bare.finditer(text, lo, hi), scanning only the stretches around separators: a path
     starts at most `lead` characters before its first separator and lies inside the run of
     path characters around it (the character after the run ends every path there, so the
-    run's scan finds exactly the whole scan's matches in it). Each run is scanned once."""
+    run's scan finds exactly the whole scan's matches in it). Each run is scanned once.
+    With `cue`, a stretch [a, end) without a cue in text[a - 8 : end] is not scanned: none of
+    its matches could be cued (_may_be_cued looks inside that, and the cue pattern has no
+    look-around or anchor, so a match in a part of a range is one in the range)."""
     _, _, _, _, _, bare, bare_sep, _, bare_run, lead = _patterns()
     out: list[re.Match] = []
     done = lo
@@ -91,7 +95,9 @@ def _bare_paths(text: str, lo: int, hi: int) -> list[re.Match]:
         if sep.start() < done:
             continue
         end = bare_run.match(text, sep.start(), hi).end()
-        out.extend(bare.finditer(text, max(done, sep.start() - lead), end))
+        a = max(done, sep.start() - lead)
+        if cue is None or cue.search(text, max(0, a - 8), end) is not None:
+            out.extend(bare.finditer(text, a, end))
         done = end
     return out
 
@@ -196,7 +202,7 @@ def find_paths(text: str, lo: int = 0, hi: int | None = None) -> list[MenuPath]:
         if _plausible(text, hops) and (not dashed or len(hops) >= 3 or _cued(text, m.start(), lo, cue)):
             found.append(MenuPath(hops, m.start(), m.end()))
     # (a bare path is kept only when cued: a text without a cue word, half of them, has none)
-    for m in _bare_paths(text, lo, hi) if not whole or article(text).holds_any(_cue_words()) else ():
+    for m in _bare_paths(text, lo, hi, cue) if not whole or article(text).holds_any(_cue_words()) else ():
         if not _may_be_cued(text, m.start(), m.end(), cue):
             continue  # (the tests below keep none)
         cuts = list(bare_sep.finditer(text, m.start(), m.end()))

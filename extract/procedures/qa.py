@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import literals
 from .lexicon import lexicon
 from .words import article
 
@@ -112,10 +111,14 @@ def _howto_lines(text: str, taken: list[tuple[int, int]]) -> list[QA]:
     return out
 
 
+QUESTION_LINE_ENDS = ("?\n", "？\n")  # (words of the article's word pass: words.py)
+
+
 def _question_mark_lines(text: str) -> list[int]:
     """Positions of the ？ (or ?) that end a line (followed by a line break), in order: each
-    mark's occurrences found once, not searched for again from every question."""
-    return sorted(literals.find_all(text, "？\n") + literals.find_all(text, "?\n"))
+    mark's occurrences found once, not searched for again from every question; from the
+    article's word pass (two scans of the text less: the pass finds them with its other words)."""
+    return article(text).starts(QUESTION_LINE_ENDS)
 
 
 def _answer_paragraph(text: str, i: int) -> tuple[int, int]:

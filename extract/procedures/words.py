@@ -47,15 +47,17 @@ class _Vocabulary:
 
 def _stage_words() -> set[str]:
     """Every word a guard of the stage asks about (imported here: those modules import this one)."""
-    from . import channels, conditions, lists, notices, paths, prose
+    from . import channels, conditions, lists, notices, paths, prose, qa
 
     lex = lexicon()
     words: set[str] = set(lex.suffix_kind)  # all suffixes (needed_words keeps only the shortest)
     groups = list(lex.guards.values()) + list(conditions._guards().values()) + conditions.near_word_sets()
+    groups += conditions.lead_word_sets()
     groups += list(lists.scanned_words())
     groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + paths.scanned_words()
     groups.append(notices.send_words())
     groups += channels.contact_words(lex)
+    groups.append(qa.QUESTION_LINE_ENDS)
     for g in groups:
         words |= set(g or ())
     return words
@@ -147,6 +149,14 @@ class Article:
         if hi > lo:
             out.extend(rx.finditer(text, lo, hi))
         return out
+
+    def led_matches(self, rx: re.Pattern, words: tuple[str, ...]) -> list[re.Match]:
+        """list(rx.finditer(text)) for a pattern every match of which opens with one of
+        `words`, registered in the vocabulary (the caller knows it: conditions._lead_words
+        reads it from the pattern, where _led_by's heads cannot tell 若 followed by anything)."""
+        if self.vocabulary.ids(words) is None:
+            return list(rx.finditer(self.text))
+        return self._led_matches(rx, words)
 
     def _led_matches(self, rx: re.Pattern, words: tuple[str, ...]) -> list[re.Match]:
         """list(rx.finditer(text)) for a pattern every match of which opens with one of
