@@ -20,6 +20,9 @@ def _names(text):
 def test_former_names_keep_their_own():
     assert _names("他毕业于第二军医大学。") == [("第二军医大学", "中国人民解放军第二军医大学")]
     assert _names("海军军医大学的专家") == [("海军军医大学", "中国人民解放军海军军医大学")]
+    # the army's name written before a listed school is inside the span
+    assert _names("中国人民解放军第二军医大学的专家") == [("中国人民解放军第二军医大学", "中国人民解放军第二军医大学")]
+    assert _names("解放军海军军医大学的专家") == [("解放军海军军医大学", "中国人民解放军海军军医大学")]
     assert _names("国家减灾办发布预警。") == [("国家减灾办", "国家减灾委员会办公室")]
     assert _names("国家防减救灾委部署。") == [("国家防减救灾委", "国家防灾减灾救灾委员会")]
     assert _names("国际泳联宣布，世界泳联随后确认。") == [("国际泳联", "国际游泳联合会"), ("世界泳联", "世界游泳联合会")]
