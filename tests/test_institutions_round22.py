@@ -28,6 +28,10 @@ def test_former_names_keep_their_own():
     assert _names("国际泳联宣布，世界泳联随后确认。") == [("国际泳联", "国际游泳联合会"), ("世界泳联", "世界游泳联合会")]
     assert _names("法制日报记者报道。") == [("法制日报", "法制日报")]
     assert _names("广东发展银行广州分行") == [("广东发展银行广州分行", "广东发展银行广州分行")]
+    # companies: a merged or renamed firm's former name is its own (a later name is no alias either)
+    assert _names("赛诺菲-安万特宣布") == [("赛诺菲-安万特", "赛诺菲-安万特集团")]
+    assert _names("捷迈和邦美合并为捷迈邦美。") == [("捷迈", "捷迈公司"), ("邦美", "邦美公司"), ("捷迈邦美", "捷迈邦美公司")]
+    assert _names("Meta公司宣布") == [("Meta公司", "Meta公司")]
     assert _names("据卫星通讯社报道，俄新社也报道了。") == [("卫星通讯社", "俄罗斯卫星通讯社"), ("俄新社", "俄罗斯新闻社")]
 
 
