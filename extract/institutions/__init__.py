@@ -144,7 +144,7 @@ def _candidates(text: str, layers: tuple) -> list[Candidate]:
         first = headless.renamed(text, first)  # 中国中药协会X … 中药协会X: the headed name (round 15)
     if "patterns" in layers:
         first = _more(first, village_clinics(text, first))  # 齐乐镇龙鹄村村卫生室 (round 19)
-    first = as_written(army_academies(retouched(first, text)), text)  # 陆军军医大学 (round 21)
+    first = as_written(army_academies(retouched(first, text), text), text)  # 陆军军医大学 (round 21)
     stats = _statistical(text, layers)
     if not first:
         return resolve(stats)

@@ -197,7 +197,7 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
     ending in the suffix text[s:e] (日本顺天堂大学, 英国皇家护理学会): named so only where its own
     name (the gap) is name-like, not a category, a count or a clause (美国顶尖大学, 英国150所大学,
     美国一家医院, 英国护士罢工致部分医院). Region the country, no level."""
-    from .name_words import _clause_gap, _descriptive, generic_inside
+    from .name_words import _clause_gap, _descriptive, _split_head, generic_inside
     from .patterns import _DIGIT
 
     gap = text[a.end:s]
@@ -205,13 +205,28 @@ def named_after(text: str, a, s: int, e: int, item: dict) -> Optional[Candidate]
     if registered and ("(" in gap or "（" in gap):
         gap = _BRACKETED.sub("", gap)  # 德国卡特臭氧治疗仪(中国)医疗有限公司: the country's arm in brackets aside (round 18)
     if (len(gap) < FOREIGN_GAP or _DIGIT.search(gap) or gap.startswith(_generic_heads()) or _descriptive(gap)
+            or _listed_body(gap)
             or generic_inside(gap) or _clause_gap(gap)
-            or not (_words_ok(gap, registered) or (item["suffix"] == "公司" and _firm_words_ok(gap)))):
+            or not (_words_ok(gap, registered) or (item["suffix"] == "公司" and _firm_words_ok(gap)) or _split_head(gap))):
         return None
     if registered:  # 澳洲治疗创新有限公司: a registered name is as written
         return Candidate(a.start, e, text[a.start:e], item["kind"], None, a.country, "pattern.foreign", 0.7)
     name = lexicon.styled_prefix(a.country, government=False) + gap + item.get("canonical", item["suffix"])
     return Candidate(a.start, e, name, item["kind"], None, a.country, "pattern.foreign", 0.7)
+
+
+LIST_JOINERS = frozenset("和与及、")
+BODY_LAST = tuple("府部厅局署")  # a government's or an office's last character
+
+
+@lru_cache(maxsize=4096)
+def _listed_body(gap: str) -> bool:
+    """Whether a list joiner follows a whole body inside the gap (昆士兰州政府和明尼苏达州卫生厅:
+    two bodies, no one name; round 22). A field's list stays (国家科学、工程和医学院)."""
+    if not any(j in gap for j in LIST_JOINERS):
+        return False
+    words = tag(gap)
+    return any(w in LIST_JOINERS and words[k - 1][0].endswith(BODY_LAST) for k, (w, _) in enumerate(words) if k)
 
 
 @lru_cache(maxsize=4096)

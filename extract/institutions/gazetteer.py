@@ -240,6 +240,8 @@ def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
                 if any(u.name in (r.city, r.province) for u in up.regions):
                     start, moved = up.start, True
                     break
+        if start == h.start and _glued(text, h.start, h.end + len(form), ends):
+            continue  # 昆士兰州政府, 明尼苏达州卫生厅: the region's first character ends a longer place
         name = canonical(r, body)
         if start < h.start and r.level == "county" and not body.get("name"):
             name = re.sub(r"\s+", "", text[start:h.start]) + name  # the prefix as written (guide v2)
@@ -250,6 +252,15 @@ def body_candidates(text: str, hits: list[RegionHit]) -> list[Candidate]:
         out.append(Candidate(start, end, name, body["kind"], r.level, r.display, "gazetteer.region_body", conf))
         out += carried(text, end, r)
     return out
+
+
+def _glued(text: str, start: int, end: int, ends: dict) -> bool:
+    """Whether a region + body hit's first character continues a longer word before it (round 22):
+    a foreign place or a transliteration the segmenter reads as one word (昆士兰州 holds 兰州,
+    明尼苏达州 达州, 新西兰 + 州政府 兰州). A region right before it (甘肃兰州) is a chain, no
+    glue. The segmenter runs only where an ideograph stands before a region + body hit."""
+    return (start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and start not in ends
+            and straddled(text, start, end))
 
 
 LIST_JOINERS = "、"

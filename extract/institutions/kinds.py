@@ -9,6 +9,8 @@
   耶路撒冷理工学院);
 - a business school the patterns read, under no university, is a training body, kind other
   (中国医疗器械商学院; round 9);
+- a college of practitioners is a professional body, kind association (英国皇家急诊医学院,
+  美国外科医师学院; round 22);
 - a township hospital named bare in a list after one named with its county takes that county
   (开化县村头卫生院、音坑卫生院 -> 开化县音坑卫生院), as a list carries a region over (guide v2)."""
 from __future__ import annotations
@@ -77,6 +79,22 @@ def _standalone_research(name: str) -> bool:
     return any(lexicon.region_named(core[:k]) is not None for k in (2, 3, 4) if len(core) > k + 1)
 
 
+@cached("institutions.kinds.professional_colleges")
+def _professional() -> tuple:
+    d = lexicon._yaml("kinds.yaml")["professional_colleges"]
+    return tuple(d["ends"]), d["royal"], d["royal_end"], tuple(d["fields"])
+
+
+def _professional_college(name: str) -> bool:
+    """A college of practitioners, a professional body (kinds.yaml professional_colleges; round
+    22): 美国外科医师学院, 英国皇家急诊医学院; not 瑞典皇家理工学院."""
+    ends, royal, royal_end, fields = _professional()
+    if name.endswith(ends):
+        return True
+    k = name.find(royal)
+    return k >= 0 and name.endswith(royal_end) and any(f in name[k + len(royal):] for f in fields)
+
+
 SCHOOL_ENDS = ("大学", "学院")
 NATIONAL_WORDS = ("皇家", "国立", "国家", "联邦")  # 英国皇家护理学院: named with its country
 
@@ -106,6 +124,8 @@ def retouched(found: list[Candidate], text: str = "") -> list[Candidate]:
         elif (c.kind == "university" and c.rule.startswith("pattern") and c.name.endswith(_training_ends())
               and "大学" not in c.name):
             c = c.with_(kind="other", level=None)  # 中国医疗器械商学院: a training body
+        elif c.kind == "university" and c.name.endswith(SCHOOL_ENDS[1]) and _professional_college(c.name):
+            c = c.with_(kind="association", level=None)  # 英国皇家急诊医学院: a professional body (round 22)
         elif c.kind == "university" and c.rule.startswith("pattern") and (head := _foreign_head(c.name)):
             c = c.with_(name=c.name[head:])  # 澳大利亚昆士兰大学 -> 昆士兰大学
         elif out and c.name.endswith(TOWNSHIP) and c.rule == "pattern.open" and text[out[-1].end:c.start] in LIST_JOINERS:

@@ -83,19 +83,28 @@ def _academies() -> tuple:
     return d["academy_army"], tuple(d["academy_heads"]), tuple(d["academy_ends"])
 
 
-def army_academies(found: list[Candidate]) -> list[Candidate]:
+def army_academies(found: list[Candidate], text: str = "") -> list[Candidate]:
     """The army's universities named under it (round 21): 陆军军医大学 -> 中国人民解放军陆军军医大学,
-    解放军陆军军医大学 -> 中国人民解放军陆军军医大学 (military.yaml academy_*). One startswith a candidate."""
+    解放军陆军军医大学 -> 中国人民解放军陆军军医大学 (military.yaml academy_*). One startswith a candidate.
+    The army's name written right before a listed one (解放军第二军医大学) is inside its span (round 22)."""
     army, heads, ends = _academies()
     out = found
     for i, c in enumerate(found):
         if c.kind != "university" or not c.name.startswith(heads) or not c.name.endswith(ends):
             continue
         name = army + (c.name[3:] if c.name.startswith("解放军") else c.name)
+        start = c.start
+        if text.startswith(SHORT_ARMY, start - 3):
+            start -= 3
+            if text.startswith(army[:4], start - 4):
+                start -= 4  # 中国人民解放军第二军医大学
         if out is found:
             out = list(found)
-        out[i] = c.with_(name=name)
+        out[i] = c.with_(name=name, start=start)
     return out
+
+
+SHORT_ARMY = "解放军"
 
 
 @cached("institutions.military.departments")

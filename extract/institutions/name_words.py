@@ -32,6 +32,30 @@ def _split_name(prefix: str) -> bool:
             and not words[0][1].startswith(("u", "p", "c", "r", "d")))  # 地|县医院: a particle, not a name
 
 
+SPLIT_HEAD_NOT = ("r", "m", "q", "u", "c", "f", "t", "x")  # a pronoun, a count, a particle, a time: no name's head
+SPLIT_TAIL_NOT = ("r", "m", "q", "u", "c", "p", "v", "x")   # nor a clause's verb or a particle after it
+
+
+@lru_cache(maxsize=4096)
+def _split_head(prefix: str) -> bool:
+    """Whether `prefix` is a two- or three-character proper name the segmenter split into a
+    one-character word and one more word, none of them a dictionary word with it (明|州医院,
+    爱|自然托育中心, 顺|天堂大学; round 22): the first character no stop character or region
+    level (省|市医院, 县|乡卫生院 are sorts), neither word a function word. The caller asks
+    for a boundary before it (的明州医院, 日本顺天堂大学)."""
+    if not 2 <= len(prefix) <= 3:
+        return False
+    words = tag(prefix)
+    stops, heads = _tables()[1], _tables()[2]
+    return (len(words) == 2 and len(words[0][0]) == 1 and prefix[0] not in stops
+            and prefix[0] not in LEVEL_CHARS and prefix[-1] not in LEVEL_CHARS[:4]
+            and not words[0][1].startswith(SPLIT_HEAD_NOT) and not words[1][1].startswith(SPLIT_TAIL_NOT)
+            and not prefix.startswith(heads) and not words[1][0].startswith(heads))  # 占|全国医院数: a sort after a verb
+
+
+LEVEL_CHARS = "省市县区乡镇村"
+
+
 def _named_first(prefix: str) -> bool:
     """A prefix led by a direction word that starts names (南方医药经济研究所, 东方医疗集团:
     patterns.yaml name_first_words), the rest nouns only."""
@@ -70,13 +94,16 @@ def _county_short_names() -> frozenset:
 
 def _after_clause(text: str, i: int, s: int) -> int:
     """Where an open name starts after a clause or an appositive head in front of it: the end
-    of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; as the
+    of the last such word (联系, 巨头, 供应商: clause_words; 成立, 推出: gap_verbs; 于, 自 tagged a
+    preposition: clause_preps; as the
     segmenter's words, so 药企 inside 制药企业 is none) before the suffix, else `i`."""
-    words = _clause_words()
+    words, preps = _clause_words(), _clause_preps()
     pos, last = i, None
-    for w, _ in tag(text[i:s]):
+    for w, f in tag(text[i:s]):
+        if pos > i and f == "nr" and w[0] in preps:
+            last = pos + 1  # 毕业|于海军|工程: the preposition read into a person's name after a verb
         pos += len(w)
-        if w in words:
+        if w in words or (f == "p" and w in preps):
             last = pos
     return i if last is None else last
 
@@ -85,6 +112,13 @@ def _after_clause(text: str, i: int, s: int) -> int:
 def _clause_words() -> frozenset:
     """clause_words and gap_verbs, one set (made once, not a call)."""
     return frozenset(lexicon.patterns()["clause_words"] + lexicon.patterns()["gap_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _clause_preps() -> frozenset:
+    """Prepositions after a clause's verb (毕业于, 就职于, 来自: clause_preps, round 22): the name
+    follows them where the segmenter tags them a preposition (not 于都, 自贡 inside a name)."""
+    return frozenset(lexicon.patterns()["clause_preps"])
 
 
 def _descriptive(prefix: str) -> bool:

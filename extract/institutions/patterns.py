@@ -12,14 +12,14 @@ from typing import NamedTuple, Optional
 
 from ..prebuilt import cached
 from . import appositive, foreign, intl, lexicon, wordlists
-from .boundaries import cut_at
+from .boundaries import cut_at, straddled
 from .flags import marked, reach_of
 from .references import region_prefix
 from .candidates import Candidate
 from .gazetteer import NOT_IMPLIED_BEFORE, RegionContext, RegionHit, context_names, pick
 from .lexicon import Region
 from .naming import NUMERAL_HEADS, canonical_name, county_full, numeral_county
-from .name_words import (_after_clause, _clause_gap, _descriptive, _named_first, _nouns, _place_head, _split_name,
+from .name_words import (_after_clause, _clause_gap, _descriptive, _named_first, _nouns, _place_head, _split_head, _split_name,
                          generic_inside)
 from .positions import _BRACKETED, BRACKET_REACH, _bracketed_region, _inner_positions, _region_positions
 from .postag import inside_noun, no_verb, pos_first_ok, pos_ok, tag
@@ -362,9 +362,9 @@ def _anchored(text, i, s, e, item, anchors, ends) -> Optional[Candidate]:
     if s - best.end < item.get("min_gap", 0):
         return None  # 上海市中心 is a place
     if (gap and item.get("gap_pos") and not (pos_first_ok(gap) or tag(gap)[0][1] == "an")
-            and not _field_across(text, best, item)):
+            and not _field_across(text, best, item) and not _split_head(gap)):
         return None  # 洛阳一胸痛中心: one such centre, not a name (卫生, a noun tagged adjectival, names a field:
-        # 上海市卫生发展研究中心, round 18)
+        # 上海市卫生发展研究中心, round 18; a split two-character word names one: 长春算力中心, round 22)
     if gap and item.get("gap_strict") and not pos_ok(gap):
         return None  # 湖北省肿瘤医院共建肿瘤专科联盟: a verb between the name and the suffix
     if gap and _clause_gap(gap):
@@ -563,6 +563,7 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
         return None
     rest = prefix[_place_head(prefix):] or prefix  # 开化村头: a county's name first, then the name's words
     if (not pos_ok(rest) and not (remit and tag(rest)[-1][1][:1] in "nl") and not (split and _nouns(prefix[2:])) and not _named_first(rest)
+            and not (rest == prefix and _split_head(prefix) and _walk_stopped(text, i))
             and not (bracketed and item["suffix"] in REGISTERED and foreign._firm_words_ok(rest))) or (_descriptive(prefix) and not remit):
         return None  # a registered name with its region in brackets may end in a business verb (杜塞尔多夫展览(中国)有限公司)
     name = text[i:e]
@@ -571,6 +572,19 @@ def _open_at(text, i, s, e, item) -> Optional[Candidate]:
         if county is not None and county.endswith("县") and len(rest) >= 2:  # not 禹州光明医院: a private one
             name = county + name[len(prefix) - len(rest):]  # 开化村头卫生院 -> 开化县村头卫生院
     return Candidate(i, e, name, item["kind"], None, None, "pattern.open", 0.5)
+
+
+def _walk_stopped(text: str, i: int) -> bool:
+    """Whether an open name's start is a clear one: the text's start, a non-ideograph (a
+    clause's start, a list's 、) or the attributive 的 before it (round 22: 附近的爱自然托育中心,
+    …公顷的明州医院). Not after another stop character (在, 和: a clause's or a list's word,
+    where the segmenter's split is more often a phrase's), nor inside a word (所谓|专科医院)."""
+    if i == 0 or not "\u4e00" <= text[i - 1] <= "\u9fff":
+        return True
+    return text[i - 1] == ATTRIBUTIVE and not straddled(text, i - 1, i + 2)
+
+
+ATTRIBUTIVE = "的"
 
 
 TOWNSHIP_HOSPITAL = "卫生院"  # a township's public hospital: its county is part of its name
