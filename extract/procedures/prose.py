@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from .. import literals
 from ..lastcall import for_last_call
 from .clauses import SENTENCE_END, Sentences, WordHits, article_sentences, clause_spans, not_the_readers, spans, trim
 from .lexicon import _alt, lexicon
+from .words import article
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_HARD = re.compile(r"[。！？!?\n]")
@@ -193,7 +195,7 @@ def _applying_whole(text: str) -> list[tuple[int, int]]:
 def word_hit_patterns() -> list[re.Pattern]:
     """The patterns whose needed words pick the sentences to look at (for words.py's vocabulary)."""
     rx = _rx()
-    return [rx["application"], _APPLY_START, rx["first"], rx["stage_lead"], rx["stage_head"]]
+    return [rx["application"], _APPLY_START, rx["first"]]
 
 
 def application_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
@@ -432,13 +434,24 @@ def _stage_items(text: str, a: int, b: int, commas: bool) -> Optional[list[tuple
     return out if len(out) >= 3 else None
 
 
+@lru_cache(maxsize=1)
+def stage_words() -> tuple[str, ...]:
+    """The words one of which every stage sentence holds (lexicon.yaml stage_words; words.py scans for them)."""
+    return tuple(lexicon().data["stage_words"])
+
+
 def stage_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
     """经历注册检验、临床实验、注册评审、生产许可的核发的过程; 这个程序包括审批，备案，实施和总结，
     四个步骤缺一不可: a procedure named by its stages in one sentence, each stage a step."""
     rx = _rx()
     hi = len(text) if hi is None else hi
+    words = stage_words()
+    starts = article(text).starts(words) if (lo, hi) == (0, len(text)) else \
+        sorted(i for w in words for i in literals.find_all(text, w, lo, hi))
+    if not starts:
+        return []  # (most texts)
     out: list[Chain] = []
-    for s, e in WordHits(text, (rx["stage_lead"], rx["stage_head"]), lo, hi).sentences(_sentences(text, lo, hi)):
+    for s, e in _sentences(text, lo, hi).holding(starts, max(map(len, words)) - 1):
         for name in ("stage_lead", "stage_head"):
             m = rx[name].search(text, s, e)
             if not m:
