@@ -25,8 +25,8 @@ from .lexicon import lexicon
 from .lists import OrderedList, find_lists, sorted_items, title_of
 from .notices import instruction_drafts, sending_drafts
 from .paths import find_paths
-from .tenders import tender_drafts
-from .prose import action_steps, application_chains, benefit_applications, first_then
+from .tenders import buyer_owns, tender_drafts
+from .prose import action_steps, application_chains, benefit_applications, first_then, stage_chains
 from .regulation import follow_up_scopes, regulation_chains
 from .qa import QA, asks_how, find_qa, is_howto_line
 from .sequences import arrow_parts, find_arrows, find_ordinal_chains
@@ -222,7 +222,8 @@ def _path_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
 
 
 def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
-    chains = application_chains(text) + first_then(text) + benefit_applications(text) + regulation_chains(text)
+    chains = (application_chains(text) + first_then(text) + benefit_applications(text) + regulation_chains(text)
+              + stage_chains(text))
     for ch in sorted(chains, key=lambda c: c.start):
         pieces: list[tuple[int, int]] = []
         for k, (a, b) in enumerate(ch.steps):
@@ -236,7 +237,7 @@ def _chain_drafts(text: str, taken: Taken, drafts: list[Draft]) -> None:
         drafts.append(Draft(ch.start, ch.end, ch.goal or goal_from(steps[0].text), steps,
                             [c for c in conditions if c.end > c.start],
                             channel_ranges=[(s.start, s.end) for s in steps] if ch.single else [],
-                            closed_after=ch.closed_after))
+                            closed_after=ch.closed_after, destinations=ch.destinations))
         for s in steps:
             taken.add(s.start, s.end)
 
@@ -383,7 +384,8 @@ def _contact_lines(text: str, drafts: list[Draft]) -> None:
         while k >= 0 and m.start() - end_pos[k] <= ATTACH_GAP:
             d = drafts[ends[k]]
             between = text[d.end : m.start()]
-            if "\n" not in between or all(len(x) <= SHORT_LINE for x in between.split("\n")):
+            if ("\n" not in between or all(len(x) <= SHORT_LINE for x in between.split("\n"))) \
+                    and not ("\n" in between and buyer_owns(text, d.end, m.start())):  # (a notice's buyer's contact)
                 if d.channel_ranges:
                     d.channel_ranges.append((m.start(), m.end()))
                 d.end = max(d.end, m.end())

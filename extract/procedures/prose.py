@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from .. import literals
 from ..lastcall import for_last_call
 from .clauses import SENTENCE_END, Sentences, WordHits, article_sentences, clause_spans, not_the_readers, spans, trim
 from .lexicon import _alt, lexicon
+from .words import article
 
 _SENTENCE = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_HARD = re.compile(r"[。！？!?\n]")
@@ -28,6 +30,7 @@ class Chain:
     conditions: list[tuple[int, int]] = field(default_factory=list)
     single: bool = False  # one step is enough (a regulation's benefit application)
     closed_after: Optional[int] = None  # no eligibility stated from here on is its own (see Draft)
+    destinations: list[tuple[int, int]] = field(default_factory=list)  # offices a step is done at (Draft.destinations)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,11 @@ def _rx():
         "list_marker": re.compile(d["list_marker_start"]),
         "first": re.compile(d["first_marker"]),
         "then": re.compile(d["then_marker"]),
+        "stage_lead": re.compile(d["stage_lead"]),
+        "stage_head": re.compile(d["stage_head"]),
+        "stage_count": re.compile(d["stage_count"]),
+        "stage_item_lead": re.compile(d["stage_item_lead"]),
+        "stage_office": re.compile(d["stage_office"]),
         "authority": lex.authority_re,
         "opening": _opening(d, verbs),
     }
@@ -389,3 +397,96 @@ def first_then(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
             continue
         out.append(Chain(steps, s, e))
     return out
+
+
+_NUMERALS = {c: k for k, c in enumerate("一二三四五六七八九十", 1)}
+_NUMERALS["两"] = 2
+_STAGE_SEPARATORS = re.compile(r"[、，,]")
+_STAGE_LAST = re.compile(r"以及|和|及|与")
+_STAGE_ITEM = re.compile(r"[\u4e00-\u9fff“”《》（）()]+")
+
+
+def _stage_items(text: str, a: int, b: int, commas: bool) -> Optional[list[tuple[int, int]]]:
+    """The stages listed in text[a:b] (A、B、C和D), or None when it is no such list: three
+    or more short items of Chinese words, separated by 、 (or commas when `commas`)."""
+    rx = _rx()
+    limit = lexicon().data["stage_item_max"]
+    if not commas and ("，" in text[a:b] or "," in text[a:b]):
+        return None
+    bounds, s = [], a
+    for m in _STAGE_SEPARATORS.finditer(text, a, b):
+        bounds.append((s, m.start()))
+        s = m.end()
+    last = _STAGE_LAST.search(text, s, b)
+    if last:
+        bounds += [(s, last.start()), (last.end(), b)]
+    else:
+        bounds.append((s, b))
+    out = []
+    for s, e in bounds:
+        m = rx["stage_item_lead"].match(text, s, e)
+        s = m.end() if m else s
+        while e > s and text[e - 1] == "的":
+            e -= 1
+        if not (2 <= e - s <= limit) or not _STAGE_ITEM.fullmatch(text, s, e) or "了" in text[s:e] or text[e - 1] == "等":
+            return None
+        out.append((s, e))
+    return out if len(out) >= 3 else None
+
+
+@lru_cache(maxsize=1)
+def stage_words() -> tuple[str, ...]:
+    """The words one of which every stage sentence holds (lexicon.yaml stage_words; words.py scans for them)."""
+    return tuple(lexicon().data["stage_words"])
+
+
+def stage_chains(text: str, lo: int = 0, hi: Optional[int] = None) -> list[Chain]:
+    """经历注册检验、临床实验、注册评审、生产许可的核发的过程; 这个程序包括审批，备案，实施和总结，
+    四个步骤缺一不可: a procedure named by its stages in one sentence, each stage a step."""
+    rx = _rx()
+    hi = len(text) if hi is None else hi
+    words = stage_words()
+    starts = article(text).starts(words) if (lo, hi) == (0, len(text)) else \
+        sorted(i for w in words for i in literals.find_all(text, w, lo, hi))
+    if not starts:
+        return []  # (most texts)
+    out: list[Chain] = []
+    for s, e in _sentences(text, lo, hi).holding(starts, max(map(len, words)) - 1):
+        for name in ("stage_lead", "stage_head"):
+            m = rx[name].search(text, s, e)
+            if not m:
+                continue
+            a, b = m.span("items")
+            commas = False
+            if name == "stage_head":
+                n = rx["stage_count"].search(text, a, b)
+                if n:
+                    b, commas = n.start(), True
+            items = _stage_items(text, a, b, commas)
+            if items is None:
+                continue
+            if commas and len(items) != _NUMERALS.get(n.group("n"), int(n.group("n")) if n.group("n").isdigit() else 0):
+                continue
+            # the goal: what the stages are of, in the clause before them (医疗器械产品上市要经过…, 申领流程包括…)
+            head = max(s, max(text.rfind(c, s, m.start()) for c in "，,：:") + 1)
+            upto = m.start() if name == "stage_lead" else m.start("items")
+            goal = _goal_of_stages(text[head:upto])
+            offices = [o.span(1) for a, b in items for o in rx["stage_office"].finditer(text, a, b)]
+            out.append(Chain(items, s, e, goal=goal, destinations=offices))
+            break
+    return out
+
+
+_STAGE_GOAL_TAIL = re.compile(r"(?:的)?(?:这个|整个|该)?(?:过程|程序|流程|步骤)?(?:包括|分为|包含)?[：:]?$")
+_STAGE_GOAL_HEAD = re.compile(r"^(?:按照|根据|依照)?(?:这个|整个|该|这项|此)?")
+
+
+def _goal_of_stages(fragment: str) -> Optional[str]:
+    """申领流程包括 -> 申领; 医疗器械产品上市要 -> 医疗器械产品上市 (None when too little is left)."""
+    g = _STAGE_GOAL_TAIL.sub("", fragment.strip())
+    for w in ("需要", "必须", "需", "须", "要"):
+        if g.endswith(w):
+            g = g[: -len(w)]
+            break
+    g = _STAGE_GOAL_HEAD.sub("", g).rstrip("的")
+    return g if len(g) >= 2 else None

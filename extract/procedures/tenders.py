@@ -29,7 +29,7 @@ def _data() -> dict:
     rx = {k: re.compile(d[k]) for k in ("notice_open", "top_marker", "sub_marker", "qualification", "contact",
                                         "pointer", "sub_intro", "goal_name", "inline_sub", "step_action",
                                         "step_when", "fact_label", "note_label", "consequence", "unit_split", "unit_imperative",
-                                        "note_section")}
+                                        "note_section", "buyer", "party", "party_name")}
     rx["actions"] = [(k, re.compile(v)) for k, v in d["actions"].items()]
     return {**d, "rx": rx}
 
@@ -284,6 +284,21 @@ def _note_sections(text: str, lines, numbered: list[int]) -> list[list]:
     return out
 
 
+def buyer_owns(text: str, a: int, b: int) -> bool:
+    """Whether the last line of text[a:b] that names a party of a notice names the buyer
+    (招标人：X\n联系人：…\n联系电话：): what follows it is the buyer's contact (tenders.yaml buyer)."""
+    rx = _data()["rx"]
+    owner = False
+    for s, e in _lines(text[a:b]):
+        lab = _label(text, a + s, a + e)
+        if lab and rx["party"].match(text, *lab):
+            if not rx["buyer"].match(text, *lab):
+                owner = False
+            elif rx["party_name"].fullmatch(text, *lab):
+                owner = True
+    return owner
+
+
 def tender_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: list[Draft]) -> None:
     """The procedure of a tender or registration notice (module doc), if the text is one."""
     data = _data()
@@ -314,14 +329,27 @@ def tender_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: lis
         ends[k] = soft_next if (k not in numbered_set or k == last_numbered) else next_hard
         if k in hard:
             next_hard = k
+    buyers: set[int] = set()  # the contact sections that are the buyer's (tenders.yaml buyer)
+    owner = None  # the party the last party line names (buyer, agent), until a section that is no contact
     for k in bounds:
-        if k not in hard:
-            continue
-        nxt = ends[k]
         s, e = lines[k]
         m = top.match(text, s, e)
         body = m.end() if m else s
-        sections.append((_kind(text, body, e, lines, k), k, nxt, body))
+        lab = _label(text, body, e)
+        by_buyer = bool(lab) and bool(rx["buyer"].match(text, *lab))
+        if lab and rx["party"].match(text, *lab):
+            if not by_buyer:
+                owner = "agent"
+            elif rx["party_name"].fullmatch(text, *lab):
+                owner = "buyer"  # 招标人：X (not 采购人联系人：, a contact label)
+        if k not in hard:
+            continue
+        kind = _kind(text, body, e, lines, k)
+        if kind != "contact":
+            owner = None
+        elif by_buyer or owner == "buyer":
+            buyers.add(k)
+        sections.append((kind, k, ends[k], body))
     steps: list[list] = []  # [key, start, end]
     conditions: list[Span] = []
     chan: list[tuple[int, int]] = []
@@ -332,7 +360,8 @@ def tender_drafts(text: str, lists: list[OrderedList], taken: Taken, drafts: lis
         if kind == "qualification":
             conditions.extend(_conditions(text, lines, k + 1, nxt, (body, lines[k][1])))
         elif kind == "contact":
-            chan.append((s, e))
+            if k not in buyers:
+                chan.append((s, e))
         elif kind:
             chan.append((s, e))
             if steps and steps[-1][0] == kind and steps[-1][2] == s - 1:

@@ -56,6 +56,7 @@ def _stage_words() -> set[str]:
     groups += list(lists.scanned_words())
     groups += [literals.needed(rx) for rx in prose.word_hit_patterns()] + paths.scanned_words()
     groups.append(notices.send_words())
+    groups.append(prose.stage_words())
     groups += channels.contact_words(lex)
     groups.append(qa.QUESTION_LINE_ENDS)
     for g in groups:
