@@ -294,12 +294,15 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     dateline: Optional[RefDate] = None  # the day of the story's dateline (8月17日讯)
     story: Optional[Point] = None  # the last day written with its year (2023年4月18日)
     bare = lexicon()["bare_parts"]
+    repeated_firsts = {w[0] for w in lexicon()["repeated_generic"]["words"]}  # (当: _repeated's words)
     for r in readings(text):
         cs = clause_start(text, r.start)
-        # (the steps that read only one rule's readings are called for those: each checks the
-        # rule itself first, so the result is the same; most readings are years and months)
+        # (the steps that read only some readings are called for those: each checks the same
+        # itself first, so the result is the same; most readings are years and months)
         rule = r.rule
-        if _recurring(r, text, cs) or _repeated(r, text) or (rule == "clock" and _daily_hours(prev, r, text)):
+        if ((r.parts.get("y") is None and _recurring(r, text, cs)) or (text[r.start] in repeated_firsts
+                                                                        and _repeated(r, text))
+                or (rule == "clock" and _daily_hours(prev, r, text))):
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import itemgetter
 from typing import Iterator, Optional
 
 from ..literals import first_chars, needed, starts as read_starts
@@ -351,12 +350,7 @@ def _read_core(m: re.Match, groups: dict[str, tuple[tuple[str, ...], tuple[str, 
         value = m.group(names[0])
         return Core(rule, m.start(), m.end(), {parts[0]: value} if value is not None else {})
     values = m.group(*names) if names else ()
-    # the parts whose group took part, in order: compress/map rather than a comprehension
-    # (year_led has 8 groups, most of them None: no Python step per group)
-    return Core(rule, m.start(), m.end(), dict(compress(zip(parts, values), map(is_not, values, _NONE))))
-
-
-_NONE = repeat(None)  # (shared: it yields None forever, whoever reads it)
+    return Core(rule, m.start(), m.end(), {p: v for p, v in zip(parts, values) if v is not None})
 
 
 class _Scanning:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import repeat
 from dataclasses import dataclass
 from typing import Optional
 
@@ -42,23 +41,25 @@ class Reading:
         return unit_of(self.parts, self.rule)
 
 
-# the finest unit each part names, finest first: a reading's unit is the finest of its parts'
-# (one C-level pass over its few keys, not a test per part name: unit_of runs ~1,500 times a pass)
-_UNITS = ("time", "day", "week", "month", "quarter", "half", "decade", "century", "year")
-_UNIT_RANK = {key: rank for rank, keys in enumerate((
-    ("hh", "hw"), ("hol", "lm", "lmn", "d", "rd", "wd"), ("rw", "wn", "nw"), ("m", "mn", "rm"), ("q", "qn"),
-    ("h",), ("dec",), ("c", "rc"))) for key in keys}
-_YEAR = len(_UNITS) - 1
-_YEARS = repeat(_YEAR)
-
-
 def unit_of(parts: dict, rule: str) -> str:
-    rank = min(map(_UNIT_RANK.get, parts, _YEARS), default=_YEAR)
-    if rank > 1 and rule in _DAY_RULES:
-        return "day"
-    if rank > 3 and parts.get("bp", "").startswith("月"):
+    if "hh" in parts or "hw" in parts:
+        return "time"
+    if "d" in parts or "rd" in parts or "hol" in parts or "wd" in parts or "lm" in parts or "lmn" in parts \
+            or rule in _DAY_RULES:
+        return "day"  # (the commonest first: all of these name a day)
+    if "rw" in parts or "wn" in parts or "nw" in parts:
+        return "week"
+    if "m" in parts or "mn" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):
         return "month"
-    return _UNITS[rank]
+    if "q" in parts or "qn" in parts:
+        return "quarter"
+    if "h" in parts:
+        return "half"
+    if "dec" in parts:
+        return "decade"
+    if "c" in parts or "rc" in parts:
+        return "century"
+    return "year"
 
 
 def _extend(core: Core, text: str) -> Optional[Reading]:
