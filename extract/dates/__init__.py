@@ -300,8 +300,8 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         # (the steps that read only some readings are called for those: each checks the same
         # itself first, so the result is the same; most readings are years and months)
         rule = r.rule
-        if ((r.parts.get("y") is None and _recurring(r, text, cs)) or (text[r.start] in repeated_firsts
-                                                                        and _repeated(r, text))
+        if ((r.parts.get("y") is None and _recurring(r, text, cs))
+                or (text[r.start] in repeated_firsts and _repeated(r, text))
                 or (rule == "clock" and _daily_hours(prev, r, text))):
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
