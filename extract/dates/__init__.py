@@ -90,10 +90,12 @@ def _prev_for(prev: Optional[tuple], r: Reading, text: str) -> Optional[tuple[Po
     if prev is None:
         return None
     b = SENTENCE_BREAK.search(text, prev[0], r.start)
-    own = prev[3] if "sp" in r.parts and prev[3] is not None else (prev[1], prev[2])
+    # prev[3]: _period's arguments, read only by a 同期 (few dates have one after them)
+    period = _period(*prev[3]) if "sp" in r.parts and prev[3] is not None else None
+    own = period if period is not None else (prev[1], prev[2])
     if b is None:
         return own
-    if text[b.start()] == "\n" or not (_reaches(r, text) or ("sp" in r.parts and prev[3] is not None)) \
+    if text[b.start()] == "\n" or not (_reaches(r, text) or period is not None) \
             or SENTENCE_BREAK.search(text, b.end(), r.start):
         return None
     if _grammar().suffixes["event_day_before"].search(text[clause_start(text, r.start):r.start]):
@@ -227,8 +229,8 @@ def _dateline(day: Point, r: Reading, text: str, ref: Optional[RefDate]) -> Opti
     later still tells its 今天 from it (patterns.yaml `dateline`)."""
     if day.y is None or day.m is None or ref is None or ref.day is None:
         return None
-    if r.start - text.rfind("\n", 0, r.start) > _DATELINE_HEAD or not match_suffix("dateline", text, r.end):
-        return None
+    if not match_suffix("dateline", text, r.end) or r.start - text.rfind("\n", 0, r.start) > _DATELINE_HEAD:
+        return None  # (讯/电 after it first: most days have neither)
     back = (ref.as_date() - date(day.y, day.m, day.d)).days
     return RefDate(day.y, day.m, day.d) if 0 < back <= _DATELINE_DAYS else None
 
@@ -292,21 +294,29 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
     dateline: Optional[RefDate] = None  # the day of the story's dateline (8月17日讯)
     story: Optional[Point] = None  # the last day written with its year (2023年4月18日)
     bare = lexicon()["bare_parts"]
+    repeated_firsts = {w[0] for w in lexicon()["repeated_generic"]["words"]}  # (当: _repeated's words)
     for r in readings(text):
         cs = clause_start(text, r.start)
-        if _recurring(r, text, cs) or _repeated(r, text) or _daily_hours(prev, r, text):
+        # (the steps that read only some readings are called for those: each checks the same
+        # itself first, so the result is the same; most readings are years and months)
+        rule = r.rule
+        if ((r.parts.get("y") is None and _recurring(r, text, cs))
+                or (text[r.start] in repeated_firsts and _repeated(r, text))
+                or (rule == "clock" and _daily_hours(prev, r, text))):
             continue
         # the role first: a due date's month without a year is the coming one (resolve's ahead)
         role = classify(text, r.start, r.end, r.end_parts is not None or "qn" in r.parts, cs)
-        said_on = _speech_day(prev, r, text) or _from_dateline(dateline, r)
-        quoted = _quoted_holiday_year(prev, r, text)
+        day_word = rule == "rel_day"  # 今天, 当天 ...: _speech_day, _from_dateline, _needs_day, _story_day
+        said_on = (_speech_day(prev, r, text) or _from_dateline(dateline, r)) if day_word else None
+        quoted = _quoted_holiday_year(prev, r, text) if "hol" in r.parts or "lm" in r.parts else r
         r, year_from = quoted, (out[-1].anchor if quoted is not r else None)
-        before = prev_day if _needs_day(r, prev) else prev
-        pb = _prev_for(before, r, text) or _story_day(r, prev_day, text, cs)
+        before = prev_day if day_word and _needs_day(r, prev) else prev
+        pb = _prev_for(before, r, text) or (_story_day(r, prev_day, text, cs) if day_word else None)
         res = resolve(r, said_on or ref, pb, ahead=role.role == "deadline")
         if res is None:
             continue
-        if story is not None and role.role != "deadline" and (on := _after_story_day(story, r, res)) is not None:
+        if (story is not None and rule == "month_led" and role.role != "deadline"
+                and (on := _after_story_day(story, r, res)) is not None):
             res = resolve(r, on, pb) or res  # 2023年4月18日…发生火灾。…4月21日，…成立调查组
         mod = res.mod
         if "bp" in r.parts:
@@ -328,7 +338,7 @@ def extract_dates(text: str, ref: Optional[RefDate] = None) -> list[Mention]:
         )
         if res.grain == "year" and r.end_parts is None and r.parts.get("y") is not None:
             res.start_point.sets_year = _YEAR_LEADS.match(text, r.end) is not None
-        prev = (r.end, res.start_point, res.end_point, None if year_from else _period(r, res, pb))
+        prev = (r.end, res.start_point, res.end_point, None if year_from else (r, res, pb))
         if res.start_point.d is not None:
             prev_day = prev
             if res.anchor == EXPLICIT and r.end_parts is None and res.start_point.y is not None:

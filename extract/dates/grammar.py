@@ -356,9 +356,9 @@ def _read_core(m: re.Match, groups: dict[str, tuple[tuple[str, ...], tuple[str, 
 class _Scanning:
     """What scan() uses beside a grammar, built from it on the first scan of a process (an
     automaton cannot be pickled): the automaton of its start words; for each word of three
-    characters, the table entry of the positions it starts at (the longest key found there is
-    the word, or a prefix of it: known in advance); for each core, its group names and parts
-    (_read_core)."""
+    characters (and each shorter one no longer key begins with), the table entry of the
+    positions it starts at (the longest key found there is the word, or a prefix of it: known
+    in advance); for each core, its group names and parts (_read_core)."""
 
     def __init__(self, g: Grammar):
         import ahocorasick_rs   # here: a process that parses no date does not load it
@@ -371,7 +371,11 @@ class _Scanning:
         self.automaton = ahocorasick_rs.AhoCorasick(words + list(cues), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                     implementation=ahocorasick_rs.Implementation.ContiguousNFA)
         get = g.dispatch.get
-        self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 else None for w in words]
+        # a shorter word's entry is known too when no longer key begins with it (scan()'s
+        # look-up at a visit could find no other: 115 of the 152 words of one or two characters)
+        longer = {key[:n] for key in g.dispatch for n in range(1, len(key))}
+        self.entries = [get(w) or get(w[:2]) or get(w[0], ()) if len(w) == 3 or w not in longer else None
+                        for w in words]
         # a table entry (by identity) -> the same less the guarded cores (Grammar.unguarded),
         # kept only for the entries that hold one (half the visits hold none: they need no
         # `near` search, their entry's regexes being the same either way)

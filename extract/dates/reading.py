@@ -44,10 +44,9 @@ class Reading:
 def unit_of(parts: dict, rule: str) -> str:
     if "hh" in parts or "hw" in parts:
         return "time"
-    if "hol" in parts or "lm" in parts or "lmn" in parts:
-        return "day"
-    if "d" in parts or "rd" in parts or "wd" in parts or rule in _DAY_RULES:
-        return "day"
+    if "d" in parts or "rd" in parts or "hol" in parts or "wd" in parts or "lm" in parts or "lmn" in parts \
+            or rule in _DAY_RULES:
+        return "day"  # (the commonest first: all of these name a day)
     if "rw" in parts or "wn" in parts or "nw" in parts:
         return "week"
     if "m" in parts or "mn" in parts or "rm" in parts or parts.get("bp", "").startswith("月"):

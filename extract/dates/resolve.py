@@ -4,8 +4,9 @@ Unknown parts stay X; the current clock is never read."""
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from itertools import repeat
 from typing import Optional
 
 from ..refdate import RefDate
@@ -60,6 +61,15 @@ class Point:
         if g == "day":
             return ymd
         return f"{ymd}T{self.hh:02d}:{(self.mi or 0):02d}"
+
+
+_POINT_FIELDS = tuple(f.name for f in fields(Point))
+
+
+def replace(pt: Point, **changes) -> Point:
+    """dataclasses.replace for a Point (all its fields are init fields, none an InitVar): its
+    fields read by one C-level map, not one Python step per field and its checks."""
+    return Point(**{**dict(zip(_POINT_FIELDS, map(getattr, repeat(pt), _POINT_FIELDS))), **changes})
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

@@ -103,7 +103,8 @@ def extract_deadlines(text: str, mentions: list[Mention], ref: Optional[RefDate]
         win = None
         plan = None
         if role.role != "deadline":
-            win = window(text, m.start, m.end, value)  # 报名时间为X至Y, 须在X至Y期间…: its end is due
+            # 报名时间为X至Y, 须在X至Y期间…: its end is due (window reads ranges only: most dates are none)
+            win = window(text, m.start, m.end, value) if value and "/" in value else None
             plan = _plan_target(text, m.start, m.end) if win is None and role.rule == "expected" else None
             if win is None and plan is None:
                 continue

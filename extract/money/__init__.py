@@ -144,9 +144,9 @@ def _share_list_per(found: list[Mention], text: str) -> None:
     rate share its units; so do the amounts of the next clauses of its sentence that open
     with a time word (每公斤不超过20元，2009年不超过100元，去年就涨到了370—380元)."""
     for a, b in zip(found, found[1:]):
-        if (a.type == b.type == "money" and a.per and not b.per
-                and text[a.end:b.start].strip(" ") == "、"):
+        if not a.per or b.per or a.type != "money" or b.type != "money":
+            continue  # (most amounts have no rate: tested first, once for both cases)
+        if text[a.end:b.start].strip(" ") == "、":
             b.per = list(a.per)
-        elif (a.type == b.type == "money" and a.per and not b.per
-                and ctx.per_chain(text[a.end:b.start])):
+        elif ctx.per_chain(text[a.end:b.start]):
             b.per = list(a.per)  # 每公斤不超过20元，2009年不超过100元: the rate carries on

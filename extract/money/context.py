@@ -113,7 +113,7 @@ def bound_note(text: str, end: int, mod: Optional[str]) -> Optional[str]:
 def cut_number(text: str, start: int, raw: str, end: int) -> bool:
     """A number cut out of a malformed one (人民币250,0000.00元): digits after a comma
     right after it, or a run of zeros before a comma."""
-    if raw[:1].isdigit() and len(raw) > 1 and raw[0] == "0" and raw[1:2] != ".":
+    if raw[:1] == "0" and len(raw) > 1 and raw[1:2] != ".":
         return True
     if end and text[end - 1].isdigit() and _COMMA_DIGIT.match(text, end):
         return True  # the amount ends in a digit (人民币250) and the number runs on
