@@ -6,7 +6,8 @@ normalized against the publication date (examples: corpora/examples/dates.yaml).
                 anchor="explicit", role="effective", rule="year_led", ...)]
 
 Stages, one module each: grammar (patterns.yaml compiled once, scanning),
-reading (suffixes, validation, ranges), resolve (values), roles (roles.yaml).
+reading (suffixes, validation, ranges), resolve (values; points: the Point a value is
+written from and the calendar arithmetic that fills it), roles (roles.yaml).
 """
 from __future__ import annotations
 
