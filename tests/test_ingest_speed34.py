@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract import literals, pipeline
+from extract import literals, pipeline, wordfind
 from extract.ingest import datelines, exports, lines, meta, sniff
 from extract.ingest.boilerplate import rules
 from extract.offsets import Mapped
@@ -123,7 +123,7 @@ def test_holds_word_answers_as_before(text, words, pos, endpos):
 
 
 def test_words_sharing_a_pivot_are_found_in_one_pass():
-    plan = literals._pivot_plan(("布单位", "布机关", "布机构", "文单位", "文机关"))
+    plan = wordfind._pivot_plan(("布单位", "布机关", "布机构", "文单位", "文机关"))
     assert len(plan) == 4 and [w for w, _, _ in plan[0][1]] == ["布单位", "文单位"]
 
 
