@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.procedures import conditions, lists, paths, prose
+from extract.procedures import condition_scans, lists, paths, prose
 from extract.procedures.channels import _Scan, channel_spans, find_channels
 from extract.procedures.clauses import Sentences, WordHits, sentences
 from extract.procedures.lexicon import lexicon
@@ -71,20 +71,20 @@ def test_list_markers_and_clause_starts_agree_with_finditer(k):
         for rx, where in zip(fam.patterns, fam.starts):
             if where:
                 assert _spans(lists._anchored_finditer(text, rx, starts[where])) == _spans(rx.finditer(text))
-    rx = conditions._rx()
+    rx = condition_scans._rx()
     for key in ("subject", "people_list"):
         assert rx["clause_starts"][key] is not None
-        assert _spans(conditions._clause_finditer(text, key)) == _spans(rx[key].finditer(text))
+        assert _spans(condition_scans._clause_finditer(text, key)) == _spans(rx[key].finditer(text))
 
 
 def test_people_list_tried_only_near_its_words():
     """The people-list pattern is tried only at clause starts near one of its needed words
     (均可, 都可以 …): its matches are still every match of a plain scan."""
-    assert conditions._near_words("people_list") is not None
+    assert condition_scans._near_words("people_list") is not None
     text = ("通知如下。退休人员、在职职工和城乡居民，均可到社区服务中心办理；"
             "困难职工及其家庭成员，经审核后都可以申请补贴。" * 3 + "，" * 600 + "低保家庭或特困人员，均可享受。")
-    rx = conditions._rx()["people_list"]
-    found = _spans(conditions._clause_finditer(text, "people_list"))
+    rx = condition_scans._rx()["people_list"]
+    found = _spans(condition_scans._clause_finditer(text, "people_list"))
     assert len(found) == 4 and found == _spans(rx.finditer(text))
 
 

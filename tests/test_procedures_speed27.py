@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from extract.procedures import clauses, conditions, lists, words
+from extract.procedures import clauses, condition_scans, lists, words
 from extract.procedures.lexicon import lexicon
 
 from conftest import bulk_texts
@@ -31,7 +31,7 @@ def _led_patterns() -> list[tuple]:
     _, fams = lists._config()
     for fam in fams:
         found += [(rx, first) for rx, where, first in zip(fam.patterns, fam.starts, fam.firsts) if where is None]
-    found += [(conditions._rx()[k], conditions._guards()[k]) for k in ("statement", "only", "all_who", "if")]
+    found += [(condition_scans._rx()[k], condition_scans._guards()[k]) for k in ("statement", "only", "all_who", "if")]
     lex = lexicon()
     found += [(getattr(lex, k), w) for k, w in lex.guards.items() if hasattr(lex, k)]
     voc = words.vocabulary()
@@ -62,7 +62,7 @@ def test_some_patterns_are_led_by_their_words():
     assert any(p.startswith("第(") for p in led)  # the step marker 第…步
     assert any(p.startswith("符合") for p in led)  # eligibility intros
     # a pattern whose matches may open with something else is not
-    assert not words._led_by(conditions._rx()["if"], ("可以", "可"))
+    assert not words._led_by(condition_scans._rx()["if"], ("可以", "可"))
 
 
 def test_led_matches_are_the_scan_s():

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from conftest import random_texts, throughput_texts
-from extract.procedures import conditions
-from extract.procedures.conditions import _CHAR_LED, _rx, _scan, _search_from_word, _tail
+from extract.procedures import condition_scans
+from extract.procedures.condition_scans import _CHAR_LED, _rx, _scan, _search_from_word, _tail
 from extract.procedures.words import article
 
 PIECES = list("，,。；：:\n的人员") + [
@@ -70,8 +70,8 @@ def test_tail_refuses_what_the_bound_does_not_hold_for(pattern):
 def test_char_led_scans_equal_the_whole_scan():
     rx = _rx()
     for key in _CHAR_LED:
-        assert conditions._char_led(key)
-    assert not conditions._char_led("statement") and not conditions._char_led("heading")
+        assert condition_scans._char_led(key)
+    assert not condition_scans._char_led("statement") and not condition_scans._char_led("heading")
     for text in _random_texts(3000, 35) + _throughput_texts():
         article(text)
         for key in _CHAR_LED + ("statement", "heading"):

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import random_texts, throughput_texts
 from extract import literals
-from extract.procedures import conditions, lists, paths, qa
+from extract.procedures import condition_scans, lists, paths, qa
 from extract.procedures.words import article
 
 ALPHABET = ["\n", "。", "；", ";", "：", ":", "！", "？", "!", "?", " ", " ", "\t", "\u3000", "（", "(", "1", "2",
@@ -90,7 +90,7 @@ def _cued(text: str, ms) -> list[tuple[int, int]]:
 def test_the_cue_pattern_has_no_look_around_or_anchor():
     # (a match of it in part of a range is then one in the range: what the stretch test needs)
     parsed = literals._parse_cased(paths._patterns()[7].pattern, 0)
-    assert conditions._looks_behind(parsed.data) is False and "ASSERT" not in repr(parsed.data)
+    assert condition_scans._looks_behind(parsed.data) is False and "ASSERT" not in repr(parsed.data)
 
 
 def test_bare_paths_without_uncued_stretches_keep_every_cued_match():
@@ -114,12 +114,12 @@ def test_question_line_ends_from_the_word_pass():
 
 
 def test_eligibility_if_opens_with_its_words_and_is_matched_at_them():
-    assert conditions._lead_words("if") == ("只要", "如果", "若")
-    assert conditions._lead_words("all_who") == ("凡",) and conditions._lead_words("who_question") == ("哪些人",)
-    rx = conditions._rx()["if"]
+    assert condition_scans._lead_words("if") == ("只要", "如果", "若")
+    assert condition_scans._lead_words("all_who") == ("凡",) and condition_scans._lead_words("who_question") == ("哪些人",)
+    rx = condition_scans._rx()["if"]
     found = 0
     for text in random_texts(IF_PIECES, 20000, 343, 40) + throughput_texts():
-        got = [(m.span(), m.groups()) for m in article(text).led_matches(rx, conditions._lead_words("if"))]
+        got = [(m.span(), m.groups()) for m in article(text).led_matches(rx, condition_scans._lead_words("if"))]
         assert got == [(m.span(), m.groups()) for m in rx.finditer(text)], text
         found += len(got)
     assert found > 500

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from extract.procedures import conditions
+from extract.procedures import condition_scans
 
 
 def _spans(ms) -> list[tuple[int, int]]:
@@ -50,12 +50,12 @@ WRITTEN = [
 def test_subject_core_anchors_agree_with_finditer():
     """eligibility_subject tried only after the breaks of a clause holding its core
     (的…人员/居民/…): its matches are every match of a plain scan."""
-    rx = conditions._rx()["subject"]
+    rx = condition_scans._rx()["subject"]
     texts = WRITTEN + _subject_texts(3000, 11) + ["".join(p) for p in itertools.product(_BREAKS[:3], _PREFIXES, _WHO[:3])]
     found = 0
     for text in texts:
         plain = _spans(rx.finditer(text))
-        assert _spans(conditions._clause_finditer(text, "subject")) == plain, text
+        assert _spans(condition_scans._clause_finditer(text, "subject")) == plain, text
         found += len(plain)
     assert found > 1000  # the texts reach the pattern (not only its misses)
 
@@ -63,13 +63,13 @@ def test_subject_core_anchors_agree_with_finditer():
 def test_subject_core_anchors_are_the_breaks_of_core_clauses():
     """The breaks tried are those of the clauses before an occurrence of the core: a text
     of many clauses without one offers only its start."""
-    rx = conditions._rx()
+    rx = condition_scans._rx()
     core, ends = rx["cores"]["subject"]
     trigger = rx["clause_starts"]["subject"]
     text = "本市居民，" * 200 + "参加本市职工医保的人员，可以申请。"
-    anchors = conditions._core_anchors(text, trigger, core, ends)
+    anchors = condition_scans._core_anchors(text, trigger, core, ends)
     assert anchors == [0, 5 * 200]
-    assert conditions._core_anchors("，" * 50, trigger, core, ends) == [0]
+    assert condition_scans._core_anchors("，" * 50, trigger, core, ends) == [0]
 
 
 MARKED = ("办理流程：①登录“随申办”APP；②点击【医保服务】；③上传材料。\n第一步，填写申请表；第二步：提交。"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extract.literals import holds_any
-from extract.procedures import conditions, lists, prose
+from extract.procedures import condition_scans, lists, prose
 from extract.procedures.channels import _suffix_matches
 from extract.procedures.clauses import Sentences, WordHits, sentences
 from extract.procedures.lexicon import lexicon
@@ -29,7 +29,7 @@ TEXTS = [WRITTEN, WRITTEN[7:], "", "小程序" * 40, "申请" * 30 + "先先"] +
 
 def _guards() -> list[tuple[str, ...]]:
     lex = lexicon()
-    groups = list(lex.guards.values()) + list(conditions._guards().values()) + lists.scanned_words()
+    groups = list(lex.guards.values()) + list(condition_scans._guards().values()) + lists.scanned_words()
     return [g for g in groups if g]
 
 
@@ -79,7 +79,7 @@ def test_article_is_kept_for_the_last_text_only():
 
 def _windowed() -> list[tuple[object, tuple[str, ...]]]:
     lex = lexicon()
-    rx, guards = conditions._rx(), conditions._guards()
+    rx, guards = condition_scans._rx(), condition_scans._guards()
     out = [(getattr(lex, n), lex.guards[n]) for n in ("office_re", "hotline_re", "question_re", "condition_intro_re",
                                                     "arrow_re", "seq_first_re")]
     out += [(rx[k], guards[k]) for k in ("statement", "heading", "only", "all_who", "if", "who_question")]
@@ -148,7 +148,7 @@ def _line_anchored_patterns() -> list:
     lex = lexicon()
     return [(lex.contact_heading_re, lex.guards["contact_heading_re"]),
             (lex.question_line_label_re, lex.guards["question_line_label_re"]),
-            (conditions._rx()["heading"], conditions._guards()["heading"])]
+            (condition_scans._rx()["heading"], condition_scans._guards()["heading"])]
 
 
 @pytest.mark.parametrize("k", range(len(TEXTS) + len(LINE_TEXTS)))

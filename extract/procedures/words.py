@@ -153,7 +153,7 @@ class Article:
 
     def led_matches(self, rx: re.Pattern, words: tuple[str, ...]) -> list[re.Match]:
         """list(rx.finditer(text)) for a pattern every match of which opens with one of
-        `words`, registered in the vocabulary (the caller knows it: conditions._lead_words
+        `words`, registered in the vocabulary (the caller knows it: condition_scans._lead_words
         reads it from the pattern, where _led_by's heads cannot tell 若 followed by anything)."""
         if self.vocabulary.ids(words) is None:
             return list(rx.finditer(self.text))
