@@ -399,25 +399,19 @@ def path_date(path: Optional[str]) -> Optional[str]:
     if not path:
         return None
     name = os.path.basename(path)
-    found = url_date("/" + name)
-    if found:
-        return found
-    for rx in rules()["path_date"]:
-        m = rx.search(name)
-        if m:
-            d = iso(m)
-            if d:
-                return d
-    return None
+    return url_date("/" + name) or _first_date(rules()["path_date"], name)
 
 
 def url_date(url: Optional[str]) -> Optional[str]:
     """The publication date a news URL carries (/2025/06/21/, /2024-05/13/, /202606/02/,
     t20240513_, /20240513/)."""
-    if not url:
-        return None
-    for rx in rules()["url_date"]:
-        m = rx.search(unquote(url))
+    return _first_date(rules()["url_date"], unquote(url)) if url else None
+
+
+def _first_date(patterns, s: str) -> Optional[str]:
+    """The ISO date of the first of `patterns` (groups y, mo, d) that finds a real day in `s`."""
+    for rx in patterns:
+        m = rx.search(s)
         if m:
             d = iso(m)
             if d:
